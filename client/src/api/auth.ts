@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { LoginInput, User, registerSchema } from '../../../shared/schemas/auth';
+import type { Locale } from '../../../shared/enums';
+import { ApiError, api, resetCsrf } from './client';
+
+export type RegisterRequest = z.input<typeof registerSchema>;
+
+interface UserBody {
+  user: User;
+}
+
+export async function register(input: RegisterRequest): Promise<User> {
+  try {
+    return (await api.post<UserBody>('/auth/register', input)).user;
+  } finally {
+    resetCsrf();
+  }
+}
+
+export async function login(input: LoginInput): Promise<User> {
+  try {
+    return (await api.post<UserBody>('/auth/login', input)).user;
+  } finally {
+    resetCsrf();
+  }
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api.post<unknown>('/auth/logout');
+  } finally {
+    resetCsrf();
+  }
+}
+
+/** The signed-in user, or null when signed out. */
+export async function me(): Promise<User | null> {
+  try {
+    return (await api.get<UserBody>('/auth/me')).user;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export async function updateMe(patch: { locale: Locale }): Promise<User> {
+  return (await api.patch<UserBody>('/auth/me', patch)).user;
+}

@@ -1,0 +1,110 @@
+// The one way the client talks to /api: same-origin session cookie, JSON, CSRF header, typed errors.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+let csrfToken: Promise<string> | null = null;
+
+function csrf(): Promise<string> {
+  csrfToken ??= request<{ token: string }>('GET', '/auth/csrf').then(
+    (r) => r.token,
+    (e: unknown) => {
+      csrfToken = null;
+      throw e;
+    },
+  );
+  return csrfToken;
+}
+
+/** The token belongs to the session: forget it whenever the session may have changed (login, logout, register). */
+export function resetCsrf(): void {
+  csrfToken = null;
+}
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Called when any request finds the session gone, so the app can show the sign-in page. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function url(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return `/api${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => null);
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (error && typeof error.code === 'string') {
+    return new ApiError(res.status, error.code, typeof error.message === 'string' ? error.message : res.statusText, error.details);
+  }
+  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
+}
+
+async function send(method: Method, path: string, body: unknown, opts: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET') headers['X-CSRF-Token'] = await csrf();
+  try {
+    return await fetch(url(path, opts.query), { method, headers, body: payload, credentials: 'same-origin', signal: opts.signal });
+  } catch (e) {
+    if (opts.signal?.aborted) throw e;
+    throw new ApiError(0, 'network_error', e instanceof Error ? e.message : 'Network error');
+  }
+}
+
+/** `path` is relative to /api, e.g. `/complaints`. Resolves with the parsed JSON body (undefined for 204). */
+export async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  let res = await send(method, path, body, opts);
+  if (res.status === 403 && method !== 'GET') {
+    const err = await toError(res.clone());
+    // The session (and its token) may have been replaced since we fetched the token; one fresh try.
+    if (err.code === 'csrf_invalid') {
+      resetCsrf();
+      res = await send(method, path, body, opts);
+    }
+  }
+  if (!res.ok) {
+    const err = await toError(res);
+    if (err.status === 401 && err.code === 'unauthenticated') unauthenticatedListeners.forEach((l) => l());
+    throw err;
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body, opts),
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body, opts),
+  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body, opts),
+  delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
+};

@@ -1,0 +1,35 @@
+import mongoose from 'mongoose';
+import type { Config } from '../config.js';
+import { startFerretDb, type EmbeddedDb } from './ferretdb.js';
+import { ensureIndexes } from '../models/index.js';
+
+export interface Database {
+  uri: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Connects mongoose to MONGODB_URI, or to an embedded FerretDB started under DATA_DIR. */
+export async function connectDatabase(config: Config): Promise<Database> {
+  let embedded: EmbeddedDb | null = null;
+  let uri = config.MONGODB_URI;
+  if (!uri) {
+    embedded = await startFerretDb({ dataDir: config.dataDir, port: config.FERRETDB_PORT });
+    uri = embedded.uri;
+  }
+  try {
+    await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+    await ensureIndexes();
+  } catch (e) {
+    await embedded?.stop();
+    throw new Error(`cannot connect to the database: ${(e as Error).message}`);
+  }
+  return {
+    uri,
+    embedded: !!embedded,
+    async close() {
+      await mongoose.disconnect();
+      await embedded?.stop();
+    },
+  };
+}

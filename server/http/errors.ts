@@ -1,0 +1,56 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { logger } from '../logger.js';
+
+/** An error whose status, code and message may be shown to the caller as they are. */
+export class AppError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new AppError(400, 'invalid_input', message, details);
+export const unauthorized = () => new AppError(401, 'unauthenticated', 'Sign in first');
+export const forbidden = (message = 'You may not do this') => new AppError(403, 'forbidden', message);
+export const notFound = (what = 'Resource') => new AppError(404, 'not_found', `${what} not found`);
+export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
+export const unprocessable = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
+
+export function zodDetails(err: ZodError) {
+  return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+export function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+}
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound('Endpoint'));
+
+function isDbDown(err: unknown): boolean {
+  const name = (err as { name?: string })?.name ?? '';
+  return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError/.test(name);
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  let e: AppError;
+  if (err instanceof AppError) e = err;
+  else if (err instanceof ZodError) e = badRequest('Invalid input', zodDetails(err));
+  else if (err?.type === 'entity.parse.failed') e = badRequest('Request body is not valid JSON');
+  else if (err?.type === 'entity.too.large' || err?.code === 'LIMIT_FILE_SIZE') e = new AppError(413, 'too_large', 'Request is too large');
+  else if (err?.name === 'MulterError') e = badRequest(err.message);
+  else if (err?.name === 'CastError') e = notFound();
+  else if (isDuplicateKey(err)) e = conflict('duplicate', 'This record already exists');
+  else if (isDbDown(err)) e = new AppError(503, 'db_unavailable', 'The database is unavailable; try again shortly');
+  else {
+    logger.error({ err, path: req.path }, 'unhandled error');
+    e = new AppError(500, 'internal', 'Something went wrong on our side');
+  }
+  const body: { error: { code: string; message: string; details?: unknown } } = { error: { code: e.code, message: e.message } };
+  if (e.details !== undefined) body.error.details = e.details;
+  res.status(e.status).json(body);
+};

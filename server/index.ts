@@ -1,0 +1,115 @@
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig, type Config } from './config.js';
+import { createApp, type AppOptions } from './app.js';
+import { connectDatabase } from './db/connection.js';
+import { attachRealtime } from './realtime/server.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { seedIfEmpty, DEMO_ACCOUNTS } from './seed/demo.js';
+import { logger } from './logger.js';
+import './jobs/all.js';
+import './seed/all.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface Listening {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** HTTP, sockets and jobs on an already connected database (tests use this directly). */
+export async function listen(config: Config, opts: AppOptions & { scheduler?: boolean } = {}): Promise<Listening> {
+  const { app, session } = createApp(config, opts);
+  const server = http.createServer(app);
+  const realtime = await attachRealtime(server, session, config.REDIS_URL);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e: NodeJS.ErrnoException) =>
+        reject(new Error(e.code === 'EADDRINUSE' ? `port ${config.PORT} is already in use (set PORT)` : e.message)),
+      );
+      server.listen(config.PORT, config.HOST, resolve);
+    });
+  } catch (e) {
+    await realtime.close();
+    throw e;
+  }
+  const stopScheduler = opts.scheduler === false ? () => {} : startScheduler();
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://${config.HOST}:${port}`,
+    port,
+    async stop() {
+      stopScheduler();
+      await realtime.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Starts database, seed, HTTP, sockets and jobs; `stop` undoes all of it. */
+export async function startServer(config: Config, opts: AppOptions & { scheduler?: boolean } = {}): Promise<RunningServer> {
+  const db = await connectDatabase(config);
+  try {
+    const seeded = config.SEED === 'auto' ? await seedIfEmpty(config) : false;
+    const http = await listen(config, opts);
+    return {
+      ...http,
+      seeded,
+      async stop() {
+        await http.stop();
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    console.error(`Fangxin cannot start: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (e) {
+    console.error(`Fangxin cannot start: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  console.log(`\n  Fangxin 放心 is running at ${config.PUBLIC_URL ?? running.url}`);
+  console.log(`  data: ${config.MONGODB_URI ? 'MONGODB_URI' : path.join(config.dataDir, 'ferretdb')}${running.seeded ? ' (demo data seeded)' : ''}`);
+  console.log(`  demo logins (password ${config.DEMO_PASSWORD}):`);
+  for (const a of DEMO_ACCOUNTS) console.log(`    ${a.email.padEnd(32)} ${a.role}`);
+  console.log('');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await running.stop();
+      process.exit(0);
+    } catch (e) {
+      console.error(`Fangxin did not stop cleanly: ${(e as Error).message}`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) void main();

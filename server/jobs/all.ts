@@ -1,0 +1,2 @@
+// Registers every periodic job with the scheduler.
+import './sweep.js';

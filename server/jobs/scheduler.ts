@@ -1,0 +1,60 @@
+import { logger } from '../logger.js';
+import { now } from '../clock.js';
+import { claim } from './claim.js';
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(at: Date): Promise<unknown>;
+}
+
+const jobs: Job[] = [];
+
+/** Capabilities register their periodic jobs at module load. */
+export function registerJob(job: Job): void {
+  if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
+}
+
+/**
+ * Runs every job whose period has a slot not yet claimed. The slot (job name + period index) is
+ * claimed by an insert, so of several instances exactly one runs each slot.
+ */
+export async function runDueJobs(at = now()): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  for (const job of jobs) {
+    const slot = Math.floor(at.getTime() / job.everyMs);
+    if (!(await claim(`${job.name}:${slot}`, job.name))) continue;
+    try {
+      results[job.name] = await job.run(at);
+    } catch (err) {
+      logger.error({ err, job: job.name }, 'job failed');
+    }
+  }
+  return results;
+}
+
+/** Runs the same job body outside the schedule (tests, the CLI). */
+export async function runJob(name: string, at = now()): Promise<unknown> {
+  const job = jobs.find((j) => j.name === name);
+  if (!job) throw new Error(`no job ${name}`);
+  return job.run(at);
+}
+
+export function startScheduler(tickMs = 15_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runDueJobs();
+    } catch (err) {
+      logger.error({ err }, 'scheduler tick failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, tickMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,17 @@
+import mongoose from 'mongoose';
+import { SESSION_COLLECTION } from '../auth/session.js';
+import { sweepLoginFailures } from '../auth/lockout.js';
+import { JobRunModel } from '../models/JobRun.js';
+import { registerJob } from './scheduler.js';
+
+const DAY = 24 * 3600 * 1000;
+
+/** Expiry without TTL indexes (not portable): expired sessions, old login failures, old job claims. */
+export async function sweep(at: Date) {
+  const sessions = await mongoose.connection.db!.collection(SESSION_COLLECTION).deleteMany({ expires: { $lt: at } });
+  const failures = await sweepLoginFailures(at);
+  const runs = await JobRunModel.deleteMany({ job: { $in: ['sweep'] }, at: { $lt: new Date(at.getTime() - 7 * DAY) } });
+  return { sessions: sessions.deletedCount, loginFailures: failures, jobRuns: runs.deletedCount };
+}
+
+registerJob({ name: 'sweep', everyMs: 10 * 60 * 1000, run: sweep });

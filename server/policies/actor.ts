@@ -1,0 +1,20 @@
+import type { Role, AccountStatus } from '../../shared/enums.js';
+
+/** The signed-in user as policies see it; null when signed out. */
+export interface Actor {
+  id: string;
+  role: Role;
+  status: AccountStatus;
+  orgId?: string;
+  regionCode?: string;
+}
+
+export function toActor(user: { _id: unknown; role: Role; status: AccountStatus; orgId?: unknown; regionCode?: string | null }): Actor {
+  return {
+    id: String(user._id),
+    role: user.role,
+    status: user.status,
+    orgId: user.orgId ? String(user.orgId) : undefined,
+    regionCode: user.regionCode ?? undefined,
+  };
+}

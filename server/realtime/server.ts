@@ -1,0 +1,75 @@
+import type http from 'node:http';
+import type { RequestHandler } from 'express';
+import passport from 'passport';
+import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.js';
+import type { Actor } from '../policies/index.js';
+import { allowed } from '../policies/index.js';
+import { logger } from '../logger.js';
+import { setIo } from './emit.js';
+import { socketHandlers } from './handlers.js';
+
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** Rooms a socket joins at connect: its user, its organization, and a regulator's region. */
+export function roomsFor(actor: Actor): string[] {
+  const r = [rooms.user(actor.id)];
+  if (actor.orgId) r.push(rooms.org(actor.orgId));
+  // A county event is also sent to its city and province rooms, so a regulator joins only its own
+  // region: joining the ancestors would show a county bureau its neighbours' complaints.
+  if (actor.role === 'regulator' && actor.regionCode) r.push(rooms.region(actor.regionCode));
+  if (actor.role === 'admin') r.push(rooms.region('33'));
+  return r;
+}
+
+// The session and passport run only on the handshake request, not on every polling request.
+function onlyForHandshake(middleware: RequestHandler) {
+  return (req: { _query: Record<string, string> }, res: unknown, next: (e?: unknown) => void) => {
+    const isHandshake = req._query.sid === undefined;
+    if (isHandshake) (middleware as unknown as (a: unknown, b: unknown, c: unknown) => void)(req, res, next);
+    else next();
+  };
+}
+
+export async function attachRealtime(server: http.Server, session: RequestHandler, redisUrl?: string) {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { path: '/socket.io', serveClient: false });
+  io.engine.use(onlyForHandshake(session));
+  io.engine.use(onlyForHandshake(passport.session() as RequestHandler));
+  io.engine.use(
+    onlyForHandshake(((req, res, next) => {
+      if (allowed((req.user as Actor | undefined) ?? null, 'socket:connect')) return next();
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'unauthenticated', message: 'Sign in first' } }));
+    }) as RequestHandler),
+  );
+
+  let redis: { pub: { quit(): Promise<unknown> }; sub: { quit(): Promise<unknown> } } | null = null;
+  if (redisUrl) {
+    const pub = createClient({ url: redisUrl });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub as never, sub as never));
+    redis = { pub, sub };
+  }
+
+  io.on('connection', (socket: AppSocket) => {
+    const actor = (socket.request as unknown as { user: Actor }).user;
+    socket.data.actor = actor;
+    void socket.join(roomsFor(actor));
+    for (const h of socketHandlers) h(socket, actor);
+  });
+  setIo(io);
+  logger.debug({ redis: !!redis }, 'realtime attached');
+
+  return {
+    io,
+    async close() {
+      setIo(null);
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (redis) await Promise.allSettled([redis.pub.quit(), redis.sub.quit()]);
+    },
+  };
+}

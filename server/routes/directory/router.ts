@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { createStoreSchema, merchantQuery, regionQuery, regionSchema, storeQuery, storeSchema } from '../../../shared/schemas/directory.js';
+import { idParam, page } from '../../../shared/schemas/common.js';
+import { cityOf, PROVINCE_CODE } from '../../../shared/regions.js';
+import { endpoint } from '../../http/endpoint.js';
+import { notFound } from '../../http/errors.js';
+import { literalPattern, paginate } from '../../http/paginate.js';
+import { OrganizationModel } from '../../models/Organization.js';
+import { RegionModel } from '../../models/Region.js';
+import { StoreModel } from '../../models/Store.js';
+import { presentStore } from '../../presenters/store.js';
+import { presentMerchant } from '../../presenters/merchant.js';
+
+export const directoryRoutes = () => [
+  endpoint(
+    { method: 'get', path: '/regions', summary: 'Regions of Zhejiang under a parent', tag: 'directory', policy: 'region:list', query: regionQuery, response: z.array(regionSchema) },
+    async ({ query }) => {
+      const rows = await RegionModel.find({ parent: query.parent ?? PROVINCE_CODE }).sort({ code: 1 }).lean();
+      return rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.nameEn, level: r.level, parent: r.parent ?? null }));
+    },
+  ),
+  endpoint(
+    { method: 'get', path: '/merchants', summary: 'Search merchants', tag: 'directory', policy: 'merchant:list', query: merchantQuery },
+    async ({ query }) => {
+      const filter: Record<string, unknown> = { kind: 'merchant', status: 'active' };
+      if (query.q) filter.name = literalPattern(query.q);
+      const p = await paginate(OrganizationModel, filter, query);
+      return { items: await Promise.all(p.items.map((m) => presentMerchant(m, { withStores: false }))), nextCursor: p.nextCursor };
+    },
+  ),
+  endpoint({ method: 'get', path: '/merchants/:id', summary: 'Public merchant profile', tag: 'directory', policy: 'merchant:read', params: idParam }, async ({ params }) => {
+    const m = await OrganizationModel.findOne({ _id: params.id, kind: 'merchant', status: 'active' }).lean();
+    if (!m) throw notFound('Merchant');
+    return presentMerchant(m, { withStores: true });
+  }),
+  endpoint(
+    { method: 'get', path: '/stores', summary: 'Search stores', tag: 'directory', policy: 'store:list', query: storeQuery, response: page(storeSchema) },
+    async ({ query }) => {
+      const filter: Record<string, unknown> = {};
+      if (query.merchantId) filter.merchantId = query.merchantId;
+      if (query.region?.length === 6) filter.countyCode = query.region;
+      else if (query.region?.length === 4) filter.cityCode = query.region;
+      if (query.q) {
+        const re = literalPattern(query.q);
+        filter.$or = [{ name: re }, { merchantName: re }, { address: re }];
+      }
+      const p = await paginate(StoreModel, filter, query);
+      return { items: p.items.map(presentStore), nextCursor: p.nextCursor };
+    },
+  ),
+  endpoint(
+    { method: 'post', path: '/stores', summary: 'Add a store to own merchant', tag: 'directory', policy: 'store:create', body: createStoreSchema, response: storeSchema },
+    async ({ actor, body }) => {
+      const org = await OrganizationModel.findById(actor!.orgId).lean();
+      if (!org) throw notFound('Merchant');
+      const store = await StoreModel.create({ ...body, merchantId: org._id, merchantName: org.name, cityCode: cityOf(body.countyCode) });
+      return presentStore(store.toObject());
+    },
+  ),
+];

@@ -1,0 +1,37 @@
+import express, { type Router } from 'express';
+import mongoose from 'mongoose';
+import swaggerUi from 'swagger-ui-express';
+import { z } from 'zod';
+import { endpoint } from '../../http/endpoint.js';
+import { openApiDocument } from '../../openapi/registry.js';
+import { VERSION } from '../../version.js';
+
+const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), version: z.string() });
+
+async function dbUp(): Promise<boolean> {
+  if (mongoose.connection.readyState !== 1) return false;
+  try {
+    await mongoose.connection.db!.admin().ping();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const healthRoutes = () => [
+  endpoint({ method: 'get', path: '/health', summary: 'Liveness and database status', tag: 'health', policy: 'health:read', response: healthSchema }, async ({ res }) => {
+    const up = await dbUp();
+    if (!up) res.locals.status = 503;
+    return { status: up ? 'ok' : 'degraded', db: up ? 'up' : 'down', version: VERSION };
+  }),
+  endpoint({ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'health', policy: 'docs:read' }, () => openApiDocument(VERSION)),
+  {
+    mount(router: Router) {
+      // The document is generated after every route has registered itself, on first request.
+      const docs = express.Router();
+      docs.use(swaggerUi.serve);
+      docs.get('/', (req, res, next) => swaggerUi.setup(openApiDocument(VERSION), { customSiteTitle: 'Fangxin API' })(req, res, next));
+      router.use('/docs', docs);
+    },
+  },
+];

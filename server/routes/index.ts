@@ -1,0 +1,25 @@
+import express, { type Router } from 'express';
+import type { Endpoint } from '../http/endpoint.js';
+import { approvalRoutes } from './approvals/router.js';
+import { authRoutes } from './auth/router.js';
+import { directoryRoutes } from './directory/router.js';
+import { healthRoutes } from './health/router.js';
+import { userRoutes } from './users/router.js';
+
+export interface RouteOptions {
+  loginLimit: number;
+}
+
+/** Every API resource, in one list; each module declares its endpoints with their policies. */
+export function apiRouter(opts: RouteOptions): Router {
+  const router = express.Router();
+  const groups: Endpoint[][] = [
+    healthRoutes(),
+    authRoutes(opts),
+    approvalRoutes(),
+    directoryRoutes(),
+    userRoutes(),
+  ];
+  for (const e of groups.flat()) e.mount(router);
+  return router;
+}

@@ -1,0 +1,2 @@
+// Registers every capability's demo seeder.
+export {};

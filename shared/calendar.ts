@@ -1,0 +1,67 @@
+// Deadlines run in Chinese working days, in Asia/Shanghai (UTC+8 all year, no DST).
+import { isWorkday } from 'chinese-days';
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Calendar day in Shanghai, as YYYY-MM-DD. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a Shanghai calendar day ends (exclusive upper bound). */
+export function endOfShanghaiDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS + DAY_MS);
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(day: string): boolean {
+  return isWorkday(day);
+}
+
+/**
+ * The end of the n-th working day after the day of `from`: a complaint filed on a Friday with
+ * n = 1 is due at the end of the next working Monday.
+ */
+export function addWorkingDays(from: Date, n: number): Date {
+  let day = shanghaiDay(from);
+  let left = n;
+  while (left > 0) {
+    day = nextDay(day);
+    if (isWorkingDay(day)) left--;
+  }
+  return endOfShanghaiDay(day);
+}
+
+/** Calendar days, ending at the end of the Shanghai day. */
+export function addCalendarDays(from: Date, n: number): Date {
+  let day = shanghaiDay(from);
+  for (let i = 0; i < n; i++) day = nextDay(day);
+  return endOfShanghaiDay(day);
+}
+
+/** Working days from `from` until `to` (0 when `to` is on or before the day of `from`). */
+export function workingDaysBetween(from: Date, to: Date): number {
+  let day = shanghaiDay(from);
+  const last = shanghaiDay(to);
+  let count = 0;
+  while (day < last) {
+    day = nextDay(day);
+    if (isWorkingDay(day)) count++;
+  }
+  return count;
+}
+
+/** ISO week of the Shanghai calendar day, as YYYY-Www. */
+export function isoWeek(at: Date): string {
+  const d = new Date(Date.parse(`${shanghaiDay(at)}T00:00:00Z`));
+  const weekday = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - weekday + 3);
+  const year = d.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / DAY_MS / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-character hex id');
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+export const idParam = z.object({ id: objectId });
+
+export function page<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}

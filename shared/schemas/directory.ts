@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { objectId } from './common.js';
+
+export const regionCode = z.string().regex(/^33(\d{2}(\d{2})?)?$/, 'must be a Zhejiang region code (33, 33xx or 33xxxx)');
+
+export const regionQuery = z.object({ parent: regionCode.optional() });
+export const regionSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  level: z.enum(['province', 'city', 'county']),
+  parent: z.string().nullable(),
+});
+
+export const storeSchema = z.object({
+  id: objectId,
+  merchantId: objectId,
+  merchantName: z.string(),
+  name: z.string(),
+  countyCode: z.string(),
+  cityCode: z.string(),
+  address: z.string(),
+});
+export type Store = z.infer<typeof storeSchema>;
+
+export const storeQuery = z.object({
+  merchantId: objectId.optional(),
+  region: regionCode.optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const merchantQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const merchantSchema = z.object({
+  id: objectId,
+  name: z.string(),
+  creditCode: z.string(),
+  countyCode: z.string().optional(),
+  status: z.string(),
+  creditTier: z.enum(['A', 'B', 'C', 'D']).nullable(),
+  stores: z.array(storeSchema).optional(),
+  figures: z.record(z.string(), z.number().nullable()).optional(),
+});
+
+export const createStoreSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    countyCode: z.string().regex(/^33\d{4}$/, 'must be a Zhejiang county code'),
+    address: z.string().trim().min(1).max(300),
+  })
+  .strict();

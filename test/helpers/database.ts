@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { startFerretDb, type EmbeddedDb } from '../../server/db/ferretdb.js';
+import { ensureIndexes } from '../../server/models/index.js';
+
+let embedded: EmbeddedDb | null = null;
+let tmpDir: string | null = null;
+
+/** The real database for the test run: MONGODB_URI if set, else a FerretDB in a temporary directory. */
+export async function startTestDatabase(): Promise<string> {
+  let uri = process.env.MONGODB_URI;
+  if (!uri) {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-test-'));
+    embedded = await startFerretDb({ dataDir: tmpDir });
+    uri = embedded.uri.replace(/\/fangxin$/, '/fangxin_test');
+  }
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+  await ensureIndexes();
+  return uri;
+}
+
+export async function stopTestDatabase(): Promise<void> {
+  await mongoose.disconnect();
+  await embedded?.stop();
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  embedded = null;
+  tmpDir = null;
+}
+
+/** Empties every collection but keeps the indexes, which the race tests depend on. */
+export async function resetDb(): Promise<void> {
+  const collections = await mongoose.connection.db!.collections();
+  await Promise.all(collections.map((c) => c.deleteMany({})));
+}

@@ -1,0 +1,3 @@
+// Imported first by the root hooks, before any server module reads the environment.
+process.env.NODE_ENV = 'test';
+process.env.LOG_LEVEL ??= 'silent';

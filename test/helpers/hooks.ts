@@ -1,0 +1,16 @@
+// Mocha root hooks: one real database for the whole run.
+import './env.js';
+import '../../server/jobs/all.js';
+import '../../server/seed/all.js';
+import { startTestDatabase, stopTestDatabase } from './database.js';
+
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context) {
+    this.timeout(180_000);
+    await startTestDatabase();
+  },
+  async afterAll(this: Mocha.Context) {
+    this.timeout(30_000);
+    await stopTestDatabase();
+  },
+};
