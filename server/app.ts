@@ -11,6 +11,7 @@ import { sessionMiddleware } from './auth/session.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { logger } from './logger.js';
 import { apiRouter } from './routes/index.js';
+import './policies/all.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 

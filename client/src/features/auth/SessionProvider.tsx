@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { User } from '../../../../shared/schemas/auth';
+import * as auth from '../../api/auth';
+import { onUnauthenticated } from '../../api/client';
+import { applyLocale } from '../../i18n/locale';
+import { closeSocket, openSocket } from '../../realtime/socket';
+import { SessionContext, type Session, type SessionStatus } from './session';
+
+interface State {
+  status: SessionStatus;
+  user: User | null;
+}
+
+const signedOut: State = { status: 'signed_out', user: null };
+const signedIn = (user: User): State => ({ status: 'signed_in', user });
+
+/** Owns who is signed in, and with it the realtime connection and the account's language. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<State>({ status: 'loading', user: null });
+
+  useEffect(() => {
+    let current = true;
+    auth.me().then(
+      (user) => {
+        if (!current) return;
+        // The account's language wins over this browser's.
+        if (user) applyLocale(user.locale);
+        setState(user ? signedIn(user) : signedOut);
+      },
+      () => current && setState(signedOut),
+    );
+    const off = onUnauthenticated(() => setState(signedOut));
+    return () => {
+      current = false;
+      off();
+    };
+  }, []);
+
+  const userId = state.user?.id;
+  useEffect(() => {
+    if (!userId) return;
+    openSocket();
+    return closeSocket;
+  }, [userId]);
+
+  const session = useMemo<Session>(
+    () => ({
+      ...state,
+      async signIn(input) {
+        const user = await auth.login(input);
+        applyLocale(user.locale);
+        setState(signedIn(user));
+        return user;
+      },
+      async signUp(input) {
+        await auth.register(input);
+        // Whether registering also signs in is the server's choice; end up signed in either way.
+        const user = (await auth.me()) ?? (await auth.login({ email: input.email, password: input.password }));
+        setState(signedIn(user));
+        return user;
+      },
+      async signOut() {
+        try {
+          await auth.logout();
+        } finally {
+          setState(signedOut);
+        }
+      },
+      setLocale(locale) {
+        applyLocale(locale);
+        if (state.status !== 'signed_in') return;
+        auth.updateMe({ locale }).then(
+          (user) => setState(signedIn(user)),
+          // The language has changed here already; the account keeps its old choice until the next switch.
+          () => undefined,
+        );
+      },
+    }),
+    [state],
+  );
+
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}

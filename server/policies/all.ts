@@ -1,0 +1,2 @@
+// Registers every capability's policy rules (each file calls definePolicies).
+export {};
