@@ -13,14 +13,14 @@ export interface DomainEvents {
 }
 
 type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => Promise<void> | void;
-const handlers: { [K in keyof DomainEvents]?: Handler<K>[] } = {};
+const handlers: Partial<Record<keyof DomainEvents, Handler<never>[]>> = {};
 
 export function on<K extends keyof DomainEvents>(event: K, handler: Handler<K>): void {
-  (handlers[event] ??= []).push(handler);
+  (handlers[event] ??= []).push(handler as Handler<never>);
 }
 
 export async function publish<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): Promise<void> {
-  for (const h of handlers[event] ?? []) {
+  for (const h of (handlers[event] ?? []) as Handler<K>[]) {
     try {
       await h(payload);
     } catch (err) {
