@@ -13,14 +13,15 @@ export interface DomainEvents {
 }
 
 type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => Promise<void> | void;
-const handlers: Partial<Record<keyof DomainEvents, Handler<never>[]>> = {};
+type AnyHandler = (payload: never) => Promise<void> | void;
+const handlers = new Map<keyof DomainEvents, AnyHandler[]>();
 
 export function on<K extends keyof DomainEvents>(event: K, handler: Handler<K>): void {
-  (handlers[event] ??= []).push(handler as Handler<never>);
+  handlers.set(event, [...(handlers.get(event) ?? []), handler as AnyHandler]);
 }
 
 export async function publish<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): Promise<void> {
-  for (const h of (handlers[event] ?? []) as Handler<K>[]) {
+  for (const h of (handlers.get(event) ?? []) as Handler<K>[]) {
     try {
       await h(payload);
     } catch (err) {

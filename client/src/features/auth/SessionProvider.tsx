@@ -60,11 +60,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return user;
       },
       async signOut() {
-        try {
-          await auth.logout();
-        } finally {
-          setState(signedOut);
-        }
+        // Signed out here even when the server cannot be told; its session then simply expires.
+        await auth.logout().catch(() => undefined);
+        setState(signedOut);
       },
       setLocale(locale) {
         applyLocale(locale);
