@@ -22,7 +22,7 @@ export async function connectDatabase(config: Config): Promise<Database> {
     await ensureIndexes();
   } catch (e) {
     await embedded?.stop();
-    throw new Error(`cannot connect to the database: ${(e as Error).message}`);
+    throw new Error(`cannot connect to the database: ${(e as Error).message}`, { cause: e });
   }
   return {
     uri,

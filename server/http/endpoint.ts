@@ -44,31 +44,35 @@ export function actorOf(req: Request): Actor | null {
 
 const documented = new Set<string>();
 
-export function endpoint<B extends z.ZodTypeAny = z.ZodUnknown, Q extends z.ZodTypeAny = z.ZodUnknown, P extends z.ZodTypeAny = z.ZodUnknown>(
-  spec: EndpointSpec<B, Q, P>,
-  handler: (ctx: Ctx<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<unknown> | unknown,
-): Endpoint {
+export function endpoint<
+  B extends z.ZodTypeAny = z.ZodUnknown,
+  Q extends z.ZodTypeAny = z.ZodUnknown,
+  P extends z.ZodTypeAny = z.ZodUnknown,
+>(spec: EndpointSpec<B, Q, P>, handler: (ctx: Ctx<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<unknown> | unknown): Endpoint {
   const status = spec.status ?? (spec.method === 'post' ? 201 : 200);
   const key = `${spec.method} ${spec.path}`;
   // Apps built more than once in a process (tests) describe each path once.
-  if (!documented.has(key)) documented.add(key), registry.registerPath({
-    method: spec.method,
-    path: '/api' + spec.path.replace(/:(\w+)/g, '{$1}'),
-    summary: spec.summary,
-    tags: [spec.tag],
-    request: {
-      ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
-      ...(spec.query ? { query: spec.query as never } : {}),
-      ...(spec.params ? { params: spec.params as never } : {}),
-    },
-    responses: {
-      [status]: {
-        description: 'Success',
-        ...(spec.response ? { content: { 'application/json': { schema: spec.response } } } : {}),
+  if (!documented.has(key)) {
+    documented.add(key);
+    registry.registerPath({
+      method: spec.method,
+      path: '/api' + spec.path.replace(/:(\w+)/g, '{$1}'),
+      summary: spec.summary,
+      tags: [spec.tag],
+      request: {
+        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.query ? { query: spec.query as never } : {}),
+        ...(spec.params ? { params: spec.params as never } : {}),
       },
-      '4XX': { description: 'Error', content: { 'application/json': { schema: errorBody } } },
-    },
-  });
+      responses: {
+        [status]: {
+          description: 'Success',
+          ...(spec.response ? { content: { 'application/json': { schema: spec.response } } } : {}),
+        },
+        '4XX': { description: 'Error', content: { 'application/json': { schema: errorBody } } },
+      },
+    });
+  }
 
   const gate: RequestHandler = (req, _res, next) => {
     authorize(actorOf(req), spec.policy);

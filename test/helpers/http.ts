@@ -24,8 +24,13 @@ export class ApiClient {
     if (this.cookies.size) h.cookie = this.cookieHeader();
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;
-    else if (typeof body === 'string') (payload = body), (h['content-type'] ??= 'application/json');
-    else if (body !== undefined) (payload = JSON.stringify(body)), (h['content-type'] = 'application/json');
+    else if (typeof body === 'string') {
+      payload = body;
+      h['content-type'] ??= 'application/json';
+    } else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['content-type'] = 'application/json';
+    }
     if (method !== 'GET' && this.csrf && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
     const r = await fetch(this.baseUrl + '/api' + path, { method, headers: h, body: payload, redirect: 'manual' });
     for (const c of r.headers.getSetCookie()) {

@@ -1,0 +1,75 @@
+// What `npm start` and `npm test` install for themselves on a fresh machine.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  if (r.error) throw new Error(`${cmd} could not run: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+  return r;
+}
+
+function mtime(p) {
+  try {
+    return fs.statSync(p).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const p = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(p) : mtime(p));
+  }
+  return latest;
+}
+
+/** npm ci when node_modules is missing or older than the lock file. */
+export function ensureDependencies() {
+  const installed = path.join(ROOT, 'node_modules', '.package-lock.json');
+  if (mtime(installed) >= mtime(path.join(ROOT, 'package-lock.json'))) return;
+  console.log('› installing dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+}
+
+/** FerretDB built once per version into ~/.cache/fangxin (skipped with MONGODB_URI). */
+export function ensureFerretDb() {
+  if (process.env.MONGODB_URI) return;
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts/build-ferretdb.sh')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error('cannot build FerretDB (is Go installed?)');
+}
+
+/** The client bundle, rebuilt when any client or shared source is newer than it. */
+export function ensureClientBuild() {
+  const built = mtime(path.join(ROOT, 'client/dist/index.html'));
+  if (built && built >= Math.max(newest(path.join(ROOT, 'client')), newest(path.join(ROOT, 'shared')))) return;
+  console.log('› building the client…');
+  run('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn']);
+}
+
+/** Debian's Chromium for the browser tests, installed when missing and we may. */
+export function ensureChromium() {
+  const bin = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (fs.existsSync(bin)) return;
+  if (process.getuid?.() !== 0)
+    throw new Error(`Chromium is missing at ${bin}: install Debian's chromium package (apt-get install chromium)`);
+  console.log('› installing Chromium from Debian…');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+export function fail(e) {
+  console.error(`\n${e.message}`);
+  process.exit(1);
+}

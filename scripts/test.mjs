@@ -1,0 +1,48 @@
+// `npm test`: install what is missing (dependencies, FerretDB, Chromium, the client build), check
+// types and lint, then run the server/shared/socket suite and the browser suite against real things.
+import { spawn } from 'node:child_process';
+import { ROOT, ensureChromium, ensureClientBuild, ensureDependencies, ensureFerretDb, fail, run } from './ensure.mjs';
+
+function mocha(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/mocha/bin/mocha.js', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      out += d.toString();
+    });
+    child.on('exit', (code) => {
+      const count = (word) => Number(out.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
+      resolve({ code: code ?? 1, passed: count('passing'), failed: count('failing'), skipped: count('pending') });
+    });
+  });
+}
+
+const started = Date.now();
+try {
+  ensureDependencies();
+  ensureFerretDb();
+  ensureChromium();
+  console.log('› type-checking and linting…');
+  run('npx', ['tsc', '-p', 'tsconfig.json']);
+  run('npx', ['tsc', '-p', 'client/tsconfig.json', '--noEmit']);
+  run('npx', ['eslint', '.', '--max-warnings=0']);
+  ensureClientBuild();
+} catch (e) {
+  fail(e);
+}
+
+console.log('› server, shared and socket tests');
+const unit = await mocha([]);
+console.log('› browser tests (Chromium)');
+const e2e = await mocha(['--spec', 'test/e2e/**/*.e2e.ts', '--timeout', '60000']);
+
+const passed = unit.passed + e2e.passed;
+const failed = unit.failed + e2e.failed;
+const skipped = unit.skipped + e2e.skipped;
+console.log(`\nnpm test finished in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(unit.code || e2e.code || (passed === 0 ? 1 : 0));
