@@ -58,10 +58,9 @@ export function workingDaysBetween(from: Date, to: Date): number {
 /** ISO week of the Shanghai calendar day, as YYYY-Www. */
 export function isoWeek(at: Date): string {
   const d = new Date(Date.parse(`${shanghaiDay(at)}T00:00:00Z`));
-  const weekday = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - weekday + 3);
-  const year = d.getUTCFullYear();
-  const firstThursday = new Date(Date.UTC(year, 0, 4));
-  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / DAY_MS / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  // The ISO year and week are those of the Thursday in the same Monday-to-Sunday week.
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / DAY_MS + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
