@@ -1,0 +1,67 @@
+// Whoever an event concerns gets an in-app notification (pushed live) and a mail through the outbox.
+// Both are keyed by (event key, user) and unique, so a repeated call notifies nobody twice.
+import type mongoose from 'mongoose';
+import { regionChain } from '../../shared/regions.js';
+import { rooms } from '../../shared/realtime.js';
+import { now } from '../clock.js';
+import { isDuplicateKey } from '../http/errors.js';
+import { enqueueMail } from '../mail/outbox.js';
+import { mailText, notice } from '../mail/templates.js';
+import { NotificationModel } from '../models/Notification.js';
+import { UserModel } from '../models/User.js';
+import { emitTo } from '../realtime/emit.js';
+import { loadConfig } from '../config.js';
+
+export type Audience = 'consumer' | 'merchant' | 'regulators';
+
+interface Target {
+  _id: mongoose.Types.ObjectId | string;
+  number: string;
+  consumerId: unknown;
+  merchantId: unknown;
+  merchantName?: string;
+  regulatorRegion: string;
+  priority: string;
+  product?: { name?: string } | null;
+}
+
+export async function recipients(c: Target, audiences: Audience[]) {
+  const or: Record<string, unknown>[] = [];
+  if (audiences.includes('consumer')) or.push({ _id: c.consumerId });
+  if (audiences.includes('merchant')) or.push({ role: 'merchant', orgId: c.merchantId });
+  if (audiences.includes('regulators')) {
+    // The county and city bureaus; the province only for urgent complaints (it sees all, hears of few).
+    const chain = regionChain(c.regulatorRegion).filter((r) => r.length > 2 || c.priority === 'urgent');
+    or.push({ role: 'regulator', regionCode: { $in: chain } });
+  }
+  if (!or.length) return [];
+  return UserModel.find({ $or: or, status: 'active' }, { _id: 1, email: 1, locale: 1 }).lean();
+}
+
+function publicUrl(): string {
+  try {
+    const c = loadConfig();
+    return c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`;
+  } catch {
+    return 'http://127.0.0.1:3000';
+  }
+}
+
+/** Notifies the audiences of a complaint about one event (`key` names the event, e.g. `<id>:3`). */
+export async function notifyComplaint(c: Target, key: string, kind: string, audiences: Audience[], extra: Record<string, string> = {}): Promise<number> {
+  const users = await recipients(c, audiences);
+  const n = notice(kind, { number: c.number, productName: c.product?.name, merchantName: c.merchantName }, extra);
+  const link = `/complaints/${c._id}`;
+  let count = 0;
+  for (const u of users) {
+    try {
+      const doc = await NotificationModel.create({ userId: u._id, key, kind, title: n.title, titleEn: n.titleEn, body: n.body, link, complaintId: c._id, at: now() });
+      emitTo([rooms.user(String(u._id))], 'notification', { id: String(doc._id), kind, title: u.locale === 'en' ? n.titleEn : n.title, link });
+      count++;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+    await enqueueMail({ key, userId: u._id, to: u.email, subject: `[放心] ${n.title} / ${n.titleEn}`, text: mailText(n, publicUrl() + link) });
+  }
+  return count;
+}

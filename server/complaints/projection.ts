@@ -1,0 +1,158 @@
+// A complaint document is the fold of its events. Filing, every transition, the demo seeder and the
+// rebuild command all go through `applyEvent`, so they produce identical documents.
+import type { ComplaintStatus } from '../../shared/enums.js';
+import { isClosed } from '../../shared/complaintMachine.js';
+import { addCalendarDays, addWorkingDays } from '../../shared/calendar.js';
+
+export interface EventLike {
+  seq: number;
+  action: string;
+  from?: string | null;
+  to: string;
+  party: string;
+  actorId?: unknown;
+  at: Date;
+  data?: Record<string, unknown> | null;
+}
+
+/** Working days the merchant has, reminder points, and the bureau's limits (DESIGN.md lifecycle). */
+export const LIMITS = {
+  merchantWorkingDays: 10,
+  merchantReminders: [3, 7],
+  consumerReplyDays: 7,
+  acceptanceWorkingDays: 7,
+  mediationWorkingDays: 45,
+  promiseCheckDays: 21,
+} as const;
+
+// The projection as a plain object (what the Complaint model stores).
+export type ComplaintState = Record<string, any> & {
+  _id: unknown;
+  status: ComplaintStatus;
+  version: number;
+  statusSince: Date;
+  priority: 'normal' | 'urgent';
+};
+
+type Deadline = { kind: string; dueAt: Date; startedAt: Date } | null;
+
+export function deadlineFor(status: ComplaintStatus, since: Date, acceptedAt?: Date): Deadline {
+  switch (status) {
+    case 'awaiting_merchant':
+      return { kind: 'merchant_response', startedAt: since, dueAt: addWorkingDays(since, LIMITS.merchantWorkingDays) };
+    case 'merchant_responded':
+      return { kind: 'consumer_reply', startedAt: since, dueAt: addCalendarDays(since, LIMITS.consumerReplyDays) };
+    case 'awaiting_regulator':
+      return { kind: 'regulator_acceptance', startedAt: since, dueAt: addWorkingDays(since, LIMITS.acceptanceWorkingDays) };
+    case 'in_mediation': {
+      const start = acceptedAt ?? since;
+      return { kind: 'mediation', startedAt: start, dueAt: addWorkingDays(start, LIMITS.mediationWorkingDays) };
+    }
+    default:
+      return null;
+  }
+}
+
+const OUTCOME_OF: Record<string, string> = {
+  accept_response: 'resolved',
+  auto_accept: 'resolved',
+  decline: 'declined',
+  mediation_succeeded: 'mediated',
+  mediation_failed: 'mediation_failed',
+  mediation_expired: 'mediation_failed',
+  withdraw: 'withdrawn',
+};
+
+export function applyEvent(state: ComplaintState | null, e: EventLike): ComplaintState {
+  const data = (e.data ?? {}) as Record<string, any>;
+  if (e.action === 'file') {
+    if (state) throw new Error('a complaint is filed once');
+    const status = e.to as ComplaintStatus;
+    return {
+      ...(data.complaint as Record<string, unknown>),
+      _id: data.complaint._id,
+      status,
+      version: e.seq,
+      statusSince: e.at,
+      priority: data.complaint.priority,
+      deadlines: { current: deadlineFor(status, e.at) },
+      createdAt: e.at,
+      updatedAt: e.at,
+    };
+  }
+  if (!state) throw new Error(`event ${e.action} before filing`);
+  const next: ComplaintState = { ...state, version: e.seq, updatedAt: e.at };
+  if (e.to !== state.status) {
+    next.status = e.to as ComplaintStatus;
+    next.statusSince = e.at;
+    if (isClosed(next.status)) next.closedAt = e.at;
+  }
+  switch (e.action) {
+    case 'respond':
+      next.response = { ...data, at: e.at };
+      next.respondedAt = e.at;
+      next.respondedInTime = !!state.deadlines?.current && e.at.getTime() <= new Date(state.deadlines.current.dueAt).getTime();
+      break;
+    case 'reject_response':
+      next.response = { ...state.response, consumerReply: { accepted: false, reason: data.reason, at: e.at } };
+      break;
+    case 'accept_response':
+    case 'auto_accept':
+      next.response = { ...state.response, consumerReply: { accepted: true, auto: e.action === 'auto_accept', at: e.at } };
+      // A promised remedy is checked with the consumer three weeks later.
+      if (state.response?.responseType === 'accepted' && state.response?.remedy) next.promiseCheckAt = addCalendarDays(e.at, LIMITS.promiseCheckDays);
+      break;
+    case 'accept':
+      next.acceptedAt = e.at;
+      break;
+    case 'transfer':
+      next.regulatorRegion = data.toRegion;
+      // The receiving bureau's acceptance clock starts anew.
+      next.statusSince = e.at;
+      break;
+    case 'rate':
+      next.rating = { satisfaction: data.satisfaction, ...(data.promiseKept !== undefined ? { promiseKept: data.promiseKept } : {}), at: e.at };
+      break;
+  }
+  const outcome = OUTCOME_OF[e.action];
+  if (outcome && e.action !== 'accept_response' && e.action !== 'auto_accept') next.outcome = { kind: outcome, ...data, auto: e.party === 'system', at: e.at };
+  if (outcome && (e.action === 'accept_response' || e.action === 'auto_accept')) next.outcome = { kind: outcome, auto: e.party === 'system', at: e.at };
+  next.deadlines = { current: deadlineFor(next.status, next.statusSince, next.acceptedAt) };
+  return next;
+}
+
+export function fold(events: EventLike[]): ComplaintState | null {
+  let state: ComplaintState | null = null;
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) state = applyEvent(state, e);
+  return state;
+}
+
+/** A comparable form of a document: ids and dates as strings, empty values dropped, keys sorted. */
+export function canonical(v: unknown): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object' && v && typeof (v as { toHexString?: unknown }).toHexString === 'function') return String(v);
+  if (Array.isArray(v)) return v.map(canonical);
+  if (typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v as object).sort()) {
+      if (k === '__v') continue;
+      const c = canonical((v as Record<string, unknown>)[k]);
+      if (c !== undefined && !(typeof c === 'object' && c && !Array.isArray(c) && Object.keys(c).length === 0)) out[k] = c;
+    }
+    return out;
+  }
+  return v;
+}
+
+/** Paths whose values differ between two documents (for the rebuild report). */
+export function differences(a: unknown, b: unknown, path = ''): string[] {
+  const x = canonical(a);
+  const y = canonical(b);
+  if (JSON.stringify(x) === JSON.stringify(y)) return [];
+  if (x && y && typeof x === 'object' && typeof y === 'object' && !Array.isArray(x) && !Array.isArray(y)) {
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+    return [...keys].flatMap((k) => differences((x as any)[k], (y as any)[k], path ? `${path}.${k}` : k));
+  }
+  return [path || '(root)'];
+}

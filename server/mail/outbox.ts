@@ -1,0 +1,71 @@
+// The outbox: commands enqueue a mail per (event, recipient); the outbox job delivers it. A unique
+// insert makes enqueueing idempotent, and each attempt is claimed so no two instances send it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type mongoose from 'mongoose';
+import { now } from '../clock.js';
+import { isDuplicateKey } from '../http/errors.js';
+import { claim } from '../jobs/claim.js';
+import { logger } from '../logger.js';
+import { OutboxMailModel } from '../models/OutboxMail.js';
+import { composeEml, mailDir, mailSettings, smtpTransport } from './transport.js';
+
+export async function enqueueMail(m: { key: string; userId: mongoose.Types.ObjectId | string; to: string; subject: string; text: string }): Promise<boolean> {
+  try {
+    await OutboxMailModel.create({ ...m, status: 'pending', nextAttemptAt: now(), createdAt: now() });
+    return true;
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
+  }
+}
+
+/** 30 s, 1 min, 2 min … capped at one hour; after 12 attempts the mail is marked failed. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3600_000);
+}
+export const MAX_ATTEMPTS = 12;
+
+export async function deliverOutbox(at = now(), limit = 50): Promise<{ sent: number; failed: number }> {
+  const due = await OutboxMailModel.find({ status: 'pending', nextAttemptAt: { $lte: at } }).sort({ nextAttemptAt: 1 }).limit(limit).lean();
+  const { smtpUrl } = mailSettings();
+  let sent = 0;
+  let failed = 0;
+  for (const mail of due) {
+    // One attempt number is tried by one instance only.
+    if (!(await claim(`mail:${mail._id}:${mail.attempts}`, 'outbox'))) continue;
+    try {
+      let messageId: string;
+      if (smtpUrl) {
+        const info = await smtpTransport(smtpUrl).sendMail({ from: mailSettings().from, to: mail.to, subject: mail.subject, text: mail.text });
+        messageId = String(info.messageId ?? '');
+      } else {
+        messageId = `<${mail._id}@fangxin.local>`;
+        const eml = await composeEml({ ...mail, messageId, date: at });
+        await fs.promises.mkdir(mailDir(), { recursive: true });
+        await fs.promises.writeFile(path.join(mailDir(), `${mail._id}.eml`), eml);
+      }
+      await OutboxMailModel.updateOne(
+        { _id: mail._id },
+        { $set: { status: 'sent', sentAt: at, attempts: mail.attempts + 1, transport: smtpUrl ? 'smtp' : 'file', messageId, lastError: null } },
+      );
+      sent++;
+    } catch (err) {
+      const attempts = mail.attempts + 1;
+      failed++;
+      logger.warn({ err: (err as Error).message, mail: String(mail._id), attempts }, 'mail delivery failed; will retry');
+      await OutboxMailModel.updateOne(
+        { _id: mail._id },
+        {
+          $set: {
+            attempts,
+            lastError: (err as Error).message.slice(0, 500),
+            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)),
+          },
+        },
+      );
+    }
+  }
+  return { sent, failed };
+}

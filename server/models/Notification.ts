@@ -1,0 +1,21 @@
+import mongoose, { Schema } from 'mongoose';
+
+// An in-app notice. `key` names the event it is about; (userId, key) is unique so a retried command
+// or a job firing twice can never notify the same person twice.
+const notificationSchema = new Schema({
+  userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  key: { type: String, required: true },
+  kind: { type: String, required: true },
+  title: { type: String, required: true },
+  titleEn: { type: String },
+  body: { type: String, default: '' },
+  link: { type: String, required: true },
+  complaintId: { type: Schema.Types.ObjectId, ref: 'Complaint', default: null },
+  readAt: { type: Date, default: null },
+  at: { type: Date, required: true },
+});
+notificationSchema.index({ userId: 1, key: 1 }, { unique: true });
+notificationSchema.index({ userId: 1, readAt: 1 });
+
+export type NotificationRecord = mongoose.InferSchemaType<typeof notificationSchema> & { _id: mongoose.Types.ObjectId };
+export const NotificationModel = mongoose.model('Notification', notificationSchema);

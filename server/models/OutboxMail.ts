@@ -1,0 +1,24 @@
+import mongoose, { Schema } from 'mongoose';
+
+// One mail per (event key, recipient), unique: the outbox job sends each once, retrying with
+// backoff while SMTP is down. Without SMTP_URL it is written as an .eml file instead.
+const outboxMailSchema = new Schema({
+  key: { type: String, required: true },
+  userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  to: { type: String, required: true },
+  subject: { type: String, required: true },
+  text: { type: String, required: true },
+  status: { type: String, enum: ['pending', 'sent', 'failed'], required: true, default: 'pending' },
+  attempts: { type: Number, default: 0 },
+  nextAttemptAt: { type: Date, required: true },
+  lastError: { type: String, default: null },
+  sentAt: { type: Date, default: null },
+  transport: { type: String, default: null },
+  messageId: { type: String, default: null },
+  createdAt: { type: Date, required: true },
+});
+outboxMailSchema.index({ key: 1, userId: 1 }, { unique: true });
+outboxMailSchema.index({ status: 1, nextAttemptAt: 1 });
+
+export type OutboxMailRecord = mongoose.InferSchemaType<typeof outboxMailSchema> & { _id: mongoose.Types.ObjectId };
+export const OutboxMailModel = mongoose.model('OutboxMail', outboxMailSchema);

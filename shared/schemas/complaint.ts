@@ -1,0 +1,169 @@
+// The complaint contract (API.md "Complaints"): what a consumer files, what each actor may send,
+// and what a complaint looks like when it leaves the server.
+import { z } from 'zod';
+import { CATEGORIES, COMPLAINT_STATUSES, DEMAND_TYPES, PROBLEM_TYPES, SAFETY_KINDS } from '../enums.js';
+import { isValidGtin } from '../gtin.js';
+import { objectId } from './common.js';
+
+/** Integer fen, up to 100 million yuan: anything larger is a typo, not a purchase. */
+export const fen = z.number().int('must be whole fen').min(0).max(10_000_000_000);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+// A purchase date: YYYY-MM-DD or an ISO instant, not in the future. One day of slack absorbs the
+// offset between the browser's and the server's calendar day (UTC+8).
+const purchaseDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be a date (YYYY-MM-DD)')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date')
+  .refine((s) => Date.parse(s) <= Date.now() + 24 * 3600 * 1000, 'must not be in the future')
+  .refine((s) => Date.parse(s) >= Date.parse('2000-01-01'), 'is too long ago');
+
+export const complaintProductSchema = z
+  .object({
+    name: text(120),
+    category: z.enum(CATEGORIES),
+    gtin: z.string().trim().refine(isValidGtin, 'must be a GTIN-13 or GTIN-8 barcode with a valid check digit').optional(),
+    brand: optionalText(80),
+    model: optionalText(80),
+    batch: optionalText(80),
+  })
+  .strict();
+
+export const purchaseSchema = z
+  .object({
+    date: purchaseDate,
+    amountFen: fen,
+    channel: z.enum(['in_store', 'online']),
+    orderRef: optionalText(80),
+  })
+  .strict();
+
+export const demandSchema = z.object({ type: z.enum(DEMAND_TYPES), amountFen: fen.optional() }).strict();
+
+export const safetyIncidentSchema = z
+  .object({ kind: z.enum(SAFETY_KINDS), injured: z.boolean(), description: text(2000) })
+  .strict();
+
+export const createComplaintSchema = z
+  .object({
+    storeId: objectId,
+    product: complaintProductSchema,
+    purchase: purchaseSchema,
+    problemType: z.enum(PROBLEM_TYPES),
+    description: text(5000),
+    demand: demandSchema,
+    safetyIncident: safetyIncidentSchema.optional(),
+    contactAgreement: z.boolean(),
+  })
+  .strict();
+export type CreateComplaintInput = z.infer<typeof createComplaintSchema>;
+
+export const REMEDY_TYPES = ['refund', 'exchange', 'repair', 'compensation', 'explanation'] as const;
+export const RESPONSE_TYPES = ['accepted', 'rejected', 'not_concerned'] as const;
+/** Interim Measures art. 15: the grounds on which a bureau may decline a complaint. */
+export const DECLINE_REASONS = [
+  'not_market_regulation',
+  'handled_elsewhere',
+  'no_consumer_dispute',
+  'over_three_years',
+  'missing_details',
+  'other_legal_ground',
+] as const;
+
+const expectedVersion = z.number().int().min(1);
+
+export const transitionSchema = z.discriminatedUnion('action', [
+  z
+    .object({
+      action: z.literal('respond'),
+      expectedVersion,
+      responseType: z.enum(RESPONSE_TYPES),
+      remedy: z.object({ type: z.enum(REMEDY_TYPES), amountFen: fen.optional() }).strict().optional(),
+      messageToConsumer: text(5000),
+      noteToRegulator: optionalText(5000),
+    })
+    .strict()
+    .refine((v) => v.responseType !== 'accepted' || v.remedy, { message: 'an accepted response names its remedy', path: ['remedy'] }),
+  z.object({ action: z.literal('accept_response'), expectedVersion }).strict(),
+  z.object({ action: z.literal('reject_response'), expectedVersion, reason: text(2000) }).strict(),
+  z.object({ action: z.literal('accept'), expectedVersion, note: optionalText(2000) }).strict(),
+  z.object({ action: z.literal('decline'), expectedVersion, reasonCode: z.enum(DECLINE_REASONS), note: optionalText(2000) }).strict(),
+  z
+    .object({ action: z.literal('transfer'), expectedVersion, toRegion: z.string().regex(/^33\d{4}$/, 'must be a Zhejiang county code'), note: optionalText(2000) })
+    .strict(),
+  z.object({ action: z.literal('mediation_succeeded'), expectedVersion, agreement: text(5000) }).strict(),
+  z.object({ action: z.literal('mediation_failed'), expectedVersion, reason: text(2000) }).strict(),
+  z.object({ action: z.literal('withdraw'), expectedVersion, reason: optionalText(2000) }).strict(),
+  z.object({ action: z.literal('rate'), expectedVersion, satisfaction: z.number().int().min(1).max(5), promiseKept: z.boolean().optional() }).strict(),
+]);
+export type TransitionInput = z.infer<typeof transitionSchema>;
+export type UserAction = TransitionInput['action'];
+
+export const messageSchema = z.object({ body: text(5000) }).strict();
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date');
+
+export const complaintListQuery = z
+  .object({
+    status: z.union([z.enum(COMPLAINT_STATUSES), z.enum(['open', 'closed'])]).optional(),
+    countyCode: z.string().regex(/^33(\d{2}(\d{2})?)?$/, 'must be a Zhejiang region code').optional(),
+    category: z.enum(CATEGORIES).optional(),
+    merchantId: objectId.optional(),
+    priority: z.enum(['normal', 'urgent']).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    q: z.string().trim().max(100).optional(),
+    /** `deadline` sorts open items by their next due time (merchant inbox, regulator queue). */
+    sort: z.enum(['newest', 'deadline']).default('newest'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
+
+export const exportQuery = complaintListQuery.omit({ limit: true, cursor: true, sort: true });
+
+export const DEADLINE_KINDS = ['merchant_response', 'consumer_reply', 'regulator_acceptance', 'mediation'] as const;
+
+export const complaintSchema = z.object({
+  id: objectId,
+  number: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  version: z.number().int(),
+  consumerId: z.string(),
+  /** Name and phone: for the consumer, the handling bureau, and the merchant only with contactAgreement. */
+  consumer: z.object({ name: z.string(), phone: z.string().optional() }).optional(),
+  merchantId: objectId,
+  merchantName: z.string(),
+  storeId: objectId,
+  storeName: z.string(),
+  countyCode: z.string(),
+  cityCode: z.string(),
+  regulatorRegion: z.string(),
+  product: complaintProductSchema,
+  purchase: z.object({ date: z.string(), amountFen: z.number(), channel: z.string(), orderRef: z.string().optional() }),
+  problemType: z.enum(PROBLEM_TYPES),
+  description: z.string(),
+  demand: demandSchema,
+  safetyIncident: safetyIncidentSchema.optional(),
+  contactAgreement: z.boolean(),
+  priority: z.enum(['normal', 'urgent']),
+  deadlines: z.object({
+    current: z.object({ kind: z.enum(DEADLINE_KINDS), dueAt: z.string(), overdue: z.boolean() }).nullable(),
+  }),
+  response: z.unknown().optional(),
+  outcome: z.unknown().optional(),
+  rating: z.object({ satisfaction: z.number(), promiseKept: z.boolean().optional() }).optional(),
+  links: z.object({ returnRequestId: z.string().optional() }).optional(),
+  allowedActions: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Complaint = z.infer<typeof complaintSchema>;
+
+export const attachmentSchema = z.object({ id: objectId, name: z.string(), size: z.number(), contentType: z.string() });
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'application/pdf'] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
