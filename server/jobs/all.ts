@@ -1,2 +1,3 @@
 // Registers every periodic job with the scheduler.
 import './sweep.js';
+import './returnDeadlines.js';

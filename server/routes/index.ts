@@ -5,6 +5,8 @@ import { authRoutes } from './auth/router.js';
 import { directoryRoutes } from './directory/router.js';
 import { healthRoutes } from './health/router.js';
 import { userRoutes } from './users/router.js';
+import { returnRoutes } from './returns/router.js';
+import { returnAnalyticsRoutes } from './returns/analytics.js';
 
 export interface RouteOptions {
   loginLimit: number;
@@ -19,6 +21,8 @@ export function apiRouter(opts: RouteOptions): Router {
     approvalRoutes(),
     directoryRoutes(),
     userRoutes(),
+    returnRoutes(),
+    returnAnalyticsRoutes(),
   ];
   for (const e of groups.flat()) e.mount(router);
   return router;

@@ -1,0 +1,101 @@
+// A return recorded by the consumer or by staff at the return desk. Coverage is decided at once and
+// stored with its reasons; a covered request gets the refund deadline the commitment promised.
+import mongoose from 'mongoose';
+import { isoWeek, shanghaiDay } from '../../shared/calendar.js';
+import type { CreateReturnInput } from '../../shared/schemas/returns.js';
+import { rooms } from '../../shared/realtime.js';
+import { now } from '../clock.js';
+import { conflict, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
+import { StoreModel } from '../models/Store.js';
+import { UserModel } from '../models/User.js';
+import type { Actor } from '../policies/index.js';
+import { emitTo, regionRooms } from '../realtime/emit.js';
+import { coverageFor, purchaseDayOf } from '../returns/load.js';
+
+const HOUR_MS = 3600 * 1000;
+
+export interface CreateReturnOptions {
+  idempotencyKey?: string;
+  /** Demo seeding records requests in the past. */
+  at?: Date;
+}
+
+function fingerprint(input: CreateReturnInput): string {
+  return JSON.stringify([input.purchaseStoreId, input.returnStoreId, input.purchaseDate, input.amountFen, input.product.name, input.product.category]);
+}
+
+export async function createReturnRequest(actor: Actor, input: CreateReturnInput, opts: CreateReturnOptions = {}): Promise<{ request: ReturnRequestRecord; created: boolean }> {
+  const idemKey = opts.idempotencyKey ? `${actor.id}:${opts.idempotencyKey}` : null;
+  if (idemKey) {
+    const prior = await ReturnRequestModel.findOne({ idemKey }).lean();
+    if (prior) return replay(prior, input);
+  }
+  const at = opts.at ?? now();
+  const [p, r] = await Promise.all([StoreModel.findById(input.purchaseStoreId).lean(), StoreModel.findById(input.returnStoreId).lean()]);
+  if (!p) throw notFound('Purchase store');
+  if (!r) throw notFound('Return store');
+  // Staff record returns at their own desks only.
+  if (actor.role === 'merchant' && String(r.merchantId) !== actor.orgId) throw unprocessable('not_your_store', 'Record returns at one of your own stores');
+  const purchaseDay = purchaseDayOf(input.purchaseDate);
+  if (purchaseDay > shanghaiDay(at)) throw unprocessable('purchase_in_future', 'The purchase date is in the future');
+
+  let consumerId: unknown = actor.role === 'consumer' ? actor.id : undefined;
+  if (!consumerId && input.consumerEmail) {
+    const u = await UserModel.findOne({ email: input.consumerEmail, role: 'consumer' }).lean();
+    consumerId = u?._id;
+  }
+  const coverage = await coverageFor(p, r, purchaseDay, input.product.category, at);
+  const id = new mongoose.Types.ObjectId();
+  const doc = {
+    _id: id,
+    idemKey: idemKey ?? `auto:${id}`,
+    fingerprint: fingerprint(input),
+    merchantId: p.merchantId,
+    merchantName: p.merchantName,
+    consumerId,
+    recordedBy: actor.id,
+    purchaseStoreId: p._id,
+    returnStoreId: r._id,
+    purchaseStoreName: p.name,
+    returnStoreName: r.name,
+    countyCode: p.countyCode,
+    regionCodes: [...new Set([p.countyCode, r.countyCode])],
+    purchaseCityCode: p.cityCode,
+    returnCountyCode: r.countyCode,
+    returnCityCode: r.cityCode,
+    crossStore: String(p._id) !== String(r._id),
+    crossCity: p.cityCode !== r.cityCode,
+    purchaseDate: purchaseDay,
+    amountFen: input.amountFen,
+    product: input.product,
+    reason: input.reason,
+    covered: coverage.covered,
+    coverage,
+    dueAt: coverage.covered ? new Date(at.getTime() + coverage.refundWithinHours! * HOUR_MS) : undefined,
+    status: 'pending',
+    breach: false,
+    day: shanghaiDay(at),
+    week: isoWeek(at),
+    createdAt: at,
+    updatedAt: at,
+  };
+  try {
+    await ReturnRequestModel.create(doc);
+  } catch (e) {
+    // A concurrent twin with the same key won the insert: answer with its record.
+    if (idemKey && isDuplicateKey(e)) {
+      const prior = await ReturnRequestModel.findOne({ idemKey }).lean();
+      if (prior) return replay(prior, input);
+    }
+    throw e;
+  }
+  const request = (await ReturnRequestModel.findById(id).lean())!;
+  emitTo([rooms.org(String(p.merchantId)), ...regionRooms(r.countyCode)], 'return:updated', { id: String(id), status: 'pending', breach: false });
+  return { request, created: true };
+}
+
+function replay(prior: ReturnRequestRecord, input: CreateReturnInput) {
+  if (prior.fingerprint !== fingerprint(input)) throw conflict('idempotency_key_reused', 'This Idempotency-Key was used for a different return');
+  return { request: prior, created: false };
+}

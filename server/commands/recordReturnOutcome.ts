@@ -1,0 +1,44 @@
+// Staff record what became of a return: honoured (refund time and amount) or refused (reason). One
+// outcome per request, decided by the unique (requestId, 'outcome') insert. A covered request refused,
+// or refunded after the promised hours, is a breach.
+import type { ReturnOutcomeInput } from '../../shared/schemas/returns.js';
+import { rooms } from '../../shared/realtime.js';
+import { now } from '../clock.js';
+import { conflict, isDuplicateKey, unprocessable } from '../http/errors.js';
+import { ReturnEventModel } from '../models/ReturnEvent.js';
+import { ReturnRequestModel } from '../models/ReturnRequest.js';
+import { authorizeVisible, type Actor } from '../policies/index.js';
+import { emitTo, regionRooms } from '../realtime/emit.js';
+import { openBreach } from '../returns/breach.js';
+
+const HOUR_MS = 3600 * 1000;
+/** Browser and server clocks differ a little; a refund "now" may arrive a few minutes ahead. */
+const CLOCK_SLACK_MS = 10 * 60 * 1000;
+
+export async function recordReturnOutcome(actor: Actor, id: string, input: ReturnOutcomeInput) {
+  const r = authorizeVisible(actor, await ReturnRequestModel.findById(id).lean(), 'Return request');
+  if (r.status !== 'pending') throw conflict('outcome_recorded', `This return was already ${r.status}`);
+  const at = now();
+  let set: Record<string, unknown>;
+  if (input.outcome === 'honored') {
+    const refundedAt = new Date(input.refundedAt);
+    if (refundedAt.getTime() > at.getTime() + CLOCK_SLACK_MS) throw unprocessable('refund_in_future', 'The refund time is in the future');
+    if (refundedAt.getTime() < r.createdAt.getTime() - CLOCK_SLACK_MS) throw unprocessable('refund_before_request', 'The refund time is before the return was recorded');
+    if (input.amountFen > r.amountFen) throw unprocessable('refund_exceeds_amount', 'The refund is more than the purchase amount');
+    const hours = Math.max(0, (refundedAt.getTime() - r.createdAt.getTime()) / HOUR_MS);
+    set = { status: 'honored', refundedAt, refundFen: input.amountFen, refundHours: Math.round(hours * 100) / 100 };
+  } else {
+    set = { status: 'refused', refusalReason: input.reason };
+  }
+  try {
+    await ReturnEventModel.create({ requestId: r._id, kind: 'outcome', data: input, actorId: actor.id, at });
+  } catch (e) {
+    if (isDuplicateKey(e)) throw conflict('outcome_recorded', 'An outcome was recorded for this return at the same time');
+    throw e;
+  }
+  await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { ...set, decidedAt: at, updatedAt: at } });
+  const late = input.outcome === 'honored' && !!r.dueAt && (set.refundedAt as Date) > r.dueAt;
+  if (r.covered && (input.outcome === 'refused' || late)) await openBreach(r._id);
+  else emitTo([rooms.org(String(r.merchantId)), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', { id: String(r._id), status: set.status as string, breach: r.breach });
+  return (await ReturnRequestModel.findById(r._id).lean())!;
+}

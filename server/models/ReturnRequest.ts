@@ -1,0 +1,63 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { RETURN_STATUSES } from '../../shared/schemas/returns.js';
+
+// A return at a desk. Coverage is decided once, at creation, and stored with its reasons. The outcome,
+// the dispute and the breach are decided by unique inserts elsewhere (ReturnEvent, JobRun claim); the
+// fields here are their projection. Bucket fields (day, week, city and county codes) are set at write
+// time because the portable aggregation subset has no date operators.
+const productSchema = new Schema({ name: { type: String, required: true }, category: { type: String, required: true }, gtin: { type: String } }, { _id: false });
+
+const returnRequestSchema = new Schema(
+  {
+    // `<userId>:<Idempotency-Key>`, or `auto:<id>` without one: always set, because a unique index
+    // on a missing field would clash (partial indexes are not portable).
+    idemKey: { type: String, required: true, unique: true },
+    fingerprint: { type: String, required: true },
+    merchantId: { type: Schema.Types.ObjectId, required: true },
+    merchantName: { type: String, required: true },
+    consumerId: { type: Schema.Types.ObjectId },
+    recordedBy: { type: Schema.Types.ObjectId, required: true },
+    purchaseStoreId: { type: Schema.Types.ObjectId, required: true },
+    returnStoreId: { type: Schema.Types.ObjectId, required: true },
+    purchaseStoreName: { type: String, required: true },
+    returnStoreName: { type: String, required: true },
+    // Jurisdiction follows the store of purchase (DESIGN.md); the return store's bureau sees it too.
+    countyCode: { type: String, required: true },
+    regionCodes: { type: [String], required: true },
+    purchaseCityCode: { type: String, required: true },
+    returnCountyCode: { type: String, required: true },
+    returnCityCode: { type: String, required: true },
+    crossStore: { type: Boolean, required: true },
+    crossCity: { type: Boolean, required: true },
+    purchaseDate: { type: String, required: true },
+    amountFen: { type: Number, required: true },
+    product: { type: productSchema, required: true },
+    reason: { type: String },
+    covered: { type: Boolean, required: true },
+    coverage: { type: Schema.Types.Mixed, required: true },
+    dueAt: { type: Date },
+    status: { type: String, enum: RETURN_STATUSES, required: true },
+    refundedAt: { type: Date },
+    refundFen: { type: Number },
+    refundHours: { type: Number },
+    refusalReason: { type: String },
+    decidedAt: { type: Date },
+    dispute: { reason: { type: String }, at: { type: Date } },
+    breach: { type: Boolean, required: true },
+    breachKind: { type: String, enum: ['refused', 'overdue'] },
+    breachAt: { type: Date },
+    complaintId: { type: Schema.Types.ObjectId },
+    day: { type: String, required: true },
+    week: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { timestamps: false },
+);
+returnRequestSchema.index({ merchantId: 1, day: 1 });
+returnRequestSchema.index({ consumerId: 1 });
+returnRequestSchema.index({ returnCountyCode: 1, day: 1 });
+returnRequestSchema.index({ covered: 1, status: 1, breach: 1, dueAt: 1 });
+
+export type ReturnRequestRecord = InferSchemaType<typeof returnRequestSchema> & { _id: mongoose.Types.ObjectId };
+export const ReturnRequestModel = mongoose.model('ReturnRequest', returnRequestSchema);

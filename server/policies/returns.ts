@@ -1,0 +1,43 @@
+// Who may do what with return commitments, return requests and their figures. Record-level checks
+// (own merchant, governed region) take the record as the resource.
+import { definePolicies, governs, role, anyone, type Actor } from './index.js';
+
+interface CommitmentLike {
+  merchantId: unknown;
+  merchantCountyCode: string;
+  countyCodes: string[];
+}
+
+const active = (a: Actor | null) => !!a && a.status === 'active';
+
+/**
+ * The bureau with jurisdiction over a commitment: the one of the merchant's registered county (or a
+ * region containing it), or one whose region holds every store the commitment covers.
+ */
+export function regulatesCommitment(a: Actor | null, c: CommitmentLike): boolean {
+  if (!active(a) || a!.role !== 'regulator') return false;
+  return governs(a, c.merchantCountyCode) || (c.countyCodes.length > 0 && c.countyCodes.every((code) => governs(a, code)));
+}
+
+const ownsCommitment = (a: Actor | null, c: CommitmentLike) => active(a) && a!.role === 'merchant' && String(c.merchantId) === a!.orgId;
+const regulatorOrAdmin = (a: Actor | null, c?: unknown) => (!!a && active(a) && a.role === 'admin') || (!!c && regulatesCommitment(a, c as CommitmentLike));
+
+definePolicies({
+  'return-commitment:list': anyone,
+  'return-commitment:read': anyone,
+  'store:badge': anyone,
+  'return-commitment:create': role('merchant'),
+  // The route gate: any of these roles may try; the record-level rules below decide.
+  'return-commitment:transition': role('merchant', 'regulator', 'admin'),
+  'return-commitment:suspend': regulatorOrAdmin,
+  'return-commitment:reinstate': regulatorOrAdmin,
+  'return-commitment:withdraw': (a, c) => !!c && ownsCommitment(a, c as CommitmentLike),
+  'return-request:create': role('consumer', 'merchant'),
+  'return-request:list': role('consumer', 'merchant', 'regulator', 'admin'),
+  'return-request:read': role('consumer', 'merchant', 'regulator', 'admin'),
+  'return-request:outcome': role('merchant'),
+  'return-request:dispute': role('consumer'),
+  'analytics:returns': role('merchant', 'regulator', 'admin'),
+  'compliance:returns': role('regulator', 'admin'),
+  'compliance:settings': role('regulator'),
+});

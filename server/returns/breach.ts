@@ -1,0 +1,86 @@
+// A covered return refused, or not refunded within the promised hours, is a breach. The breach is
+// claimed once per request with a unique insert (`claim('return-breach:<id>')`), so however many
+// callers race (the outcome route, the deadline job on two instances, a rerun after a restart),
+// exactly one opens it. Completing it is idempotent: the complaint is filed with the idempotency key
+// `return-breach:<id>`, and notifications are unique per (key, user). A claim whose completion was cut
+// short (a crash) is finished by the deadline job's repair pass.
+import type { CreateComplaintInput } from '../../shared/schemas/complaint.js';
+import { rooms } from '../../shared/realtime.js';
+import { now } from '../clock.js';
+import { fileComplaint } from '../commands/fileComplaint.js';
+import { claim } from '../jobs/claim.js';
+import { JobRunModel } from '../models/JobRun.js';
+import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
+import { emitTo, regionRooms } from '../realtime/emit.js';
+import { notifyBreach } from './notifyBreach.js';
+
+export const BREACH_JOB = 'return-breach';
+export const breachKey = (requestId: unknown) => `return-breach:${requestId}`;
+
+type BreachKind = 'refused' | 'overdue';
+
+/** The complaint a breach (or a disputed refusal) files on the consumer's behalf. */
+export function complaintInput(r: ReturnRequestRecord, description: string): CreateComplaintInput {
+  return {
+    storeId: String(r.purchaseStoreId),
+    product: { name: r.product.name, category: r.product.category as CreateComplaintInput['product']['category'], ...(r.product.gtin ? { gtin: r.product.gtin } : {}) },
+    purchase: { date: r.purchaseDate, amountFen: r.amountFen, channel: 'in_store' },
+    problemType: 'return_refused',
+    description,
+    demand: { type: 'refund', amountFen: r.amountFen },
+    // The merchant already knows who returned the goods at its desk.
+    contactAgreement: true,
+  };
+}
+
+function describe(r: ReturnRequestRecord, kind: BreachKind): string {
+  const yuan = (r.amountFen / 100).toFixed(2);
+  const head = `${r.purchaseDate} 在${r.purchaseStoreName}购买的“${r.product.name}”（¥${yuan}）于${r.returnStoreName}申请无理由退货，平台判定属于商家承诺范围。`;
+  const tail = kind === 'refused' ? `商家拒绝退货，理由：${r.refusalReason ?? '未说明'}。` : `商家未在承诺的时限内退款（截止 ${r.dueAt?.toISOString() ?? ''}）。`;
+  return `${head}${tail}（由放心平台依据无理由退货承诺自动生成）`;
+}
+
+/** Opens the breach of a request unless someone already did; true for the one caller that opened it. */
+export async function openBreach(requestId: unknown): Promise<boolean> {
+  if (!(await claim(breachKey(requestId), BREACH_JOB))) return false;
+  await completeBreach(requestId);
+  return true;
+}
+
+/** Idempotent: marks the request, files the complaint once, links both ways, notifies once. */
+export async function completeBreach(requestId: unknown): Promise<void> {
+  const r = await ReturnRequestModel.findById(requestId).lean();
+  if (!r) return;
+  const kind: BreachKind = (r.breachKind as BreachKind | undefined) ?? (r.status === 'refused' ? 'refused' : 'overdue');
+  const at = now();
+  if (!r.breach) {
+    await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { breach: true, breachKind: kind, breachAt: at, updatedAt: at } });
+  }
+  let complaintId: unknown = r.complaintId ?? null;
+  // A desk-recorded return without a consumer account has nobody to file for; the bureau is still told.
+  if (!complaintId && r.consumerId) {
+    const { complaint } = await fileComplaint({
+      consumerId: String(r.consumerId),
+      data: complaintInput(r, describe(r, kind)),
+      idempotencyKey: breachKey(r._id),
+      links: { returnRequestId: String(r._id) },
+    });
+    complaintId = complaint._id;
+    await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { complaintId } });
+  }
+  const current = { ...r, breach: true, breachKind: kind, complaintId } as ReturnRequestRecord;
+  emitTo([rooms.org(String(r.merchantId)), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', {
+    id: String(r._id),
+    status: r.status,
+    breach: true,
+  });
+  await notifyBreach(current, kind);
+  await JobRunModel.updateOne({ key: breachKey(r._id) }, { $set: { result: { done: true, kind, complaintId: complaintId ? String(complaintId) : null } } });
+}
+
+/** Finishes breaches whose opener stopped half-way (a crash or restart between claim and completion). */
+export async function repairBreaches(limit = 100): Promise<number> {
+  const open = await JobRunModel.find({ job: BREACH_JOB, result: null }).sort({ at: 1 }).limit(limit).lean();
+  for (const run of open) await completeBreach(run.key.slice('return-breach:'.length));
+  return open.length;
+}

@@ -1,0 +1,69 @@
+// The regulator's review list: merchants whose covered returns are honoured below the threshold
+// (with enough requests to judge), or with repeated breaches, merchant-wide or at one store.
+import { shanghaiDay } from '../../shared/calendar.js';
+import type { ComplianceSettings } from '../../shared/schemas/returns.js';
+import { ReturnCommitmentModel } from '../models/ReturnCommitment.js';
+import { RegionModel } from '../models/Region.js';
+import { groupBy, loadRows, summarise, type Figures, type FigureRow } from './figures.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export type ReviewReason = 'low_honor_rate' | 'repeated_breaches' | 'store_low_honor_rate' | 'store_repeated_breaches';
+
+function failing(f: Figures, s: ComplianceSettings): { low: boolean; breaches: boolean } {
+  return { low: f.requests >= s.minRequests && f.honorRate !== null && f.honorRate < s.threshold, breaches: f.breaches >= s.breaches };
+}
+
+const evidenceRow = (r: FigureRow) => ({
+  id: String(r._id),
+  storeName: r.returnStoreName,
+  day: r.day,
+  status: r.status,
+  covered: r.covered,
+  breachKind: r.breachKind ?? null,
+  refusalReason: r.refusalReason ?? null,
+  complaintId: r.complaintId ? String(r.complaintId) : null,
+});
+
+export async function complianceReport(region: string, s: ComplianceSettings, at: Date) {
+  const from = shanghaiDay(new Date(at.getTime() - s.days * DAY_MS));
+  const to = shanghaiDay(at);
+  const rows = await loadRows({ region: region.length > 2 ? region : undefined, from, to });
+  const merchants = [];
+  for (const [merchantId, list] of groupBy(rows, (r) => String(r.merchantId))) {
+    const fig = summarise(list);
+    const reasons: ReviewReason[] = [];
+    const m = failing(fig, s);
+    if (m.low) reasons.push('low_honor_rate');
+    if (m.breaches) reasons.push('repeated_breaches');
+    const stores = [...groupBy(list, (r) => String(r.returnStoreId))].map(([storeId, sl]) => {
+      const f = summarise(sl);
+      const st = failing(f, s);
+      return { storeId, storeName: sl[0]!.returnStoreName, cityCode: sl[0]!.returnCityCode, countyCode: sl[0]!.returnCountyCode, ...f, flagged: st.low || st.breaches, low: st.low, manyBreaches: st.breaches };
+    });
+    if (stores.some((x) => x.low) && !m.low) reasons.push('store_low_honor_rate');
+    if (stores.some((x) => x.manyBreaches) && !m.breaches) reasons.push('store_repeated_breaches');
+    if (reasons.length === 0) continue;
+    const bad = list.filter((r) => r.breach || r.status === 'refused').sort((a, b) => b.day.localeCompare(a.day));
+    merchants.push({
+      merchantId,
+      merchantName: list[0]!.merchantName,
+      reasons,
+      ...fig,
+      stores: stores.sort((a, b) => Number(b.flagged) - Number(a.flagged) || (a.honorRate ?? 1) - (b.honorRate ?? 1)),
+      evidence: { breaches: bad.filter((r) => r.breach).slice(0, 25).map(evidenceRow), refusals: bad.filter((r) => !r.breach).slice(0, 25).map(evidenceRow) },
+      commitments: (await ReturnCommitmentModel.find({ merchantId, status: { $ne: 'withdrawn' } }, 'scope status').lean()).map((c) => ({ id: String(c._id), scope: c.scope, status: c.status })),
+    });
+  }
+  merchants.sort((a, b) => b.breaches - a.breaches || (a.honorRate ?? 1) - (b.honorRate ?? 1));
+
+  const names = new Map((await RegionModel.find({ level: 'city' }, 'code name nameEn').lean()).map((r) => [r.code, r]));
+  const trend = [...groupBy(rows, (r) => `${r.returnCityCode}|${r.week}`)]
+    .map(([k, list]) => {
+      const [cityCode, week] = k.split('|') as [string, string];
+      const f = summarise(list);
+      return { cityCode, cityName: names.get(cityCode)?.name ?? cityCode, cityNameEn: names.get(cityCode)?.nameEn ?? cityCode, week, requests: f.requests, honorRate: f.honorRate, breaches: f.breaches };
+    })
+    .sort((a, b) => a.week.localeCompare(b.week) || a.cityCode.localeCompare(b.cityCode));
+  return { settings: s, period: { from, to }, region, totals: summarise(rows), merchants, trend };
+}

@@ -1,0 +1,122 @@
+// Return figures, computed in code from projected rows: the portable aggregation subset has no
+// median and no $lookup, and a period's rows for one region are few enough to fold here.
+import { ReturnRequestModel } from '../models/ReturnRequest.js';
+
+export interface FigureRow {
+  _id: unknown;
+  merchantId: unknown;
+  merchantName: string;
+  returnStoreId: unknown;
+  returnStoreName: string;
+  returnCountyCode: string;
+  returnCityCode: string;
+  covered: boolean;
+  status: string;
+  breach: boolean;
+  breachKind?: string | null;
+  crossStore: boolean;
+  crossCity: boolean;
+  refundHours?: number | null;
+  refusalReason?: string | null;
+  complaintId?: unknown;
+  day: string;
+  week: string;
+}
+
+export interface Figures {
+  requests: number;
+  covered: number;
+  honored: number;
+  refused: number;
+  pending: number;
+  /** Covered requests honoured ÷ covered requests decided (honoured, refused, or overdue and breached). */
+  honorRate: number | null;
+  crossStoreShare: number | null;
+  crossCityShare: number | null;
+  medianRefundHours: number | null;
+  breaches: number;
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
+
+export function summarise(rows: FigureRow[]): Figures {
+  let covered = 0, honored = 0, refused = 0, pending = 0, coveredHonored = 0, coveredDecided = 0, crossStore = 0, crossCity = 0, breaches = 0;
+  const hours: number[] = [];
+  for (const r of rows) {
+    if (r.status === 'honored') honored++, r.refundHours != null && hours.push(r.refundHours);
+    else if (r.status === 'refused') refused++;
+    else pending++;
+    if (r.covered) {
+      covered++;
+      if (r.status === 'honored') coveredHonored++;
+      if (r.status !== 'pending' || r.breach) coveredDecided++;
+    }
+    if (r.crossStore) crossStore++;
+    if (r.crossCity) crossCity++;
+    if (r.breach) breaches++;
+  }
+  return {
+    requests: rows.length,
+    covered,
+    honored,
+    refused,
+    pending,
+    honorRate: ratio(coveredHonored, coveredDecided),
+    crossStoreShare: ratio(crossStore, rows.length),
+    crossCityShare: ratio(crossCity, rows.length),
+    medianRefundHours: median(hours),
+    breaches,
+  };
+}
+
+export function groupBy<K extends string>(rows: FigureRow[], key: (r: FigureRow) => K): Map<K, FigureRow[]> {
+  const m = new Map<K, FigureRow[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+export interface RowFilter {
+  merchantId?: string;
+  storeId?: string;
+  /** Province, city or county code of the return store. */
+  region?: string;
+  from?: string;
+  to?: string;
+}
+
+const FIELDS = 'merchantId merchantName returnStoreId returnStoreName returnCountyCode returnCityCode covered status breach breachKind crossStore crossCity refundHours refusalReason complaintId day week';
+
+export async function loadRows(f: RowFilter): Promise<FigureRow[]> {
+  const q: Record<string, unknown> = {};
+  if (f.merchantId) q.merchantId = f.merchantId;
+  if (f.storeId) q.returnStoreId = f.storeId;
+  if (f.region?.length === 6) q.returnCountyCode = f.region;
+  else if (f.region?.length === 4) q.returnCityCode = f.region;
+  if (f.from || f.to) q.day = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
+  return (await ReturnRequestModel.find(q, FIELDS).lean()) as unknown as FigureRow[];
+}
+
+/** Figures of the whole selection and its breakdowns per merchant, store, city and county. */
+export function breakdown(rows: FigureRow[]) {
+  const by = <K extends string>(key: (r: FigureRow) => K, label: (r: FigureRow) => Record<string, string>) =>
+    [...groupBy(rows, key)].map(([, list]) => ({ ...label(list[0]!), ...summarise(list) })).sort((a, b) => b.requests - a.requests);
+  return {
+    ...summarise(rows),
+    byMerchant: by((r) => String(r.merchantId), (r) => ({ merchantId: String(r.merchantId), merchantName: r.merchantName })),
+    byStore: by((r) => String(r.returnStoreId), (r) => ({ storeId: String(r.returnStoreId), storeName: r.returnStoreName, merchantId: String(r.merchantId), countyCode: r.returnCountyCode, cityCode: r.returnCityCode })),
+    byCity: by((r) => r.returnCityCode, (r) => ({ cityCode: r.returnCityCode })),
+    byCounty: by((r) => r.returnCountyCode, (r) => ({ countyCode: r.returnCountyCode, cityCode: r.returnCityCode })),
+  };
+}

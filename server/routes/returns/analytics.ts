@@ -1,0 +1,60 @@
+// Return figures (API.md GET /api/analytics/returns) and the regulators' compliance view.
+import { DEFAULT_COMPLIANCE, analyticsQuery, complianceQuery, complianceSettingsSchema } from '../../../shared/schemas/returns.js';
+import { regionContains } from '../../../shared/regions.js';
+import { now } from '../../clock.js';
+import { endpoint } from '../../http/endpoint.js';
+import { forbidden } from '../../http/errors.js';
+import { ComplianceSettingModel } from '../../models/ComplianceSetting.js';
+import type { Actor } from '../../policies/index.js';
+import { complianceReport } from '../../returns/compliance.js';
+import { breakdown, loadRows } from '../../returns/figures.js';
+
+/** A regulator's region, or a narrower one inside it; anything wider is refused. */
+function regionFor(a: Actor, asked?: string): string | undefined {
+  if (a.role === 'admin') return asked;
+  if (!asked) return a.regionCode;
+  if (!regionContains(a.regionCode!, asked)) throw forbidden('That region is outside your jurisdiction');
+  return asked;
+}
+
+async function settingsFor(region: string) {
+  const s = await ComplianceSettingModel.findOne({ regionCode: region }).lean();
+  return s ? { threshold: s.threshold, days: s.days, minRequests: s.minRequests, breaches: s.breaches } : DEFAULT_COMPLIANCE;
+}
+
+export const returnAnalyticsRoutes = () => [
+  endpoint({ method: 'get', path: '/analytics/returns', summary: 'Return figures with breakdowns', tag: 'returns', policy: 'analytics:returns', query: analyticsQuery }, async ({ actor, query }) => {
+    const a = actor!;
+    let merchantId = query.merchantId;
+    let region = query.region;
+    if (a.role === 'merchant') {
+      // Merchants see their own figures only, per store.
+      if (merchantId && merchantId !== a.orgId) throw forbidden('Merchants see their own figures only');
+      merchantId = a.orgId;
+    } else region = regionFor(a, region);
+    const rows = await loadRows({ merchantId, storeId: query.storeId, region, from: query.from, to: query.to });
+    return { filter: { merchantId: merchantId ?? null, storeId: query.storeId ?? null, region: region ?? null, from: query.from ?? null, to: query.to ?? null }, ...breakdown(rows) };
+  }),
+  endpoint({ method: 'get', path: '/compliance/returns', summary: 'Merchants to review for return compliance', tag: 'returns', policy: 'compliance:returns', query: complianceQuery }, async ({ actor, query }) => {
+    const region = regionFor(actor!, query.region) ?? '33';
+    const saved = await settingsFor(actor!.regionCode ?? '33');
+    const s = {
+      threshold: query.threshold ?? saved.threshold,
+      days: query.days ?? saved.days,
+      minRequests: query.minRequests ?? saved.minRequests,
+      breaches: query.breaches ?? saved.breaches,
+    };
+    return complianceReport(region, s, now());
+  }),
+  endpoint({ method: 'get', path: '/compliance/returns/settings', summary: 'Review thresholds of my region', tag: 'returns', policy: 'compliance:returns' }, async ({ actor }) =>
+    settingsFor(actor!.regionCode ?? '33'),
+  ),
+  endpoint(
+    { method: 'put', path: '/compliance/returns/settings', summary: 'Set the review thresholds of my region', tag: 'returns', policy: 'compliance:settings', body: complianceSettingsSchema },
+    async ({ actor, body }) => {
+      // A setting: the last save wins, so a plain replace is enough (no race to decide).
+      await ComplianceSettingModel.replaceOne({ regionCode: actor!.regionCode }, { regionCode: actor!.regionCode, ...body, updatedBy: actor!.id, updatedAt: now() }, { upsert: true });
+      return settingsFor(actor!.regionCode!);
+    },
+  ),
+];

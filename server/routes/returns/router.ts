@@ -1,0 +1,140 @@
+// Return commitments (public registry), store badges and return requests (API.md "Returns").
+import { idParam } from '../../../shared/schemas/common.js';
+import { commitmentQuery, commitmentTransitionSchema, createCommitmentSchema, createReturnSchema, disputeSchema, returnListQuery, returnOutcomeSchema, LEGAL_EXCLUSIONS } from '../../../shared/schemas/returns.js';
+import { createReturnRequest } from '../../commands/createReturnRequest.js';
+import { disputeReturn } from '../../commands/disputeReturn.js';
+import { publishCommitment } from '../../commands/publishCommitment.js';
+import { recordReturnOutcome } from '../../commands/recordReturnOutcome.js';
+import { transitionCommitment } from '../../commands/transitionCommitment.js';
+import { endpoint } from '../../http/endpoint.js';
+import { badRequest, forbidden, notFound } from '../../http/errors.js';
+import { paginate } from '../../http/paginate.js';
+import { CommitmentEventModel } from '../../models/CommitmentEvent.js';
+import { ReturnCommitmentModel, type ReturnCommitmentRecord } from '../../models/ReturnCommitment.js';
+import { ReturnRequestModel } from '../../models/ReturnRequest.js';
+import { StoreModel, type StoreRecord } from '../../models/Store.js';
+import { authorizeVisible, canSee, type Actor } from '../../policies/index.js';
+import { BADGE_LABEL, presentCommitment, presentReturn } from '../../presenters/returns.js';
+import { merchantReturnFigures, registerMerchantReturnFigures } from '../../returns/merchantFigures.js';
+
+registerMerchantReturnFigures();
+
+async function storesOf(commitments: ReturnCommitmentRecord[]): Promise<Map<string, StoreRecord>> {
+  const ids = [...new Set(commitments.flatMap((c) => c.storeIds.map(String)))];
+  return new Map((await StoreModel.find({ _id: { $in: ids } }).lean()).map((s) => [String(s._id), s]));
+}
+
+async function honorRates(merchantIds: string[]): Promise<Map<string, number | null>> {
+  const unique = [...new Set(merchantIds)];
+  return new Map(await Promise.all(unique.map(async (id) => [id, (await merchantReturnFigures(id)).honorRate] as const)));
+}
+
+/** Who may see a commitment that is not active: its merchant, the bureaus of its regions, admins. */
+const seesInactive = (a: Actor | null, c: ReturnCommitmentRecord) => canSee(a, { merchantId: c.merchantId, regionCodes: [c.merchantCountyCode, ...c.countyCodes] });
+
+const idemKey = (v: unknown) => {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || v.length < 1 || v.length > 200) throw badRequest('Idempotency-Key must be 1–200 characters');
+  return v;
+};
+
+export const returnRoutes = () => [
+  endpoint(
+    { method: 'post', path: '/return-commitments', summary: 'Publish a no-reason return commitment', tag: 'returns', policy: 'return-commitment:create', body: createCommitmentSchema },
+    async ({ actor, body }) => {
+      const c = await publishCommitment(actor!, body);
+      return presentCommitment(c as ReturnCommitmentRecord, await storesOf([c as ReturnCommitmentRecord]));
+    },
+  ),
+  endpoint(
+    { method: 'get', path: '/return-commitments', summary: 'Public registry of return commitments', tag: 'returns', policy: 'return-commitment:list', query: commitmentQuery },
+    async ({ actor, query }) => {
+      const filter: Record<string, unknown> = {};
+      const status = query.status ?? 'active';
+      if (status !== 'all') filter.status = status;
+      if (query.merchantId) filter.merchantId = query.merchantId;
+      if (query.region?.length === 6) filter.countyCodes = query.region;
+      else if (query.region?.length === 4) filter.cityCodes = query.region;
+      if (query.category) {
+        // A category is covered when it is not legally excluded, not excluded, and listed (or nothing is listed).
+        if ((LEGAL_EXCLUSIONS as readonly string[]).includes(query.category)) return { items: [], nextCursor: null };
+        filter.excludedCategories = { $ne: query.category };
+        filter.$or = [{ categories: { $size: 0 } }, { categories: query.category }];
+      }
+      if (query.crossStore) filter.scope = { $in: ['chain_city', 'chain_province'] };
+      const p = await paginate(ReturnCommitmentModel, filter, query);
+      // Suspended and withdrawn commitments are listed only to those who may see them.
+      const items = p.items.filter((c) => c.status === 'active' || seesInactive(actor, c));
+      const [stores, rates] = await Promise.all([storesOf(items), honorRates(items.map((c) => String(c.merchantId)))]);
+      return { items: items.map((c) => presentCommitment(c, stores, { honorRate: rates.get(String(c.merchantId)) ?? null })), nextCursor: p.nextCursor };
+    },
+  ),
+  endpoint(
+    { method: 'get', path: '/return-commitments/:id', summary: 'A commitment with its history', tag: 'returns', policy: 'return-commitment:read', params: idParam },
+    async ({ actor, params }) => {
+      const c = await ReturnCommitmentModel.findById(params.id).lean();
+      if (!c || (c.status !== 'active' && !seesInactive(actor, c))) throw notFound('Commitment');
+      const [stores, rates, history] = await Promise.all([storesOf([c]), honorRates([String(c.merchantId)]), CommitmentEventModel.find({ commitmentId: c._id }).sort({ seq: 1 }).lean()]);
+      return presentCommitment(c, stores, { honorRate: rates.get(String(c.merchantId)) ?? null, history });
+    },
+  ),
+  endpoint(
+    { method: 'post', path: '/return-commitments/:id/transitions', summary: 'Suspend, reinstate or withdraw a commitment', tag: 'returns', policy: 'return-commitment:transition', params: idParam, body: commitmentTransitionSchema, status: 200 },
+    async ({ actor, params, body }) => {
+      const c = await transitionCommitment(actor!, params.id, body);
+      const history = await CommitmentEventModel.find({ commitmentId: c._id }).sort({ seq: 1 }).lean();
+      return presentCommitment(c, await storesOf([c]), { history });
+    },
+  ),
+  endpoint({ method: 'get', path: '/stores/:id/badge', summary: 'The 放心消费承诺 badge of a store', tag: 'returns', policy: 'store:badge', params: idParam }, async ({ params }) => {
+    const store = await StoreModel.findById(params.id).lean();
+    if (!store) throw notFound('Store');
+    const active = await ReturnCommitmentModel.find({ storeIds: store._id, status: 'active' }).lean();
+    return {
+      storeId: String(store._id),
+      commitmentBadge: active.length > 0,
+      label: BADGE_LABEL,
+      commitments: active.map((c) => ({ id: String(c._id), scope: c.scope, windowDays: c.windowDays, refundWithinHours: c.refundWithinHours, acceptsOtherStores: c.scope !== 'store' && c.storeIds.length > 1 })),
+    };
+  }),
+  endpoint(
+    { method: 'post', path: '/return-requests', summary: 'Record a return; coverage is decided at once', tag: 'returns', policy: 'return-request:create', body: createReturnSchema },
+    async ({ req, res, actor, body }) => {
+      const { request, created } = await createReturnRequest(actor!, body, { idempotencyKey: idemKey(req.get('idempotency-key')) });
+      if (!created) res.locals.status = 200;
+      return presentReturn(request, actor);
+    },
+  ),
+  endpoint(
+    { method: 'get', path: '/return-requests', summary: 'Return requests visible to me', tag: 'returns', policy: 'return-request:list', query: returnListQuery },
+    async ({ actor, query }) => {
+      const a = actor!;
+      const filter: Record<string, unknown> = {};
+      if (a.role === 'consumer') filter.consumerId = a.id;
+      else if (a.role === 'merchant') filter.merchantId = a.orgId;
+      else if (a.role === 'regulator') filter.regionCodes = new RegExp(`^${a.regionCode}`);
+      if (query.merchantId) {
+        if (a.role === 'merchant' && query.merchantId !== a.orgId) throw forbidden('Merchants see their own returns only');
+        if (a.role !== 'merchant') filter.merchantId = query.merchantId;
+      }
+      if (query.storeId) filter.$or = [{ returnStoreId: query.storeId }, { purchaseStoreId: query.storeId }];
+      if (query.status) filter.status = query.status;
+      if (query.breach !== undefined) filter.breach = query.breach;
+      const p = await paginate(ReturnRequestModel, filter, query);
+      return { items: p.items.filter((r) => canSee(a, r)).map((r) => presentReturn(r, a)), nextCursor: p.nextCursor };
+    },
+  ),
+  endpoint({ method: 'get', path: '/return-requests/:id', summary: 'One return request', tag: 'returns', policy: 'return-request:read', params: idParam }, async ({ actor, params }) => {
+    const r = authorizeVisible(actor, await ReturnRequestModel.findById(params.id).lean(), 'Return request');
+    return presentReturn(r, actor);
+  }),
+  endpoint(
+    { method: 'post', path: '/return-requests/:id/outcome', summary: 'Record honoured or refused', tag: 'returns', policy: 'return-request:outcome', params: idParam, body: returnOutcomeSchema, status: 200 },
+    async ({ actor, params, body }) => presentReturn(await recordReturnOutcome(actor!, params.id, body), actor),
+  ),
+  endpoint(
+    { method: 'post', path: '/return-requests/:id/dispute', summary: 'Dispute a refusal', tag: 'returns', policy: 'return-request:dispute', params: idParam, body: disputeSchema, status: 200 },
+    async ({ actor, params, body }) => presentReturn(await disputeReturn(actor!, params.id, body.reason), actor),
+  ),
+];
+

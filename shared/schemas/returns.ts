@@ -1,0 +1,175 @@
+// No-reason return commitments, return requests, their analytics and the compliance view (API.md "Returns").
+import { z } from 'zod';
+import { CATEGORIES } from '../enums.js';
+import { isValidGtin } from '../gtin.js';
+import { objectId } from './common.js';
+import { regionCode } from './directory.js';
+
+export const COMMITMENT_SCOPES = ['store', 'chain_city', 'chain_province'] as const;
+export type CommitmentScope = (typeof COMMITMENT_SCOPES)[number];
+
+export const COMMITMENT_STATUSES = ['active', 'suspended', 'withdrawn'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export const COMMITMENT_ACTIONS = ['suspend', 'reinstate', 'withdraw'] as const;
+
+/**
+ * Goods the 7-day no-reason rule never covers (Consumer Rights Protection Law art. 25): made to order,
+ * fresh or perishable, unsealed digital goods, newspapers and periodicals. Applied to every commitment.
+ */
+export const LEGAL_EXCLUSIONS = ['made_to_order', 'fresh_food', 'digital_content', 'newspaper'] as const;
+
+export const RETURN_STATUSES = ['pending', 'honored', 'refused'] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+
+const category = z.enum(CATEGORIES);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'must be a real calendar date');
+/** A date (YYYY-MM-DD, a Shanghai calendar day) or an ISO instant. */
+const dayOrInstant = z.union([day, z.iso.datetime({ offset: true })]);
+
+export const createCommitmentSchema = z
+  .object({
+    scope: z.enum(COMMITMENT_SCOPES),
+    storeIds: z.array(objectId).min(1).max(500).optional(),
+    windowDays: z.number().int().min(7, 'must be at least 7 days (the legal minimum)').max(365),
+    categories: z.array(category).max(CATEGORIES.length).optional(),
+    excludedCategories: z.array(category).max(CATEGORIES.length).optional(),
+    conditions: z.string().trim().min(1).max(2000),
+    refundWithinHours: z.number().int().min(1).max(30 * 24),
+  })
+  .strict()
+  .refine((v) => v.scope !== 'store' || (v.storeIds && v.storeIds.length > 0), {
+    message: 'a store commitment lists its stores',
+    path: ['storeIds'],
+  });
+export type CreateCommitmentInput = z.infer<typeof createCommitmentSchema>;
+
+export const commitmentTransitionSchema = z
+  .object({ action: z.enum(COMMITMENT_ACTIONS), reason: z.string().trim().min(1).max(1000).optional() })
+  .strict()
+  .refine((v) => v.action === 'withdraw' || !!v.reason, { message: 'a regulator gives a reason', path: ['reason'] });
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const commitmentQuery = z
+  .object({
+    region: regionCode.optional(),
+    category: category.optional(),
+    merchantId: objectId.optional(),
+    /** Only commitments under which some store accepts goods bought at another store. */
+    crossStore: bool.optional(),
+    /** Signed-in owners and regulators may list suspended or withdrawn ones too. */
+    status: z.enum([...COMMITMENT_STATUSES, 'all']).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const createReturnSchema = z
+  .object({
+    purchaseStoreId: objectId,
+    returnStoreId: objectId,
+    purchaseDate: dayOrInstant,
+    amountFen: z.number().int().min(1).max(100_000_000),
+    product: z
+      .object({ name: z.string().trim().min(1).max(120), category, gtin: z.string().trim().refine(isValidGtin, 'must be a GTIN-13 or GTIN-8 barcode with a valid check digit').optional() })
+      .strict(),
+    reason: z.string().trim().max(1000).optional(),
+    /** Staff at the desk may link the consumer's account, so the consumer can follow and dispute it. */
+    consumerEmail: z.string().trim().toLowerCase().email().max(200).optional(),
+  })
+  .strict();
+export type CreateReturnInput = z.infer<typeof createReturnSchema>;
+
+export const returnOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('honored'), refundedAt: z.iso.datetime({ offset: true }), amountFen: z.number().int().min(0).max(100_000_000) }).strict(),
+  z.object({ outcome: z.literal('refused'), reason: z.string().trim().min(1).max(1000) }).strict(),
+]);
+export type ReturnOutcomeInput = z.infer<typeof returnOutcomeSchema>;
+
+export const disputeSchema = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+
+export const returnListQuery = z
+  .object({
+    status: z.enum(RETURN_STATUSES).optional(),
+    storeId: objectId.optional(),
+    merchantId: objectId.optional(),
+    breach: bool.optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+/**
+ * Why a request is or is not covered: one entry per check, each a stable code the client renders
+ * in its language, with the values it needs.
+ */
+export const COVERAGE_CODES = [
+  'no_commitment',
+  'purchase_store_not_in_scope',
+  'return_store_other_merchant',
+  'commitment_active',
+  'commitment_suspended',
+  'commitment_withdrawn',
+  'within_window',
+  'past_window',
+  'same_store',
+  'return_store_in_scope',
+  'return_store_not_in_scope',
+  'cross_store_not_allowed',
+  'same_city',
+  'cross_city_allowed',
+  'cross_city_not_allowed',
+  'category_covered',
+  'category_excluded',
+  'category_legally_excluded',
+  'category_not_covered',
+] as const;
+export type CoverageCode = (typeof COVERAGE_CODES)[number];
+
+export interface CoverageReason {
+  code: CoverageCode;
+  ok: boolean;
+  params?: Record<string, string | number>;
+}
+
+export interface Coverage {
+  covered: boolean;
+  commitmentId?: string;
+  scope?: CommitmentScope;
+  windowDays?: number;
+  refundWithinHours?: number;
+  lastDay?: string;
+  reasons: CoverageReason[];
+}
+
+export const analyticsQuery = z
+  .object({
+    merchantId: objectId.optional(),
+    storeId: objectId.optional(),
+    region: regionCode.optional(),
+    from: day.optional(),
+    to: day.optional(),
+  })
+  .strict();
+
+export const complianceQuery = z
+  .object({
+    region: regionCode.optional(),
+    threshold: z.coerce.number().min(0).max(1).optional(),
+    days: z.coerce.number().int().min(7).max(730).optional(),
+    minRequests: z.coerce.number().int().min(1).max(10_000).optional(),
+    breaches: z.coerce.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const complianceSettingsSchema = z
+  .object({
+    threshold: z.number().min(0).max(1),
+    days: z.number().int().min(7).max(730),
+    minRequests: z.number().int().min(1).max(10_000),
+    breaches: z.number().int().min(1).max(1000),
+  })
+  .strict();
+export type ComplianceSettings = z.infer<typeof complianceSettingsSchema>;
+export const DEFAULT_COMPLIANCE: ComplianceSettings = { threshold: 0.9, days: 90, minRequests: 10, breaches: 3 };
