@@ -1,0 +1,179 @@
+import { expect } from 'chai';
+import { testClock } from '../../server/clock.js';
+import { claim } from '../../server/jobs/claim.js';
+import { runJob } from '../../server/jobs/scheduler.js';
+import { ComplaintModel } from '../../server/models/Complaint.js';
+import { JobRunModel } from '../../server/models/JobRun.js';
+import { NotificationModel } from '../../server/models/Notification.js';
+import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
+import { UserModel } from '../../server/models/User.js';
+import { breachKey, BREACH_JOB } from '../../server/returns/breach.js';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import { ApiClient, DEMO, connected, nextEvent, signedIn } from '../helpers/http.js';
+import { chainStores, product, shanghaiNoon } from '../helpers/returns.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+
+const HOUR = 3600 * 1000;
+const complaintsOf = (id: string) => ComplaintModel.find({ 'links.returnRequestId': id }).lean();
+
+describe('return breaches', () => {
+  let srv: TestServer;
+  let world: DemoWorld;
+  let chain: ApiClient;
+  let consumer: ApiClient;
+  let s: ReturnType<typeof chainStores>;
+
+  before(async () => {
+    world = await freshWorld();
+    srv = await startTestServer();
+    s = chainStores(world);
+    testClock.set(shanghaiNoon('2026-03-10'));
+    chain = await signedIn(srv.url, DEMO.merchant);
+    consumer = await signedIn(srv.url, DEMO.consumer);
+    const r = await chain.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '商品完好', refundWithinHours: 48 });
+    expect(r.status).to.equal(201);
+  });
+  after(async () => {
+    testClock.reset();
+    await srv.stop();
+  });
+
+  /** A covered return of goods bought in Hangzhou, made by the demo consumer at the Ningbo store. */
+  async function coveredReturn(by: ApiClient = consumer, extra: Record<string, unknown> = {}) {
+    const r = await by.post('/return-requests', { purchaseStoreId: s.hzXihu, returnStoreId: s.nbHaishu, purchaseDate: '2026-03-08', amountFen: 25900, product: product('electronics', '蓝牙耳机'), ...extra });
+    expect(r.status, r.text).to.equal(201);
+    expect(r.body.covered).to.equal(true);
+    return r.body as { id: string; dueAt: string };
+  }
+
+  it('a covered refusal opens one return_refused complaint, linked both ways, and tells merchant and bureau live', async () => {
+    const req = await coveredReturn();
+    const hz = await signedIn(srv.url, DEMO.regulatorHz);
+    const sock = hz.socket();
+    await connected(sock);
+    const heard = nextEvent(sock, 'notification');
+    const r = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'refused', reason: '已拆封' });
+    expect(r.status, r.text).to.equal(200);
+    expect(r.body).to.include({ status: 'refused', breach: true, breachKind: 'refused' });
+    expect((await heard).kind).to.equal('return_breach');
+    sock.disconnect();
+
+    const complaints = await complaintsOf(req.id);
+    expect(complaints).to.have.length(1);
+    expect(String(complaints[0]!._id)).to.equal(r.body.complaintId);
+    expect(complaints[0]).to.include({ problemType: 'return_refused', countyCode: '330106' });
+    expect(String(complaints[0]!.consumerId)).to.equal(String(world.users.get(DEMO.consumer)!._id));
+    const noted = await NotificationModel.find({ key: breachKey(req.id) }).lean();
+    const who = await UserModel.find({ _id: { $in: noted.map((n) => n.userId) } }).lean();
+    expect(who.map((u) => u.email)).to.include.members([DEMO.merchant, DEMO.regulatorHz]);
+    expect(who.map((u) => u.email)).to.not.include(DEMO.regulatorYw);
+
+    // A second outcome is a conflict, and nothing more is opened.
+    const again = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'refused', reason: 'again' });
+    expect(again.status).to.equal(409);
+    expect(await complaintsOf(req.id)).to.have.length(1);
+  });
+
+  it('of two refusals sent at once, one wins; still one complaint', async () => {
+    const req = await coveredReturn();
+    const other = await signedIn(srv.url, DEMO.merchant);
+    const codes = (await Promise.all([chain, other].map((c) => c.post(`/return-requests/${req.id}/outcome`, { outcome: 'refused', reason: '不予退货' })))).map((r) => r.status).sort();
+    expect(codes).to.deep.equal([200, 409]);
+    expect(await complaintsOf(req.id)).to.have.length(1);
+  });
+
+  it('an overdue refund opens one complaint, however often and however concurrently the job runs', async () => {
+    const req = await coveredReturn();
+    const early = (await runJob('return-deadlines', new Date(Date.parse(req.dueAt) - 1000))) as { opened: number };
+    expect(early.opened).to.equal(0);
+    const late = new Date(Date.parse(req.dueAt) + 1000);
+    const results = (await Promise.all([runJob('return-deadlines', late), runJob('return-deadlines', late)])) as { opened: number }[];
+    expect(results.map((x) => x.opened).reduce((a, b) => a + b)).to.equal(1);
+    await runJob('return-deadlines', new Date(late.getTime() + HOUR));
+    const stored = await ReturnRequestModel.findById(req.id).lean();
+    expect(stored).to.include({ breach: true, breachKind: 'overdue', status: 'pending' });
+    expect(await complaintsOf(req.id)).to.have.length(1);
+    expect(String(stored!.complaintId)).to.equal(String((await complaintsOf(req.id))[0]!._id));
+  });
+
+  it('finishes a breach cut short by a crash after its claim, and a restarted server opens no second one', async () => {
+    const req = await coveredReturn();
+    // What a crash right after the claim leaves behind: the claim, nothing else.
+    expect(await claim(breachKey(req.id), BREACH_JOB)).to.equal(true);
+    expect((await ReturnRequestModel.findById(req.id).lean())!.breach).to.equal(false);
+    await srv.stop();
+    srv = await startTestServer();
+    chain = await signedIn(srv.url, DEMO.merchant);
+    consumer = await signedIn(srv.url, DEMO.consumer);
+    const late = new Date(Date.parse(req.dueAt) + 1000);
+    const first = (await runJob('return-deadlines', late)) as { opened: number; repaired: number };
+    expect(first).to.include({ opened: 0, repaired: 1 });
+    expect(await complaintsOf(req.id)).to.have.length(1);
+    const second = (await runJob('return-deadlines', late)) as { opened: number; repaired: number };
+    expect(second).to.include({ opened: 0, repaired: 0 });
+    expect(await complaintsOf(req.id)).to.have.length(1);
+    expect((await JobRunModel.findOne({ key: breachKey(req.id) }).lean())!.result).to.include({ done: true, kind: 'overdue' });
+  });
+
+  it('a refund within the promised hours is no breach; one after them is', async () => {
+    const onTime = await coveredReturn();
+    const ok = await chain.post(`/return-requests/${onTime.id}/outcome`, { outcome: 'honored', refundedAt: shanghaiNoon('2026-03-10').toISOString(), amountFen: 25900 });
+    expect(ok.status, ok.text).to.equal(200);
+    expect(ok.body).to.include({ status: 'honored', breach: false, refundHours: 0 });
+    await runJob('return-deadlines', new Date(Date.parse(onTime.dueAt) + HOUR));
+    expect(await complaintsOf(onTime.id)).to.have.length(0);
+
+    const lateReq = await coveredReturn();
+    testClock.advance(50 * HOUR);
+    try {
+      const late = await chain.post(`/return-requests/${lateReq.id}/outcome`, { outcome: 'honored', refundedAt: new Date(Date.parse(lateReq.dueAt) + 2 * HOUR).toISOString(), amountFen: 25900 });
+      expect(late.status, late.text).to.equal(200);
+      expect(late.body).to.include({ status: 'honored', breach: true, breachKind: 'overdue', refundHours: 50 });
+      expect(await complaintsOf(lateReq.id)).to.have.length(1);
+    } finally {
+      testClock.set(shanghaiNoon('2026-03-10'));
+    }
+  });
+
+  it('a desk return without a consumer account is a breach the bureau hears of, with no complaint to file', async () => {
+    const req = await coveredReturn(chain);
+    const r = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'refused', reason: '无小票' });
+    expect(r.body).to.include({ breach: true, complaintId: null, consumerLinked: false });
+    expect(await NotificationModel.countDocuments({ key: breachKey(req.id) })).to.be.greaterThan(0);
+  });
+
+  it('links the consumer named at the desk, so the breach becomes their complaint', async () => {
+    const req = await coveredReturn(chain, { consumerEmail: DEMO.consumer });
+    const r = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'refused', reason: '无小票' });
+    expect(r.body.complaintId).to.be.a('string');
+    expect((await consumer.get(`/return-requests/${req.id}`)).body.mine).to.equal(true);
+  });
+
+  it('a consumer disputes a refusal judged not covered: it becomes a complaint, once', async () => {
+    const r = await consumer.post('/return-requests', { purchaseStoreId: s.hzXihu, returnStoreId: s.hzXihu, purchaseDate: '2026-02-01', amountFen: 9900, product: product() });
+    expect(r.body.covered).to.equal(false);
+    await chain.post(`/return-requests/${r.body.id}/outcome`, { outcome: 'refused', reason: '超过退货期限' });
+    expect((await chain.post(`/return-requests/${r.body.id}/dispute`, { reason: 'x' })).status).to.equal(403);
+    const d = await consumer.post(`/return-requests/${r.body.id}/dispute`, { reason: '购买时店员承诺30天可退' });
+    expect(d.status, d.text).to.equal(200);
+    expect(d.body.dispute.reason).to.equal('购买时店员承诺30天可退');
+    expect(d.body.breach).to.equal(false);
+    expect(await complaintsOf(r.body.id)).to.have.length(1);
+    const again = await consumer.post(`/return-requests/${r.body.id}/dispute`, { reason: 'again' });
+    expect(again.status).to.equal(409);
+    expect(await complaintsOf(r.body.id)).to.have.length(1);
+  });
+
+  it('refuses a pending dispute, an oversized refund, and a refund time in the future', async () => {
+    const req = await coveredReturn();
+    expect((await consumer.post(`/return-requests/${req.id}/dispute`, { reason: 'x' })).status).to.equal(409);
+    const big = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'honored', refundedAt: shanghaiNoon('2026-03-10').toISOString(), amountFen: 99999 });
+    expect(big.status).to.equal(422);
+    expect(big.body.error.code).to.equal('refund_exceeds_amount');
+    const future = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'honored', refundedAt: shanghaiNoon('2026-03-11').toISOString(), amountFen: 100 });
+    expect(future.body.error.code).to.equal('refund_in_future');
+    const bad = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'maybe' });
+    expect(bad.status).to.equal(400);
+    expect((await ReturnRequestModel.findById(req.id).lean())!.status).to.equal('pending');
+  });
+});
