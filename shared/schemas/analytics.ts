@@ -1,0 +1,67 @@
+// Query schemas of the regulators' figures (API.md "Problem products and hotspots").
+import { z } from 'zod';
+import { CATEGORIES } from '../enums.js';
+import { regionCode } from './directory.js';
+
+/** A Shanghai calendar day; an ISO date-time is cut to its date. */
+const day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'must be a date (YYYY-MM-DD)')
+  .transform((s) => s.slice(0, 10))
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real date');
+
+const base = {
+  region: regionCode.optional(),
+  from: day.optional(),
+  to: day.optional(),
+  category: z.enum(CATEGORIES).optional(),
+};
+const level = z.enum(['city', 'county']);
+
+export const summaryQuery = z.object(base);
+export const hotspotQuery = z.object({
+  ...base,
+  level: level.default('county'),
+  /** Previous weeks forming each cell's baseline. */
+  baselineWeeks: z.coerce.number().int().min(2).max(52).default(8),
+  onlyHotspots: z.enum(['true', 'false']).optional(),
+});
+export const timeseriesQuery = z.object({ ...base, interval: z.enum(['day', 'week']).default('day') });
+export const topQuery = z.object({ ...base, limit: z.coerce.number().int().min(1).max(100).default(10) });
+export const mapQuery = z.object({ ...base, level: level.default('county') });
+export const TOP_KINDS = ['products', 'merchants', 'stores'] as const;
+export const topParams = z.object({ kind: z.enum(TOP_KINDS) });
+export const EXPORT_KINDS = ['summary', 'hotspots', 'timeseries', 'map', 'top-products', 'top-merchants', 'top-stores'] as const;
+export const exportQuery = z.object({
+  ...base,
+  kind: z.enum(EXPORT_KINDS),
+  level: level.default('county'),
+  interval: z.enum(['day', 'week']).default('week'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export type AnalyticsFilter = z.infer<typeof summaryQuery>;
+
+export const hotspotCell = z.object({
+  regionCode: z.string(),
+  category: z.string(),
+  week: z.string(),
+  observed: z.number(),
+  expected: z.number(),
+  score: z.number(),
+  hotspot: z.boolean(),
+});
+export const hotspotsResponse = z.object({ cells: z.array(hotspotCell), weeks: z.array(z.string()) });
+export const summaryResponse = z.object({
+  total: z.number(),
+  byStatus: z.record(z.string(), z.number()),
+  sourceResolutionRate: z.number().nullable(),
+  timelyResponseRate: z.number().nullable(),
+  medianDaysToClose: z.number().nullable(),
+  satisfaction: z.number().nullable(),
+  closed: z.number(),
+});
+
+/** A cell is a hotspot when its week is far above its own baseline on all three counts. */
+export const HOTSPOT_RULE = { minCount: 5, ratio: 3, zScore: 3 } as const;

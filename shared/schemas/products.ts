@@ -1,0 +1,174 @@
+// Problem products, sampling imports, flags, enforcement cases and abuse review: request schemas
+// and the regulator-editable flag thresholds.
+import { z } from 'zod';
+import { CATEGORIES } from '../enums.js';
+import { objectId } from './common.js';
+import { regionCode } from './directory.js';
+
+const limit = z.coerce.number().int().min(1).max(100).default(20);
+const cursor = z.string().max(200).optional();
+
+export const FLAG_RULE_IDS = ['volume', 'spread', 'safety', 'sampling', 'spike'] as const;
+export type FlagRuleId = (typeof FLAG_RULE_IDS)[number];
+
+const on = z.boolean();
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/** Thresholds of each rule (DESIGN.md "Problem products"); defaults are the issue's. */
+export const flagRulesSchema = z
+  .object({
+    volume: z.object({ enabled: on, complaints: int(1, 10_000), windowDays: int(1, 3650) }).strict(),
+    spread: z
+      .object({ enabled: on, merchants: int(2, 1000), cities: int(2, 11), minComplaints: int(1, 10_000), windowDays: int(1, 3650) })
+      .strict(),
+    safety: z.object({ enabled: on, windowDays: int(1, 3650) }).strict(),
+    sampling: z
+      .object({ enabled: on, failures: int(1, 100), windowYears: int(1, 10), failuresWithComplaints: int(1, 100), complaints: int(1, 10_000) })
+      .strict(),
+    spike: z
+      .object({ enabled: on, baselineWeeks: int(2, 52), minCount: int(1, 10_000), ratio: z.number().min(1).max(100), zScore: z.number().min(0).max(100) })
+      .strict(),
+  })
+  .strict();
+export type FlagRules = z.infer<typeof flagRulesSchema>;
+
+export const DEFAULT_FLAG_RULES: FlagRules = {
+  volume: { enabled: true, complaints: 5, windowDays: 30 },
+  // A spread needs a few complaints first, or any two complaints in two cities would flag a product.
+  spread: { enabled: true, merchants: 3, cities: 2, minComplaints: 3, windowDays: 90 },
+  safety: { enabled: true, windowDays: 365 },
+  sampling: { enabled: true, failures: 2, windowYears: 3, failuresWithComplaints: 1, complaints: 2 },
+  spike: { enabled: true, baselineWeeks: 8, minCount: 4, ratio: 3, zScore: 3 },
+};
+
+export const putFlagRulesSchema = z.object({ rules: flagRulesSchema, expectedVersion: z.number().int().min(0).optional() }).strict();
+
+export const FLAG_STATUSES = ['open', 'case_opened', 'closed', 'dismissed'] as const;
+
+export const flagQuery = z.object({
+  region: regionCode.optional(),
+  category: z.enum(CATEGORIES).optional(),
+  status: z.enum(FLAG_STATUSES).optional(),
+  limit,
+  cursor,
+});
+
+export const productQuery = z.object({ q: z.string().trim().max(100).optional(), category: z.enum(CATEGORIES).optional(), limit, cursor });
+
+export const mergeProductsSchema = z.object({ fromId: objectId, intoId: objectId, note: z.string().trim().max(1000).optional() }).strict();
+
+// ---- Sampling import -------------------------------------------------------------------------
+
+const day = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[./年月]/g, '-').replace(/日$/, ''))
+  .pipe(z.string().regex(/^\d{4}-\d{1,2}-\d{1,2}$/, 'must be a date like 2026-05-01'))
+  .transform((s) => {
+    const [y, m, d] = s.split('-');
+    return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+
+const PASS = ['pass', 'passed', 'qualified', 'ok', 'yes', 'true', '1', '合格', '通过', '是'];
+const FAIL = ['fail', 'failed', 'unqualified', 'no', 'false', '0', '不合格', '未通过', '否'];
+
+/** One CSV row after its headers were mapped to these names (Chinese or English headers). */
+export const samplingRowSchema = z.object({
+  product: z.string().trim().min(1, 'product is required').max(200),
+  category: z.enum(CATEGORIES, { message: 'category must be one of the category codes' }).default('other'),
+  gtin: z.string().trim().max(32).optional(),
+  brand: z.string().trim().max(100).optional(),
+  model: z.string().trim().max(100).optional(),
+  producer: z.string().trim().min(1, 'producer is required').max(200),
+  batch: z.string().trim().min(1, 'batch is required').max(100),
+  date: day,
+  result: z
+    .string()
+    .trim()
+    .transform((s) => s.toLowerCase())
+    .refine((s) => PASS.includes(s) || FAIL.includes(s), 'result must be pass/fail (合格/不合格)')
+    .transform((s) => PASS.includes(s)),
+  failedItems: z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .transform((s) => (s ? s.split(/[;；、,，|]/).map((x) => x.trim()).filter(Boolean) : [])),
+  authority: z.string().trim().min(1, 'authority is required').max(200),
+  region: regionCode.optional(),
+});
+export type SamplingRow = z.infer<typeof samplingRowSchema>;
+
+/** Header aliases: what a bureau's spreadsheet calls each column. */
+export const SAMPLING_HEADERS: Record<keyof z.input<typeof samplingRowSchema>, string[]> = {
+  product: ['product', 'product name', 'name', '产品名称', '产品', '样品名称', '商品名称'],
+  category: ['category', '类别', '产品类别', '品类'],
+  gtin: ['gtin', 'barcode', 'ean', '条码', '商品条码', '条形码'],
+  brand: ['brand', '品牌', '商标'],
+  model: ['model', '型号', '规格型号', '型号规格'],
+  producer: ['producer', 'manufacturer', '生产者', '生产企业', '生产单位', '标称生产企业'],
+  batch: ['batch', 'lot', '批次', '批号', '生产日期/批号', '生产批次'],
+  date: ['date', 'sampled on', 'sampling date', '抽样日期', '抽查日期', '日期'],
+  result: ['result', 'pass/fail', 'outcome', '结果', '检验结果', '抽查结果', '结论'],
+  failedItems: ['failed items', 'failed_items', 'failures', '不合格项目', '不合格项'],
+  authority: ['authority', 'agency', '抽查机关', '组织抽查单位', '抽查单位', '检验机构'],
+  region: ['region', 'region code', '地区代码', '区域代码'],
+};
+
+export const importJobSchema = z.object({
+  id: objectId,
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  done: z.number(),
+  total: z.number(),
+  inserted: z.number(),
+  duplicates: z.number(),
+  errors: z.array(z.object({ line: z.number(), message: z.string() })),
+});
+
+// ---- Enforcement cases -----------------------------------------------------------------------
+
+export const CASE_STATUSES = ['open', 'investigating', 'rectification_ordered', 'recall', 'closed', 'dismissed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_ACTIONS = ['investigate', 'order_rectification', 'recall', 'close', 'dismiss'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Allowed steps: action → [from states, to state]. Rectification and recall may be skipped. */
+export const CASE_TRANSITIONS: Record<CaseAction, { from: CaseStatus[]; to: CaseStatus }> = {
+  investigate: { from: ['open'], to: 'investigating' },
+  order_rectification: { from: ['investigating'], to: 'rectification_ordered' },
+  recall: { from: ['investigating', 'rectification_ordered'], to: 'recall' },
+  close: { from: ['investigating', 'rectification_ordered', 'recall'], to: 'closed' },
+  dismiss: { from: ['open', 'investigating'], to: 'dismissed' },
+};
+
+export const openCaseSchema = z
+  .object({
+    flagId: objectId,
+    assignedRegion: regionCode.optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const caseTransitionSchema = z
+  .object({
+    action: z.enum(CASE_ACTIONS),
+    note: z.string().trim().min(1, 'a note is required').max(4000),
+    expectedVersion: z.number().int().min(1).optional(),
+    public: z.boolean().optional(),
+    finding: z.string().trim().max(4000).optional(),
+    measures: z.string().trim().max(4000).optional(),
+    assignedRegion: regionCode.optional(),
+  })
+  .strict();
+
+export const caseQuery = z.object({ status: z.enum(CASE_STATUSES).optional(), region: regionCode.optional(), limit, cursor });
+export const publicListQuery = z.object({ category: z.enum(CATEGORIES).optional(), limit, cursor });
+
+// ---- Abuse review ----------------------------------------------------------------------------
+
+export const abuseQuery = z.object({ status: z.enum(['pending', 'cleared', 'confirmed']).optional(), limit, cursor });
+export const abuseDecisionSchema = z
+  .object({ decision: z.enum(['cleared', 'confirmed']), note: z.string().trim().min(1).max(2000) })
+  .strict();
+
