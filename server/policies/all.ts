@@ -1,3 +1,4 @@
 // Registers every capability's policy rules (each file calls definePolicies).
+import './complaints.js';
 import './returns.js';
 export {};

@@ -7,6 +7,9 @@ import { healthRoutes } from './health/router.js';
 import { userRoutes } from './users/router.js';
 import { returnRoutes } from './returns/router.js';
 import { returnAnalyticsRoutes } from './returns/analytics.js';
+import { complaintRoutes } from './complaints/router.js';
+import { notificationRoutes } from './notifications/router.js';
+import { outboxRoutes } from './outbox/router.js';
 
 export interface RouteOptions {
   loginLimit: number;
@@ -23,6 +26,9 @@ export function apiRouter(opts: RouteOptions): Router {
     userRoutes(),
     returnRoutes(),
     returnAnalyticsRoutes(),
+    complaintRoutes(),
+    notificationRoutes(),
+    outboxRoutes(),
   ];
   for (const e of groups.flat()) e.mount(router);
   return router;

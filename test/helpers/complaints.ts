@@ -17,3 +17,18 @@ export function filing(world: DemoWorld, countyCode = '330106', over: Partial<Cr
 }
 
 export const consumerId = (world: DemoWorld) => String(world.users.get('consumer@demo.fangxin.cn')!._id);
+
+import type { ApiClient } from './http.js';
+
+/** Files through the API and returns the complaint body (asserting 201). */
+export async function fileVia(client: ApiClient, data: unknown, headers: Record<string, string> = {}) {
+  const r = await client.post('/complaints', data, headers);
+  if (r.status !== 201) throw new Error(`filing failed: ${r.status} ${r.text}`);
+  return r.body;
+}
+
+/** Takes an action on a complaint at its current version. */
+export async function act(client: ApiClient, id: string, action: string, extra: Record<string, unknown> = {}) {
+  const cur = await client.get(`/complaints/${id}`);
+  return client.post(`/complaints/${id}/transitions`, { action, expectedVersion: cur.body.version, ...extra });
+}

@@ -1,0 +1,84 @@
+// One step of the lifecycle: checks who asks (403), the version they saw (409 version_conflict) and the
+// status (409 invalid_transition), then inserts the event with seq = version + 1. The unique
+// (complaintId, seq) index decides a race: the loser gets E11000 and a 409, and nothing else changes.
+import mongoose from 'mongoose';
+import { canTransition, nextStatus, TRANSITIONS, type Action } from '../../shared/complaintMachine.js';
+import type { TransitionInput } from '../../shared/schemas/complaint.js';
+import { now } from '../clock.js';
+import { announceTransition } from '../complaints/effects.js';
+import { applyEvent, fold, type ComplaintState } from '../complaints/projection.js';
+import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
+import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import { RegionModel } from '../models/Region.js';
+import { authorizeVisible, type Actor } from '../policies/index.js';
+import { complaintParty, complaintScope } from '../policies/complaints.js';
+
+export type SystemAction = 'escalate' | 'auto_accept' | 'mediation_expired';
+
+const versionConflict = () => conflict('version_conflict', 'The complaint has changed since you loaded it; reload and try again');
+
+/** Brings a projection up to its events (after a crash between event insert and projection write). */
+export async function syncProjection(id: mongoose.Types.ObjectId | string): Promise<ComplaintRecord | null> {
+  const stored = await ComplaintModel.findById(id).lean();
+  const events = await ComplaintEventModel.find({ complaintId: id }).sort({ seq: 1 }).lean();
+  const state = fold(events as never);
+  if (state && (!stored || stored.version < state.version)) {
+    await ComplaintModel.replaceOne({ _id: id }, state, { upsert: true });
+    return (await ComplaintModel.findById(id).lean()) as ComplaintRecord;
+  }
+  return stored as ComplaintRecord | null;
+}
+
+async function append(c: ComplaintRecord, action: Exclude<Action, 'file'>, party: string, actorId: string | null, data: Record<string, unknown>) {
+  const at = now();
+  const event = { complaintId: c._id, seq: c.version + 1, action, from: c.status, to: nextStatus(action, c.status), actorId, party, at, data };
+  const next: ComplaintState = applyEvent(c as unknown as ComplaintState, event);
+  try {
+    await ComplaintEventModel.create(event);
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    await syncProjection(c._id);
+    throw versionConflict();
+  }
+  // Only the inserter of seq v+1 writes version v+1, so this replace never overwrites a newer projection.
+  await ComplaintModel.replaceOne({ _id: c._id, version: c.version }, next);
+  const updated = (await ComplaintModel.findById(c._id).lean()) as ComplaintRecord;
+  const regulatorStage = c.status === 'awaiting_regulator' || c.status === 'in_mediation';
+  await announceTransition(updated, event, regulatorStage);
+  return updated;
+}
+
+export async function transitionComplaint(actor: Actor, complaintId: string, input: TransitionInput): Promise<ComplaintRecord> {
+  const c = (await ComplaintModel.findById(complaintId).lean()) as ComplaintRecord | null;
+  authorizeVisible(actor, c ? complaintScope(c) : null, 'Complaint');
+  const complaint = c!;
+  const { action, expectedVersion, ...data } = input;
+  const party = complaintParty(actor, complaint);
+  if (party !== TRANSITIONS[action].party) throw forbidden(`Only the ${TRANSITIONS[action].party} of this complaint may ${action.replace(/_/g, ' ')}`);
+  if (expectedVersion !== complaint.version) throw versionConflict();
+  if (!canTransition(action, complaint.status, complaint.priority as 'normal' | 'urgent')) {
+    throw conflict('invalid_transition', `A complaint that is ${complaint.status} cannot take the action ${action}`);
+  }
+  if (input.action === 'transfer') {
+    if (input.toRegion === complaint.regulatorRegion) throw unprocessable('same_region', 'The complaint is already handled there');
+    if (!(await RegionModel.exists({ code: input.toRegion, level: 'county' }))) throw unprocessable('unknown_region', 'No such county');
+  }
+  if (input.action === 'rate' && input.promiseKept !== undefined && !complaint.promiseCheckAt) {
+    throw unprocessable('no_promise', 'No remedy was promised for this complaint');
+  }
+  return append(complaint, action, party, actor.id, data);
+}
+
+/** A deadline job's transition; returns null when the complaint moved on meanwhile. */
+export async function systemTransition(complaintId: mongoose.Types.ObjectId | string, action: SystemAction, expectedVersion: number, data: Record<string, unknown> = {}) {
+  const c = (await ComplaintModel.findById(complaintId).lean()) as ComplaintRecord | null;
+  if (!c) throw notFound('Complaint');
+  if (c.version !== expectedVersion || !canTransition(action, c.status)) return null;
+  try {
+    return await append(c, action, 'system', null, data);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'version_conflict') return null;
+    throw e;
+  }
+}

@@ -1,0 +1,44 @@
+// CSV export for bureaus: UTF-8 with a BOM and CRLF line ends, so Excel and WPS open Chinese text
+// correctly. No personal data of consumers.
+import { shanghaiDay } from '../../shared/calendar.js';
+import type { ComplaintRecord } from '../models/Complaint.js';
+
+const HEADER = ['编号 Number', '状态 Status', '提交日期 Filed', '优先级 Priority', '商家 Merchant', '门店 Store', '管辖区划 County', '受理区划 Handling region', '品类 Category', '商品 Product', 'GTIN', '问题类型 Problem', '金额(元) Amount (CNY)', '诉求 Demand', '当前期限 Due', '按时答复 Responded in time', '满意度 Satisfaction'];
+
+/** Quotes every cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  return '"' + s.replace(/"/g, '""') + '"';
+}
+
+export function complaintsCsv(rows: ComplaintRecord[]): string {
+  const lines = [HEADER.map(csvCell).join(',')];
+  for (const c of rows) {
+    const due = c.deadlines?.current?.dueAt;
+    lines.push(
+      [
+        c.number,
+        c.status,
+        shanghaiDay(new Date(c.createdAt)),
+        c.priority,
+        c.merchantName,
+        c.storeName,
+        c.countyCode,
+        c.regulatorRegion,
+        c.product?.category,
+        c.product?.name,
+        c.product?.gtin ?? '',
+        c.problemType,
+        ((c.purchase?.amountFen ?? 0) / 100).toFixed(2),
+        c.demand?.type,
+        due ? shanghaiDay(new Date(due)) : '',
+        c.respondedAt ? (c.respondedInTime ? 'yes' : 'no') : '',
+        (c.rating as { satisfaction?: number } | undefined)?.satisfaction ?? '',
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,97 @@
+// What of a complaint leaves the server, per viewer: the consumer's identity only for those entitled
+// to it, the merchant's note to the bureau never for the consumer.
+import { actionsFor } from '../../shared/complaintMachine.js';
+import type { ComplaintStatus } from '../../shared/enums.js';
+import { now } from '../clock.js';
+import type { AttachmentRecord } from '../models/Attachment.js';
+import type { ComplaintRecord } from '../models/Complaint.js';
+import type { ComplaintEventRecord } from '../models/ComplaintEvent.js';
+import type { ComplaintMessageRecord } from '../models/ComplaintMessage.js';
+import { UserModel } from '../models/User.js';
+import type { Actor } from '../policies/index.js';
+import { complaintParty, seesConsumerIdentity } from '../policies/complaints.js';
+
+const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : undefined);
+
+function withoutRegulatorNote(v: unknown, actor: Actor | null, c: ComplaintRecord): unknown {
+  if (!v || typeof v !== 'object') return v;
+  if (actor?.role !== 'consumer') return v;
+  const { noteToRegulator: _n, ...rest } = v as Record<string, unknown>;
+  void c;
+  return rest;
+}
+
+type Identity = { name: string; phone?: string };
+
+/** Consumer names and phones for the complaints whose viewer may see them. */
+export async function identities(list: ComplaintRecord[], actor: Actor | null): Promise<Map<string, Identity>> {
+  const ids = [...new Set(list.filter((c) => seesConsumerIdentity(actor, c)).map((c) => String(c.consumerId)))];
+  if (!ids.length) return new Map();
+  const users = await UserModel.find({ _id: { $in: ids } }, { name: 1, phone: 1 }).lean();
+  return new Map(users.map((u) => [String(u._id), { name: u.name, ...(u.phone ? { phone: u.phone } : {}) }]));
+}
+
+export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: Map<string, Identity>) {
+  const current = c.deadlines?.current;
+  const identity = seesConsumerIdentity(actor, c) ? who?.get(String(c.consumerId)) : undefined;
+  return {
+    id: String(c._id),
+    number: c.number,
+    status: c.status as ComplaintStatus,
+    version: c.version,
+    consumerId: String(c.consumerId),
+    ...(identity ? { consumer: identity } : {}),
+    merchantId: String(c.merchantId),
+    merchantName: c.merchantName,
+    storeId: String(c.storeId),
+    storeName: c.storeName,
+    storeCountyCode: c.storeCountyCode,
+    countyCode: c.countyCode,
+    cityCode: c.cityCode,
+    regulatorRegion: c.regulatorRegion,
+    product: c.product,
+    purchase: c.purchase,
+    problemType: c.problemType,
+    description: c.description,
+    demand: c.demand,
+    ...(c.safetyIncident ? { safetyIncident: c.safetyIncident } : {}),
+    contactAgreement: c.contactAgreement,
+    priority: c.priority as 'normal' | 'urgent',
+    deadlines: {
+      current: current?.dueAt ? { kind: current.kind, dueAt: iso(current.dueAt)!, startedAt: iso(current.startedAt), overdue: new Date(current.dueAt).getTime() < now().getTime() } : null,
+    },
+    ...(c.response ? { response: withoutRegulatorNote(c.response, actor, c) } : {}),
+    ...(c.outcome ? { outcome: c.outcome } : {}),
+    ...(c.rating ? { rating: c.rating } : {}),
+    ...(c.respondedAt ? { respondedAt: iso(c.respondedAt), respondedInTime: !!c.respondedInTime } : {}),
+    ...(c.closedAt ? { closedAt: iso(c.closedAt) } : {}),
+    ...(c.promiseCheckAt ? { promiseCheckAt: iso(c.promiseCheckAt) } : {}),
+    ...(c.links?.returnRequestId ? { links: { returnRequestId: c.links.returnRequestId } } : {}),
+    allowedActions: actionsFor(complaintParty(actor, c), c.status as ComplaintStatus, c.priority as 'normal' | 'urgent'),
+    createdAt: iso(c.createdAt)!,
+    updatedAt: iso(c.updatedAt)!,
+  };
+}
+
+export function presentEvent(e: ComplaintEventRecord, actor: Actor | null, c: ComplaintRecord) {
+  // The filing event holds the whole first document; the complaint itself already shows it.
+  const data = e.action === 'file' ? {} : withoutRegulatorNote(e.data ?? {}, actor, c);
+  return { seq: e.seq, action: e.action, from: e.from ?? null, to: e.to, party: e.party, at: iso(e.at)!, data };
+}
+
+export function presentMessage(m: ComplaintMessageRecord, c: { contactAgreement: boolean }, showConsumerName: boolean) {
+  const hidden = m.party === 'consumer' && !showConsumerName && !c.contactAgreement;
+  return {
+    id: String(m._id),
+    complaintId: String(m.complaintId),
+    party: m.party,
+    authorName: hidden ? null : m.authorName,
+    body: m.body,
+    ...(m.attachmentId ? { attachmentId: String(m.attachmentId) } : {}),
+    at: iso(m.at)!,
+  };
+}
+
+export function presentAttachment(a: AttachmentRecord) {
+  return { id: String(a._id), name: a.name, size: a.size, contentType: a.contentType, at: iso(a.at) };
+}

@@ -1,0 +1,134 @@
+import multer from 'multer';
+import { z } from 'zod';
+import { idParam, page } from '../../../shared/schemas/common.js';
+import {
+  ATTACHMENT_MAX_BYTES,
+  attachmentSchema,
+  complaintListQuery,
+  complaintSchema,
+  createComplaintSchema,
+  exportQuery,
+  messageSchema,
+  transitionSchema,
+} from '../../../shared/schemas/complaint.js';
+import { addAttachment } from '../../commands/addAttachment.js';
+import { fileComplaint } from '../../commands/fileComplaint.js';
+import { postMessage } from '../../commands/postMessage.js';
+import { syncProjection, transitionComplaint } from '../../commands/transitionComplaint.js';
+import { complaintsCsv } from '../../complaints/csv.js';
+import { complaintFilter, listComplaints } from '../../complaints/query.js';
+import { endpoint } from '../../http/endpoint.js';
+import { badRequest, notFound } from '../../http/errors.js';
+import { AttachmentModel } from '../../models/Attachment.js';
+import { ComplaintModel, type ComplaintRecord } from '../../models/Complaint.js';
+import { ComplaintEventModel } from '../../models/ComplaintEvent.js';
+import { ComplaintMessageModel } from '../../models/ComplaintMessage.js';
+import { authorizeVisible, type Actor } from '../../policies/index.js';
+import { complaintScope, seesConsumerIdentity } from '../../policies/complaints.js';
+import { identities, presentAttachment, presentComplaint, presentEvent, presentMessage } from '../../presenters/complaint.js';
+import { storage } from '../../storage/index.js';
+import '../../realtime/complaints.js';
+
+const TAG = 'complaints';
+const EXPORT_LIMIT = 20_000;
+const idempotencyKey = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII');
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5 }, defParamCharset: 'utf8' });
+
+async function visibleComplaint(actor: Actor | null, id: string): Promise<ComplaintRecord> {
+  const c = (await ComplaintModel.findById(id).lean()) as ComplaintRecord | null;
+  authorizeVisible(actor, c ? complaintScope(c) : null, 'Complaint');
+  return c!;
+}
+
+async function present(c: ComplaintRecord, actor: Actor | null) {
+  return presentComplaint(c, actor, await identities([c], actor));
+}
+
+export const complaintRoutes = () => [
+  endpoint({ method: 'get', path: '/complaints/export.csv', summary: 'Export complaints as CSV (UTF-8 with BOM)', tag: TAG, policy: 'complaint:export', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
+    const rows = (await ComplaintModel.find(complaintFilter(actor!, query)).sort({ _id: -1 }).limit(EXPORT_LIMIT).lean()) as ComplaintRecord[];
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="complaints.csv"; filename*=UTF-8''${encodeURIComponent('投诉导出.csv')}`);
+    res.status(200).send(complaintsCsv(rows));
+  }),
+  endpoint(
+    { method: 'post', path: '/complaints', summary: 'File a complaint (honours Idempotency-Key)', tag: TAG, policy: 'complaint:create', body: createComplaintSchema, response: complaintSchema },
+    async ({ req, res, actor, body }) => {
+      const header = req.get('idempotency-key');
+      let key: string | undefined;
+      if (header !== undefined) {
+        const r = idempotencyKey.safeParse(header);
+        if (!r.success) throw badRequest('Invalid Idempotency-Key header', [{ path: 'Idempotency-Key', message: r.error.issues[0]!.message }]);
+        key = r.data;
+      }
+      const { complaint, created } = await fileComplaint({ consumerId: actor!.id, data: body, idempotencyKey: key });
+      if (!created) res.locals.status = 200;
+      return present(complaint, actor);
+    },
+  ),
+  endpoint({ method: 'get', path: '/complaints', summary: 'Complaints visible to me, filtered', tag: TAG, policy: 'complaint:list', query: complaintListQuery, response: page(complaintSchema) }, async ({ actor, query }) => {
+    const p = await listComplaints(actor!, query);
+    const who = await identities(p.items, actor);
+    return { items: p.items.map((c) => presentComplaint(c, actor, who)), nextCursor: p.nextCursor };
+  }),
+  endpoint({ method: 'get', path: '/complaints/:id', summary: 'A complaint with its timeline, messages and attachments', tag: TAG, policy: 'complaint:read', params: idParam }, async ({ actor, params }) => {
+    let c = await visibleComplaint(actor, params.id);
+    let events = await ComplaintEventModel.find({ complaintId: c._id }).sort({ seq: 1 }).lean();
+    // A projection behind its events (a crash between the two writes) is repaired on read.
+    if (events.length && events[events.length - 1]!.seq > c.version) {
+      c = (await syncProjection(c._id))!;
+      events = await ComplaintEventModel.find({ complaintId: c._id }).sort({ seq: 1 }).lean();
+    }
+    const [messages, attachments] = await Promise.all([
+      ComplaintMessageModel.find({ complaintId: c._id }).sort({ at: 1, _id: 1 }).lean(),
+      AttachmentModel.find({ complaintId: c._id }).sort({ at: 1 }).lean(),
+    ]);
+    const showName = seesConsumerIdentity(actor, c);
+    return {
+      ...(await present(c, actor)),
+      timeline: events.map((e) => presentEvent(e, actor, c)),
+      messages: messages.map((m) => presentMessage(m, c, showName)),
+      attachments: attachments.map(presentAttachment),
+    };
+  }),
+  endpoint(
+    { method: 'post', path: '/complaints/:id/transitions', summary: 'Take a lifecycle action', tag: TAG, policy: 'complaint:transition', params: idParam, body: transitionSchema, response: complaintSchema, status: 200 },
+    async ({ actor, params, body }) => present(await transitionComplaint(actor!, params.id, body), actor),
+  ),
+  endpoint({ method: 'post', path: '/complaints/:id/messages', summary: 'Post a message in the thread', tag: TAG, policy: 'complaint:message', params: idParam, body: messageSchema }, async ({ actor, params, body }) => {
+    const { message, complaint } = await postMessage(actor!, params.id, body.body);
+    return presentMessage(message, complaint, true);
+  }),
+  endpoint(
+    {
+      method: 'post',
+      path: '/complaints/:id/attachments',
+      summary: 'Upload evidence (image or PDF, at most 10 MB)',
+      tag: TAG,
+      policy: 'complaint:attach',
+      params: idParam,
+      response: attachmentSchema,
+      before: [upload.single('file')],
+    },
+    async ({ req, actor, params }) => presentAttachment(await addAttachment(actor!, params.id, req.file)),
+  ),
+  endpoint({ method: 'get', path: '/attachments/:id', summary: 'Download an evidence file', tag: TAG, policy: 'attachment:read', params: idParam, raw: true }, async ({ actor, params, res }) => {
+    const a = await AttachmentModel.findById(params.id).lean();
+    if (!a) throw notFound('Attachment');
+    await visibleComplaint(actor, String(a.complaintId)).catch(() => {
+      throw notFound('Attachment');
+    });
+    const stream = await storage().get(a.storageKey);
+    res.setHeader('content-type', a.contentType);
+    res.setHeader('content-length', String(a.size));
+    res.setHeader('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(a.name)}`);
+    res.setHeader('cache-control', 'private, no-store');
+    await new Promise<void>((resolve, reject) => {
+      stream.on('error', reject);
+      res.on('finish', () => resolve());
+      res.on('close', () => resolve());
+      stream.pipe(res);
+    });
+  }),
+];

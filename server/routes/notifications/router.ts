@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { idParam } from '../../../shared/schemas/common.js';
+import { notificationPage, notificationQuery, notificationSchema } from '../../../shared/schemas/notification.js';
+import { now } from '../../clock.js';
+import { endpoint } from '../../http/endpoint.js';
+import { notFound } from '../../http/errors.js';
+import { paginate } from '../../http/paginate.js';
+import { NotificationModel, type NotificationRecord } from '../../models/Notification.js';
+
+function present(n: NotificationRecord) {
+  return {
+    id: String(n._id),
+    kind: n.kind,
+    title: n.title,
+    ...(n.titleEn ? { titleEn: n.titleEn } : {}),
+    body: n.body ?? '',
+    link: n.link,
+    complaintId: n.complaintId ? String(n.complaintId) : null,
+    read: !!n.readAt,
+    at: new Date(n.at).toISOString(),
+  };
+}
+
+const TAG = 'notifications';
+
+export const notificationRoutes = () => [
+  endpoint({ method: 'get', path: '/notifications', summary: 'My notifications with the unread count', tag: TAG, policy: 'notification:list', query: notificationQuery, response: notificationPage }, async ({ actor, query }) => {
+    const filter: Record<string, unknown> = { userId: actor!.id };
+    if (query.unread === 'true') filter.readAt = null;
+    if (query.unread === 'false') filter.readAt = { $ne: null };
+    const p = await paginate(NotificationModel, filter, query);
+    const unreadCount = await NotificationModel.countDocuments({ userId: actor!.id, readAt: null });
+    return { items: p.items.map((n) => present(n as NotificationRecord)), nextCursor: p.nextCursor, unreadCount };
+  }),
+  endpoint(
+    { method: 'post', path: '/notifications/read-all', summary: 'Mark all my notifications read', tag: TAG, policy: 'notification:read', body: z.object({}).strict(), status: 200 },
+    async ({ actor }) => {
+      const r = await NotificationModel.updateMany({ userId: actor!.id, readAt: null }, { $set: { readAt: now() } });
+      return { updated: r.modifiedCount, unreadCount: 0 };
+    },
+  ),
+  endpoint(
+    { method: 'post', path: '/notifications/:id/read', summary: 'Mark one notification read', tag: TAG, policy: 'notification:read', params: idParam, body: z.object({}).strict(), response: notificationSchema, status: 200 },
+    async ({ actor, params }) => {
+      const n = await NotificationModel.findOne({ _id: params.id, userId: actor!.id }).lean();
+      if (!n) throw notFound('Notification');
+      if (!n.readAt) await NotificationModel.updateOne({ _id: n._id }, { $set: { readAt: now() } });
+      return present({ ...(n as NotificationRecord), readAt: n.readAt ?? now() });
+    },
+  ),
+];
