@@ -1,3 +1,5 @@
 // Registers every periodic job with the scheduler.
 import './sweep.js';
 import './returnDeadlines.js';
+import './complaintDeadlines.js';
+import './outbox.js';
