@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { SMTPServer } from 'smtp-server';
+import { testClock } from '../../server/clock.js';
+import { fileComplaint } from '../../server/commands/fileComplaint.js';
+import { deliverOutbox } from '../../server/mail/outbox.js';
+import { configureMail } from '../../server/mail/transport.js';
+import { OutboxMailModel } from '../../server/models/OutboxMail.js';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import { consumerId, filing } from '../helpers/complaints.js';
+import { DEMO, signedIn } from '../helpers/http.js';
+import { freshWorld, startTestServer } from '../helpers/server.js';
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+function smtpServer(received: { to: string[]; raw: string }[]) {
+  return new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, cb) {
+      let raw = '';
+      stream.on('data', (d: Buffer) => (raw += d.toString()));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        cb();
+      });
+    },
+  });
+}
+
+describe('mail outbox', () => {
+  let world: DemoWorld;
+  const AT = new Date('2026-03-02T02:00:00Z');
+  beforeEach(async () => {
+    world = await freshWorld();
+    testClock.set(AT);
+  });
+  afterEach(() => {
+    testClock.reset();
+    configureMail({ smtpUrl: undefined });
+  });
+
+  it('retries with backoff while SMTP is down and delivers each mail exactly once when it is up', async () => {
+    const port = await freePort();
+    configureMail({ smtpUrl: `smtp://127.0.0.1:${port}` });
+    await fileComplaint({ consumerId: consumerId(world), data: filing(world) });
+    const total = await OutboxMailModel.countDocuments();
+    expect(total).to.be.greaterThan(1);
+
+    const down = await deliverOutbox(AT);
+    expect(down).to.deep.equal({ sent: 0, failed: total });
+    const waiting = await OutboxMailModel.find().lean();
+    expect(waiting.every((m) => m.status === 'pending' && m.attempts === 1 && m.nextAttemptAt > AT)).to.equal(true);
+    // Not due again until the backoff has passed.
+    expect(await deliverOutbox(new Date(AT.getTime() + 1000))).to.deep.equal({ sent: 0, failed: 0 });
+
+    const received: { to: string[]; raw: string }[] = [];
+    const server = smtpServer(received);
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    try {
+      const later = new Date(AT.getTime() + 60_000);
+      const runs = await Promise.all([deliverOutbox(later), deliverOutbox(later), deliverOutbox(later)]);
+      expect(runs.reduce((n, r) => n + r.sent, 0)).to.equal(total);
+      expect(await deliverOutbox(new Date(AT.getTime() + 3600_000))).to.deep.equal({ sent: 0, failed: 0 });
+      expect(received).to.have.length(total);
+      const recipients = received.flatMap((r) => r.to).sort();
+      expect(new Set(recipients).size).to.equal(total);
+      expect(recipients).to.include(DEMO.consumer);
+      expect(received[0]!.raw).to.match(/Content-Type: text\/plain; charset=utf-8/i);
+      const sent = await OutboxMailModel.find().lean();
+      expect(sent.every((m) => m.status === 'sent' && m.attempts === 2 && m.transport === 'smtp')).to.equal(true);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('without SMTP writes .eml files, which the admin outbox lists and serves; others get 403', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-mail-'));
+    configureMail({ smtpUrl: undefined, dataDir: dir });
+    await fileComplaint({ consumerId: consumerId(world), data: filing(world) });
+    const r = await deliverOutbox(AT);
+    expect(r.sent).to.be.greaterThan(0);
+    const files = fs.readdirSync(path.join(dir, 'mail'));
+    expect(files).to.have.length(r.sent);
+    const eml = fs.readFileSync(path.join(dir, 'mail', files[0]!), 'utf8');
+    expect(eml).to.match(/^Subject: /m);
+    const srv = await startTestServer();
+    try {
+      const admin = await signedIn(srv.url, DEMO.admin);
+      const list = await admin.get('/admin/outbox');
+      expect(list.status).to.equal(200);
+      expect(list.body.items).to.have.length(r.sent);
+      expect(list.body.items[0]).to.include({ status: 'sent', transport: 'file' });
+      expect(list.body.items[0].text).to.match(/View/);
+      const one = await admin.get(`/admin/outbox/${list.body.items[0].id}.eml`);
+      expect(one.status).to.equal(200);
+      expect(one.headers.get('content-type')).to.match(/message\/rfc822/);
+      const consumer = await signedIn(srv.url, DEMO.consumer);
+      expect((await consumer.get('/admin/outbox')).status).to.equal(403);
+      expect((await consumer.get(`/admin/outbox/${list.body.items[0].id}.eml`)).status).to.equal(403);
+    } finally {
+      await srv.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
