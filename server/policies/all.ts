@@ -1,4 +1,5 @@
 // Registers every capability's policy rules (each file calls definePolicies).
 import './complaints.js';
 import './returns.js';
+import './products.js';
 export {};

@@ -5,6 +5,8 @@ import { authRoutes } from './auth/router.js';
 import { directoryRoutes } from './directory/router.js';
 import { healthRoutes } from './health/router.js';
 import { userRoutes } from './users/router.js';
+import { problemProductRoutes } from './problemProducts/router.js';
+import { analyticsRoutes } from './analytics/router.js';
 import { returnRoutes } from './returns/router.js';
 import { returnAnalyticsRoutes } from './returns/analytics.js';
 import { complaintRoutes } from './complaints/router.js';
@@ -24,6 +26,8 @@ export function apiRouter(opts: RouteOptions): Router {
     approvalRoutes(),
     directoryRoutes(),
     userRoutes(),
+    problemProductRoutes(),
+    analyticsRoutes(),
     returnRoutes(),
     returnAnalyticsRoutes(),
     complaintRoutes(),

@@ -38,7 +38,8 @@ export const DEFAULT_FLAG_RULES: FlagRules = {
   spread: { enabled: true, merchants: 3, cities: 2, minComplaints: 3, windowDays: 90 },
   safety: { enabled: true, windowDays: 365 },
   sampling: { enabled: true, failures: 2, windowYears: 3, failuresWithComplaints: 1, complaints: 2 },
-  spike: { enabled: true, baselineWeeks: 8, minCount: 4, ratio: 3, zScore: 3 },
+  // At least as many as the volume rule, so a new product's first week is judged by volume alone.
+  spike: { enabled: true, baselineWeeks: 8, minCount: 5, ratio: 3, zScore: 3 },
 };
 
 export const putFlagRulesSchema = z.object({ rules: flagRulesSchema, expectedVersion: z.number().int().min(0).optional() }).strict();

@@ -1,0 +1,48 @@
+// CSV export of the same figures the dashboard shows: one table per kind.
+import type { z } from 'zod';
+import type { exportQuery } from '../../shared/schemas/analytics.js';
+import { mapCounts, timeseries, top } from './figures.js';
+import { hotspots } from './hotspots.js';
+import { factMatch } from './scope.js';
+import { summary } from './summary.js';
+
+type Q = z.infer<typeof exportQuery>;
+type Row = Record<string, string | number | boolean | null>;
+
+export async function exportRows(kind: Q['kind'], region: string, q: Q): Promise<Row[]> {
+  const match = factMatch(region, q);
+  switch (kind) {
+    case 'summary': {
+      const s = await summary(match);
+      return [
+        { figure: 'total', value: s.total },
+        ...Object.entries(s.byStatus).map(([k, v]) => ({ figure: `status:${k}`, value: v })),
+        { figure: 'sourceResolutionRate', value: s.sourceResolutionRate },
+        { figure: 'timelyResponseRate', value: s.timelyResponseRate },
+        { figure: 'medianDaysToClose', value: s.medianDaysToClose },
+        { figure: 'satisfaction', value: s.satisfaction },
+      ];
+    }
+    case 'hotspots':
+      return (await hotspots({ region, level: q.level, from: q.from, to: q.to, category: q.category, baselineWeeks: 8 })).cells;
+    case 'timeseries':
+      return (await timeseries(factMatch(region, { category: q.category }), q.interval, q)).points;
+    case 'map':
+      return (await mapCounts(region, q.level, match)).regions;
+    default:
+      return (await top(kind.slice(4) as 'products' | 'merchants' | 'stores', match, q.limit)).items as Row[];
+  }
+}
+
+function cell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  // Quote when needed; a leading = + - @ is neutralized so a spreadsheet never runs it as a formula.
+  const safe = /^[=+\-@]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(rows: Row[]): string {
+  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const lines = [headers.join(','), ...rows.map((r) => headers.map((h) => cell(r[h])).join(','))];
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}

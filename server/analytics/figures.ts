@@ -1,0 +1,57 @@
+// Time series, top lists and the map: $group counts over the complaint facts, with the empty
+// periods and regions filled in here so charts need no gaps handling.
+import mongoose from 'mongoose';
+import { shanghaiDay } from '../../shared/calendar.js';
+import { addDays, dayRange, weekOfDay, weekRange } from '../../shared/weeks.js';
+import { now } from '../clock.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { OrganizationModel } from '../models/Organization.js';
+import { ProductModel } from '../models/Product.js';
+import { RegionModel } from '../models/Region.js';
+import { StoreModel } from '../models/Store.js';
+import { regionLevel } from '../../shared/regions.js';
+
+type Count = { _id: string; n: number };
+
+export async function timeseries(match: Record<string, unknown>, interval: 'day' | 'week', range: { from?: string; to?: string }) {
+  const to = range.to ?? shanghaiDay(now());
+  const from = range.from ?? addDays(to, interval === 'day' ? -89 : -181);
+  const m = { ...match, day: { $gte: from, $lte: to } };
+  const rows = await ComplaintFactModel.aggregate<Count>([{ $match: m }, { $group: { _id: `$${interval}`, n: { $sum: 1 } } }]);
+  const byPeriod = new Map(rows.map((r) => [r._id, r.n]));
+  const periods = interval === 'day' ? dayRange(from, to) : weekRange(weekOfDay(from), weekOfDay(to));
+  return { interval, from, to, points: periods.map((period) => ({ period, count: byPeriod.get(period) ?? 0 })) };
+}
+
+const TOP_FIELD = { products: 'productId', merchants: 'merchantId', stores: 'storeId' } as const;
+
+export async function top(kind: keyof typeof TOP_FIELD, match: Record<string, unknown>, limit: number) {
+  const field = TOP_FIELD[kind];
+  const rows = await ComplaintFactModel.aggregate<{ _id: mongoose.Types.ObjectId | null; n: number }>([
+    { $match: { ...match, [field]: { $exists: true, $ne: null } } },
+    { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+    { $sort: { n: -1, _id: 1 } },
+    { $limit: limit },
+  ]);
+  const ids = rows.map((r) => r._id).filter((x): x is mongoose.Types.ObjectId => !!x);
+  const names = new Map<string, { name: string; extra: Record<string, unknown> }>();
+  if (kind === 'products') {
+    for (const p of await ProductModel.find({ _id: { $in: ids } }).lean()) names.set(String(p._id), { name: p.name, extra: { category: p.category, brand: p.brand ?? null, model: p.model ?? null, gtin: p.gtin ?? null } });
+  } else if (kind === 'merchants') {
+    for (const o of await OrganizationModel.find({ _id: { $in: ids } }, { name: 1 }).lean()) names.set(String(o._id), { name: o.name, extra: {} });
+  } else {
+    for (const s of await StoreModel.find({ _id: { $in: ids } }).lean()) names.set(String(s._id), { name: s.name, extra: { merchantId: String(s.merchantId), merchantName: s.merchantName, countyCode: s.countyCode } });
+  }
+  return { items: rows.map((r) => ({ id: String(r._id), name: names.get(String(r._id))?.name ?? '', count: r.n, ...(names.get(String(r._id))?.extra ?? {}) })) };
+}
+
+/** Counts per city or county inside the region, every one of them listed (zero included). */
+export async function mapCounts(region: string, level: 'city' | 'county', match: Record<string, unknown>) {
+  const field = level === 'city' ? 'cityCode' : 'countyCode';
+  const rows = await ComplaintFactModel.aggregate<Count>([{ $match: match }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]);
+  const counts = new Map(rows.map((r) => [r._id, r.n]));
+  const regions = await RegionModel.find({ level, code: new RegExp(`^${region}`) }, { code: 1, name: 1, nameEn: 1 }).sort({ code: 1 }).lean();
+  // A county region asked at city level still names its own city.
+  const list = regions.length || regionLevel(region) === 'province' ? regions : await RegionModel.find({ code: region.slice(0, level === 'city' ? 4 : 6) }).lean();
+  return { level, regions: list.map((r) => ({ regionCode: r.code, name: r.name, nameEn: r.nameEn, count: counts.get(r.code) ?? 0 })) };
+}

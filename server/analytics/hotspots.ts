@@ -1,0 +1,51 @@
+// Hotspots: complaints per region × category × week, each cell against its own baseline (the mean
+// of its previous weeks). One $group over the pre-bucketed facts covers the asked weeks and the
+// baseline weeks before them; zero weeks count in the baseline.
+import { HOTSPOT_RULE } from '../../shared/schemas/analytics.js';
+import { shanghaiDay } from '../../shared/calendar.js';
+import { addDays, addWeeks, weekOfDay, weekRange } from '../../shared/weeks.js';
+import { now } from '../clock.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { regionField } from './scope.js';
+
+export interface HotspotInput {
+  region: string;
+  level: 'city' | 'county';
+  from?: string;
+  to?: string;
+  category?: string;
+  baselineWeeks: number;
+}
+
+export function scoreCell(observed: number, expected: number) {
+  const score = (observed - expected) / Math.sqrt(Math.max(expected, 1));
+  const hotspot = observed >= HOTSPOT_RULE.minCount && observed >= HOTSPOT_RULE.ratio * Math.max(expected, 1 / HOTSPOT_RULE.ratio) && score >= HOTSPOT_RULE.zScore;
+  return { score: Math.round(score * 100) / 100, hotspot };
+}
+
+export async function hotspots(q: HotspotInput) {
+  const to = q.to ?? shanghaiDay(now());
+  const from = q.from ?? addDays(to, -27);
+  const weeks = weekRange(weekOfDay(from), weekOfDay(to));
+  const first = addWeeks(weeks[0]!, -q.baselineWeeks);
+  const field = q.level === 'city' ? 'cityCode' : 'countyCode';
+  const match: Record<string, unknown> = { [regionField(q.region)]: q.region, week: { $gte: first, $lte: weeks[weeks.length - 1]! } };
+  if (q.category) match.category = q.category;
+  const rows = await ComplaintFactModel.aggregate<{ _id: { r: string; c: string; w: string }; n: number }>([
+    { $match: match },
+    { $group: { _id: { r: `$${field}`, c: '$category', w: '$week' }, n: { $sum: 1 } } },
+  ]);
+  const counts = new Map<string, number>();
+  for (const { _id, n } of rows) counts.set(`${_id.r}|${_id.c}|${_id.w}`, n);
+  const asked = new Set(weeks);
+  const cells = [];
+  for (const { _id, n } of rows) {
+    if (!asked.has(_id.w)) continue;
+    let sum = 0;
+    for (let i = 1; i <= q.baselineWeeks; i++) sum += counts.get(`${_id.r}|${_id.c}|${addWeeks(_id.w, -i)}`) ?? 0;
+    const expected = Math.round((sum / q.baselineWeeks) * 100) / 100;
+    cells.push({ regionCode: _id.r, category: _id.c, week: _id.w, observed: n, expected, ...scoreCell(n, sum / q.baselineWeeks) });
+  }
+  cells.sort((a, b) => Number(b.hotspot) - Number(a.hotspot) || b.score - a.score || b.observed - a.observed);
+  return { weeks, cells };
+}

@@ -1,0 +1,68 @@
+// Mass templated claims (恶意索赔): a consumer who files many near-identical complaints against many
+// merchants goes to a regulator review queue with the evidence. Nothing is blocked: the complaints
+// proceed as usual, and only a regulator's decision says anything about the account.
+import mongoose from 'mongoose';
+import { now } from '../clock.js';
+import { conflict, isDuplicateKey, notFound } from '../http/errors.js';
+import { claim } from '../jobs/claim.js';
+import { AbuseReviewModel } from '../models/AbuseReview.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { UserModel } from '../models/User.js';
+import { authorizeVisible, type Actor } from '../policies/index.js';
+
+/** Defaults chosen so an ordinary consumer (a few complaints a month) never comes near them. */
+export const ABUSE_THRESHOLDS = { windowDays: 30, complaints: 8, merchants: 5, templateShare: 0.6 };
+const DAY_MS = 24 * 3600 * 1000;
+
+export async function reviewConsumer(consumerId: string, at = now()) {
+  const t = ABUSE_THRESHOLDS;
+  const lastDecided = await AbuseReviewModel.findOne({ consumerId, status: { $ne: 'pending' } }).sort({ decidedAt: -1 }).lean();
+  const from = new Date(Math.max(at.getTime() - t.windowDays * DAY_MS, lastDecided?.decidedAt ? new Date(lastDecided.decidedAt).getTime() + 1 : 0));
+  const facts = await ComplaintFactModel.find({ consumerId, createdAt: { $gte: from, $lte: at } }, { complaintId: 1, merchantId: 1, template: 1, countyCode: 1 }).lean();
+  if (facts.length < t.complaints) return null;
+  const merchants = new Set(facts.map((f) => String(f.merchantId)));
+  const byTemplate = new Map<string, number>();
+  for (const f of facts) byTemplate.set(f.template ?? '', (byTemplate.get(f.template ?? '') ?? 0) + 1);
+  const [, topCount] = [...byTemplate].sort((a, b) => b[1] - a[1])[0]!;
+  const templateShare = Math.round((topCount / facts.length) * 100) / 100;
+  if (merchants.size < t.merchants || templateShare < t.templateShare) return null;
+
+  const evidence = {
+    windowDays: t.windowDays,
+    complaintCount: facts.length,
+    merchantCount: merchants.size,
+    templateShare,
+    sameTemplateCount: topCount,
+    complaintIds: facts.map((f) => String(f.complaintId)),
+  };
+  const regionCodes = [...new Set(facts.map((f) => f.countyCode))].sort();
+  const openKey = `open:${consumerId}`;
+  const existing = await AbuseReviewModel.findOne({ openKey }).lean();
+  if (existing) {
+    await AbuseReviewModel.updateOne({ _id: existing._id }, { $set: { evidence, regionCodes } });
+    return existing._id;
+  }
+  const user = await UserModel.findById(consumerId, { name: 1 }).lean();
+  try {
+    const r = await AbuseReviewModel.create({ consumerId, consumerName: user?.name, openKey, status: 'pending', evidence, regionCodes });
+    return r._id;
+  } catch (e) {
+    if (isDuplicateKey(e)) return null;
+    throw e;
+  }
+}
+
+/** A regulator's decision; of two regulators deciding at once, the second finds it decided (409). */
+export async function decideAbuseReview(id: string, actor: Actor, decision: 'cleared' | 'confirmed', note: string) {
+  const review = authorizeVisible(actor, await AbuseReviewModel.findById(id).lean(), 'Review');
+  if (review.status !== 'pending') throw conflict('already_decided', 'This review was already decided');
+  // The decision is claimed by a unique insert, which decides two regulators deciding at once.
+  if (!(await claim(`abuse-decision:${id}`, 'abuse-decision'))) throw conflict('already_decided', 'This review was already decided');
+  await AbuseReviewModel.updateOne(
+    { _id: review._id },
+    { $set: { status: decision, note, decidedBy: new mongoose.Types.ObjectId(actor.id), decidedAt: now(), openKey: `decided:${id}` } },
+  );
+  const updated = await AbuseReviewModel.findById(id).lean();
+  if (!updated) throw notFound('Review');
+  return updated;
+}

@@ -1,0 +1,123 @@
+// What leaves the server of flags, cases, imports, sampling results and abuse reviews.
+import type { ProductFlagRecord } from '../models/ProductFlag.js';
+import type { EnforcementCaseRecord } from '../models/EnforcementCase.js';
+import type { ImportJobRecord } from '../models/ImportJob.js';
+import type { SamplingResultRecord } from '../models/SamplingResult.js';
+
+const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : null);
+
+export function presentFlag(f: ProductFlagRecord) {
+  const e = (f.evidence ?? {}) as Record<string, unknown>;
+  return {
+    id: String(f._id),
+    productId: String(f.productId),
+    product: f.product,
+    category: f.category,
+    rules: f.rules,
+    score: f.score,
+    status: f.status,
+    evidence: {
+      complaintIds: (e.complaintIds as string[]) ?? [],
+      complaintCount: (e.complaintCount as number) ?? 0,
+      merchantCount: (e.merchantCount as number) ?? 0,
+      regionCodes: (e.regionCodes as string[]) ?? [],
+      samplingFailures: (e.samplingFailures as number) ?? 0,
+      cityCodes: (e.cityCodes as string[]) ?? [],
+      merchantIds: (e.merchantIds as string[]) ?? [],
+      complaintsInVolumeWindow: (e.complaintsInVolumeWindow as number) ?? 0,
+      safetyIncidents: (e.safetyIncidents as number) ?? 0,
+      safetyComplaintIds: (e.safetyComplaintIds as string[]) ?? [],
+      samplingResults: (e.samplingResults as unknown[]) ?? [],
+      spike: e.spike ?? null,
+    },
+    regionCodes: f.regionCodes,
+    caseId: f.caseId ? String(f.caseId) : null,
+    raisedAt: iso(f.raisedAt),
+    updatedAt: iso((f as { updatedAt?: Date }).updatedAt),
+    closedAt: iso(f.closedAt),
+  };
+}
+
+export function presentCase(c: EnforcementCaseRecord) {
+  return {
+    id: String(c._id),
+    flagId: String(c.flagId),
+    productId: String(c.productId),
+    product: c.product,
+    producer: c.producer ?? null,
+    status: c.status,
+    version: c.version,
+    assignedRegion: c.assignedRegion,
+    bureauId: c.bureauId ? String(c.bureauId) : null,
+    bureauName: c.bureauName ?? null,
+    public: !!c.public,
+    finding: c.finding ?? null,
+    measures: c.measures ?? null,
+    log: ((c.log ?? []) as Record<string, unknown>[]).map((l) => ({ ...l, actorId: String(l.actorId), at: iso(l.at) })),
+    createdAt: iso((c as { createdAt?: Date }).createdAt),
+    updatedAt: iso((c as { updatedAt?: Date }).updatedAt),
+    closedAt: iso(c.closedAt),
+  };
+}
+
+/** The public problem-product list: no people, no evidence, only what the bureau published. */
+export function presentPublicCase(c: EnforcementCaseRecord) {
+  const p = c.product as { name: string; category: string; brand?: string | null; model?: string | null; gtin?: string | null };
+  return {
+    id: String(c._id),
+    product: { name: p.name, category: p.category, brand: p.brand ?? null, model: p.model ?? null, gtin: p.gtin ?? null },
+    producer: c.producer ?? null,
+    finding: c.finding ?? null,
+    measures: c.measures ?? null,
+    status: c.status,
+    bureauName: c.bureauName ?? null,
+    date: iso(c.closedAt ?? (c as { updatedAt?: Date }).updatedAt),
+  };
+}
+
+export function presentImportJob(j: Omit<ImportJobRecord, 'lineErrors'> & { lineErrors?: { line?: number | null; message?: string | null }[] }) {
+  return {
+    id: String(j._id),
+    status: j.status,
+    done: j.done ?? 0,
+    total: j.total ?? 0,
+    inserted: j.inserted ?? 0,
+    duplicates: j.duplicates ?? 0,
+    encoding: j.encoding ?? null,
+    fileName: j.fileName ?? null,
+    errors: (j.lineErrors ?? []).map((e) => ({ line: e.line ?? 0, message: e.message ?? '' })),
+  };
+}
+
+export function presentSampling(s: SamplingResultRecord) {
+  return {
+    id: String(s._id),
+    productId: String(s.productId),
+    productName: s.productName,
+    category: s.category,
+    gtin: s.gtin ?? null,
+    brand: s.brand ?? null,
+    model: s.model ?? null,
+    producer: s.producer,
+    batch: s.batch,
+    sampledOn: s.sampledOn,
+    passed: s.passed,
+    failedItems: s.failedItems ?? [],
+    authority: s.authority,
+    regionCode: s.regionCode,
+  };
+}
+
+export function presentAbuse(r: { _id: unknown; consumerId: unknown; consumerName?: string | null; status: string; evidence: unknown; regionCodes?: string[]; note?: string | null; decidedAt?: Date | null; createdAt?: Date }) {
+  return {
+    id: String(r._id),
+    consumerId: String(r.consumerId),
+    consumerName: r.consumerName ?? null,
+    status: r.status,
+    evidence: r.evidence,
+    regionCodes: r.regionCodes ?? [],
+    note: r.note ?? null,
+    decidedAt: iso(r.decidedAt),
+    createdAt: iso(r.createdAt),
+  };
+}

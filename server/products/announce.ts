@@ -1,0 +1,42 @@
+// New and escalated flags reach the bureaus concerned: live in their region rooms, and by mail
+// through the outbox (one mail per flag, level and regulator: the outbox key makes it idempotent).
+import { regionChain } from '../../shared/regions.js';
+import { enqueueMail } from '../mail/outbox.js';
+import { UserModel } from '../models/User.js';
+import { emitTo, regionRooms } from '../realtime/emit.js';
+
+interface FlagLike {
+  _id: unknown;
+  product: unknown;
+  score: number;
+  rules: string[];
+  regionCodes: string[];
+  evidence: unknown;
+  notified?: unknown;
+}
+
+export async function announceFlag(flag: FlagLike, isNew: boolean): Promise<void> {
+  const rooms = [...new Set(flag.regionCodes.flatMap(regionRooms))];
+  emitTo(rooms, 'flag:raised', { id: String(flag._id), product: flag.product, score: flag.score });
+  const regions = [...new Set(flag.regionCodes.flatMap(regionChain))];
+  const regulators = await UserModel.find({ role: 'regulator', status: 'active', regionCode: { $in: regions } }, { email: 1 }).lean();
+  const p = flag.product as { name: string; brand?: string | null; model?: string | null };
+  const what = [p.brand, p.model].filter(Boolean).join(' ') || p.name;
+  const level = `${flag.rules.slice().sort().join('+')}:${Math.floor(flag.score)}`;
+  for (const u of regulators) {
+    await enqueueMail({
+      key: `flag:${String(flag._id)}:${level}`,
+      userId: u._id,
+      to: u.email,
+      subject: `${isNew ? '问题产品预警' : '问题产品预警升级'}：${what}`,
+      text: [
+        `${isNew ? '新的问题产品预警' : '预警证据增加'} / ${isNew ? 'New problem-product flag' : 'Flag escalated'}`,
+        `产品 Product: ${p.name} ${what !== p.name ? `(${what})` : ''}`,
+        `触发规则 Rules: ${flag.rules.join(', ')}`,
+        `评分 Score: ${flag.score}`,
+        `地区 Regions: ${flag.regionCodes.join(', ')}`,
+        `详情 Details: /flags/${String(flag._id)}`,
+      ].join('\n'),
+    });
+  }
+}

@@ -1,0 +1,117 @@
+// Builds and refreshes the ComplaintFact of a complaint: its product link and rollup entry.
+// Complaint documents are read, never written: they belong to the complaints capability.
+import crypto from 'node:crypto';
+import mongoose from 'mongoose';
+import { isKeyCategory, CLOSED_STATUSES } from '../../shared/enums.js';
+import { normalizeToken } from '../../shared/productKey.js';
+import { cityOf } from '../../shared/regions.js';
+import { isDuplicateKey } from '../http/errors.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { resolveProduct } from '../commands/resolveProduct.js';
+
+/** The fields of a complaint document (server/models/Complaint.ts) this capability reads. */
+export interface ComplaintDoc {
+  _id: mongoose.Types.ObjectId;
+  status: string;
+  consumerId: mongoose.Types.ObjectId;
+  merchantId: mongoose.Types.ObjectId;
+  storeId: mongoose.Types.ObjectId;
+  countyCode: string;
+  cityCode?: string;
+  product: { name: string; category: string; gtin?: string; brand?: string; model?: string; batch?: string };
+  problemType: string;
+  description?: string;
+  safetyIncident?: { kind?: string } | null;
+  priority?: string;
+  createdAt: Date;
+  day: string;
+  week: string;
+  acceptedAt?: Date;
+  respondedAt?: Date;
+  respondedInTime?: boolean;
+  closedAt?: Date;
+  rating?: { satisfaction?: number };
+}
+
+/** Statuses that mean the bureau has the complaint (so a later close is not source resolution). */
+const BUREAU_STATUSES = new Set(['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined']);
+const DAY_MS = 24 * 3600 * 1000;
+
+export const complaints = () => mongoose.connection.collection<ComplaintDoc>('complaints');
+
+/**
+ * A description's fingerprint: digits, amounts, dates and punctuation removed, so that filings
+ * from one template with different order numbers and sums look the same.
+ */
+export function templateOf(description: string | undefined): string {
+  const t = normalizeToken(description).replace(/\d+/g, '');
+  return crypto.createHash('sha1').update(t.slice(0, 400)).digest('hex').slice(0, 16);
+}
+
+/** The status part of a fact, recomputed from the complaint (and what the fact already knew). */
+export function statusFields(c: ComplaintDoc, knewBureau = false) {
+  const regulatorInvolved = knewBureau || BUREAU_STATUSES.has(c.status) || !!c.acceptedAt;
+  const closed = (CLOSED_STATUSES as readonly string[]).includes(c.status);
+  const timelyResponse = typeof c.respondedInTime === 'boolean' ? c.respondedInTime : regulatorInvolved && !c.respondedAt ? false : null;
+  return {
+    status: c.status,
+    closed,
+    regulatorInvolved,
+    timelyResponse,
+    daysToClose: closed && c.closedAt ? Math.round(((new Date(c.closedAt).getTime() - new Date(c.createdAt).getTime()) / DAY_MS) * 10) / 10 : undefined,
+    satisfaction: typeof c.rating?.satisfaction === 'number' ? c.rating.satisfaction : undefined,
+  };
+}
+
+/** The whole fact of a complaint whose product has been resolved. */
+export function factOf(c: ComplaintDoc, product: { _id: unknown; name: string } | null, knewBureau = false) {
+  return {
+    complaintId: c._id,
+    consumerId: c.consumerId,
+    merchantId: c.merchantId,
+    storeId: c.storeId,
+    productId: product?._id,
+    productName: product?.name,
+    provinceCode: c.countyCode.slice(0, 2),
+    cityCode: c.cityCode ?? cityOf(c.countyCode),
+    countyCode: c.countyCode,
+    category: c.product.category,
+    keyCategory: isKeyCategory(c.product.category),
+    problemType: c.problemType,
+    safety: !!c.safetyIncident?.kind || c.problemType === 'safety',
+    urgent: c.priority === 'urgent',
+    template: templateOf(c.description),
+    createdAt: c.createdAt,
+    day: c.day,
+    week: c.week,
+    ...statusFields(c, knewBureau),
+  };
+}
+
+/**
+ * Records a complaint's fact once; a second call (replayed event, backfill) adds nothing and
+ * returns the stored fact. Returns null for an unknown complaint.
+ */
+export async function recordComplaint(complaintId: string) {
+  const c = await complaints().findOne({ _id: new mongoose.Types.ObjectId(complaintId) });
+  if (!c) return null;
+  const existing = await ComplaintFactModel.findOne({ complaintId: c._id }).lean();
+  if (existing) return existing;
+  const product = await resolveProduct({ ...c.product, name: c.product.name });
+  try {
+    return (await ComplaintFactModel.create(factOf(c, product))).toObject();
+  } catch (e) {
+    if (isDuplicateKey(e)) return ComplaintFactModel.findOne({ complaintId: c._id }).lean();
+    throw e;
+  }
+}
+
+/** After a transition: copy the complaint's new status figures onto its fact. */
+export async function refreshComplaint(complaintId: string, to?: string) {
+  const c = await complaints().findOne({ _id: new mongoose.Types.ObjectId(complaintId) });
+  if (!c) return;
+  const fact = await ComplaintFactModel.findOne({ complaintId: c._id }).lean();
+  if (!fact) return void (await recordComplaint(complaintId));
+  const knew = fact.regulatorInvolved || (to !== undefined && BUREAU_STATUSES.has(to));
+  await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: statusFields(c, knew) });
+}

@@ -1,0 +1,123 @@
+// Complaints in bulk for the demo seed, tests and the benchmark: each is built from its events
+// with the complaints capability's own projection (applyEvent), so the documents have exactly the
+// shape filing and transitions give them, and are inserted with insertMany instead of one command
+// per complaint (5,000 filings one by one would not fit the seeding time).
+import mongoose from 'mongoose';
+import { isKeyCategory } from '../../shared/enums.js';
+import { isoWeek, shanghaiDay } from '../../shared/calendar.js';
+import { cityOf } from '../../shared/regions.js';
+import { applyEvent, type ComplaintState, type EventLike } from '../complaints/projection.js';
+import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { ComplaintModel } from '../models/Complaint.js';
+import { factsFor } from './backfill.js';
+import type { ComplaintDoc } from './facts.js';
+
+const DAY = 24 * 3600 * 1000;
+
+/** How a complaint's life went; it stops early when the next step would lie after `now`. */
+export type Path = 'open' | 'resolved' | 'resolved_late' | 'mediated' | 'mediation_failed' | 'declined' | 'withdrawn' | 'escalated';
+
+export interface SyntheticSpec {
+  at: Date;
+  consumerId: mongoose.Types.ObjectId | string;
+  store: { _id: mongoose.Types.ObjectId; merchantId: mongoose.Types.ObjectId; merchantName: string; name: string; countyCode: string };
+  product: { name: string; category: string; gtin?: string; brand?: string; model?: string; batch?: string };
+  problemType: string;
+  description: string;
+  safetyIncident?: { kind: string; injured: boolean; description: string };
+  path?: Path;
+  satisfaction?: number;
+  amountFen?: number;
+}
+
+let serial = 0;
+
+function initial(s: SyntheticSpec, id: mongoose.Types.ObjectId) {
+  const urgent = !!s.safetyIncident || s.problemType === 'safety' || isKeyCategory(s.product.category);
+  const amountFen = s.amountFen ?? 9900;
+  return {
+    _id: id,
+    number: `ZJ-${shanghaiDay(s.at).replace(/-/g, '')}-S${String(++serial).padStart(6, '0')}${id.toHexString().slice(-4)}`,
+    consumerId: new mongoose.Types.ObjectId(String(s.consumerId)),
+    merchantId: s.store.merchantId,
+    merchantName: s.store.merchantName,
+    storeId: s.store._id,
+    storeName: s.store.name,
+    storeCountyCode: s.store.countyCode,
+    countyCode: s.store.countyCode,
+    cityCode: cityOf(s.store.countyCode),
+    regulatorRegion: s.store.countyCode,
+    product: s.product,
+    purchase: { date: shanghaiDay(new Date(s.at.getTime() - 5 * DAY)), amountFen, channel: 'in_store' },
+    problemType: s.problemType,
+    description: s.description,
+    demand: { type: 'refund', amountFen },
+    ...(s.safetyIncident ? { safetyIncident: s.safetyIncident } : {}),
+    contactAgreement: true,
+    priority: urgent ? 'urgent' : 'normal',
+    day: shanghaiDay(s.at),
+    week: isoWeek(s.at),
+  };
+}
+
+type Step = [days: number, action: string, party: string, data?: Record<string, unknown>];
+const respond = (days: number): Step => [days, 'respond', 'merchant', { responseType: 'accepted', remedy: { type: 'refund', amountFen: 9900 }, messageToConsumer: '已为您办理退款。' }];
+const STEPS: Record<Path, Step[]> = {
+  open: [],
+  resolved: [respond(2), [2, 'accept_response', 'consumer']],
+  resolved_late: [respond(16), [2, 'accept_response', 'consumer']],
+  mediated: [respond(3), [2, 'reject_response', 'consumer', { reason: '退款金额不足' }], [3, 'accept', 'regulator'], [12, 'mediation_succeeded', 'regulator', { agreement: '商家全额退款并补偿。' }]],
+  mediation_failed: [respond(4), [2, 'reject_response', 'consumer', { reason: '不同意处理' }], [3, 'accept', 'regulator'], [20, 'mediation_failed', 'regulator', { reason: '双方未达成一致' }]],
+  declined: [[15, 'escalate', 'system'], [3, 'decline', 'regulator', { reasonCode: 'no_dispute' }]],
+  withdrawn: [[3, 'withdraw', 'consumer']],
+  escalated: [[15, 'escalate', 'system']],
+};
+
+/** The events of one complaint and its projection, as filing and transitions would leave them. */
+export function synthesize(s: SyntheticSpec, nowAt: Date) {
+  const id = new mongoose.Types.ObjectId(Math.floor(s.at.getTime() / 1000));
+  const first = initial(s, id);
+  const events: (EventLike & { complaintId: mongoose.Types.ObjectId })[] = [
+    { complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: first.consumerId, party: 'consumer', at: s.at, data: { complaint: first } },
+  ];
+  let state: ComplaintState = applyEvent(null, events[0]!);
+  let t = s.at.getTime();
+  const steps = [...STEPS[s.path ?? 'open']];
+  if (s.satisfaction && steps.length) steps.push([1, 'rate', 'consumer', { satisfaction: s.satisfaction }]);
+  for (const [days, action, party, data] of steps) {
+    t += days * DAY;
+    if (t > nowAt.getTime()) break;
+    const to = action === 'rate' ? state.status : NEXT[action]!;
+    const e = { complaintId: id, seq: state.version + 1, action, from: state.status, to, actorId: party === 'consumer' ? first.consumerId : null, party, at: new Date(t), data: data ?? {} };
+    state = applyEvent(state, e);
+    events.push(e);
+  }
+  return { complaint: state, events };
+}
+
+const NEXT: Record<string, string> = {
+  respond: 'merchant_responded',
+  accept_response: 'resolved',
+  reject_response: 'awaiting_regulator',
+  accept: 'in_mediation',
+  mediation_succeeded: 'mediated',
+  mediation_failed: 'mediation_failed',
+  escalate: 'awaiting_regulator',
+  decline: 'declined',
+  withdraw: 'withdrawn',
+};
+
+/** Inserts complaints, their events and their facts in bulk; returns the complaint ids. */
+export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, chunk = 1000): Promise<mongoose.Types.ObjectId[]> {
+  const ids: mongoose.Types.ObjectId[] = [];
+  for (let i = 0; i < specs.length; i += chunk) {
+    const built = specs.slice(i, i + chunk).map((s) => synthesize(s, nowAt));
+    const docs = built.map((b) => b.complaint);
+    await ComplaintModel.insertMany(docs, { lean: true });
+    await ComplaintEventModel.insertMany(built.flatMap((b) => b.events), { lean: true });
+    await ComplaintFactModel.insertMany(await factsFor(docs as unknown as ComplaintDoc[]), { lean: true });
+    ids.push(...docs.map((d) => d._id as mongoose.Types.ObjectId));
+  }
+  return ids;
+}

@@ -1,0 +1,35 @@
+// Regulators' figures for their region: summary, hotspots, time series, top lists, map, CSV.
+import { exportQuery, hotspotQuery, hotspotsResponse, mapQuery, summaryQuery, summaryResponse, timeseriesQuery, topParams, topQuery } from '../../../shared/schemas/analytics.js';
+import { endpoint } from '../../http/endpoint.js';
+import { factMatch, regionFor } from '../../analytics/scope.js';
+import { summary } from '../../analytics/summary.js';
+import { hotspots } from '../../analytics/hotspots.js';
+import { mapCounts, timeseries, top } from '../../analytics/figures.js';
+import { exportRows, toCsv } from '../../analytics/csv.js';
+
+export const analyticsRoutes = () => [
+  endpoint({ method: 'get', path: '/analytics/summary', summary: 'Complaint figures of a region and period', tag: 'analytics', policy: 'analytics:read', query: summaryQuery, response: summaryResponse }, async ({ actor, query }) =>
+    summary(factMatch(regionFor(actor, query.region), query)),
+  ),
+  endpoint({ method: 'get', path: '/analytics/hotspots', summary: 'Region × category × week cells against their own baseline', tag: 'analytics', policy: 'analytics:read', query: hotspotQuery, response: hotspotsResponse }, async ({ actor, query }) => {
+    const r = await hotspots({ ...query, region: regionFor(actor, query.region) });
+    return query.onlyHotspots === 'true' ? { ...r, cells: r.cells.filter((c) => c.hotspot) } : r;
+  }),
+  endpoint({ method: 'get', path: '/analytics/timeseries', summary: 'Complaints per day or week', tag: 'analytics', policy: 'analytics:read', query: timeseriesQuery }, async ({ actor, query }) =>
+    timeseries(factMatch(regionFor(actor, query.region), { category: query.category }), query.interval, query),
+  ),
+  endpoint({ method: 'get', path: '/analytics/top/:kind', summary: 'Products, merchants or stores with most complaints', tag: 'analytics', policy: 'analytics:read', params: topParams, query: topQuery }, async ({ actor, params, query }) =>
+    top(params.kind, factMatch(regionFor(actor, query.region), query), query.limit),
+  ),
+  endpoint({ method: 'get', path: '/analytics/map', summary: 'Complaints per city or county', tag: 'analytics', policy: 'analytics:read', query: mapQuery }, async ({ actor, query }) => {
+    const region = regionFor(actor, query.region);
+    return mapCounts(region, query.level, factMatch(region, query));
+  }),
+  endpoint({ method: 'get', path: '/analytics/export.csv', summary: 'Figures as CSV (UTF-8 with BOM, opens in Excel)', tag: 'analytics', policy: 'analytics:read', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
+    const region = regionFor(actor, query.region);
+    const rows = await exportRows(query.kind, region, query);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="fangxin-${query.kind}-${region}.csv"`);
+    res.send(toCsv(rows));
+  }),
+];

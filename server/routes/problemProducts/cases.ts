@@ -1,0 +1,38 @@
+// Enforcement cases and the public problem-product list.
+import { idParam } from '../../../shared/schemas/common.js';
+import { caseQuery, caseTransitionSchema, openCaseSchema, publicListQuery } from '../../../shared/schemas/products.js';
+import { endpoint } from '../../http/endpoint.js';
+import { EnforcementCaseModel } from '../../models/EnforcementCase.js';
+import { authorizeVisible } from '../../policies/index.js';
+import { presentCase, presentPublicCase } from '../../presenters/products.js';
+import { regionScope } from '../../products/visibility.js';
+import { openCase, transitionCase } from '../../commands/enforcementCase.js';
+import { regionFor } from '../../analytics/scope.js';
+
+export const caseRoutes = () => [
+  endpoint({ method: 'post', path: '/enforcement-cases', summary: 'Open an enforcement case from a flag', tag: 'products', policy: 'case:create', body: openCaseSchema }, async ({ actor, body }) =>
+    presentCase(await openCase(actor!, body)),
+  ),
+  endpoint(
+    { method: 'post', path: '/enforcement-cases/:id/transitions', summary: 'Move a case a step, with a note', tag: 'products', policy: 'case:transition', params: idParam, body: caseTransitionSchema, status: 200 },
+    async ({ actor, params, body }) => presentCase(await transitionCase(actor!, params.id, body)),
+  ),
+  endpoint({ method: 'get', path: '/enforcement-cases', summary: 'Enforcement cases in the region', tag: 'products', policy: 'case:list', query: caseQuery }, async ({ actor, query }) => {
+    if (query.region) regionFor(actor, query.region);
+    const filter: Record<string, unknown> = { ...(await regionScope(actor!, query.region)) };
+    if (query.status) filter.status = query.status;
+    const skip = Number(query.cursor ?? 0) || 0;
+    const rows = await EnforcementCaseModel.find(filter).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
+    return { items: rows.slice(0, query.limit).map(presentCase), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
+  }),
+  endpoint({ method: 'get', path: '/enforcement-cases/:id', summary: 'One enforcement case with its log', tag: 'products', policy: 'case:read', params: idParam }, async ({ actor, params }) =>
+    presentCase(authorizeVisible(actor, await EnforcementCaseModel.findById(params.id).lean(), 'Case')),
+  ),
+  endpoint({ method: 'get', path: '/public/problem-products', summary: 'Public list of problem products (no sign-in)', tag: 'products', policy: 'public:problem-products', query: publicListQuery }, async ({ query }) => {
+    const filter: Record<string, unknown> = { public: true };
+    if (query.category) filter['product.category'] = query.category;
+    const skip = Number(query.cursor ?? 0) || 0;
+    const rows = await EnforcementCaseModel.find(filter).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
+    return { items: rows.slice(0, query.limit).map(presentPublicCase), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
+  }),
+];

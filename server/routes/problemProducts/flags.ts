@@ -1,0 +1,64 @@
+// Flags (regulators of the regions concerned) and the thresholds that raise them.
+import mongoose from 'mongoose';
+import { z } from 'zod';
+import { idParam } from '../../../shared/schemas/common.js';
+import { flagQuery, flagRulesSchema, putFlagRulesSchema } from '../../../shared/schemas/products.js';
+import { endpoint } from '../../http/endpoint.js';
+import { ComplaintFactModel } from '../../models/ComplaintFact.js';
+import { ProductFlagModel } from '../../models/ProductFlag.js';
+import { OrganizationModel } from '../../models/Organization.js';
+import { StoreModel } from '../../models/Store.js';
+import { authorizeVisible } from '../../policies/index.js';
+import { presentFlag } from '../../presenters/products.js';
+import { currentRules, saveRules } from '../../products/flagRules.js';
+import { regionScope } from '../../products/visibility.js';
+import { detectAll } from '../../commands/detectFlags.js';
+import { regionFor } from '../../analytics/scope.js';
+
+const rulesResponse = z.object({ version: z.number(), rules: flagRulesSchema, updatedAt: z.string().nullable() });
+const rulesOut = (r: Awaited<ReturnType<typeof currentRules>>) => ({ version: r.version, rules: r.rules, updatedAt: r.at ? r.at.toISOString() : null });
+
+export const flagRoutes = () => [
+  endpoint({ method: 'get', path: '/flag-rules', summary: 'Flag thresholds in force', tag: 'products', policy: 'flag-rules:read', response: rulesResponse }, async () => rulesOut(await currentRules())),
+  endpoint(
+    { method: 'put', path: '/flag-rules', summary: 'Change flag thresholds (provincial bureau)', tag: 'products', policy: 'flag-rules:update', body: putFlagRulesSchema, response: rulesResponse },
+    async ({ actor, body }) => rulesOut(await saveRules(body.rules, actor!.id, body.expectedVersion)),
+  ),
+  endpoint({ method: 'get', path: '/product-flags', summary: 'Problem-product flags, highest score first', tag: 'products', policy: 'flag:list', query: flagQuery }, async ({ actor, query }) => {
+    if (query.region) regionFor(actor, query.region);
+    const filter: Record<string, unknown> = { ...(await regionScope(actor!, query.region)) };
+    if (query.category) filter.category = query.category;
+    filter.status = query.status ?? { $in: ['open', 'case_opened'] };
+    const skip = Number(query.cursor ?? 0) || 0;
+    const rows = await ProductFlagModel.find(filter).sort({ score: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
+    return { items: rows.slice(0, query.limit).map(presentFlag), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
+  }),
+  endpoint({ method: 'get', path: '/product-flags/:id', summary: 'A flag with the complaints and samplings behind it', tag: 'products', policy: 'flag:read', params: idParam }, async ({ actor, params }) => {
+    const flag = authorizeVisible(actor, await ProductFlagModel.findById(params.id).lean(), 'Flag');
+    const out = presentFlag(flag);
+    // The complaints behind the flag, limited to the actor's region (a county bureau does not see
+    // its neighbours' complaints even when the flag spans both).
+    const region = regionFor(actor);
+    const ids = out.evidence.complaintIds.map((id) => new mongoose.Types.ObjectId(id));
+    const facts = (await ComplaintFactModel.find({ complaintId: { $in: ids } }).sort({ createdAt: -1 }).lean()).filter((f) => region === '33' || f.countyCode.startsWith(region));
+    const merchants = new Map((await OrganizationModel.find({ _id: { $in: facts.map((f) => f.merchantId) } }, { name: 1 }).lean()).map((o) => [String(o._id), o.name]));
+    const stores = new Map((await StoreModel.find({ _id: { $in: facts.map((f) => f.storeId) } }, { name: 1 }).lean()).map((s) => [String(s._id), s.name]));
+    return {
+      ...out,
+      complaints: facts.map((f) => ({
+        id: String(f.complaintId),
+        day: f.day,
+        countyCode: f.countyCode,
+        cityCode: f.cityCode,
+        merchantId: String(f.merchantId),
+        merchantName: merchants.get(String(f.merchantId)) ?? null,
+        storeId: String(f.storeId),
+        storeName: stores.get(String(f.storeId)) ?? null,
+        problemType: f.problemType,
+        safety: !!f.safety,
+        status: f.status,
+      })),
+    };
+  }),
+  endpoint({ method: 'post', path: '/product-flags/detect', summary: 'Run flag detection now over recent products', tag: 'products', policy: 'flag:detect', status: 200 }, async () => detectAll()),
+];

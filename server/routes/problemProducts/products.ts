@@ -1,0 +1,72 @@
+// Product records: search, one product with its evidence in the actor's region, and merging.
+import mongoose from 'mongoose';
+import { z } from 'zod';
+import { idParam } from '../../../shared/schemas/common.js';
+import { mergeProductsSchema, productQuery } from '../../../shared/schemas/products.js';
+import { endpoint } from '../../http/endpoint.js';
+import { notFound } from '../../http/errors.js';
+import { literalPattern } from '../../http/paginate.js';
+import { ComplaintFactModel } from '../../models/ComplaintFact.js';
+import { ProductFlagModel } from '../../models/ProductFlag.js';
+import { ProductMergeModel } from '../../models/ProductMerge.js';
+import { ProductModel } from '../../models/Product.js';
+import { SamplingResultModel } from '../../models/SamplingResult.js';
+import { mergeProducts } from '../../commands/mergeProducts.js';
+import { productSnapshot } from '../../commands/resolveProduct.js';
+import { presentFlag, presentSampling } from '../../presenters/products.js';
+import type { Actor } from '../../policies/index.js';
+import { factMatch, regionFor } from '../../analytics/scope.js';
+import { regionContains } from '../../../shared/regions.js';
+
+/** A product is visible to a regulator with a complaint or a sampling result of it in its region. */
+async function visibleProduct(actor: Actor, id: string) {
+  const p = await ProductModel.findById(id).lean();
+  if (!p) throw notFound('Product');
+  const region = regionFor(actor);
+  if (region === '33') return { p, region };
+  const complaint = await ComplaintFactModel.exists({ productId: p._id, ...factMatch(region, {}) });
+  const samplings = complaint ? [] : await SamplingResultModel.find({ productId: p._id }, { regionCode: 1 }).lean();
+  if (!complaint && !samplings.some((s) => regionContains(region, s.regionCode))) throw notFound('Product');
+  return { p, region };
+}
+
+export const productRoutes = () => [
+  endpoint({ method: 'get', path: '/products', summary: 'Search product records', tag: 'products', policy: 'product:list', query: productQuery }, async ({ query }) => {
+    const filter: Record<string, unknown> = { mergedInto: { $exists: false } };
+    if (query.category) filter.category = query.category;
+    if (query.q) {
+      const re = literalPattern(query.q);
+      filter.$or = [{ name: re }, { brand: re }, { model: re }, { gtin: re }];
+    }
+    const skip = Number(query.cursor ?? 0) || 0;
+    const rows = await ProductModel.find(filter).sort({ _id: -1 }).skip(skip).limit(query.limit + 1).lean();
+    return { items: rows.slice(0, query.limit).map(productSnapshot), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
+  }),
+  endpoint({ method: 'get', path: '/products/:id', summary: 'A product with its complaints, samplings, flags and merge history', tag: 'products', policy: 'product:read', params: idParam }, async ({ actor, params }) => {
+    const { p, region } = await visibleProduct(actor!, params.id);
+    const match = { productId: p._id, ...factMatch(region, {}) };
+    const complaintCount = await ComplaintFactModel.countDocuments(match);
+    const recent = await ComplaintFactModel.find(match, { complaintId: 1, day: 1, countyCode: 1, merchantId: 1, status: 1, safety: 1 }).sort({ createdAt: -1 }).limit(50).lean();
+    const samplings = (await SamplingResultModel.find({ productId: p._id }).sort({ sampledOn: -1 }).limit(100).lean()).filter((s) => regionContains(region, s.regionCode) || region === '33');
+    const flags = await ProductFlagModel.find({ productId: p._id }).sort({ raisedAt: -1 }).limit(10).lean();
+    const merges = await ProductMergeModel.find({ $or: [{ intoId: p._id }, { fromId: p._id }] }).sort({ at: -1 }).lean();
+    return {
+      ...productSnapshot(p),
+      mergedInto: p.mergedInto ? String(p.mergedInto) : null,
+      complaintCount,
+      recentComplaints: recent.map((f) => ({ id: String(f.complaintId), day: f.day, countyCode: f.countyCode, merchantId: String(f.merchantId), status: f.status, safety: !!f.safety })),
+      samplingResults: samplings.map(presentSampling),
+      flags: flags.map(presentFlag),
+      merges: merges.map((m) => ({ fromId: String(m.fromId), intoId: String(m.intoId), fromName: m.fromName, fromKey: m.fromKey, note: m.note ?? null, moved: m.moved ?? null, actorId: String(m.actorId), at: m.at.toISOString() })),
+    };
+  }),
+  endpoint(
+    { method: 'post', path: '/products/merge', summary: 'Merge a duplicate product record into another', tag: 'products', policy: 'product:merge', body: mergeProductsSchema, status: 200, response: z.object({ intoId: z.string(), moved: z.object({ complaints: z.number(), samplings: z.number() }) }) },
+    async ({ actor, body }) => {
+      await visibleProduct(actor!, body.fromId);
+      await visibleProduct(actor!, body.intoId);
+      const r = await mergeProducts(actor!, body);
+      return { intoId: String(r.into as mongoose.Types.ObjectId), moved: r.moved };
+    },
+  ),
+];

@@ -1,0 +1,10 @@
+// Problem products: product records, sampling imports, flags, enforcement cases, abuse review.
+import { productRoutes } from './products.js';
+import { samplingRoutes } from './sampling.js';
+import { flagRoutes } from './flags.js';
+import { caseRoutes } from './cases.js';
+import { abuseRoutes } from './abuse.js';
+// Contributes the credit tier to public merchant profiles.
+import '../../products/credit.js';
+
+export const problemProductRoutes = () => [...productRoutes(), ...samplingRoutes(), ...flagRoutes(), ...caseRoutes(), ...abuseRoutes()];

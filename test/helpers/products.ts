@@ -1,0 +1,58 @@
+// Fixtures for problem-product tests: complaints inserted in bulk through the same builder the
+// demo seed uses (real documents, events and facts), spread over chosen stores and days.
+import mongoose from 'mongoose';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import { insertSynthetic, type SyntheticSpec } from '../../server/products/synthetic.js';
+import { OrganizationModel } from '../../server/models/Organization.js';
+import { StoreModel } from '../../server/models/Store.js';
+import { cityOf } from '../../shared/regions.js';
+import { creditCodeCheckChar } from '../../shared/creditCode.js';
+
+export const DAY = 24 * 3600 * 1000;
+export const consumerOf = (world: DemoWorld) => world.users.get('consumer@demo.fangxin.cn')!._id;
+
+export type StoreRef = SyntheticSpec['store'];
+
+/** Stores of distinct merchants, one per given county, created for the test. */
+export async function merchantStores(counties: string[], tag = 'm'): Promise<StoreRef[]> {
+  const out: StoreRef[] = [];
+  for (const [i, county] of counties.entries()) {
+    const body = `9133${String(Date.now() % 1e9).padStart(9, '0')}${String(i).padStart(2, '0')}${tag.slice(0, 2).toUpperCase().padEnd(2, 'X')}`.slice(0, 17);
+    const code = body + creditCodeCheckChar(body);
+    const org = await OrganizationModel.create({ kind: 'merchant', key: `credit:${code}:${new mongoose.Types.ObjectId()}`, name: `测试商户${tag}${i}`, creditCode: code, regionCode: county });
+    const store = await StoreModel.create({ merchantId: org._id, merchantName: org.name, name: `${org.name} 门店`, countyCode: county, cityCode: cityOf(county), address: '测试路 1 号' });
+    out.push({ _id: store._id, merchantId: org._id, merchantName: org.name, name: store.name, countyCode: county });
+  }
+  return out;
+}
+
+export interface PlantOptions {
+  stores: StoreRef[];
+  count: number;
+  product: SyntheticSpec['product'];
+  endAt: Date;
+  spanDays: number;
+  consumerId: mongoose.Types.ObjectId | string;
+  safety?: boolean;
+  problemType?: string;
+  description?: (i: number) => string;
+  path?: SyntheticSpec['path'];
+}
+
+/** `count` complaints about one product, round-robin over the stores, evenly over `spanDays`. */
+export function plantSpecs(o: PlantOptions): SyntheticSpec[] {
+  return Array.from({ length: o.count }, (_, i) => ({
+    at: new Date(o.endAt.getTime() - (o.count > 1 ? (o.spanDays * DAY * i) / (o.count - 1) : 0) - 60_000 * (i + 1)),
+    consumerId: o.consumerId,
+    store: o.stores[i % o.stores.length]!,
+    product: o.product,
+    problemType: o.problemType ?? (o.safety ? 'safety' : 'quality'),
+    description: o.description ? o.description(i) : `第${i}次：产品使用中出现故障，要求退货。`,
+    ...(o.safety && i === 0 ? { safetyIncident: { kind: 'burn', injured: true, description: '使用时发烫烫伤' } } : {}),
+    path: o.path,
+  }));
+}
+
+export async function plant(o: PlantOptions) {
+  return insertSynthetic(plantSpecs(o), o.endAt);
+}

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { DEMO, signedIn } from '../helpers/http.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { filing } from '../helpers/complaints.js';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
+import { ProductFlagModel } from '../../server/models/ProductFlag.js';
+import { testClock } from '../../server/clock.js';
+
+describe('problem products follow filed complaints', () => {
+  let srv: TestServer;
+  let world: DemoWorld;
+  before(async () => {
+    world = await freshWorld();
+    srv = await startTestServer();
+  });
+  after(async () => {
+    testClock.reset();
+    await srv.stop();
+  });
+
+  it('links each filed complaint to its product once and flags the fifth complaint in 30 days', async () => {
+    const consumer = await signedIn(srv.url, DEMO.consumer);
+    const hz = await signedIn(srv.url, DEMO.regulatorHz);
+    const product = { name: '电暖器', category: 'household_appliance', brand: '暖家', model: 'NJ-100' };
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await consumer.post('/complaints', filing(world, '330106', { product, description: `第${i}台取暖器开机冒烟，要求退货退款。` }));
+      expect(r.status, r.text).to.equal(201);
+      ids.push(r.body.id);
+      const flags = await ProductFlagModel.countDocuments();
+      expect(flags).to.equal(i === 4 ? 1 : 0);
+    }
+    const facts = await ComplaintFactModel.find({ complaintId: { $in: ids } }).lean();
+    expect(facts).to.have.length(5);
+    expect(new Set(facts.map((f) => String(f.productId))).size).to.equal(1);
+    const list = await hz.get('/product-flags');
+    expect(list.status, list.text).to.equal(200);
+    expect(list.body.items).to.have.length(1);
+    expect(list.body.items[0].rules).to.include('volume');
+    expect(list.body.items[0].evidence.complaintCount).to.equal(5);
+    expect([...list.body.items[0].evidence.complaintIds].sort()).to.deep.equal([...ids].sort());
+    const yw = await signedIn(srv.url, DEMO.regulatorYw);
+    expect((await yw.get('/product-flags')).body.items).to.have.length(0);
+    expect((await yw.get(`/product-flags/${list.body.items[0].id}`)).status).to.equal(404);
+  });
+});
