@@ -2,12 +2,12 @@
 // stored with its reasons; a covered request gets the refund deadline the commitment promised.
 import mongoose from 'mongoose';
 import { isoWeek, shanghaiDay } from '../../shared/calendar.js';
-import type { CreateReturnInput } from '../../shared/schemas/returns.js';
+import type { Coverage, CreateReturnInput } from '../../shared/schemas/returns.js';
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { conflict, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
-import { StoreModel } from '../models/Store.js';
+import { StoreModel, type StoreRecord } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
@@ -25,36 +25,17 @@ function fingerprint(input: CreateReturnInput): string {
   return JSON.stringify([input.purchaseStoreId, input.returnStoreId, input.purchaseDate, input.amountFen, input.product.name, input.product.category]);
 }
 
-export async function createReturnRequest(actor: Actor, input: CreateReturnInput, opts: CreateReturnOptions = {}): Promise<{ request: ReturnRequestRecord; created: boolean }> {
-  const idemKey = opts.idempotencyKey ? `${actor.id}:${opts.idempotencyKey}` : null;
-  if (idemKey) {
-    const prior = await ReturnRequestModel.findOne({ idemKey }).lean();
-    if (prior) return replay(prior, input);
-  }
-  const at = opts.at ?? now();
-  const [p, r] = await Promise.all([StoreModel.findById(input.purchaseStoreId).lean(), StoreModel.findById(input.returnStoreId).lean()]);
-  if (!p) throw notFound('Purchase store');
-  if (!r) throw notFound('Return store');
-  // Staff record returns at their own desks only.
-  if (actor.role === 'merchant' && String(r.merchantId) !== actor.orgId) throw unprocessable('not_your_store', 'Record returns at one of your own stores');
-  const purchaseDay = purchaseDayOf(input.purchaseDate);
-  if (purchaseDay > shanghaiDay(at)) throw unprocessable('purchase_in_future', 'The purchase date is in the future');
-
-  let consumerId: unknown = actor.role === 'consumer' ? actor.id : undefined;
-  if (!consumerId && input.consumerEmail) {
-    const u = await UserModel.findOne({ email: input.consumerEmail, role: 'consumer' }).lean();
-    consumerId = u?._id;
-  }
-  const coverage = await coverageFor(p, r, purchaseDay, input.product.category, at);
-  const id = new mongoose.Types.ObjectId();
-  const doc = {
+/** The stored request, coverage already decided (the demo seeder builds many at once with it). */
+export function returnDoc(a: { id: mongoose.Types.ObjectId; idemKey: string; recordedBy: string; consumerId: unknown; p: StoreRecord; r: StoreRecord; input: CreateReturnInput; purchaseDay: string; coverage: Coverage; at: Date }) {
+  const { id, idemKey, recordedBy, consumerId, p, r, input, purchaseDay, coverage, at } = a;
+  return {
     _id: id,
-    idemKey: idemKey ?? `auto:${id}`,
+    idemKey,
     fingerprint: fingerprint(input),
     merchantId: p.merchantId,
     merchantName: p.merchantName,
     consumerId,
-    recordedBy: actor.id,
+    recordedBy,
     purchaseStoreId: p._id,
     returnStoreId: r._id,
     purchaseStoreName: p.name,
@@ -80,6 +61,31 @@ export async function createReturnRequest(actor: Actor, input: CreateReturnInput
     createdAt: at,
     updatedAt: at,
   };
+}
+
+export async function createReturnRequest(actor: Actor, input: CreateReturnInput, opts: CreateReturnOptions = {}): Promise<{ request: ReturnRequestRecord; created: boolean }> {
+  const idemKey = opts.idempotencyKey ? `${actor.id}:${opts.idempotencyKey}` : null;
+  if (idemKey) {
+    const prior = await ReturnRequestModel.findOne({ idemKey }).lean();
+    if (prior) return replay(prior, input);
+  }
+  const at = opts.at ?? now();
+  const [p, r] = await Promise.all([StoreModel.findById(input.purchaseStoreId).lean(), StoreModel.findById(input.returnStoreId).lean()]);
+  if (!p) throw notFound('Purchase store');
+  if (!r) throw notFound('Return store');
+  // Staff record returns at their own desks only.
+  if (actor.role === 'merchant' && String(r.merchantId) !== actor.orgId) throw unprocessable('not_your_store', 'Record returns at one of your own stores');
+  const purchaseDay = purchaseDayOf(input.purchaseDate);
+  if (purchaseDay > shanghaiDay(at)) throw unprocessable('purchase_in_future', 'The purchase date is in the future');
+
+  let consumerId: unknown = actor.role === 'consumer' ? actor.id : undefined;
+  if (!consumerId && input.consumerEmail) {
+    const u = await UserModel.findOne({ email: input.consumerEmail, role: 'consumer' }).lean();
+    consumerId = u?._id;
+  }
+  const coverage = await coverageFor(p, r, purchaseDay, input.product.category, at);
+  const id = new mongoose.Types.ObjectId();
+  const doc = returnDoc({ id, idemKey: idemKey ?? `auto:${id}`, recordedBy: actor.id, consumerId, p, r, input, purchaseDay, coverage, at });
   try {
     await ReturnRequestModel.create(doc);
   } catch (e) {

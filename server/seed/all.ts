@@ -1,2 +1,3 @@
 // Registers every capability's demo seeder.
+import './returns.js';
 export {};
