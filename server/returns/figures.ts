@@ -50,8 +50,10 @@ export function summarise(rows: FigureRow[]): Figures {
   let covered = 0, honored = 0, refused = 0, pending = 0, coveredHonored = 0, coveredDecided = 0, crossStore = 0, crossCity = 0, breaches = 0;
   const hours: number[] = [];
   for (const r of rows) {
-    if (r.status === 'honored') honored++, r.refundHours != null && hours.push(r.refundHours);
-    else if (r.status === 'refused') refused++;
+    if (r.status === 'honored') {
+      honored++;
+      if (r.refundHours != null) hours.push(r.refundHours);
+    } else if (r.status === 'refused') refused++;
     else pending++;
     if (r.covered) {
       covered++;
