@@ -1,0 +1,187 @@
+// Demo complaints: a few hundred over the last three months across the demo stores, in every status.
+// Fast path: each complaint's events are built in memory and folded with the same `applyEvent` the
+// commands use, then inserted in bulk, so the documents are the ones the commands would have made.
+import mongoose from 'mongoose';
+import type { Action } from '../../shared/complaintMachine.js';
+import { nextStatus } from '../../shared/complaintMachine.js';
+import type { Category, ComplaintStatus } from '../../shared/enums.js';
+import type { CreateComplaintInput } from '../../shared/schemas/complaint.js';
+import { now } from '../clock.js';
+import { routeComplaint } from '../commands/fileComplaint.js';
+import { notifyComplaint } from '../complaints/notify.js';
+import { applyEvent, type ComplaintState, type EventLike } from '../complaints/projection.js';
+import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
+import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
+import { ComplaintNumberModel } from '../models/ComplaintNumber.js';
+import { UserModel } from '../models/User.js';
+import { addSeeder, type DemoWorld } from './registry.js';
+import { shanghaiDay } from '../../shared/calendar.js';
+
+const COUNT = 320;
+const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
+
+/** Deterministic randomness, so every fresh demo has the same complaints. */
+function rng(seed: number) {
+  let a = seed;
+  const next = () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    between: (lo: number, hi: number) => lo + next() * (hi - lo),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+  };
+}
+
+const PRODUCTS: Record<string, [Category, string, string?][]> = {
+  chain: [
+    ['household_appliance', '电热水壶', '美家'],
+    ['electronics', '蓝牙耳机', '声悦'],
+    ['food', '进口牛奶', '牧场'],
+    ['daily_goods', '洗衣液', '洁净'],
+    ['clothing', '羽绒服', '暖冬'],
+    ['cosmetics', '保湿面霜', '水润'],
+    ['electric_heater', '小太阳取暖器', '暖阳'],
+    ['toy', '遥控汽车', '飞驰'],
+    ['fresh_food', '冷鲜猪肉'],
+  ],
+  shop: [
+    ['toy', '毛绒玩具熊', '童趣'],
+    ['toy', '磁力积木', '益智'],
+    ['stationery', '荧光笔套装', '彩虹'],
+  ],
+  杭州电动车行: [['electric_bicycle', '电动自行车', '绿驰']],
+  宁波暖居电器: [['electric_heater', '油汀取暖器', '暖居'], ['electric_hand_warmer', '充电暖手宝', '暖宝'], ['household_appliance', '电饭煲', '美厨']],
+  温州明光燃气器具: [['gas_appliance', '燃气灶', '明光'], ['lpg_regulator', '液化气减压阀', '安泰']],
+  金华优品百货: [['daily_goods', '不锈钢保温杯', '优品'], ['footwear', '运动鞋', '步云'], ['furniture', '折叠桌', '木韵'], ['clothing', '衬衫']],
+  嘉兴文具城: [['stationery', '自动铅笔', '书香'], ['stationery', '修正液', '书香'], ['toy', '拼图']],
+  台州安家消防器材: [['fire_safety', '家用灭火器', '安家'], ['fire_safety', '烟雾报警器', '安家']],
+};
+
+const DESCRIPTIONS = ['使用不到一周就出现故障，无法正常使用。', '商品与宣传描述不符，要求退货被拒绝。', '包装破损，配件缺失，联系门店无人处理。', '价格标签与结算价不一致，多收了钱。', '产品有明显质量问题，存在安全隐患。', '承诺的七天无理由退货未兑现。'];
+const PROBLEMS = ['quality', 'quality', 'quality', 'false_advertising', 'price', 'service', 'contract', 'safety'] as const;
+
+type Step = [Exclude<Action, 'file'>, number, number, Record<string, unknown>?];
+// Each path: action, min and max days after the previous step. Gaps stay inside the deadlines, so a
+// complaint stopped by "now" is not overdue unless its path says so.
+const PATHS: { weight: number; steps: Step[] }[] = [
+  { weight: 30, steps: [['respond', 0.2, 7, { responseType: 'accepted', remedy: { type: 'refund' }, messageToConsumer: '非常抱歉，同意全额退款。' }], ['accept_response', 0.1, 5], ['rate', 0.5, 4, { satisfaction: 5 }]] },
+  { weight: 8, steps: [['respond', 0.5, 6, { responseType: 'accepted', remedy: { type: 'repair' }, messageToConsumer: '可免费维修。' }], ['auto_accept', 7.05, 7.05]] },
+  { weight: 14, steps: [['respond', 1, 8, { responseType: 'rejected', messageToConsumer: '经检查商品无质量问题。', noteToRegulator: '已留存检验记录。' }], ['reject_response', 0.2, 5, { reason: '商品确有问题，不接受答复。' }], ['accept', 0.5, 6], ['mediation_succeeded', 3, 30, { agreement: '商家退款并补偿 50 元。' }], ['rate', 0.5, 4, { satisfaction: 4 }]] },
+  { weight: 7, steps: [['respond', 1, 8, { responseType: 'rejected', messageToConsumer: '不符合退换条件。' }], ['reject_response', 0.2, 5, { reason: '不同意。' }], ['accept', 0.5, 6], ['mediation_failed', 5, 35, { reason: '双方分歧较大，调解未达成一致。' }]] },
+  { weight: 7, steps: [['escalate', 0, 0], ['accept', 0.5, 6], ['mediation_succeeded', 3, 30, { agreement: '商家同意换货。' }]] },
+  { weight: 5, steps: [['respond', 0.5, 5, { responseType: 'not_concerned', messageToConsumer: '该商品非本店售出。' }], ['reject_response', 0.2, 3, { reason: '有购物小票为证。' }], ['decline', 1, 6, { reasonCode: 'missing_details', note: '缺少购买凭证。' }]] },
+  { weight: 5, steps: [['withdraw', 0.5, 5, { reason: '已与商家私下协商解决。' }]] },
+  { weight: 4, steps: [['respond', 1, 6, { responseType: 'rejected', messageToConsumer: '不同意。' }], ['reject_response', 0.5, 3, { reason: '不接受。' }], ['accept', 8, 12]] },
+  { weight: 20, steps: [['respond', 0.5, 8, { responseType: 'accepted', remedy: { type: 'exchange' }, messageToConsumer: '可到店换新。' }], ['accept_response', 0.2, 6]] },
+];
+
+function pickPath(r: ReturnType<typeof rng>) {
+  const total = PATHS.reduce((n, p) => n + p.weight, 0);
+  let x = r.next() * total;
+  for (const p of PATHS) if ((x -= p.weight) < 0) return p;
+  return PATHS[0]!;
+}
+
+async function demoConsumers(world: DemoWorld) {
+  const demo = world.users.get('consumer@demo.fangxin.cn')!;
+  const names = ['李娜', '王伟', '刘洋', '陈静', '杨帆', '赵敏', '黄磊', '周婷', '吴军', '徐丽', '孙浩', '马芳'];
+  const more = await UserModel.insertMany(
+    names.map((name, i) => ({ name, email: `consumer${String(i + 1).padStart(2, '0')}.complaints@demo.fangxin.cn`, passwordHash: demo.passwordHash, role: 'consumer', status: 'active', phone: `1380571${String(1000 + i)}` })),
+  );
+  return [demo, demo, demo, ...more];
+}
+
+function merchantKey(world: DemoWorld, merchantId: string): string {
+  if (merchantId === String(world.chain._id)) return 'chain';
+  if (merchantId === String(world.shop._id)) return 'shop';
+  return world.otherMerchants.find((m) => String(m._id) === merchantId)?.name ?? 'chain';
+}
+
+export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<number> {
+  const r = rng(20261122);
+  const end = now().getTime();
+  const consumers = await demoConsumers(world);
+  const merchantUser = world.users.get('merchant@demo.fangxin.cn')!;
+  const shopUser = world.users.get('shop@demo.fangxin.cn')!;
+  const regulatorFor = (region: string) =>
+    world.users.get(region.startsWith('3301') ? 'regulator.hz@demo.fangxin.cn' : region === '330782' ? 'regulator.yw@demo.fangxin.cn' : 'regulator.zj@demo.fangxin.cn')!;
+
+  const events: EventLike[] = [];
+  const docs: ComplaintState[] = [];
+  const numbers: { day: string; n: number; complaintId: mongoose.Types.ObjectId }[] = [];
+  const perDay = new Map<string, number>();
+  const messages: Record<string, unknown>[] = [];
+
+  // Filing times spread over 90 days, oldest first so numbers ascend with time.
+  const times = Array.from({ length: count }, () => end - r.between(0.05, 90) * DAY).sort((a, b) => a - b);
+  for (const t0 of times) {
+    const store = r.pick(world.stores);
+    const [category, name, brand] = r.pick(PRODUCTS[merchantKey(world, String(store.merchantId))]!);
+    const problemType = r.pick(PROBLEMS);
+    const amountFen = Math.round(r.between(20, 3000)) * 100;
+    const safety = problemType === 'safety' || r.next() < 0.04;
+    const data: CreateComplaintInput = {
+      storeId: String(store._id),
+      product: { name, category, ...(brand ? { brand } : {}) },
+      purchase: { date: shanghaiDay(new Date(t0 - r.between(1, 20) * DAY)), amountFen, channel: r.next() < 0.2 ? 'online' : 'in_store' },
+      problemType,
+      description: r.pick(DESCRIPTIONS),
+      demand: { type: r.pick(['refund', 'exchange', 'repair', 'compensation'] as const), amountFen },
+      ...(safety ? { safetyIncident: { kind: r.pick(['fire', 'electric_shock', 'burn', 'injury'] as const), injured: r.next() < 0.3, description: '使用过程中发生异常，险些造成伤害。' } } : {}),
+      contactAgreement: r.next() < 0.6,
+    };
+    const consumer = r.pick(consumers);
+    const at = new Date(t0);
+    const id = new mongoose.Types.ObjectId(Math.floor(t0 / 1000));
+    const dayKey = shanghaiDay(at).replace(/-/g, '');
+    const n = (perDay.get(dayKey) ?? 0) + 1;
+    perDay.set(dayKey, n);
+    numbers.push({ day: dayKey, n, complaintId: id });
+    const initial = await routeComplaint({ consumerId: String(consumer._id), data }, id, `ZJ-${dayKey}-${String(n).padStart(6, '0')}`, at);
+
+    const first: EventLike & { complaintId: unknown } = { complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: consumer._id, party: 'consumer', at, data: { complaint: initial } };
+    let state = applyEvent(null, first);
+    events.push(first);
+    let t = t0;
+    for (const [action, lo, hi, payload] of pickPath(r).steps) {
+      const due = state.deadlines?.current?.dueAt ? new Date(state.deadlines.current.dueAt).getTime() : t;
+      t = action === 'escalate' || action === 'auto_accept' ? due + 5 * 60_000 : t + r.between(lo, hi) * DAY;
+      if (t > end - HOUR) break;
+      const party = action === 'escalate' || action === 'auto_accept' ? 'system' : ['respond'].includes(action) ? 'merchant' : ['accept_response', 'reject_response', 'withdraw', 'rate'].includes(action) ? 'consumer' : 'regulator';
+      const actorId = party === 'consumer' ? consumer._id : party === 'merchant' ? (String(state.merchantId) === String(world.chain._id) ? merchantUser._id : String(state.merchantId) === String(world.shop._id) ? shopUser._id : null) : party === 'regulator' ? regulatorFor(state.regulatorRegion)._id : null;
+      const body = { ...(payload ?? {}) };
+      if (action === 'respond' && (body.remedy as { type: string } | undefined)?.type === 'refund') body.remedy = { type: 'refund', amountFen };
+      if (action === 'rate' && state.promiseCheckAt && r.next() < 0.7) body.promiseKept = r.next() < 0.85;
+      const e: EventLike & { complaintId: unknown } = { complaintId: id, seq: state.version + 1, action, from: state.status, to: nextStatus(action, state.status as ComplaintStatus), actorId, party, at: new Date(t), data: body };
+      state = applyEvent(state, e);
+      events.push(e);
+      if (action === 'respond' && r.next() < 0.3) {
+        messages.push({ complaintId: id, authorId: consumer._id, party: 'consumer', authorName: consumer.name, body: '请问什么时候可以办理？', at: new Date(t + 2 * HOUR) });
+        if (actorId) messages.push({ complaintId: id, authorId: actorId, party: 'merchant', authorName: store.merchantName, body: '您好，请携带小票到门店办理。', at: new Date(t + 5 * HOUR) });
+      }
+    }
+    docs.push(state);
+  }
+  await ComplaintNumberModel.insertMany(numbers);
+  await ComplaintEventModel.insertMany(events);
+  await ComplaintModel.insertMany(docs);
+  if (messages.length) await ComplaintMessageModel.insertMany(messages.filter((m) => (m.at as Date).getTime() < end));
+
+  // A few notifications for the demo accounts, so the bell has something to show.
+  const recent = (await ComplaintModel.find({ status: { $in: ['awaiting_merchant', 'merchant_responded', 'awaiting_regulator'] } }).sort({ createdAt: -1 }).limit(6).lean()) as ComplaintRecord[];
+  for (const c of recent) {
+    await notifyComplaint(c, `${c._id}:1`, 'filed_merchant', ['merchant']);
+    if (c.status === 'merchant_responded') await notifyComplaint(c, `${c._id}:2`, 'responded', ['consumer']);
+    if (c.status === 'awaiting_regulator') await notifyComplaint(c, `${c._id}:${c.version}`, 'awaiting_regulator', ['regulators']);
+  }
+  return docs.length;
+}
+
+addSeeder({ name: 'complaints', order: 20, run: (world) => seedComplaints(world).then(() => undefined) });

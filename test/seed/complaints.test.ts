@@ -1,0 +1,25 @@
+import { expect } from 'chai';
+import { COMPLAINT_STATUSES } from '../../shared/enums.js';
+import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
+import { ComplaintModel } from '../../server/models/Complaint.js';
+import { seedComplaints } from '../../server/seed/complaints.js';
+import { freshWorld } from '../helpers/server.js';
+
+describe('demo complaints seeder', function () {
+  this.timeout(60_000);
+
+  it('seeds a few hundred complaints in every status within 20 s, identical to what the events give', async () => {
+    const world = await freshWorld();
+    const started = Date.now();
+    const n = await seedComplaints(world);
+    const ms = Date.now() - started;
+    expect(n).to.be.within(200, 500);
+    expect(ms, `took ${ms} ms`).to.be.below(20_000);
+    const statuses = new Set((await ComplaintModel.find({}, { status: 1 }).lean()).map((c) => c.status));
+    expect([...statuses].sort()).to.deep.equal([...COMPLAINT_STATUSES].sort());
+    const stores = new Set((await ComplaintModel.find({}, { storeId: 1 }).lean()).map((c) => String(c.storeId)));
+    expect(stores.size).to.equal(world.stores.length);
+    const report = await rebuildProjections({ write: false });
+    expect(report.differing, JSON.stringify(report.differing.slice(0, 3))).to.deep.equal([]);
+  });
+});
