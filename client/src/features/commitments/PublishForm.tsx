@@ -1,0 +1,109 @@
+// Publishing a commitment: scope, stores, window (≥ 7 days), categories, conditions, refund time.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES } from '../../../../shared/enums';
+import { LEGAL_EXCLUSIONS } from '../../../../shared/schemas/returns';
+import { Alert } from '../../components/Alert';
+import { describeError } from '../../i18n/errors';
+import type { Store } from '../returns/api';
+import { publishCommitment, type Commitment, type NewCommitment } from './api';
+
+const CHOOSABLE = CATEGORIES.filter((c) => !(LEGAL_EXCLUSIONS as readonly string[]).includes(c));
+
+export function PublishForm({ stores, onPublished }: { stores: Store[]; onPublished(c: Commitment): void }) {
+  const { t } = useTranslation(['commitments', 'returns']);
+  const [scope, setScope] = useState<NewCommitment['scope']>(stores.length > 1 ? 'chain_province' : 'store');
+  const [storeIds, setStoreIds] = useState<string[]>(stores.map((s) => s.id));
+  const [windowDays, setWindow] = useState('7');
+  const [refundHours, setRefund] = useState('24');
+  const [covered, setCovered] = useState<string[]>([]);
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const [conditions, setConditions] = useState(t('defaultConditions'));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const toggle = (list: string[], set: (v: string[]) => void, v: string) => set(list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const c = await publishCommitment({ scope, storeIds, windowDays: Number(windowDays), refundWithinHours: Number(refundHours), categories: covered, excludedCategories: excluded, conditions: conditions.trim() });
+      onPublished(c);
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const checks = (list: string[], set: (v: string[]) => void, prefix: string) => (
+    <div className="checkbox-grid">
+      {CHOOSABLE.map((c) => (
+        <label key={c} className="checkbox">
+          <input type="checkbox" data-testid={`${prefix}-${c}`} checked={list.includes(c)} onChange={() => toggle(list, set, c)} />
+          {t(`returns:categories.${c}`)}
+        </label>
+      ))}
+    </div>
+  );
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} data-testid="publish-form">
+      <h2>{t('publish.title')}</h2>
+      {error && <Alert tone="danger">{error}</Alert>}
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="publish-scope">{t('publish.scope')}</label>
+          <select id="publish-scope" data-testid="publish-scope" value={scope} onChange={(e) => setScope(e.target.value as NewCommitment['scope'])}>
+            {(['store', 'chain_city', 'chain_province'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`returns:scope.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="publish-window">{t('publish.windowDays')}</label>
+          <input id="publish-window" data-testid="publish-window" type="number" min={7} max={365} required value={windowDays} onChange={(e) => setWindow(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="publish-refund">{t('publish.refundHours')}</label>
+          <input id="publish-refund" type="number" min={1} max={720} required value={refundHours} onChange={(e) => setRefund(e.target.value)} />
+        </div>
+      </div>
+      <fieldset className="merchant-fields">
+        <legend>{t('publish.stores')}</legend>
+        <div className="checkbox-grid">
+          {stores.map((s) => (
+            <label key={s.id} className="checkbox">
+              <input type="checkbox" checked={storeIds.includes(s.id)} onChange={() => toggle(storeIds, setStoreIds, s.id)} />
+              {s.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="merchant-fields">
+        <legend>{t('publish.covered')}</legend>
+        {checks(covered, setCovered, 'publish-cover')}
+      </fieldset>
+      <fieldset className="merchant-fields">
+        <legend>{t('publish.excluded')}</legend>
+        {checks(excluded, setExcluded, 'publish-exclude')}
+        <p className="field-hint">
+          {t('legal')} {LEGAL_EXCLUSIONS.map((c) => t(`returns:categories.${c}`)).join('、')}
+        </p>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="publish-conditions">{t('conditions')}</label>
+        <textarea id="publish-conditions" rows={3} required maxLength={2000} value={conditions} onChange={(e) => setConditions(e.target.value)} />
+      </div>
+      <div className="button-row">
+        <button className="button button-primary" type="submit" disabled={busy || storeIds.length === 0} data-testid="publish-submit">
+          {t('publish.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/Alert';
+import { EmptyState } from '../../components/EmptyState';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { useUser } from '../auth/session';
+import { useSocketEvent } from '../../realtime/socket';
+import { listReturns, listStores, returnAnalytics, type ReturnRequest } from './api';
+import { CoverageReasons } from './CoverageReasons';
+import './returnEvents';
+import { FiguresTable } from './FiguresTable';
+import { OutcomeActions } from './OutcomeActions';
+import { ReturnForm } from './ReturnForm';
+import { ReturnRows } from './ReturnRows';
+import { useLoad } from './useLoad';
+import './returns.css';
+
+/** Merchant staff: record a return, see at once whether it is covered and why, record the outcome. */
+export function ReturnsDeskPage() {
+  const { t } = useTranslation('returns');
+  const user = useUser();
+  const stores = useLoad((signal) => listStores({ merchantId: user.orgId }, signal), [user.orgId]);
+  const list = useLoad((signal) => listReturns({}, signal), []);
+  const figures = useLoad((signal) => returnAnalytics({}, signal), []);
+  const [latest, setLatest] = useState<ReturnRequest | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useSocketEvent('return:updated', () => {
+    list.reload();
+    figures.reload();
+  });
+
+  function replace(r: ReturnRequest, message?: string) {
+    list.setData((d) => (d ? { ...d, items: d.items.some((x) => x.id === r.id) ? d.items.map((x) => (x.id === r.id ? r : x)) : [r, ...d.items] } : d));
+    if (latest?.id === r.id) setLatest(r);
+    if (message) setNotice(message);
+    figures.reload();
+  }
+
+  return (
+    <Page testId="page-returns-desk" title={t('desk.title')} description={t('desk.description')}>
+      {stores.data ? (
+        <ReturnForm
+          stores={stores.data}
+          desk
+          onCreated={(r) => {
+            setLatest(r);
+            setNotice(null);
+            replace(r);
+          }}
+        />
+      ) : (
+        <Loading />
+      )}
+      {latest && (
+        <div className="card" data-testid="return-result">
+          <h2>
+            {latest.product.name} · {latest.purchaseStore.name} → {latest.returnStore.name}
+          </h2>
+          <CoverageReasons request={latest} />
+          <OutcomeActions request={latest} onDone={replace} />
+        </div>
+      )}
+      {notice && (
+        <Alert tone="success" testId="desk-notice">
+          {notice}
+        </Alert>
+      )}
+      <h2>{t('desk.listTitle')}</h2>
+      {list.error ? (
+        <Alert tone="danger">{t('loadFailed', { message: list.error })}</Alert>
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title={t('desk.emptyTitle')} hint={t('desk.emptyHint')} />
+      ) : (
+        <ReturnRows items={list.data.items} actions={(r) => <OutcomeActions request={r} onDone={replace} />} />
+      )}
+      {figures.data && figures.data.byStore.length > 0 && (
+        <>
+          <h2>{t('desk.figuresTitle')}</h2>
+          <FiguresTable testId="desk-figures" label={t('columns.store')} rows={figures.data.byStore.map((s) => ({ ...s, key: s.storeId, name: s.storeName }))} />
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,91 @@
+// Calls and shapes of the returns API (API.md "Returns"), shared by the desk, the consumer page and compliance.
+import { api, type Query } from '../../api/client';
+import type { CoverageReason } from '../../../../shared/schemas/returns';
+
+export type { CoverageReason };
+
+export interface StoreRef {
+  id: string;
+  name: string;
+  countyCode: string;
+  cityCode: string;
+}
+
+export interface ReturnRequest {
+  id: string;
+  merchantId: string;
+  merchantName: string;
+  purchaseStore: StoreRef;
+  returnStore: StoreRef;
+  purchaseDate: string;
+  amountFen: number;
+  product: { name: string; category: string };
+  covered: boolean;
+  coverage: { commitmentId?: string; scope?: string; lastDay?: string; refundWithinHours?: number; reasons: CoverageReason[] };
+  status: 'pending' | 'honored' | 'refused';
+  dueAt: string | null;
+  refundedAt: string | null;
+  refundFen: number | null;
+  refundHours: number | null;
+  refusalReason: string | null;
+  dispute: { reason: string; at: string } | null;
+  breach: boolean;
+  breachKind: 'refused' | 'overdue' | null;
+  complaintId: string | null;
+  crossStore: boolean;
+  crossCity: boolean;
+  createdAt: string;
+}
+
+export interface NewReturn {
+  purchaseStoreId: string;
+  returnStoreId: string;
+  purchaseDate: string;
+  amountFen: number;
+  product: { name: string; category: string };
+  consumerEmail?: string;
+}
+
+export interface Figures {
+  requests: number;
+  covered: number;
+  honored: number;
+  refused: number;
+  pending: number;
+  honorRate: number | null;
+  crossStoreShare: number | null;
+  crossCityShare: number | null;
+  medianRefundHours: number | null;
+  breaches: number;
+}
+
+export interface Analytics extends Figures {
+  byStore: (Figures & { storeId: string; storeName: string; cityCode: string })[];
+  byCity: (Figures & { cityCode: string })[];
+}
+
+export interface Store extends StoreRef {
+  merchantId: string;
+  merchantName: string;
+  address: string;
+}
+
+export const listStores = (query: Query, signal?: AbortSignal) => api.get<{ items: Store[] }>('/stores', { query: { limit: 100, ...query }, signal }).then((r) => r.items);
+
+export const createReturn = (body: NewReturn, idempotencyKey: string) => api.post<ReturnRequest>('/return-requests', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+
+export const listReturns = (query: Query, signal?: AbortSignal) => api.get<{ items: ReturnRequest[]; nextCursor: string | null }>('/return-requests', { query: { limit: 50, ...query }, signal });
+
+export const recordOutcome = (id: string, body: { outcome: 'honored'; refundedAt: string; amountFen: number } | { outcome: 'refused'; reason: string }) =>
+  api.post<ReturnRequest>(`/return-requests/${id}/outcome`, body);
+
+export const disputeReturn = (id: string, reason: string) => api.post<ReturnRequest>(`/return-requests/${id}/dispute`, { reason });
+
+export const returnAnalytics = (query: Query, signal?: AbortSignal) => api.get<Analytics>('/analytics/returns', { query, signal });
+
+/** Shanghai calendar day of now, YYYY-MM-DD (the default purchase date). */
+export function todayInShanghai(): string {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+export const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
