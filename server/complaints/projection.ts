@@ -115,8 +115,8 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
       break;
   }
   const outcome = OUTCOME_OF[e.action];
-  if (outcome && e.action !== 'accept_response' && e.action !== 'auto_accept') next.outcome = { kind: outcome, ...data, auto: e.party === 'system', at: e.at };
-  if (outcome && (e.action === 'accept_response' || e.action === 'auto_accept')) next.outcome = { kind: outcome, auto: e.party === 'system', at: e.at };
+  // The closing event's details (reason, agreement) are the outcome, stamped with who closed it and when.
+  if (outcome) next.outcome = { kind: outcome, ...data, auto: e.party === 'system', at: e.at };
   next.deadlines = { current: deadlineFor(next.status, next.statusSince, next.acceptedAt) };
   return next;
 }

@@ -13,11 +13,10 @@ import { complaintParty, seesConsumerIdentity } from '../policies/complaints.js'
 
 const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : undefined);
 
-function withoutRegulatorNote(v: unknown, actor: Actor | null, c: ComplaintRecord): unknown {
-  if (!v || typeof v !== 'object') return v;
-  if (actor?.role !== 'consumer') return v;
+/** The merchant's note is for the bureau: consumers never receive it. */
+function withoutRegulatorNote(v: unknown, actor: Actor | null): unknown {
+  if (!v || typeof v !== 'object' || actor?.role !== 'consumer') return v;
   const { noteToRegulator: _n, ...rest } = v as Record<string, unknown>;
-  void c;
   return rest;
 }
 
@@ -60,7 +59,7 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     deadlines: {
       current: current?.dueAt ? { kind: current.kind, dueAt: iso(current.dueAt)!, startedAt: iso(current.startedAt), overdue: new Date(current.dueAt).getTime() < now().getTime() } : null,
     },
-    ...(c.response ? { response: withoutRegulatorNote(c.response, actor, c) } : {}),
+    ...(c.response ? { response: withoutRegulatorNote(c.response, actor) } : {}),
     ...(c.outcome ? { outcome: c.outcome } : {}),
     ...(c.rating ? { rating: c.rating } : {}),
     ...(c.respondedAt ? { respondedAt: iso(c.respondedAt), respondedInTime: !!c.respondedInTime } : {}),
@@ -73,9 +72,9 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
   };
 }
 
-export function presentEvent(e: ComplaintEventRecord, actor: Actor | null, c: ComplaintRecord) {
+export function presentEvent(e: ComplaintEventRecord, actor: Actor | null) {
   // The filing event holds the whole first document; the complaint itself already shows it.
-  const data = e.action === 'file' ? {} : withoutRegulatorNote(e.data ?? {}, actor, c);
+  const data = e.action === 'file' ? {} : withoutRegulatorNote(e.data ?? {}, actor);
   return { seq: e.seq, action: e.action, from: e.from ?? null, to: e.to, party: e.party, at: iso(e.at)!, data };
 }
 

@@ -50,7 +50,7 @@ describe('complaint deadline jobs', () => {
     expect((await run(before)).escalated).to.equal(0);
     const after = new Date(addWorkingDays(FILED, 10).getTime() + HOUR);
     const [a, b] = await Promise.all([run(after), run(after)]);
-    expect(a.escalated + b.escalated).to.equal(1);
+    expect(a.escalated! + b.escalated!).to.equal(1);
     expect((await run(after)).escalated).to.equal(0);
     const now = await ComplaintModel.findById(c._id).lean();
     expect(now!.status).to.equal('awaiting_regulator');

@@ -21,7 +21,7 @@ describe('complaint filing, lists, evidence and notifications over HTTP', () => 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-uploads-'));
     setStorage(new FsStorage(dir));
     srv = await startTestServer();
-    [consumer, merchant, hz] = await Promise.all([DEMO.consumer, DEMO.merchant, DEMO.regulatorHz].map((e) => signedIn(srv.url, e)));
+    [consumer, merchant, hz] = (await Promise.all([DEMO.consumer, DEMO.merchant, DEMO.regulatorHz].map((e) => signedIn(srv.url, e)))) as [ApiClient, ApiClient, ApiClient];
   });
   after(async () => {
     await srv.stop();

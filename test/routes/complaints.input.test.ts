@@ -141,7 +141,7 @@ describe('complaint endpoints refuse malformed and oversized input, storing noth
   it('refuses uploads that are not images or PDFs (415), over 10 MB (413), or missing (400)', async () => {
     const form = (bytes: Uint8Array, name: string, type: string, field = 'file') => {
       const f = new FormData();
-      f.append(field, new Blob([bytes], { type }), name);
+      f.append(field, new Blob([bytes as unknown as BlobPart], { type }), name);
       return f;
     };
     const text = await consumer.post(`/complaints/${id}/attachments`, form(Buffer.from('hello world'), 'a.txt', 'text/plain'));

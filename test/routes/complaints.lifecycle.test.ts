@@ -14,7 +14,7 @@ describe('complaint lifecycle over HTTP', () => {
   before(async () => {
     world = await freshWorld();
     srv = await startTestServer();
-    [consumer, merchant, hz, yw, zj, admin] = await Promise.all([DEMO.consumer, DEMO.merchant, DEMO.regulatorHz, DEMO.regulatorYw, DEMO.regulatorZj, DEMO.admin].map((e) => signedIn(srv.url, e)));
+    [consumer, merchant, hz, yw, zj, admin] = (await Promise.all([DEMO.consumer, DEMO.merchant, DEMO.regulatorHz, DEMO.regulatorYw, DEMO.regulatorZj, DEMO.admin].map((e) => signedIn(srv.url, e)))) as ApiClient[] as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
   });
   after(() => srv.stop());
 

@@ -87,7 +87,7 @@ export const complaintRoutes = () => [
     const showName = seesConsumerIdentity(actor, c);
     return {
       ...(await present(c, actor)),
-      timeline: events.map((e) => presentEvent(e, actor, c)),
+      timeline: events.map((e) => presentEvent(e, actor)),
       messages: messages.map((m) => presentMessage(m, c, showName)),
       attachments: attachments.map(presentAttachment),
     };
