@@ -7,7 +7,7 @@ import { Page } from '../../components/Page';
 import { useUser } from '../auth/session';
 import { useSocketEvent } from '../../realtime/socket';
 import { listReturns, listStores, returnAnalytics, type ReturnRequest } from './api';
-import { CoverageReasons } from './CoverageReasons';
+import { CoverageReasons, StatusBadge } from './CoverageReasons';
 import './returnEvents';
 import { FiguresTable } from './FiguresTable';
 import { OutcomeActions } from './OutcomeActions';
@@ -32,7 +32,9 @@ export function ReturnsDeskPage() {
   });
 
   function replace(r: ReturnRequest, message?: string) {
-    list.setData((d) => (d ? { ...d, items: d.items.some((x) => x.id === r.id) ? d.items.map((x) => (x.id === r.id ? r : x)) : [r, ...d.items] } : d));
+    list.setData((d) =>
+      d ? { ...d, items: d.items.some((x) => x.id === r.id) ? d.items.map((x) => (x.id === r.id ? r : x)) : [r, ...d.items] } : d,
+    );
     if (latest?.id === r.id) setLatest(r);
     if (message) setNotice(message);
     figures.reload();
@@ -59,6 +61,7 @@ export function ReturnsDeskPage() {
             {latest.product.name} · {latest.purchaseStore.name} → {latest.returnStore.name}
           </h2>
           <CoverageReasons request={latest} />
+          <StatusBadge request={latest} />
           <OutcomeActions request={latest} onDone={replace} />
         </div>
       )}
@@ -80,7 +83,11 @@ export function ReturnsDeskPage() {
       {figures.data && figures.data.byStore.length > 0 && (
         <>
           <h2>{t('desk.figuresTitle')}</h2>
-          <FiguresTable testId="desk-figures" label={t('columns.store')} rows={figures.data.byStore.map((s) => ({ ...s, key: s.storeId, name: s.storeName }))} />
+          <FiguresTable
+            testId="desk-figures"
+            label={t('columns.store')}
+            rows={figures.data.byStore.map((s) => ({ ...s, key: s.storeId, name: s.storeName }))}
+          />
         </>
       )}
     </Page>

@@ -1,0 +1,107 @@
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { DEMO, signedIn } from '../helpers/http.js';
+import { chainStores } from '../helpers/returns.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+
+describe('returns in Chromium', function () {
+  let srv: TestServer;
+  let browser: Browser;
+  let world: DemoWorld;
+
+  before(async () => {
+    world = await freshWorld();
+    srv = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await srv?.stop();
+  });
+
+  async function withPage(fn: (page: Page) => Promise<void>) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await fn(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('the chain publishes a province-wide commitment from its commitments page', async () => {
+    await withPage(async (page) => {
+      await signInAs(page, srv.url, DEMO.merchant);
+      await page.getByTestId('nav-my-commitments').click();
+      await page.getByTestId('publish-form').waitFor();
+      await page.getByTestId('publish-scope').selectOption('chain_province');
+      await page.getByTestId('publish-exclude-jewelry').check();
+      await page.getByTestId('publish-submit').click();
+      await page.getByTestId('my-commitments').getByTestId('commitment-badge').waitFor();
+    });
+    const items = (await signedIn(srv.url, DEMO.consumer).then((c) => c.get('/return-commitments'))).body.items;
+    expect(items).to.have.length(1);
+    expect(items[0]).to.include({ scope: 'chain_province', windowDays: 7, merchantName: world.chain.name });
+    expect(items[0].excludedCategories).to.deep.equal(['jewelry']);
+  });
+
+  it('staff at the Ningbo store record goods bought in Hangzhou, see them covered, and honour the return', async () => {
+    const s = chainStores(world);
+    await withPage(async (page) => {
+      await signInAs(page, srv.url, DEMO.merchant);
+      await page.getByTestId('nav-returns-desk').click();
+      await page.getByTestId('return-form').waitFor();
+      await page.getByTestId('return-purchase-store').selectOption(s.hzXihu);
+      await page.getByTestId('return-return-store').selectOption(s.nbHaishu);
+      await page.getByTestId('return-amount').fill('259.00');
+      await page.getByTestId('return-product').fill('蓝牙耳机');
+      await page.getByTestId('return-category').selectOption('electronics');
+      await page.getByTestId('return-submit').click();
+
+      const result = page.getByTestId('return-result');
+      await result.getByTestId('coverage-verdict').waitFor();
+      expect(await result.getByTestId('coverage-verdict').getAttribute('data-covered')).to.equal('true');
+      // City names arrive with the region list, a moment after the verdict.
+      await result.getByTestId('reason-cross_city_allowed').filter({ hasText: /杭州.*宁波/ }).waitFor();
+      expect(await result.getByTestId('reason-within_window').count()).to.equal(1);
+
+      await result.getByTestId('return-honor').click();
+      await result.getByTestId('return-confirm').click();
+      await page.getByTestId('desk-notice').waitFor();
+      await result.getByTestId('return-status').filter({ hasText: '已退款' }).waitFor();
+      await page.getByTestId('desk-figures').waitFor();
+    });
+    const stored = await ReturnRequestModel.find({}).lean();
+    expect(stored).to.have.length(1);
+    expect(stored[0]).to.include({ status: 'honored', covered: true, crossCity: true, refundFen: 25900, breach: false });
+    expect(String(stored[0]!.returnStoreId)).to.equal(s.nbHaishu);
+  });
+
+  it('shows the registry with its badge to a visitor who is not signed in, with working filters', async () => {
+    await withPage(async (page) => {
+      await page.goto(srv.url + '/commitments');
+      const list = page.getByTestId('registry-list');
+      await list.waitFor();
+      expect(await list.innerText()).to.contain(world.chain.name);
+      expect(await list.getByTestId('commitment-badge').count()).to.equal(1);
+      expect(await list.getByTestId('commitment-honor-rate').innerText()).to.contain('100.0%');
+      await page.getByTestId('registry-category').selectOption('fresh_food');
+      await page.getByTestId('empty-state').waitFor();
+      await page.getByTestId('registry-category').selectOption('clothing');
+      await page.getByTestId('registry-list').waitFor();
+    });
+  });
+
+  it('gives the regulator the compliance view with its trend chart', async () => {
+    await withPage(async (page) => {
+      await signInAs(page, srv.url, DEMO.regulatorZj);
+      await page.getByTestId('nav-compliance').click();
+      await page.getByTestId('compliance-form').waitFor();
+      await page.getByTestId('compliance-trend').locator('canvas').waitFor();
+      expect(await page.getByTestId('compliance-threshold').inputValue()).to.equal('90');
+    });
+  });
+});
