@@ -1,5 +1,8 @@
 // Deadlines run in Chinese working days, in Asia/Shanghai (UTC+8 all year, no DST).
-import { isWorkday } from 'chinese-days';
+// chinese-days is CommonJS: plain Node (npm start) offers no named exports from it, only the default.
+import chineseDays from 'chinese-days';
+
+const { isWorkday } = chineseDays;
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
