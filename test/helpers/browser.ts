@@ -14,8 +14,8 @@ export function launchBrowser(): Promise<Browser> {
 /** Signs in through the real sign-in page and waits for the signed-in shell. */
 export async function signInAs(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(baseUrl + '/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav').waitFor({ state: 'visible', timeout: 15_000 });
 }

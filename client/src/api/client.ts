@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Seconds from a Retry-After header (429, 503), when the server sent one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -58,10 +60,13 @@ function url(path: string, query?: Query): string {
 async function toError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  const retryAfter = Number(res.headers.get('Retry-After') ?? NaN);
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
   if (error && typeof error.code === 'string') {
-    return new ApiError(res.status, error.code, typeof error.message === 'string' ? error.message : res.statusText, error.details);
+    const message = typeof error.message === 'string' ? error.message : res.statusText;
+    return new ApiError(res.status, error.code, message, error.details, retryAfterSeconds);
   }
-  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
+  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`, undefined, retryAfterSeconds);
 }
 
 async function send(method: Method, path: string, body: unknown, opts: RequestOptions): Promise<Response> {

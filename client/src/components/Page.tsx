@@ -1,5 +1,5 @@
-import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+import { useDocumentTitle } from './useDocumentTitle';
 
 interface Props {
   /** Becomes data-testid; by convention `page-<route path with dashes>`. */
@@ -11,10 +11,7 @@ interface Props {
 }
 
 export function Page({ testId, title, description, actions, children }: Props) {
-  const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `${title} · ${t('product.name')} ${t('product.latin')}`;
-  }, [title, t]);
+  useDocumentTitle(title);
   return (
     <section className="page" data-testid={testId}>
       <header className="page-header">

@@ -28,7 +28,7 @@ export const messages = defineMessages({
     },
     roles: { consumer: '消费者', merchant: '商家', regulator: '监管人员', admin: '管理员' },
     connection: { connected: '在线', connecting: '连接中', offline: '离线', hint: '实时更新连接状态' },
-    language: { label: '语言', 'zh-CN': '中文', en: 'English' },
+    language: { label: '切换语言', 'zh-CN': '中文', en: 'English' },
     user: { menu: '账户菜单', signOut: '退出登录', pending: '您的商家账号正在等待市场监管部门审核，审核通过前部分功能不可用。' },
     actions: { retry: '重试', cancel: '取消', confirm: '确认', backHome: '返回首页', close: '关闭' },
     states: {
@@ -87,7 +87,7 @@ export const messages = defineMessages({
     },
     roles: { consumer: 'Consumer', merchant: 'Merchant', regulator: 'Regulator', admin: 'Administrator' },
     connection: { connected: 'Online', connecting: 'Connecting', offline: 'Offline', hint: 'Live update connection' },
-    language: { label: 'Language', 'zh-CN': '中文', en: 'English' },
+    language: { label: 'Switch language', 'zh-CN': '中文', en: 'English' },
     user: {
       menu: 'Account menu',
       signOut: 'Sign out',

@@ -19,6 +19,11 @@ void i18n.use(initReactI18next).init({
   react: { useSuspense: false },
 });
 
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
 /** Adds (or extends) a namespace in every locale. */
 export function registerMessages(namespace: string, messages: Messages): void {
   for (const locale of LOCALES) i18n.addResourceBundle(locale, namespace, messages[locale], true, true);

@@ -3,7 +3,7 @@ import { LOCALES, type Locale } from '../../../shared/enums';
 
 const KEY = 'fangxin.locale';
 
-export function isLocale(value: unknown): value is Locale {
+function isLocale(value: unknown): value is Locale {
   return (LOCALES as readonly unknown[]).includes(value);
 }
 
@@ -28,6 +28,5 @@ export function applyLocale(locale: Locale): void {
   } catch {
     // Private mode or storage disabled: the choice lasts for this page only.
   }
-  document.documentElement.lang = locale;
   void i18n.changeLanguage(locale);
 }

@@ -60,9 +60,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return user;
       },
       async signOut() {
+        closeSocket();
         // Signed out here even when the server cannot be told; its session then simply expires.
         await auth.logout().catch(() => undefined);
-        setState(signedOut);
+        // A fresh page, so nothing the previous user loaded stays in memory on a shared computer.
+        window.location.replace('/login');
       },
       setLocale(locale) {
         applyLocale(locale);

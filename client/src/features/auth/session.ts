@@ -11,6 +11,7 @@ export interface Session {
   user: User | null;
   signIn(input: LoginInput): Promise<User>;
   signUp(input: RegisterRequest): Promise<User>;
+  /** Ends the session and reloads the app at /login. */
   signOut(): Promise<void>;
   /** Switches the UI language and remembers it: on the account when signed in, on this browser always. */
   setLocale(locale: Locale): void;

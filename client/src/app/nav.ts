@@ -1,0 +1,55 @@
+import type { Role } from '../../../shared/enums';
+
+export interface NavEntry {
+  path: string;
+  /** An i18n key: `nav.*` in the common namespace, or `<feature>:<key>` for a feature's own label. */
+  labelKey: string;
+  roles: readonly Role[];
+}
+
+/** Sidebar entries in display order. Grouped by role because each role sees its own order. */
+export const NAV: readonly NavEntry[] = [
+  { path: '/complaints', labelKey: 'nav.complaints', roles: ['consumer'] },
+  { path: '/complaints/new', labelKey: 'nav.complaintsNew', roles: ['consumer'] },
+  { path: '/returns', labelKey: 'nav.returns', roles: ['consumer'] },
+  { path: '/commitments', labelKey: 'nav.commitments', roles: ['consumer'] },
+
+  { path: '/inbox', labelKey: 'nav.inbox', roles: ['merchant'] },
+  { path: '/returns/desk', labelKey: 'nav.returnsDesk', roles: ['merchant'] },
+  { path: '/my-commitments', labelKey: 'nav.myCommitments', roles: ['merchant'] },
+  { path: '/stores', labelKey: 'nav.stores', roles: ['merchant'] },
+
+  { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['regulator'] },
+  { path: '/queue', labelKey: 'nav.queue', roles: ['regulator'] },
+  { path: '/flags', labelKey: 'nav.flags', roles: ['regulator'] },
+  { path: '/cases', labelKey: 'nav.cases', roles: ['regulator'] },
+  { path: '/compliance', labelKey: 'nav.compliance', roles: ['regulator'] },
+  { path: '/approvals', labelKey: 'nav.approvals', roles: ['regulator'] },
+
+  { path: '/approvals', labelKey: 'nav.approvals', roles: ['admin'] },
+  { path: '/users', labelKey: 'nav.users', roles: ['admin'] },
+  { path: '/outbox', labelKey: 'nav.outbox', roles: ['admin'] },
+  { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['admin'] },
+];
+
+/** Header links for signed-out visitors. */
+export const PUBLIC_NAV: readonly Omit<NavEntry, 'roles'>[] = [
+  { path: '/commitments', labelKey: 'nav.commitments' },
+  { path: '/problem-products', labelKey: 'nav.problemProducts' },
+];
+
+export const ROLE_HOME: Record<Role, string> = {
+  consumer: '/complaints',
+  merchant: '/inbox',
+  regulator: '/dashboard',
+  admin: '/approvals',
+};
+
+export function navFor(role: Role): NavEntry[] {
+  return NAV.filter((entry) => entry.roles.includes(role));
+}
+
+/** `/complaints/new` → `nav-complaints-new`. */
+export function navTestId(path: string): string {
+  return `nav-${path.replace(/^\/+/, '').replaceAll('/', '-')}`;
+}

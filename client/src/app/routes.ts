@@ -1,0 +1,30 @@
+import { matchPath } from 'react-router-dom';
+import type { Role } from '../../../shared/enums';
+import { routes as approvals } from '../features/approvals/routes';
+import { routes as commitments } from '../features/commitments/routes';
+import { routes as complaints } from '../features/complaints/routes';
+import { routes as dashboard } from '../features/dashboard/routes';
+import { routes as enforcement } from '../features/enforcement/routes';
+import { routes as outbox } from '../features/outbox/routes';
+import { routes as returns } from '../features/returns/routes';
+import { routes as stores } from '../features/stores/routes';
+import { routes as users } from '../features/users/routes';
+import type { AppRoute } from './appRoute';
+
+/** Every feature's pages. A feature declares them in its own routes.tsx; add one line here. */
+export const ROUTES: readonly AppRoute[] = [
+  ...complaints,
+  ...returns,
+  ...commitments,
+  ...stores,
+  ...dashboard,
+  ...enforcement,
+  ...approvals,
+  ...users,
+  ...outbox,
+];
+
+export function canOpen(role: Role, pathname: string): boolean {
+  const route = ROUTES.find((r) => matchPath(r.path, pathname));
+  return !!route && (!route.roles || route.roles.includes(role));
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router-dom';
+import { ROLE_HOME } from '../app/nav';
+import { useUser } from '../features/auth/session';
+import { Alert } from './Alert';
+import { Brand } from './Brand';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NavMenu } from './NavMenu';
+import { NotificationToasts } from './NotificationToasts';
+import { UserMenu } from './UserMenu';
+
+/** The signed-in layout: header, role navigation (a sidebar, or a drop-down menu on narrow screens), page. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <div className="shell">
+      <header className="app-header">
+        <button
+          className="nav-toggle"
+          aria-controls="app-nav"
+          aria-expanded={menuOpen}
+          aria-label={t('nav.toggle')}
+          onClick={() => setMenuOpen((o) => !o)}
+          data-testid="nav-toggle"
+        >
+          <span aria-hidden="true" />
+        </button>
+        <Brand to={ROLE_HOME[user.role]} />
+        <div className="header-tools">
+          <ConnectionIndicator />
+          <span className="badge badge-role" data-testid="user-role" data-role={user.role}>
+            {t(`roles.${user.role}`)}
+          </span>
+          <LanguageSwitch />
+          <UserMenu />
+        </div>
+      </header>
+      <NavMenu role={user.role} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
+      <main className="main">
+        {user.status === 'pending' && (
+          <Alert tone="warning" testId="pending-notice">
+            {t('user.pending')}
+          </Alert>
+        )}
+        <Outlet />
+      </main>
+      <NotificationToasts />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { defineMessages } from '../../i18n/messages';
+
+export const messages = defineMessages({
+  'zh-CN': {
+    title: '商家审核',
+    description: '新注册的商家账号需核对名称与统一社会信用代码后才能使用商家功能。',
+    emptyTitle: '没有待审核的商家',
+    emptyHint: '商家注册后会出现在这里。',
+    columns: { applicant: '申请人', merchant: '商家名称', creditCode: '统一社会信用代码', submittedAt: '提交时间', actions: '操作' },
+    approve: '批准',
+    reject: '拒绝',
+    rejectReason: '拒绝理由（选填，将告知申请人）',
+    confirmReject: '确认拒绝',
+    approved: '已批准「{{name}}」，商家账号已启用。',
+    rejected: '已拒绝「{{name}}」的申请。',
+    alreadyDecided: '「{{name}}」的申请已由他人处理。',
+    loadFailed: '无法加载待审核列表：{{message}}',
+  },
+  en: {
+    title: 'Merchant approvals',
+    description: 'New merchant accounts can use merchant features once their name and unified social credit code are checked.',
+    emptyTitle: 'No merchants awaiting approval',
+    emptyHint: 'Merchants appear here when they sign up.',
+    columns: {
+      applicant: 'Applicant',
+      merchant: 'Merchant',
+      creditCode: 'Unified social credit code',
+      submittedAt: 'Submitted',
+      actions: 'Actions',
+    },
+    approve: 'Approve',
+    reject: 'Reject',
+    rejectReason: 'Reason for rejecting (optional, sent to the applicant)',
+    confirmReject: 'Reject application',
+    approved: 'Approved “{{name}}”; the merchant account is active.',
+    rejected: 'Rejected the application of “{{name}}”.',
+    alreadyDecided: 'The application of “{{name}}” was already decided by someone else.',
+    loadFailed: 'Could not load pending merchants: {{message}}',
+  },
+});

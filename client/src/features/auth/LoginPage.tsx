@@ -1,0 +1,110 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { loginSchema } from '../../../../shared/schemas/auth';
+import { ApiError } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { TextField } from '../../components/form/TextField';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { fieldErrorsFromDetails, fieldErrorsFromIssues, type FieldErrors } from '../../components/form/fieldErrors';
+import { describeError } from '../../i18n/errors';
+import { i18n } from '../../i18n';
+import { DemoAccounts } from './DemoAccounts';
+import { useSession } from './session';
+
+function loginFailure(error: unknown): { form: string | null; fields: FieldErrors } {
+  const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, { ns: 'auth', ...options });
+  if (error instanceof ApiError) {
+    if (error.status === 401) return { form: t('login.invalidCredentials'), fields: {} };
+    if (error.status === 429) {
+      const minutes = error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds / 60) : null;
+      const retry = minutes ? t('login.retryIn', { minutes }) : t('login.retryLater');
+      return { form: t(error.code === 'account_locked' ? 'login.locked' : 'login.rateLimited', { retry }), fields: {} };
+    }
+    if (error.status === 400) {
+      const fields = fieldErrorsFromDetails(error.details);
+      return { form: Object.keys(fields).length ? null : describeError(error), fields };
+    }
+  }
+  return { form: describeError(error), fields: {} };
+}
+
+export function LoginPage() {
+  const { t } = useTranslation('auth');
+  useDocumentTitle(t('login.title'));
+  const { signIn } = useSession();
+  const [values, setValues] = useState({ email: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (field: keyof typeof values, value: string) => setValues((v) => ({ ...v, [field]: value }));
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = loginSchema.safeParse(values);
+    if (!parsed.success) {
+      setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      // On success the session changes and the guest-only route sends the user on.
+      await signIn(parsed.data);
+    } catch (err) {
+      const failure = loginFailure(err);
+      setFormError(failure.form);
+      setFieldErrors(failure.fields);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="auth-page" data-testid="page-login">
+      <div className="card auth-card">
+        <h1>{t('login.title')}</h1>
+        <p className="muted">{t('login.intro')}</p>
+        {formError && (
+          <Alert tone="danger" testId="login-error">
+            {formError}
+          </Alert>
+        )}
+        <form onSubmit={onSubmit} noValidate>
+          <TextField
+            name="email"
+            type="email"
+            autoComplete="username"
+            label={t('fields.email')}
+            value={values.email}
+            onChange={(e) => set('email', e.target.value)}
+            error={fieldErrors.email}
+          />
+          <TextField
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            label={t('fields.password')}
+            value={values.password}
+            onChange={(e) => set('password', e.target.value)}
+            error={fieldErrors.password}
+          />
+          <button className="button button-primary button-block" disabled={busy} data-testid="login-submit">
+            {busy ? t('login.submitting') : t('login.submit')}
+          </button>
+        </form>
+        <p className="auth-switch">
+          {t('login.noAccount')} <Link to="/register">{t('login.register')}</Link>
+        </p>
+        <DemoAccounts
+          onPick={(email, password) => {
+            setValues({ email, password });
+            setFieldErrors({});
+            setFormError(null);
+          }}
+        />
+      </div>
+    </div>
+  );
+}

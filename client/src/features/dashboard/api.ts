@@ -1,0 +1,80 @@
+// The regulators' figures (API.md "Problem products and hotspots"): one call per dashboard panel.
+import { api } from '../../api/client';
+
+/** What every panel is filtered by; days are Shanghai calendar days, inclusive. */
+export interface Filter {
+  region: string;
+  from: string;
+  to: string;
+  category: string;
+}
+
+export interface Summary {
+  total: number;
+  closed: number;
+  byStatus: Record<string, number>;
+  sourceResolutionRate: number | null;
+  timelyResponseRate: number | null;
+  medianDaysToClose: number | null;
+  satisfaction: number | null;
+}
+
+export interface MapRegion {
+  regionCode: string;
+  name: string;
+  nameEn: string;
+  count: number;
+}
+
+export interface HotspotCell {
+  regionCode: string;
+  category: string;
+  week: string;
+  observed: number;
+  expected: number;
+  score: number;
+  hotspot: boolean;
+}
+
+export interface Point {
+  period: string;
+  count: number;
+}
+
+export interface TopItem {
+  id: string;
+  name: string;
+  count: number;
+  category?: string;
+  brand?: string | null;
+  model?: string | null;
+  merchantId?: string;
+  merchantName?: string;
+  countyCode?: string;
+}
+
+export type Level = 'city' | 'county';
+export type Interval = 'day' | 'week';
+
+const q = (f: Filter) => ({ region: f.region, from: f.from, to: f.to, category: f.category });
+
+export const getSummary = (f: Filter, signal?: AbortSignal) => api.get<Summary>('/analytics/summary', { query: q(f), signal });
+
+export const getMap = (f: Filter, level: Level, signal?: AbortSignal) =>
+  api.get<{ level: Level; regions: MapRegion[] }>('/analytics/map', { query: { ...q(f), level }, signal });
+
+export const getHotspots = (f: Filter, level: Level, signal?: AbortSignal) =>
+  api.get<{ cells: HotspotCell[]; weeks: string[] }>('/analytics/hotspots', { query: { ...q(f), level, onlyHotspots: 'true' }, signal });
+
+export const getTimeseries = (f: Filter, interval: Interval, signal?: AbortSignal) =>
+  api.get<{ interval: Interval; points: Point[] }>('/analytics/timeseries', { query: { ...q(f), interval }, signal });
+
+export const getTop = (kind: 'products' | 'merchants' | 'stores', f: Filter, signal?: AbortSignal) =>
+  api.get<{ items: TopItem[] }>(`/analytics/top/${kind}`, { query: { ...q(f), limit: 8 }, signal });
+
+/** The CSV of a panel, opened by the browser (same-origin cookie). */
+export function exportUrl(kind: string, f: Filter, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ kind, ...extra });
+  for (const [k, v] of Object.entries(q(f))) if (v) params.set(k, v);
+  return `/api/analytics/export.csv?${params.toString()}`;
+}

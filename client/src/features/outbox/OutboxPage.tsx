@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
+import { Page } from '../../components/Page';
+
+export function OutboxPage() {
+  const { t } = useTranslation('outbox');
+  return (
+    <Page testId="page-outbox" title={t('list.title')} description={t('list.description')}>
+      <EmptyState title={t('list.emptyTitle')} hint={t('list.emptyHint')} />
+    </Page>
+  );
+}

@@ -1,0 +1,84 @@
+import { expect } from 'chai';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { DEMO } from '../helpers/http.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+
+/** The navigation each demo role must see, by data-testid. */
+const EXPECTED: Record<string, { role: string; nav: string[] }> = {
+  [DEMO.consumer]: { role: 'consumer', nav: ['nav-complaints', 'nav-complaints-new', 'nav-returns', 'nav-commitments'] },
+  [DEMO.merchant]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores'] },
+  [DEMO.shop]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores'] },
+  [DEMO.regulatorHz]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals'] },
+  [DEMO.regulatorYw]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals'] },
+  [DEMO.regulatorZj]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals'] },
+  [DEMO.admin]: { role: 'admin', nav: ['nav-approvals', 'nav-users', 'nav-outbox', 'nav-dashboard'] },
+};
+const ALL_NAV = [...new Set(Object.values(EXPECTED).flatMap((e) => e.nav))];
+
+describe('the signed-in shell in Chromium', function () {
+  let srv: TestServer;
+  let browser: Browser;
+  before(async () => {
+    await freshWorld();
+    srv = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await srv?.stop();
+  });
+
+  for (const [email, want] of Object.entries(EXPECTED)) {
+    it(`shows ${email} the ${want.role} navigation, live connection, and signs out`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      try {
+        await signInAs(page, srv.url, email);
+        expect(await page.getByTestId('user-role').getAttribute('data-role')).to.equal(want.role);
+        for (const id of want.nav) expect(await page.getByTestId(id).count(), id).to.equal(1);
+        for (const id of ALL_NAV.filter((n) => !want.nav.includes(n))) expect(await page.getByTestId('nav').getByTestId(id).count(), id).to.equal(0);
+        await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 10_000 });
+        await page.getByTestId('user-menu').click();
+        await page.getByTestId('sign-out').click();
+        await page.getByTestId('page-login').waitFor({ timeout: 10_000 });
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('shows Chinese by default and switches to English, remembered for the user', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await signInAs(page, srv.url, DEMO.consumer);
+      expect(await page.locator('html').getAttribute('lang')).to.equal('zh-CN');
+      expect(await page.getByTestId('nav').innerText()).to.match(/投诉/);
+      await page.getByTestId('language-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await page.getByTestId('nav').innerText()).to.match(/complaint/i);
+      const fresh = await browser.newContext();
+      const other = await fresh.newPage();
+      await signInAs(other, srv.url, DEMO.consumer);
+      await other.waitForFunction(() => document.documentElement.lang === 'en');
+      await fresh.close();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses a wrong password with a visible message', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(srv.url + '/login');
+      await page.locator('input[name="email"]').fill(DEMO.consumer);
+      await page.locator('input[name="password"]').fill('definitely-wrong');
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('login-error').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('login-error').innerText()).to.have.length.greaterThan(2);
+    } finally {
+      await page.close();
+    }
+  });
+});
