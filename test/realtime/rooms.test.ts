@@ -88,6 +88,6 @@ describe('realtime rooms', () => {
   it('sends one copy to a socket that is in several of the target rooms', async () => {
     emitTo(regionRooms('330106'), 'case:updated', { id: 'once', status: 'open' });
     await settle();
-    expect(heard.regulatorZj.filter((id) => id === 'once')).to.have.length(1);
+    expect(heard.regulatorZj!.filter((id) => id === 'once')).to.have.length(1);
   });
 });
