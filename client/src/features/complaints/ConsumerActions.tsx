@@ -1,0 +1,87 @@
+// The consumer's moves: answer the merchant's response, withdraw while open.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/Alert';
+import { useAction, type Act } from './useAction';
+
+export function ConsumerDecision({ act }: { act: Act }) {
+  const { t } = useTranslation('complaints');
+  const { busy, error, run } = useAction(act);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <section className="card action-card action-highlight" data-testid="consumer-decision">
+      <h2>{t('consumer.decideTitle')}</h2>
+      <p className="muted">{t('consumer.decideHint')}</p>
+      {error && <Alert tone="danger">{error}</Alert>}
+      {rejecting ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run({ action: 'reject_response', reason: reason.trim() });
+          }}
+        >
+          <div className="field">
+            <label htmlFor="reject-reason">{t('consumer.rejectReason')}</label>
+            <textarea id="reject-reason" rows={3} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
+          </div>
+          <div className="button-row">
+            <button className="button button-danger" disabled={busy || !reason.trim()} data-testid="reject-confirm">
+              {t('consumer.confirmReject')}
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => setRejecting(false)}>
+              {t('actions.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="button-row wrap">
+          <button className="button button-primary" disabled={busy} onClick={() => void run({ action: 'accept_response' })} data-testid="accept-response">
+            {t('consumer.accept')}
+          </button>
+          <button className="button button-outline-danger" disabled={busy} onClick={() => setRejecting(true)} data-testid="reject-response">
+            {t('consumer.reject')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function WithdrawAction({ act }: { act: Act }) {
+  const { t } = useTranslation('complaints');
+  const { busy, error, run } = useAction(act);
+  const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!confirming) {
+    return (
+      <button className="button button-ghost withdraw-link" onClick={() => setConfirming(true)} data-testid="withdraw">
+        {t('consumer.withdraw')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="card action-card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run({ action: 'withdraw', ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      }}
+    >
+      <p>{t('consumer.withdrawConfirm')}</p>
+      {error && <Alert tone="danger">{error}</Alert>}
+      <div className="field">
+        <label htmlFor="withdraw-reason">{t('consumer.withdrawReason')}</label>
+        <input id="withdraw-reason" maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <div className="button-row">
+        <button className="button button-danger" disabled={busy} data-testid="withdraw-confirm">
+          {t('consumer.withdraw')}
+        </button>
+        <button type="button" className="button button-ghost" onClick={() => setConfirming(false)}>
+          {t('actions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Page } from '../../components/Page';
+import { ComplaintList } from './ComplaintList';
+import './complaints.css';
+
+const QUERY = { sort: 'newest' };
+
+export function MyComplaintsPage() {
+  const { t } = useTranslation('complaints');
+  const fileOne = (
+    <Link className="button button-primary" to="/complaints/new" data-testid="file-complaint">
+      {t('mine.fileOne')}
+    </Link>
+  );
+  return (
+    <Page testId="page-complaints" title={t('mine.title')} description={t('mine.description')} actions={fileOne}>
+      <ComplaintList query={QUERY} columns={['merchant']} testId="my-complaints" empty={{ title: t('mine.emptyTitle'), hint: t('mine.emptyHint') }} />
+    </Page>
+  );
+}

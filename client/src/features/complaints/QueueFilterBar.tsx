@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, COMPLAINT_STATUSES, isKeyCategory } from '../../../../shared/enums';
+import type { QueueFilters } from './queueFilters';
+import { regionLabel, useRegions } from './regions';
+
+interface Props {
+  filters: QueueFilters;
+  onChange(next: QueueFilters): void;
+}
+
+export function QueueFilterBar({ filters, onChange }: Props) {
+  const { t } = useTranslation('complaints');
+  const cities = useRegions('33');
+  const counties = useRegions(filters.city || null);
+  const [q, setQ] = useState(filters.q);
+  const set = (patch: Partial<QueueFilters>) => onChange({ ...filters, ...patch });
+
+  function search(e: FormEvent) {
+    e.preventDefault();
+    set({ q: q.trim() });
+  }
+
+  return (
+    <form className="card filter-bar" onSubmit={search} data-testid="queue-filters">
+      <div className="field">
+        <label htmlFor="f-status">{t('filters.status')}</label>
+        <select id="f-status" value={filters.status} onChange={(e) => set({ status: e.target.value })} data-testid="filter-status">
+          <option value="">{t('filters.anyStatus')}</option>
+          <option value="open">{t('filters.open')}</option>
+          <option value="closed">{t('filters.closed')}</option>
+          {COMPLAINT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-city">{t('filters.city')}</label>
+        <select id="f-city" value={filters.city} onChange={(e) => set({ city: e.target.value, county: '' })} data-testid="filter-city">
+          <option value="">{t('filters.anyRegion')}</option>
+          {cities.map((r) => (
+            <option key={r.code} value={r.code}>
+              {regionLabel(r)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-county">{t('filters.county')}</label>
+        <select id="f-county" value={filters.county} disabled={!filters.city} onChange={(e) => set({ county: e.target.value })} data-testid="filter-county">
+          <option value="">{t('filters.anyRegion')}</option>
+          {counties.map((r) => (
+            <option key={r.code} value={r.code}>
+              {regionLabel(r)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-category">{t('filters.category')}</label>
+        <select id="f-category" value={filters.category} onChange={(e) => set({ category: e.target.value })} data-testid="filter-category">
+          <option value="">{t('filters.anyCategory')}</option>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`categories.${c}`)}
+              {isKeyCategory(c) ? ` · ${t('keyCategory')}` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-from">{t('filters.from')}</label>
+        <input id="f-from" type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} data-testid="filter-from" />
+      </div>
+      <div className="field">
+        <label htmlFor="f-to">{t('filters.to')}</label>
+        <input id="f-to" type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} data-testid="filter-to" />
+      </div>
+      <div className="field filter-search">
+        <label htmlFor="f-q">{t('filters.search')}</label>
+        <div className="search-row">
+          <input id="f-q" type="search" value={q} maxLength={100} placeholder={t('filters.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} data-testid="filter-q" />
+          <button className="button" type="submit" data-testid="filter-search">
+            {t('filters.search')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

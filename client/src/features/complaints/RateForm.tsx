@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/Alert';
+import { useAction, type Act } from './useAction';
+
+interface Props {
+  act: Act;
+  /** Asked when the merchant promised a remedy. */
+  askPromise: boolean;
+}
+
+export function RateForm({ act, askPromise }: Props) {
+  const { t } = useTranslation('complaints');
+  const { busy, error, run } = useAction(act);
+  const [stars, setStars] = useState(0);
+  const [kept, setKept] = useState<boolean | null>(null);
+  return (
+    <form
+      className="card action-card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run({ action: 'rate', satisfaction: stars, ...(askPromise && kept !== null ? { promiseKept: kept } : {}) });
+      }}
+      data-testid="rate-form"
+    >
+      <h2>{t('consumer.rateTitle')}</h2>
+      {error && <Alert tone="danger">{error}</Alert>}
+      <div className="star-input" role="radiogroup" aria-label={t('consumer.rateTitle')}>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} className={n <= stars ? 'is-on' : ''} title={t('consumer.stars', { count: n })}>
+            <input type="radio" name="stars" value={n} checked={stars === n} onChange={() => setStars(n)} data-testid={`rate-star-${n}`} />
+            <span aria-hidden="true">★</span>
+            <span className="visually-hidden">{t('consumer.stars', { count: n })}</span>
+          </label>
+        ))}
+      </div>
+      {askPromise && (
+        <fieldset className="choice-row">
+          <legend>{t('consumer.promise')}</legend>
+          <label className="choice">
+            <input type="radio" name="kept" checked={kept === true} onChange={() => setKept(true)} data-testid="promise-kept" />
+            {t('consumer.kept')}
+          </label>
+          <label className="choice">
+            <input type="radio" name="kept" checked={kept === false} onChange={() => setKept(false)} data-testid="promise-broken" />
+            {t('consumer.broken')}
+          </label>
+        </fieldset>
+      )}
+      <div className="button-row">
+        <button className="button button-primary" disabled={busy || stars === 0} data-testid="rate-submit">
+          {t('consumer.rate')}
+        </button>
+      </div>
+    </form>
+  );
+}

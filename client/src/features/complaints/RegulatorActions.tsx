@@ -1,0 +1,150 @@
+// The bureau's moves: accept for mediation, decline on an art. 15 ground, transfer to another county,
+// and record how mediation ended.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DECLINE_REASONS } from '../../../../shared/schemas/complaint';
+import { Alert } from '../../components/Alert';
+import { regionLabel, useRegions } from './regions';
+import { useAction, type Act } from './useAction';
+
+type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+interface Props {
+  act: Act;
+  allowed: readonly string[];
+  urgentEarly: boolean;
+  currentRegion: string;
+}
+
+export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: Props) {
+  const { t } = useTranslation('complaints');
+  const { busy, error, run } = useAction(act);
+  const [reason, setReason] = useState<DeclineReason | ''>('');
+  const [city, setCity] = useState('');
+  const [county, setCounty] = useState('');
+  const cities = useRegions('33');
+  const counties = useRegions(city || null).filter((r) => r.code !== currentRegion);
+
+  return (
+    <section className="card action-card" data-testid="regulator-actions">
+      <h2>{t('regulator.title')}</h2>
+      {urgentEarly && <Alert tone="warning">{t('regulator.urgentHint')}</Alert>}
+      {error && <Alert tone="danger">{error}</Alert>}
+      {allowed.includes('accept') && (
+        <div className="button-row">
+          <button className="button button-primary" disabled={busy} onClick={() => void run({ action: 'accept' })} data-testid="regulator-accept">
+            {t('regulator.accept')}
+          </button>
+        </div>
+      )}
+      {allowed.includes('decline') && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason) void run({ action: 'decline', reasonCode: reason });
+          }}
+        >
+          <div className="field grow">
+            <label htmlFor="decline-reason">{t('regulator.declineReason')}</label>
+            <select id="decline-reason" required value={reason} onChange={(e) => setReason(e.target.value as DeclineReason)} data-testid="decline-reason">
+              <option value="">{t('regulator.choose')}</option>
+              {DECLINE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`declineReasons.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button className="button button-outline-danger align-end" disabled={busy || !reason} data-testid="decline-submit">
+            {t('regulator.decline')}
+          </button>
+        </form>
+      )}
+      {allowed.includes('transfer') && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (county) void run({ action: 'transfer', toRegion: county });
+          }}
+        >
+          <div className="field grow">
+            <label htmlFor="transfer-city">{t('filters.city')}</label>
+            <select
+              id="transfer-city"
+              value={city}
+              onChange={(e) => {
+                setCity(e.target.value);
+                setCounty('');
+              }}
+              data-testid="transfer-city"
+            >
+              <option value="">{t('regulator.choose')}</option>
+              {cities.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {regionLabel(r)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field grow">
+            <label htmlFor="transfer-county">{t('regulator.transferTo')}</label>
+            <select id="transfer-county" required disabled={!city} value={county} onChange={(e) => setCounty(e.target.value)} data-testid="transfer-county">
+              <option value="">{t('regulator.choose')}</option>
+              {counties.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {regionLabel(r)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button className="button align-end" disabled={busy || !county} data-testid="transfer-submit">
+            {t('regulator.transfer')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function MediationForm({ act }: { act: Act }) {
+  const { t } = useTranslation('complaints');
+  const { busy, error, run } = useAction(act);
+  const [result, setResult] = useState<'succeeded' | 'failed'>('succeeded');
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="card action-card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const body = text.trim();
+        void run(result === 'succeeded' ? { action: 'mediation_succeeded', agreement: body } : { action: 'mediation_failed', reason: body });
+      }}
+      data-testid="mediation-form"
+    >
+      <h2>{t('regulator.mediationTitle')}</h2>
+      {error && <Alert tone="danger">{error}</Alert>}
+      <fieldset className="choice-row">
+        <legend className="visually-hidden">{t('regulator.mediationTitle')}</legend>
+        <label className="choice">
+          <input type="radio" name="mediation" checked={result === 'succeeded'} onChange={() => setResult('succeeded')} data-testid="mediation-succeeded" />
+          {t('regulator.succeeded')}
+        </label>
+        <label className="choice">
+          <input type="radio" name="mediation" checked={result === 'failed'} onChange={() => setResult('failed')} data-testid="mediation-failed" />
+          {t('regulator.failed')}
+        </label>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="mediation-text">{t(result === 'succeeded' ? 'regulator.agreement' : 'regulator.failedReason')}</label>
+        <textarea id="mediation-text" rows={3} required maxLength={result === 'succeeded' ? 5000 : 2000} value={text} onChange={(e) => setText(e.target.value)} data-testid="mediation-text" />
+      </div>
+      <div className="button-row">
+        <button className="button button-primary" disabled={busy || !text.trim()} data-testid="mediation-submit">
+          {t('regulator.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+// Zhejiang's cities and counties (GET /api/regions), cached per parent for the whole page view.
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { currentLocale } from '../../i18n/locale';
+
+export interface Region {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: 'province' | 'city' | 'county';
+}
+
+const cache = new Map<string, Promise<Region[]>>();
+
+function loadRegions(parent: string): Promise<Region[]> {
+  let p = cache.get(parent);
+  if (!p) {
+    p = api.get<Region[]>('/regions', { query: { parent } });
+    // A failed load is retried next time rather than remembered.
+    p.catch(() => cache.delete(parent));
+    cache.set(parent, p);
+  }
+  return p;
+}
+
+/** The regions under `parent` ('33' for cities, a city code for its counties); empty while loading. */
+export function useRegions(parent: string | null): Region[] {
+  const [loaded, setLoaded] = useState<{ parent: string; list: Region[] } | null>(null);
+  useEffect(() => {
+    if (!parent) return;
+    let current = true;
+    loadRegions(parent).then(
+      (list) => current && setLoaded({ parent, list }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [parent]);
+  return parent && loaded?.parent === parent ? loaded.list : [];
+}
+
+export const regionLabel = (r: Region) => (currentLocale() === 'en' ? r.nameEn : r.name);
+
+/** A county or city name, in the current language; the code until the names arrive. */
+export function RegionName({ code }: { code: string }) {
+  const siblings = useRegions(code.length === 6 ? code.slice(0, 4) : code.length === 4 ? '33' : null);
+  const r = siblings.find((x) => x.code === code);
+  return <>{r ? regionLabel(r) : code}</>;
+}
