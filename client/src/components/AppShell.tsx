@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { ROLE_HOME } from '../app/nav';
 import { useUser } from '../features/auth/session';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Alert } from './Alert';
 import { Brand } from './Brand';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -32,6 +33,7 @@ export function AppShell() {
         <Brand to={ROLE_HOME[user.role]} />
         <div className="header-tools">
           <ConnectionIndicator />
+          <NotificationBell />
           <span className="badge badge-role" data-testid="user-role" data-role={user.role}>
             {t(`roles.${user.role}`)}
           </span>
