@@ -6,7 +6,9 @@ import type { Coverage, CreateReturnInput } from '../../shared/schemas/returns.j
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { conflict, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { ReturnFactModel } from '../models/ReturnFact.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
+import { factOf } from '../returns/facts.js';
 import { StoreModel, type StoreRecord } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
@@ -97,6 +99,7 @@ export async function createReturnRequest(actor: Actor, input: CreateReturnInput
     throw e;
   }
   const request = (await ReturnRequestModel.findById(id).lean())!;
+  await ReturnFactModel.create(factOf(request));
   emitTo([rooms.org(String(p.merchantId)), ...regionRooms(r.countyCode)], 'return:updated', { id: String(id), status: 'pending', breach: false });
   return { request, created: true };
 }

@@ -10,6 +10,7 @@ import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
 import { emitTo } from '../realtime/emit.js';
 import { complaintInput, openBreach } from '../returns/breach.js';
+import { syncFact } from '../returns/facts.js';
 
 export async function disputeReturn(actor: Actor, id: string, reason: string) {
   const r = authorizeVisible(actor, await ReturnRequestModel.findById(id).lean(), 'Return request');
@@ -34,6 +35,7 @@ export async function disputeReturn(actor: Actor, id: string, reason: string) {
       links: { returnRequestId: String(r._id) },
     });
     await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { complaintId: complaint._id } });
+    await syncFact(r._id);
   }
   emitTo([rooms.org(String(r.merchantId)), rooms.user(actor.id)], 'return:updated', { id: String(r._id), status: r.status, breach: r.breach });
   return (await ReturnRequestModel.findById(r._id).lean())!;

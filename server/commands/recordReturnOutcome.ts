@@ -10,6 +10,7 @@ import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
 import { openBreach } from '../returns/breach.js';
+import { syncFact } from '../returns/facts.js';
 
 const HOUR_MS = 3600 * 1000;
 /** Browser and server clocks differ a little; a refund "now" may arrive a few minutes ahead. */
@@ -37,6 +38,7 @@ export async function recordReturnOutcome(actor: Actor, id: string, input: Retur
     throw e;
   }
   await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { ...set, decidedAt: at, updatedAt: at } });
+  await syncFact(r._id);
   const late = input.outcome === 'honored' && !!r.dueAt && (set.refundedAt as Date) > r.dueAt;
   if (r.covered && (input.outcome === 'refused' || late)) await openBreach(r._id);
   else emitTo([rooms.org(String(r.merchantId)), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', { id: String(r._id), status: set.status as string, breach: r.breach });

@@ -12,6 +12,7 @@ import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
+import { syncFact } from './facts.js';
 import { notifyBreach } from './notifyBreach.js';
 
 export const BREACH_JOB = 'return-breach';
@@ -68,6 +69,7 @@ export async function completeBreach(requestId: unknown): Promise<void> {
     complaintId = complaint._id;
     await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { complaintId } });
   }
+  await syncFact(r._id);
   const current = { ...r, breach: true, breachKind: kind, complaintId } as ReturnRequestRecord;
   emitTo([rooms.org(String(r.merchantId)), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', {
     id: String(r._id),

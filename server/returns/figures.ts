@@ -1,6 +1,6 @@
 // Return figures, computed in code from projected rows: the portable aggregation subset has no
 // median and no $lookup, and a period's rows for one region are few enough to fold here.
-import { ReturnRequestModel } from '../models/ReturnRequest.js';
+import { ReturnFactModel } from '../models/ReturnFact.js';
 
 export interface FigureRow {
   _id: unknown;
@@ -98,8 +98,6 @@ export interface RowFilter {
   to?: string;
 }
 
-const FIELDS = 'merchantId merchantName returnStoreId returnStoreName returnCountyCode returnCityCode covered status breach breachKind crossStore crossCity refundHours refusalReason complaintId day week';
-
 export async function loadRows(f: RowFilter): Promise<FigureRow[]> {
   const q: Record<string, unknown> = {};
   if (f.merchantId) q.merchantId = f.merchantId;
@@ -107,7 +105,7 @@ export async function loadRows(f: RowFilter): Promise<FigureRow[]> {
   if (f.region?.length === 6) q.returnCountyCode = f.region;
   else if (f.region?.length === 4) q.returnCityCode = f.region;
   if (f.from || f.to) q.day = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
-  return (await ReturnRequestModel.find(q, FIELDS).lean()) as unknown as FigureRow[];
+  return (await ReturnFactModel.find(q).lean()) as unknown as FigureRow[];
 }
 
 /** Figures of the whole selection and its breakdowns per merchant, store, city and county. */

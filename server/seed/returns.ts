@@ -9,7 +9,9 @@ import { publishCommitment } from '../commands/publishCommitment.js';
 import { transitionCommitment } from '../commands/transitionCommitment.js';
 import { logger } from '../logger.js';
 import { ReturnEventModel } from '../models/ReturnEvent.js';
+import { ReturnFactModel } from '../models/ReturnFact.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
+import { factOf } from '../returns/facts.js';
 import { openBreach } from '../returns/breach.js';
 import { decideCoverage, type CoverageCommitment } from '../returns/coverage.js';
 import { merchantCommitments, toCoverageStore } from '../returns/load.js';
@@ -122,6 +124,7 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
   }
   await ReturnRequestModel.insertMany(docs);
   await ReturnEventModel.insertMany(events);
+  await ReturnFactModel.insertMany(docs.map((d) => factOf(d as never)));
   // Covered refusals are breaches, opened the way the desk opens them (complaints for linked consumers).
   for (const id of breaches) await openBreach(id);
   let made = docs.length;

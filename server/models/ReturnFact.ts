@@ -1,0 +1,34 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+
+// A slim copy of each return request holding only what the figures read. Requests carry their
+// coverage reasons and are costly to scan on the embedded database; the figures (registry honour rates,
+// profiles, analytics, compliance) scan these instead. Rebuilt from the request by `syncFact` after
+// every change, so a fact is never more than one write behind and repairs itself on the next one.
+const returnFactSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    merchantId: { type: Schema.Types.ObjectId, required: true },
+    merchantName: { type: String, required: true },
+    returnStoreId: { type: Schema.Types.ObjectId, required: true },
+    returnStoreName: { type: String, required: true },
+    returnCountyCode: { type: String, required: true },
+    returnCityCode: { type: String, required: true },
+    covered: { type: Boolean, required: true },
+    status: { type: String, required: true },
+    breach: { type: Boolean, required: true },
+    breachKind: { type: String },
+    crossStore: { type: Boolean, required: true },
+    crossCity: { type: Boolean, required: true },
+    refundHours: { type: Number },
+    refusalReason: { type: String },
+    complaintId: { type: Schema.Types.ObjectId },
+    day: { type: String, required: true },
+    week: { type: String, required: true },
+  },
+  { versionKey: false },
+);
+returnFactSchema.index({ merchantId: 1, day: 1 });
+returnFactSchema.index({ returnCountyCode: 1, day: 1 });
+
+export type ReturnFactRecord = InferSchemaType<typeof returnFactSchema>;
+export const ReturnFactModel = mongoose.model('ReturnFact', returnFactSchema);
