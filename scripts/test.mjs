@@ -36,9 +36,9 @@ try {
 }
 
 console.log('› server, shared and socket tests');
-const unit = await mocha([]);
+const unit = await mocha(['test/**/*.test.ts']);
 console.log('› browser tests (Chromium)');
-const e2e = await mocha(['--spec', 'test/e2e/**/*.e2e.ts', '--timeout', '60000']);
+const e2e = await mocha(['test/e2e/**/*.e2e.ts', '--timeout', '60000']);
 
 const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed;

@@ -8,6 +8,11 @@ export function setIo(server: typeof io): void {
   io = server;
 }
 
+/** Forgets the server only if it is still the current one (tests run two instances in a process). */
+export function clearIo(server: typeof io): void {
+  if (io === server) io = null;
+}
+
 /** The rooms that may hear of a record in a county: the county, its city and the province. */
 export function regionRooms(countyCode: string): string[] {
   return regionChain(countyCode).map(rooms.region);

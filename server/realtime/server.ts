@@ -8,7 +8,7 @@ import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '../
 import type { Actor } from '../policies/index.js';
 import { allowed } from '../policies/index.js';
 import { logger } from '../logger.js';
-import { setIo } from './emit.js';
+import { clearIo, setIo } from './emit.js';
 import { socketHandlers } from './handlers.js';
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -66,7 +66,7 @@ export async function attachRealtime(server: http.Server, session: RequestHandle
   return {
     io,
     async close() {
-      setIo(null);
+      clearIo(io);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (redis) await Promise.allSettled([redis.pub.quit(), redis.sub.quit()]);
