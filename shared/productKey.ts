@@ -37,3 +37,17 @@ export function productKey(p: ProductIdentityInput): string | null {
   if (!brand || !model) return null;
   return `bm:${p.category}:${brand}:${model}`;
 }
+
+/**
+ * Every identity key a description carries, strongest first: its GTIN key and its brand + model
+ * key. A description with both links the two, so later ones with either find the same product.
+ */
+export function productKeys(p: ProductIdentityInput): string[] {
+  const keys: string[] = [];
+  const gtin = cleanGtin(p.gtin);
+  if (isValidGtin(gtin)) keys.push(`gtin:${gtin}`);
+  const brand = normalizeToken(p.brand);
+  const model = normalizeToken(p.model);
+  if (brand && model) keys.push(`bm:${p.category}:${brand}:${model}`);
+  return keys;
+}

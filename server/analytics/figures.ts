@@ -1,24 +1,21 @@
-// Time series, top lists and the map: $group counts over the complaint facts, with the empty
+// Time series, top lists and the map: counts over the complaint facts, with the empty
 // periods and regions filled in here so charts need no gaps handling.
 import mongoose from 'mongoose';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, dayRange, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
-import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { countBy } from './count.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ProductModel } from '../models/Product.js';
 import { RegionModel } from '../models/Region.js';
 import { StoreModel } from '../models/Store.js';
 import { regionLevel } from '../../shared/regions.js';
 
-type Count = { _id: string; n: number };
-
 export async function timeseries(match: Record<string, unknown>, interval: 'day' | 'week', range: { from?: string; to?: string }) {
   const to = range.to ?? shanghaiDay(now());
   const from = range.from ?? addDays(to, interval === 'day' ? -89 : -181);
   const m = { ...match, day: { $gte: from, $lte: to } };
-  const rows = await ComplaintFactModel.aggregate<Count>([{ $match: m }, { $group: { _id: `$${interval}`, n: { $sum: 1 } } }]);
-  const byPeriod = new Map(rows.map((r) => [r._id, r.n]));
+  const byPeriod = await countBy(m, [interval]);
   const periods = interval === 'day' ? dayRange(from, to) : weekRange(weekOfDay(from), weekOfDay(to));
   return { interval, from, to, points: periods.map((period) => ({ period, count: byPeriod.get(period) ?? 0 })) };
 }
@@ -27,13 +24,12 @@ const TOP_FIELD = { products: 'productId', merchants: 'merchantId', stores: 'sto
 
 export async function top(kind: keyof typeof TOP_FIELD, match: Record<string, unknown>, limit: number) {
   const field = TOP_FIELD[kind];
-  const rows = await ComplaintFactModel.aggregate<{ _id: mongoose.Types.ObjectId | null; n: number }>([
-    { $match: { ...match, [field]: { $exists: true, $ne: null } } },
-    { $group: { _id: `$${field}`, n: { $sum: 1 } } },
-    { $sort: { n: -1, _id: 1 } },
-    { $limit: limit },
-  ]);
-  const ids = rows.map((r) => r._id).filter((x): x is mongoose.Types.ObjectId => !!x);
+  const counts = await countBy({ ...match, [field]: { $exists: true, $ne: null } }, [field]);
+  const rows = [...counts]
+    .map(([id, n]) => ({ _id: new mongoose.Types.ObjectId(id), n }))
+    .sort((a, b) => b.n - a.n || String(a._id).localeCompare(String(b._id)))
+    .slice(0, limit);
+  const ids = rows.map((r) => r._id);
   const names = new Map<string, { name: string; extra: Record<string, unknown> }>();
   if (kind === 'products') {
     for (const p of await ProductModel.find({ _id: { $in: ids } }).lean()) names.set(String(p._id), { name: p.name, extra: { category: p.category, brand: p.brand ?? null, model: p.model ?? null, gtin: p.gtin ?? null } });
@@ -48,8 +44,7 @@ export async function top(kind: keyof typeof TOP_FIELD, match: Record<string, un
 /** Counts per city or county inside the region, every one of them listed (zero included). */
 export async function mapCounts(region: string, level: 'city' | 'county', match: Record<string, unknown>) {
   const field = level === 'city' ? 'cityCode' : 'countyCode';
-  const rows = await ComplaintFactModel.aggregate<Count>([{ $match: match }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]);
-  const counts = new Map(rows.map((r) => [r._id, r.n]));
+  const counts = await countBy(match, [field]);
   const regions = await RegionModel.find({ level, code: new RegExp(`^${region}`) }, { code: 1, name: 1, nameEn: 1 }).sort({ code: 1 }).lean();
   // A county region asked at city level still names its own city.
   const list = regions.length || regionLevel(region) === 'province' ? regions : await RegionModel.find({ code: region.slice(0, level === 'city' ? 4 : 6) }).lean();

@@ -5,8 +5,9 @@ import { HOTSPOT_RULE } from '../../shared/schemas/analytics.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, addWeeks, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
-import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { countBy } from './count.js';
 import { regionField } from './scope.js';
+import { poissonSurprise } from './poisson.js';
 
 export interface HotspotInput {
   region: string;
@@ -17,10 +18,12 @@ export interface HotspotInput {
   baselineWeeks: number;
 }
 
+/** A cell with no history is judged against a small floor: a first complaint is not a surprise. */
 export function scoreCell(observed: number, expected: number) {
-  const score = (observed - expected) / Math.sqrt(Math.max(expected, 1));
-  const hotspot = observed >= HOTSPOT_RULE.minCount && observed >= HOTSPOT_RULE.ratio * Math.max(expected, 1 / HOTSPOT_RULE.ratio) && score >= HOTSPOT_RULE.zScore;
-  return { score: Math.round(score * 100) / 100, hotspot };
+  const lambda = Math.max(expected, HOTSPOT_RULE.floor);
+  const score = poissonSurprise(observed, lambda);
+  const hotspot = observed >= HOTSPOT_RULE.minCount && observed >= HOTSPOT_RULE.ratio * lambda && score >= HOTSPOT_RULE.minScore;
+  return { score, hotspot };
 }
 
 export async function hotspots(q: HotspotInput) {
@@ -31,12 +34,11 @@ export async function hotspots(q: HotspotInput) {
   const field = q.level === 'city' ? 'cityCode' : 'countyCode';
   const match: Record<string, unknown> = { [regionField(q.region)]: q.region, week: { $gte: first, $lte: weeks[weeks.length - 1]! } };
   if (q.category) match.category = q.category;
-  const rows = await ComplaintFactModel.aggregate<{ _id: { r: string; c: string; w: string }; n: number }>([
-    { $match: match },
-    { $group: { _id: { r: `$${field}`, c: '$category', w: '$week' }, n: { $sum: 1 } } },
-  ]);
-  const counts = new Map<string, number>();
-  for (const { _id, n } of rows) counts.set(`${_id.r}|${_id.c}|${_id.w}`, n);
+  const counts = await countBy(match, [field, 'category', 'week']);
+  const rows = [...counts].map(([key, n]) => {
+    const [r, c, w] = key.split('|') as [string, string, string];
+    return { _id: { r, c, w }, n };
+  });
   const asked = new Set(weeks);
   const cells = [];
   for (const { _id, n } of rows) {

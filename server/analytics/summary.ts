@@ -1,9 +1,9 @@
 // Summary figures (API.md): total, by status, source-resolution rate (closed as `resolved` without
 // the bureau / all closed), timely-response rate, median days to close, mean satisfaction.
-// Two $group queries over the complaint facts; the arithmetic is finished here.
-import { ComplaintFactModel } from '../models/ComplaintFact.js';
+// One projected read of the complaint facts; the arithmetic is finished here.
+import { factRows } from './count.js';
 
-type Row = { _id: { s: string; r?: boolean; t?: boolean | null; sat?: number | null }; n: number };
+const CLOSED = new Set(['resolved', 'mediated', 'mediation_failed', 'declined', 'withdrawn']);
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
 
@@ -21,38 +21,33 @@ export function histogramMedian(hist: { value: number; n: number }[]): number | 
 }
 
 export async function summary(match: Record<string, unknown>) {
-  const rows = await ComplaintFactModel.aggregate<Row>([
-    { $match: match },
-    { $group: { _id: { s: '$status', r: '$regulatorInvolved', t: '$timelyResponse', sat: '$satisfaction' }, n: { $sum: 1 } } },
-  ]);
+  const rows = await factRows(match, ['status', 'regulatorInvolved', 'timelyResponse', 'satisfaction', 'daysToClose']);
   const byStatus: Record<string, number> = {};
-  let total = 0;
+  const days = new Map<number, number>();
   let closed = 0;
   let source = 0;
   let timely = 0;
   let timelyKnown = 0;
   let satSum = 0;
   let satN = 0;
-  const CLOSED = new Set(['resolved', 'mediated', 'mediation_failed', 'declined', 'withdrawn']);
-  for (const { _id, n } of rows) {
-    total += n;
-    byStatus[_id.s] = (byStatus[_id.s] ?? 0) + n;
-    if (CLOSED.has(_id.s)) closed += n;
-    if (_id.s === 'resolved' && !_id.r) source += n;
-    if (_id.t === true || _id.t === false) (timelyKnown += n), (timely += _id.t ? n : 0);
-    if (typeof _id.sat === 'number') (satSum += _id.sat * n), (satN += n);
+  for (const r of rows) {
+    const status = String(r.status);
+    byStatus[status] = (byStatus[status] ?? 0) + 1;
+    if (CLOSED.has(status)) {
+      closed++;
+      if (typeof r.daysToClose === 'number') days.set(r.daysToClose, (days.get(r.daysToClose) ?? 0) + 1);
+    }
+    if (status === 'resolved' && !r.regulatorInvolved) source++;
+    if (r.timelyResponse === true || r.timelyResponse === false) (timelyKnown++, (timely += r.timelyResponse ? 1 : 0));
+    if (typeof r.satisfaction === 'number') (satSum += r.satisfaction, satN++);
   }
-  const days = await ComplaintFactModel.aggregate<{ _id: number; n: number }>([
-    { $match: { ...match, closed: true } },
-    { $group: { _id: '$daysToClose', n: { $sum: 1 } } },
-  ]);
   return {
-    total,
+    total: rows.length,
     byStatus,
     closed,
     sourceResolutionRate: ratio(source, closed),
     timelyResponseRate: ratio(timely, timelyKnown),
-    medianDaysToClose: histogramMedian(days.filter((d) => typeof d._id === 'number').map((d) => ({ value: d._id, n: d.n }))),
+    medianDaysToClose: histogramMedian([...days].map(([value, n]) => ({ value, n }))),
     satisfaction: satN ? Math.round((satSum / satN) * 100) / 100 : null,
   };
 }

@@ -11,7 +11,10 @@ import { SamplingResultModel } from '../models/SamplingResult.js';
 import { currentRules } from '../products/flagRules.js';
 import { evaluate, type FactIn } from '../products/rules.js';
 import { announceFlag } from '../products/announce.js';
+import { factRows } from '../analytics/count.js';
 import { productSnapshot } from './resolveProduct.js';
+import { isoWeek } from '../../shared/calendar.js';
+import { addWeeks } from '../../shared/weeks.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -75,16 +78,37 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
   return flag;
 }
 
-/** Every product with complaints in the widest window or failed samplings: the scheduled sweep. */
+/**
+ * The scheduled sweep: only products that could fire a rule are examined, picked from one
+ * projected read of the facts in the widest window, plus those with an open flag.
+ */
 export async function detectAll(at = now()) {
   const { rules } = await currentRules();
-  const days = Math.max(rules.volume.windowDays, rules.spread.windowDays, rules.safety.windowDays, (rules.spike.baselineWeeks + 2) * 7);
-  const recent = await ComplaintFactModel.aggregate<{ _id: mongoose.Types.ObjectId }>([
-    { $match: { createdAt: { $gte: new Date(at.getTime() - days * DAY_MS), $lte: at }, productId: { $exists: true } } },
-    { $group: { _id: '$productId', n: { $sum: 1 } } },
-  ]);
-  const failed = await SamplingResultModel.aggregate<{ _id: mongoose.Types.ObjectId }>([{ $match: { passed: false } }, { $group: { _id: '$productId', n: { $sum: 1 } } }]);
-  const ids = new Set([...recent, ...failed].filter((r) => r._id).map((r) => String(r._id)));
+  const widest = Math.max(rules.volume.windowDays, rules.spread.windowDays, rules.safety.windowDays);
+  const rows = await factRows({ createdAt: { $gte: new Date(at.getTime() - widest * DAY_MS), $lte: at }, productId: { $exists: true, $ne: null } }, ['productId', 'createdAt', 'safety', 'keyCategory', 'week']);
+  const weeks = new Set([isoWeek(at), addWeeks(isoWeek(at), -1)]);
+  const tally = new Map<string, { volume: number; spread: number; safety: number; week: Map<string, number> }>();
+  for (const r of rows) {
+    const id = String(r.productId);
+    const t = tally.get(id) ?? { volume: 0, spread: 0, safety: 0, week: new Map<string, number>() };
+    const age = (at.getTime() - new Date(r.createdAt as Date).getTime()) / DAY_MS;
+    if (age <= rules.volume.windowDays) t.volume++;
+    if (age <= rules.spread.windowDays) t.spread++;
+    if (age <= rules.safety.windowDays && r.safety && r.keyCategory) t.safety++;
+    if (weeks.has(String(r.week))) t.week.set(String(r.week), (t.week.get(String(r.week)) ?? 0) + 1);
+    tally.set(id, t);
+  }
+  const ids = new Set<string>();
+  for (const [id, t] of tally) {
+    if (
+      (rules.volume.enabled && t.volume >= rules.volume.complaints) ||
+      (rules.spread.enabled && t.spread >= rules.spread.minComplaints) ||
+      (rules.safety.enabled && t.safety > 0) ||
+      (rules.spike.enabled && [...t.week.values()].some((n) => n >= rules.spike.minCount))
+    ) ids.add(id);
+  }
+  if (rules.sampling.enabled) for (const s of await SamplingResultModel.find({ passed: false }, { productId: 1 }).lean()) ids.add(String(s.productId));
+  for (const f of await ProductFlagModel.find({ status: { $in: ['open', 'case_opened'] } }, { productId: 1 }).lean()) ids.add(String(f.productId));
   let flagged = 0;
   for (const id of ids) if (await detectForProduct(id, at)) flagged++;
   return { products: ids.size, flagged };

@@ -4,22 +4,21 @@
 import mongoose from 'mongoose';
 import { productKey } from '../../shared/productKey.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
-import { resolveProduct } from '../commands/resolveProduct.js';
+import { resolveProducts } from '../commands/resolveProduct.js';
 import { complaints, factOf, type ComplaintDoc } from './facts.js';
 
 const BUREAU = ['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined'];
 
 /** Facts for a batch of complaint documents (products resolved once per distinct identity). */
-export async function factsFor(docs: ComplaintDoc[]) {
-  const products = new Map<string, { _id: unknown; name: string } | null>();
-  for (const c of docs) {
-    const key = productKey(c.product);
-    if (key && !products.has(key)) products.set(key, await resolveProduct(c.product));
-  }
+export async function factsFor(docs: ComplaintDoc[], bureauKnown?: Set<string>) {
+  const products = await resolveProducts(docs.map((c) => c.product));
   const ids = docs.map((c) => c._id);
-  const bureau = new Set(
-    (await mongoose.connection.collection('complaintevents').find({ complaintId: { $in: ids }, to: { $in: BUREAU } }, { projection: { complaintId: 1 } }).toArray()).map((e) => String(e.complaintId)),
-  );
+  // Callers that built the events themselves say which went to the bureau; others read the events.
+  const bureau =
+    bureauKnown ??
+    new Set(
+      (await mongoose.connection.collection('complaintevents').find({ complaintId: { $in: ids }, to: { $in: BUREAU } }, { projection: { complaintId: 1 } }).toArray()).map((e) => String(e.complaintId)),
+    );
   return docs.map((c) => factOf(c, products.get(productKey(c.product) ?? '') ?? null, bureau.has(String(c._id))));
 }
 
@@ -34,7 +33,7 @@ export async function backfillFacts(batch = 1000): Promise<number> {
     const docs = await complaints().find(filter).sort({ _id: 1 }).limit(batch).toArray();
     if (docs.length === 0) break;
     after = docs[docs.length - 1]!._id;
-    const existing = new Set((await ComplaintFactModel.find({ complaintId: { $in: docs.map((d) => d._id) } }, { complaintId: 1 }).lean()).map((f) => String(f.complaintId)));
+    const existing = new Set((await ComplaintFactModel.find({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 }).lean()).map((f) => String(f._id)));
     const missing = docs.filter((d) => !existing.has(String(d._id)));
     if (missing.length === 0) continue;
     try {

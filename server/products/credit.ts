@@ -3,7 +3,7 @@
 // enforcement cases on products the merchant sold. Shown on the public profile with the figures.
 import mongoose from 'mongoose';
 import { now } from '../clock.js';
-import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { countBy } from '../analytics/count.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
 import { StoreModel } from '../models/Store.js';
 import { addMerchantFigures } from '../presenters/merchant.js';
@@ -38,10 +38,11 @@ export function creditScore(x: CreditInputs): { score: number; tier: Tier } {
 export async function merchantCredit(merchantId: string, at = now()) {
   const id = new mongoose.Types.ObjectId(merchantId);
   const since = new Date(at.getTime() - WINDOW_DAYS * 24 * 3600 * 1000);
-  const rows = await ComplaintFactModel.aggregate<{ _id: { s: string; t: boolean | null; p: string }; n: number }>([
-    { $match: { merchantId: id, createdAt: { $gte: since, $lte: at } } },
-    { $group: { _id: { s: '$status', t: '$timelyResponse', p: '$problemType' }, n: { $sum: 1 } } },
-  ]);
+  const counted = await countBy({ merchantId: id, createdAt: { $gte: since, $lte: at } }, ['status', 'timelyResponse', 'problemType']);
+  const rows = [...counted].map(([k, n]) => {
+    const [s, t, p] = k.split('|') as [string, string, string];
+    return { _id: { s, t: t === 'true' ? true : t === 'false' ? false : null, p }, n };
+  });
   const x: CreditInputs = { complaints: 0, stores: await StoreModel.countDocuments({ merchantId: id }), timely: 0, timelyKnown: 0, resolved: 0, closed: 0, breaches: 0, cases: 0 };
   for (const { _id, n } of rows) {
     x.complaints += n;

@@ -66,6 +66,8 @@ export function statusFields(c: ComplaintDoc, knewBureau = false) {
 /** The whole fact of a complaint whose product has been resolved. */
 export function factOf(c: ComplaintDoc, product: { _id: unknown; name: string } | null, knewBureau = false) {
   return {
+    // The complaint's id is the fact's: FerretDB finds a document by _id without a scan.
+    _id: c._id,
     complaintId: c._id,
     consumerId: c.consumerId,
     merchantId: c.merchantId,
@@ -95,13 +97,13 @@ export function factOf(c: ComplaintDoc, product: { _id: unknown; name: string } 
 export async function recordComplaint(complaintId: string) {
   const c = await complaints().findOne({ _id: new mongoose.Types.ObjectId(complaintId) });
   if (!c) return null;
-  const existing = await ComplaintFactModel.findOne({ complaintId: c._id }).lean();
+  const existing = await ComplaintFactModel.findById(c._id).lean();
   if (existing) return existing;
   const product = await resolveProduct({ ...c.product, name: c.product.name });
   try {
     return (await ComplaintFactModel.create(factOf(c, product))).toObject();
   } catch (e) {
-    if (isDuplicateKey(e)) return ComplaintFactModel.findOne({ complaintId: c._id }).lean();
+    if (isDuplicateKey(e)) return ComplaintFactModel.findById(c._id).lean();
     throw e;
   }
 }
@@ -110,7 +112,7 @@ export async function recordComplaint(complaintId: string) {
 export async function refreshComplaint(complaintId: string, to?: string) {
   const c = await complaints().findOne({ _id: new mongoose.Types.ObjectId(complaintId) });
   if (!c) return;
-  const fact = await ComplaintFactModel.findOne({ complaintId: c._id }).lean();
+  const fact = await ComplaintFactModel.findById(c._id).lean();
   if (!fact) return void (await recordComplaint(complaintId));
   const knew = fact.regulatorInvolved || (to !== undefined && BUREAU_STATUSES.has(to));
   await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: statusFields(c, knew) });

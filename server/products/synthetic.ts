@@ -14,6 +14,7 @@ import { factsFor } from './backfill.js';
 import type { ComplaintDoc } from './facts.js';
 
 const DAY = 24 * 3600 * 1000;
+const BUREAU = new Set(['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined']);
 
 /** How a complaint's life went; it stops early when the next step would lie after `now`. */
 export type Path = 'open' | 'resolved' | 'resolved_late' | 'mediated' | 'mediation_failed' | 'declined' | 'withdrawn' | 'escalated';
@@ -114,9 +115,12 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, chunk
   for (let i = 0; i < specs.length; i += chunk) {
     const built = specs.slice(i, i + chunk).map((s) => synthesize(s, nowAt));
     const docs = built.map((b) => b.complaint);
-    await ComplaintModel.insertMany(docs, { lean: true });
-    await ComplaintEventModel.insertMany(built.flatMap((b) => b.events), { lean: true });
-    await ComplaintFactModel.insertMany(await factsFor(docs as unknown as ComplaintDoc[]), { lean: true });
+    // Raw inserts: the documents are already in their final, typed shape (ObjectIds, Dates), and
+    // skipping mongoose's per-document casting matters at thousands of complaints.
+    await ComplaintModel.collection.insertMany(docs as never[]);
+    await ComplaintEventModel.collection.insertMany(built.flatMap((b) => b.events) as never[]);
+    const bureau = new Set(built.filter((b) => b.events.some((e) => BUREAU.has(e.to))).map((b) => String(b.complaint._id)));
+    await ComplaintFactModel.collection.insertMany((await factsFor(docs as unknown as ComplaintDoc[], bureau)) as never[]);
     ids.push(...docs.map((d) => d._id as mongoose.Types.ObjectId));
   }
   return ids;

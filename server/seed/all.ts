@@ -1,4 +1,5 @@
 // Registers every capability's demo seeder.
 import './returns.js';
 import './complaints.js';
+import './products.js';
 export {};

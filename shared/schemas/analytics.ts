@@ -63,5 +63,9 @@ export const summaryResponse = z.object({
   closed: z.number(),
 });
 
-/** A cell is a hotspot when its week is far above its own baseline on all three counts. */
-export const HOTSPOT_RULE = { minCount: 5, ratio: 3, zScore: 3 } as const;
+/**
+ * A cell is a hotspot when its week is far above its own baseline on all three counts: at least
+ * `minCount` complaints, `ratio` times its baseline mean (at least 0.5), and a Poisson surprise
+ * (score = -log10 p) of `minScore`, i.e. p ≤ 1e-4, rare enough across a province's cells.
+ */
+export const HOTSPOT_RULE = { minCount: 5, ratio: 3, minScore: 4, floor: 0.5 } as const;

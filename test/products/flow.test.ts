@@ -6,6 +6,7 @@ import type { DemoWorld } from '../../server/seed/registry.js';
 import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { testClock } from '../../server/clock.js';
+import { checksSettled } from '../../server/products/subscriptions.js';
 
 describe('problem products follow filed complaints', () => {
   let srv: TestServer;
@@ -22,12 +23,13 @@ describe('problem products follow filed complaints', () => {
   it('links each filed complaint to its product once and flags the fifth complaint in 30 days', async () => {
     const consumer = await signedIn(srv.url, DEMO.consumer);
     const hz = await signedIn(srv.url, DEMO.regulatorHz);
-    const product = { name: '电暖器', category: 'household_appliance', brand: '暖家', model: 'NJ-100' };
+    const product = { name: '电暖器', category: 'household_appliance' as const, brand: '暖家', model: 'NJ-100' };
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const r = await consumer.post('/complaints', filing(world, '330106', { product, description: `第${i}台取暖器开机冒烟，要求退货退款。` }));
       expect(r.status, r.text).to.equal(201);
       ids.push(r.body.id);
+      await checksSettled();
       const flags = await ProductFlagModel.countDocuments();
       expect(flags).to.equal(i === 4 ? 1 : 0);
     }

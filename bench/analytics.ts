@@ -1,0 +1,50 @@
+// Hotspot and summary query times over 5k and 50k complaint facts on the real database
+// (MONGODB_URI, or an embedded FerretDB in a temporary directory, as the tests use).
+import { performance } from 'node:perf_hooks';
+import '../test/helpers/env.js';
+import { startTestDatabase, stopTestDatabase } from '../test/helpers/database.js';
+import { freshWorld } from '../test/helpers/server.js';
+import { backgroundSpecs } from '../server/seed/productsPlan.js';
+import { insertSynthetic } from '../server/products/synthetic.js';
+import { hotspots } from '../server/analytics/hotspots.js';
+import { summary } from '../server/analytics/summary.js';
+import { mapCounts, timeseries, top } from '../server/analytics/figures.js';
+import { factMatch } from '../server/analytics/scope.js';
+import { now } from '../server/clock.js';
+import { ComplaintFactModel } from '../server/models/ComplaintFact.js';
+
+async function time(label: string, f: () => Promise<unknown>, runs = 3) {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`  ${label.padEnd(44)} median ${ms[Math.floor(ms.length / 2)]!.toFixed(0).padStart(6)} ms`);
+}
+
+export async function run(sizes = [5000, 50000]) {
+  await startTestDatabase();
+  try {
+    const world = await freshWorld();
+    const stores = world.stores.map((s) => ({ _id: s._id, merchantId: s.merchantId, merchantName: s.merchantName, name: s.name, countyCode: s.countyCode }));
+    const consumers = [...world.users.values()].filter((u) => u.role === 'consumer').map((u) => u._id);
+    let have = 0;
+    for (const n of sizes) {
+      const t = performance.now();
+      await insertSynthetic(backgroundSpecs({ now: now(), stores, consumers, background: n - have, seed: n }), now());
+      have = n;
+      console.log(`analytics at ${await ComplaintFactModel.countDocuments()} complaints (inserted in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+      await time('hotspots province × county, 4 weeks', () => hotspots({ region: '33', level: 'county', baselineWeeks: 8 }));
+      await time('hotspots Hangzhou × county, 4 weeks', () => hotspots({ region: '3301', level: 'county', baselineWeeks: 8 }));
+      await time('summary province, all time', () => summary(factMatch('33', {})));
+      await time('summary Hangzhou, all time', () => summary(factMatch('3301', {})));
+      await time('timeseries province by day, 90 days', () => timeseries(factMatch('33', {}), 'day', {}));
+      await time('top products province', () => top('products', factMatch('33', {}), 10));
+      await time('map province by county', () => mapCounts('33', 'county', factMatch('33', {})));
+    }
+  } finally {
+    await stopTestDatabase();
+  }
+}
