@@ -40,13 +40,13 @@ export async function listen(config: Config, opts: AppOptions & { scheduler?: bo
     await realtime.close();
     throw e;
   }
-  const stopScheduler = opts.scheduler === false ? () => {} : startScheduler();
+  const stopScheduler = opts.scheduler === false ? async () => {} : startScheduler();
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://${config.HOST}:${port}`,
     port,
     async stop() {
-      stopScheduler();
+      await stopScheduler();
       await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -58,7 +58,7 @@ export async function listen(config: Config, opts: AppOptions & { scheduler?: bo
 export async function startServer(config: Config, opts: AppOptions & { scheduler?: boolean } = {}): Promise<RunningServer> {
   const db = await connectDatabase(config);
   try {
-    const seeded = config.SEED === 'auto' ? await seedIfEmpty(config) : false;
+    const seeded = config.SEED === 'auto' ? await seedIfEmpty(config, () => console.log('  seeding the demo data into the empty database (about a minute)…')) : false;
     const http = await listen(config, opts);
     return {
       ...http,

@@ -40,21 +40,21 @@ export async function runJob(name: string, at = now()): Promise<unknown> {
   return job.run(at);
 }
 
-export function startScheduler(tickMs = 15_000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runDueJobs();
-    } catch (err) {
-      logger.error({ err }, 'scheduler tick failed');
-    } finally {
-      running = false;
-    }
+/** Ticks every `tickMs`; the returned stop waits for a tick in flight, so shutdown never cuts a job. */
+export function startScheduler(tickMs = 15_000): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  const tick = () => {
+    if (current) return;
+    current = runDueJobs()
+      .then(() => undefined)
+      .catch((err) => logger.error({ err }, 'scheduler tick failed'))
+      .finally(() => (current = null));
   };
   const timer = setInterval(tick, tickMs);
   timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await current;
+  };
 }

@@ -119,9 +119,10 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
 }
 
 /** Seeds the demo world once into an empty database; of several instances, one seeds. */
-export async function seedIfEmpty(config: Config): Promise<boolean> {
+export async function seedIfEmpty(config: Config, onStart?: () => void): Promise<boolean> {
   if ((await UserModel.estimatedDocumentCount()) > 0) return false;
   if (!(await claim('seed:demo', 'seed'))) return false;
+  onStart?.();
   const started = Date.now();
   const world = await seedFoundation(config);
   await runSeeders(world);
