@@ -30,7 +30,7 @@ export async function syncProjection(id: mongoose.Types.ObjectId | string): Prom
   return stored as ComplaintRecord | null;
 }
 
-async function append(c: ComplaintRecord, action: Exclude<Action, 'file'>, party: string, actorId: string | null, data: Record<string, unknown>) {
+async function append(c: ComplaintRecord, action: Exclude<Action, 'file'>, party: string, actorId: string | null, data: Record<string, unknown>, quiet = false) {
   const at = now();
   const event = { complaintId: c._id, seq: c.version + 1, action, from: c.status, to: nextStatus(action, c.status), actorId, party, at, data };
   const next: ComplaintState = applyEvent(c as unknown as ComplaintState, event);
@@ -45,7 +45,7 @@ async function append(c: ComplaintRecord, action: Exclude<Action, 'file'>, party
   await ComplaintModel.replaceOne({ _id: c._id, version: c.version }, next);
   const updated = (await ComplaintModel.findById(c._id).lean()) as ComplaintRecord;
   const regulatorStage = c.status === 'awaiting_regulator' || c.status === 'in_mediation';
-  await announceTransition(updated, event, regulatorStage);
+  await announceTransition(updated, event, { wasRegulatorStage: regulatorStage, quiet });
   return updated;
 }
 
@@ -71,12 +71,12 @@ export async function transitionComplaint(actor: Actor, complaintId: string, inp
 }
 
 /** A deadline job's transition; returns null when the complaint moved on meanwhile. */
-export async function systemTransition(complaintId: mongoose.Types.ObjectId | string, action: SystemAction, expectedVersion: number, data: Record<string, unknown> = {}) {
+export async function systemTransition(complaintId: mongoose.Types.ObjectId | string, action: SystemAction, expectedVersion: number, opts: { quiet?: boolean } = {}) {
   const c = (await ComplaintModel.findById(complaintId).lean()) as ComplaintRecord | null;
   if (!c) throw notFound('Complaint');
   if (c.version !== expectedVersion || !canTransition(action, c.status)) return null;
   try {
-    return await append(c, action, 'system', null, data);
+    return await append(c, action, 'system', null, {}, opts.quiet);
   } catch (e) {
     if ((e as { code?: string }).code === 'version_conflict') return null;
     throw e;

@@ -31,14 +31,20 @@ const NOTICES: Record<string, [string, Audience[]][]> = {
   withdraw: [['withdrawn', ['merchant']]],
 };
 
-export async function announceTransition(c: ComplaintRecord, e: { seq: number; action: string; from: string; to: string; data?: Record<string, unknown> }, wasRegulatorStage: boolean): Promise<void> {
+export async function announceTransition(
+  c: ComplaintRecord,
+  e: { seq: number; action: string; from: string; to: string; data?: Record<string, unknown> },
+  opts: { wasRegulatorStage: boolean; quiet?: boolean },
+): Promise<void> {
   const id = String(c._id);
   emitTo(complaintRooms(c), 'complaint:updated', { id, status: c.status, version: c.version });
   const key = `${id}:${e.seq}`;
+  // A clock transition long after its deadline (downtime, imported history) changes state without notices.
+  if (opts.quiet) return void (await publish('complaint.transitioned', { complaintId: id, action: e.action, from: e.from, to: e.to, seq: e.seq }));
   for (const [kind, audiences] of NOTICES[e.action] ?? []) {
     const extra: Record<string, string> = e.action === 'decline' ? { reason: String(e.data?.reasonCode ?? '') } : {};
     await notifyComplaint(c, key, kind, audiences, extra);
   }
-  if (e.action === 'withdraw' && wasRegulatorStage) await notifyComplaint(c, key, 'withdrawn', ['regulators']);
+  if (e.action === 'withdraw' && opts.wasRegulatorStage) await notifyComplaint(c, key, 'withdrawn', ['regulators']);
   await publish('complaint.transitioned', { complaintId: id, action: e.action, from: e.from, to: e.to, seq: e.seq });
 }

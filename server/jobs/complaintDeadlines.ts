@@ -14,13 +14,18 @@ import { registerJob } from './scheduler.js';
 export const COMPLAINT_DEADLINE_JOB = 'complaint-deadlines';
 const FIRING = 'complaint-deadline';
 const DAY = 24 * 3600 * 1000;
-const BATCH = 500;
+// Small batches keep one run short; the next minute's run continues where this one stopped.
+const BATCH = 100;
+// Notices about a deadline long past (after downtime, or for imported history) are claimed silently:
+// the state still changes and lists still show it overdue, but nobody gets a stale reminder.
+const STALE_MS = 3 * DAY;
 
 /** A status change made by the clock; the claim is released if it failed, so the next run retries. */
-async function fire(key: string, c: ComplaintRecord, action: SystemAction): Promise<boolean> {
+async function fire(key: string, c: ComplaintRecord, action: SystemAction, at: Date): Promise<boolean> {
   if (!(await claim(key, FIRING))) return false;
   try {
-    return (await systemTransition(c._id, action, c.version)) !== null;
+    const late = at.getTime() - new Date(c.deadlines!.current!.dueAt!).getTime();
+    return (await systemTransition(c._id, action, c.version, { quiet: late > STALE_MS })) !== null;
   } catch (err) {
     await JobRunModel.deleteOne({ key });
     logger.error({ err, key }, 'deadline firing failed; will retry');
@@ -28,43 +33,42 @@ async function fire(key: string, c: ComplaintRecord, action: SystemAction): Prom
   }
 }
 
+// What a notice needs of a complaint; the candidates are read slim, because every one is scanned.
+const SLIM = { number: 1, status: 1, version: 1, consumerId: 1, merchantId: 1, merchantName: 1, regulatorRegion: 1, priority: 1, 'product.name': 1, deadlines: 1, statusSince: 1, rating: 1 };
+
 async function merchantStage(at: Date) {
   let reminded = 0;
-  let escalated = 0;
   // A reminder is due no earlier than 3 calendar days after the stage began.
-  const rows = (await ComplaintModel.find({ status: 'awaiting_merchant', 'deadlines.current.startedAt': { $lte: new Date(at.getTime() - 3 * DAY) } })
-    .limit(BATCH)
-    .lean()) as ComplaintRecord[];
+  const rows = (await ComplaintModel.find({ status: 'awaiting_merchant', 'deadlines.current.startedAt': { $lte: new Date(at.getTime() - 3 * DAY) } }, SLIM).lean()) as ComplaintRecord[];
   for (const c of rows) {
     const id = String(c._id);
     const started = new Date(c.deadlines!.current!.startedAt!);
-    if (at >= new Date(c.deadlines!.current!.dueAt!)) {
-      if (await fire(`complaint:${id}:escalate`, c, 'escalate')) escalated++;
-      continue;
-    }
-    const reached = LIMITS.merchantReminders.filter((n) => at >= addWorkingDays(started, n));
-    for (const n of reached) {
-      // After downtime only the latest reminder is sent; the earlier one is claimed silently.
-      if (!(await claim(`complaint:${id}:remind${n}`, FIRING))) continue;
-      if (n !== reached[reached.length - 1]) continue;
-      await notifyComplaint(c, `${id}:remind${n}`, 'merchant_reminder', ['merchant'], { days: String(n) });
-      reminded++;
-    }
+    if (at >= new Date(c.deadlines!.current!.dueAt!)) continue; // escalation, below
+    // Only the latest reminder reached, and only while it is fresh: after downtime nobody gets two at once.
+    const n = [...LIMITS.merchantReminders].reverse().find((k) => at >= addWorkingDays(started, k));
+    if (!n || at.getTime() - addWorkingDays(started, n).getTime() > STALE_MS) continue;
+    if (!(await claim(`complaint:${id}:remind${n}`, FIRING))) continue;
+    await notifyComplaint(c, `${id}:remind${n}`, 'merchant_reminder', ['merchant'], { days: String(n) });
+    reminded++;
   }
+  let escalated = 0;
+  for (const c of await due('awaiting_merchant', at)) if (await fire(`complaint:${c._id}:escalate`, c, 'escalate', at)) escalated++;
   return { reminded, escalated };
 }
 
+/** The oldest BATCH complaints of a status past their due time; each firing moves them on. */
 async function due(status: string, at: Date) {
-  return (await ComplaintModel.find({ status, 'deadlines.current.dueAt': { $lte: at } }).limit(BATCH).lean()) as ComplaintRecord[];
+  return (await ComplaintModel.find({ status, 'deadlines.current.dueAt': { $lte: at } }, SLIM).sort({ 'deadlines.current.dueAt': 1 }).limit(BATCH).lean()) as ComplaintRecord[];
 }
 
 export async function checkComplaintDeadlines(at: Date) {
   const merchant = await merchantStage(at);
   let autoAccepted = 0;
-  for (const c of await due('merchant_responded', at)) if (await fire(`complaint:${c._id}:auto_accept:${c.version}`, c, 'auto_accept')) autoAccepted++;
+  for (const c of await due('merchant_responded', at)) if (await fire(`complaint:${c._id}:auto_accept:${c.version}`, c, 'auto_accept', at)) autoAccepted++;
 
   let overdue = 0;
-  for (const c of await due('awaiting_regulator', at)) {
+  const late = (await ComplaintModel.find({ status: 'awaiting_regulator', 'deadlines.current.dueAt': { $lte: at, $gt: new Date(at.getTime() - STALE_MS) } }, SLIM).lean()) as ComplaintRecord[];
+  for (const c of late) {
     // Keyed by the stage start: a transfer restarts the receiving bureau's clock.
     const since = new Date(c.statusSince).getTime();
     if (!(await claim(`complaint:${c._id}:acceptance_overdue:${since}`, FIRING))) continue;
@@ -73,10 +77,10 @@ export async function checkComplaintDeadlines(at: Date) {
   }
 
   let expired = 0;
-  for (const c of await due('in_mediation', at)) if (await fire(`complaint:${c._id}:mediation_expired`, c, 'mediation_expired')) expired++;
+  for (const c of await due('in_mediation', at)) if (await fire(`complaint:${c._id}:mediation_expired`, c, 'mediation_expired', at)) expired++;
 
   let promiseChecks = 0;
-  const promised = (await ComplaintModel.find({ promiseCheckAt: { $lte: at } }).limit(BATCH).lean()) as ComplaintRecord[];
+  const promised = (await ComplaintModel.find({ promiseCheckAt: { $lte: at, $gt: new Date(at.getTime() - STALE_MS) } }, SLIM).lean()) as ComplaintRecord[];
   for (const c of promised) {
     if ((c.rating as { promiseKept?: boolean } | undefined)?.promiseKept !== undefined) continue;
     if (!(await claim(`complaint:${c._id}:promise_check`, FIRING))) continue;

@@ -101,4 +101,14 @@ describe('complaint deadline jobs', () => {
     expect(failed!.status).to.equal('mediation_failed');
     expect(await ComplaintEventModel.countDocuments({ complaintId: c._id, action: 'mediation_expired' })).to.equal(1);
   });
+
+  it('after long downtime changes state without stale notices, and sends no stale reminders or promise checks', async () => {
+    const c = await file();
+    const late = new Date(addWorkingDays(FILED, 10).getTime() + 5 * 24 * HOUR);
+    const r = await run(late);
+    expect(r).to.include({ reminded: 0, escalated: 1 });
+    expect((await ComplaintModel.findById(c._id).lean())!.status).to.equal('awaiting_regulator');
+    expect((await kinds(c._id)).filter((k) => k !== 'filed_consumer' && k !== 'filed_merchant')).to.deep.equal([]);
+    expect((await run(new Date(late.getTime() + 20 * 24 * HOUR))).overdue).to.equal(0);
+  });
 });
