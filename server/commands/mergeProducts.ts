@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import { now } from '../clock.js';
 import { conflict, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { ProductFlagModel } from '../models/ProductFlag.js';
 import { ProductMergeModel } from '../models/ProductMerge.js';
 import { ProductModel } from '../models/Product.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
@@ -32,6 +33,8 @@ export async function mergeProducts(actor: Actor, input: { fromId: string; intoI
   const complaints = await ComplaintFactModel.updateMany({ productId: from._id }, { $set: { productId: into._id, productName: into.name } });
   const samplings = await SamplingResultModel.updateMany({ productId: from._id }, { $set: { productId: into._id } });
   await ProductMergeModel.updateOne({ fromId: from._id }, { $set: { moved: { complaints: complaints.modifiedCount, samplings: samplings.modifiedCount } } });
+  // The merged record's open flag (if no case took it) gives way to the survivor's.
+  await ProductFlagModel.updateOne({ openKey: `open:${from._id}`, status: 'open' }, { $set: { status: 'closed', openKey: `merged:${from._id}`, closedAt: now() } });
   await detectForProduct(into._id);
   return { into: into._id as mongoose.Types.ObjectId, moved: { complaints: complaints.modifiedCount, samplings: samplings.modifiedCount } };
 }

@@ -12,7 +12,7 @@ import { ProductMergeModel } from '../../models/ProductMerge.js';
 import { ProductModel } from '../../models/Product.js';
 import { SamplingResultModel } from '../../models/SamplingResult.js';
 import { mergeProducts } from '../../commands/mergeProducts.js';
-import { productSnapshot } from '../../commands/resolveProduct.js';
+import { productSnapshot, survivor } from '../../commands/resolveProduct.js';
 import { presentFlag, presentSampling } from '../../presenters/products.js';
 import type { Actor } from '../../policies/index.js';
 import { factMatch, regionFor } from '../../analytics/scope.js';
@@ -24,8 +24,10 @@ async function visibleProduct(actor: Actor, id: string) {
   if (!p) throw notFound('Product');
   const region = regionFor(actor);
   if (region === '33') return { p, region };
-  const complaint = await ComplaintFactModel.exists({ productId: p._id, ...factMatch(region, {}) });
-  const samplings = complaint ? [] : await SamplingResultModel.find({ productId: p._id }, { regionCode: 1 }).lean();
+  // A merged record is seen by those who see the record its evidence moved to.
+  const holder = p.mergedInto ? await survivor(p) : p;
+  const complaint = await ComplaintFactModel.exists({ productId: holder._id, ...factMatch(region, {}) });
+  const samplings = complaint ? [] : await SamplingResultModel.find({ productId: holder._id }, { regionCode: 1 }).lean();
   if (!complaint && !samplings.some((s) => regionContains(region, s.regionCode))) throw notFound('Product');
   return { p, region };
 }
