@@ -21,7 +21,7 @@ async function recount() {
   const cells = new Map<string, number>();
   const statuses: Record<string, number> = {};
   for (const c of all) {
-    const k = `${c.countyCode}|${c.product.category}|${c.week}`;
+    const k = `${c.countyCode}|${c.product!.category}|${c.week}`;
     cells.set(k, (cells.get(k) ?? 0) + 1);
     statuses[c.status] = (statuses[c.status] ?? 0) + 1;
   }

@@ -16,7 +16,7 @@ const NO_PRODUCER = '电暖器,electric_heater,,暖家,NJ-1,,B9,2026-03-01,合�
 
 async function importCsv(c: ApiClient, body: Buffer | string, name = 'results.csv') {
   const form = new FormData();
-  form.append('file', new Blob([body]), name);
+  form.append('file', new Blob([typeof body === 'string' ? body : new Uint8Array(body)]), name);
   return c.post('/sampling-results/import', form);
 }
 
