@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { DEMO, signedIn } from '../helpers/http.js';
+import { DEMO, connected, signedIn } from '../helpers/http.js';
+import { OutboxMailModel } from '../../server/models/OutboxMail.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 import { filing } from '../helpers/complaints.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
@@ -23,6 +24,10 @@ describe('problem products follow filed complaints', () => {
   it('links each filed complaint to its product once and flags the fifth complaint in 30 days', async () => {
     const consumer = await signedIn(srv.url, DEMO.consumer);
     const hz = await signedIn(srv.url, DEMO.regulatorHz);
+    const socket = hz.socket();
+    await connected(socket);
+    const raised: { id: string; score: number }[] = [];
+    socket.on('flag:raised', (p) => raised.push(p));
     const product = { name: '电暖器', category: 'household_appliance' as const, brand: '暖家', model: 'NJ-100' };
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -33,6 +38,11 @@ describe('problem products follow filed complaints', () => {
       const flags = await ProductFlagModel.countDocuments();
       expect(flags).to.equal(i === 4 ? 1 : 0);
     }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(raised).to.have.length(1);
+    socket.close();
+    const mails = await OutboxMailModel.find({ key: new RegExp(`^flag:${raised[0]!.id}:`) }).lean();
+    expect(mails.map((m) => m.to).sort()).to.deep.equal([DEMO.regulatorHz, DEMO.regulatorZj].sort());
     const facts = await ComplaintFactModel.find({ complaintId: { $in: ids } }).lean();
     expect(facts).to.have.length(5);
     expect(new Set(facts.map((f) => String(f.productId))).size).to.equal(1);
