@@ -2,7 +2,19 @@ import mongoose, { Schema } from 'mongoose';
 
 // The source of truth of a complaint: one insert per transition. The unique (complaintId, seq)
 // index decides races between concurrent transitions (the loser gets E11000 → 409).
+/** An event's id is "<complaintId>:<seq>": FerretDB's SQLite backend uses an index only for _id
+ * equality, so a complaint's timeline is read by id, one event per seq, instead of by scanning. */
+export function eventId(complaintId: unknown, seq: number): string {
+  return `${String(complaintId)}:${seq}`;
+}
+
 const complaintEventSchema = new Schema({
+  _id: {
+    type: String,
+    default(this: { complaintId: unknown; seq: number }) {
+      return eventId(this.complaintId, this.seq);
+    },
+  },
   complaintId: { type: Schema.Types.ObjectId, ref: 'Complaint', required: true },
   seq: { type: Number, required: true },
   action: { type: String, required: true },
@@ -16,5 +28,5 @@ const complaintEventSchema = new Schema({
 complaintEventSchema.index({ complaintId: 1, seq: 1 }, { unique: true });
 complaintEventSchema.index({ at: 1 });
 
-export type ComplaintEventRecord = mongoose.InferSchemaType<typeof complaintEventSchema> & { _id: mongoose.Types.ObjectId };
+export type ComplaintEventRecord = mongoose.InferSchemaType<typeof complaintEventSchema>;
 export const ComplaintEventModel = mongoose.model('ComplaintEvent', complaintEventSchema);

@@ -115,4 +115,15 @@ describe('complaint lifecycle over HTTP', () => {
     expect(await ComplaintEventModel.countDocuments({ complaintId: c.id, action: 'respond' })).to.equal(1);
     expect((await consumer.get(`/complaints/${c.id}`)).body.version).to.equal(2);
   });
+
+  it('repairs on read a projection left behind by a crash between event insert and projection write', async () => {
+    const c = await fileVia(consumer, filing(world));
+    // The event of a withdraw whose projection write never happened.
+    await ComplaintEventModel.create({ complaintId: c.id, seq: 2, action: 'withdraw', from: 'awaiting_merchant', to: 'withdrawn', party: 'consumer', actorId: c.consumerId, at: new Date(), data: {} });
+    const blocked = await consumer.post(`/complaints/${c.id}/transitions`, { action: 'withdraw', expectedVersion: 1 });
+    expect(blocked.status).to.equal(409);
+    const r = await consumer.get(`/complaints/${c.id}`);
+    expect(r.body).to.include({ status: 'withdrawn', version: 2 });
+    expect(r.body.timeline.map((e: { seq: number }) => e.seq)).to.deep.equal([1, 2]);
+  });
 });

@@ -17,11 +17,11 @@ import { postMessage } from '../../commands/postMessage.js';
 import { syncProjection, transitionComplaint } from '../../commands/transitionComplaint.js';
 import { complaintsCsv } from '../../complaints/csv.js';
 import { complaintFilter, listComplaints } from '../../complaints/query.js';
+import { loadTimeline } from '../../complaints/timeline.js';
 import { endpoint } from '../../http/endpoint.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { AttachmentModel } from '../../models/Attachment.js';
 import { ComplaintModel, type ComplaintRecord } from '../../models/Complaint.js';
-import { ComplaintEventModel } from '../../models/ComplaintEvent.js';
 import { ComplaintMessageModel } from '../../models/ComplaintMessage.js';
 import { authorizeVisible, type Actor } from '../../policies/index.js';
 import { complaintScope, seesConsumerIdentity } from '../../policies/complaints.js';
@@ -74,11 +74,11 @@ export const complaintRoutes = () => [
   }),
   endpoint({ method: 'get', path: '/complaints/:id', summary: 'A complaint with its timeline, messages and attachments', tag: TAG, policy: 'complaint:read', params: idParam }, async ({ actor, params }) => {
     let c = await visibleComplaint(actor, params.id);
-    let events = await ComplaintEventModel.find({ complaintId: c._id }).sort({ seq: 1 }).lean();
+    let { events, behind } = await loadTimeline(c);
     // A projection behind its events (a crash between the two writes) is repaired on read.
-    if (events.length && events[events.length - 1]!.seq > c.version) {
+    if (behind) {
       c = (await syncProjection(c._id))!;
-      events = await ComplaintEventModel.find({ complaintId: c._id }).sort({ seq: 1 }).lean();
+      ({ events } = await loadTimeline(c));
     }
     const [messages, attachments] = await Promise.all([
       ComplaintMessageModel.find({ complaintId: c._id }).sort({ at: 1, _id: 1 }).lean(),
