@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { CASE_ACTIONS, CASE_TRANSITIONS, type CaseAction } from '../../../../shared/schemas/products';
+import { Alert } from '../../components/Alert';
+import { Page } from '../../components/Page';
+import { describeError } from '../../i18n/errors';
+import { formatDateTime } from '../../i18n/format';
+import { useUser } from '../auth/session';
+import { useLiveTick, usePanel } from '../dashboard/usePanel';
+import { getCase, moveCase, type Case } from './api';
+import { Loaded, ProductLine } from './parts';
+import './enforcement.css';
+
+/** A case, its workflow buttons (each step with a note) and its action log. */
+export function CaseDetailPage() {
+  const { t } = useTranslation('enforcement');
+  const { id = '' } = useParams();
+  const [tick, reload] = useLiveTick();
+  const c = usePanel((s) => getCase(id, s), id, tick);
+  return (
+    <Page testId="page-case" title={c.data?.product.name ?? t('cases.title')} description={<Link to="/cases">← {t('case.back')}</Link>}>
+      <Loaded panel={c}>{(data) => <CaseBody c={data} onMoved={reload} />}</Loaded>
+    </Page>
+  );
+}
+
+function CaseBody({ c, onMoved }: { c: Case; onMoved(): void }) {
+  const { t } = useTranslation('enforcement');
+  return (
+    <div className="enf-stack" data-testid="case-detail" data-status={c.status}>
+      <section className="card enf-head">
+        <div>
+          <ProductLine product={c.product} />
+          {c.producer && (
+            <div className="muted">
+              {t('flag.producer')}: {c.producer}
+            </div>
+          )}
+          <div className="enf-meta">
+            <span className={`badge enf-case-${c.status}`} data-testid="case-status">
+              {t(`caseStatus.${c.status}`)}
+            </span>
+            <span className={`badge ${c.public ? 'badge-success' : ''}`}>{c.public ? t('case.publicYes') : t('case.publicNo')}</span>
+            <span className="muted">{c.bureauName}</span>
+            <Link to={`/flags/${c.flagId}`}>{t('case.flag')}</Link>
+          </div>
+          {c.finding && (
+            <p>
+              <strong>{t('public.finding')}：</strong>
+              {c.finding}
+            </p>
+          )}
+          {c.measures && (
+            <p>
+              <strong>{t('public.measures')}：</strong>
+              {c.measures}
+            </p>
+          )}
+        </div>
+      </section>
+      <CaseActions c={c} onMoved={onMoved} />
+      <section className="card">
+        <h2>{t('case.log')}</h2>
+        <ol className="enf-log" data-testid="case-log">
+          {[...c.log].reverse().map((l) => (
+            <li key={l.seq}>
+              <div>
+                <strong>{l.action === 'open' ? t('caseStatus.open') : t(`caseActions.${l.action}`)}</strong>
+                <span className="muted">
+                  {' '}
+                  · {l.actorName} · {formatDateTime(l.at)}
+                </span>
+              </div>
+              <div>{l.note}</div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+function CaseActions({ c, onMoved }: { c: Case; onMoved(): void }) {
+  const { t } = useTranslation('enforcement');
+  const user = useUser();
+  const [action, setAction] = useState<CaseAction | null>(null);
+  const [note, setNote] = useState('');
+  const [finding, setFinding] = useState(c.finding ?? '');
+  const [measures, setMeasures] = useState(c.measures ?? '');
+  const [pub, setPub] = useState(c.public);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const next = CASE_ACTIONS.filter((a) => CASE_TRANSITIONS[a].from.includes(c.status));
+  if (user.role !== 'regulator') return null;
+
+  async function submit() {
+    if (!action || !note.trim()) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const moved = await moveCase(c.id, { action, note: note.trim(), expectedVersion: c.version, public: pub, finding: finding.trim() || undefined, measures: measures.trim() || undefined });
+      setMessage({ tone: 'success', text: t('case.moved', { status: t(`caseStatus.${moved.status}`) }) });
+      setAction(null);
+      setNote('');
+      onMoved();
+    } catch (e) {
+      setMessage({ tone: 'danger', text: describeError(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" data-testid="case-actions">
+      <h2>{t('case.actions')}</h2>
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {next.length === 0 ? (
+        <p className="muted">{t('case.noActions')}</p>
+      ) : (
+        <div className="button-row">
+          {next.map((a) => (
+            <button key={a} className={`button ${a === 'dismiss' ? 'button-outline-danger' : action === a ? 'button-primary' : ''}`} onClick={() => setAction(a)} data-testid={`case-action-${a}`}>
+              {t(`caseActions.${a}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {action && (
+        <form
+          className="enf-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="case-note">
+              {t('case.note')} · {t(`caseActions.${action}`)}
+            </label>
+            <textarea id="case-note" required maxLength={4000} placeholder={t('case.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="case-action-note" />
+          </div>
+          <div className="field">
+            <label htmlFor="case-finding">{t('case.finding')}</label>
+            <textarea id="case-finding" maxLength={4000} value={finding} onChange={(e) => setFinding(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="case-measures">{t('case.measures')}</label>
+            <textarea id="case-measures" maxLength={4000} value={measures} onChange={(e) => setMeasures(e.target.value)} />
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" checked={pub} onChange={(e) => setPub(e.target.checked)} data-testid="case-public" />
+            {t('case.makePublic')}
+          </label>
+          <div className="button-row">
+            <button className="button button-primary" disabled={busy || !note.trim()} data-testid="case-action-submit">
+              {t('case.submit')}
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => setAction(null)}>
+              {t('actions.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
