@@ -102,4 +102,12 @@ describe('complaint filing, lists, evidence and notifications over HTTP', () => 
     expect(detail.body.messages.map((x: { body: string }) => x.body)).to.deep.equal(['请提供购物小票照片。']);
     expect((await act(hz, c.id, 'accept')).status).to.equal(409);
   });
+
+  it('documents every complaint endpoint in the OpenAPI document', async () => {
+    const r = await consumer.get('/openapi.json');
+    expect(r.status).to.equal(200);
+    for (const p of ['/api/complaints', '/api/complaints/{id}', '/api/complaints/{id}/transitions', '/api/complaints/{id}/messages', '/api/complaints/{id}/attachments', '/api/attachments/{id}', '/api/complaints/export.csv', '/api/notifications', '/api/notifications/{id}/read', '/api/notifications/read-all', '/api/admin/outbox']) {
+      expect(r.body.paths, p).to.have.property(p);
+    }
+  });
 });
