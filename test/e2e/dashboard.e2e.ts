@@ -1,0 +1,92 @@
+import { expect } from 'chai';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { fileVia, filing } from '../helpers/complaints.js';
+import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import type { DemoWorld } from '../../server/seed/registry.js';
+
+/** Flag detection runs in the background after a filing: wait until the complaint's flag exists. */
+async function flagOf(client: ApiClient, complaintId: string, ms = 15_000): Promise<{ id: string; rules: string[] }> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const r = await client.get('/product-flags');
+    const flag = r.body.items?.find((f: { evidence: { complaintIds: string[] } }) => f.evidence.complaintIds.includes(complaintId));
+    if (flag) return flag;
+    if (Date.now() > until) throw new Error(`no flag for ${complaintId}: ${r.text}`);
+    await new Promise((res) => setTimeout(res, 250));
+  }
+}
+
+describe('the regulators’ dashboard in Chromium', function () {
+  this.timeout(60_000);
+  let srv: TestServer;
+  let world: DemoWorld;
+  let browser: Browser;
+  before(async () => {
+    world = await freshWorld();
+    srv = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await srv?.stop();
+  });
+
+  it('shows a new urgent complaint live, opens the flagged product and opens a case', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signInAs(page, srv.url, DEMO.regulatorHz);
+      await page.goto(srv.url + '/dashboard');
+      // Hangzhou's bureau sees Hangzhou's counties.
+      await page.locator('[data-testid="dashboard-map"][data-map="zj-3301"]').waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="dashboard"][data-total="0"]').waitFor();
+      await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 10_000 });
+
+      // A consumer reports an electric heater that caught fire in a Hangzhou store: urgent, and a
+      // safety incident in a key category flags the product at once.
+      const consumer = await signedIn(srv.url, DEMO.consumer);
+      const product = { name: '油汀电暖器', category: 'electric_heater' as const, brand: '暖阳', model: 'NY-2026' };
+      const complaint = await fileVia(
+        consumer,
+        filing(world, '330106', { product, problemType: 'safety', safetyIncident: { kind: 'fire', injured: false, description: '通电半小时后插头起火。' }, description: '电暖器使用中插头起火，险些引燃窗帘。' }),
+      );
+      expect(complaint.priority).to.equal('urgent');
+
+      await page.locator(`[data-testid="urgent-complaint"][data-id="${complaint.id}"]`).waitFor({ timeout: 10_000 });
+      await page.locator('[data-testid="dashboard"][data-total="1"]').waitFor({ timeout: 10_000 });
+      const totalLink = await page.getByTestId('figure-total').getAttribute('href');
+      expect(totalLink).to.match(/^\/queue\?status=&city=3301&/);
+
+      const hz = await signedIn(srv.url, DEMO.regulatorHz);
+      const flag = await flagOf(hz, complaint.id);
+      expect(flag.rules).to.include('safety');
+      await page.getByTestId(`dashboard-flag-${flag.id}`).waitFor({ timeout: 10_000 });
+
+      await page.getByTestId('nav-flags').click();
+      await page.getByTestId(`flag-row-${flag.id}`).waitFor();
+      await page.getByTestId(`flag-link-${flag.id}`).click();
+      await page.locator(`[data-testid="flag-detail"][data-flag-id="${flag.id}"]`).waitFor();
+      expect(await page.getByTestId('flag-complaint').count()).to.equal(1);
+      expect(await page.getByTestId('flag-complaints').locator(`a[href="/complaints/${complaint.id}"]`).count()).to.equal(1);
+
+      await page.getByTestId('open-case').click();
+      await page.getByTestId('case-note').fill('安全事故，立案调查。');
+      await page.getByTestId('open-case-confirm').click();
+      await page.locator('[data-testid="case-detail"][data-status="open"]').waitFor({ timeout: 10_000 });
+      await page.getByTestId('case-action-investigate').click();
+      await page.getByTestId('case-action-note').fill('调取销售台账，抽样送检。');
+      await page.getByTestId('case-action-submit').click();
+      await page.locator('[data-testid="case-detail"][data-status="investigating"]').waitFor({ timeout: 10_000 });
+
+      const cases = await hz.get('/enforcement-cases');
+      const opened = cases.body.items.find((c: { flagId: string }) => c.flagId === flag.id);
+      expect(opened.status).to.equal('investigating');
+      expect(opened.log.map((l: { note: string }) => l.note)).to.deep.equal(['安全事故，立案调查。', '调取销售台账，抽样送检。']);
+      expect((await hz.get(`/product-flags/${flag.id}`)).body.caseId).to.equal(opened.id);
+    } finally {
+      await context.close();
+    }
+  });
+});
