@@ -74,12 +74,13 @@ export const complaintRoutes = () => [
   }),
   endpoint({ method: 'get', path: '/complaints/:id', summary: 'A complaint with its timeline, messages and attachments', tag: TAG, policy: 'complaint:read', params: idParam }, async ({ actor, params }) => {
     let c = await visibleComplaint(actor, params.id);
-    let { events, behind } = await loadTimeline(c);
+    let timeline = await loadTimeline(c);
     // A projection behind its events (a crash between the two writes) is repaired on read.
-    if (behind) {
+    if (timeline.behind) {
       c = (await syncProjection(c._id))!;
-      ({ events } = await loadTimeline(c));
+      timeline = await loadTimeline(c);
     }
+    const { events } = timeline;
     const [messages, attachments] = await Promise.all([
       ComplaintMessageModel.find({ complaintId: c._id }).sort({ at: 1, _id: 1 }).lean(),
       AttachmentModel.find({ complaintId: c._id }).sort({ at: 1 }).lean(),
