@@ -26,9 +26,9 @@ export async function exportRows(kind: Q['kind'], region: string, q: Q): Promise
     case 'hotspots':
       return (await hotspots({ region, level: q.level, from: q.from, to: q.to, category: q.category, baselineWeeks: 8 })).cells;
     case 'timeseries':
-      return (await timeseries(factMatch(region, { category: q.category }), q.interval, q)).points;
+      return (await timeseries(region, q.interval, q)).points;
     case 'map':
-      return (await mapCounts(region, q.level, match)).regions;
+      return (await mapCounts(region, q.level, q)).regions;
     default:
       return (await top(kind.slice(4) as 'products' | 'merchants' | 'stores', match, q.limit)).items as Row[];
   }

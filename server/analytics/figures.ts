@@ -5,17 +5,21 @@ import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, dayRange, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
 import { countBy } from './count.js';
+import { knownWeeks, weekCells } from './weekCells.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ProductModel } from '../models/Product.js';
 import { RegionModel } from '../models/Region.js';
 import { StoreModel } from '../models/Store.js';
 import { regionLevel } from '../../shared/regions.js';
 
-export async function timeseries(match: Record<string, unknown>, interval: 'day' | 'week', range: { from?: string; to?: string }) {
+export async function timeseries(region: string, interval: 'day' | 'week', range: { from?: string; to?: string; category?: string }) {
   const to = range.to ?? shanghaiDay(now());
   const from = range.from ?? addDays(to, interval === 'day' ? -89 : -181);
-  const m = { ...match, day: { $gte: from, $lte: to } };
-  const byPeriod = await countBy(m, [interval]);
+  const byPeriod = new Map<string, number>();
+  for (const c of await weekCells(weekRange(weekOfDay(from), weekOfDay(to)), { regionPrefix: region, category: range.category, fromDay: from, toDay: to })) {
+    const period = interval === 'day' ? c.day : c.week;
+    byPeriod.set(period, (byPeriod.get(period) ?? 0) + c.n);
+  }
   const periods = interval === 'day' ? dayRange(from, to) : weekRange(weekOfDay(from), weekOfDay(to));
   return { interval, from, to, points: periods.map((period) => ({ period, count: byPeriod.get(period) ?? 0 })) };
 }
@@ -42,9 +46,13 @@ export async function top(kind: keyof typeof TOP_FIELD, match: Record<string, un
 }
 
 /** Counts per city or county inside the region, every one of them listed (zero included). */
-export async function mapCounts(region: string, level: 'city' | 'county', match: Record<string, unknown>) {
-  const field = level === 'city' ? 'cityCode' : 'countyCode';
-  const counts = await countBy(match, [field]);
+export async function mapCounts(region: string, level: 'city' | 'county', range: { from?: string; to?: string; category?: string }) {
+  const weeks = range.from || range.to ? weekRange(weekOfDay(range.from ?? '2000-01-03'), weekOfDay(range.to ?? shanghaiDay(now()))) : await knownWeeks();
+  const counts = new Map<string, number>();
+  for (const c of await weekCells(weeks, { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to })) {
+    const code = level === 'city' ? c.county.slice(0, 4) : c.county;
+    counts.set(code, (counts.get(code) ?? 0) + c.n);
+  }
   const regions = await RegionModel.find({ level, code: new RegExp(`^${region}`) }, { code: 1, name: 1, nameEn: 1 }).sort({ code: 1 }).lean();
   // A county region asked at city level still names its own city.
   const list = regions.length || regionLevel(region) === 'province' ? regions : await RegionModel.find({ code: region.slice(0, level === 'city' ? 4 : 6) }).lean();

@@ -1,12 +1,11 @@
 // Hotspots: complaints per region × category × week, each cell against its own baseline (the mean
-// of its previous weeks). One $group over the pre-bucketed facts covers the asked weeks and the
-// baseline weeks before them; zero weeks count in the baseline.
+// of its previous weeks; zero weeks count). The weekly rollups cover the asked weeks and the
+// baseline weeks before them.
 import { HOTSPOT_RULE } from '../../shared/schemas/analytics.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, addWeeks, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
-import { countBy } from './count.js';
-import { regionField } from './scope.js';
+import { weekCells } from './weekCells.js';
 import { poissonSurprise } from './poisson.js';
 
 export interface HotspotInput {
@@ -31,10 +30,11 @@ export async function hotspots(q: HotspotInput) {
   const from = q.from ?? addDays(to, -27);
   const weeks = weekRange(weekOfDay(from), weekOfDay(to));
   const first = addWeeks(weeks[0]!, -q.baselineWeeks);
-  const field = q.level === 'city' ? 'cityCode' : 'countyCode';
-  const match: Record<string, unknown> = { [regionField(q.region)]: q.region, week: { $gte: first, $lte: weeks[weeks.length - 1]! } };
-  if (q.category) match.category = q.category;
-  const counts = await countBy(match, [field, 'category', 'week']);
+  const counts = new Map<string, number>();
+  for (const cell of await weekCells(weekRange(first, weeks[weeks.length - 1]!), { regionPrefix: q.region, category: q.category })) {
+    const key = `${q.level === 'city' ? cell.county.slice(0, 4) : cell.county}|${cell.category}|${cell.week}`;
+    counts.set(key, (counts.get(key) ?? 0) + cell.n);
+  }
   const rows = [...counts].map(([key, n]) => {
     const [r, c, w] = key.split('|') as [string, string, string];
     return { _id: { r, c, w }, n };

@@ -38,8 +38,14 @@ export async function summary(match: Record<string, unknown>) {
       if (typeof r.daysToClose === 'number') days.set(r.daysToClose, (days.get(r.daysToClose) ?? 0) + 1);
     }
     if (status === 'resolved' && !r.regulatorInvolved) source++;
-    if (r.timelyResponse === true || r.timelyResponse === false) (timelyKnown++, (timely += r.timelyResponse ? 1 : 0));
-    if (typeof r.satisfaction === 'number') (satSum += r.satisfaction, satN++);
+    if (r.timelyResponse === true || r.timelyResponse === false) {
+      timelyKnown++;
+      if (r.timelyResponse) timely++;
+    }
+    if (typeof r.satisfaction === 'number') {
+      satSum += r.satisfaction;
+      satN++;
+    }
   }
   return {
     total: rows.length,

@@ -6,6 +6,7 @@ import { productKey } from '../../shared/productKey.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { resolveProducts } from '../commands/resolveProduct.js';
 import { complaints, factOf, type ComplaintDoc } from './facts.js';
+import { recordRecent } from '../analytics/weekCells.js';
 
 const BUREAU = ['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined'];
 
@@ -36,13 +37,16 @@ export async function backfillFacts(batch = 1000): Promise<number> {
     const existing = new Set((await ComplaintFactModel.find({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 }).lean()).map((f) => String(f._id)));
     const missing = docs.filter((d) => !existing.has(String(d._id)));
     if (missing.length === 0) continue;
+    const facts = await factsFor(missing);
     try {
-      const r = await ComplaintFactModel.insertMany(await factsFor(missing), { ordered: false });
+      const r = await ComplaintFactModel.insertMany(facts, { ordered: false });
       added += r.length;
     } catch (e) {
       // A concurrent complaint.filed handler inserted some of them first: those are skipped.
       added += (e as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
     }
+    // Their rollup entries (a concurrent handler's are duplicates and insert nothing).
+    await recordRecent(facts);
   }
   return added;
 }

@@ -46,7 +46,10 @@ export async function merchantCredit(merchantId: string, at = now()) {
   const x: CreditInputs = { complaints: 0, stores: await StoreModel.countDocuments({ merchantId: id }), timely: 0, timelyKnown: 0, resolved: 0, closed: 0, breaches: 0, cases: 0 };
   for (const { _id, n } of rows) {
     x.complaints += n;
-    if (_id.t === true || _id.t === false) (x.timelyKnown += n), (x.timely += _id.t ? n : 0);
+    if (_id.t === true || _id.t === false) {
+      x.timelyKnown += n;
+      if (_id.t) x.timely += n;
+    }
     if (['resolved', 'mediated', 'mediation_failed', 'declined', 'withdrawn'].includes(_id.s)) x.closed += n;
     if (_id.s === 'resolved' || _id.s === 'mediated') x.resolved += n;
     if (_id.p === 'return_refused') x.breaches += n;

@@ -8,6 +8,7 @@ import { cityOf } from '../../shared/regions.js';
 import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { resolveProduct } from '../commands/resolveProduct.js';
+import { recordRecent } from '../analytics/weekCells.js';
 
 /** The fields of a complaint document (server/models/Complaint.ts) this capability reads. */
 export interface ComplaintDoc {
@@ -101,7 +102,9 @@ export async function recordComplaint(complaintId: string) {
   if (existing) return existing;
   const product = await resolveProduct({ ...c.product, name: c.product.name });
   try {
-    return (await ComplaintFactModel.create(factOf(c, product))).toObject();
+    const fact = (await ComplaintFactModel.create(factOf(c, product))).toObject();
+    await recordRecent([fact]);
+    return fact;
   } catch (e) {
     if (isDuplicateKey(e)) return ComplaintFactModel.findById(c._id).lean();
     throw e;

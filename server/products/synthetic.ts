@@ -11,6 +11,7 @@ import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { factsFor } from './backfill.js';
+import { recordRecent } from '../analytics/weekCells.js';
 import type { ComplaintDoc } from './facts.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -120,7 +121,9 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, chunk
     await ComplaintModel.collection.insertMany(docs as never[]);
     await ComplaintEventModel.collection.insertMany(built.flatMap((b) => b.events) as never[]);
     const bureau = new Set(built.filter((b) => b.events.some((e) => BUREAU.has(e.to))).map((b) => String(b.complaint._id)));
-    await ComplaintFactModel.collection.insertMany((await factsFor(docs as unknown as ComplaintDoc[], bureau)) as never[]);
+    const facts = await factsFor(docs as unknown as ComplaintDoc[], bureau);
+    await ComplaintFactModel.collection.insertMany(facts as never[]);
+    await recordRecent(facts);
     ids.push(...docs.map((d) => d._id as mongoose.Types.ObjectId));
   }
   return ids;

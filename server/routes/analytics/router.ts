@@ -16,14 +16,14 @@ export const analyticsRoutes = () => [
     return query.onlyHotspots === 'true' ? { ...r, cells: r.cells.filter((c) => c.hotspot) } : r;
   }),
   endpoint({ method: 'get', path: '/analytics/timeseries', summary: 'Complaints per day or week', tag: 'analytics', policy: 'analytics:read', query: timeseriesQuery }, async ({ actor, query }) =>
-    timeseries(factMatch(regionFor(actor, query.region), { category: query.category }), query.interval, query),
+    timeseries(regionFor(actor, query.region), query.interval, query),
   ),
   endpoint({ method: 'get', path: '/analytics/top/:kind', summary: 'Products, merchants or stores with most complaints', tag: 'analytics', policy: 'analytics:read', params: topParams, query: topQuery }, async ({ actor, params, query }) =>
     top(params.kind, factMatch(regionFor(actor, query.region), query), query.limit),
   ),
   endpoint({ method: 'get', path: '/analytics/map', summary: 'Complaints per city or county', tag: 'analytics', policy: 'analytics:read', query: mapQuery }, async ({ actor, query }) => {
     const region = regionFor(actor, query.region);
-    return mapCounts(region, query.level, factMatch(region, query));
+    return mapCounts(region, query.level, query);
   }),
   endpoint({ method: 'get', path: '/analytics/export.csv', summary: 'Figures as CSV (UTF-8 with BOM, opens in Excel)', tag: 'analytics', policy: 'analytics:read', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
     const region = regionFor(actor, query.region);

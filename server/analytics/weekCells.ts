@@ -1,0 +1,88 @@
+// Counts per county × category × day for a run of weeks, from sealed WeekRollups (read by _id)
+// plus the small RecentFact collection. Filing counts never change once a week is over (a fact's
+// bucket is fixed when the complaint is filed), so a sealed week is final; a complaint added to a
+// sealed week later (a backfill) stays in RecentFact and is added on reading. Between a sealer's
+// insert and its clean-up a reader may count that week's entries twice, for a moment.
+import mongoose from 'mongoose';
+import { isoWeek } from '../../shared/calendar.js';
+import { addWeeks } from '../../shared/weeks.js';
+import { now } from '../clock.js';
+import { isDuplicateKey } from '../http/errors.js';
+import { RecentFactModel } from '../models/RecentFact.js';
+import { WeekRollupModel } from '../models/WeekRollup.js';
+
+type Fact = { _id: unknown; countyCode: string; category: string; day: string; week: string };
+
+/** Records the buckets of new facts (a replayed fact inserts nothing). */
+export async function recordRecent(facts: Fact[]): Promise<void> {
+  if (facts.length === 0) return;
+  const docs = facts.map((f) => ({ _id: new mongoose.Types.ObjectId(String(f._id)), c: f.countyCode, k: f.category, d: f.day, w: f.week }));
+  await RecentFactModel.collection.insertMany(docs, { ordered: false }).catch((e) => {
+    if (!isDuplicateKey(e) && !(e as { writeErrors?: unknown[] }).writeErrors) throw e;
+  });
+}
+
+/**
+ * Seals every week before `keepFrom` (default: last week stays open) that has no rollup yet: one
+ * insert per week, then its entries leave RecentFact. Weeks sealed before keep their late entries.
+ */
+export async function sealWeeks(at = now(), keepFrom = addWeeks(isoWeek(at), -1)): Promise<string[]> {
+  const rows = await RecentFactModel.collection.find({ w: { $lt: keepFrom } }).toArray();
+  const byWeek = new Map<string, typeof rows>();
+  for (const r of rows) byWeek.set(r.w as string, [...(byWeek.get(r.w as string) ?? []), r]);
+  const sealed: string[] = [];
+  for (const [week, entries] of byWeek) {
+    if (await WeekRollupModel.exists({ _id: week })) continue;
+    const counts: Record<string, number> = {};
+    for (const e of entries) counts[`${e.c}|${e.k}|${e.d}`] = (counts[`${e.c}|${e.k}|${e.d}`] ?? 0) + 1;
+    try {
+      await WeekRollupModel.create({ _id: week, counts, total: entries.length, sealedAt: at });
+    } catch (e) {
+      if (isDuplicateKey(e)) continue; // another instance sealed it; our entries stay for the next run
+      throw e;
+    }
+    const ids = entries.map((e) => e._id);
+    for (let i = 0; i < ids.length; i += 1000) await RecentFactModel.deleteMany({ _id: { $in: ids.slice(i, i + 1000) } });
+    sealed.push(week);
+  }
+  return sealed;
+}
+
+export interface CellFilter {
+  regionPrefix: string;
+  category?: string;
+  fromDay?: string;
+  toDay?: string;
+}
+
+export interface Cell {
+  county: string;
+  category: string;
+  day: string;
+  week: string;
+  n: number;
+}
+
+/** Counts per county × category × day of these weeks, inside the region and filter. */
+export async function weekCells(weeks: string[], f: CellFilter): Promise<Cell[]> {
+  const out = new Map<string, Cell>();
+  const add = (week: string, key: string, n: number) => {
+    const [county, category, day] = key.split('|') as [string, string, string];
+    if (!county.startsWith(f.regionPrefix) || (f.category && category !== f.category)) return;
+    if ((f.fromDay && day < f.fromDay) || (f.toDay && day > f.toDay)) return;
+    const cell = out.get(key) ?? { county, category, day, week, n: 0 };
+    cell.n += n;
+    out.set(key, cell);
+  };
+  const sealed = await Promise.all(weeks.map((w) => WeekRollupModel.findById(w).lean()));
+  for (const s of sealed) if (s) for (const [k, n] of Object.entries(s.counts as Record<string, number>)) add(String(s._id), k, n);
+  for (const r of await RecentFactModel.collection.find({ w: { $in: weeks } }).toArray()) add(r.w as string, `${r.c}|${r.k}|${r.d}`, 1);
+  return [...out.values()];
+}
+
+/** Every week that has complaints: the sealed ones and those still recent. */
+export async function knownWeeks(): Promise<string[]> {
+  const sealed = (await WeekRollupModel.find({}, { _id: 1 }).lean()).map((w) => String(w._id));
+  const recent = await RecentFactModel.distinct('w');
+  return [...new Set([...sealed, ...recent.map(String)])].sort();
+}
