@@ -19,10 +19,16 @@ const BATCH = 100;
 // Notices about a deadline long past (after downtime, or for imported history) are claimed silently:
 // the state still changes and lists still show it overdue, but nobody gets a stale reminder.
 const STALE_MS = 3 * DAY;
+const ABANDONED_MS = 10 * 60_000;
 
 /** A status change made by the clock; the claim is released if it failed, so the next run retries. */
 async function fire(key: string, c: ComplaintRecord, action: SystemAction, at: Date): Promise<boolean> {
-  if (!(await claim(key, FIRING))) return false;
+  if (!(await claim(key, FIRING))) {
+    // Claimed long ago yet still due: its firer died before the transition. Retrying is safe, because
+    // the event's unique (complaintId, seq) still lets only one transition through.
+    const run = await JobRunModel.findOne({ key }).lean();
+    if (!run || at.getTime() - new Date(run.at).getTime() < ABANDONED_MS) return false;
+  }
   try {
     const late = at.getTime() - new Date(c.deadlines!.current!.dueAt!).getTime();
     return (await systemTransition(c._id, action, c.version, { quiet: late > STALE_MS })) !== null;

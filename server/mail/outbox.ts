@@ -7,6 +7,7 @@ import { now } from '../clock.js';
 import { isDuplicateKey } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
 import { logger } from '../logger.js';
+import { JobRunModel } from '../models/JobRun.js';
 import { OutboxMailModel } from '../models/OutboxMail.js';
 import { composeEml, mailDir, mailSettings, smtpTransport } from './transport.js';
 
@@ -25,6 +26,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3600_000);
 }
 export const MAX_ATTEMPTS = 12;
+const ABANDONED_MS = 10 * 60_000;
 
 export async function deliverOutbox(at = now(), limit = 50): Promise<{ sent: number; failed: number }> {
   const due = await OutboxMailModel.find({ status: 'pending', nextAttemptAt: { $lte: at } }).sort({ nextAttemptAt: 1 }).limit(limit).lean();
@@ -33,7 +35,16 @@ export async function deliverOutbox(at = now(), limit = 50): Promise<{ sent: num
   let failed = 0;
   for (const mail of due) {
     // One attempt number is tried by one instance only.
-    if (!(await claim(`mail:${mail._id}:${mail.attempts}`, 'outbox'))) continue;
+    const key = `mail:${mail._id}:${mail.attempts}`;
+    if (!(await claim(key, 'outbox'))) {
+      // An attempt claimed long ago and never recorded: its sender died. Count it as failed so the
+      // next run claims a fresh attempt (the mail may then go out twice, never zero times).
+      const run = await JobRunModel.findOne({ key }).lean();
+      if (run && at.getTime() - new Date(run.at).getTime() > ABANDONED_MS) {
+        await OutboxMailModel.updateOne({ _id: mail._id, attempts: mail.attempts, status: 'pending' }, { $set: { attempts: mail.attempts + 1, lastError: 'attempt abandoned' } });
+      }
+      continue;
+    }
     try {
       let messageId: string;
       if (smtpUrl) {

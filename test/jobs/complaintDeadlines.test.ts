@@ -6,6 +6,7 @@ import { transitionComplaint } from '../../server/commands/transitionComplaint.j
 import { COMPLAINT_DEADLINE_JOB } from '../../server/jobs/complaintDeadlines.js';
 import { runJob } from '../../server/jobs/scheduler.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
+import { JobRunModel } from '../../server/models/JobRun.js';
 import { ComplaintEventModel } from '../../server/models/ComplaintEvent.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { OutboxMailModel } from '../../server/models/OutboxMail.js';
@@ -110,5 +111,17 @@ describe('complaint deadline jobs', () => {
     expect((await ComplaintModel.findById(c._id).lean())!.status).to.equal('awaiting_regulator');
     expect((await kinds(c._id)).filter((k) => k !== 'filed_consumer' && k !== 'filed_merchant')).to.deep.equal([]);
     expect((await run(new Date(late.getTime() + 20 * 24 * HOUR))).overdue).to.equal(0);
+  });
+
+  it('recovers a firing whose claimer died before the transition, and still fires it once', async () => {
+    const c = await file();
+    const due = new Date(addWorkingDays(FILED, 10).getTime() + HOUR);
+    // A process claimed the escalation and crashed before inserting the event.
+    await JobRunModel.create({ key: `complaint:${c._id}:escalate`, job: 'complaint-deadline', at: due });
+    expect((await run(new Date(due.getTime() + 60_000))).escalated).to.equal(0);
+    const later = new Date(due.getTime() + 11 * 60_000);
+    const [a, b] = await Promise.all([run(later), run(later)]);
+    expect(a.escalated! + b.escalated!).to.equal(1);
+    expect(await ComplaintEventModel.countDocuments({ complaintId: c._id, action: 'escalate' })).to.equal(1);
   });
 });

@@ -8,6 +8,7 @@ import { testClock } from '../../server/clock.js';
 import { fileComplaint } from '../../server/commands/fileComplaint.js';
 import { deliverOutbox } from '../../server/mail/outbox.js';
 import { configureMail } from '../../server/mail/transport.js';
+import { JobRunModel } from '../../server/models/JobRun.js';
 import { OutboxMailModel } from '../../server/models/OutboxMail.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { consumerId, filing } from '../helpers/complaints.js';
@@ -110,6 +111,23 @@ describe('mail outbox', () => {
       expect((await consumer.get(`/admin/outbox/${list.body.items[0].id}.eml`)).status).to.equal(403);
     } finally {
       await srv.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends a mail whose sender died after claiming its attempt, once the claim is abandoned', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-mail-'));
+    configureMail({ smtpUrl: undefined, dataDir: dir });
+    try {
+      await fileComplaint({ consumerId: consumerId(world), data: filing(world) });
+      const mails = await OutboxMailModel.find().lean();
+      await JobRunModel.create({ key: `mail:${mails[0]!._id}:0`, job: 'outbox', at: AT });
+      expect((await deliverOutbox(new Date(AT.getTime() + 60_000))).sent).to.equal(mails.length - 1);
+      expect((await deliverOutbox(new Date(AT.getTime() + 5 * 60_000))).sent).to.equal(0);
+      await deliverOutbox(new Date(AT.getTime() + 11 * 60_000));
+      expect((await deliverOutbox(new Date(AT.getTime() + 12 * 60_000))).sent).to.equal(1);
+      expect(await OutboxMailModel.countDocuments({ status: 'sent' })).to.equal(mails.length);
+    } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
