@@ -42,7 +42,7 @@ export function ComplaintPage() {
   return (
     <Page
       testId="page-complaint"
-      title={`${t('detail.facts')} ${c.number}`}
+      title={t('detail.title', { number: c.number })}
       description={summary}
       actions={c.allowedActions.includes('withdraw') ? <WithdrawAction act={act} /> : undefined}
     >

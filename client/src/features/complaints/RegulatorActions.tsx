@@ -125,8 +125,7 @@ export function MediationForm({ act }: { act: Act }) {
     >
       <h2>{t('regulator.mediationTitle')}</h2>
       {error && <Alert tone="danger">{error}</Alert>}
-      <fieldset className="choice-row">
-        <legend className="visually-hidden">{t('regulator.mediationTitle')}</legend>
+      <fieldset className="choice-row" aria-label={t('regulator.mediationTitle')}>
         <label className="choice">
           <input type="radio" name="mediation" checked={result === 'succeeded'} onChange={() => setResult('succeeded')} data-testid="mediation-succeeded" />
           {t('regulator.succeeded')}

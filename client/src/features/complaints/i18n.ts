@@ -155,6 +155,7 @@ export const messages = defineMessages({
       mediation_expired: '调解期满，调解终止',
     },
     detail: {
+      title: '投诉 {{number}}',
       loadFailed: '无法加载投诉：{{message}}',
       facts: '投诉内容',
       product: '商品',
@@ -458,6 +459,7 @@ export const messages = defineMessages({
       mediation_expired: 'Mediation period ended',
     },
     detail: {
+      title: 'Complaint {{number}}',
       loadFailed: 'Could not load the complaint: {{message}}',
       facts: 'Complaint',
       product: 'Product',

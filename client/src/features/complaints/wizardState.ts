@@ -47,6 +47,8 @@ const STEP_FIELDS: Record<Step, readonly string[]> = {
 
 const MESSAGES: FieldMessageKeys = {
   storeId: 'complaints:wizard.chooseStore',
+  'product.category': 'validation.required',
+  problemType: 'validation.required',
   'product.gtin': 'complaints:wizard.gtinInvalid',
   'purchase.amountFen': 'complaints:wizard.amountInvalid',
   'purchase.date': 'complaints:wizard.futureDate',

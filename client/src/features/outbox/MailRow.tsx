@@ -11,18 +11,20 @@ export function MailRow({ mail: m }: { mail: OutboxMail }) {
   return (
     <>
       <tr data-testid={`mail-${m.id}`}>
-        <td className="mono">{m.to}</td>
-        <td>
+        <td className="outbox-subject">
           <div className="cell-strong">{m.subject}</div>
+          <div className="muted mono outbox-to">{m.to}</div>
           {m.lastError && m.status !== 'sent' && <div className="field-error">{m.lastError}</div>}
         </td>
         <td>
           <span className={`badge ${TONE[m.status]}`}>{t(`status.${m.status}`)}</span>
-          <div className="muted outbox-meta">
-            {m.status === 'sent'
-              ? t(m.transport === 'smtp' ? 'viaSmtp' : 'viaFile')
-              : `${t('attempts', { count: m.attempts })} · ${t('nextAttempt', { at: formatDateTime(m.nextAttemptAt) })}`}
-          </div>
+          {(m.status === 'sent' || m.attempts > 0) && (
+            <div className="muted outbox-meta">
+              {m.status === 'sent'
+                ? t(m.transport === 'smtp' ? 'viaSmtp' : 'viaFile')
+                : `${t('attempts', { count: m.attempts })} · ${t('nextAttempt', { at: formatDateTime(m.nextAttemptAt) })}`}
+            </div>
+          )}
         </td>
         <td className="nowrap">{formatDateTime(m.sentAt ?? m.createdAt)}</td>
         <td>
@@ -38,7 +40,7 @@ export function MailRow({ mail: m }: { mail: OutboxMail }) {
       </tr>
       {open && (
         <tr className="outbox-text-row">
-          <td colSpan={5}>
+          <td colSpan={4}>
             <pre className="outbox-text">{m.text}</pre>
           </td>
         </tr>

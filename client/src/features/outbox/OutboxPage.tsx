@@ -60,7 +60,6 @@ export function OutboxPage() {
             <table className="table" data-testid="outbox-table">
               <thead>
                 <tr>
-                  <th>{t('columns.to')}</th>
                   <th>{t('columns.subject')}</th>
                   <th>{t('columns.status')}</th>
                   <th>{t('columns.time')}</th>
