@@ -109,17 +109,19 @@ export function DashboardPage() {
       title={t('title')}
       description={t('description')}
       actions={
-        <span className="dash-live muted" data-testid="dashboard-updated">
-          <span className="dash-live-dot" aria-hidden="true" />
-          {summary.at && t('updatedAt', { time: formatTime(summary.at) })}
-          <button className="button button-ghost" onClick={reload}>
-            {t('refresh')}
-          </button>
-        </span>
+        <div className="dash-actions">
+          <Filters value={state} home={home} regions={regions} onChange={(next) => set(next as Record<string, string>)} />
+          <span className="dash-live muted" data-testid="dashboard-updated">
+            <span className="dash-live-dot" aria-hidden="true" />
+            {summary.at && t('updatedAt', { time: formatTime(summary.at) })}
+            <button className="button button-ghost" onClick={reload}>
+              {t('refresh')}
+            </button>
+          </span>
+        </div>
       }
     >
       <UrgentAlerts name={regions.name} />
-      <Filters value={state} home={home} regions={regions} onChange={(next) => set(next as Record<string, string>)} />
       <div className="dash" data-testid="dashboard" data-total={summary.data?.total ?? ''}>
         {body(summary, (d) => <SummaryFigures summary={d} filter={filter} />)}
         <div className="dash-grid dash-grid-main">

@@ -30,7 +30,7 @@ export function Filters({ value, home, regions, onChange }: Props) {
         ? regions.countiesOf(home)
         : [];
   return (
-    <div className="card dash-filters" data-testid="dashboard-filters">
+    <div className="dash-filters" data-testid="dashboard-filters">
       <label className="dash-filter">
         <span>{t('filters.region')}</span>
         <select value={value.region} onChange={(e) => onChange({ region: e.target.value })} data-testid="filter-region" disabled={options.length === 0}>

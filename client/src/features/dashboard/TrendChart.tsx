@@ -39,7 +39,6 @@ export function TrendChart({ points, interval, onPick }: Props) {
             type: 'line',
             name: t('trend.complaints'),
             data: points.map((p) => p.count),
-            smooth: interval === 'week',
             showSymbol: interval === 'week',
             lineStyle: { width: 2, color: '#1d5fbf' },
             itemStyle: { color: '#1d5fbf' },

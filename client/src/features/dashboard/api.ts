@@ -63,8 +63,9 @@ export const getSummary = (f: Filter, signal?: AbortSignal) => api.get<Summary>(
 export const getMap = (f: Filter, level: Level, signal?: AbortSignal) =>
   api.get<{ level: Level; regions: MapRegion[] }>('/analytics/map', { query: { ...q(f), level }, signal });
 
+/** Every cell, hotspots first then by score, so the table can show the ones closest to becoming one. */
 export const getHotspots = (f: Filter, level: Level, signal?: AbortSignal) =>
-  api.get<{ cells: HotspotCell[]; weeks: string[] }>('/analytics/hotspots', { query: { ...q(f), level, onlyHotspots: 'true' }, signal });
+  api.get<{ cells: HotspotCell[]; weeks: string[] }>('/analytics/hotspots', { query: { ...q(f), level }, signal });
 
 export const getTimeseries = (f: Filter, interval: Interval, signal?: AbortSignal) =>
   api.get<{ interval: Interval; points: Point[] }>('/analytics/timeseries', { query: { ...q(f), interval }, signal });
