@@ -3,7 +3,8 @@
 import { now } from '../clock.js';
 import { notifyComplaint, type Audience } from '../complaints/notify.js';
 import { complaintRooms } from '../complaints/realtime.js';
-import { forbidden } from '../http/errors.js';
+import { forbidden, unprocessable } from '../http/errors.js';
+import { AttachmentModel } from '../models/Attachment.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
 import { UserModel } from '../models/User.js';
@@ -25,6 +26,9 @@ const REGULATOR_STAGE = ['awaiting_regulator', 'in_mediation'];
 
 export async function postMessage(actor: Actor, complaintId: string, body: string, attachmentId?: string) {
   const { complaint, party } = await loadForParty(actor, complaintId);
+  if (attachmentId && !(await AttachmentModel.exists({ _id: attachmentId, complaintId: complaint._id }))) {
+    throw unprocessable('unknown_attachment', 'No such attachment on this complaint');
+  }
   const author = await UserModel.findById(actor.id, { name: 1 }).lean();
   const msg = await ComplaintMessageModel.create({
     complaintId: complaint._id,

@@ -6,6 +6,7 @@ import { systemTransition, type SystemAction } from '../commands/transitionCompl
 import { notifyComplaint } from '../complaints/notify.js';
 import { LIMITS } from '../complaints/projection.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
+import { IdempotencyKeyModel } from '../models/IdempotencyKey.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { logger } from '../logger.js';
 import { claim } from './claim.js';
@@ -93,8 +94,9 @@ export async function checkComplaintDeadlines(at: Date) {
     await notifyComplaint(c, `${c._id}:promise_check`, 'promise_check', ['consumer']);
     promiseChecks++;
   }
-  // The scheduler's own slot claims for this job are only needed for a while.
+  // The scheduler's own slot claims for this job, and idempotency keys, are only needed for a while.
   await JobRunModel.deleteMany({ job: COMPLAINT_DEADLINE_JOB, at: { $lt: new Date(at.getTime() - 7 * DAY) } });
+  await IdempotencyKeyModel.deleteMany({ at: { $lt: new Date(at.getTime() - 30 * DAY) } });
   return { ...merchant, autoAccepted, overdue, expired, promiseChecks };
 }
 

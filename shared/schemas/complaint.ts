@@ -101,7 +101,8 @@ export const transitionSchema = z.discriminatedUnion('action', [
 export type TransitionInput = z.infer<typeof transitionSchema>;
 export type UserAction = TransitionInput['action'];
 
-export const messageSchema = z.object({ body: text(5000) }).strict();
+/** A message may point at evidence uploaded to the same complaint just before. */
+export const messageSchema = z.object({ body: text(5000), attachmentId: objectId.optional() }).strict();
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date');
 

@@ -59,6 +59,11 @@ describe('complaint filing, lists, evidence and notifications over HTTP', () => 
     expect(Buffer.from(await r.arrayBuffer()).equals(pdf)).to.equal(true);
     const detail = await merchant.get(`/complaints/${c.id}`);
     expect(detail.body.attachments.map((a: { id: string }) => a.id)).to.deep.equal([up.body.id]);
+    const msg = await consumer.post(`/complaints/${c.id}/messages`, { body: '发票见附件', attachmentId: up.body.id });
+    expect(msg.status).to.equal(201);
+    expect(msg.body.attachmentId).to.equal(up.body.id);
+    const other = await fileVia(consumer, filing(world));
+    expect((await consumer.post(`/complaints/${other.id}/messages`, { body: 'x', attachmentId: up.body.id })).status).to.equal(422);
   });
 
   it('lists with filters and stable keyset pages, newest first or soonest deadline first', async () => {

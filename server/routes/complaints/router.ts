@@ -98,7 +98,7 @@ export const complaintRoutes = () => [
     async ({ actor, params, body }) => present(await transitionComplaint(actor!, params.id, body), actor),
   ),
   endpoint({ method: 'post', path: '/complaints/:id/messages', summary: 'Post a message in the thread', tag: TAG, policy: 'complaint:message', params: idParam, body: messageSchema }, async ({ actor, params, body }) => {
-    const { message, complaint } = await postMessage(actor!, params.id, body.body);
+    const { message, complaint } = await postMessage(actor!, params.id, body.body, body.attachmentId);
     return presentMessage(message, complaint, true);
   }),
   endpoint(
