@@ -46,7 +46,7 @@ export async function run(sizes = [5000, 50000]) {
       await time('summary province, all time', () => summary(factMatch('33', {})), runs);
       await time('summary Hangzhou, all time', () => summary(factMatch('3301', {})), runs);
       await time('timeseries province by day, 90 days', () => timeseries('33', 'day', {}), runs);
-      await time('top products province', () => top('products', factMatch('33', {}), 10), runs);
+      await time('top products province', () => top('products', '33', {}, 10), runs);
       await time('map province by county', () => mapCounts('33', 'county', {}), runs);
     }
   } finally {

@@ -30,7 +30,7 @@ export async function exportRows(kind: Q['kind'], region: string, q: Q): Promise
     case 'map':
       return (await mapCounts(region, q.level, q)).regions;
     default:
-      return (await top(kind.slice(4) as 'products' | 'merchants' | 'stores', match, q.limit)).items as Row[];
+      return (await top(kind.slice(4) as 'products' | 'merchants' | 'stores', region, q, q.limit)).items as Row[];
   }
 }
 

@@ -4,10 +4,10 @@ import mongoose from 'mongoose';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, dayRange, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
-import { countBy } from './count.js';
-import { knownWeeks, weekCells } from './weekCells.js';
+import { knownWeeks, weekCells, weekTops } from './weekCells.js';
 import { OrganizationModel } from '../models/Organization.js';
-import { ProductModel } from '../models/Product.js';
+import { ProductModel, type ProductRecord } from '../models/Product.js';
+import { survivor } from '../commands/resolveProduct.js';
 import { RegionModel } from '../models/Region.js';
 import { StoreModel } from '../models/Store.js';
 import { regionLevel } from '../../shared/regions.js';
@@ -24,11 +24,11 @@ export async function timeseries(region: string, interval: 'day' | 'week', range
   return { interval, from, to, points: periods.map((period) => ({ period, count: byPeriod.get(period) ?? 0 })) };
 }
 
-const TOP_FIELD = { products: 'productId', merchants: 'merchantId', stores: 'storeId' } as const;
+type TopKind = 'products' | 'merchants' | 'stores';
 
-export async function top(kind: keyof typeof TOP_FIELD, match: Record<string, unknown>, limit: number) {
-  const field = TOP_FIELD[kind];
-  const counts = await countBy({ ...match, [field]: { $exists: true, $ne: null } }, [field]);
+export async function top(kind: TopKind, region: string, range: { from?: string; to?: string; category?: string }, limit: number) {
+  const counts = await weekTops(await weeksOf(range), kind, { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to });
+  if (kind === 'products') await attributeMerged(counts);
   const rows = [...counts]
     .map(([id, n]) => ({ _id: new mongoose.Types.ObjectId(id), n }))
     .sort((a, b) => b.n - a.n || String(a._id).localeCompare(String(b._id)))
@@ -45,9 +45,27 @@ export async function top(kind: keyof typeof TOP_FIELD, match: Record<string, un
   return { items: rows.map((r) => ({ id: String(r._id), name: names.get(String(r._id))?.name ?? '', count: r.n, ...(names.get(String(r._id))?.extra ?? {}) })) };
 }
 
+/** Counts of products merged away since their complaints were counted move to the survivor. */
+async function attributeMerged(counts: Map<string, number>) {
+  const merged = await ProductModel.find({ _id: { $in: [...counts.keys()] }, mergedInto: { $exists: true } }, { _id: 1 }).lean();
+  for (const m of merged) {
+    const p = await ProductModel.findById(m._id).lean();
+    const into = p ? String((await survivor(p as ProductRecord))._id) : null;
+    if (!into || into === String(m._id)) continue;
+    counts.set(into, (counts.get(into) ?? 0) + (counts.get(String(m._id)) ?? 0));
+    counts.delete(String(m._id));
+  }
+}
+
+/** The weeks a period covers; without one, every week that has complaints. */
+async function weeksOf(range: { from?: string; to?: string }): Promise<string[]> {
+  if (!range.from && !range.to) return knownWeeks();
+  return weekRange(weekOfDay(range.from ?? '2000-01-03'), weekOfDay(range.to ?? shanghaiDay(now())));
+}
+
 /** Counts per city or county inside the region, every one of them listed (zero included). */
 export async function mapCounts(region: string, level: 'city' | 'county', range: { from?: string; to?: string; category?: string }) {
-  const weeks = range.from || range.to ? weekRange(weekOfDay(range.from ?? '2000-01-03'), weekOfDay(range.to ?? shanghaiDay(now()))) : await knownWeeks();
+  const weeks = await weeksOf(range);
   const counts = new Map<string, number>();
   for (const c of await weekCells(weeks, { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to })) {
     const code = level === 'city' ? c.county.slice(0, 4) : c.county;

@@ -11,12 +11,13 @@ import { isDuplicateKey } from '../http/errors.js';
 import { RecentFactModel } from '../models/RecentFact.js';
 import { WeekRollupModel } from '../models/WeekRollup.js';
 
-type Fact = { _id: unknown; countyCode: string; category: string; day: string; week: string };
+type Fact = { _id: unknown; countyCode: string; category: string; day: string; week: string; merchantId?: unknown; storeId?: unknown; productId?: unknown };
+const idOf = (v: unknown) => (v ? String(v) : undefined);
 
 /** Records the buckets of new facts (a replayed fact inserts nothing). */
 export async function recordRecent(facts: Fact[]): Promise<void> {
   if (facts.length === 0) return;
-  const docs = facts.map((f) => ({ _id: new mongoose.Types.ObjectId(String(f._id)), c: f.countyCode, k: f.category, d: f.day, w: f.week }));
+  const docs = facts.map((f) => ({ _id: new mongoose.Types.ObjectId(String(f._id)), c: f.countyCode, k: f.category, d: f.day, w: f.week, m: idOf(f.merchantId), s: idOf(f.storeId), p: idOf(f.productId) }));
   await RecentFactModel.collection.insertMany(docs, { ordered: false }).catch((e) => {
     if (!isDuplicateKey(e) && !(e as { writeErrors?: unknown[] }).writeErrors) throw e;
   });
@@ -34,9 +35,15 @@ export async function sealWeeks(at = now(), keepFrom = addWeeks(isoWeek(at), -1)
   for (const [week, entries] of byWeek) {
     if (await WeekRollupModel.exists({ _id: week })) continue;
     const counts: Record<string, number> = {};
-    for (const e of entries) counts[`${e.c}|${e.k}|${e.d}`] = (counts[`${e.c}|${e.k}|${e.d}`] ?? 0) + 1;
+    const tops: Record<Dim, Record<string, number>> = { merchants: {}, stores: {}, products: {} };
+    const bump = (o: Record<string, number>, k: string) => (o[k] = (o[k] ?? 0) + 1);
+    for (const e of entries) {
+      const cell = `${e.c}|${e.k}|${e.d}`;
+      bump(counts, cell);
+      for (const dim of DIMS) if (e[FIELD[dim]]) bump(tops[dim], `${cell}|${e[FIELD[dim]]}`);
+    }
     try {
-      await WeekRollupModel.create({ _id: week, counts, total: entries.length, sealedAt: at });
+      await WeekRollupModel.create({ _id: week, counts, ...tops, total: entries.length, sealedAt: at });
     } catch (e) {
       if (isDuplicateKey(e)) continue; // another instance sealed it; our entries stay for the next run
       throw e;
@@ -85,4 +92,23 @@ export async function knownWeeks(): Promise<string[]> {
   const sealed = (await WeekRollupModel.find({}, { _id: 1 }).lean()).map((w) => String(w._id));
   const recent = await RecentFactModel.distinct('w');
   return [...new Set([...sealed, ...recent.map(String)])].sort();
+}
+
+export type Dim = 'merchants' | 'stores' | 'products';
+const DIMS: Dim[] = ['merchants', 'stores', 'products'];
+const FIELD = { merchants: 'm', stores: 's', products: 'p' } as const;
+
+/** Complaints per merchant, store or product id in these weeks, inside the region and filter. */
+export async function weekTops(weeks: string[], dim: Dim, f: CellFilter): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const add = (key: string, n: number) => {
+    const [county, category, day, id] = key.split('|') as [string, string, string, string];
+    if (!county.startsWith(f.regionPrefix) || (f.category && category !== f.category)) return;
+    if ((f.fromDay && day < f.fromDay) || (f.toDay && day > f.toDay)) return;
+    out.set(id, (out.get(id) ?? 0) + n);
+  };
+  const sealed = await Promise.all(weeks.map((w) => WeekRollupModel.findById(w).lean()));
+  for (const s of sealed) if (s) for (const [k, n] of Object.entries((s[dim] ?? {}) as Record<string, number>)) add(k, n);
+  for (const r of await RecentFactModel.collection.find({ w: { $in: weeks } }).toArray()) if (r[FIELD[dim]]) add(`${r.c}|${r.k}|${r.d}|${r[FIELD[dim]]}`, 1);
+  return out;
 }

@@ -96,7 +96,7 @@ export async function runSamplingImport(jobId: string, buffer: Buffer, actor: Ac
   await ImportJobModel.updateOne({ _id: jobId }, { $set: { status: 'running', total, encoding } });
   progress(0, total, 'running');
   const own = actor.regionCode ?? '33';
-  let done = 0;
+
   let inserted = 0;
   let duplicates = 0;
   const resultIds: string[] = [];
@@ -119,7 +119,7 @@ export async function runSamplingImport(jobId: string, buffer: Buffer, actor: Ac
     inserted += chunk.inserted.length;
     duplicates += chunk.duplicates;
     resultIds.push(...chunk.inserted.map((d) => String(d._id)));
-    done = Math.min(total, i + CHUNK);
+    const done = Math.min(total, i + CHUNK);
     await ImportJobModel.updateOne({ _id: jobId }, { $set: { done, inserted, duplicates } });
     progress(done, total, 'running');
   }

@@ -9,6 +9,9 @@ const recentFactSchema = new Schema({
   k: { type: String, required: true },
   d: { type: String, required: true },
   w: { type: String, required: true },
+  m: { type: String },
+  s: { type: String },
+  p: { type: String },
 });
 
 export const RecentFactModel = mongoose.model('RecentFact', recentFactSchema);

@@ -7,6 +7,10 @@ import mongoose, { Schema } from 'mongoose';
 const weekRollupSchema = new Schema({
   _id: { type: String, required: true },
   counts: { type: Schema.Types.Mixed, required: true },
+  /** Per merchant, store and product: `"<county>|<category>|<day>|<id>" = n` (top lists). */
+  merchants: { type: Schema.Types.Mixed, default: {} },
+  stores: { type: Schema.Types.Mixed, default: {} },
+  products: { type: Schema.Types.Mixed, default: {} },
   total: { type: Number, required: true },
   sealedAt: { type: Date, required: true },
 });

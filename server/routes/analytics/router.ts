@@ -19,7 +19,7 @@ export const analyticsRoutes = () => [
     timeseries(regionFor(actor, query.region), query.interval, query),
   ),
   endpoint({ method: 'get', path: '/analytics/top/:kind', summary: 'Products, merchants or stores with most complaints', tag: 'analytics', policy: 'analytics:read', params: topParams, query: topQuery }, async ({ actor, params, query }) =>
-    top(params.kind, factMatch(regionFor(actor, query.region), query), query.limit),
+    top(params.kind, regionFor(actor, query.region), query, query.limit),
   ),
   endpoint({ method: 'get', path: '/analytics/map', summary: 'Complaints per city or county', tag: 'analytics', policy: 'analytics:read', query: mapQuery }, async ({ actor, query }) => {
     const region = regionFor(actor, query.region);
