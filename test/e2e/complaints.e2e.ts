@@ -8,7 +8,7 @@ import { freshWorld, startTestServer, type TestServer } from '../helpers/server.
 // A 1×1 PNG: the server recognises evidence by its bytes, so the upload must be a real image.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-describe('a complaint in Chromium: filed, answered live, accepted', function () {
+describe('complaints in Chromium', function () {
   let srv: TestServer;
   let browser: Browser;
   let world: DemoWorld;
@@ -119,4 +119,61 @@ describe('a complaint in Chromium: filed, answered live, accepted', function () 
     expect(detail.attachments.map((a: { name: string }) => a.name)).to.deep.equal(['漏水照片.png']);
     expect(detail.timeline.map((e: { action: string }) => e.action)).to.deep.equal(['file', 'respond', 'accept_response']);
   });
+
+  it('the Hangzhou bureau finds a rejected response in its queue, accepts, mediates; another it declines; the consumer rates', async () => {
+    const store = world.stores.find((s) => s.name === '万家福超市 杭州滨江店')!;
+    const consumerApi = await signedIn(srv.url, DEMO.consumer);
+    const merchantApi = await signedIn(srv.url, DEMO.merchant);
+    async function toBureau(product: string): Promise<string> {
+      const filed = await consumerApi.post('/complaints', {
+        storeId: String(store._id),
+        product: { name: product, category: 'clothing' },
+        purchase: { date: '2026-11-01', amountFen: 39900, channel: 'in_store' },
+        problemType: 'quality',
+        description: '洗一次就严重缩水。',
+        demand: { type: 'refund' },
+        contactAgreement: false,
+      });
+      const responded = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, { action: 'respond', expectedVersion: 1, responseType: 'rejected', messageToConsumer: '按洗涤说明不会缩水。' });
+      const rejected = await consumerApi.post(`/complaints/${filed.body.id}/transitions`, { action: 'reject_response', expectedVersion: responded.body.version, reason: '按说明洗涤。' });
+      expect(rejected.body.status).to.equal('awaiting_regulator');
+      return filed.body.id;
+    }
+    const mediateId = await toBureau('羊毛大衣');
+    const declineId = await toBureau('羊毛围巾');
+
+    const bureau = await pageFor(DEMO.regulatorHz);
+    await bureau.goto(`${srv.url}/queue?status=awaiting_regulator&city=3301`);
+    const row = bureau.getByTestId(`complaint-row-${mediateId}`);
+    await row.waitFor({ timeout: 15_000 });
+    // The bureau sees who complained; the export link carries the filters on screen.
+    expect(await row.getByTestId('consumer-name').innerText()).to.equal('张晓明');
+    const csv = (await bureau.getByTestId('export-csv').getAttribute('href'))!;
+    expect(csv).to.match(/^\/api\/complaints\/export\.csv\?/).and.to.contain('status=awaiting_regulator').and.to.contain('countyCode=3301');
+
+    await row.getByTestId('complaint-link').click();
+    await bureau.getByTestId('regulator-accept').click();
+    await bureau.locator('[data-testid="complaint"][data-status="in_mediation"]').waitFor();
+    await bureau.getByTestId('mediation-succeeded').check();
+    await bureau.getByTestId('mediation-text').fill('商家退款 399 元，消费者退回大衣。');
+    await bureau.getByTestId('mediation-submit').click();
+    await bureau.locator('[data-testid="complaint"][data-status="mediated"]').waitFor();
+    expect(await bureau.getByTestId('outcome').innerText()).to.contain('商家退款 399 元');
+
+    await bureau.goto(`${srv.url}/complaints/${declineId}`);
+    await bureau.getByTestId('decline-reason').selectOption('missing_details');
+    await bureau.getByTestId('decline-submit').click();
+    await bureau.locator('[data-testid="complaint"][data-status="declined"]').waitFor();
+    expect(await bureau.getByTestId('outcome').innerText()).to.contain('未提供必要信息');
+
+    const consumer = await pageFor(DEMO.consumer);
+    await consumer.goto(`${srv.url}/complaints/${mediateId}`);
+    await consumer.getByTestId('rate-star-4').check({ force: true });
+    await consumer.getByTestId('rate-submit').click();
+    await consumer.getByTestId('rating').waitFor();
+    const detail = (await consumerApi.get(`/complaints/${mediateId}`)).body;
+    expect(detail.rating).to.include({ satisfaction: 4 });
+    expect(detail.timeline.map((e: { action: string }) => e.action)).to.deep.equal(['file', 'respond', 'reject_response', 'accept', 'mediation_succeeded', 'rate']);
+  });
 });
+
