@@ -1,10 +1,11 @@
 // Scheduled flag detection: catches what per-event checks cannot (spikes as weeks roll over,
 // changed thresholds), rebuilds missing complaint facts first, so a missed event heals, and seals
-// the weekly rollups of finished weeks.
+// the weekly rollups of finished weeks and recomputes the merchants' credit tiers.
 import { registerJob } from './scheduler.js';
 import { detectAll } from '../commands/detectFlags.js';
 import { backfillFacts } from '../products/backfill.js';
 import { sealWeeks } from '../analytics/weekCells.js';
+import { refreshAllCredit } from '../products/credit.js';
 import '../products/subscriptions.js';
 
 registerJob({
@@ -13,6 +14,8 @@ registerJob({
   async run(at) {
     const facts = await backfillFacts();
     const sealed = await sealWeeks(at);
-    return { facts, sealed, ...(await detectAll(at)) };
+    const flags = await detectAll(at);
+    const merchants = await refreshAllCredit(at);
+    return { facts, sealed, merchants, ...flags };
   },
 });

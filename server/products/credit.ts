@@ -3,7 +3,9 @@
 // enforcement cases on products the merchant sold. Shown on the public profile with the figures.
 import mongoose from 'mongoose';
 import { now } from '../clock.js';
-import { countBy } from '../analytics/count.js';
+import { factRows } from '../analytics/count.js';
+import { MerchantCreditModel } from '../models/MerchantCredit.js';
+import { OrganizationModel } from '../models/Organization.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
 import { StoreModel } from '../models/Store.js';
 import { addMerchantFigures } from '../presenters/merchant.js';
@@ -35,28 +37,27 @@ export function creditScore(x: CreditInputs): { score: number; tier: Tier } {
   return { score, tier: score >= 85 ? 'A' : score >= 70 ? 'B' : score >= 55 ? 'C' : 'D' };
 }
 
-export async function merchantCredit(merchantId: string, at = now()) {
-  const id = new mongoose.Types.ObjectId(merchantId);
-  const since = new Date(at.getTime() - WINDOW_DAYS * 24 * 3600 * 1000);
-  const counted = await countBy({ merchantId: id, createdAt: { $gte: since, $lte: at } }, ['status', 'timelyResponse', 'problemType']);
-  const rows = [...counted].map(([k, n]) => {
-    const [s, t, p] = k.split('|') as [string, string, string];
-    return { _id: { s, t: t === 'true' ? true : t === 'false' ? false : null, p }, n };
-  });
-  const x: CreditInputs = { complaints: 0, stores: await StoreModel.countDocuments({ merchantId: id }), timely: 0, timelyKnown: 0, resolved: 0, closed: 0, breaches: 0, cases: 0 };
-  for (const { _id, n } of rows) {
-    x.complaints += n;
-    if (_id.t === true || _id.t === false) {
-      x.timelyKnown += n;
-      if (_id.t) x.timely += n;
-    }
-    if (['resolved', 'mediated', 'mediation_failed', 'declined', 'withdrawn'].includes(_id.s)) x.closed += n;
-    if (_id.s === 'resolved' || _id.s === 'mediated') x.resolved += n;
-    if (_id.p === 'return_refused') x.breaches += n;
+function empty(stores: number): CreditInputs {
+  return { complaints: 0, stores, timely: 0, timelyKnown: 0, resolved: 0, closed: 0, breaches: 0, cases: 0 };
+}
+
+function add(x: CreditInputs, r: Record<string, unknown>) {
+  x.complaints++;
+  if (r.timelyResponse === true || r.timelyResponse === false) {
+    x.timelyKnown++;
+    if (r.timelyResponse) x.timely++;
   }
-  x.cases = await ProductFlagModel.countDocuments({ 'evidence.merchantIds': merchantId, caseId: { $exists: true } });
+  const status = String(r.status);
+  if (CLOSED.includes(status)) x.closed++;
+  if (status === 'resolved' || status === 'mediated') x.resolved++;
+  if (r.problemType === 'return_refused') x.breaches++;
+}
+
+const CLOSED = ['resolved', 'mediated', 'mediation_failed', 'declined', 'withdrawn'];
+const rate = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
+
+function present(x: CreditInputs) {
   const { score, tier } = creditScore(x);
-  const rate = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
   return {
     creditTier: tier,
     figures: {
@@ -71,4 +72,42 @@ export async function merchantCredit(merchantId: string, at = now()) {
   };
 }
 
-addMerchantFigures((merchantId) => merchantCredit(merchantId));
+/** One merchant, computed now (tests, a single profile refresh). */
+export async function merchantCredit(merchantId: string, at = now()) {
+  const id = new mongoose.Types.ObjectId(merchantId);
+  const since = new Date(at.getTime() - WINDOW_DAYS * 24 * 3600 * 1000);
+  const x = empty(await StoreModel.countDocuments({ merchantId: id }));
+  for (const r of await factRows({ merchantId: id, createdAt: { $gte: since, $lte: at } }, ['status', 'timelyResponse', 'problemType'])) add(x, r);
+  x.cases = await ProductFlagModel.countDocuments({ 'evidence.merchantIds': merchantId, caseId: { $exists: true } });
+  return present(x);
+}
+
+/** Every merchant from one read of the facts: the hourly job and the seed. */
+export async function refreshAllCredit(at = now()) {
+  const since = new Date(at.getTime() - WINDOW_DAYS * 24 * 3600 * 1000);
+  const merchants = await OrganizationModel.find({ kind: 'merchant' }, { _id: 1 }).lean();
+  const stores = new Map<string, number>();
+  for (const s of await StoreModel.find({}, { merchantId: 1 }).lean()) stores.set(String(s.merchantId), (stores.get(String(s.merchantId)) ?? 0) + 1);
+  const inputs = new Map(merchants.map((m) => [String(m._id), empty(stores.get(String(m._id)) ?? 0)]));
+  for (const r of await factRows({ createdAt: { $gte: since, $lte: at } }, ['merchantId', 'status', 'timelyResponse', 'problemType'])) {
+    const x = inputs.get(String(r.merchantId));
+    if (x) add(x, r);
+  }
+  for (const f of await ProductFlagModel.find({ caseId: { $exists: true } }, { evidence: 1 }).lean()) {
+    for (const m of ((f.evidence as { merchantIds?: string[] })?.merchantIds ?? [])) {
+      const x = inputs.get(m);
+      if (x) x.cases++;
+    }
+  }
+  for (const [id, x] of inputs) {
+    const p = present(x);
+    await MerchantCreditModel.replaceOne({ _id: id }, { _id: id, tier: p.creditTier, figures: p.figures, at }, { upsert: true });
+  }
+  return inputs.size;
+}
+
+// Profiles read the stored credit by _id; a merchant not yet computed shows no tier.
+addMerchantFigures(async (merchantId) => {
+  const c = await MerchantCreditModel.findById(merchantId).lean();
+  return c ? { creditTier: c.tier as Tier, figures: c.figures as Record<string, number | null> } : { figures: {} };
+});

@@ -19,6 +19,7 @@ import { UserModel } from '../models/User.js';
 import { toActor } from '../policies/actor.js';
 import { backfillFacts } from '../products/backfill.js';
 import { sealWeeks } from '../analytics/weekCells.js';
+import { refreshAllCredit } from '../products/credit.js';
 import { insertSynthetic, type SyntheticSpec } from '../products/synthetic.js';
 import { addSeeder, type DemoWorld } from './registry.js';
 import { backgroundSpecs, plantedSpecs, PLANTED, rng, samplingCsv } from './productsPlan.js';
@@ -75,6 +76,7 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
   await runSamplingImport(String(job._id), Buffer.from(samplingCsv(at), 'utf8'), actor);
   const flags = await detectAll(at);
   await sealWeeks(at);
+  await refreshAllCredit(at);
 
   // One finished, public case so the public problem-product list is not empty.
   const sampled = await ProductFlagModel.findOne({ 'product.model': PLANTED.sampled.model, status: 'open' }).lean();
