@@ -141,7 +141,7 @@ export function DashboardPage() {
           )}
           {panel(
             t('trend.title'),
-            body(trend, (d) => <TrendChart points={d.points} interval={interval} onPick={pickPeriod} />),
+            body(trend, (d) => <TrendChart points={d.points} interval={interval} partial={filter.to === today()} onPick={pickPeriod} />),
             toggle('interval', interval, [
               ['day', t('trend.day')],
               ['week', t('trend.week')],

@@ -13,10 +13,14 @@ echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 interface Props {
   points: Point[];
   interval: Interval;
+  /** The last period is still running (the filter ends today): drawn dashed, not read as a drop. */
+  partial: boolean;
   onPick(period: string): void;
 }
 
-export function TrendChart({ points, interval, onPick }: Props) {
+const LINE = '#1d5fbf';
+
+export function TrendChart({ points, interval, partial, onPick }: Props) {
   const { t } = useTranslation('dashboard');
   const { ref, chart } = useChart();
   useEffect(() => {
@@ -38,12 +42,24 @@ export function TrendChart({ points, interval, onPick }: Props) {
           {
             type: 'line',
             name: t('trend.complaints'),
-            data: points.map((p) => p.count),
+            data: points.map((p, i) => (partial && i === points.length - 1 ? null : p.count)),
             showSymbol: interval === 'week',
-            lineStyle: { width: 2, color: '#1d5fbf' },
-            itemStyle: { color: '#1d5fbf' },
+            lineStyle: { width: 2, color: LINE },
+            itemStyle: { color: LINE },
             areaStyle: { color: 'rgba(29, 95, 191, 0.12)' },
           },
+          ...(partial && points.length > 1
+            ? [
+                {
+                  type: 'line',
+                  name: t('trend.sofar'),
+                  data: points.map((p, i) => (i >= points.length - 2 ? p.count : null)),
+                  lineStyle: { width: 2, color: LINE, type: 'dashed' },
+                  itemStyle: { color: LINE, borderType: 'dashed' },
+                  symbol: 'emptyCircle',
+                },
+              ]
+            : []),
         ],
       },
       true,
@@ -56,6 +72,6 @@ export function TrendChart({ points, interval, onPick }: Props) {
     return () => {
       chart.off('click', click);
     };
-  }, [chart, points, interval, t, onPick]);
+  }, [chart, points, interval, partial, t, onPick]);
   return <div ref={ref} className="dash-trend" data-testid="dashboard-trend" role="img" aria-label={t('trend.title')} />;
 }

@@ -40,7 +40,7 @@ export const messages = defineMessages({
       complaints: '{{count}} 件投诉',
       hint: '点击地区查看投诉',
     },
-    trend: { title: '投诉趋势', day: '按日', week: '按周', complaints: '投诉' },
+    trend: { title: '投诉趋势', day: '按日', week: '按周', complaints: '投诉', sofar: '截至目前' },
     hotspots: {
       title: '投诉热点',
       hint: '各单元格与其自身前 8 周基线相比；远超预期的标为热点。',
@@ -150,7 +150,7 @@ export const messages = defineMessages({
       complaints: '{{count}} complaints',
       hint: 'Click a region to see its complaints',
     },
-    trend: { title: 'Trend', day: 'Daily', week: 'Weekly', complaints: 'Complaints' },
+    trend: { title: 'Trend', day: 'Daily', week: 'Weekly', complaints: 'Complaints', sofar: 'So far' },
     hotspots: {
       title: 'Hotspots',
       hint: 'Each cell against its own previous 8 weeks; cells far above expectation are hotspots.',
