@@ -17,6 +17,7 @@ export type Action =
   | 'mediation_failed'
   | 'withdraw'
   | 'rate'
+  | 'redirect'
   | 'escalate'
   | 'auto_accept'
   | 'mediation_expired';
@@ -43,6 +44,8 @@ export const TRANSITIONS: Record<Exclude<Action, 'file'>, Rule> = {
   mediation_failed: { party: 'regulator', from: ['in_mediation'], to: 'mediation_failed' },
   withdraw: { party: 'consumer', from: OPEN, to: 'withdrawn' },
   rate: { party: 'consumer', from: CLOSED_STATUSES, to: 'same' },
+  // After a `not_concerned` response the consumer names the right store; the complaint starts over there.
+  redirect: { party: 'consumer', from: ['merchant_responded'], to: 'awaiting_merchant' },
   escalate: { party: 'system', from: ['awaiting_merchant'], to: 'awaiting_regulator' },
   auto_accept: { party: 'system', from: ['merchant_responded'], to: 'resolved' },
   mediation_expired: { party: 'system', from: ['in_mediation'], to: 'mediation_failed' },
@@ -64,7 +67,14 @@ export function nextStatus(action: Exclude<Action, 'file'>, status: ComplaintSta
 }
 
 /** The actions a party may take now, for buttons. */
-export function actionsFor(party: Party | null, status: ComplaintStatus, priority: 'normal' | 'urgent' = 'normal'): Exclude<Action, 'file'>[] {
+export function actionsFor(
+  party: Party | null,
+  status: ComplaintStatus,
+  priority: 'normal' | 'urgent' = 'normal',
+  responseType?: string,
+): Exclude<Action, 'file'>[] {
   if (!party) return [];
-  return (Object.keys(TRANSITIONS) as Exclude<Action, 'file'>[]).filter((a) => TRANSITIONS[a].party === party && canTransition(a, status, priority));
+  return (Object.keys(TRANSITIONS) as Exclude<Action, 'file'>[]).filter(
+    (a) => TRANSITIONS[a].party === party && canTransition(a, status, priority) && (a !== 'redirect' || responseType === 'not_concerned'),
+  );
 }

@@ -26,21 +26,16 @@ export interface FileComplaintInput {
 
 const SAFETY_PROBLEM = 'safety';
 
-/** The initial document of a complaint (routing decided here), before its first event is stored. */
-export async function routeComplaint(input: FileComplaintInput, id: mongoose.Types.ObjectId, number: string, at: Date) {
-  const { data } = input;
-  const store = await StoreModel.findById(data.storeId).lean();
+/** Who receives a complaint about a purchase at this store, and which bureau has jurisdiction. */
+export async function routeStore(storeId: string, channel: 'in_store' | 'online') {
+  const store = await StoreModel.findById(storeId).lean();
   if (!store) throw unprocessable('unknown_store', 'No such store');
   const merchant = await OrganizationModel.findById(store.merchantId).lean();
   if (!merchant) throw unprocessable('unknown_store', 'The store has no merchant');
   // Jurisdiction (DESIGN.md): the store's county; online purchases go to the merchant's registered county.
   const registered = /^33\d{4}$/.test(merchant.regionCode) ? merchant.regionCode : store.countyCode;
-  const countyCode = data.purchase.channel === 'online' ? registered : store.countyCode;
-  const urgent = !!data.safetyIncident || data.problemType === SAFETY_PROBLEM || isKeyCategory(data.product.category);
+  const countyCode = channel === 'online' ? registered : store.countyCode;
   return {
-    _id: id,
-    number,
-    consumerId: new mongoose.Types.ObjectId(input.consumerId),
     merchantId: merchant._id,
     merchantName: merchant.name,
     storeId: store._id,
@@ -49,6 +44,19 @@ export async function routeComplaint(input: FileComplaintInput, id: mongoose.Typ
     countyCode,
     cityCode: cityOf(countyCode),
     regulatorRegion: countyCode,
+  };
+}
+
+/** The initial document of a complaint (routing decided here), before its first event is stored. */
+export async function routeComplaint(input: FileComplaintInput, id: mongoose.Types.ObjectId, number: string, at: Date) {
+  const { data } = input;
+  const route = await routeStore(data.storeId, data.purchase.channel);
+  const urgent = !!data.safetyIncident || data.problemType === SAFETY_PROBLEM || isKeyCategory(data.product.category);
+  return {
+    _id: id,
+    number,
+    consumerId: new mongoose.Types.ObjectId(input.consumerId),
+    ...route,
     product: data.product,
     purchase: data.purchase,
     problemType: data.problemType,

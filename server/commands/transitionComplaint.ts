@@ -13,6 +13,7 @@ import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { RegionModel } from '../models/Region.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
 import { complaintParty, complaintScope } from '../policies/complaints.js';
+import { routeStore } from './fileComplaint.js';
 
 export type SystemAction = 'escalate' | 'auto_accept' | 'mediation_expired';
 
@@ -63,6 +64,14 @@ export async function transitionComplaint(actor: Actor, complaintId: string, inp
   if (input.action === 'transfer') {
     if (input.toRegion === complaint.regulatorRegion) throw unprocessable('same_region', 'The complaint is already handled there');
     if (!(await RegionModel.exists({ code: input.toRegion, level: 'county' }))) throw unprocessable('unknown_region', 'No such county');
+  }
+  if (input.action === 'redirect') {
+    if ((complaint.response as { responseType?: string } | undefined)?.responseType !== 'not_concerned') {
+      throw conflict('invalid_transition', 'Only a complaint the merchant said does not concern it can be redirected');
+    }
+    if (input.storeId === String(complaint.storeId)) throw unprocessable('same_store', 'The complaint is already about this store');
+    const route = await routeStore(input.storeId, complaint.purchase!.channel as 'in_store' | 'online');
+    return append(complaint, action, party, actor.id, { storeId: input.storeId, route });
   }
   if (input.action === 'rate' && input.promiseKept !== undefined && !complaint.promiseCheckAt) {
     throw unprocessable('no_promise', 'No remedy was promised for this complaint');

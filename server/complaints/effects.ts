@@ -29,6 +29,7 @@ const NOTICES: Record<string, [string, Audience[]][]> = {
   mediation_failed: [['mediation_failed', ['consumer', 'merchant']]],
   mediation_expired: [['mediation_failed', ['consumer', 'merchant', 'regulators']]],
   withdraw: [['withdrawn', ['merchant']]],
+  redirect: [['filed_merchant', ['merchant']]],
 };
 
 export async function announceTransition(
@@ -39,6 +40,8 @@ export async function announceTransition(
   const id = String(c._id);
   emitTo(complaintRooms(c), 'complaint:updated', { id, status: c.status, version: c.version });
   const key = `${id}:${e.seq}`;
+  // A redirected complaint is new to its new merchant's staff and bureau.
+  if (e.action === 'redirect') emitTo(complaintRooms(c), 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority as 'normal' | 'urgent' });
   // A clock transition long after its deadline (downtime, imported history) changes state without notices.
   if (opts.quiet) return void (await publish('complaint.transitioned', { complaintId: id, action: e.action, from: e.from, to: e.to, seq: e.seq }));
   for (const [kind, audiences] of NOTICES[e.action] ?? []) {

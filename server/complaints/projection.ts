@@ -110,6 +110,14 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
       // The receiving bureau's acceptance clock starts anew.
       next.statusSince = e.at;
       break;
+    case 'redirect':
+      // The new store's merchant and jurisdiction; the old merchant's answer no longer applies.
+      Object.assign(next, data.route);
+      next.redirectedFrom = { merchantId: state.merchantId, storeId: state.storeId, response: state.response, at: e.at };
+      delete next.response;
+      delete next.respondedAt;
+      delete next.respondedInTime;
+      break;
     case 'rate':
       next.rating = { satisfaction: data.satisfaction, ...(data.promiseKept !== undefined ? { promiseKept: data.promiseKept } : {}), at: e.at };
       break;

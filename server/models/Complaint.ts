@@ -51,6 +51,7 @@ const complaintSchema = new Schema(
     response: { type: Schema.Types.Mixed, default: undefined },
     outcome: { type: Schema.Types.Mixed, default: undefined },
     rating: { type: Schema.Types.Mixed, default: undefined },
+    redirectedFrom: { type: Schema.Types.Mixed, default: undefined },
     respondedAt: { type: Date, default: undefined },
     respondedInTime: { type: Boolean, default: undefined },
     acceptedAt: { type: Date, default: undefined },

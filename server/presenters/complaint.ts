@@ -66,7 +66,7 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     ...(c.closedAt ? { closedAt: iso(c.closedAt) } : {}),
     ...(c.promiseCheckAt ? { promiseCheckAt: iso(c.promiseCheckAt) } : {}),
     ...(c.links?.returnRequestId ? { links: { returnRequestId: c.links.returnRequestId } } : {}),
-    allowedActions: actionsFor(complaintParty(actor, c), c.status as ComplaintStatus, c.priority as 'normal' | 'urgent'),
+    allowedActions: actionsFor(complaintParty(actor, c), c.status as ComplaintStatus, c.priority as 'normal' | 'urgent', (c.response as { responseType?: string } | undefined)?.responseType),
     createdAt: iso(c.createdAt)!,
     updatedAt: iso(c.updatedAt)!,
   };

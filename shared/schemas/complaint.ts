@@ -96,6 +96,7 @@ export const transitionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('mediation_succeeded'), expectedVersion, agreement: text(5000) }).strict(),
   z.object({ action: z.literal('mediation_failed'), expectedVersion, reason: text(2000) }).strict(),
   z.object({ action: z.literal('withdraw'), expectedVersion, reason: optionalText(2000) }).strict(),
+  z.object({ action: z.literal('redirect'), expectedVersion, storeId: objectId }).strict(),
   z.object({ action: z.literal('rate'), expectedVersion, satisfaction: z.number().int().min(1).max(5), promiseKept: z.boolean().optional() }).strict(),
 ]);
 export type TransitionInput = z.infer<typeof transitionSchema>;

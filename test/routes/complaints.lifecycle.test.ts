@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
 import { ComplaintEventModel } from '../../server/models/ComplaintEvent.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { act, filing, fileVia } from '../helpers/complaints.js';
@@ -125,5 +126,26 @@ describe('complaint lifecycle over HTTP', () => {
     const r = await consumer.get(`/complaints/${c.id}`);
     expect(r.body).to.include({ status: 'withdrawn', version: 2 });
     expect(r.body.timeline.map((e: { seq: number }) => e.seq)).to.deep.equal([1, 2]);
+  });
+
+  it('lets the consumer redirect a complaint the merchant says does not concern it to the right store', async () => {
+    const c = await fileVia(consumer, filing(world));
+    const rejected = await statusAfter(c.id, [[merchant, 'respond', { responseType: 'rejected', messageToConsumer: 'no' }]]);
+    expect(rejected.allowedActions).to.not.include('redirect');
+    const d = await fileVia(consumer, filing(world));
+    const nc = await statusAfter(d.id, [[merchant, 'respond', { responseType: 'not_concerned', messageToConsumer: '非本店商品' }]]);
+    expect(nc.allowedActions).to.include.members(['accept_response', 'reject_response', 'redirect', 'withdraw']);
+    const yiwuShop = world.stores.find((s) => String(s.merchantId) === String(world.shop._id))!;
+    expect((await act(consumer, c.id, 'redirect', { storeId: String(yiwuShop._id) })).status).to.equal(409);
+    const r = await act(consumer, d.id, 'redirect', { storeId: String(yiwuShop._id) });
+    expect(r.status, r.text).to.equal(200);
+    expect(r.body).to.include({ status: 'awaiting_merchant', merchantId: String(world.shop._id), countyCode: '330782', regulatorRegion: '330782' });
+    expect(r.body).to.not.have.property('response');
+    expect((await merchant.get(`/complaints/${d.id}`)).status).to.equal(404);
+    const shop = await signedIn(srv.url, DEMO.shop);
+    expect((await shop.get(`/complaints/${d.id}`)).body.allowedActions).to.deep.equal(['respond']);
+    expect((await yw.get(`/complaints/${d.id}`)).status).to.equal(200);
+    // The events alone give the same document (the new route is in the redirect event).
+    expect((await rebuildProjections({ write: false })).differing).to.deep.equal([]);
   });
 });
