@@ -88,6 +88,8 @@ describe('complaints in Chromium', function () {
     expect(await merchant.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).to.equal(true);
     expect(await row.getByTestId('consumer-anonymous').count()).to.equal(1);
     expect(await row.getAttribute('data-status')).to.equal('awaiting_merchant');
+    // The bell heard of it too.
+    await merchant.getByTestId('notification-unread').waitFor();
 
     await row.getByTestId('complaint-link').click();
     await merchant.getByTestId('respond-form').waitFor();
@@ -174,6 +176,42 @@ describe('complaints in Chromium', function () {
     const detail = (await consumerApi.get(`/complaints/${mediateId}`)).body;
     expect(detail.rating).to.include({ satisfaction: 4 });
     expect(detail.timeline.map((e: { action: string }) => e.action)).to.deep.equal(['file', 'respond', 'reject_response', 'accept', 'mediation_succeeded', 'rate']);
+  });
+
+  it('a page that missed a change says so and reloads instead of failing', async () => {
+    const consumerApi = await signedIn(srv.url, DEMO.consumer);
+    const filed = await consumerApi.post('/complaints', {
+      storeId: String(world.stores[0]!._id),
+      product: { name: '保温杯', category: 'daily_goods' },
+      purchase: { date: '2026-11-02', amountFen: 5900, channel: 'online', orderRef: 'TB-20261102-88' },
+      problemType: 'quality',
+      description: '不保温。',
+      demand: { type: 'exchange' },
+      contactAgreement: true,
+    });
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    // Without the live connection the page cannot hear of the change made below.
+    await page.route('**/socket.io/**', (route) => route.abort());
+    await signInAs(page, srv.url, DEMO.merchant);
+    await page.goto(`${srv.url}/complaints/${filed.body.id}`);
+    expect(filed.status).to.equal(201);
+    await page.getByTestId('respond-form').waitFor();
+    expect(await page.getByTestId('consumer-name').innerText()).to.equal('张晓明');
+
+    const merchantApi = await signedIn(srv.url, DEMO.merchant);
+    const first = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, { action: 'respond', expectedVersion: 1, responseType: 'accepted', remedy: { type: 'exchange' }, messageToConsumer: '已安排换货。' });
+    expect(first.status).to.equal(200);
+
+    await page.getByTestId('respond-type-rejected').check();
+    await page.getByTestId('respond-message').fill('不同意。');
+    await page.getByTestId('respond-submit').click();
+    await page.getByTestId('conflict-notice').waitFor();
+    await page.locator('[data-testid="complaint"][data-status="merchant_responded"]').waitFor();
+    expect(await page.getByTestId('respond-form').count()).to.equal(0);
+    const timeline = (await consumerApi.get(`/complaints/${filed.body.id}`)).body.timeline;
+    expect(timeline.filter((e: { action: string }) => e.action === 'respond')).to.have.length(1);
   });
 });
 
