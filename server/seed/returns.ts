@@ -104,7 +104,7 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
     const coverage = decideCoverage({ purchaseStore: toCoverageStore(purchase), returnStore: toCoverageStore(ret), purchaseDay, returnDay: shanghaiDay(r.at), category, commitments: commitments.get(merchantKey)! });
     const id = new mongoose.Types.ObjectId();
     const doc = returnDoc({ id, idemKey: `auto:${id}`, recordedBy: byConsumer ? consumer.id : decider.id, consumerId: byConsumer ? consumer.id : undefined, p: purchase, r: ret, input, purchaseDay, coverage, at: r.at });
-    const refuseRate = coverage.covered ? (isWenzhou ? 0.4 : 0.03) : 0.8;
+    const refuseRate = coverage.covered ? (isWenzhou ? 0.4 : 0.012) : 0.8;
     let data: Record<string, unknown>;
     let decidedAt: Date;
     if (rnd() < refuseRate) {

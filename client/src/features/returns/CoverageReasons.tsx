@@ -4,7 +4,8 @@ import { formatDateTime } from '../../i18n/format';
 import type { ReturnRequest } from './api';
 import { useRegionName } from './useRegionNames';
 
-export function CoverageReasons({ request }: { request: ReturnRequest }) {
+/** `compact` (in lists) shows the verdict and only the checks that failed. */
+export function CoverageReasons({ request, compact = false }: { request: ReturnRequest; compact?: boolean }) {
   const { t } = useTranslation('returns');
   const region = useRegionName();
   const { coverage } = request;
@@ -14,7 +15,7 @@ export function CoverageReasons({ request }: { request: ReturnRequest }) {
         {request.covered ? t('coverage.covered') : t('coverage.notCovered')}
       </strong>
       <ul className="reason-list">
-        {coverage.reasons.map((r) => {
+        {coverage.reasons.filter((r) => !compact || !r.ok).map((r) => {
           const p = r.params ?? {};
           const values = {
             ...p,
@@ -31,7 +32,7 @@ export function CoverageReasons({ request }: { request: ReturnRequest }) {
           );
         })}
       </ul>
-      {request.covered && request.dueAt && request.status === 'pending' && <p className="muted">{t('coverage.refundBy', { time: formatDateTime(request.dueAt) })}</p>}
+      {!compact && request.covered && request.dueAt && request.status === 'pending' && <p className="muted">{t('coverage.refundBy', { time: formatDateTime(request.dueAt) })}</p>}
     </div>
   );
 }

@@ -33,8 +33,8 @@ export function ReturnRows({ items, actions }: { items: ReturnRequest[]; actions
                 {r.purchaseStore.name} → {r.returnStore.name}
               </td>
               <td>{formatMoney(r.amountFen)}</td>
-              <td style={{ minWidth: 280 }}>
-                <CoverageReasons request={r} />
+              <td style={{ minWidth: 240 }}>
+                <CoverageReasons request={r} compact />
               </td>
               <td>
                 <StatusBadge request={r} />

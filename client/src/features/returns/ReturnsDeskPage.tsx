@@ -70,16 +70,6 @@ export function ReturnsDeskPage() {
           {notice}
         </Alert>
       )}
-      <h2>{t('desk.listTitle')}</h2>
-      {list.error ? (
-        <Alert tone="danger">{t('loadFailed', { message: list.error })}</Alert>
-      ) : !list.data ? (
-        <Loading />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState title={t('desk.emptyTitle')} hint={t('desk.emptyHint')} />
-      ) : (
-        <ReturnRows items={list.data.items} actions={(r) => <OutcomeActions request={r} onDone={replace} />} />
-      )}
       {figures.data && figures.data.byStore.length > 0 && (
         <>
           <h2>{t('desk.figuresTitle')}</h2>
@@ -89,6 +79,16 @@ export function ReturnsDeskPage() {
             rows={figures.data.byStore.map((s) => ({ ...s, key: s.storeId, name: s.storeName }))}
           />
         </>
+      )}
+      <h2>{t('desk.listTitle')}</h2>
+      {list.error ? (
+        <Alert tone="danger">{t('loadFailed', { message: list.error })}</Alert>
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title={t('desk.emptyTitle')} hint={t('desk.emptyHint')} />
+      ) : (
+        <ReturnRows items={list.data.items} actions={(r) => <OutcomeActions request={r} onDone={replace} />} />
       )}
     </Page>
   );
