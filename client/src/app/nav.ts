@@ -23,6 +23,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/queue', labelKey: 'nav.queue', roles: ['regulator'] },
   { path: '/flags', labelKey: 'nav.flags', roles: ['regulator'] },
   { path: '/cases', labelKey: 'nav.cases', roles: ['regulator'] },
+  { path: '/sampling', labelKey: 'enforcement:sampling.title', roles: ['regulator'] },
+  { path: '/abuse-reviews', labelKey: 'enforcement:abuse.title', roles: ['regulator'] },
   { path: '/compliance', labelKey: 'nav.compliance', roles: ['regulator'] },
   { path: '/approvals', labelKey: 'nav.approvals', roles: ['regulator'] },
 
