@@ -43,7 +43,10 @@ export async function sealWeeks(at = now(), keepFrom = addWeeks(isoWeek(at), -1)
       for (const dim of DIMS) if (e[FIELD[dim]]) bump(tops[dim], `${cell}|${e[FIELD[dim]]}`);
     }
     try {
-      await WeekRollupModel.create({ _id: week, counts, ...tops, total: entries.length, sealedAt: at });
+      // The week's own document decides the seal; the top-list counts go into their own documents
+      // (`<week>|merchants` …) so that a hotspot query never reads them.
+      await WeekRollupModel.create({ _id: week, counts, total: entries.length, sealedAt: at });
+      await WeekRollupModel.insertMany(DIMS.map((dim) => ({ _id: `${week}|${dim}`, counts: tops[dim], total: entries.length, sealedAt: at })));
     } catch (e) {
       if (isDuplicateKey(e)) continue; // another instance sealed it; our entries stay for the next run
       throw e;
@@ -89,7 +92,7 @@ export async function weekCells(weeks: string[], f: CellFilter): Promise<Cell[]>
 
 /** Every week that has complaints: the sealed ones and those still recent. */
 export async function knownWeeks(): Promise<string[]> {
-  const sealed = (await WeekRollupModel.find({}, { _id: 1 }).lean()).map((w) => String(w._id));
+  const sealed = (await WeekRollupModel.find({}, { _id: 1 }).lean()).map((w) => String(w._id)).filter((id) => !id.includes('|'));
   const recent = await RecentFactModel.distinct('w');
   return [...new Set([...sealed, ...recent.map(String)])].sort();
 }
@@ -107,8 +110,8 @@ export async function weekTops(weeks: string[], dim: Dim, f: CellFilter): Promis
     if ((f.fromDay && day < f.fromDay) || (f.toDay && day > f.toDay)) return;
     out.set(id, (out.get(id) ?? 0) + n);
   };
-  const sealed = await Promise.all(weeks.map((w) => WeekRollupModel.findById(w).lean()));
-  for (const s of sealed) if (s) for (const [k, n] of Object.entries((s[dim] ?? {}) as Record<string, number>)) add(k, n);
+  const sealed = await Promise.all(weeks.map((w) => WeekRollupModel.findById(`${w}|${dim}`).lean()));
+  for (const s of sealed) if (s) for (const [k, n] of Object.entries(s.counts as Record<string, number>)) add(k, n);
   for (const r of await RecentFactModel.collection.find({ w: { $in: weeks } }).toArray()) if (r[FIELD[dim]]) add(`${r.c}|${r.k}|${r.d}|${r[FIELD[dim]]}`, 1);
   return out;
 }

@@ -6,11 +6,9 @@ import mongoose, { Schema } from 'mongoose';
 // _id decides between instances); a fact added to a sealed week later removes it to be resealed.
 const weekRollupSchema = new Schema({
   _id: { type: String, required: true },
+  // `<week>`: "<county>|<category>|<day>" → n. `<week>|merchants` (and stores, products):
+  // "<county>|<category>|<day>|<id>" → n, for the top lists.
   counts: { type: Schema.Types.Mixed, required: true },
-  /** Per merchant, store and product: `"<county>|<category>|<day>|<id>" = n` (top lists). */
-  merchants: { type: Schema.Types.Mixed, default: {} },
-  stores: { type: Schema.Types.Mixed, default: {} },
-  products: { type: Schema.Types.Mixed, default: {} },
   total: { type: Number, required: true },
   sealedAt: { type: Date, required: true },
 });
