@@ -60,7 +60,7 @@ export function ComplaintTable({ items, fresh, columns, testId }: Props) {
                 </td>
               )}
               {columns.includes('consumer') && (
-                <td data-label={t('list.consumer')}>
+                <td data-label={t('list.consumer')} className="nowrap">
                   <ConsumerName complaint={c} />
                 </td>
               )}
