@@ -56,8 +56,12 @@ describe('the regulators’ dashboard in Chromium', function () {
 
       await page.locator(`[data-testid="urgent-complaint"][data-id="${complaint.id}"]`).waitFor({ timeout: 10_000 });
       await page.locator('[data-testid="dashboard"][data-total="1"]').waitFor({ timeout: 10_000 });
-      const totalLink = await page.getByTestId('figure-total').getAttribute('href');
-      expect(totalLink).to.match(/^\/queue\?status=&city=3301&/);
+      // Every figure drills down to the complaints behind it.
+      expect(await page.getByTestId('figure-total').getAttribute('href')).to.match(/^\/queue\?status=&city=3301&/);
+      await page.getByTestId('figure-total').click();
+      await page.getByTestId(`complaint-row-${complaint.id}`).waitFor({ timeout: 10_000 });
+      await page.goBack();
+      await page.locator('[data-testid="dashboard"][data-total="1"]').waitFor({ timeout: 10_000 });
 
       const hz = await signedIn(srv.url, DEMO.regulatorHz);
       const flag = await flagOf(hz, complaint.id);
@@ -79,12 +83,51 @@ describe('the regulators’ dashboard in Chromium', function () {
       await page.getByTestId('case-action-note').fill('调取销售台账，抽样送检。');
       await page.getByTestId('case-action-submit').click();
       await page.locator('[data-testid="case-detail"][data-status="investigating"]').waitFor({ timeout: 10_000 });
+      await page.getByTestId('case-action-order_rectification').click();
+      await page.getByTestId('case-action-note').fill('责令停止销售，限期整改。');
+      await page.getByTestId('case-public').check();
+      await page.getByTestId('case-action-submit').click();
+      await page.locator('[data-testid="case-detail"][data-status="rectification_ordered"]').waitFor({ timeout: 10_000 });
 
       const cases = await hz.get('/enforcement-cases');
       const opened = cases.body.items.find((c: { flagId: string }) => c.flagId === flag.id);
-      expect(opened.status).to.equal('investigating');
-      expect(opened.log.map((l: { note: string }) => l.note)).to.deep.equal(['安全事故，立案调查。', '调取销售台账，抽样送检。']);
+      expect(opened.status).to.equal('rectification_ordered');
+      expect(opened.public).to.equal(true);
+      expect(opened.log.map((l: { note: string }) => l.note)).to.deep.equal(['安全事故，立案调查。', '调取销售台账，抽样送检。', '责令停止销售，限期整改。']);
       expect((await hz.get(`/product-flags/${flag.id}`)).body.caseId).to.equal(opened.id);
+
+      // The published case is on the public list, signed out.
+      const visitor = await browser.newContext();
+      const anon = await visitor.newPage();
+      await anon.goto(srv.url + '/problem-products');
+      await anon.getByTestId(`public-case-${opened.id}`).waitFor({ timeout: 10_000 });
+      expect(await anon.getByTestId(`public-case-${opened.id}`).innerText()).to.contain('油汀电暖器');
+      await visitor.close();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('imports sampling results with live progress and lists the bad lines', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await signInAs(page, srv.url, DEMO.regulatorHz);
+      await page.getByTestId('nav-sampling').click();
+      await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 10_000 });
+      const csv = [
+        '产品名称,类别,品牌,型号,生产企业,批次,抽样日期,检验结果,不合格项目,抽查机关',
+        '儿童滑板车,toy,飞宝,FB-1,杭州飞宝玩具厂,B2026001,2026-10-08,不合格,刹车性能；标识,杭州市市场监督管理局',
+        '儿童滑板车,toy,飞宝,FB-1,杭州飞宝玩具厂,B2026002,2026-13-40,不合格,刹车性能,杭州市市场监督管理局',
+        '台灯,household_appliance,明亮,ML-2,宁波明亮电器,L77,2026-09-01,合格,,杭州市市场监督管理局',
+      ].join('\n');
+      await page.getByTestId('sampling-file').setInputFiles({ name: 'results.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('sampling-upload').click();
+      await page.locator('[data-testid="sampling-progress"][data-done="3"][data-total="3"]').waitFor({ timeout: 15_000 });
+      await page.getByTestId('sampling-result').waitFor({ timeout: 15_000 });
+      const errors = await page.getByTestId('sampling-errors').locator('tbody tr').allInnerTexts();
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.match(/^3\s+date/);
     } finally {
       await context.close();
     }
