@@ -213,5 +213,33 @@ describe('complaints in Chromium', function () {
     const timeline = (await consumerApi.get(`/complaints/${filed.body.id}`)).body.timeline;
     expect(timeline.filter((e: { action: string }) => e.action === 'respond')).to.have.length(1);
   });
+
+  it('after "not our business" the consumer sends the complaint to the right store', async () => {
+    const consumerApi = await signedIn(srv.url, DEMO.consumer);
+    const merchantApi = await signedIn(srv.url, DEMO.merchant);
+    const shopStore = world.stores.find((s) => String(s.merchantId) === String(world.shop._id))!;
+    const filed = await consumerApi.post('/complaints', {
+      storeId: String(world.stores[0]!._id),
+      product: { name: '遥控汽车', category: 'toy' },
+      purchase: { date: '2026-11-03', amountFen: 8800, channel: 'in_store' },
+      problemType: 'quality',
+      description: '遥控失灵。',
+      demand: { type: 'refund' },
+      contactAgreement: false,
+    });
+    const answered = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, { action: 'respond', expectedVersion: 1, responseType: 'not_concerned', messageToConsumer: '本店不销售此商品。' });
+    expect(answered.status).to.equal(200);
+
+    const consumer = await pageFor(DEMO.consumer);
+    await consumer.goto(`${srv.url}/complaints/${filed.body.id}`);
+    const form = consumer.getByTestId('redirect-form');
+    await form.getByTestId('store-search').fill('童趣');
+    await form.getByTestId(`store-option-${shopStore.id}`).click();
+    await form.getByTestId('redirect-submit').click();
+    await consumer.locator('[data-testid="complaint"][data-status="awaiting_merchant"]').waitFor();
+    await consumer.locator('[data-testid="timeline-event"][data-action="redirect"]').waitFor();
+    const detail = (await consumerApi.get(`/complaints/${filed.body.id}`)).body;
+    expect(detail).to.include({ storeId: String(shopStore.id), merchantId: String(world.shop._id), status: 'awaiting_merchant' });
+  });
 });
 

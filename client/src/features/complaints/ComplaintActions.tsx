@@ -1,7 +1,7 @@
 // The forms for whatever the viewer may do now; the server lists those actions on the complaint
 // (`allowedActions`, from the shared lifecycle table), so no button is shown that would be refused.
 import type { Complaint } from './api';
-import { ConsumerDecision } from './ConsumerActions';
+import { ConsumerDecision, RedirectForm } from './ConsumerActions';
 import { RateForm } from './RateForm';
 import { MediationForm, RegulatorActions } from './RegulatorActions';
 import { RespondForm } from './RespondForm';
@@ -16,6 +16,7 @@ export function ComplaintActions({ complaint: c, act }: { complaint: Complaint; 
     <>
       {allowed.includes('respond') && <RespondForm act={act} />}
       {allowed.includes('accept_response') && <ConsumerDecision act={act} />}
+      {allowed.includes('redirect') && <RedirectForm act={act} currentStoreId={c.storeId} />}
       {regulatorMoves.length > 0 && (
         <RegulatorActions act={act} allowed={regulatorMoves} urgentEarly={c.status === 'awaiting_merchant' || c.status === 'merchant_responded'} currentRegion={c.regulatorRegion} />
       )}

@@ -1,7 +1,9 @@
-// The consumer's moves: answer the merchant's response, withdraw while open.
+// The consumer's moves: answer the merchant's response, send it to the right store, withdraw while open.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
+import type { Store } from './api';
+import { StoreStep } from './StoreStep';
 import { useAction, type Act } from './useAction';
 
 export function ConsumerDecision({ act }: { act: Act }) {
@@ -80,6 +82,33 @@ export function WithdrawAction({ act }: { act: Act }) {
         </button>
         <button type="button" className="button button-ghost" onClick={() => setConfirming(false)}>
           {t('actions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** After a "not our business" answer: name the right store and the complaint starts over with its merchant. */
+export function RedirectForm({ act, currentStoreId }: { act: Act; currentStoreId: string }) {
+  const { t } = useTranslation('complaints');
+  const { busy, error, run } = useAction(act);
+  const [store, setStore] = useState<Store | null>(null);
+  return (
+    <form
+      className="card action-card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (store) void run({ action: 'redirect', storeId: store.id });
+      }}
+      data-testid="redirect-form"
+    >
+      <h2>{t('consumer.redirectTitle')}</h2>
+      <p className="muted">{t('consumer.redirectHint')}</p>
+      {error && <Alert tone="danger">{error}</Alert>}
+      <StoreStep chosen={store} onChoose={setStore} />
+      <div className="button-row">
+        <button className="button button-primary" disabled={busy || !store || store.id === currentStoreId} data-testid="redirect-submit">
+          {t('consumer.redirect')}
         </button>
       </div>
     </form>

@@ -6,10 +6,11 @@ import { RegionName } from './regions';
 /** The one detail of an event worth a line under its title. */
 function EventDetail({ e }: { e: TimelineEvent }) {
   const { t } = useTranslation('complaints');
-  const d = e.data as { responseType?: string; toRegion?: string; reasonCode?: string; reason?: string; satisfaction?: number };
+  const d = e.data as { responseType?: string; toRegion?: string; reasonCode?: string; reason?: string; satisfaction?: number; route?: { merchantName?: string; storeName?: string } };
   if (e.action === 'respond' && d.responseType) return <>{t(`responseTypes.${d.responseType}`)}</>;
   if (e.action === 'transfer' && d.toRegion) return <RegionName code={d.toRegion} />;
   if (e.action === 'decline' && d.reasonCode) return <>{t(`declineReasons.${d.reasonCode}`)}</>;
+  if (e.action === 'redirect' && d.route?.storeName) return <>{[d.route.merchantName, d.route.storeName].filter(Boolean).join(' · ')}</>;
   if (e.action === 'rate' && d.satisfaction) return <>{'★'.repeat(d.satisfaction)}</>;
   if (d.reason) return <>{d.reason}</>;
   return null;
