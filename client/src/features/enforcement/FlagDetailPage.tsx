@@ -10,6 +10,7 @@ import { useRegions } from '../dashboard/regions';
 import { useLiveTick, usePanel } from '../dashboard/usePanel';
 import { getFlag, openCase, type Flag, type FlagComplaint } from './api';
 import { Loaded, ProductLine, RuleBadges } from './parts';
+import { ProductMerge } from './ProductMerge';
 import { SamplingTable } from './SamplingTable';
 import './enforcement.css';
 
@@ -18,15 +19,17 @@ export function FlagDetailPage() {
   const { t } = useTranslation('enforcement');
   const { id = '' } = useParams();
   const [tick] = useLiveTick();
-  const flag = usePanel((s) => getFlag(id, s), id, tick);
+  // A merge reloads the flag in place (same key), so the merge form keeps its confirmation.
+  const [merged, setMerged] = useState(0);
+  const flag = usePanel((s) => getFlag(id, s), id, tick + merged);
   return (
     <Page testId="page-flag" title={flag.data?.product.name ?? t('flags.title')} description={<Link to="/flags">← {t('flag.back')}</Link>}>
-      <Loaded panel={flag}>{(f) => <FlagBody flag={f} />}</Loaded>
+      <Loaded panel={flag}>{(f) => <FlagBody flag={f} onMerged={() => setMerged((n) => n + 1)} />}</Loaded>
     </Page>
   );
 }
 
-function FlagBody({ flag }: { flag: Flag & { complaints: FlagComplaint[] } }) {
+function FlagBody({ flag, onMerged }: { flag: Flag & { complaints: FlagComplaint[] }; onMerged(): void }) {
   const { t } = useTranslation('enforcement');
   const { t: td } = useTranslation('dashboard');
   const regions = useRegions();
@@ -121,6 +124,7 @@ function FlagBody({ flag }: { flag: Flag & { complaints: FlagComplaint[] } }) {
         </header>
         {e.samplingResults.length === 0 ? <p className="muted enf-pad">{t('flag.noSampling')}</p> : <SamplingTable results={e.samplingResults} />}
       </section>
+      <ProductMerge intoId={flag.productId} category={flag.category} onMerged={onMerged} />
     </div>
   );
 }

@@ -161,3 +161,7 @@ export const listAbuse = (status: string, signal?: AbortSignal) => api.get<Page<
 export const decideAbuse = (id: string, decision: 'cleared' | 'confirmed', note: string) => api.post<AbuseReview>(`/abuse-reviews/${id}/decision`, { decision, note });
 
 export const getMerchant = (id: string, signal?: AbortSignal) => api.get<Merchant>(`/merchants/${id}`, { signal });
+
+export const searchProducts = (q: string, category: string, signal?: AbortSignal) => api.get<Page<ProductRef & { id: string }>>('/products', { query: { q, category, limit: 10 }, signal });
+export const mergeProducts = (fromId: string, intoId: string, note: string) =>
+  api.post<{ intoId: string; moved: { complaints: number; samplings: number } }>('/products/merge', { fromId, intoId, note: note || undefined });

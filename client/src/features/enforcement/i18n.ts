@@ -161,6 +161,16 @@ export const messages = defineMessages({
       confirm: '确认恶意索赔',
       decided: '已记录审查结论',
     },
+    merge: {
+      title: '合并重复产品记录',
+      hint: '同一产品因型号笔误或缺少条码被记成多条时，可并入本产品；合并记录会保留。',
+      search: '品牌、型号、名称或条码',
+      find: '查找',
+      none: '没有找到同品类的其他产品记录',
+      into: '并入本产品',
+      note: '从问题产品页合并',
+      done: '已合并：移入 {{complaints}} 件投诉、{{samplings}} 条抽检结果。',
+    },
     merchant: {
       title: '商家信用档案',
       creditTier: '信用等级',
@@ -345,6 +355,16 @@ export const messages = defineMessages({
       clear: 'Clear',
       confirm: 'Confirm abuse',
       decided: 'Decision recorded',
+    },
+    merge: {
+      title: 'Merge duplicate product records',
+      hint: 'When one product was recorded twice (a typo in the model, a missing barcode), merge the duplicate into this one; the merge is kept in its history.',
+      search: 'Brand, model, name or barcode',
+      find: 'Find',
+      none: 'No other product record in this category',
+      into: 'Merge into this product',
+      note: 'Merged from the problem-product page',
+      done: 'Merged: {{complaints}} complaints and {{samplings}} sampling results moved.',
     },
     merchant: {
       title: 'Merchant credit profile',
