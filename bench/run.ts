@@ -1,5 +1,6 @@
-// `npm run bench`: runs every benchmark in order. The bench files are loaded through require so
-// they get the same CommonJS interop as the test runner (chinese-days has no ESM named exports).
+// `npm run bench` (`npm run bench -- analytics` for one; BENCH_SIZES=5000 for the small run): runs
+// every benchmark in order. Bench files are loaded through require, as mocha loads the tests, so
+// they share the test helpers' module format.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
