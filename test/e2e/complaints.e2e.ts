@@ -144,7 +144,23 @@ describe('complaints in Chromium', function () {
     const mediateId = await toBureau('羊毛大衣');
     const declineId = await toBureau('羊毛围巾');
 
+    const urgent = await consumerApi.post('/complaints', {
+      storeId: String(store._id),
+      product: { name: '毛绒玩具', category: 'toy' },
+      purchase: { date: '2026-11-01', amountFen: 6900, channel: 'in_store' },
+      problemType: 'quality',
+      description: '缝线脱落，填充物外露。',
+      demand: { type: 'refund' },
+      contactAgreement: false,
+    });
+    expect(urgent.body.priority).to.equal('urgent');
+
     const bureau = await pageFor(DEMO.regulatorHz);
+    // Open work: the key-category toy is listed apart and above, though its deadline is the latest.
+    await bureau.getByTestId('nav-queue').click();
+    await bureau.getByTestId('queue-urgent').getByTestId(`complaint-row-${urgent.body.id}`).waitFor({ timeout: 15_000 });
+    await bureau.getByTestId('queue').getByTestId(`complaint-row-${mediateId}`).waitFor();
+
     await bureau.goto(`${srv.url}/queue?status=awaiting_regulator&city=3301`);
     const row = bureau.getByTestId(`complaint-row-${mediateId}`);
     await row.waitFor({ timeout: 15_000 });

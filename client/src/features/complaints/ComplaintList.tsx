@@ -1,11 +1,10 @@
 // Loading, failure, empty and "load more" around a live complaint table.
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
-import type { Complaint } from './api';
 import { ComplaintTable } from './ComplaintTable';
 import { useComplaintList } from './useComplaintList';
 
@@ -13,21 +12,29 @@ interface Props {
   query: Query;
   columns: readonly ('merchant' | 'consumer')[];
   testId: string;
-  empty: { title: string; hint: string; action?: ReactNode };
-  /** Reorders the loaded rows (the regulator queue puts urgent ones first). */
-  arrange?(items: Complaint[]): Complaint[];
+  /** What to show when nothing matches; without it, an empty list shows nothing at all. */
+  empty?: { title: string; hint: string; action?: ReactNode };
+  /** A heading above the rows, shown only when there are rows. */
+  heading?: ReactNode;
+  /** Told how many rows are shown once loaded. */
+  onCount?(count: number): void;
 }
 
-export function ComplaintList({ query, columns, testId, empty, arrange }: Props) {
+export function ComplaintList({ query, columns, testId, empty, heading, onCount }: Props) {
   const { t } = useTranslation('complaints');
   const list = useComplaintList(query);
+  const count = list.items?.length;
+  useEffect(() => {
+    if (count !== undefined) onCount?.(count);
+  }, [count, onCount]);
   if (list.error && !list.items) return <Alert tone="danger">{list.error}</Alert>;
   if (!list.items) return <Loading />;
-  if (list.items.length === 0) return <EmptyState title={empty.title} hint={empty.hint} action={empty.action} />;
+  if (list.items.length === 0) return empty ? <EmptyState title={empty.title} hint={empty.hint} action={empty.action} /> : null;
   return (
     <>
+      {heading}
       {list.error && <Alert tone="danger">{list.error}</Alert>}
-      <ComplaintTable items={arrange ? arrange(list.items) : list.items} fresh={list.fresh} columns={columns} testId={testId} />
+      <ComplaintTable items={list.items} fresh={list.fresh} columns={columns} testId={testId} />
       {list.hasMore && (
         <div className="list-more">
           <button className="button" disabled={list.loadingMore} onClick={() => void list.loadMore()} data-testid="load-more">

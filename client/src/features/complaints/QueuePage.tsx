@@ -1,21 +1,19 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Page } from '../../components/Page';
-import { exportUrl, type Complaint } from './api';
+import { exportUrl } from './api';
 import { ComplaintList } from './ComplaintList';
 import { QueueFilterBar } from './QueueFilterBar';
 import { FILTER_KEYS, filterQuery, readFilters, sortFor, type QueueFilters } from './queueFilters';
 import './complaints.css';
-
-// Within the loaded rows, urgent complaints (safety incidents, key categories) come before the rest;
-// each group keeps the server's deadline order.
-const urgentFirst = (items: Complaint[]) => [...items].sort((a, b) => Number(b.priority === 'urgent') - Number(a.priority === 'urgent'));
 
 export function QueuePage() {
   const { t } = useTranslation('complaints');
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const query = { ...filterQuery(filters), sort: sortFor(filters) };
+  const [urgentCount, setUrgentCount] = useState(0);
 
   function onChange(next: QueueFilters) {
     const p = new URLSearchParams();
@@ -31,12 +29,20 @@ export function QueuePage() {
   return (
     <Page testId="page-queue" title={t('queue.title')} description={t('queue.description')} actions={exportLink}>
       <QueueFilterBar key={filters.q} filters={filters} onChange={onChange} />
+      {/* Urgent complaints (safety incidents, key categories) are listed apart, above the rest, each by deadline. */}
       <ComplaintList
-        query={query}
+        query={{ ...query, priority: 'urgent' }}
+        columns={['merchant', 'consumer']}
+        testId="queue-urgent"
+        heading={<h2 className="list-heading urgent-heading">{t('queue.urgent')}</h2>}
+        onCount={setUrgentCount}
+      />
+      <ComplaintList
+        query={{ ...query, priority: 'normal' }}
         columns={['merchant', 'consumer']}
         testId="queue"
-        arrange={urgentFirst}
-        empty={{ title: t('queue.emptyTitle'), hint: t('queue.emptyHint') }}
+        heading={<h2 className="list-heading">{t('queue.others')}</h2>}
+        empty={urgentCount ? undefined : { title: t('queue.emptyTitle'), hint: t('queue.emptyHint') }}
       />
     </Page>
   );

@@ -22,6 +22,8 @@ export const messages = defineMessages({
       emptyTitle: '没有符合条件的投诉',
       emptyHint: '商家未能解决的投诉会转入此队列，请在 7 个工作日内决定是否受理。',
       export: '导出 CSV',
+      urgent: '紧急：安全事故与重点品类',
+      others: '其他投诉',
     },
     filters: {
       status: '状态',
@@ -317,6 +319,8 @@ export const messages = defineMessages({
       emptyTitle: 'No complaints match',
       emptyHint: 'Complaints the merchant did not resolve arrive here; decide within 7 working days whether to accept them.',
       export: 'Export CSV',
+      urgent: 'Urgent: safety incidents and key categories',
+      others: 'Other complaints',
     },
     filters: {
       status: 'Status',
