@@ -1,4 +1,4 @@
-import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import mongoose, { Schema } from 'mongoose';
 
 // A consumer account queued for regulator review (mass templated claims, 恶意索赔). Nothing is
 // blocked; a regulator decides. `openKey` ("open:<consumerId>" while pending) keeps one pending
