@@ -4,7 +4,10 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const benches: { name: string; file: string }[] = [{ name: 'analytics', file: './analytics.ts' }];
+const benches: { name: string; file: string }[] = [
+  { name: 'seed', file: './seed.ts' },
+  { name: 'analytics', file: './analytics.ts' },
+];
 
 const only = process.argv[2];
 for (const b of benches) {

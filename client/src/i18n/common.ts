@@ -1,4 +1,5 @@
 import { defineMessages } from './messages';
+import { categoryLabels } from './categories';
 
 export const messages = defineMessages({
   'zh-CN': {
@@ -59,6 +60,7 @@ export const messages = defineMessages({
       invalid: '请检查此项',
     },
     notification: { open: '查看' },
+    categories: categoryLabels['zh-CN'],
   },
   en: {
     product: { name: '放心', latin: 'Fangxin', tagline: 'Confident consumption in Zhejiang · complaints and no-reason returns' },
@@ -122,5 +124,6 @@ export const messages = defineMessages({
       invalid: 'Check this field',
     },
     notification: { open: 'Open' },
+    categories: categoryLabels.en,
   },
 });

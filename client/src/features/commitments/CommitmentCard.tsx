@@ -18,7 +18,7 @@ export function CommitmentBadge() {
 export function CommitmentCard({ c, children }: { c: Commitment; children?: ReactNode }) {
   const { t } = useTranslation(['commitments', 'returns']);
   const region = useRegionName();
-  const cat = (x: string) => t(`returns:categories.${x}`);
+  const cat = (x: string) => t(`categories.${x}`);
   return (
     <article className="card" data-testid={`commitment-${c.id}`}>
       <div className="commitment-head">

@@ -64,7 +64,7 @@ export function CommitmentsPage() {
             <option value="">{t('filters.all')}</option>
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`returns:categories.${c}`)}
+                {t(`categories.${c}`)}
               </option>
             ))}
           </select>

@@ -43,7 +43,7 @@ export function PublishForm({ stores, onPublished }: { stores: Store[]; onPublis
       {CHOOSABLE.map((c) => (
         <label key={c} className="checkbox">
           <input type="checkbox" data-testid={`${prefix}-${c}`} checked={list.includes(c)} onChange={() => toggle(list, set, c)} />
-          {t(`returns:categories.${c}`)}
+          {t(`categories.${c}`)}
         </label>
       ))}
     </div>
@@ -92,7 +92,7 @@ export function PublishForm({ stores, onPublished }: { stores: Store[]; onPublis
         <legend>{t('publish.excluded')}</legend>
         {checks(excluded, setExcluded, 'publish-exclude')}
         <p className="field-hint">
-          {t('legal')} {LEGAL_EXCLUSIONS.map((c) => t(`returns:categories.${c}`)).join('、')}
+          {t('legal')} {LEGAL_EXCLUSIONS.map((c) => t(`categories.${c}`)).join('、')}
         </p>
       </fieldset>
       <div className="field">

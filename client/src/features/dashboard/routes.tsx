@@ -1,4 +1,6 @@
 import type { AppRoute } from '../../app/appRoute';
-import { DashboardPage } from './DashboardPage';
+import { lazyPage } from '../../app/lazyPage';
 
-export const routes: AppRoute[] = [{ path: '/dashboard', element: <DashboardPage />, roles: ['regulator', 'admin'] }];
+export const routes: AppRoute[] = [
+  { path: '/dashboard', element: lazyPage(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage }))), roles: ['regulator', 'admin'] },
+];
