@@ -16,6 +16,8 @@ export interface RunningServer {
   port: number;
   seeded: boolean;
   stop(): Promise<void>;
+  /** The embedded database died; see Database.onLost. */
+  onDatabaseLost(handler: (reason: string) => void): void;
 }
 
 export interface Listening {
@@ -63,6 +65,7 @@ export async function startServer(config: Config, opts: AppOptions & { scheduler
     return {
       ...http,
       seeded,
+      onDatabaseLost: (handler) => db.onLost(handler),
       async stop() {
         await http.stop();
         await db.close();
@@ -108,6 +111,15 @@ async function main() {
       process.exit(1);
     }
   };
+  running.onDatabaseLost((reason) => {
+    // A Ctrl-C reaches FerretDB (same process group) as it reaches us: that is a shutdown, not a loss.
+    setTimeout(() => {
+      if (stopping) return;
+      stopping = true;
+      console.error(`Fangxin is stopping: the embedded database is gone (${reason})`);
+      void running.stop().finally(() => process.exit(1));
+    }, 500);
+  });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

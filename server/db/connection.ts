@@ -7,6 +7,8 @@ export interface Database {
   uri: string;
   embedded: boolean;
   close(): Promise<void>;
+  /** The embedded database died under us; the server cannot go on without it. */
+  onLost(handler: (reason: string) => void): void;
 }
 
 /** Connects mongoose to MONGODB_URI, or to an embedded FerretDB started under DATA_DIR. */
@@ -27,6 +29,9 @@ export async function connectDatabase(config: Config): Promise<Database> {
   return {
     uri,
     embedded: !!embedded,
+    onLost(handler) {
+      embedded?.onUnexpectedExit(handler);
+    },
     async close() {
       await mongoose.disconnect();
       await embedded?.stop();

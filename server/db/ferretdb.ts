@@ -8,7 +8,10 @@ const BUILD_SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 export interface EmbeddedDb {
   uri: string;
+  pid: number;
   stop(): Promise<void>;
+  /** Called if FerretDB exits while we still need it (killed, crashed). */
+  onUnexpectedExit(handler: (reason: string) => void): void;
 }
 
 /** Builds (once, cached by version outside the clone) and returns the FerretDB binary path. */
@@ -99,6 +102,13 @@ export async function startFerretDb(opts: { dataDir: string; port?: number }): P
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const stopOnExit = () => child.kill('SIGKILL');
   process.once('exit', stopOnExit);
+  let stopping = false;
+  let unexpected: ((reason: string) => void) | null = null;
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    const last = stderr.trim().split('\n').pop() ?? '';
+    unexpected?.(`FerretDB exited (${signal ?? `code ${code}`})${last ? `: ${last}` : ''}`);
+  });
 
   const deadline = Date.now() + 30_000;
   while (!(await portOpen(port))) {
@@ -115,7 +125,12 @@ export async function startFerretDb(opts: { dataDir: string; port?: number }): P
 
   return {
     uri: `mongodb://127.0.0.1:${port}/fangxin`,
+    pid: child.pid!,
+    onUnexpectedExit(handler) {
+      unexpected = handler;
+    },
     async stop() {
+      stopping = true;
       process.removeListener('exit', stopOnExit);
       await stopChild(child);
       fs.rmSync(lock, { force: true });

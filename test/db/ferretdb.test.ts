@@ -33,6 +33,21 @@ describe('embedded FerretDB launcher', function () {
     await second.stop();
   });
 
+  it('tells its owner when FerretDB dies under it, and not when it is stopped', async () => {
+    const db = await startFerretDb({ dataDir: dir });
+    const lost = new Promise<string>((resolve) => db.onUnexpectedExit(resolve));
+    process.kill(db.pid, 'SIGKILL');
+    expect(await lost).to.match(/FerretDB exited \(SIGKILL\)/);
+    await db.stop();
+
+    const again = await startFerretDb({ dataDir: dir });
+    let told = false;
+    again.onUnexpectedExit(() => (told = true));
+    await again.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(told).to.equal(false);
+  });
+
   it('says clearly when its port is taken', async () => {
     const port = await freePort();
     const blocker = net.createServer().listen(port, '127.0.0.1');
