@@ -37,3 +37,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: c.SESSION_SECRET ?? 'fangxin-development-secret-not-for-production',
   };
 }
+
+/** Where mail links point: PUBLIC_URL, else this server's own address. */
+export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
+  try {
+    const c = loadConfig(env);
+    return c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`;
+  } catch {
+    return 'http://127.0.0.1:3000';
+  }
+}

@@ -10,7 +10,7 @@ import { mailText, notice } from '../mail/templates.js';
 import { NotificationModel } from '../models/Notification.js';
 import { UserModel } from '../models/User.js';
 import { emitTo } from '../realtime/emit.js';
-import { loadConfig } from '../config.js';
+import { publicUrl } from '../config.js';
 
 export type Audience = 'consumer' | 'merchant' | 'regulators';
 
@@ -36,15 +36,6 @@ export async function recipients(c: Target, audiences: Audience[]) {
   }
   if (!or.length) return [];
   return UserModel.find({ $or: or, status: 'active' }, { _id: 1, email: 1, locale: 1 }).lean();
-}
-
-function publicUrl(): string {
-  try {
-    const c = loadConfig();
-    return c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`;
-  } catch {
-    return 'http://127.0.0.1:3000';
-  }
 }
 
 /** Notifies the audiences of a complaint about one event (`key` names the event, e.g. `<id>:3`). */

@@ -1,6 +1,7 @@
 // Return figures, computed in code from projected rows: the portable aggregation subset has no
 // median and no $lookup, and a period's rows for one region are few enough to fold here.
 import { ReturnFactModel } from '../models/ReturnFact.js';
+import type { ReturnFigures } from '../../shared/schemas/returns.js';
 
 export interface FigureRow {
   _id: unknown;
@@ -23,19 +24,7 @@ export interface FigureRow {
   week: string;
 }
 
-export interface Figures {
-  requests: number;
-  covered: number;
-  honored: number;
-  refused: number;
-  pending: number;
-  /** Covered requests honoured ÷ covered requests decided (honoured, refused, or overdue and breached). */
-  honorRate: number | null;
-  crossStoreShare: number | null;
-  crossCityShare: number | null;
-  medianRefundHours: number | null;
-  breaches: number;
-}
+export type Figures = ReturnFigures;
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;

@@ -4,22 +4,13 @@
 import { regionChain } from '../../shared/regions.js';
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
-import { loadConfig } from '../config.js';
+import { publicUrl } from '../config.js';
 import { isDuplicateKey } from '../http/errors.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { NotificationModel } from '../models/Notification.js';
 import type { ReturnRequestRecord } from '../models/ReturnRequest.js';
 import { UserModel } from '../models/User.js';
 import { emitTo } from '../realtime/emit.js';
-
-function publicUrl(): string {
-  try {
-    const c = loadConfig();
-    return c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`;
-  } catch {
-    return 'http://127.0.0.1:3000';
-  }
-}
 
 function texts(r: ReturnRequestRecord, kind: 'refused' | 'overdue') {
   const yuan = (r.amountFen / 100).toFixed(2);

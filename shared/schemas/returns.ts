@@ -173,3 +173,18 @@ export const complianceSettingsSchema = z
   .strict();
 export type ComplianceSettings = z.infer<typeof complianceSettingsSchema>;
 export const DEFAULT_COMPLIANCE: ComplianceSettings = { threshold: 0.9, days: 90, minRequests: 10, breaches: 3 };
+
+/** Return figures of one merchant, store or region over a period (GET /api/analytics/returns). */
+export interface ReturnFigures {
+  requests: number;
+  covered: number;
+  honored: number;
+  refused: number;
+  pending: number;
+  /** Covered requests honoured ÷ covered requests decided (honoured, refused, or overdue and breached). */
+  honorRate: number | null;
+  crossStoreShare: number | null;
+  crossCityShare: number | null;
+  medianRefundHours: number | null;
+  breaches: number;
+}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, COMPLAINT_STATUSES, isKeyCategory } from '../../../../shared/enums';
 import type { QueueFilters } from './queueFilters';
-import { regionLabel, useRegions } from './regions';
+import { CityCountyPicker } from './regions';
 
 interface Props {
   filters: QueueFilters;
@@ -11,8 +11,6 @@ interface Props {
 
 export function QueueFilterBar({ filters, onChange }: Props) {
   const { t } = useTranslation('complaints');
-  const cities = useRegions('33');
-  const counties = useRegions(filters.city || null);
   const [q, setQ] = useState(filters.q);
   const set = (patch: Partial<QueueFilters>) => onChange({ ...filters, ...patch });
 
@@ -36,28 +34,15 @@ export function QueueFilterBar({ filters, onChange }: Props) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="f-city">{t('filters.city')}</label>
-        <select id="f-city" value={filters.city} onChange={(e) => set({ city: e.target.value, county: '' })} data-testid="filter-city">
-          <option value="">{t('filters.anyRegion')}</option>
-          {cities.map((r) => (
-            <option key={r.code} value={r.code}>
-              {regionLabel(r)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-county">{t('filters.county')}</label>
-        <select id="f-county" value={filters.county} disabled={!filters.city} onChange={(e) => set({ county: e.target.value })} data-testid="filter-county">
-          <option value="">{t('filters.anyRegion')}</option>
-          {counties.map((r) => (
-            <option key={r.code} value={r.code}>
-              {regionLabel(r)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CityCountyPicker
+        prefix="filter"
+        city={filters.city}
+        county={filters.county}
+        onChange={(city, county) => set({ city, county })}
+        cityLabel={t('filters.city')}
+        countyLabel={t('filters.county')}
+        empty={t('filters.anyRegion')}
+      />
       <div className="field">
         <label htmlFor="f-category">{t('filters.category')}</label>
         <select id="f-category" value={filters.category} onChange={(e) => set({ category: e.target.value })} data-testid="filter-category">

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECLINE_REASONS } from '../../../../shared/schemas/complaint';
 import { Alert } from '../../components/Alert';
-import { regionLabel, useRegions } from './regions';
+import { CityCountyPicker } from './regions';
 import { useAction, type Act } from './useAction';
 
 type DeclineReason = (typeof DECLINE_REASONS)[number];
@@ -22,8 +22,6 @@ export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: P
   const [reason, setReason] = useState<DeclineReason | ''>('');
   const [city, setCity] = useState('');
   const [county, setCounty] = useState('');
-  const cities = useRegions('33');
-  const counties = useRegions(city || null).filter((r) => r.code !== currentRegion);
 
   return (
     <section className="card action-card" data-testid="regulator-actions">
@@ -69,36 +67,21 @@ export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: P
             if (county) void run({ action: 'transfer', toRegion: county });
           }}
         >
-          <div className="field grow">
-            <label htmlFor="transfer-city">{t('filters.city')}</label>
-            <select
-              id="transfer-city"
-              value={city}
-              onChange={(e) => {
-                setCity(e.target.value);
-                setCounty('');
-              }}
-              data-testid="transfer-city"
-            >
-              <option value="">{t('regulator.choose')}</option>
-              {cities.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {regionLabel(r)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field grow">
-            <label htmlFor="transfer-county">{t('regulator.transferTo')}</label>
-            <select id="transfer-county" required disabled={!city} value={county} onChange={(e) => setCounty(e.target.value)} data-testid="transfer-county">
-              <option value="">{t('regulator.choose')}</option>
-              {counties.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {regionLabel(r)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CityCountyPicker
+            prefix="transfer"
+            city={city}
+            county={county}
+            onChange={(c, k) => {
+              setCity(c);
+              setCounty(k);
+            }}
+            cityLabel={t('filters.city')}
+            countyLabel={t('regulator.transferTo')}
+            empty={t('regulator.choose')}
+            fieldClass="grow"
+            countyRequired
+            exclude={currentRegion}
+          />
           <button className="button align-end" disabled={busy || !county} data-testid="transfer-submit">
             {t('regulator.transfer')}
           </button>

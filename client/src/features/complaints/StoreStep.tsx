@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
 import { searchStores, type Store } from './api';
-import { regionLabel, RegionName, useRegions } from './regions';
+import { CityCountyPicker, RegionName } from './regions';
 
 interface Props {
   chosen: Store | null;
@@ -17,8 +17,6 @@ export function StoreStep({ chosen, error, onChoose }: Props) {
   const [city, setCity] = useState('');
   const [county, setCounty] = useState('');
   const [found, setFound] = useState<{ key: string; stores: Store[] } | null>(null);
-  const cities = useRegions('33');
-  const counties = useRegions(city || null);
   const term = q.trim();
   const region = county || city;
   const key = `${region}|${term}`;
@@ -46,36 +44,18 @@ export function StoreStep({ chosen, error, onChoose }: Props) {
           <label htmlFor="store-q">{t('wizard.storeSearch')}</label>
           <input id="store-q" type="search" value={q} maxLength={100} placeholder={t('wizard.storeSearchPlaceholder')} onChange={(e) => setQ(e.target.value)} data-testid="store-search" />
         </div>
-        <div className="field">
-          <label htmlFor="store-city">{t('filters.city')}</label>
-          <select
-            id="store-city"
-            value={city}
-            onChange={(e) => {
-              setCity(e.target.value);
-              setCounty('');
-            }}
-            data-testid="store-city"
-          >
-            <option value="">{t('filters.anyRegion')}</option>
-            {cities.map((r) => (
-              <option key={r.code} value={r.code}>
-                {regionLabel(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="store-county">{t('filters.county')}</label>
-          <select id="store-county" value={county} disabled={!city} onChange={(e) => setCounty(e.target.value)} data-testid="store-county">
-            <option value="">{t('filters.anyRegion')}</option>
-            {counties.map((r) => (
-              <option key={r.code} value={r.code}>
-                {regionLabel(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CityCountyPicker
+          prefix="store"
+          city={city}
+          county={county}
+          onChange={(c, k) => {
+            setCity(c);
+            setCounty(k);
+          }}
+          cityLabel={t('filters.city')}
+          countyLabel={t('filters.county')}
+          empty={t('filters.anyRegion')}
+        />
       </div>
       {error && (
         <p className="field-error" data-testid="error-storeId">

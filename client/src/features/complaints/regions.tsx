@@ -48,3 +48,51 @@ export function RegionName({ code }: { code: string }) {
   const r = siblings.find((x) => x.code === code);
   return <>{r ? regionLabel(r) : code}</>;
 }
+
+interface PickerProps {
+  /** Prefix of the two selects' ids and test ids: `<prefix>-city`, `<prefix>-county`. */
+  prefix: string;
+  city: string;
+  county: string;
+  onChange(city: string, county: string): void;
+  cityLabel: string;
+  countyLabel: string;
+  /** The text of the empty choice ("any region", "choose…"). */
+  empty: string;
+  fieldClass?: string;
+  countyRequired?: boolean;
+  /** A county not to offer (the one a complaint is transferred from). */
+  exclude?: string;
+}
+
+/** A city, then a county of that city: the filters, the store search and the transfer form share it. */
+export function CityCountyPicker({ prefix, city, county, onChange, cityLabel, countyLabel, empty, fieldClass = '', countyRequired, exclude }: PickerProps) {
+  const cities = useRegions('33');
+  const counties = useRegions(city || null).filter((r) => r.code !== exclude);
+  const select = (level: 'city' | 'county', value: string, list: Region[], label: string) => (
+    <div className={`field ${fieldClass}`.trim()}>
+      <label htmlFor={`${prefix}-${level}`}>{label}</label>
+      <select
+        id={`${prefix}-${level}`}
+        value={value}
+        required={level === 'county' && countyRequired}
+        disabled={level === 'county' && !city}
+        onChange={(e) => (level === 'city' ? onChange(e.target.value, '') : onChange(city, e.target.value))}
+        data-testid={`${prefix}-${level}`}
+      >
+        <option value="">{empty}</option>
+        {list.map((r) => (
+          <option key={r.code} value={r.code}>
+            {regionLabel(r)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      {select('city', city, cities, cityLabel)}
+      {select('county', county, counties, countyLabel)}
+    </>
+  );
+}

@@ -1,6 +1,7 @@
 // Calls and shapes of the returns API (API.md "Returns"), shared by the desk, the consumer page and compliance.
 import { api, type Query } from '../../api/client';
 import type { CoverageReason } from '../../../../shared/schemas/returns';
+import type { ReturnFigures } from '../../../../shared/schemas/returns';
 
 export type { CoverageReason };
 
@@ -46,18 +47,7 @@ export interface NewReturn {
   consumerEmail?: string;
 }
 
-export interface Figures {
-  requests: number;
-  covered: number;
-  honored: number;
-  refused: number;
-  pending: number;
-  honorRate: number | null;
-  crossStoreShare: number | null;
-  crossCityShare: number | null;
-  medianRefundHours: number | null;
-  breaches: number;
-}
+export type Figures = ReturnFigures;
 
 export interface Analytics extends Figures {
   byStore: (Figures & { storeId: string; storeName: string; cityCode: string })[];
