@@ -31,7 +31,7 @@ export function SummaryFigures({ summary, filter }: { summary: Summary; filter: 
         <span className="muted">{t('summary.byStatus')}</span>
         {COMPLAINT_STATUSES.filter((s) => summary.byStatus[s]).map((s) => (
           <Link key={s} className="dash-chip" to={queueLink(filter, { status: s })} data-testid={`status-${s}`}>
-            {t(`statuses.${s}`)} <strong>{summary.byStatus[s]}</strong>
+            {t(`complaints:status.${s}`)} <strong>{summary.byStatus[s]}</strong>
           </Link>
         ))}
       </div>

@@ -111,7 +111,7 @@ function FlagBody({ flag, onMerged }: { flag: Flag & { complaints: FlagComplaint
                 <td>
                   {c.safety && <span className="badge badge-danger">{t('flag.safety')}</span>} {t(`complaints:problemTypes.${c.problemType}`, { defaultValue: c.problemType })}
                 </td>
-                <td>{td(`statuses.${c.status}`)}</td>
+                <td>{td(`complaints:status.${c.status}`)}</td>
               </tr>
             ))}
           </tbody>
