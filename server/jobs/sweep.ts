@@ -8,6 +8,7 @@ const DAY = 24 * 3600 * 1000;
 
 /** Expiry without TTL indexes (not portable): expired sessions, old login failures, old job claims. */
 export async function sweep(at: Date) {
+  // A plain deleteMany decides no race: a session removed twice, or by two instances, is simply gone.
   const sessions = await mongoose.connection.db!.collection(SESSION_COLLECTION).deleteMany({ expires: { $lt: at } });
   const failures = await sweepLoginFailures(at);
   const runs = await JobRunModel.deleteMany({ job: { $in: ['sweep'] }, at: { $lt: new Date(at.getTime() - 7 * DAY) } });

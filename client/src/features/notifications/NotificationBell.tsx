@@ -9,6 +9,7 @@ import { currentLocale } from '../../i18n/locale';
 import { useSocketEvent } from '../../realtime/socket';
 import { listNotifications, markAllRead, markRead, type AppNotification } from './api';
 import './notifications.css';
+import { useDismiss } from '../../components/useDismiss';
 
 export function NotificationBell() {
   const { t } = useTranslation('notifications');
@@ -38,18 +39,7 @@ export function NotificationBell() {
     setItems((list) => [{ ...n, body: '', complaintId: null, read: false, at: new Date().toISOString() }, ...list.filter((x) => x.id !== n.id)]);
   });
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  useDismiss(open, setOpen, root);
 
   function toggle() {
     // Opening refreshes, so the list also holds what arrived while the socket was down.
