@@ -116,7 +116,10 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   const events: EventLike[] = [];
   const docs: ComplaintState[] = [];
   const numbers: { day: string; n: number; complaintId: mongoose.Types.ObjectId }[] = [];
+  // Numbers already taken (complaints filed by other seeders, or through the API) are skipped, so
+  // the bulk insert below never clashes with them whatever order the seeders run in.
   const perDay = new Map<string, number>();
+  for (const { day, n } of await ComplaintNumberModel.find({}, { day: 1, n: 1 }).lean()) perDay.set(day, Math.max(perDay.get(day) ?? 0, n));
   const messages: Record<string, unknown>[] = [];
 
   // Filing times spread over 90 days, oldest first so numbers ascend with time.
@@ -184,4 +187,4 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   return docs.length;
 }
 
-addSeeder({ name: 'complaints', order: 20, run: (world) => seedComplaints(world).then(() => undefined) });
+addSeeder({ name: 'complaints', order: 10, run: (world) => seedComplaints(world).then(() => undefined) });

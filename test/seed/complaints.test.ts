@@ -4,6 +4,10 @@ import { rebuildProjections } from '../../server/commands/rebuildProjections.js'
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { seedComplaints } from '../../server/seed/complaints.js';
 import { freshWorld } from '../helpers/server.js';
+import mongoose from 'mongoose';
+import { shanghaiDay } from '../../shared/calendar.js';
+import { now } from '../../server/clock.js';
+import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
 
 describe('demo complaints seeder', function () {
   this.timeout(60_000);
@@ -18,5 +22,20 @@ describe('demo complaints seeder', function () {
     expect(stores.size).to.equal(world.stores.length);
     const report = await rebuildProjections({ write: false });
     expect(report.differing, JSON.stringify(report.differing.slice(0, 3))).to.deep.equal([]);
+  });
+
+  it('takes numbers after those already taken on the same days (another seeder filed first)', async () => {
+    const world = await freshWorld();
+    const taken = Array.from({ length: 95 }, (_, i) => ({
+      day: shanghaiDay(new Date(now().getTime() - i * 24 * 3600 * 1000)).replace(/-/g, ''),
+      n: 1,
+      complaintId: new mongoose.Types.ObjectId(),
+    }));
+    await ComplaintNumberModel.insertMany(taken);
+    const n = await seedComplaints(world);
+    expect(await ComplaintNumberModel.countDocuments()).to.equal(taken.length + n);
+    const numbers = (await ComplaintModel.find({}, { number: 1 }).lean()).map((c) => c.number);
+    expect(new Set(numbers).size).to.equal(n);
+    expect(numbers.every((x) => !x.endsWith('-000001'))).to.equal(true);
   });
 });
