@@ -112,13 +112,10 @@ async function main() {
     }
   };
   running.onDatabaseLost((reason) => {
-    // A Ctrl-C reaches FerretDB (same process group) as it reaches us: that is a shutdown, not a loss.
-    setTimeout(() => {
-      if (stopping) return;
-      stopping = true;
-      console.error(`Fangxin is stopping: the embedded database is gone (${reason})`);
-      void running.stop().finally(() => process.exit(1));
-    }, 500);
+    if (stopping) return;
+    stopping = true;
+    console.error(`Fangxin is stopping: the embedded database is gone (${reason})`);
+    void running.stop().finally(() => process.exit(1));
   });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -52,14 +52,26 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A second server on the same data directory would corrupt it: the pid file says who owns it. */
+function isFerretDb(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('ferretdb');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A second server on the same data directory would corrupt it: the pid file names the owning
+ * server and its FerretDB. A FerretDB left running by a server that was killed outright is stopped.
+ */
 function takeLock(dir: string): string {
   const lock = path.join(dir, 'ferretdb.pid');
   try {
-    const pid = Number(fs.readFileSync(lock, 'utf8'));
-    if (pid && pid !== process.pid && alive(pid)) {
-      throw new Error(`the data directory ${dir} is in use by another Fangxin (pid ${pid})`);
+    const [owner, db] = fs.readFileSync(lock, 'utf8').trim().split(/\s+/).map(Number);
+    if (owner && owner !== process.pid && alive(owner)) {
+      throw new Error(`the data directory ${dir} is in use by another Fangxin (pid ${owner})`);
     }
+    if (db && alive(db) && isFerretDb(db)) process.kill(db, 'SIGKILL');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
@@ -96,8 +108,10 @@ export async function startFerretDb(opts: { dataDir: string; port?: number }): P
       '--telemetry=disable',
       '--log-level=error',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group: a Ctrl-C must reach only us, so the database outlives our shutdown.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
+  fs.writeFileSync(lock, `${process.pid} ${child.pid}`);
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const stopOnExit = () => child.kill('SIGKILL');

@@ -40,8 +40,12 @@ export async function runJob(name: string, at = now()): Promise<unknown> {
   return job.run(at);
 }
 
-/** Ticks every `tickMs`; the returned stop waits for a tick in flight, so shutdown never cuts a job. */
-export function startScheduler(tickMs = 15_000): () => Promise<void> {
+/**
+ * Ticks every `tickMs`. The returned stop waits for a tick in flight, up to `graceMs`: a long first
+ * run on a big database must not hold a Ctrl-C for minutes, and every firing it leaves undone is
+ * claimed again later (see claim()).
+ */
+export function startScheduler(tickMs = 15_000, graceMs = 10_000): () => Promise<void> {
   let current: Promise<void> | null = null;
   const tick = () => {
     if (current) return;
@@ -55,6 +59,8 @@ export function startScheduler(tickMs = 15_000): () => Promise<void> {
   tick();
   return async () => {
     clearInterval(timer);
-    await current;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([current, new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
+    clearTimeout(grace);
   };
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -46,6 +47,22 @@ describe('embedded FerretDB launcher', function () {
     await again.stop();
     await new Promise((r) => setTimeout(r, 100));
     expect(told).to.equal(false);
+  });
+
+  it('stops a FerretDB left running by a server that was killed outright, and starts anew', async () => {
+    const orphan = await startFerretDb({ dataDir: dir });
+    const dead = spawnSync('true').pid!;
+    fs.writeFileSync(path.join(dir, 'ferretdb', 'ferretdb.pid'), `${dead} ${orphan.pid}`);
+    const fresh = await startFerretDb({ dataDir: dir });
+    try {
+      expect(() => process.kill(orphan.pid, 0), 'the orphan still runs').to.throw();
+      const conn = await mongoose.createConnection(fresh.uri).asPromise();
+      expect(await conn.collection('probe').countDocuments()).to.equal(0);
+      await conn.close();
+    } finally {
+      await fresh.stop();
+      await orphan.stop();
+    }
   });
 
   it('says clearly when its port is taken', async () => {
