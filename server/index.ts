@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from './config.js';
 import { createApp, type AppOptions } from './app.js';
 import { connectDatabase } from './db/connection.js';
+import { backfillFields } from './db/backfill.js';
 import { attachRealtime } from './realtime/server.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { seedIfEmpty, DEMO_ACCOUNTS } from './seed/demo.js';
@@ -61,6 +62,7 @@ export async function startServer(config: Config, opts: AppOptions & { scheduler
   const db = await connectDatabase(config);
   try {
     const seeded = config.SEED === 'auto' ? await seedIfEmpty(config, () => console.log('  seeding the demo data into the empty database (about a minute)…')) : false;
+    await backfillFields();
     const http = await listen(config, opts);
     return {
       ...http,

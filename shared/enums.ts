@@ -6,8 +6,13 @@ export type Role = (typeof ROLES)[number];
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const ACCOUNT_STATUSES = ['active', 'pending', 'rejected'] as const;
+/** `invited`: created by an invitation, no password yet; `disabled`: switched off by an admin or its organization. */
+export const ACCOUNT_STATUSES = ['active', 'pending', 'rejected', 'invited', 'disabled'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** A closed store keeps its history but takes no new complaints or returns. */
+export const STORE_STATUSES = ['open', 'closed'] as const;
+export type StoreStatus = (typeof STORE_STATUSES)[number];
 
 /** The first eight are the key categories of the provincial consumer-goods action plan. */
 export const KEY_CATEGORIES = [

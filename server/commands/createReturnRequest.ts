@@ -75,6 +75,7 @@ export async function createReturnRequest(actor: Actor, input: CreateReturnInput
   const [p, r] = await Promise.all([StoreModel.findById(input.purchaseStoreId).lean(), StoreModel.findById(input.returnStoreId).lean()]);
   if (!p) throw notFound('Purchase store');
   if (!r) throw notFound('Return store');
+  if (r.status === 'closed') throw unprocessable('store_closed', `${r.name} is closed and takes no new returns`);
   // Staff record returns at their own desks only.
   if (actor.role === 'merchant' && String(r.merchantId) !== actor.orgId) throw unprocessable('not_your_store', 'Record returns at one of your own stores');
   const purchaseDay = purchaseDayOf(input.purchaseDate);

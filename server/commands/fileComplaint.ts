@@ -26,10 +26,14 @@ export interface FileComplaintInput {
 
 const SAFETY_PROBLEM = 'safety';
 
-/** Who receives a complaint about a purchase at this store, and which bureau has jurisdiction. */
-export async function routeStore(storeId: string, channel: 'in_store' | 'online') {
+/**
+ * Who receives a complaint about a purchase at this store, and which bureau has jurisdiction. A closed
+ * store takes no new complaints; a breach of a return recorded before it closed still opens one.
+ */
+export async function routeStore(storeId: string, channel: 'in_store' | 'online', opts: { closedToo?: boolean } = {}) {
   const store = await StoreModel.findById(storeId).lean();
   if (!store) throw unprocessable('unknown_store', 'No such store');
+  if (store.status === 'closed' && !opts.closedToo) throw unprocessable('store_closed', `${store.name} is closed and takes no new complaints`);
   const merchant = await OrganizationModel.findById(store.merchantId).lean();
   if (!merchant) throw unprocessable('unknown_store', 'The store has no merchant');
   // Jurisdiction (DESIGN.md): the store's county; online purchases go to the merchant's registered county.
@@ -50,7 +54,7 @@ export async function routeStore(storeId: string, channel: 'in_store' | 'online'
 /** The initial document of a complaint (routing decided here), before its first event is stored. */
 export async function routeComplaint(input: FileComplaintInput, id: mongoose.Types.ObjectId, number: string, at: Date) {
   const { data } = input;
-  const route = await routeStore(data.storeId, data.purchase.channel);
+  const route = await routeStore(data.storeId, data.purchase.channel, { closedToo: !!input.links?.returnRequestId });
   const urgent = !!data.safetyIncident || data.problemType === SAFETY_PROBLEM || isKeyCategory(data.product.category);
   return {
     _id: id,

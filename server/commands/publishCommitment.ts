@@ -12,7 +12,7 @@ import type { Actor } from '../policies/index.js';
 export async function publishCommitment(actor: Actor, input: CreateCommitmentInput) {
   const merchant = await OrganizationModel.findOne({ _id: actor.orgId, kind: 'merchant' }).lean();
   if (!merchant) throw notFound('Merchant');
-  const own = await StoreModel.find({ merchantId: merchant._id }).lean();
+  const own = await StoreModel.find({ merchantId: merchant._id, status: 'open' }).lean();
   const wanted = input.storeIds ? [...new Set(input.storeIds)] : own.map((s) => String(s._id));
   const stores = own.filter((s) => wanted.includes(String(s._id)));
   // Naming a store of another merchant (or none at all) is a business error, not a silent drop.

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { STORE_STATUSES } from '../../shared/enums.js';
 
 const storeSchema = new Schema(
   {
@@ -8,10 +9,14 @@ const storeSchema = new Schema(
     countyCode: { type: String, required: true },
     cityCode: { type: String, required: true },
     address: { type: String, required: true },
+    // Closed stores stay (their complaints and returns point at them) but leave every public list.
+    status: { type: String, enum: STORE_STATUSES, required: true, default: 'open' },
+    closedAt: { type: Date },
   },
   { timestamps: true },
 );
-storeSchema.index({ merchantId: 1 });
+// The 门店 page reads { merchantId, status } newest first: equality + one sort key, pushed down.
+storeSchema.index({ merchantId: 1, status: 1 });
 storeSchema.index({ countyCode: 1 });
 
 export type StoreRecord = InferSchemaType<typeof storeSchema> & { _id: mongoose.Types.ObjectId };

@@ -7,14 +7,17 @@ export interface Actor {
   status: AccountStatus;
   orgId?: string;
   regionCode?: string;
+  /** Merchant staff of one store; a merchant account without it is headquarters (all stores). */
+  storeId?: string;
 }
 
-export function toActor(user: { _id: unknown; role: Role; status: AccountStatus; orgId?: unknown; regionCode?: string | null }): Actor {
+export function toActor(user: { _id: unknown; role: Role; status: AccountStatus; orgId?: unknown; regionCode?: string | null; storeId?: unknown }): Actor {
   return {
     id: String(user._id),
     role: user.role,
     status: user.status,
     orgId: user.orgId ? String(user.orgId) : undefined,
     regionCode: user.regionCode ?? undefined,
+    storeId: user.role === 'merchant' && user.storeId ? String(user.storeId) : undefined,
   };
 }

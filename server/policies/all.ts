@@ -2,4 +2,5 @@
 import './complaints.js';
 import './returns.js';
 import './products.js';
+import './stores.js';
 export {};

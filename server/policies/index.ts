@@ -17,12 +17,23 @@ const role =
   (a) =>
     !!a && roles.includes(a.role) && a.status === 'active';
 
+/** Merchant headquarters: an approved merchant account not tied to one store. */
+const hqMerchant: Rule = (a) => role('merchant')(a) && !a!.storeId;
+
 /** A regional record: the fields that decide who sees it (API.md "Visibility"). */
 export interface Scoped {
   consumerId?: unknown;
   merchantId?: unknown;
+  /** The stores a record belongs to; store staff see it only when their store is one of them. */
+  storeIds?: unknown[];
   countyCode?: string;
   regionCodes?: string[];
+}
+
+/** The merchant side of a record: its merchant's headquarters, or staff of one of its stores. */
+export function merchantSide(a: Actor | null, merchantId: unknown, storeIds: unknown[] | undefined): boolean {
+  if (!a || a.role !== 'merchant' || a.status !== 'active' || merchantId === undefined || String(merchantId) !== a.orgId) return false;
+  return !a.storeId || (storeIds ?? []).some((id) => String(id) === a.storeId);
 }
 
 /** A consumer sees own records, a merchant its organization's, a regulator its region's, an admin all. */
@@ -34,7 +45,7 @@ export function canSee(a: Actor | null, r: Scoped): boolean {
     case 'consumer':
       return r.consumerId !== undefined && String(r.consumerId) === a.id;
     case 'merchant':
-      return r.merchantId !== undefined && String(r.merchantId) === a.orgId;
+      return merchantSide(a, r.merchantId, r.storeIds);
     case 'regulator': {
       const codes = r.regionCodes ?? (r.countyCode ? [r.countyCode] : []);
       return !!a.regionCode && codes.some((c) => regionContains(a.regionCode!, c));
@@ -59,7 +70,7 @@ const rules = {
   'merchant:list': anyone,
   'merchant:read': anyone,
   'store:list': anyone,
-  'store:create': role('merchant'),
+  'store:create': hqMerchant,
   'approval:list': role('regulator', 'admin'),
   'approval:decide': role('regulator', 'admin'),
   'user:list': role('admin'),
@@ -76,7 +87,7 @@ export function definePolicies(more: Record<string, Rule>): void {
   }
 }
 
-export { anyone, signedIn, role };
+export { anyone, signedIn, role, hqMerchant };
 export type PolicyAction = keyof typeof rules | (string & {});
 
 export function allowed(actor: Actor | null, action: PolicyAction, resource?: unknown): boolean {

@@ -18,7 +18,7 @@ export async function presentMerchant(m: OrganizationRecord, opts: { withStores:
   const parts = await Promise.all(sources.map((s) => s(id)));
   const figures = Object.assign({}, ...parts.map((p) => p.figures)) as Figures;
   const creditTier = parts.find((p) => p.creditTier !== undefined)?.creditTier ?? null;
-  const stores = opts.withStores ? (await StoreModel.find({ merchantId: m._id }).sort({ cityCode: 1 }).lean()).map(presentStore) : undefined;
+  const stores = opts.withStores ? (await StoreModel.find({ merchantId: m._id, status: 'open' }).sort({ cityCode: 1 }).lean()).map(presentStore) : undefined;
   return {
     id,
     name: m.name,

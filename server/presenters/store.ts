@@ -10,5 +10,6 @@ export function presentStore(s: StoreRecord): Store {
     countyCode: s.countyCode,
     cityCode: s.cityCode,
     address: s.address,
+    status: s.status ?? 'open',
   };
 }

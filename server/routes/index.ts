@@ -3,6 +3,7 @@ import type { Endpoint } from '../http/endpoint.js';
 import { approvalRoutes } from './approvals/router.js';
 import { authRoutes } from './auth/router.js';
 import { directoryRoutes } from './directory/router.js';
+import { storeRoutes } from './stores/router.js';
 import { healthRoutes } from './health/router.js';
 import { userRoutes } from './users/router.js';
 import { problemProductRoutes } from './problemProducts/router.js';
@@ -25,6 +26,7 @@ export function apiRouter(opts: RouteOptions): Router {
     authRoutes(opts),
     approvalRoutes(),
     directoryRoutes(),
+    storeRoutes(),
     userRoutes(),
     problemProductRoutes(),
     analyticsRoutes(),

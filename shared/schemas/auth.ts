@@ -47,6 +47,9 @@ export const userSchema = z.object({
   orgId: objectId.optional(),
   orgName: z.string().optional(),
   regionCode: z.string().optional(),
+  /** Merchant staff of one store (absent: headquarters, all stores). */
+  storeId: objectId.optional(),
+  storeName: z.string().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

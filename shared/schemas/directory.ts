@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORE_STATUSES } from '../enums.js';
 import { objectId } from './common.js';
 
 export const regionCode = z.string().regex(/^33(\d{2}(\d{2})?)?$/, 'must be a Zhejiang region code (33, 33xx or 33xxxx)');
@@ -20,6 +21,7 @@ export const storeSchema = z.object({
   countyCode: z.string(),
   cityCode: z.string(),
   address: z.string(),
+  status: z.enum(STORE_STATUSES),
 });
 export type Store = z.infer<typeof storeSchema>;
 
@@ -48,10 +50,16 @@ export const merchantSchema = z.object({
   figures: z.record(z.string(), z.number().nullable()).optional(),
 });
 
-export const createStoreSchema = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    countyCode: z.string().regex(/^33\d{4}$/, 'must be a Zhejiang county code'),
-    address: z.string().trim().min(1).max(300),
-  })
-  .strict();
+const storeFields = {
+  name: z.string().trim().min(1).max(120),
+  countyCode: z.string().regex(/^33\d{4}$/, 'must be a Zhejiang county code'),
+  address: z.string().trim().min(1).max(300),
+};
+
+export const createStoreSchema = z.object(storeFields).strict();
+
+/** Name, address and county can change; a store's history keeps the county it had when each complaint was filed. */
+export const updateStoreSchema = z
+  .object({ name: storeFields.name.optional(), countyCode: storeFields.countyCode.optional(), address: storeFields.address.optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'name, countyCode or address is required' });

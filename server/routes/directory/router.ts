@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { createStoreSchema, merchantQuery, regionQuery, regionSchema, storeQuery, storeSchema } from '../../../shared/schemas/directory.js';
+import { merchantQuery, regionQuery, regionSchema, storeQuery, storeSchema } from '../../../shared/schemas/directory.js';
 import { idParam, page } from '../../../shared/schemas/common.js';
-import { cityOf, PROVINCE_CODE } from '../../../shared/regions.js';
+import { PROVINCE_CODE } from '../../../shared/regions.js';
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
 import { literalPattern, paginate } from '../../http/paginate.js';
@@ -36,7 +36,8 @@ export const directoryRoutes = () => [
   endpoint(
     { method: 'get', path: '/stores', summary: 'Search stores', tag: 'directory', policy: 'store:list', query: storeQuery, response: page(storeSchema) },
     async ({ query }) => {
-      const filter: Record<string, unknown> = {};
+      // Closed stores take no new complaints or returns, so no picker offers them.
+      const filter: Record<string, unknown> = { status: 'open' };
       if (query.merchantId) filter.merchantId = query.merchantId;
       if (query.region?.length === 6) filter.countyCode = query.region;
       else if (query.region?.length === 4) filter.cityCode = query.region;
@@ -46,15 +47,6 @@ export const directoryRoutes = () => [
       }
       const p = await paginate(StoreModel, filter, query);
       return { items: p.items.map(presentStore), nextCursor: p.nextCursor };
-    },
-  ),
-  endpoint(
-    { method: 'post', path: '/stores', summary: 'Add a store to own merchant', tag: 'directory', policy: 'store:create', body: createStoreSchema, response: storeSchema },
-    async ({ actor, body }) => {
-      const org = await OrganizationModel.findById(actor!.orgId).lean();
-      if (!org) throw notFound('Merchant');
-      const store = await StoreModel.create({ ...body, merchantId: org._id, merchantName: org.name, cityCode: cityOf(body.countyCode) });
-      return presentStore(store.toObject());
     },
   ),
 ];

@@ -1,0 +1,23 @@
+import { api } from '../../api/client';
+import type { ManagedStore } from '../../../../shared/schemas/stores';
+import type { StoreStatus } from '../../../../shared/enums';
+
+export type { ManagedStore };
+
+export interface StoreInput {
+  name: string;
+  countyCode: string;
+  address: string;
+}
+
+export interface MyStoresPage {
+  items: ManagedStore[];
+  nextCursor: string | null;
+  counts: Record<StoreStatus, number>;
+}
+
+export const listMyStores = (status: StoreStatus, cursor: string | null, signal?: AbortSignal) =>
+  api.get<MyStoresPage>('/merchant/stores', { query: { status, cursor, limit: 20 }, signal });
+export const createStore = (body: StoreInput) => api.post<ManagedStore>('/stores', body);
+export const updateStore = (id: string, body: Partial<StoreInput>) => api.patch<ManagedStore>(`/stores/${id}`, body);
+export const closeStore = (id: string) => api.post<ManagedStore>(`/stores/${id}/close`, {});
