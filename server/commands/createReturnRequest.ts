@@ -1,8 +1,11 @@
 // A return recorded by the consumer or by staff at the return desk. Coverage is decided at once and
 // stored with its reasons; a covered request gets the refund deadline the commitment promised.
+// Staff never name a consumer: a desk return carries a receipt code the customer may claim it with
+// (commands/claimReturn.ts), so only the consumer links their account and chooses contact consent.
+import { randomInt } from 'node:crypto';
 import mongoose from 'mongoose';
 import { isoWeek, shanghaiDay } from '../../shared/calendar.js';
-import type { Coverage, CreateReturnInput } from '../../shared/schemas/returns.js';
+import { CLAIM_CODE_ALPHABET, CLAIM_CODE_LENGTH, type Coverage, type CreateReturnInput } from '../../shared/schemas/returns.js';
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { conflict, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
@@ -10,7 +13,6 @@ import { ReturnFactModel } from '../models/ReturnFact.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
 import { factOf } from '../returns/facts.js';
 import { StoreModel, type StoreRecord } from '../models/Store.js';
-import { UserModel } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
 import { coverageFor, purchaseDayOf } from '../returns/load.js';
@@ -27,8 +29,16 @@ function fingerprint(input: CreateReturnInput): string {
   return JSON.stringify([input.purchaseStoreId, input.returnStoreId, input.purchaseDate, input.amountFen, input.product.name, input.product.category]);
 }
 
-/** The stored request, coverage already decided (the demo seeder builds many at once with it). */
-export function returnDoc(a: { id: mongoose.Types.ObjectId; idemKey: string; recordedBy: string; consumerId: unknown; p: StoreRecord; r: StoreRecord; input: CreateReturnInput; purchaseDay: string; coverage: Coverage; at: Date }) {
+/** A fresh receipt code: 50 random bits, so codes cannot be guessed. */
+export function newClaimCode(): string {
+  return Array.from({ length: CLAIM_CODE_LENGTH }, () => CLAIM_CODE_ALPHABET[randomInt(CLAIM_CODE_ALPHABET.length)]).join('');
+}
+
+/**
+ * The stored request, coverage already decided (the demo seeder builds many at once with it). A
+ * consumer's own request is theirs with their consent choice; a desk request gets a receipt code.
+ */
+export function returnDoc(a: { id: mongoose.Types.ObjectId; idemKey: string; recordedBy: string; consumerId?: string; p: StoreRecord; r: StoreRecord; input: CreateReturnInput; purchaseDay: string; coverage: Coverage; at: Date }) {
   const { id, idemKey, recordedBy, consumerId, p, r, input, purchaseDay, coverage, at } = a;
   return {
     _id: id,
@@ -36,7 +46,7 @@ export function returnDoc(a: { id: mongoose.Types.ObjectId; idemKey: string; rec
     fingerprint: fingerprint(input),
     merchantId: p.merchantId,
     merchantName: p.merchantName,
-    consumerId,
+    ...(consumerId ? { consumerId, contactAgreement: input.contactAgreement === true } : { claimCode: newClaimCode() }),
     recordedBy,
     purchaseStoreId: p._id,
     returnStoreId: r._id,
@@ -81,11 +91,9 @@ export async function createReturnRequest(actor: Actor, input: CreateReturnInput
   const purchaseDay = purchaseDayOf(input.purchaseDate);
   if (purchaseDay > shanghaiDay(at)) throw unprocessable('purchase_in_future', 'The purchase date is in the future');
 
-  let consumerId: unknown = actor.role === 'consumer' ? actor.id : undefined;
-  if (!consumerId && input.consumerEmail) {
-    const u = await UserModel.findOne({ email: input.consumerEmail, role: 'consumer' }).lean();
-    consumerId = u?._id;
-  }
+  // Consent is the consumer's own choice: the desk cannot give it for them.
+  if (actor.role !== 'consumer' && input.contactAgreement !== undefined) throw unprocessable('consent_not_yours', 'Only the consumer chooses whether the merchant may see their contact details');
+  const consumerId = actor.role === 'consumer' ? actor.id : undefined;
   const coverage = await coverageFor(p, r, purchaseDay, input.product.category, at);
   const id = new mongoose.Types.ObjectId();
   const doc = returnDoc({ id, idemKey: idemKey ?? `auto:${id}`, recordedBy: actor.id, consumerId, p, r, input, purchaseDay, coverage, at });

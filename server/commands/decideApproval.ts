@@ -1,16 +1,44 @@
-import { notFound, conflict } from '../http/errors.js';
+// Approves or rejects a pending merchant account and its organization. The decision is an insert
+// guarded by a unique index (one per account), so of an approve and a reject sent together exactly
+// one wins and the account, its organization and its stores all follow the winner.
+import { now } from '../clock.js';
+import { conflict, isDuplicateKey, notFound } from '../http/errors.js';
+import { ApprovalDecisionModel, type ApprovalDecisionRecord } from '../models/ApprovalDecision.js';
 import { OrganizationModel } from '../models/Organization.js';
+import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { canSee, type Actor } from '../policies/index.js';
 
-/** Approves or rejects a pending merchant account and its organization. */
-export async function decideApproval(actor: Actor, userId: string, decision: 'approve' | 'reject') {
+const statusOf = (d: Pick<ApprovalDecisionRecord, 'decision'>) => (d.decision === 'approve' ? 'active' : 'rejected');
+
+/** Writes a decision's projection: idempotent, so a loser (or a retry after a crash) may repeat it. */
+async function apply(d: Pick<ApprovalDecisionRecord, 'decision' | 'userId' | 'orgId'>) {
+  const status = statusOf(d);
+  await OrganizationModel.updateOne({ _id: d.orgId }, { $set: { status } });
+  await UserModel.updateOne({ _id: d.userId }, { $set: { status } });
+  // Only an approved merchant's stores are in the public lists.
+  await StoreModel.updateMany({ merchantId: d.orgId }, { $set: { listed: status === 'active' } });
+}
+
+export async function decideApproval(actor: Actor, userId: string, decision: 'approve' | 'reject', reason?: string) {
   const user = await UserModel.findById(userId).lean();
   const org = user?.orgId ? await OrganizationModel.findById(user.orgId).lean() : null;
   if (!user || !org || user.role !== 'merchant' || !canSee(actor, { countyCode: org.regionCode })) throw notFound('Pending account');
+  const prior = await ApprovalDecisionModel.findOne({ userId: user._id }).lean();
+  if (prior) {
+    await apply(prior);
+    throw conflict('invalid_transition', `This account is already ${statusOf(prior)}`);
+  }
   if (user.status !== 'pending') throw conflict('invalid_transition', `This account is already ${user.status}`);
-  const status = decision === 'approve' ? 'active' : 'rejected';
-  await OrganizationModel.updateOne({ _id: org._id, status: 'pending' }, { $set: { status } });
-  await UserModel.updateOne({ _id: user._id }, { $set: { status } });
-  return { id: userId, status };
+  const d = { userId: user._id, orgId: org._id, decision, ...(reason ? { reason } : {}), actorId: actor.id, at: now() };
+  try {
+    await ApprovalDecisionModel.create(d);
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const won = await ApprovalDecisionModel.findOne({ userId: user._id }).lean();
+    if (won) await apply(won);
+    throw conflict('invalid_transition', `This account was decided at the same time${won ? `: ${statusOf(won)}` : ''}`);
+  }
+  await apply(d);
+  return { id: userId, status: statusOf(d) };
 }

@@ -8,7 +8,7 @@ import { conflict, notFound, unprocessable } from '../http/errors.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { RegionModel } from '../models/Region.js';
 import { StoreModel, type StoreRecord } from '../models/Store.js';
-import type { Actor } from '../policies/index.js';
+import { approvedMerchant, type Actor } from '../policies/index.js';
 import { seesOwnStore } from '../policies/stores.js';
 
 async function knownCounty(code: string): Promise<void> {
@@ -23,10 +23,9 @@ export async function ownStore(actor: Actor, id: string): Promise<StoreRecord> {
 }
 
 export async function createStore(actor: Actor, input: z.infer<typeof createStoreSchema>): Promise<StoreRecord> {
-  const org = await OrganizationModel.findById(actor.orgId).lean();
-  if (!org) throw notFound('Merchant');
+  const org = approvedMerchant(actor, await OrganizationModel.findById(actor.orgId).lean());
   await knownCounty(input.countyCode);
-  const store = await StoreModel.create({ ...input, merchantId: org._id, merchantName: org.name, cityCode: cityOf(input.countyCode), status: 'open' });
+  const store = await StoreModel.create({ ...input, merchantId: org._id, merchantName: org.name, cityCode: cityOf(input.countyCode), status: 'open', listed: true });
   return store.toObject() as StoreRecord;
 }
 

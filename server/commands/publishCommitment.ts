@@ -2,16 +2,15 @@
 import mongoose from 'mongoose';
 import type { CreateCommitmentInput } from '../../shared/schemas/returns.js';
 import { now } from '../clock.js';
-import { notFound, unprocessable } from '../http/errors.js';
+import { unprocessable } from '../http/errors.js';
 import { CommitmentEventModel } from '../models/CommitmentEvent.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ReturnCommitmentModel } from '../models/ReturnCommitment.js';
 import { StoreModel } from '../models/Store.js';
-import type { Actor } from '../policies/index.js';
+import { approvedMerchant, type Actor } from '../policies/index.js';
 
 export async function publishCommitment(actor: Actor, input: CreateCommitmentInput) {
-  const merchant = await OrganizationModel.findOne({ _id: actor.orgId, kind: 'merchant' }).lean();
-  if (!merchant) throw notFound('Merchant');
+  const merchant = approvedMerchant(actor, await OrganizationModel.findById(actor.orgId).lean());
   const own = await StoreModel.find({ merchantId: merchant._id, status: 'open' }).lean();
   const wanted = input.storeIds ? [...new Set(input.storeIds)] : own.map((s) => String(s._id));
   const stores = own.filter((s) => wanted.includes(String(s._id)));

@@ -15,7 +15,13 @@ const returnRequestSchema = new Schema(
     fingerprint: { type: String, required: true },
     merchantId: { type: Schema.Types.ObjectId, required: true },
     merchantName: { type: String, required: true },
+    // Set only by the consumer: recording the return themselves, or claiming a desk return with the
+    // receipt code. Staff never link an account (an email lookup would reveal who has one).
     consumerId: { type: Schema.Types.ObjectId },
+    // The consumer's own consent to show the merchant their identity on a breach complaint.
+    contactAgreement: { type: Boolean },
+    // The receipt code a desk return is claimed with (desk returns only).
+    claimCode: { type: String },
     recordedBy: { type: Schema.Types.ObjectId, required: true },
     purchaseStoreId: { type: Schema.Types.ObjectId, required: true },
     returnStoreId: { type: Schema.Types.ObjectId, required: true },
@@ -56,6 +62,7 @@ const returnRequestSchema = new Schema(
 );
 returnRequestSchema.index({ merchantId: 1, day: 1 });
 returnRequestSchema.index({ consumerId: 1 });
+returnRequestSchema.index({ claimCode: 1 });
 returnRequestSchema.index({ returnCountyCode: 1, day: 1 });
 returnRequestSchema.index({ covered: 1, status: 1, breach: 1, dueAt: 1 });
 

@@ -12,6 +12,9 @@ const storeSchema = new Schema(
     // Closed stores stay (their complaints and returns point at them) but leave every public list.
     status: { type: String, enum: STORE_STATUSES, required: true, default: 'open' },
     closedAt: { type: Date },
+    // In the public lists only while its merchant is approved (written with the approval decision):
+    // a flat field, so the public search stays a pushed-down equality.
+    listed: { type: Boolean, required: true, default: true },
   },
   { timestamps: true },
 );

@@ -104,6 +104,16 @@ export function authorize(actor: Actor | null, action: PolicyAction, resource?: 
   throw forbidden();
 }
 
+/**
+ * The actor's own merchant organization, if it is approved: stores and commitments are public, so
+ * only an approved merchant creates them (whatever its staff account's status says).
+ */
+export function approvedMerchant<T extends { _id: unknown; kind?: string | null; status?: string | null }>(actor: Actor, org: T | null | undefined): T {
+  if (!org || org.kind !== 'merchant' || String(org._id) !== actor.orgId) throw notFound('Merchant');
+  if (org.status !== 'active' || actor.status !== 'active') throw new AppError(403, 'merchant_not_approved', 'Your merchant account is not approved');
+  return org;
+}
+
 /** Throws 404 for a record outside the actor's visibility: its existence is not disclosed. */
 export function authorizeVisible<T extends Scoped>(actor: Actor | null, record: T | null | undefined, what = 'Record'): T {
   if (!actor) throw unauthorized();

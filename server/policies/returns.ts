@@ -37,6 +37,7 @@ definePolicies({
   'return-request:read': role('consumer', 'merchant', 'regulator', 'admin'),
   'return-request:outcome': role('merchant'),
   'return-request:dispute': role('consumer'),
+  'return-request:claim': role('consumer'),
   'analytics:returns': role('merchant', 'regulator', 'admin'),
   'compliance:returns': role('regulator', 'admin'),
   'compliance:settings': role('regulator'),

@@ -38,7 +38,9 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     number: c.number,
     status: c.status as ComplaintStatus,
     version: c.version,
-    consumerId: String(c.consumerId),
+    // No stable consumer identifier for merchants: it would tie a consented complaint's name to all
+    // the others of the same consumer.
+    ...(actor?.role === 'merchant' ? {} : { consumerId: String(c.consumerId) }),
     ...(identity ? { consumer: identity } : {}),
     merchantId: String(c.merchantId),
     merchantName: c.merchantName,

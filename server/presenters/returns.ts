@@ -1,5 +1,6 @@
-// What of commitments and return requests leaves the server. A request shows whether a consumer is
-// linked, never who: personal data stays with the consumer and the handling bureau.
+// What of commitments and return requests leaves the server. A request never shows who its consumer
+// is, nor whether one has claimed it: personal data stays with the consumer and the handling bureau.
+// The merchant's staff see the receipt code they hand to the customer.
 import type { Actor } from '../policies/index.js';
 import type { ReturnCommitmentRecord } from '../models/ReturnCommitment.js';
 import type { CommitmentEventRecord } from '../models/CommitmentEvent.js';
@@ -66,8 +67,8 @@ export function presentReturn(r: ReturnRequestRecord, actor: Actor | null) {
     complaintId: r.complaintId ? String(r.complaintId) : null,
     crossStore: r.crossStore,
     crossCity: r.crossCity,
-    consumerLinked: !!r.consumerId,
     mine: !!actor && !!r.consumerId && String(r.consumerId) === actor.id,
+    ...(r.claimCode && actor?.role === 'merchant' && actor.orgId === String(r.merchantId) ? { claimCode: r.claimCode } : {}),
     createdAt: r.createdAt.toISOString(),
   };
 }

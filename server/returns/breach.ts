@@ -29,8 +29,8 @@ export function complaintInput(r: ReturnRequestRecord, description: string): Cre
     problemType: 'return_refused',
     description,
     demand: { type: 'refund', amountFen: r.amountFen },
-    // The merchant already knows who returned the goods at its desk.
-    contactAgreement: true,
+    // Only the consumer's own choice, given when they recorded or claimed the return.
+    contactAgreement: r.contactAgreement === true,
   };
 }
 
@@ -58,7 +58,8 @@ export async function completeBreach(requestId: unknown): Promise<void> {
     await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { breach: true, breachKind: kind, breachAt: at, updatedAt: at } });
   }
   let complaintId: unknown = r.complaintId ?? null;
-  // A desk-recorded return without a consumer account has nobody to file for; the bureau is still told.
+  // A desk return nobody has claimed has nobody to file for; the bureau is still told. Claiming it
+  // later (commands/claimReturn.ts) runs this again and files the complaint then.
   if (!complaintId && r.consumerId) {
     const { complaint } = await fileComplaint({
       consumerId: String(r.consumerId),

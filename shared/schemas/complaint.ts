@@ -135,7 +135,8 @@ export const complaintSchema = z.object({
   number: z.string(),
   status: z.enum(COMPLAINT_STATUSES),
   version: z.number().int(),
-  consumerId: z.string(),
+  /** Absent for merchants: they get no stable consumer identifier. */
+  consumerId: z.string().optional(),
   /** Name and phone: for the consumer, the handling bureau, and the merchant only with contactAgreement. */
   consumer: z.object({ name: z.string(), phone: z.string().optional() }).optional(),
   merchantId: objectId,

@@ -75,11 +75,30 @@ export const createReturnSchema = z
       .object({ name: z.string().trim().min(1).max(120), category, gtin: z.string().trim().refine(isValidGtin, 'must be a GTIN-13 or GTIN-8 barcode with a valid check digit').optional() })
       .strict(),
     reason: z.string().trim().max(1000).optional(),
-    /** Staff at the desk may link the consumer's account, so the consumer can follow and dispute it. */
-    consumerEmail: z.string().trim().toLowerCase().email().max(200).optional(),
+    /**
+     * The consumer's own choice (never the desk's): may the merchant see their name and phone on the
+     * complaint a breach of this return opens? Absent means no.
+     */
+    contactAgreement: z.boolean().optional(),
   })
   .strict();
 export type CreateReturnInput = z.infer<typeof createReturnSchema>;
+
+/** The code on a desk return's receipt: 10 characters without the look-alikes 0, O, 1 and I. */
+export const CLAIM_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const CLAIM_CODE_LENGTH = 10;
+
+/** A consumer claims a return recorded at a desk with its receipt code, choosing contact consent. */
+export const claimReturnSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(new RegExp(`^[${CLAIM_CODE_ALPHABET}]{${CLAIM_CODE_LENGTH}}$`), 'must be the 10-character code on the return receipt'),
+    contactAgreement: z.boolean(),
+  })
+  .strict();
 
 export const returnOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('honored'), refundedAt: z.iso.datetime({ offset: true }), amountFen: z.number().int().min(0).max(100_000_000) }).strict(),

@@ -68,10 +68,15 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
       it(`${who} ${visible ? 'sees' : 'does not see'} complaint ${k} on every endpoint`, async () => {
         const api = c[who]!;
         const id = ids[k];
-        expect((await api.get(`/complaints/${id}`)).status, 'GET one').to.equal(visible ? 200 : 404);
+        const one = await api.get(`/complaints/${id}`);
+        expect(one.status, 'GET one').to.equal(visible ? 200 : 404);
         const list = await api.get('/complaints?limit=100');
         expect(list.status).to.equal(200);
         expect(list.body.items.some((i: { id: string }) => i.id === id), 'in list').to.equal(visible);
+        // Merchants get no stable consumer identifier: it would tie every complaint of one consumer together.
+        const merchantSide = who === 'merchant' || who === 'shop';
+        if (visible) expect(one.body.consumerId, 'consumerId in GET one').to.be.a(merchantSide ? 'undefined' : 'string');
+        for (const item of list.body.items) expect(Object.hasOwn(item, 'consumerId'), 'consumerId in list').to.equal(!merchantSide);
         expect((await api.get(`/attachments/${attachments[k]}`)).status, 'attachment').to.equal(visible ? 200 : 404);
         const msg = await api.post(`/complaints/${id}/messages`, { body: 'hello' });
         expect(msg.status, 'message').to.equal(who === 'admin' ? 403 : PARTY(who, visible) ? 201 : 404);
@@ -123,7 +128,9 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
     expect(m.body.messages.find((x: { party: string }) => x.party === 'consumer').authorName).to.equal(null);
     expect((await c.regulatorHz!.get(`/complaints/${ids.A}`)).body.consumer.name).to.equal('张晓明');
     const agreed = await fileVia(c.consumer!, { ...filing(world, '330106'), contactAgreement: true });
-    expect((await c.merchant!.get(`/complaints/${agreed.id}`)).body.consumer.name).to.equal('张晓明');
+    const withConsent = await c.merchant!.get(`/complaints/${agreed.id}`);
+    expect(withConsent.body.consumer.name).to.equal('张晓明');
+    expect(withConsent.body, 'consent names this complaint only').to.not.have.property('consumerId');
     const r = await c.merchant!.post(`/complaints/${agreed.id}/transitions`, { action: 'respond', expectedVersion: 1, responseType: 'rejected', messageToConsumer: '不同意', noteToRegulator: '内部' });
     expect(r.status).to.equal(200);
     const seen = await c.consumer!.get(`/complaints/${agreed.id}`);

@@ -20,6 +20,13 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; 
     body: { name: '矩阵测试店', countyCode: '330106', address: '测试路 1 号' },
     expect: { anonymous: 401, consumer: 403, merchant: 201, pendingMerchant: 403, regulator: 403, admin: 403 },
   },
+  // Only a consumer claims a desk return; a code that matches nothing is a 404 for them.
+  {
+    method: 'POST',
+    path: '/return-requests/claim',
+    body: { code: 'ABCDEFGHJK', contactAgreement: false },
+    expect: { anonymous: 401, consumer: 404, merchant: 403, pendingMerchant: 403, regulator: 403, admin: 403 },
+  },
   { method: 'GET', path: '/approvals', expect: { anonymous: 401, consumer: 403, merchant: 403, pendingMerchant: 403, regulator: 200, admin: 200 } },
   { method: 'GET', path: '/users', expect: { anonymous: 401, consumer: 403, merchant: 403, pendingMerchant: 403, regulator: 403, admin: 200 } },
   { method: 'POST', path: '/auth/logout', expect: { anonymous: 401, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 } },

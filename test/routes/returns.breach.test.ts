@@ -38,6 +38,14 @@ describe('return breaches', () => {
     await srv.stop();
   });
 
+  async function newConsumer(email: string): Promise<ApiClient> {
+    const c = new ApiClient(srv.url);
+    await c.fetchCsrf();
+    const r = await c.post('/auth/register', { name: '竞争者', email, password: 'long-enough-pw' });
+    expect(r.status, r.text).to.equal(201);
+    return c;
+  }
+
   /** A covered return of goods bought in Hangzhou, made by the demo consumer at the Ningbo store. */
   async function coveredReturn(by: ApiClient = consumer, extra: Record<string, unknown> = {}) {
     const r = await by.post('/return-requests', { purchaseStoreId: s.hzXihu, returnStoreId: s.nbHaishu, purchaseDate: '2026-03-08', amountFen: 25900, product: product('electronics', '蓝牙耳机'), ...extra });
@@ -135,18 +143,76 @@ describe('return breaches', () => {
     }
   });
 
-  it('a desk return without a consumer account is a breach the bureau hears of, with no complaint to file', async () => {
+  it('a desk return nobody claimed is a breach the bureau hears of, with no complaint and nothing about any account', async () => {
     const req = await coveredReturn(chain);
     const r = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'refused', reason: '无小票' });
-    expect(r.body).to.include({ breach: true, complaintId: null, consumerLinked: false });
+    expect(r.body).to.include({ breach: true, complaintId: null });
+    expect(r.body).to.not.have.property('consumerLinked');
+    expect(r.body.claimCode).to.match(/^[2-9A-HJ-NP-Z]{10}$/);
     expect(await NotificationModel.countDocuments({ key: breachKey(req.id) })).to.be.greaterThan(0);
+    expect(await complaintsOf(req.id)).to.have.length(0);
   });
 
-  it('links the consumer named at the desk, so the breach becomes their complaint', async () => {
-    const req = await coveredReturn(chain, { consumerEmail: DEMO.consumer });
-    const r = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'refused', reason: '无小票' });
+  it('the desk cannot name a consumer nor give consent for one: no account is linked, no complaint filed in anyone’s name', async () => {
+    const base = { purchaseStoreId: s.hzXihu, returnStoreId: s.nbHaishu, purchaseDate: '2026-03-08', amountFen: 25900, product: product('electronics', '蓝牙耳机') };
+    const named = await chain.post('/return-requests', { ...base, consumerEmail: DEMO.consumer });
+    expect(named.status, named.text).to.equal(400);
+    const consent = await chain.post('/return-requests', { ...base, contactAgreement: true });
+    expect(consent.status, consent.text).to.equal(422);
+    expect(consent.body.error.code).to.equal('consent_not_yours');
+    const desk = await coveredReturn(chain);
+    await chain.post(`/return-requests/${desk.id}/outcome`, { outcome: 'refused', reason: '无小票' });
+    expect((await consumer.get(`/return-requests/${desk.id}`)).status).to.equal(404);
+    expect((await consumer.get('/return-requests?limit=100')).body.items.map((x: { id: string }) => x.id)).to.not.include(desk.id);
+    expect(await complaintsOf(desk.id)).to.have.length(0);
+  });
+
+  it('a consumer claims a desk return with its receipt code; its breach becomes their complaint with their own consent choice', async () => {
+    const desk = await coveredReturn(chain);
+    const code = (await chain.get(`/return-requests/${desk.id}`)).body.claimCode as string;
+    expect((await consumer.post('/return-requests/claim', { code: 'ABCDEFGHJK', contactAgreement: false })).status).to.equal(404);
+    const claimed = await consumer.post('/return-requests/claim', { code: code.toLowerCase(), contactAgreement: false });
+    expect(claimed.status, claimed.text).to.equal(200);
+    expect(claimed.body).to.include({ id: desk.id, mine: true });
+    expect(claimed.body).to.not.have.property('claimCode');
+    // Claimed once: the same code answers as if it did not exist, for anyone else.
+    expect((await (await newConsumer('claim-other@example.com')).post('/return-requests/claim', { code, contactAgreement: true })).status).to.equal(404);
+
+    const r = await chain.post(`/return-requests/${desk.id}/outcome`, { outcome: 'refused', reason: '已拆封' });
     expect(r.body.complaintId).to.be.a('string');
-    expect((await consumer.get(`/return-requests/${req.id}`)).body.mine).to.equal(true);
+    const [complaint] = await complaintsOf(desk.id);
+    expect(String(complaint!.consumerId)).to.equal(String(world.users.get(DEMO.consumer)!._id));
+    expect(complaint!.contactAgreement).to.equal(false);
+    const seen = await chain.get(`/complaints/${r.body.complaintId}`);
+    expect(seen.status).to.equal(200);
+    expect(seen.body).to.not.have.property('consumer');
+    expect(seen.body).to.not.have.property('consumerId');
+  });
+
+  it('claiming a desk return after its breach files the complaint then, once, with the consent given at the claim', async () => {
+    const desk = await coveredReturn(chain);
+    const code = (await chain.get(`/return-requests/${desk.id}`)).body.claimCode as string;
+    const refused = await chain.post(`/return-requests/${desk.id}/outcome`, { outcome: 'refused', reason: '无小票' });
+    expect(refused.body).to.include({ breach: true, complaintId: null });
+    const rival = await newConsumer('claim-rival@example.com');
+    const claims = await Promise.all([consumer, rival].map((c) => c.post('/return-requests/claim', { code, contactAgreement: true })));
+    expect(claims.map((x) => x.status).sort()).to.deep.equal([200, 404]);
+    const winner = claims[0]!.status === 200 ? consumer : rival;
+    const complaints = await complaintsOf(desk.id);
+    expect(complaints).to.have.length(1);
+    expect(complaints[0]!.contactAgreement).to.equal(true);
+    expect((await winner.get(`/complaints/${complaints[0]!._id}`)).status).to.equal(200);
+    expect((await chain.get(`/complaints/${complaints[0]!._id}`)).body.consumer.name).to.equal(winner === consumer ? '张晓明' : '竞争者');
+  });
+
+  it('a consumer’s own return files its breach complaint with the consent they chose, and without it by default', async () => {
+    const silent = await coveredReturn();
+    const agreed = await coveredReturn(consumer, { contactAgreement: true });
+    for (const id of [silent.id, agreed.id]) expect((await chain.post(`/return-requests/${id}/outcome`, { outcome: 'refused', reason: '已拆封' })).status).to.equal(200);
+    const [a] = await complaintsOf(silent.id);
+    const [b] = await complaintsOf(agreed.id);
+    expect((await chain.get(`/complaints/${a!._id}`)).body).to.not.have.property('consumer');
+    expect((await chain.get(`/complaints/${b!._id}`)).body.consumer.name).to.equal('张晓明');
   });
 
   it('a consumer disputes a refusal judged not covered: it becomes a complaint, once', async () => {

@@ -40,6 +40,6 @@ export const approvalRoutes = () => [
   ),
   endpoint(
     { method: 'post', path: '/approvals/:id', summary: 'Approve or reject a merchant account', tag: 'accounts', policy: 'approval:decide', params: idParam, body: approvalSchema, status: 200 },
-    ({ actor, params, body }) => decideApproval(actor!, params.id, body.decision),
+    ({ actor, params, body }) => decideApproval(actor!, params.id, body.decision, body.reason),
   ),
 ];

@@ -36,8 +36,9 @@ export const directoryRoutes = () => [
   endpoint(
     { method: 'get', path: '/stores', summary: 'Search stores', tag: 'directory', policy: 'store:list', query: storeQuery, response: page(storeSchema) },
     async ({ query }) => {
-      // Closed stores take no new complaints or returns, so no picker offers them.
-      const filter: Record<string, unknown> = { status: 'open' };
+      // Closed stores take no new complaints or returns, so no picker offers them; stores of merchants
+      // not approved are in no public list.
+      const filter: Record<string, unknown> = { status: 'open', listed: true };
       if (query.merchantId) filter.merchantId = query.merchantId;
       if (query.region?.length === 6) filter.countyCode = query.region;
       else if (query.region?.length === 4) filter.cityCode = query.region;

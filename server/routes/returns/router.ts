@@ -1,6 +1,7 @@
 // Return commitments (public registry), store badges and return requests (API.md "Returns").
 import { idParam } from '../../../shared/schemas/common.js';
-import { commitmentQuery, commitmentTransitionSchema, createCommitmentSchema, createReturnSchema, disputeSchema, returnListQuery, returnOutcomeSchema, LEGAL_EXCLUSIONS } from '../../../shared/schemas/returns.js';
+import { claimReturnSchema, commitmentQuery, commitmentTransitionSchema, createCommitmentSchema, createReturnSchema, disputeSchema, returnListQuery, returnOutcomeSchema, LEGAL_EXCLUSIONS } from '../../../shared/schemas/returns.js';
+import { claimReturn } from '../../commands/claimReturn.js';
 import { createReturnRequest } from '../../commands/createReturnRequest.js';
 import { disputeReturn } from '../../commands/disputeReturn.js';
 import { publishCommitment } from '../../commands/publishCommitment.js';
@@ -88,7 +89,7 @@ export const returnRoutes = () => [
   ),
   endpoint({ method: 'get', path: '/stores/:id/badge', summary: 'The 放心消费承诺 badge of a store', tag: 'returns', policy: 'store:badge', params: idParam }, async ({ params }) => {
     const store = await StoreModel.findById(params.id).lean();
-    if (!store) throw notFound('Store');
+    if (!store || !store.listed) throw notFound('Store');
     const active = await ReturnCommitmentModel.find({ storeIds: store._id, status: 'active' }).lean();
     return {
       storeId: String(store._id),
@@ -104,6 +105,10 @@ export const returnRoutes = () => [
       if (!created) res.locals.status = 200;
       return presentReturn(request, actor);
     },
+  ),
+  endpoint(
+    { method: 'post', path: '/return-requests/claim', summary: 'Claim a return recorded at a desk with its receipt code', tag: 'returns', policy: 'return-request:claim', body: claimReturnSchema, status: 200 },
+    async ({ actor, body }) => presentReturn(await claimReturn(actor!, body.code, body.contactAgreement), actor),
   ),
   endpoint(
     { method: 'get', path: '/return-requests', summary: 'Return requests visible to me', tag: 'returns', policy: 'return-request:list', query: returnListQuery },

@@ -6,10 +6,11 @@ import { CATEGORIES } from '../../../../shared/enums';
 import { Alert } from '../../components/Alert';
 import { describeError } from '../../i18n/errors';
 import { createReturn, todayInShanghai, type ReturnRequest, type Store } from './api';
+import { ConsentCheckbox } from './ConsentCheckbox';
 
 interface Props {
   stores: Store[];
-  /** Desk staff return at their own stores and may name the customer's account. */
+  /** Desk staff return at their own stores; a consumer chooses contact consent for their own request. */
   desk: boolean;
   onCreated(r: ReturnRequest): void;
 }
@@ -22,7 +23,7 @@ export function ReturnForm({ stores, desk, onCreated }: Props) {
   const [amount, setAmount] = useState('');
   const [name, setName] = useState('');
   const [category, setCategory] = useState('clothing');
-  const [consumerEmail, setEmail] = useState('');
+  const [contactAgreement, setConsent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // One key per filled-in form: a double click or a retry after a dropped answer records one return.
@@ -40,7 +41,7 @@ export function ReturnForm({ stores, desk, onCreated }: Props) {
     setError(null);
     try {
       const r = await createReturn(
-        { purchaseStoreId, returnStoreId, purchaseDate, amountFen: fen, product: { name: name.trim(), category }, ...(desk && consumerEmail.trim() ? { consumerEmail: consumerEmail.trim() } : {}) },
+        { purchaseStoreId, returnStoreId, purchaseDate, amountFen: fen, product: { name: name.trim(), category }, ...(desk ? {} : { contactAgreement }) },
         key,
       );
       setKey(crypto.randomUUID());
@@ -95,13 +96,8 @@ export function ReturnForm({ stores, desk, onCreated }: Props) {
             ))}
           </select>
         </div>
-        {desk && (
-          <div className="field">
-            <label htmlFor="return-email">{t('desk.consumerEmail')}</label>
-            <input id="return-email" type="email" value={consumerEmail} onChange={(e) => setEmail(e.target.value)} />
-          </div>
-        )}
       </div>
+      {!desk && <ConsentCheckbox id="return-consent" checked={contactAgreement} onChange={setConsent} />}
       <div className="button-row">
         <button className="button button-primary" type="submit" disabled={busy} data-testid="return-submit">
           {desk ? t('desk.submit') : t('mine.submit')}

@@ -62,6 +62,11 @@ export function ReturnsDeskPage() {
           </h2>
           <CoverageReasons request={latest} />
           <StatusBadge request={latest} />
+          {latest.claimCode && (
+            <p data-testid="return-claim-code">
+              {t('desk.claimCode')} <strong>{latest.claimCode}</strong>
+            </p>
+          )}
           <OutcomeActions request={latest} onDone={replace} />
         </div>
       )}

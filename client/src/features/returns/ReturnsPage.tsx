@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useSocketEvent } from '../../realtime/socket';
 import { listReturns, listStores, type ReturnRequest } from './api';
+import { ClaimReturnForm } from './ClaimReturnForm';
 import { DisputeAction } from './DisputeAction';
 import './returnEvents';
 import { ReturnForm } from './ReturnForm';
@@ -25,6 +26,7 @@ export function ReturnsPage() {
   return (
     <Page testId="page-returns" title={t('mine.title')} description={t('mine.description')}>
       {stores.data ? <ReturnForm stores={stores.data} desk={false} onCreated={upsert} /> : <Loading />}
+      <ClaimReturnForm onClaimed={upsert} />
       <h2>{t('mine.listTitle')}</h2>
       {list.error ? (
         <Alert tone="danger">{t('loadFailed', { message: list.error })}</Alert>

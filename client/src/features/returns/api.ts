@@ -33,6 +33,8 @@ export interface ReturnRequest {
   breach: boolean;
   breachKind: 'refused' | 'overdue' | null;
   complaintId: string | null;
+  /** Desk returns, for the merchant's staff: the code the customer claims the return with. */
+  claimCode?: string;
   crossStore: boolean;
   crossCity: boolean;
   createdAt: string;
@@ -44,7 +46,8 @@ export interface NewReturn {
   purchaseDate: string;
   amountFen: number;
   product: { name: string; category: string };
-  consumerEmail?: string;
+  /** The consumer's own choice; the desk never sends it. */
+  contactAgreement?: boolean;
 }
 
 export type Figures = ReturnFigures;
@@ -68,6 +71,8 @@ export const listReturns = (query: Query, signal?: AbortSignal) => api.get<{ ite
 
 export const recordOutcome = (id: string, body: { outcome: 'honored'; refundedAt: string; amountFen: number } | { outcome: 'refused'; reason: string }) =>
   api.post<ReturnRequest>(`/return-requests/${id}/outcome`, body);
+
+export const claimReturn = (code: string, contactAgreement: boolean) => api.post<ReturnRequest>('/return-requests/claim', { code, contactAgreement });
 
 export const disputeReturn = (id: string, reason: string) => api.post<ReturnRequest>(`/return-requests/${id}/dispute`, { reason });
 
