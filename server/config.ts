@@ -14,6 +14,7 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(10).default('Fangxin-Demo-2026'),
   SEED: z.enum(['auto', 'off']).default('auto'),
   FERRETDB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  FANGXIN_ENGINE: z.enum(['postgres', 'sqlite']).default('postgres'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
 });

@@ -95,7 +95,8 @@ async function main() {
     process.exit(1);
   }
   console.log(`\n  Fangxin 放心 is running at ${config.PUBLIC_URL ?? running.url}`);
-  console.log(`  data: ${config.MONGODB_URI ? 'MONGODB_URI' : path.join(config.dataDir, 'ferretdb')}${running.seeded ? ' (demo data seeded)' : ''}`);
+  const where = config.FANGXIN_ENGINE === 'postgres' ? `${path.join(config.dataDir, 'postgres')} (PostgreSQL)` : `${path.join(config.dataDir, 'ferretdb')} (SQLite)`;
+  console.log(`  data: ${config.MONGODB_URI ? 'MONGODB_URI' : where}${running.seeded ? ' (demo data seeded)' : ''}`);
   console.log(`  demo logins (password ${config.DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) console.log(`    ${a.email.padEnd(32)} ${a.role}`);
   console.log('');

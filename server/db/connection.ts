@@ -16,7 +16,7 @@ export async function connectDatabase(config: Config): Promise<Database> {
   let embedded: EmbeddedDb | null = null;
   let uri = config.MONGODB_URI;
   if (!uri) {
-    embedded = await startFerretDb({ dataDir: config.dataDir, port: config.FERRETDB_PORT });
+    embedded = await startFerretDb({ dataDir: config.dataDir, port: config.FERRETDB_PORT, engine: config.FANGXIN_ENGINE });
     uri = embedded.uri;
   }
   try {

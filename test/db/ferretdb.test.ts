@@ -49,13 +49,14 @@ describe('embedded FerretDB launcher', function () {
     expect(told).to.equal(false);
   });
 
-  it('stops a FerretDB left running by a server that was killed outright, and starts anew', async () => {
+  it('stops the engines left running by a server that was killed outright, and starts anew', async () => {
     const orphan = await startFerretDb({ dataDir: dir });
     const dead = spawnSync('true').pid!;
-    fs.writeFileSync(path.join(dir, 'ferretdb', 'ferretdb.pid'), `${dead} ${orphan.pid}`);
+    fs.writeFileSync(path.join(dir, 'ferretdb', 'ferretdb.pid'), `${dead} ${orphan.pid} ${orphan.postgresPid ?? ''}`.trim());
     const fresh = await startFerretDb({ dataDir: dir });
     try {
       expect(() => process.kill(orphan.pid, 0), 'the orphan still runs').to.throw();
+      if (orphan.postgresPid) expect(() => process.kill(orphan.postgresPid!, 0), 'the orphan PostgreSQL still runs').to.throw();
       const conn = await mongoose.createConnection(fresh.uri).asPromise();
       expect(await conn.collection('probe').countDocuments()).to.equal(0);
       await conn.close();

@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { startFerretDb, type EmbeddedDb } from '../../server/db/ferretdb.js';
+import { startFerretDb, type EmbeddedDb, type Engine } from '../../server/db/ferretdb.js';
 import { ensureIndexes } from '../../server/models/index.js';
 
 let embedded: EmbeddedDb | null = null;
+
+/** The embedded default, or FANGXIN_ENGINE=sqlite to run the suite on the old engine. */
+export const testEngine = (): Engine => (process.env.FANGXIN_ENGINE === 'sqlite' ? 'sqlite' : 'postgres');
 let tmpDir: string | null = null;
 
 /** The real database for the test run: MONGODB_URI if set, else a FerretDB in a temporary directory. */
@@ -13,7 +16,7 @@ export async function startTestDatabase(): Promise<string> {
   let uri = process.env.MONGODB_URI;
   if (!uri) {
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-test-'));
-    embedded = await startFerretDb({ dataDir: tmpDir });
+    embedded = await startFerretDb({ dataDir: tmpDir, engine: testEngine(), durable: false });
     uri = embedded.uri.replace(/\/fangxin$/, '/fangxin_test');
   }
   await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
