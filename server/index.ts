@@ -31,7 +31,7 @@ export interface Listening {
 export async function listen(config: Config, opts: AppOptions & { scheduler?: boolean } = {}): Promise<Listening> {
   const { app, session } = createApp(config, opts);
   const server = http.createServer(app);
-  const realtime = await attachRealtime(server, session, config.REDIS_URL);
+  const realtime = await attachRealtime(server, session, { redisUrl: config.REDIS_URL, publicUrl: config.PUBLIC_URL });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) =>

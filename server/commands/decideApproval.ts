@@ -8,6 +8,7 @@ import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { canSee, type Actor } from '../policies/index.js';
+import { disconnectUser } from '../realtime/revoke.js';
 
 const statusOf = (d: Pick<ApprovalDecisionRecord, 'decision'>) => (d.decision === 'approve' ? 'active' : 'rejected');
 
@@ -16,6 +17,8 @@ async function apply(d: Pick<ApprovalDecisionRecord, 'decision' | 'userId' | 'or
   const status = statusOf(d);
   await OrganizationModel.updateOne({ _id: d.orgId }, { $set: { status } });
   await UserModel.updateOne({ _id: d.userId }, { $set: { status } });
+  // A rejected account's open sockets end now, not at their next reconnect.
+  if (status === 'rejected') disconnectUser(String(d.userId));
   // Only an approved merchant's stores are in the public lists.
   await StoreModel.updateMany({ merchantId: d.orgId }, { $set: { listed: status === 'active' } });
 }

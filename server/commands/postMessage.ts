@@ -2,7 +2,7 @@
 // version, so a reply never collides with a transition.
 import { now } from '../clock.js';
 import { notifyComplaint, type Audience } from '../complaints/notify.js';
-import { complaintRooms } from '../complaints/realtime.js';
+import { emitToComplaint } from '../complaints/realtime.js';
 import { forbidden, unprocessable } from '../http/errors.js';
 import { AttachmentModel } from '../models/Attachment.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
@@ -11,7 +11,6 @@ import { UserModel } from '../models/User.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
 import { complaintParty, complaintScope } from '../policies/complaints.js';
 import { presentMessage } from '../presenters/complaint.js';
-import { emitTo } from '../realtime/emit.js';
 
 /** The complaint if the actor may see it (404 otherwise) and is one of its parties (403 otherwise). */
 export async function loadForParty(actor: Actor, complaintId: string) {
@@ -41,7 +40,7 @@ export async function postMessage(actor: Actor, complaintId: string, body: strin
   });
   const m = msg.toObject();
   // One payload for every room: the consumer's name only where the merchant may know it.
-  emitTo(complaintRooms(complaint), 'complaint:message', { complaintId: String(complaint._id), message: presentMessage(m, complaint, false) });
+  emitToComplaint(complaint, 'complaint:message', { complaintId: String(complaint._id), message: presentMessage(m, complaint, false) });
   const audiences: Audience[] = (['consumer', 'merchant'] as const).filter((a) => a !== party);
   if (party !== 'regulator' && REGULATOR_STAGE.includes(complaint.status)) audiences.push('regulators');
   if (party === 'regulator') audiences.splice(0, audiences.length, 'consumer', 'merchant');

@@ -2,13 +2,12 @@
 // those it concerns, and the domain event other capabilities listen to.
 import { publish } from '../events/bus.js';
 import type { ComplaintRecord } from '../models/Complaint.js';
-import { emitTo } from '../realtime/emit.js';
 import { notifyComplaint, type Audience } from './notify.js';
-import { complaintRooms } from './realtime.js';
+import { emitToComplaint } from './realtime.js';
 
 export async function announceFiled(c: ComplaintRecord): Promise<void> {
   const id = String(c._id);
-  emitTo(complaintRooms(c), 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority as 'normal' | 'urgent' });
+  emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority as 'normal' | 'urgent' });
   await notifyComplaint(c, `${id}:1`, 'filed_consumer', ['consumer']);
   await notifyComplaint(c, `${id}:1`, 'filed_merchant', ['merchant']);
   if (c.priority === 'urgent') await notifyComplaint(c, `${id}:1`, 'filed_urgent', ['regulators']);
@@ -38,10 +37,10 @@ export async function announceTransition(
   opts: { wasRegulatorStage: boolean; quiet?: boolean },
 ): Promise<void> {
   const id = String(c._id);
-  emitTo(complaintRooms(c), 'complaint:updated', { id, status: c.status, version: c.version });
+  emitToComplaint(c, 'complaint:updated', { id, status: c.status, version: c.version });
   const key = `${id}:${e.seq}`;
   // A redirected complaint is new to its new merchant's staff and bureau.
-  if (e.action === 'redirect') emitTo(complaintRooms(c), 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority as 'normal' | 'urgent' });
+  if (e.action === 'redirect') emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority as 'normal' | 'urgent' });
   // A clock transition long after its deadline (downtime, imported history) changes state without notices.
   if (opts.quiet) return void (await publish('complaint.transitioned', { complaintId: id, action: e.action, from: e.from, to: e.to, seq: e.seq }));
   for (const [kind, audiences] of NOTICES[e.action] ?? []) {

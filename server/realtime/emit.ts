@@ -1,11 +1,18 @@
 import type { Server } from 'socket.io';
 import { regionChain } from '../../shared/regions.js';
 import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.js';
+import { logger } from '../logger.js';
+import type { Actor } from '../policies/index.js';
 
 let io: Server<ClientToServerEvents, ServerToClientEvents> | null = null;
 
 export function setIo(server: typeof io): void {
   io = server;
+}
+
+/** The socket server of this process, if any (revoking sockets, checked emits). */
+export function realtime(): typeof io {
+  return io;
 }
 
 /** Forgets the server only if it is still the current one (tests run two instances in a process). */
@@ -29,4 +36,30 @@ export function emitTo<E extends keyof ServerToClientEvents>(
 ): void {
   if (!io || to.length === 0) return;
   (io.to(to) as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);
+}
+
+/**
+ * Sends an event only to the sockets of these rooms whose user may receive it now, on every instance
+ * (fetchSockets goes through the Redis adapter). A socket in the `evict` room that fails the check
+ * leaves it: a complaint's watchers follow its visibility. Rooms decide who is asked; the policy
+ * decides who hears.
+ */
+export function emitChecked<E extends keyof ServerToClientEvents>(
+  to: string[],
+  may: (actor: Actor) => boolean,
+  evict: string | null,
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+): void {
+  if (!io || to.length === 0) return;
+  io.in(to)
+    .fetchSockets()
+    .then((sockets) => {
+      for (const s of sockets) {
+        const actor = s.data.actor as Actor | undefined;
+        if (actor && may(actor)) (s as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);
+        else if (evict && s.rooms.has(evict)) s.leave(evict);
+      }
+    })
+    .catch((e: unknown) => logger.warn({ err: e, event }, 'checked emit failed'));
 }

@@ -9,7 +9,9 @@ import type { Actor } from '../policies/index.js';
 import { allowed } from '../policies/index.js';
 import { logger } from '../logger.js';
 import { clearIo, setIo } from './emit.js';
+import { DEFAULT_SOCKET_RATE, limitRate, originAllowed, type SocketRate } from './guard.js';
 import { socketHandlers } from './handlers.js';
+import { sessionRoom } from './revoke.js';
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -33,8 +35,21 @@ function onlyForHandshake(middleware: RequestHandler) {
   };
 }
 
-export async function attachRealtime(server: http.Server, session: RequestHandler, redisUrl?: string) {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { path: '/socket.io', serveClient: false });
+export interface RealtimeOptions {
+  redisUrl?: string;
+  /** PUBLIC_URL: a browser socket from this origin (or the host it came to) is accepted. */
+  publicUrl?: string;
+  rate?: SocketRate;
+}
+
+export async function attachRealtime(server: http.Server, session: RequestHandler, opts: RealtimeOptions = {}) {
+  const { redisUrl, publicUrl, rate = DEFAULT_SOCKET_RATE } = opts;
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, {
+    path: '/socket.io',
+    serveClient: false,
+    // Another site's page must not open a socket with our visitor's cookie (cross-site WebSocket hijacking).
+    allowRequest: (req, cb) => cb(originAllowed(req, publicUrl) ? null : 'origin not allowed', originAllowed(req, publicUrl)),
+  });
   io.engine.use(onlyForHandshake(session));
   io.engine.use(onlyForHandshake(passport.session() as RequestHandler));
   io.engine.use(
@@ -55,9 +70,12 @@ export async function attachRealtime(server: http.Server, session: RequestHandle
   }
 
   io.on('connection', (socket: AppSocket) => {
-    const actor = (socket.request as unknown as { user: Actor }).user;
+    const req = socket.request as unknown as { user: Actor; sessionID?: string };
+    const actor = req.user;
     socket.data.actor = actor;
-    void socket.join(roomsFor(actor));
+    // The session room lets sign-out end exactly the sockets this session opened.
+    void socket.join([...roomsFor(actor), ...(req.sessionID ? [sessionRoom(req.sessionID)] : [])]);
+    limitRate(socket, rate);
     for (const h of socketHandlers) h(socket, actor);
   });
   setIo(io);

@@ -10,6 +10,7 @@ import { AppError, unauthorized } from '../../http/errors.js';
 import { OrganizationModel } from '../../models/Organization.js';
 import { UserModel } from '../../models/User.js';
 import { presentUser } from '../../presenters/user.js';
+import { disconnectSession } from '../../realtime/revoke.js';
 import type { Actor } from '../../policies/index.js';
 
 const userBody = z.object({ user: userSchema });
@@ -86,6 +87,8 @@ export const authRoutes = (opts: { loginLimit: number }) => [
     },
   ),
   endpoint({ method: 'post', path: '/auth/logout', summary: 'Sign out', tag: 'auth', policy: 'auth:logout', status: 200 }, async ({ req }) => {
+    // The session's open sockets end with it, on every instance.
+    disconnectSession(req.sessionID);
     await new Promise<void>((resolve, reject) => req.logout((e) => (e ? reject(e) : resolve())));
     await new Promise<void>((resolve, reject) => req.session.destroy((e) => (e ? reject(e) : resolve())));
     return { ok: true };
