@@ -48,6 +48,8 @@ describe('returns in Chromium', function () {
     expect(items[0].excludedCategories).to.deep.equal(['jewelry']);
   });
 
+  let code = '';
+
   it('staff at the Ningbo store record goods bought in Hangzhou, see them covered, and honour the return', async () => {
     const s = chainStores(world);
     await withPage(async (page) => {
@@ -67,6 +69,7 @@ describe('returns in Chromium', function () {
       // City names arrive with the region list, a moment after the verdict.
       await result.getByTestId('reason-cross_city_allowed').filter({ hasText: /杭州.*宁波/ }).waitFor();
       expect(await result.getByTestId('reason-within_window').count()).to.equal(1);
+      code = (await result.getByTestId('return-claim-code').locator('strong').innerText()).trim();
 
       await result.getByTestId('return-honor').click();
       await result.getByTestId('return-confirm').click();
@@ -78,6 +81,23 @@ describe('returns in Chromium', function () {
     expect(stored).to.have.length(1);
     expect(stored[0]).to.include({ status: 'honored', covered: true, crossCity: true, refundFen: 25900, breach: false });
     expect(String(stored[0]!.returnStoreId)).to.equal(s.nbHaishu);
+  });
+
+  it('the customer claims the desk return with the code on the receipt and finds it in their own list', async () => {
+    expect(code).to.match(/^[2-9A-HJ-NP-Z]{10}$/);
+    await withPage(async (page) => {
+      await signInAs(page, srv.url, DEMO.consumer);
+      await page.getByTestId('nav-returns').click();
+      const form = page.getByTestId('return-claim-form');
+      await form.waitFor();
+      await page.getByTestId('return-claim-code-input').fill(code.toLowerCase());
+      await page.getByTestId('return-claim-consent').check();
+      await page.getByTestId('return-claim-submit').click();
+      await page.getByTestId('returns-table').getByText('蓝牙耳机').waitFor();
+    });
+    const stored = (await ReturnRequestModel.findOne({ claimCode: code }).lean())!;
+    expect(String(stored.consumerId)).to.equal(String(world.users.get(DEMO.consumer)!._id));
+    expect(stored.contactAgreement).to.equal(true);
   });
 
   it('shows the registry with its badge to a visitor who is not signed in, with working filters', async () => {
