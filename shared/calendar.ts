@@ -21,8 +21,14 @@ function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
+// chinese-days parses the date on every call; deadlines ask about the same few hundred days again
+// and again (every event of every complaint), so answers are kept.
+const workingDay = new Map<string, boolean>();
+
 export function isWorkingDay(day: string): boolean {
-  return isWorkday(day);
+  let w = workingDay.get(day);
+  if (w === undefined) workingDay.set(day, (w = isWorkday(day)));
+  return w;
 }
 
 /**
@@ -30,14 +36,21 @@ export function isWorkingDay(day: string): boolean {
  * n = 1 is due at the end of the next working Monday.
  */
 export function addWorkingDays(from: Date, n: number): Date {
-  let day = shanghaiDay(from);
-  let left = n;
-  while (left > 0) {
-    day = nextDay(day);
-    if (isWorkingDay(day)) left--;
+  const start = shanghaiDay(from);
+  const key = `${start}+${n}`;
+  let end = workingDayEnd.get(key);
+  if (end === undefined) {
+    let day = start;
+    let left = n;
+    while (left > 0) {
+      day = nextDay(day);
+      if (isWorkingDay(day)) left--;
+    }
+    workingDayEnd.set(key, (end = endOfShanghaiDay(day).getTime()));
   }
-  return endOfShanghaiDay(day);
+  return new Date(end);
 }
+const workingDayEnd = new Map<string, number>();
 
 /** Calendar days, ending at the end of the Shanghai day. */
 export function addCalendarDays(from: Date, n: number): Date {

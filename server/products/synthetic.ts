@@ -6,8 +6,9 @@ import mongoose from 'mongoose';
 import { isKeyCategory } from '../../shared/enums.js';
 import { isoWeek, shanghaiDay } from '../../shared/calendar.js';
 import { cityOf } from '../../shared/regions.js';
-import { applyEvent, type ComplaintState, type EventLike } from '../complaints/projection.js';
-import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import { applyEvent } from '../complaints/projection.js';
+import { live, type LifeStep } from '../complaints/history.js';
+import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { factsFor } from './backfill.js';
@@ -33,14 +34,13 @@ export interface SyntheticSpec {
   amountFen?: number;
 }
 
-let serial = 0;
-
 function initial(s: SyntheticSpec, id: mongoose.Types.ObjectId) {
   const urgent = !!s.safetyIncident || s.problemType === 'safety' || isKeyCategory(s.product.category);
   const amountFen = s.amountFen ?? 9900;
   return {
     _id: id,
-    number: `ZJ-${shanghaiDay(s.at).replace(/-/g, '')}-S${String(++serial).padStart(6, '0')}${id.toHexString().slice(-4)}`,
+    // The id's process-random part and counter: unique across seeding runs, never a filed number's shape.
+    number: `ZJ-${shanghaiDay(s.at).replace(/-/g, '')}-S${id.toHexString().slice(-10)}`,
     consumerId: new mongoose.Types.ObjectId(String(s.consumerId)),
     merchantId: s.store.merchantId,
     merchantName: s.store.merchantName,
@@ -63,7 +63,7 @@ function initial(s: SyntheticSpec, id: mongoose.Types.ObjectId) {
   };
 }
 
-type Step = [days: number, action: string, party: string, data?: Record<string, unknown>];
+type Step = [days: number, action: LifeStep['action'], party: LifeStep['party'], data?: Record<string, unknown>];
 const respond = (days: number): Step => [days, 'respond', 'merchant', { responseType: 'accepted', remedy: { type: 'refund', amountFen: 9900 }, messageToConsumer: '已为您办理退款。' }];
 const STEPS: Record<Path, Step[]> = {
   open: [],
@@ -76,55 +76,64 @@ const STEPS: Record<Path, Step[]> = {
   escalated: [[15, 'escalate', 'system']],
 };
 
-/** The events of one complaint and its projection, as filing and transitions would leave them. */
-export function synthesize(s: SyntheticSpec, nowAt: Date) {
+/**
+ * The events of one complaint and its projection, as filing and transitions would leave them. With
+ * `clock` (seeded worlds) the deadline job acts as on a running server (see `live`); without it
+ * (hand-made fixtures) each step happens on its day.
+ */
+export function synthesize(s: SyntheticSpec, nowAt: Date, opts: { clock?: boolean } = {}) {
   const id = new mongoose.Types.ObjectId(Math.floor(s.at.getTime() / 1000));
   const first = initial(s, id);
-  const events: (EventLike & { complaintId: mongoose.Types.ObjectId })[] = [
-    { complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: first.consumerId, party: 'consumer', at: s.at, data: { complaint: first } },
-  ];
-  let state: ComplaintState = applyEvent(null, events[0]!);
-  let t = s.at.getTime();
+  const filed = { complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: first.consumerId, party: 'consumer', at: s.at, data: { complaint: first } };
   const steps = [...STEPS[s.path ?? 'open']];
   if (s.satisfaction && steps.length) steps.push([1, 'rate', 'consumer', { satisfaction: s.satisfaction }]);
-  for (const [days, action, party, data] of steps) {
-    t += days * DAY;
-    if (t > nowAt.getTime()) break;
-    const to = action === 'rate' ? state.status : NEXT[action]!;
-    const e = { complaintId: id, seq: state.version + 1, action, from: state.status, to, actorId: party === 'consumer' ? first.consumerId : null, party, at: new Date(t), data: data ?? {} };
-    state = applyEvent(state, e);
-    events.push(e);
-  }
-  return { complaint: state, events };
+  const life = live(
+    applyEvent(null, filed),
+    steps.map(([days, action, party, data]) => ({ action, party, after: days * DAY, actorId: party === 'consumer' ? first.consumerId : null, data })),
+    nowAt.getTime(),
+    { complaintId: id },
+    { clock: !!opts.clock },
+  );
+  return { complaint: life.state, events: [filed, ...life.events] };
 }
 
-const NEXT: Record<string, string> = {
-  respond: 'merchant_responded',
-  accept_response: 'resolved',
-  reject_response: 'awaiting_regulator',
-  accept: 'in_mediation',
-  mediation_succeeded: 'mediated',
-  mediation_failed: 'mediation_failed',
-  escalate: 'awaiting_regulator',
-  decline: 'declined',
-  withdraw: 'withdrawn',
-};
+export interface InsertOptions {
+  /** Complaints per bulk insert. */
+  chunk?: number;
+  /** Let the deadline job act on the made-up lives (seeded worlds); see `synthesize`. */
+  clock?: boolean;
+  /** Called after each chunk is stored, with the number stored so far. */
+  onProgress?: (done: number) => void;
+}
 
-/** Inserts complaints, their events and their facts in bulk; returns the complaint ids. */
-export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, chunk = 1000): Promise<mongoose.Types.ObjectId[]> {
+const unordered = { ordered: false } as const;
+
+/**
+ * Inserts complaints, their events and their facts in bulk; returns the complaint ids. The next
+ * chunk is built while the engine stores the previous one.
+ */
+export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts: InsertOptions = {}): Promise<mongoose.Types.ObjectId[]> {
+  const chunk = opts.chunk ?? 1000;
   const ids: mongoose.Types.ObjectId[] = [];
+  let storing: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < specs.length; i += chunk) {
-    const built = specs.slice(i, i + chunk).map((s) => synthesize(s, nowAt));
+    const built = specs.slice(i, i + chunk).map((s) => synthesize(s, nowAt, { clock: opts.clock }));
     const docs = built.map((b) => b.complaint);
-    // Raw inserts: the documents are already in their final, typed shape (ObjectIds, Dates), and
-    // skipping mongoose's per-document casting matters at thousands of complaints.
-    await ComplaintModel.collection.insertMany(docs as never[]);
-    await ComplaintEventModel.collection.insertMany(built.flatMap((b) => b.events) as never[]);
     const bureau = new Set(built.filter((b) => b.events.some((e) => BUREAU.has(e.to))).map((b) => String(b.complaint._id)));
     const facts = await factsFor(docs as unknown as ComplaintDoc[], bureau);
-    await ComplaintFactModel.collection.insertMany(facts as never[]);
-    await recordRecent(facts);
+    await storing;
+    const done = i + docs.length;
+    // Raw inserts: the documents are already in their final, typed shape (ObjectIds, Dates), and
+    // skipping mongoose's per-document casting matters at thousands of complaints. Fresh ids only,
+    // so nothing can clash and the engine may store each batch in any order.
+    storing = Promise.all([
+      ComplaintModel.collection.insertMany(docs as never[], unordered),
+      ComplaintEventModel.collection.insertMany(built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))) as never[], unordered),
+      ComplaintFactModel.collection.insertMany(facts as never[], unordered),
+      recordRecent(facts),
+    ]).then(() => opts.onProgress?.(done));
     ids.push(...docs.map((d) => d._id as mongoose.Types.ObjectId));
   }
+  await storing;
   return ids;
 }

@@ -3,8 +3,9 @@
 // commands use, then inserted in bulk, so the documents are the ones the commands would have made.
 import mongoose from 'mongoose';
 import type { Action } from '../../shared/complaintMachine.js';
-import { nextStatus } from '../../shared/complaintMachine.js';
-import type { Category, ComplaintStatus } from '../../shared/enums.js';
+import { TRANSITIONS } from '../../shared/complaintMachine.js';
+import { live, type LifeStep } from '../complaints/history.js';
+import type { Category } from '../../shared/enums.js';
 import type { CreateComplaintInput } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
 import { routeComplaint } from '../commands/fileComplaint.js';
@@ -150,25 +151,29 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
     const initial = await routeComplaint({ consumerId: String(consumer._id), data }, id, `ZJ-${dayKey}-${String(n).padStart(6, '0')}`, at);
 
     const first: EventLike & { complaintId: unknown } = { complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: consumer._id, party: 'consumer', at, data: { complaint: initial } };
-    let state = applyEvent(null, first);
-    events.push(first);
-    let t = t0;
-    for (const [action, lo, hi, payload] of pickPath(r).steps) {
-      const due = state.deadlines?.current?.dueAt ? new Date(state.deadlines.current.dueAt).getTime() : t;
-      t = action === 'escalate' || action === 'auto_accept' ? due + 5 * 60_000 : t + r.between(lo, hi) * DAY;
-      if (t > end - HOUR) break;
-      const party = action === 'escalate' || action === 'auto_accept' ? 'system' : ['respond'].includes(action) ? 'merchant' : ['accept_response', 'reject_response', 'withdraw', 'rate'].includes(action) ? 'consumer' : 'regulator';
-      const actorId = party === 'consumer' ? consumer._id : party === 'merchant' ? (String(state.merchantId) === String(world.chain._id) ? merchantUser._id : String(state.merchantId) === String(world.shop._id) ? shopUser._id : null) : party === 'regulator' ? regulatorFor(state.regulatorRegion)._id : null;
+    const merchantActor = String(store.merchantId) === String(world.chain._id) ? merchantUser._id : String(store.merchantId) === String(world.shop._id) ? shopUser._id : null;
+    const steps: LifeStep[] = pickPath(r).steps.map(([action, lo, hi, payload]) => {
+      const party = TRANSITIONS[action].party;
       const body = { ...(payload ?? {}) };
       if (action === 'respond' && (body.remedy as { type: string } | undefined)?.type === 'refund') body.remedy = { type: 'refund', amountFen };
-      if (action === 'rate' && state.promiseCheckAt && r.next() < 0.7) body.promiseKept = r.next() < 0.85;
-      const e: EventLike & { complaintId: unknown } = { complaintId: id, seq: state.version + 1, action, from: state.status, to: nextStatus(action, state.status as ComplaintStatus), actorId, party, at: new Date(t), data: body };
-      state = applyEvent(state, e);
-      events.push(e);
-      if (action === 'respond' && r.next() < 0.3) {
-        messages.push({ complaintId: id, authorId: consumer._id, party: 'consumer', authorName: consumer.name, body: '请问什么时候可以办理？', at: new Date(t + 2 * HOUR) });
-        if (actorId) messages.push({ complaintId: id, authorId: actorId, party: 'merchant', authorName: store.merchantName, body: '您好，请携带小票到门店办理。', at: new Date(t + 5 * HOUR) });
-      }
+      const kept = r.next() < 0.7 ? { promiseKept: r.next() < 0.85 } : {};
+      return {
+        action,
+        party,
+        after: r.between(lo, hi) * DAY,
+        actorId: party === 'consumer' ? consumer._id : party === 'merchant' ? merchantActor : party === 'regulator' ? regulatorFor(String(initial.regulatorRegion))._id : null,
+        // A consumer rating a kept promise only rates it once its check is due.
+        data: action === 'rate' ? (state) => ({ ...body, ...(state.promiseCheckAt ? kept : {}) }) : body,
+      };
+    });
+    const life = live(applyEvent(null, first), steps, end, { complaintId: id });
+    const state = life.state;
+    events.push(first, ...life.events);
+    for (const e of life.events) {
+      if (e.action !== 'respond' || r.next() >= 0.3) continue;
+      const t = e.at.getTime();
+      messages.push({ complaintId: id, authorId: consumer._id, party: 'consumer', authorName: consumer.name, body: '请问什么时候可以办理？', at: new Date(t + 2 * HOUR) });
+      if (e.actorId) messages.push({ complaintId: id, authorId: e.actorId, party: 'merchant', authorName: store.merchantName, body: '您好，请携带小票到门店办理。', at: new Date(t + 5 * HOUR) });
     }
     docs.push(state);
   }

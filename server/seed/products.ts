@@ -67,7 +67,7 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
   const recurringStores = [chainStores[0]!, chainStores[2]!, chainStores[4]!, ...stores.filter((s) => ['330782', '330402', '331002'].includes(s.countyCode) && String(s.merchantId) !== String(world.chain._id)).slice(0, 3)];
   const hotspotStores = stores.filter((s) => s.countyCode === PLANTED.hotspot.countyCode);
   const planted = plantedSpecs({ now: at, stores, consumers: people.slice(0, -1), background: 0, abuser, hotspotStores, recurringStores });
-  await insertSynthetic([...background, ...planted], at);
+  await insertSynthetic([...background, ...planted], at, { clock: true });
   await reviewConsumer(String(abuser), at);
 
   const regulator = world.users.get('regulator.zj@demo.fangxin.cn')!;

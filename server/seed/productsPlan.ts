@@ -74,10 +74,13 @@ function categoryOf(r: ReturnType<typeof rng>): string {
   return r.next() < 0.25 ? r.pick(KEY_CATEGORIES) : r.pick(CATEGORIES.slice(8, 19));
 }
 
+// Merchants answer in time (the deadline job escalates a silent one, so a late answer cannot
+// happen); a complaint left with the merchant or the bureau is a recent one.
 function pathOf(r: ReturnType<typeof rng>, ageDays: number): { path: Path; satisfaction?: number } {
   if (ageDays < 3) return { path: 'open' };
   const x = r.next();
-  const path: Path = x < 0.55 ? 'resolved' : x < 0.62 ? 'resolved_late' : x < 0.74 ? 'mediated' : x < 0.79 ? 'mediation_failed' : x < 0.84 ? 'declined' : x < 0.89 ? 'withdrawn' : x < 0.94 ? 'escalated' : 'open';
+  const recent = ageDays < 30;
+  const path: Path = x < 0.62 ? 'resolved' : x < 0.74 ? 'mediated' : x < 0.79 ? 'mediation_failed' : x < 0.84 || (x >= 0.89 && !recent) ? 'declined' : x < 0.89 ? 'withdrawn' : x < 0.94 ? 'escalated' : 'open';
   const satisfaction = path !== 'open' && path !== 'escalated' && r.next() < 0.7 ? r.pick([2, 3, 4, 4, 5, 5, 5]) : undefined;
   return { path, satisfaction };
 }

@@ -1,0 +1,34 @@
+// `npm run seed -- --complaints N`: N more synthetic complaints in the database `npm start` uses,
+// over every store (so every region, merchant and category the demo knows), the last 12 months and
+// every status. Each complaint is lived by the lifecycle with its deadline clock and folded by the
+// projection (products/synthetic.ts), then stored in bulk with its events, facts and rollup entries;
+// the weekly rollups and merchant credit are brought up to date as the hourly job would.
+import { sealWeeks } from '../analytics/weekCells.js';
+import { now } from '../clock.js';
+import { ComplaintModel } from '../models/Complaint.js';
+import { StoreModel } from '../models/Store.js';
+import { UserModel } from '../models/User.js';
+import { refreshAllCredit } from '../products/credit.js';
+import { insertSynthetic } from '../products/synthetic.js';
+import { backgroundSpecs } from './productsPlan.js';
+
+// Specs are made a slice at a time, so a million complaints never sit in memory at once.
+const SLICE = 10_000;
+
+export async function seedBulk(n: number, opts: { onProgress?: (done: number) => void } = {}): Promise<number> {
+  const at = now();
+  const stores = await StoreModel.find({}, { merchantId: 1, merchantName: 1, name: 1, countyCode: 1 }).lean();
+  const consumers = (await UserModel.find({ role: 'consumer' }, { _id: 1 }).lean()).map((u) => u._id);
+  if (!stores.length || !consumers.length) throw new Error('the database has no stores or consumers to file complaints with');
+  // A different plan for every run on the same database, the same plan for the same starting point.
+  const base = await ComplaintModel.estimatedDocumentCount();
+  let done = 0;
+  for (let i = 0; i < n; i += SLICE) {
+    const specs = backgroundSpecs({ now: at, stores: stores as never, consumers, background: Math.min(SLICE, n - i), days: 365, seed: base + i + 1 });
+    await insertSynthetic(specs, at, { clock: true, onProgress: (d) => opts.onProgress?.(done + d) });
+    done += specs.length;
+  }
+  await sealWeeks(at);
+  await refreshAllCredit(at);
+  return done;
+}

@@ -1,0 +1,64 @@
+import { expect } from 'chai';
+import mongoose from 'mongoose';
+import { now } from '../../server/clock.js';
+import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
+import { ComplaintModel } from '../../server/models/Complaint.js';
+import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
+import { RecentFactModel } from '../../server/models/RecentFact.js';
+import { WeekRollupModel } from '../../server/models/WeekRollup.js';
+import { synthesize } from '../../server/products/synthetic.js';
+import { seedBulk } from '../../server/seed/bulk.js';
+import { seedIfEmpty } from '../../server/seed/demo.js';
+import { resetDb } from '../helpers/database.js';
+import { historyViolations, worldViolations } from '../helpers/lifecycle.js';
+import { freshWorld, testConfig } from '../helpers/server.js';
+
+// Monday 2 March 2026, 10:00 Shanghai: no public holiday in the next four weeks (the merchant's ten
+// working days end on 16 March).
+const T0 = new Date('2026-03-02T02:00:00Z');
+
+describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
+  this.timeout(300_000);
+
+  it('the rule check catches a complaint left with the merchant past its deadline, and a late answer', () => {
+    const store = { _id: new mongoose.Types.ObjectId(), merchantId: new mongoose.Types.ObjectId(), merchantName: '某商店', name: '某商店 一号店', countyCode: '330106' };
+    const spec = { consumerId: new mongoose.Types.ObjectId(), store, product: { name: '水壶', category: 'household_appliance' }, problemType: 'quality', description: '坏了' };
+    const open = synthesize({ ...spec, at: T0, path: 'open' }, now());
+    expect(historyViolations(open.events, now())).to.have.length(1).and.to.match(/awaiting_merchant \d+ days past its deadline/);
+    const late = synthesize({ ...spec, at: T0, path: 'resolved_late' }, now());
+    expect(historyViolations(late.events, now()).join('\n')).to.match(/event 2 respond: \d+ h after the awaiting_merchant deadline/);
+    // The same lives with the clock running are what the job would have made.
+    for (const path of ['open', 'resolved_late', 'escalated', 'declined'] as const) {
+      const lived = synthesize({ ...spec, at: T0, path }, now(), { clock: true });
+      expect(historyViolations(lived.events, now()), path).to.deep.equal([]);
+    }
+  });
+
+  it('the demo seed of npm start', async () => {
+    await resetDb();
+    expect(await seedIfEmpty(testConfig())).to.equal(true);
+    expect(await ComplaintModel.countDocuments()).to.be.above(5000);
+    expect((await worldViolations(now())).slice(0, 10)).to.deep.equal([]);
+  });
+
+  it('npm run seed -- --complaints N: spread, consistent with its events, facts and rollups', async () => {
+    const world = await freshWorld();
+    const n = await seedBulk(600);
+    expect(n).to.equal(600);
+    const all = await ComplaintModel.find({}, { status: 1, storeId: 1, merchantId: 1, countyCode: 1, 'product.category': 1, day: 1 }).lean();
+    expect(all).to.have.length(600);
+    expect(new Set(all.map((c) => c.status)).size, 'statuses').to.be.at.least(7);
+    expect(new Set(all.map((c) => c.day.slice(0, 7))).size, 'months').to.be.at.least(12);
+    expect(new Set(all.map((c) => String(c.storeId))).size, 'stores').to.equal(world.stores.length);
+    expect(new Set(all.map((c) => c.product!.category)).size, 'categories').to.be.at.least(10);
+    expect((await worldViolations(now())).slice(0, 10)).to.deep.equal([]);
+    const rebuilt = await rebuildProjections({ write: false });
+    expect(rebuilt.checked).to.equal(600);
+    expect(rebuilt.differing.slice(0, 3)).to.deep.equal([]);
+    // One fact per complaint, with its status; every fact counted once in the weekly rollups.
+    const facts = new Map((await ComplaintFactModel.find({}, { status: 1 }).lean()).map((f) => [String(f._id), f.status]));
+    expect(all.every((c) => facts.get(String(c._id)) === c.status)).to.equal(true);
+    const sealed = (await WeekRollupModel.find({}, { total: 1 }).lean()).filter((w) => !String(w._id).includes('|'));
+    expect(sealed.reduce((n, w) => n + (w.total as number), 0) + (await RecentFactModel.countDocuments())).to.equal(600);
+  });
+});
