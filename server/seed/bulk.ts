@@ -17,7 +17,8 @@ const SLICE = 10_000;
 
 export async function seedBulk(n: number, opts: { onProgress?: (done: number) => void } = {}): Promise<number> {
   const at = now();
-  const stores = await StoreModel.find({}, { merchantId: 1, merchantName: 1, name: 1, countyCode: 1 }).lean();
+  // A closed store takes no new complaints.
+  const stores = await StoreModel.find({ status: { $ne: 'closed' } }, { merchantId: 1, merchantName: 1, name: 1, countyCode: 1 }).lean();
   const consumers = (await UserModel.find({ role: 'consumer' }, { _id: 1 }).lean()).map((u) => u._id);
   if (!stores.length || !consumers.length) throw new Error('the database has no stores or consumers to file complaints with');
   // A different plan for every run on the same database, the same plan for the same starting point.
