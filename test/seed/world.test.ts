@@ -18,7 +18,7 @@ import { freshWorld, testConfig } from '../helpers/server.js';
 const T0 = new Date('2026-03-02T02:00:00Z');
 
 describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
-  this.timeout(300_000);
+  this.timeout(600_000);
 
   it('the rule check catches a complaint left with the merchant past its deadline, and a late answer', () => {
     const store = { _id: new mongoose.Types.ObjectId(), merchantId: new mongoose.Types.ObjectId(), merchantName: '某商店', name: '某商店 一号店', countyCode: '330106' };
