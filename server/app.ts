@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { csrfProtection } from './auth/csrf.js';
 import { passport } from './auth/passport.js';
 import { sessionMiddleware } from './auth/session.js';
+import { databaseAvailability } from './http/availability.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { logger } from './logger.js';
 import { apiRouter } from './routes/index.js';
@@ -49,6 +50,7 @@ export function createApp(config: Config, opts: AppOptions = {}) {
   );
 
   const api = express.Router();
+  api.use(databaseAvailability);
   api.use(express.json({ limit: '1mb' }));
   api.use(session);
   api.use(passport.initialize());

@@ -2,13 +2,21 @@ import mongoose from 'mongoose';
 import type { Config } from '../config.js';
 import { startFerretDb, type EmbeddedDb } from './ferretdb.js';
 import { ensureIndexes } from '../models/index.js';
+import { trackEngine } from './availability.js';
+import { ensurePostgresIndexes } from './pgIndexes.js';
 
 export interface Database {
   uri: string;
   embedded: boolean;
   close(): Promise<void>;
-  /** The embedded database died under us; the server cannot go on without it. */
+  /** The embedded database died under us and could not be restarted; the server cannot go on. */
   onLost(handler: (reason: string) => void): void;
+}
+
+/** The models' indexes, and on PostgreSQL the GIN indexes that let it use them for FerretDB's filters. */
+export async function prepareIndexes(embedded: EmbeddedDb | null): Promise<void> {
+  await ensureIndexes();
+  if (embedded?.postgresUrl) await ensurePostgresIndexes(embedded.postgresUrl);
 }
 
 /** Connects mongoose to MONGODB_URI, or to an embedded FerretDB started under DATA_DIR. */
@@ -21,7 +29,8 @@ export async function connectDatabase(config: Config): Promise<Database> {
   }
   try {
     await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
-    await ensureIndexes();
+    await prepareIndexes(embedded);
+    if (embedded) trackEngine(embedded);
   } catch (e) {
     await embedded?.stop();
     throw new Error(`cannot connect to the database: ${(e as Error).message}`, { cause: e });
@@ -30,7 +39,7 @@ export async function connectDatabase(config: Config): Promise<Database> {
     uri,
     embedded: !!embedded,
     onLost(handler) {
-      embedded?.onUnexpectedExit(handler);
+      embedded?.onLost(handler);
     },
     async close() {
       await mongoose.disconnect();

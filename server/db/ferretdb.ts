@@ -3,19 +3,32 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copySqliteToPostgres } from './migrateSqlite.js';
 import { startPostgres, type PostgresProcess } from './postgres.js';
 
 const BUILD_SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/build-ferretdb.sh');
 
+export interface EngineStatus {
+  up: boolean;
+  /** Why it went down (which process, how), or how long it took to come back. */
+  reason: string;
+}
+
 export interface EmbeddedDb {
   uri: string;
   engine: Engine;
-  /** FerretDB's process, and PostgreSQL's postmaster when that is the engine. */
-  pid: number;
-  postgresPid: number | null;
+  /** FerretDB's process, and PostgreSQL's postmaster when that is the engine (current after a restart). */
+  readonly pid: number;
+  readonly postgresPid: number | null;
+  /** FerretDB's PostgreSQL, for what FerretDB cannot do itself (see pgIndexes.ts). */
+  postgresUrl: string | null;
+  /** False from the moment a process died until it is back. */
+  isUp(): boolean;
+  /** Each outage and each recovery. */
+  onStatus(handler: (e: EngineStatus) => void): void;
+  /** The engine died and could not be restarted; the server cannot go on. */
+  onLost(handler: (reason: string) => void): void;
   stop(): Promise<void>;
-  /** Called if FerretDB exits while we still need it (killed, crashed). */
-  onUnexpectedExit(handler: (reason: string) => void): void;
 }
 
 /** Builds (once, cached by version outside the clone) and returns the FerretDB binary path. */
@@ -126,7 +139,7 @@ read owner db pg < "$0" || exit 0
   return child;
 }
 
-function stopChild(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -145,6 +158,8 @@ export interface EmbeddedOptions {
   engine?: Engine;
   /** False only for throwaway databases (tests): PostgreSQL then skips fsync. */
   durable?: boolean;
+  /** Progress lines (copying an old SQLite data directory); console.log by default. */
+  log?: (line: string) => void;
 }
 
 /** True when `dataDir` holds databases written by the SQLite engine. */
@@ -156,95 +171,169 @@ export function hasSqliteData(dataDir: string): boolean {
   }
 }
 
-export const hasPostgresCluster = (dataDir: string) => fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'));
+export const hasPostgresCluster = (dir: string) => fs.existsSync(path.join(dir, 'PG_VERSION'));
 
-/**
- * Starts FerretDB under `dataDir` over PostgreSQL (a cluster in dataDir/postgres, started first on a
- * free loopback port) or SQLite (dataDir/ferretdb/sqlite), and waits until it accepts connections.
- */
-export async function startFerretDb(opts: EmbeddedOptions): Promise<EmbeddedDb> {
-  const engine = opts.engine ?? 'postgres';
-  const dir = path.join(opts.dataDir, 'ferretdb');
-  fs.mkdirSync(path.join(dir, 'sqlite'), { recursive: true });
-  const lock = await takeLock(dir);
-  const binary = ferretDbBinary();
-  const port = opts.port || (await freePort());
-  if (await portOpen(port)) throw new Error(`cannot start FerretDB: port ${port} is already taken`);
+export interface FerretDbProcess {
+  child: ChildProcess;
+  lastLine(): string;
+}
 
-  let pg: PostgresProcess | null = null;
-  let backend: string[];
-  if (engine === 'postgres') {
-    if (hasSqliteData(opts.dataDir) && !hasPostgresCluster(opts.dataDir)) {
-      throw new Error(`${opts.dataDir} holds data from the SQLite engine and no PostgreSQL cluster yet: start with FANGXIN_ENGINE=sqlite to keep using it`);
-    }
-    const pgPort = await freePort();
-    pg = await startPostgres({ dir: path.join(opts.dataDir, 'postgres'), port: pgPort, durable: opts.durable ?? true });
-    backend = ['--handler=postgresql', `--postgresql-url=postgres://postgres@127.0.0.1:${pgPort}/postgres`];
-  } else {
-    backend = ['--handler=sqlite', `--sqlite-url=file:${path.join(dir, 'sqlite')}/`];
-  }
-
+/** Starts one FerretDB process over `backend` and waits until it accepts connections on `port`. */
+export async function spawnFerretDb(opts: { backend: string[]; stateDir: string; port: number }): Promise<FerretDbProcess> {
   const child = spawn(
-    binary,
-    [...backend, `--state-dir=${dir}`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=error'],
+    ferretDbBinary(),
+    [...opts.backend, `--state-dir=${opts.stateDir}`, `--listen-addr=127.0.0.1:${opts.port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=error'],
     // Its own process group: a Ctrl-C must reach only us, so the database outlives our shutdown.
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
-  fs.writeFileSync(lock, `${process.pid} ${child.pid} ${pg?.child.pid ?? ''}`.trim());
-  const guard = watchdog(lock);
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-  const stopOnExit = () => {
-    child.kill('SIGKILL');
-    pg?.child.kill('SIGINT');
-    guard.kill('SIGKILL');
-  };
-  process.once('exit', stopOnExit);
-  let stopping = false;
-  let unexpected: ((reason: string) => void) | null = null;
-  child.once('exit', (code, signal) => {
-    if (stopping) return;
-    const last = stderr.trim().split('\n').pop() ?? '';
-    unexpected?.(`FerretDB exited (${signal ?? `code ${code}`})${last ? `: ${last}` : ''}`);
-  });
-  pg?.child.once('exit', (code, signal) => {
-    if (stopping) return;
-    const last = pg!.lastLine();
-    unexpected?.(`PostgreSQL exited (${signal ?? `code ${code}`})${last ? `: ${last}` : ''}`);
-  });
-  const stopAll = async () => {
-    stopping = true;
-    process.removeListener('exit', stopOnExit);
-    guard.kill('SIGKILL');
-    await stopChild(child, 'SIGTERM', 5000);
-    // A fast shutdown: open transactions roll back, everything committed is checkpointed.
-    if (pg) await stopChild(pg.child, 'SIGINT', 20_000);
-  };
-
+  const lastLine = () => stderr.trim().split('\n').pop() ?? '';
   const deadline = Date.now() + 30_000;
-  while (!(await portOpen(port))) {
-    if (child.exitCode !== null) {
-      const line = stderr.trim().split('\n').pop() ?? '';
-      await stopAll();
-      throw new Error(`cannot start FerretDB (exit ${child.exitCode}): ${line}`);
-    }
+  while (!(await portOpen(opts.port))) {
+    if (child.exitCode !== null) throw new Error(`cannot start FerretDB (exit ${child.exitCode}): ${lastLine()}`);
     if (Date.now() > deadline) {
-      await stopAll();
+      await stopChild(child, 'SIGKILL', 0);
       throw new Error('cannot start FerretDB: it did not accept connections within 30 s');
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  return { child, lastLine };
+}
+
+export const postgresBackend = (pgPort: number) => ['--handler=postgresql', `--postgresql-url=postgres://postgres@127.0.0.1:${pgPort}/postgres`];
+export const sqliteBackend = (dir: string) => ['--handler=sqlite', `--sqlite-url=file:${dir}/`];
+
+const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+const why = (name: string, c: ChildProcess, last: string) => `${name} exited (${c.signalCode ?? `code ${c.exitCode}`})${last ? `: ${last}` : ''}`;
+
+/**
+ * Starts FerretDB under `dataDir` over PostgreSQL (a cluster in dataDir/postgres, started first on a
+ * free loopback port) or SQLite (dataDir/ferretdb/sqlite), and waits until it accepts connections.
+ * When either process dies, it is restarted on the same ports, so the URI stays valid; the owner hears
+ * of the outage and of the recovery, and of a loss only when restarting fails.
+ */
+export async function startFerretDb(opts: EmbeddedOptions): Promise<EmbeddedDb> {
+  const engine = opts.engine ?? 'postgres';
+  const dir = path.join(opts.dataDir, 'ferretdb');
+  const pgDir = path.join(opts.dataDir, 'postgres');
+  fs.mkdirSync(path.join(dir, 'sqlite'), { recursive: true });
+  const lock = await takeLock(dir);
+  const port = opts.port || (await freePort());
+  if (await portOpen(port)) throw new Error(`cannot start FerretDB: port ${port} is already taken`);
+  ferretDbBinary();
+
+  const durable = opts.durable ?? true;
+  if (engine === 'postgres' && hasSqliteData(opts.dataDir) && !hasPostgresCluster(pgDir)) {
+    await copySqliteToPostgres({ dataDir: opts.dataDir, durable, log: opts.log ?? console.log });
+  }
+  const pgPort = engine === 'postgres' ? await freePort() : 0;
+  const backend = engine === 'postgres' ? postgresBackend(pgPort) : sqliteBackend(path.join(dir, 'sqlite'));
+  const startPg = () => startPostgres({ dir: pgDir, port: pgPort, durable });
+  const startFdb = () => spawnFerretDb({ backend, stateDir: dir, port });
+
+  let pg = engine === 'postgres' ? await startPg() : null;
+  let fdb: FerretDbProcess;
+  try {
+    fdb = await startFdb();
+  } catch (e) {
+    if (pg) await stopChild(pg.child, 'SIGINT', 20_000);
+    throw e;
+  }
+  let owned = '';
+  const writeLock = () => fs.writeFileSync(lock, (owned = `${process.pid} ${fdb.child.pid} ${pg?.child.pid ?? ''}`.trim()));
+  const stillOurs = () => {
+    try {
+      return fs.readFileSync(lock, 'utf8') === owned;
+    } catch {
+      return false;
+    }
+  };
+  writeLock();
+  const guard = watchdog(lock);
+  const stopOnExit = () => {
+    fdb.child.kill('SIGKILL');
+    pg?.child.kill('SIGINT');
+    guard.kill('SIGKILL');
+  };
+  process.once('exit', stopOnExit);
+
+  let stopping = false;
+  let down = false;
+  let restarting: Promise<void> | null = null;
+  let lost: ((reason: string) => void) | null = null;
+  const status: ((e: EngineStatus) => void)[] = [];
+  const tell = (e: EngineStatus) => status.forEach((h) => h(e));
+
+  /** Brings back whichever process died, PostgreSQL first; gives up after a minute of failures. */
+  const recover = async (reason: string) => {
+    const started = Date.now();
+    down = true;
+    tell({ up: false, reason });
+    for (let attempt = 1; !stopping; attempt++) {
+      try {
+        if (pg && exited(pg.child)) {
+          // FerretDB's pooled connections died with PostgreSQL: a fresh FerretDB starts with none.
+          await stopChild(fdb.child, 'SIGKILL', 0);
+          pg = await startPg();
+          watch();
+        }
+        if (exited(fdb.child)) {
+          fdb = await startFdb();
+          watch();
+        }
+        writeLock();
+        down = false;
+        tell({ up: true, reason: `restarted after ${((Date.now() - started) / 1000).toFixed(1)} s` });
+        return;
+      } catch (e) {
+        if (Date.now() - started > 60_000) return lost?.(`${reason}; restarting failed: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, Math.min(2000, 250 * attempt)));
+      }
+    }
+  };
+  const onExit = (name: string, p: FerretDbProcess | PostgresProcess) => () => {
+    if (stopping || restarting) return;
+    // Another start took the data directory over (and stopped this process): not ours to bring back.
+    if (!stillOurs()) return lost?.(`${why(name, p.child, p.lastLine())}; the data directory was taken over`);
+    restarting = recover(why(name, p.child, p.lastLine())).finally(() => (restarting = null));
+  };
+  const watched = new WeakSet<ChildProcess>();
+  const watch = () => {
+    for (const [name, p] of [['FerretDB', fdb], ['PostgreSQL', pg]] as const) {
+      if (!p || watched.has(p.child)) continue;
+      watched.add(p.child);
+      p.child.once('exit', onExit(name, p));
+    }
+  };
+  watch();
 
   return {
     uri: `mongodb://127.0.0.1:${port}/fangxin`,
     engine,
-    pid: child.pid!,
-    postgresPid: pg?.child.pid ?? null,
-    onUnexpectedExit(handler) {
-      unexpected = handler;
+    get pid() {
+      return fdb.child.pid!;
+    },
+    get postgresPid() {
+      return pg?.child.pid ?? null;
+    },
+    postgresUrl: pg ? `postgres://postgres@127.0.0.1:${pgPort}/postgres` : null,
+    // Reads /proc rather than waiting for the exit event, so a request right after a crash sees it.
+    isUp: () => !down && alive(fdb.child.pid!) && !(pg && !alive(pg.child.pid!)),
+    onStatus(handler) {
+      status.push(handler);
+    },
+    onLost(handler) {
+      lost = handler;
     },
     async stop() {
-      await stopAll();
+      stopping = true;
+      process.removeListener('exit', stopOnExit);
+      guard.kill('SIGKILL');
+      await restarting;
+      await stopChild(fdb.child, 'SIGTERM', 5000);
+      // A fast shutdown: open transactions roll back, everything committed is checkpointed.
+      if (pg) await stopChild(pg.child, 'SIGINT', 20_000);
       fs.rmSync(lock, { force: true });
     },
   };

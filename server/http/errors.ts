@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { engineDown } from '../db/availability.js';
 import { logger } from '../logger.js';
+import { answerUnavailable } from './availability.js';
 
 /** An error whose status, code and message may be shown to the caller as they are. */
 export class AppError extends Error {
@@ -33,10 +35,18 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFou
 
 function isDbDown(err: unknown): boolean {
   const name = (err as { name?: string })?.name ?? '';
-  return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError/.test(name);
+  return /MongoServerSelectionError|MongoNetwork(Timeout)?Error|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(name);
+}
+
+/** Any error from the driver or mongoose (while the engine is down, FerretDB answers with server errors). */
+function isDbError(err: unknown): boolean {
+  return /^Mongo/.test((err as { name?: string })?.name ?? '');
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  // Already answered: a 503 for a request caught in flight by an engine outage (availability.ts).
+  if (res.headersSent) return;
+  if (isDbDown(err) || (engineDown() && isDbError(err))) return answerUnavailable(res);
   let e: AppError;
   if (err instanceof AppError) e = err;
   else if (err instanceof ZodError) e = badRequest('Invalid input', zodDetails(err));
@@ -45,7 +55,6 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err?.name === 'MulterError') e = badRequest(err.message);
   else if (err?.name === 'CastError') e = notFound();
   else if (isDuplicateKey(err)) e = conflict('duplicate', 'This record already exists');
-  else if (isDbDown(err)) e = new AppError(503, 'db_unavailable', 'The database is unavailable; try again shortly');
   else {
     logger.error({ err, path: req.path }, 'unhandled error');
     e = new AppError(500, 'internal', 'Something went wrong on our side');

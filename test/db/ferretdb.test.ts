@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { freePort, startFerretDb } from '../../server/db/ferretdb.js';
+import { freePort, startFerretDb, type EngineStatus } from '../../server/db/ferretdb.js';
 
 describe('embedded FerretDB launcher', function () {
   this.timeout(60_000);
@@ -34,20 +34,31 @@ describe('embedded FerretDB launcher', function () {
     await second.stop();
   });
 
-  it('tells its owner when FerretDB dies under it, and not when it is stopped', async () => {
-    const db = await startFerretDb({ dataDir: dir });
-    const lost = new Promise<string>((resolve) => db.onUnexpectedExit(resolve));
-    process.kill(db.pid, 'SIGKILL');
-    expect(await lost).to.match(/FerretDB exited \(SIGKILL\)/);
-    await db.stop();
-
-    const again = await startFerretDb({ dataDir: dir });
-    let told = false;
-    again.onUnexpectedExit(() => (told = true));
-    await again.stop();
-    await new Promise((r) => setTimeout(r, 100));
-    expect(told).to.equal(false);
-  });
+  for (const which of ['FerretDB', 'PostgreSQL'] as const) {
+    it(`restarts ${which} when it dies, says so, keeps what was written, and says nothing when stopped`, async () => {
+      const db = await startFerretDb({ dataDir: dir });
+      const events: EngineStatus[] = [];
+      const back = new Promise<void>((resolve) => db.onStatus((e) => (events.push(e), e.up && resolve())));
+      let lost = '';
+      db.onLost((reason) => (lost = reason));
+      const conn = await mongoose.createConnection(db.uri).asPromise();
+      await conn.collection('probe').insertOne({ acknowledged: true });
+      const victim = which === 'FerretDB' ? db.pid : db.postgresPid!;
+      process.kill(victim, 'SIGKILL');
+      await back;
+      expect(events[0]!.up).to.equal(false);
+      expect(events[0]!.reason).to.match(new RegExp(`${which} exited \\(SIGKILL\\)`));
+      expect(db.isUp()).to.equal(true);
+      expect(which === 'FerretDB' ? db.pid : db.postgresPid).to.not.equal(victim);
+      expect(await conn.collection('probe').countDocuments({ acknowledged: true })).to.equal(1);
+      await conn.close();
+      const before = events.length;
+      await db.stop();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(events.length, 'an event after a deliberate stop').to.equal(before);
+      expect(lost).to.equal('');
+    });
+  }
 
   it('stops the engines left running by a server that was killed outright, and starts anew', async () => {
     const orphan = await startFerretDb({ dataDir: dir });

@@ -3,13 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { startFerretDb, type EmbeddedDb, type Engine } from '../../server/db/ferretdb.js';
-import { ensureIndexes } from '../../server/models/index.js';
+import { trackEngine } from '../../server/db/availability.js';
+import { prepareIndexes } from '../../server/db/connection.js';
 
 let embedded: EmbeddedDb | null = null;
 
 /** The embedded default, or FANGXIN_ENGINE=sqlite to run the suite on the old engine. */
 export const testEngine = (): Engine => (process.env.FANGXIN_ENGINE === 'sqlite' ? 'sqlite' : 'postgres');
 let tmpDir: string | null = null;
+
+/** The suite's embedded engine (null with MONGODB_URI), for the tests that kill it. */
+export const testEmbeddedDb = () => embedded;
 
 /** The real database for the test run: MONGODB_URI if set, else a FerretDB in a temporary directory. */
 export async function startTestDatabase(): Promise<string> {
@@ -20,7 +24,8 @@ export async function startTestDatabase(): Promise<string> {
     uri = embedded.uri.replace(/\/fangxin$/, '/fangxin_test');
   }
   await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
-  await ensureIndexes();
+  await prepareIndexes(embedded);
+  if (embedded) trackEngine(embedded);
   return uri;
 }
 

@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import mongoose from 'mongoose';
 import swaggerUi from 'swagger-ui-express';
 import { z } from 'zod';
+import { engineDown } from '../../db/availability.js';
 import { endpoint } from '../../http/endpoint.js';
 import { openApiDocument } from '../../openapi/registry.js';
 import { VERSION } from '../../version.js';
@@ -9,9 +10,11 @@ import { VERSION } from '../../version.js';
 const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), version: z.string() });
 
 async function dbUp(): Promise<boolean> {
-  if (mongoose.connection.readyState !== 1) return false;
+  if (engineDown() || mongoose.connection.readyState !== 1) return false;
   try {
-    await mongoose.connection.db!.admin().ping();
+    // A database that does not answer within a second is down, as far as a health check can tell.
+    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ping timed out')), 1000).unref());
+    await Promise.race([mongoose.connection.db!.admin().ping(), late]);
     return true;
   } catch {
     return false;

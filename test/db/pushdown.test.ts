@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import mongoose from 'mongoose';
+import { SESSION_COLLECTION } from '../../server/auth/session.js';
+import { OrganizationModel } from '../../server/models/Organization.js';
+import { UserModel } from '../../server/models/User.js';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import { testEngine } from '../helpers/database.js';
+import { pushdownProblems, type FindShape } from '../helpers/explain.js';
+import { freshWorld } from '../helpers/server.js';
+
+// Synchronous on purpose: awaiting a mongoose query would run it.
+type Hot = (w: DemoWorld) => FindShape | mongoose.Query<any, any>;
+
+const user = (w: DemoWorld, email: string) => w.users.get(email)!;
+
+/**
+ * Every hot read, by name, as the server builds it. One line adds a case: build the query with the
+ * server function that issues it (before it runs), or write the find as the driver sends it.
+ */
+const HOT: Record<string, Hot> = {
+  // connect-mongo's get(): _id plus an expiry $or, which FerretDB checks on the one row _id picks.
+  'session by id (every request)': () => ({ collection: SESSION_COLLECTION, filter: { _id: 'sid', $or: [{ expires: { $exists: false } }, { expires: { $gt: new Date() } }] }, limit: 1 }),
+  'user by _id (passport deserializeUser, GET /auth/me)': (w) => UserModel.findById(user(w, 'consumer@demo.fangxin.cn')._id),
+  'organization by _id (GET /auth/me)': (w) => OrganizationModel.findById(w.chain._id),
+};
+
+describe('hot reads are answered from an index on FerretDB-over-PostgreSQL', function () {
+  let world: DemoWorld;
+  before(async function () {
+    // The flags are FerretDB's; MongoDB (MONGODB_URI) and the SQLite engine answer differently.
+    if (process.env.MONGODB_URI || testEngine() !== 'postgres') this.skip();
+    this.timeout(120_000);
+    world = await freshWorld();
+  });
+
+  for (const [name, build] of Object.entries(HOT)) {
+    it(name, async () => {
+      const problems = await pushdownProblems(build(world));
+      expect(problems, `${name}: ${problems.join('; ')}`).to.deep.equal([]);
+    });
+  }
+
+  it('flags a shape that is not pushed down, naming why', async () => {
+    const problems = await pushdownProblems({ collection: UserModel.collection.collectionName, filter: { $and: [{ role: 'consumer' }] }, sort: { createdAt: -1 }, limit: 20 });
+    expect(problems.join('; ')).to.match(/\$and is never pushed down/);
+  });
+});
