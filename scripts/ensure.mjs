@@ -69,6 +69,16 @@ export function ensureChromium() {
   run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
+/** Debian's redis-server for the multi-instance tests (each run starts its own on a free port). */
+export function ensureRedis() {
+  if (process.env.TEST_REDIS_URL || spawnSync('redis-server', ['--version']).status === 0) return;
+  if (process.getuid?.() !== 0)
+    throw new Error('redis-server is missing: install Debian\'s redis-server package (apt-get install redis-server)');
+  console.log('› installing redis-server from Debian…');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'redis-server'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
 export function fail(e) {
   console.error(`\n${e.message}`);
   process.exit(1);

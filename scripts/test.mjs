@@ -1,7 +1,7 @@
 // `npm test`: install what is missing (dependencies, FerretDB, Chromium, the client build), check
 // types and lint, then run the server/shared/socket suite and the browser suite against real things.
 import { spawn } from 'node:child_process';
-import { ROOT, ensureChromium, ensureClientBuild, ensureDependencies, ensureFerretDb, fail, run } from './ensure.mjs';
+import { ROOT, ensureChromium, ensureClientBuild, ensureDependencies, ensureFerretDb, ensureRedis, fail, run } from './ensure.mjs';
 
 function mocha(args) {
   return new Promise((resolve) => {
@@ -26,6 +26,7 @@ try {
   ensureDependencies();
   ensureFerretDb();
   ensureChromium();
+  ensureRedis();
   console.log('› type-checking and linting…');
   run('npx', ['tsc', '-p', 'tsconfig.json']);
   run('npx', ['tsc', '-p', 'client/tsconfig.json', '--noEmit']);

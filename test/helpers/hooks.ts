@@ -1,8 +1,9 @@
-// Mocha root hooks: one real database for the whole run.
+// Mocha root hooks: one real database for the whole run (and a Redis for the tests that ask for one).
 import './env.js';
 import '../../server/jobs/all.js';
 import '../../server/seed/all.js';
 import { startTestDatabase, stopTestDatabase } from './database.js';
+import { stopTestRedis } from './redis.js';
 
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
@@ -11,6 +12,7 @@ export const mochaHooks = {
   },
   async afterAll(this: Mocha.Context) {
     this.timeout(30_000);
+    await stopTestRedis();
     await stopTestDatabase();
   },
 };

@@ -1,15 +1,16 @@
 import { expect } from 'chai';
 import { regionRooms, emitTo } from '../../server/realtime/emit.js';
 import { ApiClient, DEMO, connected, nextEvent, signedIn } from '../helpers/http.js';
+import { testRedisUrl } from '../helpers/redis.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe('two server instances (shared database, Redis adapter)', () => {
   let a: TestServer;
   let b: TestServer;
   before(async () => {
     await freshWorld();
+    const REDIS_URL = await testRedisUrl();
     a = await startTestServer({ config: { REDIS_URL } });
     b = await startTestServer({ config: { REDIS_URL } });
   });

@@ -11,9 +11,9 @@ import type { DemoWorld } from '../../server/seed/registry.js';
 import { creditCodeCheckChar } from '../../shared/creditCode.js';
 import { act, filing, fileVia } from '../helpers/complaints.js';
 import { ApiClient, DEMO, connected, signedIn } from '../helpers/http.js';
+import { testRedisUrl } from '../helpers/redis.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 type Heard = { event: string; id: string }[];
 const EVENTS = ['complaint:created', 'complaint:updated', 'complaint:message', 'notification', 'case:updated'];
 
@@ -48,6 +48,7 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
 
   before(async () => {
     world = await freshWorld();
+    const REDIS_URL = await testRedisUrl();
     a = await startTestServer({ config: { REDIS_URL } });
     b = await startTestServer({ config: { REDIS_URL } });
   });
