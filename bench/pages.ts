@@ -1,0 +1,111 @@
+// Every API call each role's pages make, found by opening the pages in Chromium as that role (the
+// navigation of client/src/app/nav.ts, then one detail page of each kind linked from them) and
+// recording the requests; then each call is replayed over HTTP and timed. The pages are those the
+// rendered navigation links (client/src/app/nav.ts), so a page added there is measured too.
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../test/helpers/browser.js';
+import { ApiClient, DEMO } from '../test/helpers/http.js';
+import { sample, type Sample } from './stats.js';
+
+export const ROLES: { key: string; email?: string }[] = [
+  { key: 'consumer', email: DEMO.consumer },
+  { key: 'merchant', email: DEMO.merchant },
+  { key: 'regulator county', email: DEMO.regulatorYw },
+  { key: 'regulator city', email: DEMO.regulatorHz },
+  { key: 'regulator province', email: DEMO.regulatorZj },
+  { key: 'admin', email: DEMO.admin },
+  { key: 'public' },
+];
+
+export interface Call {
+  role: string;
+  /** The page that made it first. */
+  page: string;
+  /** Method and path with ids as :id, query included. */
+  label: string;
+  path: string;
+}
+
+const DETAIL = /^\/(complaints|merchants|flags|cases)\/[0-9a-f]{24}$/;
+const ID = /[0-9a-f]{24}/g;
+
+export async function signIn(url: string, email?: string): Promise<ApiClient> {
+  const c = new ApiClient(url);
+  if (email) await c.login(email);
+  return c;
+}
+
+/** Opens each page of each role and lists the distinct GET /api calls they make. */
+export async function discover(url: string): Promise<Call[]> {
+  const browser: Browser = await launchBrowser();
+  const calls: Call[] = [];
+  try {
+    for (const r of ROLES) {
+      const client = await signIn(url, r.email);
+      const context = await browser.newContext({ locale: 'zh-CN' });
+      if (client.cookies.size) await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url })));
+      const page = await context.newPage();
+      const seen = new Set<string>();
+      let current = '';
+      page.on('request', (req) => {
+        const u = new URL(req.url());
+        if (!u.pathname.startsWith('/api/') || req.method() !== 'GET' || !['fetch', 'xhr'].includes(req.resourceType())) return;
+        const label = `${req.method()} ${(u.pathname + u.search).replace(ID, ':id')}`;
+        if (seen.has(label)) return;
+        seen.add(label);
+        calls.push({ role: r.key, page: current, label, path: u.pathname + u.search });
+      });
+      const details = new Map<string, string>();
+      let nav: string[] = [];
+      const open = async (p: string) => {
+        current = p.replace(ID, ':id');
+        await page.goto(url + p);
+        // The navigation renders once the session is known; then the page's own calls settle.
+        if (!nav.length) await page.locator('a[data-testid^="nav-"]').first().waitFor({ timeout: 60_000 });
+        await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
+        const links = await page.$$eval('a[href]', (as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', nav: (a.getAttribute('data-testid') ?? '').startsWith('nav-') })));
+        if (!nav.length) nav = links.filter((l) => l.nav).map((l) => l.href);
+        for (const { href } of links) {
+          const kind = DETAIL.exec(href)?.[1];
+          if (kind && !details.has(kind)) details.set(kind, href);
+        }
+      };
+      // Signed in, "/" is the role's home; signed out, a public page shows the public navigation.
+      await open(r.email ? '/' : '/problem-products');
+      for (const p of nav) await open(p);
+      for (const p of [...details.values()]) await open(p);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return calls;
+}
+
+export interface Timed extends Call {
+  sample: Sample;
+}
+
+/** Each call replayed as its role, one at a time, within the sampler's bounds. */
+export async function timeCalls(url: string, calls: Call[], o: { budgetMs: number }): Promise<Timed[]> {
+  const clients = new Map<string, ApiClient>();
+  for (const r of ROLES) clients.set(r.key, await signIn(url, r.email));
+  const out: Timed[] = [];
+  const start = Date.now();
+  for (const c of calls) {
+    const client = clients.get(c.role)!;
+    const path = c.path.replace(/^\/api/, '');
+    // Past the phase's budget, each remaining call gets one timed request after its warm-up.
+    const late = Date.now() - start > o.budgetMs;
+    await client.get(path);
+    out.push({ ...c, sample: await sample(async () => (await client.get(path)).status, late ? { min: 1, max: 1, budgetMs: 0 } : { min: 3, max: 10, budgetMs: 1000 }) });
+  }
+  return out;
+}
+
+/** The yardstick: `GET /api/auth/me` of a signed-in consumer. */
+export async function authMe(url: string): Promise<Sample> {
+  const c = await signIn(url, DEMO.consumer);
+  for (let i = 0; i < 10; i++) await c.get('/auth/me');
+  return sample(async () => (await c.get('/auth/me')).status, { min: 100, max: 100, budgetMs: 0 });
+}
