@@ -22,6 +22,7 @@ export interface ClientToServerEvents {
 export const rooms = {
   user: (id: string) => `user:${id}`,
   org: (id: string) => `org:${id}`,
+  store: (id: string) => `store:${id}`,
   region: (code: string) => `region:${code}`,
   complaint: (id: string) => `complaint:${id}`,
 };

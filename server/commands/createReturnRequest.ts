@@ -6,15 +6,14 @@ import { randomInt } from 'node:crypto';
 import mongoose from 'mongoose';
 import { isoWeek, shanghaiDay } from '../../shared/calendar.js';
 import { CLAIM_CODE_ALPHABET, CLAIM_CODE_LENGTH, type Coverage, type CreateReturnInput } from '../../shared/schemas/returns.js';
-import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { conflict, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
 import { ReturnFactModel } from '../models/ReturnFact.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
 import { factOf } from '../returns/facts.js';
 import { StoreModel, type StoreRecord } from '../models/Store.js';
-import type { Actor } from '../policies/index.js';
-import { emitTo, regionRooms } from '../realtime/emit.js';
+import { merchantSide, type Actor } from '../policies/index.js';
+import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { coverageFor, purchaseDayOf } from '../returns/load.js';
 
 const HOUR_MS = 3600 * 1000;
@@ -86,8 +85,8 @@ export async function createReturnRequest(actor: Actor, input: CreateReturnInput
   if (!p) throw notFound('Purchase store');
   if (!r) throw notFound('Return store');
   if (r.status === 'closed') throw unprocessable('store_closed', `${r.name} is closed and takes no new returns`);
-  // Staff record returns at their own desks only.
-  if (actor.role === 'merchant' && String(r.merchantId) !== actor.orgId) throw unprocessable('not_your_store', 'Record returns at one of your own stores');
+  // Staff record returns at their own desks only (store staff: at their one store).
+  if (actor.role === 'merchant' && !merchantSide(actor, r.merchantId, [r._id])) throw unprocessable('not_your_store', 'Record returns at one of your own stores');
   const purchaseDay = purchaseDayOf(input.purchaseDate);
   if (purchaseDay > shanghaiDay(at)) throw unprocessable('purchase_in_future', 'The purchase date is in the future');
 
@@ -109,7 +108,7 @@ export async function createReturnRequest(actor: Actor, input: CreateReturnInput
   }
   const request = (await ReturnRequestModel.findById(id).lean())!;
   await ReturnFactModel.create(factOf(request));
-  emitTo([rooms.org(String(p.merchantId)), ...regionRooms(r.countyCode)], 'return:updated', { id: String(id), status: 'pending', breach: false });
+  emitTo([...merchantRooms(p.merchantId, [p._id, r._id]), ...regionRooms(r.countyCode)], 'return:updated', { id: String(id), status: 'pending', breach: false });
   return { request, created: true };
 }
 

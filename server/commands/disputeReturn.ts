@@ -8,12 +8,15 @@ import { fileComplaint } from './fileComplaint.js';
 import { ReturnEventModel } from '../models/ReturnEvent.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
-import { emitTo } from '../realtime/emit.js';
+import { returnScope } from '../policies/returns.js';
+import { emitTo, merchantRooms } from '../realtime/emit.js';
 import { complaintInput, openBreach } from '../returns/breach.js';
 import { syncFact } from '../returns/facts.js';
 
 export async function disputeReturn(actor: Actor, id: string, reason: string) {
-  const r = authorizeVisible(actor, await ReturnRequestModel.findById(id).lean(), 'Return request');
+  const found = await ReturnRequestModel.findById(id).lean();
+  authorizeVisible(actor, found ? returnScope(found) : null, 'Return request');
+  const r = found!;
   if (r.status !== 'refused') throw conflict('invalid_transition', 'Only a refused return can be disputed');
   const at = now();
   try {
@@ -37,6 +40,6 @@ export async function disputeReturn(actor: Actor, id: string, reason: string) {
     await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { complaintId: complaint._id } });
     await syncFact(r._id);
   }
-  emitTo([rooms.org(String(r.merchantId)), rooms.user(actor.id)], 'return:updated', { id: String(r._id), status: r.status, breach: r.breach });
+  emitTo([...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), rooms.user(actor.id)], 'return:updated', { id: String(r._id), status: r.status, breach: r.breach });
   return (await ReturnRequestModel.findById(r._id).lean())!;
 }

@@ -8,7 +8,8 @@ import { conflict, isDuplicateKey, unprocessable } from '../http/errors.js';
 import { ReturnEventModel } from '../models/ReturnEvent.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
-import { emitTo, regionRooms } from '../realtime/emit.js';
+import { returnScope } from '../policies/returns.js';
+import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { openBreach } from '../returns/breach.js';
 import { syncFact } from '../returns/facts.js';
 
@@ -17,7 +18,9 @@ const HOUR_MS = 3600 * 1000;
 const CLOCK_SLACK_MS = 10 * 60 * 1000;
 
 export async function recordReturnOutcome(actor: Actor, id: string, input: ReturnOutcomeInput) {
-  const r = authorizeVisible(actor, await ReturnRequestModel.findById(id).lean(), 'Return request');
+  const found = await ReturnRequestModel.findById(id).lean();
+  authorizeVisible(actor, found ? returnScope(found) : null, 'Return request');
+  const r = found!;
   if (r.status !== 'pending') throw conflict('outcome_recorded', `This return was already ${r.status}`);
   const at = now();
   let set: Record<string, unknown>;
@@ -41,6 +44,6 @@ export async function recordReturnOutcome(actor: Actor, id: string, input: Retur
   await syncFact(r._id);
   const late = input.outcome === 'honored' && !!r.dueAt && (set.refundedAt as Date) > r.dueAt;
   if (r.covered && (input.outcome === 'refused' || late)) await openBreach(r._id);
-  else emitTo([rooms.org(String(r.merchantId)), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', { id: String(r._id), status: set.status as string, breach: r.breach });
+  else emitTo([...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', { id: String(r._id), status: set.status as string, breach: r.breach });
   return (await ReturnRequestModel.findById(r._id).lean())!;
 }

@@ -39,6 +39,7 @@ export async function registerUser(input: RegisterInput): Promise<UserRecord> {
       role: input.role,
       status: input.role === 'merchant' ? 'pending' : 'active',
       orgId,
+      orgName: orgId ? input.merchant?.name : undefined,
     });
     return user.toObject() as UserRecord;
   } catch (e) {

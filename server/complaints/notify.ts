@@ -9,6 +9,7 @@ import { enqueueMail } from '../mail/outbox.js';
 import { mailText, notice } from '../mail/templates.js';
 import { NotificationModel } from '../models/Notification.js';
 import { UserModel } from '../models/User.js';
+import { merchantSideAccounts } from '../policies/index.js';
 import { emitTo } from '../realtime/emit.js';
 import { publicUrl } from '../config.js';
 
@@ -19,6 +20,7 @@ interface Target {
   number: string;
   consumerId: unknown;
   merchantId: unknown;
+  storeId: unknown;
   merchantName?: string;
   regulatorRegion: string;
   priority: string;
@@ -28,7 +30,7 @@ interface Target {
 export async function recipients(c: Target, audiences: Audience[]) {
   const or: Record<string, unknown>[] = [];
   if (audiences.includes('consumer')) or.push({ _id: c.consumerId });
-  if (audiences.includes('merchant')) or.push({ role: 'merchant', orgId: c.merchantId });
+  if (audiences.includes('merchant')) or.push(...merchantSideAccounts(c.merchantId, [c.storeId]));
   if (audiences.includes('regulators')) {
     // The county and city bureaus; the province only for urgent complaints (it sees all, hears of few).
     const chain = regionChain(c.regulatorRegion).filter((r) => r.length > 2 || c.priority === 'urgent');

@@ -1,15 +1,15 @@
 import { rooms, type ServerToClientEvents } from '../../shared/realtime.js';
 import { canSeeComplaint } from '../policies/complaints.js';
-import { emitChecked, regionRooms } from '../realtime/emit.js';
+import { emitChecked, merchantRooms, regionRooms } from '../realtime/emit.js';
 
 type ComplaintRoomsOf = Parameters<typeof complaintRooms>[0];
 
 /** Everyone who may see a complaint: its consumer, the merchant's staff, the bureaus of both regions, watchers. */
-export function complaintRooms(c: { _id: unknown; consumerId: unknown; merchantId: unknown; countyCode: string; regulatorRegion: string }): string[] {
+export function complaintRooms(c: { _id: unknown; consumerId: unknown; merchantId: unknown; storeId: unknown; countyCode: string; regulatorRegion: string }): string[] {
   return [
     ...new Set([
       rooms.user(String(c.consumerId)),
-      rooms.org(String(c.merchantId)),
+      ...merchantRooms(c.merchantId, [c.storeId]),
       ...regionRooms(c.countyCode),
       ...regionRooms(c.regulatorRegion),
       rooms.complaint(String(c._id)),

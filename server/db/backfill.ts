@@ -1,8 +1,11 @@
 // Fields added after a database was first written: filled once at start, so an existing ./data keeps
 // working (a store written before stores could close is open; one written before listing existed is
-// listed exactly when its merchant is approved). Each step finds nothing the second time.
+// listed exactly when its merchant is approved; an account written before account search gets its
+// organization's name and search tokens). Each step finds nothing the second time.
+import { searchTokens } from '../accounts/searchTokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
+import { UserModel } from '../models/User.js';
 
 export async function backfillFields(): Promise<void> {
   await StoreModel.updateMany({ status: { $exists: false } }, { $set: { status: 'open' } });
@@ -10,5 +13,11 @@ export async function backfillFields(): Promise<void> {
     const unapproved = await OrganizationModel.find({ kind: 'merchant', status: { $ne: 'active' } }, { _id: 1 }).lean();
     await StoreModel.updateMany({ listed: { $exists: false }, merchantId: { $in: unapproved.map((o) => o._id) } }, { $set: { listed: false } });
     await StoreModel.updateMany({ listed: { $exists: false } }, { $set: { listed: true } });
+  }
+  const users = await UserModel.find({ search: { $exists: false } }, { name: 1, email: 1, orgId: 1 }).lean();
+  const orgs = new Map((await OrganizationModel.find({ _id: { $in: [...new Set(users.flatMap((u) => (u.orgId ? [u.orgId] : [])))] } }, { name: 1 }).lean()).map((o) => [String(o._id), o.name]));
+  for (const u of users) {
+    const orgName = u.orgId ? orgs.get(String(u.orgId)) : undefined;
+    await UserModel.updateOne({ _id: u._id }, { $set: { search: searchTokens([u.name, u.email, orgName]), ...(orgName ? { orgName } : {}) } });
   }
 }

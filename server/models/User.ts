@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { ACCOUNT_STATUSES, LOCALES, ROLES } from '../../shared/enums.js';
+import { searchTokens } from '../accounts/searchTokens.js';
 
 const userSchema = new Schema(
   {
@@ -11,12 +12,27 @@ const userSchema = new Schema(
     status: { type: String, enum: ACCOUNT_STATUSES, required: true, default: 'active' },
     locale: { type: String, enum: LOCALES, default: 'zh-CN' },
     orgId: { type: Schema.Types.ObjectId, ref: 'Organization' },
+    // The organization's name, copied at write time so account lists and search need no join.
+    orgName: { type: String },
     regionCode: { type: String },
+    // Merchant staff of one store; a merchant account without it is headquarters.
+    storeId: { type: Schema.Types.ObjectId, ref: 'Store' },
+    invitedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    // The status a disabled account returns to when enabled again (pending, invited or active).
+    disabledFrom: { type: String, enum: ACCOUNT_STATUSES },
+    // Write-time search tokens of name, email and organization (accounts/searchTokens.ts).
+    search: { type: [String], default: undefined },
   },
   { timestamps: true },
 );
 userSchema.index({ role: 1, status: 1 });
 userSchema.index({ orgId: 1 });
+userSchema.index({ search: 1 });
+
+// Every document write recomputes the tokens (create, save, insertMany all validate first).
+userSchema.pre('validate', function () {
+  this.search = searchTokens([this.name, this.email, this.orgName]);
+});
 
 export type UserRecord = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
 export type UserDoc = HydratedDocument<UserRecord>;

@@ -3,4 +3,5 @@ import './complaints.js';
 import './returns.js';
 import './products.js';
 import './stores.js';
+import './accounts.js';
 export {};

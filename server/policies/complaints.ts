@@ -1,7 +1,7 @@
 // Who may do what with complaints. Action rules gate the endpoints; `complaintParty` decides which
 // side of one complaint an actor is on, which is what the lifecycle table (shared/complaintMachine) needs.
 import type { Party } from '../../shared/complaintMachine.js';
-import { canSee, definePolicies, governs, role, signedIn, type Actor, type Scoped } from './index.js';
+import { canSee, definePolicies, governs, merchantSide, role, signedIn, type Actor, type Scoped } from './index.js';
 
 definePolicies({
   'complaint:create': role('consumer'),
@@ -21,13 +21,14 @@ definePolicies({
 interface ComplaintLike {
   consumerId: unknown;
   merchantId: unknown;
+  storeId: unknown;
   countyCode: string;
   regulatorRegion: string;
 }
 
-/** The visibility fields of a complaint: a transferred one is seen in both regions. */
+/** The visibility fields of a complaint: a transferred one is seen in both regions; store staff see their store's. */
 export function complaintScope(c: ComplaintLike): Scoped {
-  return { consumerId: c.consumerId, merchantId: c.merchantId, regionCodes: [...new Set([c.countyCode, c.regulatorRegion])] };
+  return { consumerId: c.consumerId, merchantId: c.merchantId, storeIds: [c.storeId], regionCodes: [...new Set([c.countyCode, c.regulatorRegion])] };
 }
 
 export function canSeeComplaint(a: Actor | null, c: ComplaintLike): boolean {
@@ -38,7 +39,7 @@ export function canSeeComplaint(a: Actor | null, c: ComplaintLike): boolean {
 export function complaintParty(a: Actor | null, c: ComplaintLike): Party | null {
   if (!a || a.status !== 'active') return null;
   if (a.role === 'consumer' && String(c.consumerId) === a.id) return 'consumer';
-  if (a.role === 'merchant' && String(c.merchantId) === a.orgId) return 'merchant';
+  if (a.role === 'merchant' && merchantSide(a, c.merchantId, [c.storeId])) return 'merchant';
   if (a.role === 'regulator' && governs(a, c.regulatorRegion)) return 'regulator';
   return null;
 }
@@ -46,7 +47,7 @@ export function complaintParty(a: Actor | null, c: ComplaintLike): Party | null 
 /** Consumer name and phone: the consumer, the handling bureaus, admins; the merchant only with consent. */
 export function seesConsumerIdentity(a: Actor | null, c: ComplaintLike & { contactAgreement: boolean }): boolean {
   if (!a) return false;
-  if (a.role === 'merchant') return c.contactAgreement && String(c.merchantId) === a.orgId;
+  if (a.role === 'merchant') return c.contactAgreement && merchantSide(a, c.merchantId, [c.storeId]);
   return canSeeComplaint(a, c);
 }
 
@@ -58,7 +59,8 @@ export function visibleFilter(a: Actor): Record<string, unknown> {
     case 'consumer':
       return { consumerId: a.id };
     case 'merchant':
-      return { merchantId: a.orgId ?? '000000000000000000000000' };
+      // Store staff: their store's complaints only (equality on two top-level fields).
+      return a.storeId ? { merchantId: a.orgId, storeId: a.storeId } : { merchantId: a.orgId ?? '000000000000000000000000' };
     case 'regulator': {
       const re = new RegExp('^' + (a.regionCode ?? 'none').replace(/\D/g, ''));
       return { $or: [{ countyCode: re }, { regulatorRegion: re }] };

@@ -36,6 +36,12 @@ export function merchantSide(a: Actor | null, merchantId: unknown, storeIds: unk
   return !a.storeId || (storeIds ?? []).some((id) => String(id) === a.storeId);
 }
 
+/** The accounts on the merchant side of a record (the filter counterpart of merchantSide): headquarters and its stores' staff. */
+export function merchantSideAccounts(merchantId: unknown, storeIds: unknown[]): Record<string, unknown>[] {
+  const stores = [...new Set(storeIds.filter(Boolean).map(String))];
+  return [{ role: 'merchant', orgId: merchantId, storeId: null }, ...stores.map((storeId) => ({ role: 'merchant', orgId: merchantId, storeId }))];
+}
+
 /** A consumer sees own records, a merchant its organization's, a regulator its region's, an admin all. */
 export function canSee(a: Actor | null, r: Scoped): boolean {
   if (!a || a.status !== 'active') return false;
@@ -73,7 +79,6 @@ const rules = {
   'store:create': hqMerchant,
   'approval:list': role('regulator', 'admin'),
   'approval:decide': role('regulator', 'admin'),
-  'user:list': role('admin'),
   'socket:connect': signedIn,
 } satisfies Record<string, Rule>;
 

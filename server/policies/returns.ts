@@ -1,6 +1,6 @@
 // Who may do what with return commitments, return requests and their figures. Record-level checks
 // (own merchant, governed region) take the record as the resource.
-import { definePolicies, governs, role, anyone, type Actor } from './index.js';
+import { definePolicies, governs, hqMerchant, role, anyone, type Actor, type Scoped } from './index.js';
 
 interface CommitmentLike {
   merchantId: unknown;
@@ -19,14 +19,19 @@ export function regulatesCommitment(a: Actor | null, c: CommitmentLike): boolean
   return governs(a, c.merchantCountyCode) || (c.countyCodes.length > 0 && c.countyCodes.every((code) => governs(a, code)));
 }
 
-const ownsCommitment = (a: Actor | null, c: CommitmentLike) => active(a) && a!.role === 'merchant' && String(c.merchantId) === a!.orgId;
+const ownsCommitment = (a: Actor | null, c: CommitmentLike) => hqMerchant(a) && String(c.merchantId) === a!.orgId;
+
+/** The visibility fields of a return request: store staff see those bought or returned at their store. */
+export function returnScope(r: { consumerId?: unknown; merchantId: unknown; purchaseStoreId: unknown; returnStoreId: unknown; regionCodes: string[] }): Scoped {
+  return { consumerId: r.consumerId ?? undefined, merchantId: r.merchantId, storeIds: [r.purchaseStoreId, r.returnStoreId], regionCodes: r.regionCodes };
+}
 const regulatorOrAdmin = (a: Actor | null, c?: unknown) => (!!a && active(a) && a.role === 'admin') || (!!c && regulatesCommitment(a, c as CommitmentLike));
 
 definePolicies({
   'return-commitment:list': anyone,
   'return-commitment:read': anyone,
   'store:badge': anyone,
-  'return-commitment:create': role('merchant'),
+  'return-commitment:create': hqMerchant,
   // The route gate: any of these roles may try; the record-level rules below decide.
   'return-commitment:transition': role('merchant', 'regulator', 'admin'),
   'return-commitment:suspend': regulatorOrAdmin,

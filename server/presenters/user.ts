@@ -2,7 +2,7 @@ import type { User } from '../../shared/schemas/auth.js';
 import type { UserRecord } from '../models/User.js';
 
 /** What of an account leaves the server: never the hash, never the phone. */
-export function presentUser(u: UserRecord, org?: { name: string } | null): User {
+export function presentUser(u: UserRecord, org?: { name: string } | null, store?: { name: string } | null): User {
   return {
     id: String(u._id),
     name: u.name,
@@ -13,5 +13,6 @@ export function presentUser(u: UserRecord, org?: { name: string } | null): User 
     ...(u.orgId ? { orgId: String(u.orgId) } : {}),
     ...(org ? { orgName: org.name } : {}),
     ...(u.regionCode ? { regionCode: u.regionCode } : {}),
+    ...(u.role === 'merchant' && u.storeId ? { storeId: String(u.storeId), ...(store ? { storeName: store.name } : {}) } : {}),
   };
 }

@@ -15,7 +15,7 @@ addSocketHandler((socket, actor) => {
       const id = (p as { id?: unknown } | null)?.id;
       if (!allowed(actor, 'complaint:watch')) return reply({ error: { code: 'forbidden', message: 'You may not do this' } });
       if (typeof id !== 'string' || !mongoose.isValidObjectId(id) || !/^[0-9a-f]{24}$/.test(id)) return reply({ error: { code: 'invalid_input', message: 'id must be a complaint id' } });
-      const c = await ComplaintModel.findById(id, { consumerId: 1, merchantId: 1, countyCode: 1, regulatorRegion: 1 }).lean();
+      const c = await ComplaintModel.findById(id, { consumerId: 1, merchantId: 1, storeId: 1, countyCode: 1, regulatorRegion: 1 }).lean();
       if (!c || !canSeeComplaint(actor, c)) return reply(notFound);
       await socket.join(rooms.complaint(id));
       reply({ ok: true });

@@ -20,6 +20,11 @@ export function clearIo(server: typeof io): void {
   if (io === server) io = null;
 }
 
+/** The merchant side of a record: headquarters (the organization room) and the staff of its stores. */
+export function merchantRooms(merchantId: unknown, storeIds: unknown[]): string[] {
+  return [rooms.org(String(merchantId)), ...new Set(storeIds.filter(Boolean).map((id) => rooms.store(String(id))))];
+}
+
 /** The rooms that may hear of a record in a county: the county, its city and the province. */
 export function regionRooms(countyCode: string): string[] {
   return regionChain(countyCode).map(rooms.region);

@@ -18,7 +18,9 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 /** Rooms a socket joins at connect: its user, its organization, and a regulator's region. */
 export function roomsFor(actor: Actor): string[] {
   const r = [rooms.user(actor.id)];
-  if (actor.orgId) r.push(rooms.org(actor.orgId));
+  // Store staff hear of their store only; the organization room is headquarters'.
+  if (actor.storeId) r.push(rooms.store(actor.storeId));
+  else if (actor.orgId) r.push(rooms.org(actor.orgId));
   // A county event is also sent to its city and province rooms, so a regulator joins only its own
   // region: joining the ancestors would show a county bureau its neighbours' complaints.
   if (actor.role === 'regulator' && actor.regionCode) r.push(rooms.region(actor.regionCode));

@@ -11,7 +11,7 @@ import { fileComplaint } from '../commands/fileComplaint.js';
 import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
-import { emitTo, regionRooms } from '../realtime/emit.js';
+import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { syncFact } from './facts.js';
 import { notifyBreach } from './notifyBreach.js';
 
@@ -72,7 +72,7 @@ export async function completeBreach(requestId: unknown): Promise<void> {
   }
   await syncFact(r._id);
   const current = { ...r, breach: true, breachKind: kind, complaintId } as ReturnRequestRecord;
-  emitTo([rooms.org(String(r.merchantId)), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', {
+  emitTo([...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', {
     id: String(r._id),
     status: r.status,
     breach: true,

@@ -10,6 +10,7 @@ import { enqueueMail } from '../mail/outbox.js';
 import { NotificationModel } from '../models/Notification.js';
 import type { ReturnRequestRecord } from '../models/ReturnRequest.js';
 import { UserModel } from '../models/User.js';
+import { merchantSideAccounts } from '../policies/index.js';
 import { emitTo } from '../realtime/emit.js';
 
 function texts(r: ReturnRequestRecord, kind: 'refused' | 'overdue') {
@@ -28,7 +29,7 @@ export async function notifyBreach(r: ReturnRequestRecord, kind: 'refused' | 'ov
   const key = `return-breach:${r._id}`;
   const regions = regionChain(r.countyCode).filter((c) => c.length > 2);
   const users = await UserModel.find(
-    { status: 'active', $or: [{ role: 'merchant', orgId: r.merchantId }, { role: 'regulator', regionCode: { $in: regions } }] },
+    { status: 'active', $or: [...merchantSideAccounts(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), { role: 'regulator', regionCode: { $in: regions } }] },
     { _id: 1, email: 1, locale: 1, role: 1 },
   ).lean();
   const t = texts(r, kind);

@@ -102,8 +102,8 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
       status: 'active',
       passwordHash,
       locale: 'zh-CN',
-      ...('org' in a ? { orgId: a.org === 'chain' ? chain._id : shop._id } : {}),
-      ...('region' in a ? { regionCode: a.region, orgId: bureauByRegion.get(a.region)!._id } : {}),
+      ...('org' in a ? { orgId: a.org === 'chain' ? chain._id : shop._id, orgName: a.org === 'chain' ? chain.name : shop.name } : {}),
+      ...('region' in a ? { regionCode: a.region, orgId: bureauByRegion.get(a.region)!._id, orgName: bureauByRegion.get(a.region)!.name } : {}),
     })),
   );
   const byEmail = new Map(users.map((u) => [u.email, u]));

@@ -8,6 +8,7 @@ import { registerUser } from '../../commands/registerUser.js';
 import { endpoint } from '../../http/endpoint.js';
 import { AppError, unauthorized } from '../../http/errors.js';
 import { OrganizationModel } from '../../models/Organization.js';
+import { StoreModel } from '../../models/Store.js';
 import { UserModel } from '../../models/User.js';
 import { presentUser } from '../../presenters/user.js';
 import { disconnectSession } from '../../realtime/revoke.js';
@@ -15,15 +16,16 @@ import type { Actor } from '../../policies/index.js';
 
 const userBody = z.object({ user: userSchema });
 
-async function currentUser(id: string) {
+export async function currentUser(id: string) {
   const user = await UserModel.findById(id).lean();
   if (!user) throw unauthorized();
   const org = user.orgId ? await OrganizationModel.findById(user.orgId).lean() : null;
-  return { user: presentUser(user, org) };
+  const store = user.storeId ? await StoreModel.findById(user.storeId, { name: 1 }).lean() : null;
+  return { user: presentUser(user, org, store) };
 }
 
 /** passport's req.login, keeping the CSRF token across the session id regeneration. */
-function signIn(req: Request, actor: Actor): Promise<void> {
+export function signIn(req: Request, actor: Actor): Promise<void> {
   return new Promise((resolve, reject) => req.login(actor, { keepSessionInfo: true } as never, (e) => (e ? reject(e) : resolve())));
 }
 
@@ -37,6 +39,7 @@ function authenticate(req: Request, res: Response): Promise<Actor> {
         res.set('Retry-After', String(seconds));
         return reject(new AppError(429, 'account_locked', `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`));
       }
+      if (info?.code === 'account_disabled') return reject(new AppError(403, 'account_disabled', 'This account has been disabled; ask your administrator'));
       reject(new AppError(401, 'invalid_credentials', 'Email or password is wrong'));
     })(req, res, (e: unknown) => reject(e));
   });
@@ -99,7 +102,11 @@ export const authRoutes = (opts: { loginLimit: number }) => [
   endpoint(
     { method: 'patch', path: '/auth/me', summary: 'Change own name or language', tag: 'auth', policy: 'auth:update-me', body: updateMeSchema, response: userBody },
     async ({ actor, body }) => {
-      await UserModel.updateOne({ _id: actor!.id }, { $set: body });
+      // A save, not an update: the name's search tokens are recomputed with it.
+      const doc = await UserModel.findById(actor!.id);
+      if (!doc) throw unauthorized();
+      doc.set(body);
+      await doc.save();
       return currentUser(actor!.id);
     },
   ),

@@ -27,13 +27,16 @@ export const returnAnalyticsRoutes = () => [
     const a = actor!;
     let merchantId = query.merchantId;
     let region = query.region;
+    let storeId = query.storeId;
     if (a.role === 'merchant') {
-      // Merchants see their own figures only, per store.
+      // Merchants see their own figures only, per store; store staff their store's.
       if (merchantId && merchantId !== a.orgId) throw forbidden('Merchants see their own figures only');
+      if (a.storeId && storeId && storeId !== a.storeId) throw forbidden('Store staff see their own store’s figures only');
       merchantId = a.orgId;
+      storeId = a.storeId ?? storeId;
     } else region = regionFor(a, region);
-    const rows = await loadRows({ merchantId, storeId: query.storeId, region, from: query.from, to: query.to });
-    return { filter: { merchantId: merchantId ?? null, storeId: query.storeId ?? null, region: region ?? null, from: query.from ?? null, to: query.to ?? null }, ...breakdown(rows) };
+    const rows = await loadRows({ merchantId, storeId, region, from: query.from, to: query.to });
+    return { filter: { merchantId: merchantId ?? null, storeId: storeId ?? null, region: region ?? null, from: query.from ?? null, to: query.to ?? null }, ...breakdown(rows) };
   }),
   endpoint({ method: 'get', path: '/compliance/returns', summary: 'Merchants to review for return compliance', tag: 'returns', policy: 'compliance:returns', query: complianceQuery }, async ({ actor, query }) => {
     const region = regionFor(actor!, query.region) ?? '33';

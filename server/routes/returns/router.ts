@@ -15,6 +15,7 @@ import { ReturnCommitmentModel, type ReturnCommitmentRecord } from '../../models
 import { ReturnRequestModel } from '../../models/ReturnRequest.js';
 import { StoreModel, type StoreRecord } from '../../models/Store.js';
 import { authorizeVisible, canSee, type Actor } from '../../policies/index.js';
+import { returnScope } from '../../policies/returns.js';
 import { BADGE_LABEL, presentCommitment, presentReturn } from '../../presenters/returns.js';
 import { merchantReturnFigures, registerMerchantReturnFigures } from '../../returns/merchantFigures.js';
 
@@ -116,7 +117,12 @@ export const returnRoutes = () => [
       const a = actor!;
       const filter: Record<string, unknown> = {};
       if (a.role === 'consumer') filter.consumerId = a.id;
-      else if (a.role === 'merchant') filter.merchantId = a.orgId;
+      else if (a.role === 'merchant') {
+        filter.merchantId = a.orgId;
+        // Store staff list the returns at their own desk (equality, pushed down); one bought at their
+        // store and returned elsewhere is still theirs to open by id.
+        if (a.storeId) filter.returnStoreId = a.storeId;
+      }
       else if (a.role === 'regulator') filter.regionCodes = new RegExp(`^${a.regionCode}`);
       if (query.merchantId) {
         if (a.role === 'merchant' && query.merchantId !== a.orgId) throw forbidden('Merchants see their own returns only');
@@ -126,12 +132,13 @@ export const returnRoutes = () => [
       if (query.status) filter.status = query.status;
       if (query.breach !== undefined) filter.breach = query.breach;
       const p = await paginate(ReturnRequestModel, filter, query);
-      return { items: p.items.filter((r) => canSee(a, r)).map((r) => presentReturn(r, a)), nextCursor: p.nextCursor };
+      return { items: p.items.filter((r) => canSee(a, returnScope(r))).map((r) => presentReturn(r, a)), nextCursor: p.nextCursor };
     },
   ),
   endpoint({ method: 'get', path: '/return-requests/:id', summary: 'One return request', tag: 'returns', policy: 'return-request:read', params: idParam }, async ({ actor, params }) => {
-    const r = authorizeVisible(actor, await ReturnRequestModel.findById(params.id).lean(), 'Return request');
-    return presentReturn(r, actor);
+    const r = await ReturnRequestModel.findById(params.id).lean();
+    authorizeVisible(actor, r ? returnScope(r) : null, 'Return request');
+    return presentReturn(r!, actor);
   }),
   endpoint(
     { method: 'post', path: '/return-requests/:id/outcome', summary: 'Record honoured or refused', tag: 'returns', policy: 'return-request:outcome', params: idParam, body: returnOutcomeSchema, status: 200 },

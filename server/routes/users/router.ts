@@ -1,19 +1,75 @@
+// Account management (用户 page, bureau officers, merchant staff) and invitation links.
 import { z } from 'zod';
-import { ROLES } from '../../../shared/enums.js';
+import { acceptInvitationSchema, accountListQuery, accountPage, accountSchema, auditPage, auditQuery, invitationParams, invitationSchema, inviteSchema } from '../../../shared/schemas/accounts.js';
+import { userSchema } from '../../../shared/schemas/auth.js';
+import { idParam } from '../../../shared/schemas/common.js';
+import { searchKey } from '../../accounts/searchTokens.js';
+import { invitationOf } from '../../accounts/invitations.js';
+import { acceptInvitation, inviteAccount, resendInvitation, setAccountEnabled } from '../../commands/manageAccounts.js';
 import { endpoint } from '../../http/endpoint.js';
+import { notFound } from '../../http/errors.js';
 import { paginate } from '../../http/paginate.js';
-import { UserModel } from '../../models/User.js';
-import { presentUser } from '../../presenters/user.js';
+import { AuditEntryModel, type AuditEntryRecord } from '../../models/AuditEntry.js';
+import { StoreModel } from '../../models/Store.js';
+import { UserModel, type UserRecord } from '../../models/User.js';
+import type { Actor } from '../../policies/index.js';
+import { managedAccounts } from '../../policies/accounts.js';
+import { presentAccount, presentAudit } from '../../presenters/account.js';
+import { currentUser, signIn } from '../auth/router.js';
 
-const userListQuery = z.object({
-  role: z.enum(ROLES).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(200).optional(),
-});
+const TAG = 'accounts';
+
+async function present(actor: Actor, users: UserRecord[]) {
+  const ids = [...new Set(users.flatMap((u) => (u.storeId ? [String(u.storeId)] : [])))];
+  const names = new Map((await StoreModel.find({ _id: { $in: ids } }, { name: 1 }).lean()).map((s) => [String(s._id), s.name]));
+  return users.map((u) => presentAccount(u, actor, names));
+}
 
 export const userRoutes = () => [
-  endpoint({ method: 'get', path: '/users', summary: 'All accounts (admin)', tag: 'accounts', policy: 'user:list', query: userListQuery }, async ({ query }) => {
-    const p = await paginate(UserModel, query.role ? { role: query.role } : {}, query);
-    return { items: p.items.map((u) => presentUser(u)), nextCursor: p.nextCursor };
+  endpoint(
+    { method: 'get', path: '/users', summary: 'Accounts I manage: search by name, email or organization; filter by role and status', tag: TAG, policy: 'user:list', query: accountListQuery, response: accountPage },
+    async ({ actor, query }) => {
+      // Equality only (scope, role, status, one search token) + _id order + limit; the count uses the same filter.
+      const filter: Record<string, unknown> = { ...managedAccounts(actor!) };
+      if (query.role && actor!.role === 'admin') filter.role = query.role;
+      if (query.status) filter.status = query.status;
+      if (query.q && searchKey(query.q)) filter.search = searchKey(query.q);
+      const [p, total] = await Promise.all([paginate(UserModel, filter, query), UserModel.countDocuments(filter)]);
+      return { items: await present(actor!, p.items as UserRecord[]), nextCursor: p.nextCursor, total };
+    },
+  ),
+  endpoint({ method: 'post', path: '/users/invitations', summary: 'Invite an account by email (a single-use link to set a password)', tag: TAG, policy: 'user:invite', body: inviteSchema, response: accountSchema }, async ({ actor, body }) =>
+    (await present(actor!, [await inviteAccount(actor!, body)]))[0],
+  ),
+  endpoint(
+    { method: 'post', path: '/users/:id/resend-invitation', summary: 'Send a new invitation link (older links stop working)', tag: TAG, policy: 'user:resend-invitation', params: idParam, response: accountSchema, status: 200 },
+    async ({ actor, params }) => (await present(actor!, [await resendInvitation(actor!, params.id)]))[0],
+  ),
+  endpoint(
+    { method: 'post', path: '/users/:id/disable', summary: 'Disable an account: its sessions and sockets end at once', tag: TAG, policy: 'user:disable', params: idParam, response: accountSchema, status: 200 },
+    async ({ actor, params }) => (await present(actor!, [await setAccountEnabled(actor!, params.id, false)]))[0],
+  ),
+  endpoint({ method: 'post', path: '/users/:id/enable', summary: 'Enable a disabled account again', tag: TAG, policy: 'user:enable', params: idParam, response: accountSchema, status: 200 }, async ({ actor, params }) =>
+    (await present(actor!, [await setAccountEnabled(actor!, params.id, true)]))[0],
+  ),
+  endpoint({ method: 'get', path: '/audit/accounts', summary: 'The audit trail of the accounts I manage, newest first', tag: TAG, policy: 'audit:list', query: auditQuery, response: auditPage }, async ({ actor, query }) => {
+    const filter = actor!.role === 'admin' ? {} : { orgId: actor!.orgId };
+    const p = await paginate(AuditEntryModel, filter, query);
+    return { items: (p.items as AuditEntryRecord[]).map(presentAudit), nextCursor: p.nextCursor };
   }),
+  endpoint({ method: 'get', path: '/invitations/:token', summary: 'Who an invitation link is for', tag: TAG, policy: 'invitation:read', params: invitationParams, response: invitationSchema }, async ({ params }) => {
+    const inv = await invitationOf(params.token);
+    const u = await UserModel.findById(inv.userId).lean();
+    if (!u || u.status !== 'invited') throw notFound('Invitation');
+    const store = u.storeId ? await StoreModel.findById(u.storeId, { name: 1 }).lean() : null;
+    return { name: u.name, email: u.email, role: u.role, orgName: u.orgName ?? null, storeName: store?.name ?? null, expiresAt: inv.expiresAt.toISOString() };
+  }),
+  endpoint(
+    { method: 'post', path: '/invitations/:token/accept', summary: 'Set a password and sign in (the link works once)', tag: TAG, policy: 'invitation:accept', params: invitationParams, body: acceptInvitationSchema, response: z.object({ user: userSchema }), status: 200 },
+    async ({ req, params, body }) => {
+      const user = await acceptInvitation(params.token, body.password);
+      await signIn(req, { id: String(user._id), role: user.role, status: user.status, orgId: user.orgId ? String(user.orgId) : undefined });
+      return currentUser(String(user._id));
+    },
+  ),
 ];

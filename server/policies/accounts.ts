@@ -1,0 +1,40 @@
+// Who manages which accounts. Admins: every account. A bureau: the officers of its own bureau (regulator
+// accounts of its organization). Merchant headquarters: its own staff (merchant accounts of its
+// organization). Nobody disables or re-invites their own account. Invitations are opened by their link.
+import { anyone, definePolicies, hqMerchant, role, type Actor } from './index.js';
+
+const manager = (a: Actor | null) => role('admin', 'regulator')(a) || hqMerchant(a);
+
+definePolicies({
+  'user:list': manager,
+  'user:invite': manager,
+  'user:disable': manager,
+  'user:enable': manager,
+  'user:resend-invitation': manager,
+  'audit:list': manager,
+  'invitation:read': anyone,
+  'invitation:accept': anyone,
+});
+
+interface AccountLike {
+  _id: unknown;
+  role: string;
+  orgId?: unknown;
+}
+
+/** The list filter of the accounts an actor manages (equality only). */
+export function managedAccounts(a: Actor): Record<string, unknown> {
+  if (a.role === 'admin') return {};
+  return { role: a.role, orgId: a.orgId ?? '000000000000000000000000' };
+}
+
+/** The actor sees this account on its page (its own included). */
+export function seesAccount(a: Actor, u: AccountLike): boolean {
+  if (a.role === 'admin') return true;
+  return (a.role === 'regulator' || a.role === 'merchant') && u.role === a.role && !!a.orgId && String(u.orgId) === a.orgId;
+}
+
+/** The actor may change this account: one it sees, never its own. */
+export function managesAccount(a: Actor, u: AccountLike): boolean {
+  return seesAccount(a, u) && String(u._id) !== a.id;
+}
