@@ -56,15 +56,23 @@ export function emitChecked<E extends keyof ServerToClientEvents>(
   event: E,
   ...args: Parameters<ServerToClientEvents[E]>
 ): void {
-  if (!io || to.length === 0) return;
-  io.in(to)
+  const server = io;
+  if (!server || to.length === 0) return;
+  const deliver = (sockets: Awaited<ReturnType<typeof server.fetchSockets>>) => {
+    for (const s of sockets) {
+      const actor = s.data.actor as Actor | undefined;
+      if (actor && may(actor)) (s as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);
+      else if (evict && s.rooms.has(evict)) s.leave(evict);
+    }
+  };
+  server
+    .in(to)
     .fetchSockets()
-    .then((sockets) => {
-      for (const s of sockets) {
-        const actor = s.data.actor as Actor | undefined;
-        if (actor && may(actor)) (s as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);
-        else if (evict && s.rooms.has(evict)) s.leave(evict);
-      }
+    .then(deliver)
+    // An instance that does not answer in time must not silence this one: its own sockets still hear.
+    .catch(async (e: unknown) => {
+      logger.warn({ err: e, event }, 'checked emit reached this instance only');
+      deliver(await server.local.in(to).fetchSockets());
     })
     .catch((e: unknown) => logger.warn({ err: e, event }, 'checked emit failed'));
 }
