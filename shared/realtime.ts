@@ -1,5 +1,6 @@
 // The socket.io contract (API.md "Realtime"): event names and payloads, both directions.
 import type { ComplaintStatus } from './enums.js';
+import type { AccountUpdatedEvent } from './schemas/auth.js';
 
 export interface ServerToClientEvents {
   'complaint:created': (p: { id: string; countyCode: string; priority: 'normal' | 'urgent' }) => void;
@@ -10,6 +11,7 @@ export interface ServerToClientEvents {
   'case:updated': (p: { id: string; status: string }) => void;
   'import:progress': (p: { jobId: string; done: number; total: number; status?: string }) => void;
   'return:updated': (p: { id: string; status: string; breach: boolean }) => void;
+  'account:updated': (p: AccountUpdatedEvent) => void;
 }
 
 export type Ack = (r: { ok: true } | { error: { code: string; message: string } }) => void;

@@ -1,6 +1,8 @@
 // CSV export of the same figures the dashboard shows: one table per kind.
 import type { z } from 'zod';
+import type { Locale } from '../../shared/enums.js';
 import type { exportQuery } from '../../shared/schemas/analytics.js';
+import { regionName } from '../regions/names.js';
 import { mapCounts, timeseries, top } from './figures.js';
 import { hotspots } from './hotspots.js';
 import { factMatch } from './scope.js';
@@ -10,6 +12,19 @@ type Q = z.infer<typeof exportQuery>;
 type Row = Record<string, string | number | boolean | null>;
 
 export async function exportRows(kind: Q['kind'], region: string, q: Q): Promise<Row[]> {
+  return withRegionNames(await figureRows(kind, region, q), q.lang);
+}
+
+/** A person reads the file: each region code gets its name, in the reader's language, beside it. */
+function withRegionNames(rows: Row[], locale: Locale): Row[] {
+  return rows.map((r) => {
+    const code = r.regionCode;
+    if (typeof code !== 'string' || 'name' in r) return r;
+    return { regionCode: code, regionName: regionName(code, locale), ...r };
+  });
+}
+
+async function figureRows(kind: Q['kind'], region: string, q: Q): Promise<Row[]> {
   const match = factMatch(region, q);
   switch (kind) {
     case 'summary': {

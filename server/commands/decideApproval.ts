@@ -9,6 +9,8 @@ import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { canSee, type Actor } from '../policies/index.js';
 import { disconnectUser } from '../realtime/revoke.js';
+import { rooms } from '../../shared/realtime.js';
+import { emitTo } from '../realtime/emit.js';
 
 const statusOf = (d: Pick<ApprovalDecisionRecord, 'decision'>) => (d.decision === 'approve' ? 'active' : 'rejected');
 
@@ -17,8 +19,10 @@ async function apply(d: Pick<ApprovalDecisionRecord, 'decision' | 'userId' | 'or
   const status = statusOf(d);
   await OrganizationModel.updateOne({ _id: d.orgId }, { $set: { status } });
   await UserModel.updateOne({ _id: d.userId }, { $set: { status } });
-  // A rejected account's open sockets end now, not at their next reconnect.
+  // A rejected account's open sockets end now, not at their next reconnect; an approved merchant's
+  // open pages switch from the waiting state to the full navigation at once.
   if (status === 'rejected') disconnectUser(String(d.userId));
+  else emitTo([rooms.user(String(d.userId))], 'account:updated', { status });
   // Only an approved merchant's stores are in the public lists.
   await StoreModel.updateMany({ merchantId: d.orgId }, { $set: { listed: status === 'active' } });
 }

@@ -85,6 +85,11 @@ export async function transitionCase(actor: Actor, caseId: string, step: CaseSte
   if (step.assignedRegion && actor.role === 'regulator' && !regionContains(actor.regionCode ?? '', step.assignedRegion)) {
     throw forbidden('You can reassign a case only within your region');
   }
+  // A public case is read by consumers: it goes out only with what was found and what was done.
+  if (step.public ?? c.public) {
+    const missing = [!(step.finding ?? c.finding)?.trim() && 'finding', !(step.measures ?? c.measures)?.trim() && 'measures'].filter(Boolean);
+    if (missing.length) throw unprocessable('public_needs_finding', `A public case needs its public ${missing.join(' and ')}`, { missing });
+  }
   const at = now();
   const seq = c.version + 1;
   try {

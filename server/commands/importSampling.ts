@@ -3,7 +3,8 @@
 // a second import of the same file insert nothing.
 import crypto from 'node:crypto';
 import mongoose from 'mongoose';
-import { samplingRowSchema, type SamplingRow } from '../../shared/schemas/products.js';
+import type { z } from 'zod';
+import { samplingRowSchema, type ImportLineError, type SamplingRow } from '../../shared/schemas/products.js';
 import { normalizeToken, productKey } from '../../shared/productKey.js';
 import { regionContains } from '../../shared/regions.js';
 import { rooms } from '../../shared/realtime.js';
@@ -15,7 +16,7 @@ import { ImportJobModel } from '../models/ImportJob.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 import { emitTo } from '../realtime/emit.js';
 import type { Actor } from '../policies/index.js';
-import { decodeCsv, mapHeaders, readCsv, rowObject } from '../products/csv.js';
+import { decodeCsv, lineError, mapHeaders, readCsv, rowObject } from '../products/csv.js';
 import { resolveProduct } from './resolveProduct.js';
 
 const CHUNK = 100;
@@ -33,7 +34,7 @@ export async function startSamplingImport(file: { buffer: Buffer; originalname?:
   setImmediate(() => {
     runSamplingImport(jobId, file.buffer, actor).catch(async (err) => {
       logger.error({ err, jobId }, 'sampling import failed');
-      await ImportJobModel.updateOne({ _id: jobId }, { $set: { status: 'failed' }, $push: { lineErrors: { line: 0, message: 'the import stopped unexpectedly' } } });
+      await ImportJobModel.updateOne({ _id: jobId }, { $set: { status: 'failed' }, $push: { lineErrors: lineError(0, 'stopped', 'the import stopped unexpectedly') } });
       emitTo([rooms.user(actor.id)], 'import:progress', { jobId, done: 0, total: 0, status: 'failed' });
     });
   });
@@ -65,8 +66,17 @@ async function resultDoc(r: SamplingRow, line: number, jobId: string, region: st
   };
 }
 
+/** One error per field of a line that failed validation, with a code the reader's language can name. */
+function rowErrors(line: number, issues: z.core.$ZodIssue[]): ImportLineError[] {
+  return issues.map((x) => {
+    const field = x.path.length ? String(x.path[0]) : null;
+    const code = x.code === 'too_big' ? 'too_long' : x.code === 'too_small' || (x.code === 'invalid_type' && x.input === undefined) ? 'required' : 'invalid';
+    return lineError(line, code, `${field ?? 'row'}: ${x.message}`, field);
+  });
+}
+
 /** Inserts one chunk; duplicates (same rowKey) are skipped, anything else is that line's error. */
-async function insertChunk(docs: Awaited<ReturnType<typeof resultDoc>>[], errors: { line: number; message: string }[]) {
+async function insertChunk(docs: Awaited<ReturnType<typeof resultDoc>>[], errors: ImportLineError[]) {
   const inserted: typeof docs = [];
   let duplicates = 0;
   for (const d of docs) {
@@ -75,7 +85,7 @@ async function insertChunk(docs: Awaited<ReturnType<typeof resultDoc>>[], errors
       inserted.push(d);
     } catch (e) {
       if (isDuplicateKey(e)) duplicates++;
-      else errors.push({ line: d.line, message: 'could not be stored' });
+      else errors.push(lineError(d.line, 'not_stored', 'could not be stored'));
     }
   }
   return { inserted, duplicates };
@@ -88,7 +98,7 @@ export async function runSamplingImport(jobId: string, buffer: Buffer, actor: Ac
   const progress = (done: number, total: number, status: string) => emitTo([rooms.user(actor.id)], 'import:progress', { jobId, done, total, status });
   const { columns, missing } = header ? mapHeaders(header.cells) : { columns: {}, missing: ['header'] };
   if (missing.length) {
-    const lineErrors = [{ line: header?.line ?? 1, message: `missing columns: ${missing.join(', ')}` }];
+    const lineErrors = [lineError(header?.line ?? 1, 'missing_columns', `missing columns: ${missing.join(', ')}`, null, missing.join(', '))];
     await ImportJobModel.updateOne({ _id: jobId }, { $set: { status: 'failed', encoding, lineErrors } });
     return progress(0, 0, 'failed');
   }
@@ -105,12 +115,12 @@ export async function runSamplingImport(jobId: string, buffer: Buffer, actor: Ac
     for (const { line, cells } of rows.slice(i, i + CHUNK)) {
       const parsed = samplingRowSchema.safeParse(rowObject(cells, columns));
       if (!parsed.success) {
-        errors.push({ line, message: parsed.error.issues.map((x) => `${x.path.join('.') || 'row'}: ${x.message}`).join('; ') });
+        errors.push(...rowErrors(line, parsed.error.issues));
         continue;
       }
       const region = parsed.data.region ?? own;
       if (!regionContains(own, region)) {
-        errors.push({ line, message: `region: ${region} is outside your jurisdiction` });
+        errors.push(lineError(line, 'outside_jurisdiction', `region: ${region} is outside your jurisdiction`, 'region', region));
         continue;
       }
       docs.push(await resultDoc(parsed.data, line, jobId, region));

@@ -1,4 +1,5 @@
 // Notice texts, Chinese first with English below (mail) or as a second title (in-app, by locale).
+import { regionNameBilingual } from '../regions/names.js';
 export interface Notice {
   title: string;
   titleEn: string;
@@ -38,4 +39,24 @@ export function notice(kind: string, c: C, extra: Record<string, string> = {}): 
 
 export function mailText(n: Notice, link: string): string {
   return `${n.title}\n\n${n.body}\n\n查看 / View: ${link}\n\n—— 放心 Fangxin ——\n\n${n.titleEn}\n\n${n.bodyEn}\n`;
+}
+
+const RULES: Record<string, string> = {
+  volume: '投诉集中 Many complaints',
+  spread: '跨商家/跨地区 Many merchants / regions',
+  safety: '安全事故 Safety incident',
+  sampling: '抽检不合格 Failed sampling',
+  spike: '异常激增 Spike',
+};
+
+/** The mail to a bureau about a new or escalated problem-product flag: rules and regions by name. */
+export function flagMailText(f: { isNew: boolean; productName: string; what: string; rules: string[]; score: number; regionCodes: string[]; link: string }): string {
+  return [
+    `${f.isNew ? '新的问题产品预警' : '预警证据增加'} / ${f.isNew ? 'New problem-product flag' : 'Flag escalated'}`,
+    `产品 Product: ${f.productName}${f.what !== f.productName ? ` (${f.what})` : ''}`,
+    `触发规则 Rules: ${f.rules.map((r) => RULES[r] ?? r).join('; ')}`,
+    `评分 Score: ${f.score}`,
+    `地区 Regions: ${f.regionCodes.map(regionNameBilingual).join('; ')}`,
+    `详情 Details: ${f.link}`,
+  ].join('\n');
 }

@@ -13,7 +13,7 @@ const importJobSchema = new Schema(
     inserted: { type: Number, default: 0 },
     duplicates: { type: Number, default: 0 },
     // "errors" is reserved by mongoose documents; presented as `errors`.
-    lineErrors: { type: [{ _id: false, line: Number, message: String }], default: [] },
+    lineErrors: { type: [{ _id: false, line: Number, code: String, field: String, value: String, message: String }], default: [] },
     encoding: { type: String },
   },
   { timestamps: true },

@@ -2,6 +2,7 @@
 import type { ProductFlagRecord } from '../models/ProductFlag.js';
 import type { EnforcementCaseRecord } from '../models/EnforcementCase.js';
 import type { ImportJobRecord } from '../models/ImportJob.js';
+import { IMPORT_ERROR_CODES, type ImportErrorCode } from '../../shared/schemas/products.js';
 import type { SamplingResultRecord } from '../models/SamplingResult.js';
 
 const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : null);
@@ -75,7 +76,9 @@ export function presentPublicCase(c: EnforcementCaseRecord) {
   };
 }
 
-export function presentImportJob(j: Omit<ImportJobRecord, 'lineErrors'> & { lineErrors?: { line?: number | null; message?: string | null }[] }) {
+type StoredLineError = { line?: number | null; code?: string | null; field?: string | null; value?: string | null; message?: string | null };
+
+export function presentImportJob(j: Omit<ImportJobRecord, 'lineErrors'> & { lineErrors?: StoredLineError[] }) {
   return {
     id: String(j._id),
     status: j.status,
@@ -85,7 +88,13 @@ export function presentImportJob(j: Omit<ImportJobRecord, 'lineErrors'> & { line
     duplicates: j.duplicates ?? 0,
     encoding: j.encoding ?? null,
     fileName: j.fileName ?? null,
-    errors: (j.lineErrors ?? []).map((e) => ({ line: e.line ?? 0, message: e.message ?? '' })),
+    errors: (j.lineErrors ?? []).map((e) => ({
+      line: e.line ?? 0,
+      code: (IMPORT_ERROR_CODES as readonly string[]).includes(e.code ?? '') ? (e.code as ImportErrorCode) : 'invalid',
+      field: e.field ?? null,
+      value: e.value ?? null,
+      message: e.message ?? '',
+    })),
   };
 }
 

@@ -1,6 +1,8 @@
 // New and escalated flags reach the bureaus concerned: live in their region rooms, and by mail
 // through the outbox (one mail per flag, level and regulator: the outbox key makes it idempotent).
 import { regionChain } from '../../shared/regions.js';
+import { publicUrl } from '../config.js';
+import { flagMailText } from '../mail/templates.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { UserModel } from '../models/User.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
@@ -29,14 +31,7 @@ export async function announceFlag(flag: FlagLike, isNew: boolean): Promise<void
       userId: u._id,
       to: u.email,
       subject: `${isNew ? '问题产品预警' : '问题产品预警升级'}：${what}`,
-      text: [
-        `${isNew ? '新的问题产品预警' : '预警证据增加'} / ${isNew ? 'New problem-product flag' : 'Flag escalated'}`,
-        `产品 Product: ${p.name} ${what !== p.name ? `(${what})` : ''}`,
-        `触发规则 Rules: ${flag.rules.join(', ')}`,
-        `评分 Score: ${flag.score}`,
-        `地区 Regions: ${flag.regionCodes.join(', ')}`,
-        `详情 Details: /flags/${String(flag._id)}`,
-      ].join('\n'),
+      text: flagMailText({ isNew, productName: p.name, what, rules: flag.rules, score: flag.score, regionCodes: flag.regionCodes, link: `${publicUrl()}/flags/${String(flag._id)}` }),
     });
   }
 }

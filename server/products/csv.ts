@@ -2,7 +2,7 @@
 // headers in Chinese or English mapped to the sampling row fields.
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse';
-import { SAMPLING_HEADERS } from '../../shared/schemas/products.js';
+import { SAMPLING_HEADERS, type ImportErrorCode, type ImportLineError } from '../../shared/schemas/products.js';
 
 export function decodeCsv(buf: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
   try {
@@ -14,17 +14,21 @@ export function decodeCsv(buf: Buffer): { text: string; encoding: 'utf-8' | 'gb1
   }
 }
 
+export function lineError(line: number, code: ImportErrorCode, message: string, field: string | null = null, value: string | null = null): ImportLineError {
+  return { line, code, field, value, message };
+}
+
 export interface CsvLine {
   line: number;
   cells: string[];
 }
 
 /** Every record with the line it starts on; a malformed record is returned as an error instead. */
-export async function readCsv(text: string): Promise<{ lines: CsvLine[]; errors: { line: number; message: string }[] }> {
+export async function readCsv(text: string): Promise<{ lines: CsvLine[]; errors: ImportLineError[] }> {
   const lines: CsvLine[] = [];
-  const errors: { line: number; message: string }[] = [];
+  const errors: ImportLineError[] = [];
   const parser = parse(text, { relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true });
-  parser.on('skip', (err: Error & { lines?: number }) => errors.push({ line: err.lines ?? 0, message: `unreadable CSV: ${err.message.split(':')[0]}` }));
+  parser.on('skip', (err: Error & { lines?: number }) => errors.push(lineError(err.lines ?? 0, 'unreadable', `unreadable CSV: ${err.message.split(':')[0]}`)));
   for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     lines.push({ line: r.info.lines, cells: r.record });
   }

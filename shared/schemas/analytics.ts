@@ -1,6 +1,6 @@
 // Query schemas of the regulators' figures (API.md "Problem products and hotspots").
 import { z } from 'zod';
-import { CATEGORIES } from '../enums.js';
+import { CATEGORIES, LOCALES } from '../enums.js';
 import { regionCode } from './directory.js';
 
 /** A Shanghai calendar day; an ISO date-time is cut to its date. */
@@ -39,6 +39,8 @@ export const exportQuery = z.object({
   level: level.default('county'),
   interval: z.enum(['day', 'week']).default('week'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** The language of the region names in the file (the reader's); Chinese by default. */
+  lang: z.enum(LOCALES).default('zh-CN'),
 });
 
 export type AnalyticsFilter = z.infer<typeof summaryQuery>;

@@ -1,7 +1,7 @@
 // The complaint contract (API.md "Complaints"): what a consumer files, what each actor may send,
 // and what a complaint looks like when it leaves the server.
 import { z } from 'zod';
-import { CATEGORIES, COMPLAINT_STATUSES, DEMAND_TYPES, PROBLEM_TYPES, SAFETY_KINDS } from '../enums.js';
+import { CATEGORIES, COMPLAINT_STATUSES, DEMAND_TYPES, LOCALES, PROBLEM_TYPES, SAFETY_KINDS } from '../enums.js';
 import { isValidGtin } from '../gtin.js';
 import { objectId } from './common.js';
 
@@ -126,7 +126,8 @@ export const complaintListQuery = z
   .strict();
 export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
 
-export const exportQuery = complaintListQuery.omit({ limit: true, cursor: true, sort: true });
+/** `lang`: the language of the region names in the file (the reader's); Chinese by default. */
+export const exportQuery = complaintListQuery.omit({ limit: true, cursor: true, sort: true }).extend({ lang: z.enum(LOCALES).optional() });
 
 export const DEADLINE_KINDS = ['merchant_response', 'consumer_reply', 'regulator_acceptance', 'mediation'] as const;
 

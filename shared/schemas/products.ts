@@ -117,6 +117,20 @@ export const SAMPLING_HEADERS: Record<keyof z.input<typeof samplingRowSchema>, s
   region: ['region', 'region code', '地区代码', '区域代码'],
 };
 
+/** Why a line of an import was not taken: `code` (and `field`, `value`) for the reader's language, `message` in English for logs. */
+export const IMPORT_ERROR_CODES = ['required', 'too_long', 'invalid', 'outside_jurisdiction', 'not_stored', 'unreadable', 'missing_columns', 'stopped'] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+export const importLineError = z.object({
+  line: z.number(),
+  code: z.enum(IMPORT_ERROR_CODES),
+  /** The row field (a key of SAMPLING_HEADERS) the error is about. */
+  field: z.string().nullable(),
+  /** The offending value (a region code, the missing columns), shown to the reader. */
+  value: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportLineError = z.infer<typeof importLineError>;
+
 export const importJobSchema = z.object({
   id: objectId,
   status: z.enum(['queued', 'running', 'done', 'failed']),
@@ -124,7 +138,7 @@ export const importJobSchema = z.object({
   total: z.number(),
   inserted: z.number(),
   duplicates: z.number(),
-  errors: z.array(z.object({ line: z.number(), message: z.string() })),
+  errors: z.array(importLineError),
 });
 
 // ---- Enforcement cases -----------------------------------------------------------------------

@@ -82,6 +82,9 @@ describe('figures equal hand-computed values on a fixture', () => {
     expect([...raw.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     expect(r.text).to.match(/^regionCode,name,nameEn,count\r\n/);
     expect(r.text).to.match(/330106,[^,]+,[^,]+,6/);
+    const hot = await hz.get('/analytics/export.csv?kind=hotspots&level=county&from=2026-03-02&to=2026-03-08&lang=en');
+    expect(hot.text).to.match(/^regionCode,regionName,/);
+    expect(hot.text).to.contain('330106,Xihu District,');
     const s = await hz.get('/analytics/export.csv?kind=summary');
     expect(s.text).to.match(/sourceResolutionRate,0\.4/);
   });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { launchBrowser, signInAs, tolerateFailedLoads } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -210,6 +210,7 @@ describe('complaints in Chromium', function () {
     const page = await context.newPage();
     // Without the live connection the page cannot hear of the change made below.
     await page.route('**/socket.io/**', (route) => route.abort());
+    tolerateFailedLoads(context, /\/socket\.io\//);
     await signInAs(page, srv.url, DEMO.merchant);
     await page.goto(`${srv.url}/complaints/${filed.body.id}`);
     expect(filed.status).to.equal(201);

@@ -50,14 +50,27 @@ describe('returns in Chromium', function () {
 
   let code = '';
 
+  it('warns before publishing a commitment that overlaps the active one, and says which', async () => {
+    await withPage(async (page) => {
+      await signInAs(page, srv.url, DEMO.merchant);
+      await page.getByTestId('nav-my-commitments').click();
+      await page.getByTestId('my-commitments').getByTestId('commitment-badge').waitFor();
+      const warning = page.getByTestId('publish-overlap');
+      await warning.waitFor();
+      const text = await warning.innerText();
+      expect(text).to.contain('全省异地异店通退').and.to.contain('杭州西湖店').and.to.contain('7 天退货');
+      expect(await page.getByTestId('publish-submit').innerText()).to.equal('仍然发布');
+    });
+  });
+
   it('staff at the Ningbo store record goods bought in Hangzhou, see them covered, and honour the return', async () => {
     const s = chainStores(world);
     await withPage(async (page) => {
       await signInAs(page, srv.url, DEMO.merchant);
       await page.getByTestId('nav-returns-desk').click();
       await page.getByTestId('return-form').waitFor();
-      await page.getByTestId('return-purchase-store').selectOption(s.hzXihu);
-      await page.getByTestId('return-return-store').selectOption(s.nbHaishu);
+      await page.getByTestId(`return-purchase-store-option-${s.hzXihu}`).click();
+      await page.getByTestId(`return-return-store-option-${s.nbHaishu}`).click();
       await page.getByTestId('return-amount').fill('259.00');
       await page.getByTestId('return-product').fill('蓝牙耳机');
       await page.getByTestId('return-category').selectOption('electronics');
@@ -98,6 +111,53 @@ describe('returns in Chromium', function () {
     const stored = (await ReturnRequestModel.findOne({ claimCode: code }).lean())!;
     expect(String(stored.consumerId)).to.equal(String(world.users.get(DEMO.consumer)!._id));
     expect(stored.contactAgreement).to.equal(true);
+  });
+
+  it('a consumer finds both stores of the chain with the store search and reads until when and how fast', async () => {
+    const s = chainStores(world);
+    await withPage(async (page) => {
+      await signInAs(page, srv.url, DEMO.consumer);
+      await page.getByTestId('nav-returns').click();
+      const form = page.getByTestId('return-form');
+      // The store of purchase: by merchant name, narrowed to Ningbo.
+      await form.getByTestId('return-return-store-hint').waitFor();
+      await form.getByTestId('return-purchase-store-search').fill('万家福');
+      await form.getByTestId('return-purchase-store-city').selectOption('3302');
+      await form.getByTestId(`return-purchase-store-option-${s.nbHaishu}`).click();
+      expect(await form.getByTestId(`return-purchase-store-option-${s.hzXihu}`).count()).to.equal(0);
+      // The return store: only the same merchant's stores are offered.
+      await form.getByTestId('return-return-store-search').fill('西湖');
+      await form.getByTestId(`return-return-store-option-${s.hzXihu}`).click();
+      expect(await form.getByTestId(`return-return-store-option-${s.shop}`).count()).to.equal(0);
+      await form.getByTestId('return-amount').fill('99.00');
+      await form.getByTestId('return-product').fill('羊毛围巾');
+      await form.getByTestId('return-category').selectOption('clothing');
+      // Hold the request so the button can be seen while it works: readable, busy, not blank.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/return-requests', async (route) => {
+        await held;
+        await route.continue();
+      });
+      const submit = form.getByTestId('return-submit');
+      await submit.click();
+      await form.locator('[data-testid="return-submit"][aria-busy="true"]').waitFor();
+      expect(await submit.innerText()).to.contain('处理中');
+      expect(await submit.locator('.spinner').count()).to.equal(1);
+      const look = await submit.evaluate((b) => ({ color: getComputedStyle(b).color, background: getComputedStyle(b).backgroundColor }));
+      expect(look.color, 'busy button text must stand out from its background').not.to.equal(look.background);
+      expect(look.background).not.to.match(/^rgba?\(2[45]\d, 2[45]\d, 2[45]\d/);
+      release();
+
+      const row = page.getByTestId('returns-table').locator('tbody tr').first();
+      await row.getByTestId('coverage-terms').waitFor();
+      expect(await row.getByTestId('coverage-verdict').getAttribute('data-covered')).to.equal('true');
+      const terms = await row.getByTestId('coverage-terms').innerText();
+      expect(terms).to.match(/退货截止日：\d{4}-\d{2}-\d{2}/);
+      expect(terms).to.match(/承诺 \d+ 小时内退款/);
+    });
+    const stored = await ReturnRequestModel.find({ 'product.name': '羊毛围巾' }).lean();
+    expect(stored.map((r) => String(r.purchaseStoreId))).to.deep.equal([s.nbHaishu]);
   });
 
   it('shows the registry with its badge to a visitor who is not signed in, with working filters', async () => {

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, signInAs } from '../helpers/browser.js';
-import { DEMO } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { creditCodeCheckChar } from '../../shared/creditCode.js';
+import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
+import { DEMO_PASSWORD, freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 /** The navigation each demo role must see, by data-testid. */
 const EXPECTED: Record<string, { role: string; nav: string[] }> = {
@@ -63,6 +64,58 @@ describe('the signed-in shell in Chromium', function () {
       await signInAs(other, srv.url, DEMO.consumer);
       await other.waitForFunction(() => document.documentElement.lang === 'en');
       await fresh.close();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the language picked on the sign-in page after signing in, and for the account', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(srv.url + '/login');
+      await page.getByTestId('language-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.locator('input[name="email"]').fill(DEMO.regulatorYw);
+      await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('nav').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).to.equal('en');
+      expect(await page.getByTestId('nav').innerText()).to.match(/Dashboard/);
+      const me = await signedIn(srv.url, DEMO.regulatorYw).then((c) => c.get('/auth/me'));
+      expect(me.body.user.locale).to.equal('en');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a pending merchant a waiting page that becomes the full navigation when approved, live', async () => {
+    const applicant = new ApiClient(srv.url);
+    await applicant.fetchCsrf();
+    const body = '91330106MA2AB9X7Q';
+    const email = 'pending-tea@shop.example';
+    const reg = await applicant.post('/auth/register', {
+      name: '赵六',
+      email,
+      password: 'long-enough-pw',
+      role: 'merchant',
+      merchant: { name: '龙井茶庄', creditCode: body + creditCodeCheckChar(body), countyCode: '330106' },
+    });
+    expect(reg.status, reg.text).to.equal(201);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await signInAs(page, srv.url, email, 'long-enough-pw');
+      await page.getByTestId('pending-account').waitFor();
+      expect(await page.getByTestId('nav').locator('a').count()).to.equal(0);
+      await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 10_000 });
+
+      const hz = await signedIn(srv.url, DEMO.regulatorHz);
+      const item = (await hz.get('/approvals')).body.items.find((i: { email: string }) => i.email === email);
+      expect((await hz.post(`/approvals/${item.id}`, { decision: 'approve' })).status).to.equal(200);
+
+      await page.getByTestId('nav-inbox').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('pending-account').count()).to.equal(0);
     } finally {
       await context.close();
     }

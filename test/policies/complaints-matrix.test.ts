@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { RegionModel } from '../../server/models/Region.js';
 import { setStorage } from '../../server/storage/index.js';
 import { FsStorage } from '../../server/storage/fs.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
@@ -102,6 +103,15 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
     expect(await numbers('regulatorYw')).to.equal(1);
     expect(await numbers('regulatorZj')).to.equal(2);
     expect(await numbers('admin')).to.equal(2);
+    // Regions by name in the reader's language, their codes in the last columns.
+    for (const [lang, field] of [['zh-CN', 'name'], ['en', 'nameEn']] as const) {
+      const rows = (await c.regulatorHz!.get(`/complaints/export.csv?lang=${lang}`)).text.trim().split('\r\n').map((l) => l.slice(1, -1).split('","'));
+      const [head, row] = [rows[0]!, rows[1]!];
+      const code = row[head.indexOf('区划代码 County code')]!;
+      expect(code).to.match(/^3301\d\d$/);
+      const region = await RegionModel.findOne({ code }).lean();
+      expect(row[head.indexOf('管辖区划 County')]).to.equal(region![field]);
+    }
   });
 
   it('answers 401 to signed-out callers on every complaint endpoint', async () => {

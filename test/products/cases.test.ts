@@ -58,6 +58,12 @@ describe('enforcement cases and the public problem-product list', () => {
     expect(stale.status).to.equal(409);
     expect((await yw.post(`/enforcement-cases/${id}/transitions`, { action: 'order_rectification', note: 'x' })).status).to.equal(404);
 
+    // Public only with the finding and the measures consumers will read; refused before anything is written.
+    const bare = await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'order_rectification', note: '责令整改', public: true, finding: '温控器失效，外壳过热' });
+    expect(bare.status, bare.text).to.equal(422);
+    expect(bare.body.error).to.include({ code: 'public_needs_finding' });
+    expect(bare.body.error.details).to.deep.equal({ missing: ['measures'] });
+    expect((await hz.get(`/enforcement-cases/${id}`)).body).to.include({ status: 'investigating', version: 2, public: false });
     await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'order_rectification', note: '责令整改', public: true, finding: '温控器失效，外壳过热', measures: '停止销售，限期整改' });
     await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'recall', note: '启动召回' });
     const closed = await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'close', note: '整改完成' });

@@ -43,6 +43,10 @@ describe('problem products follow filed complaints', () => {
     socket.close();
     const mails = await OutboxMailModel.find({ key: new RegExp(`^flag:${raised[0]!.id}:`) }).lean();
     expect(mails.map((m) => m.to).sort()).to.deep.equal([DEMO.regulatorHz, DEMO.regulatorZj].sort());
+    // A person reads the mail: rules and regions by name in both languages, a link that opens from a mail client.
+    const text = String(mails[0]!.text);
+    expect(text).to.contain('地区 Regions: 西湖区 Xihu District').and.to.contain('投诉集中 Many complaints').and.not.to.contain('330106');
+    expect(text).to.match(new RegExp(`详情 Details: http://[^/\\s]+/flags/${raised[0]!.id}$`, 'm'));
     const facts = await ComplaintFactModel.find({ complaintId: { $in: ids } }).lean();
     expect(facts).to.have.length(5);
     expect(new Set(facts.map((f) => String(f.productId))).size).to.equal(1);

@@ -53,6 +53,12 @@ describe('sampling result import', () => {
     expect(job.errors[0].message).to.match(/date/);
     expect(job.errors[1].message).to.match(/result/);
     expect(job.errors[2].message).to.match(/producer/);
+    // Codes and fields, so the page names each problem in the reader's language.
+    expect(job.errors.map((e: { code: string; field: string }) => [e.code, e.field])).to.deep.equal([
+      ['invalid', 'date'],
+      ['invalid', 'result'],
+      ['required', 'producer'],
+    ]);
     await new Promise((res) => setTimeout(res, 100));
     expect(progress.at(-1)).to.include({ done: 7, total: 7, status: 'done' });
     socket.close();
@@ -86,6 +92,7 @@ describe('sampling result import', () => {
     const job = await finished(hz, (await importCsv(hz, 'foo,bar\n1,2\n')).body.jobId);
     expect(job.status).to.equal('failed');
     expect(job.errors[0].message).to.match(/missing columns/);
+    expect(job.errors[0].code).to.equal('missing_columns');
     const none = await hz.post('/sampling-results/import', new FormData());
     expect(none.status).to.equal(400);
     const consumer = await signedIn(srv.url, DEMO.consumer);
@@ -102,5 +109,6 @@ describe('sampling result import', () => {
     expect(job.inserted).to.equal(0);
     expect(job.errors[0]).to.include({ line: 2 });
     expect(job.errors[0].message).to.match(/jurisdiction/);
+    expect(job.errors[0]).to.include({ code: 'outside_jurisdiction', field: 'region' });
   });
 });

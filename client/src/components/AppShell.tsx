@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { ROLE_HOME } from '../app/nav';
+import { PendingAccount } from '../features/auth/PendingAccount';
 import { useUser } from '../features/auth/session';
 import { NotificationBell } from '../features/notifications/NotificationBell';
-import { Alert } from './Alert';
 import { Brand } from './Brand';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -41,15 +41,8 @@ export function AppShell() {
           <UserMenu />
         </div>
       </header>
-      <NavMenu role={user.role} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
-      <main className="main">
-        {user.status === 'pending' && (
-          <Alert tone="warning" testId="pending-notice">
-            {t('user.pending')}
-          </Alert>
-        )}
-        <Outlet />
-      </main>
+      <NavMenu role={user.role} pending={user.status === 'pending'} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
+      <main className="main">{user.status === 'pending' ? <PendingAccount /> : <Outlet />}</main>
       <NotificationToasts />
     </div>
   );

@@ -5,13 +5,15 @@ import { navFor, navTestId } from '../app/nav';
 
 interface Props {
   role: Role;
+  /** A merchant awaiting approval has nothing to open yet. */
+  pending?: boolean;
   open: boolean;
   onNavigate(): void;
 }
 
-export function NavMenu({ role, open, onNavigate }: Props) {
+export function NavMenu({ role, pending = false, open, onNavigate }: Props) {
   const { t } = useTranslation();
-  const entries = navFor(role);
+  const entries = pending ? [] : navFor(role);
   return (
     <nav id="app-nav" className={`sidebar${open ? ' is-open' : ''}`} aria-label={t('nav.label')} data-testid="nav">
       <ul>

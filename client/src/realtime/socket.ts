@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ComplaintStatus } from '../../../shared/enums';
+import type { AccountUpdatedEvent } from '../../../shared/schemas/auth';
 
 /** Server → client events of the realtime contract. Features may add events by augmenting this interface. */
 export interface ServerEvents {
@@ -11,6 +12,7 @@ export interface ServerEvents {
   'flag:raised': { id: string; product: Record<string, unknown>; score: number };
   'case:updated': { id: string; status: string };
   'import:progress': { jobId: string; done: number; total: number };
+  'account:updated': AccountUpdatedEvent;
 }
 
 export type ConnectionState = 'connected' | 'connecting' | 'offline';

@@ -50,7 +50,7 @@ export const complaintRoutes = () => [
     const rows = (await ComplaintModel.find(complaintFilter(actor!, query)).sort({ _id: -1 }).limit(EXPORT_LIMIT).lean()) as ComplaintRecord[];
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="complaints.csv"; filename*=UTF-8''${encodeURIComponent('投诉导出.csv')}`);
-    res.status(200).send(complaintsCsv(rows));
+    res.status(200).send(complaintsCsv(rows, query.lang));
   }),
   endpoint(
     { method: 'post', path: '/complaints', summary: 'File a complaint (honours Idempotency-Key)', tag: TAG, policy: 'complaint:create', body: createComplaintSchema, response: complaintSchema },

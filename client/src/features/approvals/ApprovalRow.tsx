@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
 import type { Decision, PendingMerchant } from './api';
+import { Button } from '../../components/Button';
 
 interface Props {
   applicant: PendingMerchant;
@@ -40,18 +41,18 @@ export function ApprovalRow({ applicant, busy, onDecide }: Props) {
               onChange={(e) => setReason(e.target.value)}
               data-testid={`reject-reason-${id}`}
             />
-            <button className="button button-danger" disabled={busy} data-testid={`reject-confirm-${id}`}>
+            <Button className="button button-danger" busy={busy} data-testid={`reject-confirm-${id}`}>
               {t('confirmReject')}
-            </button>
+            </Button>
             <button type="button" className="button button-ghost" onClick={() => setRejecting(false)}>
               {t('actions.cancel')}
             </button>
           </form>
         ) : (
           <div className="button-row">
-            <button className="button button-primary" disabled={busy} onClick={() => onDecide('approve')} data-testid={`approve-${id}`}>
+            <Button className="button button-primary" busy={busy} onClick={() => onDecide('approve')} data-testid={`approve-${id}`}>
               {t('approve')}
-            </button>
+            </Button>
             <button
               className="button button-outline-danger"
               disabled={busy}

@@ -11,6 +11,7 @@ import { describeError } from '../../i18n/errors';
 import { i18n } from '../../i18n';
 import { DemoAccounts } from './DemoAccounts';
 import { useSession } from './session';
+import { Button } from '../../components/Button';
 
 function loginFailure(error: unknown): { form: string | null; fields: FieldErrors } {
   const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, { ns: 'auth', ...options });
@@ -90,9 +91,9 @@ export function LoginPage() {
             onChange={(e) => set('password', e.target.value)}
             error={fieldErrors.password}
           />
-          <button className="button button-primary button-block" disabled={busy} data-testid="login-submit">
-            {busy ? t('login.submitting') : t('login.submit')}
-          </button>
+          <Button className="button button-primary button-block" busy={busy} busyLabel={t('login.submitting')} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
         </form>
         <p className="auth-switch">
           {t('login.noAccount')} <Link to="/register">{t('login.register')}</Link>

@@ -12,6 +12,7 @@ import { fieldErrorsFromDetails, fieldErrorsFromIssues, type FieldErrors } from 
 import { describeError } from '../../i18n/errors';
 import { currentLocale } from '../../i18n/locale';
 import { useSession } from './session';
+import { Button } from '../../components/Button';
 
 const MESSAGE_KEYS = { phone: 'validation.phone', 'merchant.creditCode': 'validation.creditCode' };
 
@@ -166,9 +167,9 @@ export function RegisterPage() {
               />
             </fieldset>
           )}
-          <button className="button button-primary button-block" disabled={busy} data-testid="register-submit">
-            {busy ? t('register.submitting') : t('register.submit')}
-          </button>
+          <Button className="button button-primary button-block" busy={busy} busyLabel={t('register.submitting')} data-testid="register-submit">
+            {t('register.submit')}
+          </Button>
         </form>
         <p className="auth-switch">
           {t('register.haveAccount')} <Link to="/login">{t('register.login')}</Link>

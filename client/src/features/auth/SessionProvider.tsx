@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Locale } from '../../../../shared/enums';
 import type { User } from '../../../../shared/schemas/auth';
 import * as auth from '../../api/auth';
 import { onUnauthenticated } from '../../api/client';
 import { applyLocale } from '../../i18n/locale';
-import { closeSocket, openSocket } from '../../realtime/socket';
+import { closeSocket, openSocket, useSocketEvent } from '../../realtime/socket';
 import { SessionContext, type Session, type SessionStatus } from './session';
 
 interface State {
@@ -17,6 +18,9 @@ const signedIn = (user: User): State => ({ status: 'signed_in', user });
 /** Owns who is signed in, and with it the realtime connection and the account's language. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading', user: null });
+  // A language picked while signed out (on the sign-in page) is what the person wants to read: it
+  // survives signing in and becomes the account's language.
+  const pickedSignedOut = useRef<Locale | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -36,6 +40,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  // An approval (or rejection) of this account arrives live: read the account again, so a pending
+  // merchant gets the full navigation without reloading, and a rejected one is signed out.
+  useSocketEvent('account:updated', () => {
+    auth.me().then(
+      (user) => setState(user ? signedIn(user) : signedOut),
+      () => undefined,
+    );
+  });
+
   const userId = state.user?.id;
   useEffect(() => {
     if (!userId) return;
@@ -47,7 +60,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       ...state,
       async signIn(input) {
-        const user = await auth.login(input);
+        let user = await auth.login(input);
+        const picked = pickedSignedOut.current;
+        pickedSignedOut.current = null;
+        if (picked && picked !== user.locale) user = await auth.updateMe({ locale: picked }).catch(() => ({ ...user, locale: picked }));
         applyLocale(user.locale);
         setState(signedIn(user));
         return user;
@@ -68,7 +84,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       setLocale(locale) {
         applyLocale(locale);
-        if (state.status !== 'signed_in') return;
+        if (state.status !== 'signed_in') {
+          pickedSignedOut.current = locale;
+          return;
+        }
         auth.updateMe({ locale }).then(
           (user) => setState(signedIn(user)),
           // The language has changed here already; the account keeps its old choice until the next switch.

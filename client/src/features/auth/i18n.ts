@@ -10,6 +10,12 @@ export const messages = defineMessages({
       merchantName: '商家名称',
       creditCode: '统一社会信用代码',
     },
+    pending: {
+      title: '商家账号审核中',
+      body: '您的商家账号已提交，正在等待所在地市场监管部门审核。',
+      next: '审核通过后，此页面会自动显示投诉待办、退货台、我的承诺等全部功能，无需刷新或重新登录。',
+      waiting: '等待审核结果',
+    },
     login: {
       title: '登录',
       intro: '登录后可提交和跟进投诉、办理无理由退货，或处理您负责的事项。',
@@ -58,6 +64,12 @@ export const messages = defineMessages({
       phone: 'Mobile number (optional)',
       merchantName: 'Merchant name',
       creditCode: 'Unified social credit code',
+    },
+    pending: {
+      title: 'Your merchant account is under review',
+      body: 'Your merchant account was submitted and awaits approval by the market-regulation bureau of your region.',
+      next: 'Once approved, this page shows your complaint inbox, returns desk, commitments and everything else by itself: no reload or new sign-in needed.',
+      waiting: 'Waiting for the decision',
     },
     login: {
       title: 'Sign in',

@@ -12,6 +12,8 @@ import { getCommitment, listCommitments, withdrawCommitment } from './api';
 import { CommitmentCard } from './CommitmentCard';
 import { PublishForm } from './PublishForm';
 import '../returns/returns.css';
+import { useBusy } from '../../components/useBusy';
+import { Button } from '../../components/Button';
 
 /** A merchant's own commitments, whatever their status, with their history; publish and withdraw. */
 export function MyCommitmentsPage() {
@@ -24,16 +26,18 @@ export function MyCommitmentsPage() {
   }, [user.orgId]);
   const [notice, setNotice] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
 
-  async function withdraw(id: string) {
-    if (!window.confirm(t('withdrawConfirm'))) return;
-    try {
-      await withdrawCommitment(id);
-      setNotice({ tone: 'success', text: t('withdrawn') });
-      list.reload();
-    } catch (e) {
-      setNotice({ tone: 'danger', text: describeError(e) });
-    }
-  }
+  const { busy, track } = useBusy();
+  const withdraw = (id: string) =>
+    window.confirm(t('withdrawConfirm')) &&
+    track(id, async () => {
+      try {
+        await withdrawCommitment(id);
+        setNotice({ tone: 'success', text: t('withdrawn') });
+        list.reload();
+      } catch (e) {
+        setNotice({ tone: 'danger', text: describeError(e) });
+      }
+    });
 
   return (
     <Page testId="page-my-commitments" title={t('mine.title')} description={t('mine.description')}>
@@ -47,9 +51,9 @@ export function MyCommitmentsPage() {
           {list.data.map((c) => (
             <CommitmentCard key={c.id} c={c}>
               {c.status !== 'withdrawn' && (
-                <button className="button button-outline-danger" data-testid="commitment-withdraw" onClick={() => void withdraw(c.id)}>
+                <Button className="button button-outline-danger" busy={busy === c.id} data-testid="commitment-withdraw" onClick={() => void withdraw(c.id)}>
                   {t('withdraw')}
-                </button>
+                </Button>
               )}
             </CommitmentCard>
           ))}
@@ -58,6 +62,7 @@ export function MyCommitmentsPage() {
       {stores.data && (
         <PublishForm
           stores={stores.data}
+          active={list.data?.filter((c) => c.status === 'active') ?? []}
           onPublished={() => {
             setNotice({ tone: 'success', text: t('published') });
             list.reload();

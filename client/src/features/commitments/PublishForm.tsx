@@ -5,12 +5,21 @@ import { CATEGORIES } from '../../../../shared/enums';
 import { LEGAL_EXCLUSIONS } from '../../../../shared/schemas/returns';
 import { Alert } from '../../components/Alert';
 import { describeError } from '../../i18n/errors';
+import { formatDate } from '../../i18n/format';
 import type { Store } from '../returns/api';
 import { publishCommitment, type Commitment, type NewCommitment } from './api';
+import { Button } from '../../components/Button';
 
 const CHOOSABLE = CATEGORIES.filter((c) => !(LEGAL_EXCLUSIONS as readonly string[]).includes(c));
 
-export function PublishForm({ stores, onPublished }: { stores: Store[]; onPublished(c: Commitment): void }) {
+interface Props {
+  stores: Store[];
+  /** The merchant's active commitments: a new one covering the same stores is published only after a warning. */
+  active: Commitment[];
+  onPublished(c: Commitment): void;
+}
+
+export function PublishForm({ stores, active, onPublished }: Props) {
   const { t } = useTranslation(['commitments', 'returns']);
   const [scope, setScope] = useState<NewCommitment['scope']>(stores.length > 1 ? 'chain_province' : 'store');
   const [storeIds, setStoreIds] = useState<string[]>(stores.map((s) => s.id));
@@ -21,6 +30,8 @@ export function PublishForm({ stores, onPublished }: { stores: Store[]; onPublis
   const [conditions, setConditions] = useState(t('defaultConditions'));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const overlapping = active.filter((c) => c.stores.some((s) => storeIds.includes(s.id)));
 
   const toggle = (list: string[], set: (v: string[]) => void, v: string) => set(list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
@@ -99,10 +110,31 @@ export function PublishForm({ stores, onPublished }: { stores: Store[]; onPublis
         <label htmlFor="publish-conditions">{t('conditions')}</label>
         <textarea id="publish-conditions" rows={3} required maxLength={2000} value={conditions} onChange={(e) => setConditions(e.target.value)} />
       </div>
+      {overlapping.length > 0 && (
+        <Alert tone="warning" testId="publish-overlap">
+          <strong>{t('publish.overlapTitle')}</strong>
+          <ul className="reason-list">
+            {overlapping.map((c) => (
+              <li key={c.id} data-testid={`publish-overlap-${c.id}`}>
+                {t('publish.overlap', {
+                  scope: t(`returns:scope.${c.scope}`),
+                  date: formatDate(c.createdAt),
+                  windowDays: c.windowDays,
+                  stores: c.stores
+                    .filter((s) => storeIds.includes(s.id))
+                    .map((s) => s.name)
+                    .join('、'),
+                })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('publish.overlapHint')}</p>
+        </Alert>
+      )}
       <div className="button-row">
-        <button className="button button-primary" type="submit" disabled={busy || storeIds.length === 0} data-testid="publish-submit">
-          {t('publish.submit')}
-        </button>
+        <Button className="button button-primary" type="submit" busy={busy} disabled={storeIds.length === 0} data-testid="publish-submit">
+          {overlapping.length > 0 ? t('publish.submitAnyway') : t('publish.submit')}
+        </Button>
       </div>
     </form>
   );

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import type { Store } from './api';
-import { StoreStep } from './StoreStep';
+import { StorePicker } from './StorePicker';
 import { useAction, type Act } from './useAction';
+import { Button } from '../../components/Button';
 
 export function ConsumerDecision({ act }: { act: Act }) {
   const { t } = useTranslation('complaints');
@@ -28,9 +29,9 @@ export function ConsumerDecision({ act }: { act: Act }) {
             <textarea id="reject-reason" rows={3} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
           </div>
           <div className="button-row">
-            <button className="button button-danger" disabled={busy || !reason.trim()} data-testid="reject-confirm">
+            <Button className="button button-danger" busy={busy} disabled={!reason.trim()} data-testid="reject-confirm">
               {t('consumer.confirmReject')}
-            </button>
+            </Button>
             <button type="button" className="button button-ghost" onClick={() => setRejecting(false)}>
               {t('actions.cancel')}
             </button>
@@ -38,9 +39,9 @@ export function ConsumerDecision({ act }: { act: Act }) {
         </form>
       ) : (
         <div className="button-row wrap">
-          <button className="button button-primary" disabled={busy} onClick={() => void run({ action: 'accept_response' })} data-testid="accept-response">
+          <Button className="button button-primary" busy={busy} onClick={() => void run({ action: 'accept_response' })} data-testid="accept-response">
             {t('consumer.accept')}
-          </button>
+          </Button>
           <button className="button button-outline-danger" disabled={busy} onClick={() => setRejecting(true)} data-testid="reject-response">
             {t('consumer.reject')}
           </button>
@@ -77,9 +78,9 @@ export function WithdrawAction({ act }: { act: Act }) {
         <input id="withdraw-reason" maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
       <div className="button-row">
-        <button className="button button-danger" disabled={busy} data-testid="withdraw-confirm">
+        <Button className="button button-danger" busy={busy} data-testid="withdraw-confirm">
           {t('consumer.withdraw')}
-        </button>
+        </Button>
         <button type="button" className="button button-ghost" onClick={() => setConfirming(false)}>
           {t('actions.cancel')}
         </button>
@@ -105,11 +106,11 @@ export function RedirectForm({ act, currentStoreId }: { act: Act; currentStoreId
       <h2>{t('consumer.redirectTitle')}</h2>
       <p className="muted">{t('consumer.redirectHint')}</p>
       {error && <Alert tone="danger">{error}</Alert>}
-      <StoreStep chosen={store} onChoose={setStore} />
+      <StorePicker chosen={store} onChoose={setStore} />
       <div className="button-row">
-        <button className="button button-primary" disabled={busy || !store || store.id === currentStoreId} data-testid="redirect-submit">
+        <Button className="button button-primary" busy={busy} disabled={!store || store.id === currentStoreId} data-testid="redirect-submit">
           {t('consumer.redirect')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { Alert } from '../../components/Alert';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { postMessage, type Message } from './api';
+import { Button } from '../../components/Button';
 
 interface Props {
   complaintId: string;
@@ -66,9 +67,9 @@ export function MessageThread({ complaintId, messages, canWrite, onPosted }: Pro
             data-testid="message-body"
           />
           <div className="button-row">
-            <button className="button button-primary" disabled={busy || !body.trim()} data-testid="message-send">
+            <Button className="button button-primary" busy={busy} disabled={!body.trim()} data-testid="message-send">
               {t('messages.send')}
-            </button>
+            </Button>
           </div>
         </form>
       )}

@@ -11,9 +11,10 @@ import { describeError } from '../../i18n/errors';
 import { fileComplaint, uploadAttachment } from './api';
 import { ConfirmStep } from './ConfirmStep';
 import { ProblemStep, ProductStep, PurchaseStep } from './DetailSteps';
-import { StoreStep } from './StoreStep';
+import { StorePicker } from './StorePicker';
 import { emptyDraft, STEPS, validate, type Draft } from './wizardState';
 import './complaints.css';
+import { Button } from '../../components/Button';
 
 export interface FiledState {
   filedNumber: string;
@@ -76,7 +77,11 @@ export function NewComplaintPage() {
       </ol>
       <form className="card wizard" onSubmit={(e) => void submit(e)} noValidate data-testid="complaint-wizard" data-step={current}>
         {error && <Alert tone="danger">{error}</Alert>}
-        {current === 'store' && <StoreStep chosen={draft.store} error={errors.storeId} onChoose={(store) => update((d) => ({ ...d, store }))} />}
+        {current === 'store' && (
+          <div className="wizard-step" data-testid="step-store">
+            <StorePicker chosen={draft.store} error={errors.storeId} onChoose={(store) => update((d) => ({ ...d, store }))} />
+          </div>
+        )}
         {current === 'product' && <ProductStep draft={draft} errors={errors} update={update} />}
         {current === 'purchase' && <PurchaseStep draft={draft} errors={errors} update={update} />}
         {current === 'problem' && <ProblemStep draft={draft} errors={errors} update={update} />}
@@ -89,9 +94,9 @@ export function NewComplaintPage() {
           )}
           <span className="muted wizard-count">{t('wizard.stepOf', { n: step + 1, total: STEPS.length })}</span>
           {last ? (
-            <button type="submit" className="button button-primary" disabled={busy} data-testid="wizard-submit">
+            <Button type="submit" className="button button-primary" busy={busy} data-testid="wizard-submit">
               {busy ? t('wizard.submitting') : t('wizard.submit')}
-            </button>
+            </Button>
           ) : (
             <button type="submit" className="button button-primary" data-testid="wizard-next">
               {t('wizard.next')}

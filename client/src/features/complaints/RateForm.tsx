@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { useAction, type Act } from './useAction';
+import { Button } from '../../components/Button';
 
 interface Props {
   act: Act;
@@ -48,9 +49,9 @@ export function RateForm({ act, askPromise }: Props) {
         </fieldset>
       )}
       <div className="button-row">
-        <button className="button button-primary" disabled={busy || stars === 0} data-testid="rate-submit">
+        <Button className="button button-primary" busy={busy} disabled={stars === 0} data-testid="rate-submit">
           {t('consumer.rate')}
-        </button>
+        </Button>
       </div>
     </form>
   );

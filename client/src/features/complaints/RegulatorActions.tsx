@@ -6,6 +6,7 @@ import { DECLINE_REASONS } from '../../../../shared/schemas/complaint';
 import { Alert } from '../../components/Alert';
 import { CityCountyPicker } from './regions';
 import { useAction, type Act } from './useAction';
+import { Button } from '../../components/Button';
 
 type DeclineReason = (typeof DECLINE_REASONS)[number];
 
@@ -30,9 +31,9 @@ export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: P
       {error && <Alert tone="danger">{error}</Alert>}
       {allowed.includes('accept') && (
         <div className="button-row">
-          <button className="button button-primary" disabled={busy} onClick={() => void run({ action: 'accept' })} data-testid="regulator-accept">
+          <Button className="button button-primary" busy={busy} onClick={() => void run({ action: 'accept' })} data-testid="regulator-accept">
             {t('regulator.accept')}
-          </button>
+          </Button>
         </div>
       )}
       {allowed.includes('decline') && (
@@ -54,9 +55,9 @@ export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: P
               ))}
             </select>
           </div>
-          <button className="button button-outline-danger align-end" disabled={busy || !reason} data-testid="decline-submit">
+          <Button className="button button-outline-danger align-end" busy={busy} disabled={!reason} data-testid="decline-submit">
             {t('regulator.decline')}
-          </button>
+          </Button>
         </form>
       )}
       {allowed.includes('transfer') && (
@@ -82,9 +83,9 @@ export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: P
             countyRequired
             exclude={currentRegion}
           />
-          <button className="button align-end" disabled={busy || !county} data-testid="transfer-submit">
+          <Button className="button align-end" busy={busy} disabled={!county} data-testid="transfer-submit">
             {t('regulator.transfer')}
-          </button>
+          </Button>
         </form>
       )}
     </section>
@@ -123,9 +124,9 @@ export function MediationForm({ act }: { act: Act }) {
         <textarea id="mediation-text" rows={3} required maxLength={result === 'succeeded' ? 5000 : 2000} value={text} onChange={(e) => setText(e.target.value)} data-testid="mediation-text" />
       </div>
       <div className="button-row">
-        <button className="button button-primary" disabled={busy || !text.trim()} data-testid="mediation-submit">
+        <Button className="button button-primary" busy={busy} disabled={!text.trim()} data-testid="mediation-submit">
           {t('regulator.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

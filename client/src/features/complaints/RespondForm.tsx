@@ -6,6 +6,7 @@ import { REMEDY_TYPES, RESPONSE_TYPES } from '../../../../shared/schemas/complai
 import { Alert } from '../../components/Alert';
 import { yuanToFen } from './money';
 import { useAction, type Act } from './useAction';
+import { Button } from '../../components/Button';
 
 type ResponseType = (typeof RESPONSE_TYPES)[number];
 type RemedyType = (typeof REMEDY_TYPES)[number];
@@ -77,9 +78,9 @@ export function RespondForm({ act }: { act: Act }) {
         <p className="field-hint">{t('respond.toRegulatorHint')}</p>
       </div>
       <div className="button-row">
-        <button className="button button-primary" disabled={busy || !toConsumer.trim()} data-testid="respond-submit">
+        <Button className="button button-primary" busy={busy} disabled={!toConsumer.trim()} data-testid="respond-submit">
           {t('respond.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

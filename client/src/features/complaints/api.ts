@@ -1,4 +1,5 @@
 // Calls and shapes of the complaints API (API.md "Complaints"), shared by every complaint page.
+import { currentLocale } from '../../i18n/locale';
 import { api, type Query } from '../../api/client';
 import type { Complaint as ComplaintBase, CreateComplaintInput, TransitionInput } from '../../../../shared/schemas/complaint';
 
@@ -99,10 +100,10 @@ export function uploadAttachment(id: string, file: File): Promise<Attachment> {
 export const attachmentUrl = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
 
 export function exportUrl(query: Query): string {
-  const params = new URLSearchParams();
+  // Region names in the file in the reader's language.
+  const params = new URLSearchParams({ lang: currentLocale() });
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return `/api/complaints/export.csv${qs ? `?${qs}` : ''}`;
+  return `/api/complaints/export.csv?${params.toString()}`;
 }
 
 export const searchStores = (query: Query, signal?: AbortSignal) =>

@@ -1,4 +1,5 @@
 // The regulators' figures (API.md "Problem products and hotspots"): one call per dashboard panel.
+import { currentLocale } from '../../i18n/locale';
 import { api } from '../../api/client';
 
 /** What every panel is filtered by; days are Shanghai calendar days, inclusive. */
@@ -75,7 +76,7 @@ export const getTop = (kind: 'products' | 'merchants' | 'stores', f: Filter, sig
 
 /** The CSV of a panel, opened by the browser (same-origin cookie). */
 export function exportUrl(kind: string, f: Filter, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ kind, ...extra });
+  const params = new URLSearchParams({ kind, lang: currentLocale(), ...extra });
   for (const [k, v] of Object.entries(q(f))) if (v) params.set(k, v);
   return `/api/analytics/export.csv?${params.toString()}`;
 }

@@ -11,6 +11,8 @@ import { usePanel } from '../dashboard/usePanel';
 import { useRegions } from '../dashboard/regions';
 import { decideAbuse, listAbuse, type AbuseReview } from './api';
 import { Loaded } from './parts';
+import { useBusy } from '../../components/useBusy';
+import { Button } from '../../components/Button';
 import './enforcement.css';
 
 const STATUSES = ['pending', 'cleared', 'confirmed'] as const;
@@ -60,14 +62,16 @@ function Review({ review, onDecided }: { review: AbuseReview; onDecided(): void 
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const e = review.evidence;
-  async function decide(decision: 'cleared' | 'confirmed') {
-    try {
-      await decideAbuse(review.id, decision, note.trim());
-      onDecided();
-    } catch (err) {
-      setError(describeError(err));
-    }
-  }
+  const { busy, track } = useBusy();
+  const decide = (decision: 'cleared' | 'confirmed') =>
+    track(decision, async () => {
+      try {
+        await decideAbuse(review.id, decision, note.trim());
+        onDecided();
+      } catch (err) {
+        setError(describeError(err));
+      }
+    });
   return (
     <article className="card" data-testid={`abuse-${review.id}`}>
       <header className="enf-section-head">
@@ -99,12 +103,12 @@ function Review({ review, onDecided }: { review: AbuseReview; onDecided(): void 
         <div className="enf-form">
           <textarea aria-label={t('abuse.note')} placeholder={t('abuse.note')} value={note} maxLength={2000} onChange={(ev) => setNote(ev.target.value)} />
           <div className="button-row">
-            <button className="button" disabled={!note.trim()} onClick={() => void decide('cleared')}>
+            <Button className="button" busy={busy === 'cleared'} disabled={!note.trim() || busy !== null} onClick={() => void decide('cleared')}>
               {t('abuse.clear')}
-            </button>
-            <button className="button button-danger" disabled={!note.trim()} onClick={() => void decide('confirmed')}>
+            </Button>
+            <Button className="button button-danger" busy={busy === 'confirmed'} disabled={!note.trim() || busy !== null} onClick={() => void decide('confirmed')}>
               {t('abuse.confirm')}
-            </button>
+            </Button>
           </div>
           {error && <Alert tone="danger">{error}</Alert>}
         </div>

@@ -11,6 +11,7 @@ import { useLiveTick, usePanel } from '../dashboard/usePanel';
 import { getCase, moveCase, type Case } from './api';
 import { Loaded, ProductLine } from './parts';
 import './enforcement.css';
+import { Button } from '../../components/Button';
 
 /** A case, its workflow buttons (each step with a note) and its action log. */
 export function CaseDetailPage() {
@@ -91,6 +92,7 @@ function CaseActions({ c, onMoved }: { c: Case; onMoved(): void }) {
   const [pub, setPub] = useState(c.public);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const publishable = !!finding.trim() && !!measures.trim();
   const next = CASE_ACTIONS.filter((a) => CASE_TRANSITIONS[a].from.includes(c.status));
   if (user.role !== 'regulator') return null;
 
@@ -142,20 +144,26 @@ function CaseActions({ c, onMoved }: { c: Case; onMoved(): void }) {
           </div>
           <div className="field">
             <label htmlFor="case-finding">{t('case.finding')}</label>
-            <textarea id="case-finding" maxLength={4000} value={finding} onChange={(e) => setFinding(e.target.value)} />
+            <textarea id="case-finding" required={pub} maxLength={4000} value={finding} onChange={(e) => setFinding(e.target.value)} data-testid="case-finding" />
           </div>
           <div className="field">
             <label htmlFor="case-measures">{t('case.measures')}</label>
-            <textarea id="case-measures" maxLength={4000} value={measures} onChange={(e) => setMeasures(e.target.value)} />
+            <textarea id="case-measures" required={pub} maxLength={4000} value={measures} onChange={(e) => setMeasures(e.target.value)} data-testid="case-measures" />
           </div>
           <label className="checkbox">
             <input type="checkbox" checked={pub} onChange={(e) => setPub(e.target.checked)} data-testid="case-public" />
             {t('case.makePublic')}
           </label>
+          {/* Consumers read a public case: it needs what was found and what was done. */}
+          {pub && !publishable && (
+            <p className="field-error" data-testid="case-public-needs">
+              {t('case.publicNeeds')}
+            </p>
+          )}
           <div className="button-row">
-            <button className="button button-primary" disabled={busy || !note.trim()} data-testid="case-action-submit">
+            <Button className="button button-primary" busy={busy} disabled={!note.trim() || (pub && !publishable)} data-testid="case-action-submit">
               {t('case.submit')}
-            </button>
+            </Button>
             <button type="button" className="button button-ghost" onClick={() => setAction(null)}>
               {t('actions.cancel')}
             </button>

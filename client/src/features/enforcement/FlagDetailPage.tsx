@@ -13,6 +13,7 @@ import { Loaded, ProductLine, RuleBadges } from './parts';
 import { ProductMerge } from './ProductMerge';
 import { SamplingTable } from './SamplingTable';
 import './enforcement.css';
+import { Button } from '../../components/Button';
 
 /** One flag with everything behind it, and the step that turns it into an enforcement case. */
 export function FlagDetailPage() {
@@ -167,9 +168,9 @@ function OpenCase({ flag }: { flag: Flag }) {
         >
           <textarea aria-label={t('flag.caseNote')} placeholder={t('flag.caseNote')} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} data-testid="case-note" />
           <div className="button-row">
-            <button className="button button-primary" disabled={busy} data-testid="open-case-confirm">
+            <Button className="button button-primary" busy={busy} data-testid="open-case-confirm">
               {t('flag.confirmOpen')}
-            </button>
+            </Button>
             <button type="button" className="button button-ghost" onClick={() => setAsking(false)}>
               {t('actions.cancel')}
             </button>

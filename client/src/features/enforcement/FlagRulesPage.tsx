@@ -8,6 +8,8 @@ import { useUser } from '../auth/session';
 import { usePanel } from '../dashboard/usePanel';
 import { getRules, saveRules } from './api';
 import { Loaded } from './parts';
+import { useBusy } from '../../components/useBusy';
+import { Button } from '../../components/Button';
 import './enforcement.css';
 
 /** The thresholds of each flag rule; the provincial bureau (or an admin) may change them. */
@@ -31,15 +33,17 @@ function Editor({ version, initial, onSaved }: { version: number; initial: FlagR
 
   const update = (rule: keyof FlagRules, field: string, value: number | boolean) => setRules((r) => ({ ...r, [rule]: { ...r[rule], [field]: value } }));
 
-  async function save() {
-    try {
-      const saved = await saveRules(rules, version);
-      setMessage({ tone: 'success', text: t('rulesEditor.saved', { version: saved.version }) });
-      onSaved();
-    } catch (e) {
-      setMessage({ tone: 'danger', text: describeError(e) });
-    }
-  }
+  const { busy, track } = useBusy();
+  const save = () =>
+    track('save', async () => {
+      try {
+        const saved = await saveRules(rules, version);
+        setMessage({ tone: 'success', text: t('rulesEditor.saved', { version: saved.version }) });
+        onSaved();
+      } catch (e) {
+        setMessage({ tone: 'danger', text: describeError(e) });
+      }
+    });
 
   return (
     <form
@@ -84,9 +88,9 @@ function Editor({ version, initial, onSaved }: { version: number; initial: FlagR
       </div>
       {editable && (
         <div className="button-row">
-          <button className="button button-primary" data-testid="rules-save">
+          <Button className="button button-primary" busy={busy === 'save'} data-testid="rules-save">
             {t('rulesEditor.save')}
-          </button>
+          </Button>
         </div>
       )}
     </form>

@@ -5,12 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { describeError } from '../../i18n/errors';
 import { mergeProducts, searchProducts, type ProductRef } from './api';
+import { useBusy } from '../../components/useBusy';
+import { Button } from '../../components/Button';
 
 export function ProductMerge({ intoId, category, onMerged }: { intoId: string; category: string; onMerged(): void }) {
   const { t } = useTranslation('enforcement');
   const [q, setQ] = useState('');
   const [found, setFound] = useState<(ProductRef & { id: string })[] | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const { busy, track } = useBusy();
 
   async function search() {
     setMessage(null);
@@ -40,11 +43,13 @@ export function ProductMerge({ intoId, category, onMerged }: { intoId: string; c
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void search();
+          void track('search', search);
         }}
       >
         <input aria-label={t('merge.search')} placeholder={t('merge.search')} value={q} maxLength={100} onChange={(e) => setQ(e.target.value)} />
-        <button className="button">{t('merge.find')}</button>
+        <Button className="button" busy={busy === 'search'}>
+          {t('merge.find')}
+        </Button>
       </form>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {found && found.length === 0 && <p className="muted">{t('merge.none')}</p>}
@@ -55,9 +60,9 @@ export function ProductMerge({ intoId, category, onMerged }: { intoId: string; c
               <span>
                 <strong>{p.name}</strong> {[p.brand, p.model].filter(Boolean).join(' ')} {p.gtin && <span className="mono muted">{p.gtin}</span>}
               </span>
-              <button className="button button-ghost" onClick={() => void merge(p)}>
+              <Button className="button button-ghost" busy={busy === p.id} disabled={busy !== null} onClick={() => void track(p.id, () => merge(p))}>
                 {t('merge.into')}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

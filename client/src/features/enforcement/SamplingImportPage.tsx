@@ -4,8 +4,28 @@ import { Alert } from '../../components/Alert';
 import { Page } from '../../components/Page';
 import { describeError } from '../../i18n/errors';
 import { useSocketEvent } from '../../realtime/socket';
+import type { ImportLineError } from '../../../../shared/schemas/products';
+import { useRegions } from '../dashboard/regions';
 import { getImportJob, importSampling, type ImportJob } from './api';
 import './enforcement.css';
+import { Button } from '../../components/Button';
+
+const INVALID_HINTS = ['date', 'result', 'category', 'region'];
+
+/** A bad line in the reader's language: the field by its column name, region codes by name. */
+function LineProblem({ error }: { error: ImportLineError }) {
+  const { t, i18n } = useTranslation('enforcement');
+  const regions = useRegions();
+  if (error.code === 'invalid' && error.field && INVALID_HINTS.includes(error.field)) return <>{t(`sampling.invalid.${error.field}`)}</>;
+  const field = t(`sampling.fields.${error.field ?? 'row'}`);
+  const value =
+    error.code === 'missing_columns'
+      ? new Intl.ListFormat(i18n.language).format((error.value ?? '').split(', ').map((f) => t(`sampling.fields.${f}`)))
+      : error.code === 'outside_jurisdiction'
+        ? regions.name(error.value ?? '')
+        : (error.value ?? '');
+  return <>{t(`sampling.problems.${error.code}`, { field, value })}</>;
+}
 
 /** Upload a CSV of sampling results; progress arrives live, the bad lines are listed at the end. */
 export function SamplingImportPage() {
@@ -73,9 +93,9 @@ export function SamplingImportPage() {
           <input id="sampling-file" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="sampling-file" />
         </div>
         <div className="button-row">
-          <button className="button button-primary" disabled={!file || busy} data-testid="sampling-upload">
+          <Button className="button button-primary" busy={busy} disabled={!file} data-testid="sampling-upload">
             {t('sampling.upload')}
-          </button>
+          </Button>
         </div>
         {jobId && (
           <div className="enf-progress" data-testid="sampling-progress" data-done={progress.done} data-total={progress.total}>
@@ -106,9 +126,11 @@ export function SamplingImportPage() {
             </thead>
             <tbody>
               {job.errors.map((e) => (
-                <tr key={`${e.line}-${e.message}`}>
+                <tr key={`${e.line}-${e.field ?? ''}-${e.code}`}>
                   <td className="mono">{e.line}</td>
-                  <td>{e.message}</td>
+                  <td>
+                    <LineProblem error={e} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 // Problem-product flags, enforcement cases, the public list, sampling imports, thresholds and the
 // abuse queue (API.md "Problem products and hotspots").
+import type { ImportLineError } from '../../../../shared/schemas/products';
 import { api } from '../../api/client';
 import type { FlagRules, CaseAction, CaseStatus } from '../../../../shared/schemas/products';
 
@@ -108,7 +109,7 @@ export interface ImportJob {
   total: number;
   inserted: number;
   duplicates: number;
-  errors: { line: number; message: string }[];
+  errors: ImportLineError[];
 }
 
 export interface AbuseReview {

@@ -7,6 +7,8 @@ import { Page } from '../../components/Page';
 import { describeError } from '../../i18n/errors';
 import { listOutbox, type MailStatus, type OutboxMail } from './api';
 import { MailRow } from './MailRow';
+import { useBusy } from '../../components/useBusy';
+import { Button } from '../../components/Button';
 import './outbox.css';
 
 type Loaded = { status: string; items: OutboxMail[]; nextCursor: string | null };
@@ -26,15 +28,17 @@ export function OutboxPage() {
     return () => abort.abort();
   }, [status]);
 
-  async function more() {
-    if (!loaded?.nextCursor) return;
-    try {
-      const p = await listOutbox({ ...(status ? { status } : {}), cursor: loaded.nextCursor });
-      setLoaded((l) => (l && l.status === status ? { status, items: [...l.items, ...p.items], nextCursor: p.nextCursor } : l));
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
+  const { busy, track } = useBusy();
+  const more = () =>
+    track('more', async () => {
+      if (!loaded?.nextCursor) return;
+      try {
+        const p = await listOutbox({ ...(status ? { status } : {}), cursor: loaded.nextCursor });
+        setLoaded((l) => (l && l.status === status ? { status, items: [...l.items, ...p.items], nextCursor: p.nextCursor } : l));
+      } catch (e) {
+        setError(describeError(e));
+      }
+    });
 
   const current = loaded?.status === status ? loaded : null;
   const filter = (
@@ -75,9 +79,9 @@ export function OutboxPage() {
           </div>
           {current.nextCursor && (
             <div className="outbox-more">
-              <button className="button" onClick={() => void more()}>
+              <Button className="button" busy={busy === 'more'} onClick={() => void more()}>
                 {t('list.loadMore')}
-              </button>
+              </Button>
             </div>
           )}
         </>

@@ -11,6 +11,8 @@ import { complianceReport, saveSettings, type Settings } from './complianceApi';
 import { ReviewCard } from './ReviewCard';
 import { TrendChart } from './TrendChart';
 import { useLoad } from './useLoad';
+import { useBusy } from '../../components/useBusy';
+import { Button } from '../../components/Button';
 import './returns.css';
 
 /** Regulators: merchants to review by the thresholds they set, with evidence, and the trend per city. */
@@ -33,17 +35,19 @@ export function CompliancePage() {
     if (p) setQuery(p);
   }
 
-  async function save() {
-    const p = parsed();
-    if (!p) return;
-    try {
-      await saveSettings(p);
-      setNotice(t('compliance.saved'));
-      setQuery(p);
-    } catch (e) {
-      setNotice(describeError(e));
-    }
-  }
+  const { busy, track } = useBusy();
+  const save = () =>
+    track('save', async () => {
+      const p = parsed();
+      if (!p) return;
+      try {
+        await saveSettings(p);
+        setNotice(t('compliance.saved'));
+        setQuery(p);
+      } catch (e) {
+        setNotice(describeError(e));
+      }
+    });
 
   const field = (k: keyof Settings) => (
     <div className="field">
@@ -67,9 +71,9 @@ export function CompliancePage() {
             {t('compliance.apply')}
           </button>
           {user.role === 'regulator' && (
-            <button className="button" type="button" onClick={() => void save()}>
+            <Button className="button" type="button" busy={busy === 'save'} onClick={() => void save()} data-testid="compliance-save">
               {t('compliance.save')}
-            </button>
+            </Button>
           )}
         </div>
       </form>

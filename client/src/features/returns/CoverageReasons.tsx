@@ -14,6 +14,13 @@ export function CoverageReasons({ request, compact = false }: { request: ReturnR
       <strong data-testid="coverage-verdict" data-covered={request.covered}>
         {request.covered ? t('coverage.covered') : t('coverage.notCovered')}
       </strong>
+      {/* What the consumer needs next: until when the goods may come back, and how fast the money. */}
+      {request.covered && coverage.lastDay && (
+        <span className="coverage-terms" data-testid="coverage-terms">
+          {t('coverage.lastDay', { day: coverage.lastDay })}
+          {coverage.refundWithinHours ? ` · ${t('coverage.refundWithin', { hours: coverage.refundWithinHours })}` : ''}
+        </span>
+      )}
       <ul className="reason-list">
         {coverage.reasons.filter((r) => !compact || !r.ok).map((r) => {
           const p = r.params ?? {};

@@ -4,9 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { describeError } from '../../i18n/errors';
 import { disputeReturn, type ReturnRequest } from './api';
+import { useBusy } from '../../components/useBusy';
+import { Button } from '../../components/Button';
 
 export function DisputeAction({ request, onDone }: { request: ReturnRequest; onDone(r: ReturnRequest): void }) {
   const { t } = useTranslation('returns');
+  const { busy, track } = useBusy();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -39,13 +42,13 @@ export function DisputeAction({ request, onDone }: { request: ReturnRequest; onD
       className="row-form"
       onSubmit={(e) => {
         e.preventDefault();
-        disputeReturn(request.id, reason.trim()).then(onDone, (err: unknown) => setError(describeError(err)));
+        void track('dispute', () => disputeReturn(request.id, reason.trim()).then(onDone, (err: unknown) => setError(describeError(err))));
       }}
     >
       <input aria-label={t('mine.disputeReason')} placeholder={t('mine.disputeReason')} required value={reason} onChange={(e) => setReason(e.target.value)} data-testid="return-dispute-reason" />
-      <button className="button button-danger" type="submit" data-testid="return-dispute-submit">
+      <Button className="button button-danger" type="submit" busy={busy === 'dispute'} data-testid="return-dispute-submit">
         {t('mine.disputeSubmit')}
-      </button>
+      </Button>
       {error && <p className="field-error">{error}</p>}
     </form>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/errors';
 import { recordOutcome, type ReturnRequest } from './api';
+import { Button } from '../../components/Button';
 
 export function OutcomeActions({ request, onDone }: { request: ReturnRequest; onDone(r: ReturnRequest, message: string): void }) {
   const { t } = useTranslation('returns');
@@ -55,9 +56,9 @@ export function OutcomeActions({ request, onDone }: { request: ReturnRequest; on
           <input aria-label={t('desk.refuseReason')} placeholder={t('desk.refuseReason')} data-testid="return-refuse-reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
         </>
       )}
-      <button className={`button ${mode === 'honor' ? 'button-primary' : 'button-danger'}`} type="submit" disabled={busy} data-testid="return-confirm">
+      <Button className={`button ${mode === 'honor' ? 'button-primary' : 'button-danger'}`} type="submit" busy={busy} data-testid="return-confirm">
         {mode === 'honor' ? t('desk.confirmHonor') : t('desk.confirmRefuse')}
-      </button>
+      </Button>
       <button className="button button-ghost" type="button" onClick={() => setMode('none')}>
         {t('actions.cancel')}
       </button>

@@ -1,24 +1,27 @@
 // Recording a return: the stores, purchase date, amount and product. The answer (coverage and its
-// reasons) comes back at once and is shown by the caller.
-import { useMemo, useState, type FormEvent } from 'react';
+// reasons) comes back at once and is shown by the caller. Both stores are found with the searchable
+// picker of the complaint wizard, so every store of the province can be named.
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../../../shared/enums';
 import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
 import { describeError } from '../../i18n/errors';
+import { StorePicker } from '../complaints/StorePicker';
 import { createReturn, todayInShanghai, type ReturnRequest, type Store } from './api';
 import { ConsentCheckbox } from './ConsentCheckbox';
 
 interface Props {
-  stores: Store[];
-  /** Desk staff return at their own stores; a consumer chooses contact consent for their own request. */
-  desk: boolean;
+  /** Desk staff return at their own merchant's stores; a consumer chooses contact consent for their own request. */
+  deskMerchantId?: string;
   onCreated(r: ReturnRequest): void;
 }
 
-export function ReturnForm({ stores, desk, onCreated }: Props) {
+export function ReturnForm({ deskMerchantId, onCreated }: Props) {
   const { t } = useTranslation('returns');
-  const [purchaseStoreId, setPurchase] = useState('');
-  const [returnStoreId, setReturn] = useState('');
+  const desk = !!deskMerchantId;
+  const [purchase, setPurchase] = useState<Store | null>(null);
+  const [returnStore, setReturn] = useState<Store | null>(null);
   const [purchaseDate, setDate] = useState(todayInShanghai());
   const [amount, setAmount] = useState('');
   const [name, setName] = useState('');
@@ -29,19 +32,23 @@ export function ReturnForm({ stores, desk, onCreated }: Props) {
   // One key per filled-in form: a double click or a retry after a dropped answer records one return.
   const [key, setKey] = useState(() => crypto.randomUUID());
 
-  const purchase = stores.find((s) => s.id === purchaseStoreId);
-  // A return goes back to the merchant that sold the goods.
-  const returnOptions = useMemo(() => (desk || !purchase ? stores : stores.filter((s) => s.merchantId === purchase.merchantId)), [desk, purchase, stores]);
-
   async function submit(e: FormEvent) {
     e.preventDefault();
     const fen = Math.round(Number(amount) * 100);
+    if (!purchase || !returnStore) return setError(t('form.chooseStores'));
     if (!(fen > 0)) return setError(t('form.invalidAmount'));
     setBusy(true);
     setError(null);
     try {
       const r = await createReturn(
-        { purchaseStoreId, returnStoreId, purchaseDate, amountFen: fen, product: { name: name.trim(), category }, ...(desk ? {} : { contactAgreement }) },
+        {
+          purchaseStoreId: purchase.id,
+          returnStoreId: returnStore.id,
+          purchaseDate,
+          amountFen: fen,
+          product: { name: name.trim(), category },
+          ...(desk ? {} : { contactAgreement }),
+        },
         key,
       );
       setKey(crypto.randomUUID());
@@ -53,38 +60,70 @@ export function ReturnForm({ stores, desk, onCreated }: Props) {
     }
   }
 
-  const storeSelect = (id: string, value: string, set: (v: string) => void, options: Store[], label: string) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} data-testid={id} value={value} required onChange={(e) => set(e.target.value)}>
-        <option value="">{t('form.chooseStore')}</option>
-        {options.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-
+  // A return goes back to the merchant that sold the goods.
+  const returnMerchant = deskMerchantId ?? purchase?.merchantId;
   return (
     <form className="card" onSubmit={(e) => void submit(e)} data-testid="return-form">
       <h2>{desk ? t('desk.newTitle') : t('mine.newTitle')}</h2>
       {error && <Alert tone="danger">{error}</Alert>}
+      <StorePicker
+        prefix="return-purchase-store"
+        legend={t('form.purchaseStore')}
+        chosen={purchase}
+        merchantId={deskMerchantId}
+        onChoose={(s) => {
+          setPurchase(s);
+          if (returnStore && returnStore.merchantId !== s.merchantId) setReturn(null);
+        }}
+      />
+      {returnMerchant ? (
+        <StorePicker
+          key={returnMerchant}
+          prefix="return-return-store"
+          legend={t('form.returnStore')}
+          chosen={returnStore}
+          merchantId={returnMerchant}
+          onChoose={setReturn}
+        />
+      ) : (
+        <p className="muted" data-testid="return-return-store-hint">
+          {t('form.returnStoreAfterPurchase')}
+        </p>
+      )}
       <div className="form-grid">
-        {storeSelect('return-purchase-store', purchaseStoreId, setPurchase, stores, t('form.purchaseStore'))}
-        {storeSelect('return-return-store', returnStoreId, setReturn, returnOptions, t('form.returnStore'))}
         <div className="field">
           <label htmlFor="return-date">{t('form.purchaseDate')}</label>
-          <input id="return-date" data-testid="return-date" type="date" required max={todayInShanghai()} value={purchaseDate} onChange={(e) => setDate(e.target.value)} />
+          <input
+            id="return-date"
+            data-testid="return-date"
+            type="date"
+            required
+            max={todayInShanghai()}
+            value={purchaseDate}
+            onChange={(e) => setDate(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="return-amount">{t('form.amount')}</label>
-          <input id="return-amount" data-testid="return-amount" inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.target.value)} />
+          <input
+            id="return-amount"
+            data-testid="return-amount"
+            inputMode="decimal"
+            required
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="return-product">{t('form.productName')}</label>
-          <input id="return-product" data-testid="return-product" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            id="return-product"
+            data-testid="return-product"
+            required
+            maxLength={120}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="return-category">{t('form.category')}</label>
@@ -99,9 +138,9 @@ export function ReturnForm({ stores, desk, onCreated }: Props) {
       </div>
       {!desk && <ConsentCheckbox id="return-consent" checked={contactAgreement} onChange={setConsent} />}
       <div className="button-row">
-        <button className="button button-primary" type="submit" disabled={busy} data-testid="return-submit">
+        <Button className="button button-primary" type="submit" busy={busy} data-testid="return-submit">
           {desk ? t('desk.submit') : t('mine.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

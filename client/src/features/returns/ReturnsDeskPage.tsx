@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useUser } from '../auth/session';
 import { useSocketEvent } from '../../realtime/socket';
-import { listReturns, listStores, returnAnalytics, type ReturnRequest } from './api';
+import { listReturns, returnAnalytics, type ReturnRequest } from './api';
 import { CoverageReasons, StatusBadge } from './CoverageReasons';
 import './returnEvents';
 import { FiguresTable } from './FiguresTable';
@@ -20,7 +20,6 @@ import './returns.css';
 export function ReturnsDeskPage() {
   const { t } = useTranslation('returns');
   const user = useUser();
-  const stores = useLoad((signal) => listStores({ merchantId: user.orgId }, signal), [user.orgId]);
   const list = useLoad((signal) => listReturns({}, signal), []);
   const figures = useLoad((signal) => returnAnalytics({}, signal), []);
   const [latest, setLatest] = useState<ReturnRequest | null>(null);
@@ -42,19 +41,14 @@ export function ReturnsDeskPage() {
 
   return (
     <Page testId="page-returns-desk" title={t('desk.title')} description={t('desk.description')}>
-      {stores.data ? (
-        <ReturnForm
-          stores={stores.data}
-          desk
-          onCreated={(r) => {
-            setLatest(r);
-            setNotice(null);
-            replace(r);
-          }}
-        />
-      ) : (
-        <Loading />
-      )}
+      <ReturnForm
+        deskMerchantId={user.orgId}
+        onCreated={(r) => {
+          setLatest(r);
+          setNotice(null);
+          replace(r);
+        }}
+      />
       {latest && (
         <div className="card" data-testid="return-result">
           <h2>

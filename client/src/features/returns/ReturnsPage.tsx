@@ -4,7 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useSocketEvent } from '../../realtime/socket';
-import { listReturns, listStores, type ReturnRequest } from './api';
+import { listReturns, type ReturnRequest } from './api';
 import { ClaimReturnForm } from './ClaimReturnForm';
 import { DisputeAction } from './DisputeAction';
 import './returnEvents';
@@ -16,16 +16,17 @@ import './returns.css';
 /** The consumer: request a return, see whether it is covered and why, dispute a refusal. */
 export function ReturnsPage() {
   const { t } = useTranslation('returns');
-  const stores = useLoad((signal) => listStores({}, signal), []);
   const list = useLoad((signal) => listReturns({}, signal), []);
   useSocketEvent('return:updated', () => list.reload());
 
   const upsert = (r: ReturnRequest) =>
-    list.setData((d) => (d ? { ...d, items: d.items.some((x) => x.id === r.id) ? d.items.map((x) => (x.id === r.id ? r : x)) : [r, ...d.items] } : d));
+    list.setData((d) =>
+      d ? { ...d, items: d.items.some((x) => x.id === r.id) ? d.items.map((x) => (x.id === r.id ? r : x)) : [r, ...d.items] } : d,
+    );
 
   return (
     <Page testId="page-returns" title={t('mine.title')} description={t('mine.description')}>
-      {stores.data ? <ReturnForm stores={stores.data} desk={false} onCreated={upsert} /> : <Loading />}
+      <ReturnForm onCreated={upsert} />
       <ClaimReturnForm onClaimed={upsert} />
       <h2>{t('mine.listTitle')}</h2>
       {list.error ? (

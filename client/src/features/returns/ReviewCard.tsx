@@ -6,6 +6,8 @@ import { describeError } from '../../i18n/errors';
 import { percent } from './api';
 import { transitionCommitment, type EvidenceRow, type ReviewEntry } from './complianceApi';
 import { FiguresTable } from './FiguresTable';
+import { useBusy } from '../../components/useBusy';
+import { Button } from '../../components/Button';
 
 function Evidence({ rows, title }: { rows: EvidenceRow[]; title: string }) {
   const { t } = useTranslation('returns');
@@ -36,16 +38,18 @@ export function ReviewCard({ entry, onChanged }: { entry: ReviewEntry; onChanged
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  async function act(id: string, action: 'suspend' | 'reinstate') {
-    setError(null);
-    try {
-      await transitionCommitment(id, action, reason.trim());
-      setReason('');
-      onChanged(t(action === 'suspend' ? 'compliance.suspended' : 'compliance.reinstated'));
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }
+  const { busy, track } = useBusy();
+  const act = (id: string, action: 'suspend' | 'reinstate') =>
+    track(id, async () => {
+      setError(null);
+      try {
+        await transitionCommitment(id, action, reason.trim());
+        setReason('');
+        onChanged(t(action === 'suspend' ? 'compliance.suspended' : 'compliance.reinstated'));
+      } catch (e) {
+        setError(describeError(e));
+      }
+    });
 
   return (
     <article className="card" data-testid={`review-${entry.merchantId}`}>
@@ -79,14 +83,15 @@ export function ReviewCard({ entry, onChanged }: { entry: ReviewEntry; onChanged
       <div className="row-form">
         <input aria-label={t('compliance.suspendReason')} placeholder={t('compliance.suspendReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
         {entry.commitments.map((c) => (
-          <button
+          <Button
             key={c.id}
             className={`button ${c.status === 'active' ? 'button-danger' : 'button-primary'}`}
-            disabled={!reason.trim()}
+            busy={busy === c.id}
+            disabled={!reason.trim() || busy !== null}
             onClick={() => void act(c.id, c.status === 'active' ? 'suspend' : 'reinstate')}
           >
             {t(c.status === 'active' ? 'compliance.suspend' : 'compliance.reinstate')} · {t(`scope.${c.scope}`)}
-          </button>
+          </Button>
         ))}
       </div>
       {error && <p className="field-error">{error}</p>}

@@ -1,10 +1,11 @@
 // Weekly honour rate per city, one line each (ECharts, only the parts we use).
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { currentLocale } from '../../i18n/locale';
+import { useChart } from '../dashboard/useChart';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -18,38 +19,39 @@ export interface TrendPoint {
 }
 
 export function TrendChart({ points }: { points: TrendPoint[] }) {
-  const el = useRef<HTMLDivElement>(null);
+  const { ref, chart } = useChart();
   useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current);
+    if (!chart) return;
     const weeks = [...new Set(points.map((p) => p.week))].sort();
     const cities = [...new Set(points.map((p) => p.cityCode))];
     const en = currentLocale() === 'en';
-    chart.setOption({
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—') },
-      legend: { type: 'scroll', top: 0 },
-      grid: { left: 48, right: 16, top: 40, bottom: 32 },
-      xAxis: { type: 'category', data: weeks },
-      yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 10) * 10), max: 100, axisLabel: { formatter: '{value}%' } },
-      series: cities.map((code) => {
-        const first = points.find((p) => p.cityCode === code)!;
-        return {
-          type: 'line',
-          name: en ? first.cityNameEn : first.cityName,
-          connectNulls: true,
-          data: weeks.map((w) => {
-            const p = points.find((x) => x.cityCode === code && x.week === w);
-            return p?.honorRate == null ? null : Math.round(p.honorRate * 1000) / 10;
-          }),
-        };
-      }),
-    });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [points]);
-  return <div ref={el} className="trend-chart" data-testid="compliance-trend" />;
+    chart.setOption(
+      {
+        tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—') },
+        legend: { type: 'scroll', top: 0 },
+        grid: { left: 48, right: 16, top: 40, bottom: 32 },
+        xAxis: { type: 'category', data: weeks },
+        yAxis: {
+          type: 'value',
+          min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 10) * 10),
+          max: 100,
+          axisLabel: { formatter: '{value}%' },
+        },
+        series: cities.map((code) => {
+          const first = points.find((p) => p.cityCode === code)!;
+          return {
+            type: 'line',
+            name: en ? first.cityNameEn : first.cityName,
+            connectNulls: true,
+            data: weeks.map((w) => {
+              const p = points.find((x) => x.cityCode === code && x.week === w);
+              return p?.honorRate == null ? null : Math.round(p.honorRate * 1000) / 10;
+            }),
+          };
+        }),
+      },
+      true,
+    );
+  }, [chart, points]);
+  return <div ref={ref} className="trend-chart" data-testid="compliance-trend" />;
 }

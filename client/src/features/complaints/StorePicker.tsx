@@ -1,4 +1,5 @@
-// Finding the store: by merchant or store name, narrowed by city and county.
+// Finding a store: by merchant or store name, narrowed by city and county. The complaint wizard, the
+// redirect form and both stores of the return form use it, so every store of the province is reachable.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading';
@@ -9,9 +10,15 @@ interface Props {
   chosen: Store | null;
   error?: string;
   onChoose(store: Store): void;
+  /** Prefix of ids and test ids (`<prefix>-search`, `<prefix>-option-<id>`); several pickers share a page. */
+  prefix?: string;
+  /** Only this merchant's stores (a return goes back to the merchant that sold the goods). */
+  merchantId?: string;
+  /** The legend of the result list. */
+  legend?: string;
 }
 
-export function StoreStep({ chosen, error, onChoose }: Props) {
+export function StorePicker({ chosen, error, onChoose, prefix = 'store', merchantId, legend }: Props) {
   const { t } = useTranslation('complaints');
   const [q, setQ] = useState('');
   const [city, setCity] = useState('');
@@ -19,33 +26,41 @@ export function StoreStep({ chosen, error, onChoose }: Props) {
   const [found, setFound] = useState<{ key: string; stores: Store[] } | null>(null);
   const term = q.trim();
   const region = county || city;
-  const key = `${region}|${term}`;
+  const key = `${merchantId ?? ''}|${region}|${term}`;
 
   useEffect(() => {
     const abort = new AbortController();
     // Wait for a pause in typing before asking the server.
     const timer = setTimeout(() => {
-      searchStores({ q: term, region }, abort.signal).then(
-        (stores) => setFound({ key: `${region}|${term}`, stores }),
-        () => abort.signal.aborted || setFound({ key: `${region}|${term}`, stores: [] }),
+      searchStores({ q: term, region, ...(merchantId ? { merchantId } : {}) }, abort.signal).then(
+        (stores) => setFound({ key, stores }),
+        () => abort.signal.aborted || setFound({ key, stores: [] }),
       );
     }, 250);
     return () => {
       clearTimeout(timer);
       abort.abort();
     };
-  }, [term, region]);
+  }, [key, term, region, merchantId]);
 
   const results = found?.key === key ? found.stores : null;
   return (
-    <div className="wizard-step" data-testid="step-store">
+    <div className="store-picker" data-testid={`${prefix}-picker`}>
       <div className="form-row">
         <div className="field grow-2">
-          <label htmlFor="store-q">{t('wizard.storeSearch')}</label>
-          <input id="store-q" type="search" value={q} maxLength={100} placeholder={t('wizard.storeSearchPlaceholder')} onChange={(e) => setQ(e.target.value)} data-testid="store-search" />
+          <label htmlFor={`${prefix}-q`}>{t('wizard.storeSearch')}</label>
+          <input
+            id={`${prefix}-q`}
+            type="search"
+            value={q}
+            maxLength={100}
+            placeholder={t('wizard.storeSearchPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+            data-testid={`${prefix}-search`}
+          />
         </div>
         <CityCountyPicker
-          prefix="store"
+          prefix={prefix}
           city={city}
           county={county}
           onChange={(c, k) => {
@@ -58,20 +73,20 @@ export function StoreStep({ chosen, error, onChoose }: Props) {
         />
       </div>
       {error && (
-        <p className="field-error" data-testid="error-storeId">
+        <p className="field-error" data-testid={`error-${prefix}Id`}>
           {error}
         </p>
       )}
       <fieldset className="store-results">
-        <legend>{t('wizard.storeResults')}</legend>
+        <legend>{legend ?? t('wizard.storeResults')}</legend>
         {results === null ? (
           <Loading />
         ) : results.length === 0 ? (
           <p className="muted">{t('wizard.noStores')}</p>
         ) : (
           results.map((s) => (
-            <label key={s.id} className={`store-option${chosen?.id === s.id ? ' is-chosen' : ''}`} data-testid={`store-option-${s.id}`}>
-              <input type="radio" name="store" checked={chosen?.id === s.id} onChange={() => onChoose(s)} />
+            <label key={s.id} className={`store-option${chosen?.id === s.id ? ' is-chosen' : ''}`} data-testid={`${prefix}-option-${s.id}`}>
+              <input type="radio" name={prefix} checked={chosen?.id === s.id} onChange={() => onChoose(s)} />
               <span>
                 <span className="cell-strong">{s.merchantName}</span> · {s.name}
                 <span className="muted store-address">
