@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { describeError } from '../../i18n/errors';
 import { claimReturn, type ReturnRequest } from './api';
 import { ConsentCheckbox } from './ConsentCheckbox';
+import { Button } from '../../components/Button';
 
 export function ClaimReturnForm({ onClaimed }: { onClaimed(r: ReturnRequest): void }) {
   const { t } = useTranslation('returns');
@@ -39,9 +40,9 @@ export function ClaimReturnForm({ onClaimed }: { onClaimed(r: ReturnRequest): vo
       </div>
       <ConsentCheckbox id="return-claim-consent" checked={contactAgreement} onChange={setConsent} />
       <div className="button-row">
-        <button className="button button-primary" type="submit" disabled={busy} data-testid="return-claim-submit">
+        <Button className="button button-primary" type="submit" busy={busy} data-testid="return-claim-submit">
           {t('claim.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );
