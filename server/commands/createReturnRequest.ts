@@ -15,6 +15,7 @@ import { StoreModel, type StoreRecord } from '../models/Store.js';
 import { merchantSide, type Actor } from '../policies/index.js';
 import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { coverageFor, purchaseDayOf } from '../returns/load.js';
+import { listKeys } from '../returns/listKeys.js';
 
 const HOUR_MS = 3600 * 1000;
 
@@ -53,6 +54,7 @@ export function returnDoc(a: { id: mongoose.Types.ObjectId; idemKey: string; rec
     returnStoreName: r.name,
     countyCode: p.countyCode,
     regionCodes: [...new Set([p.countyCode, r.countyCode])],
+    ...listKeys(p, r),
     purchaseCityCode: p.cityCode,
     returnCountyCode: r.countyCode,
     returnCityCode: r.cityCode,

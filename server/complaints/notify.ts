@@ -4,10 +4,9 @@ import type mongoose from 'mongoose';
 import { regionChain } from '../../shared/regions.js';
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { mailText, notice } from '../mail/templates.js';
-import { NotificationModel } from '../models/Notification.js';
+import { addNotification } from '../notifications/unread.js';
 import { UserModel } from '../models/User.js';
 import { merchantSideAccounts } from '../policies/index.js';
 import { emitTo } from '../realtime/emit.js';
@@ -47,12 +46,10 @@ export async function notifyComplaint(c: Target, key: string, kind: string, audi
   const link = `/complaints/${c._id}`;
   let count = 0;
   for (const u of users) {
-    try {
-      const doc = await NotificationModel.create({ userId: u._id, key, kind, title: n.title, titleEn: n.titleEn, body: n.body, link, complaintId: c._id, at: now() });
+    const doc = await addNotification({ userId: u._id, key, kind, title: n.title, titleEn: n.titleEn, body: n.body, link, complaintId: c._id, at: now() });
+    if (doc) {
       emitTo([rooms.user(String(u._id))], 'notification', { id: String(doc._id), kind, title: u.locale === 'en' ? n.titleEn : n.title, link });
       count++;
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
     }
     await enqueueMail({ key, userId: u._id, to: u.email, subject: `[放心] ${n.title} / ${n.titleEn}`, text: mailText(n, publicUrl() + link) });
   }

@@ -6,6 +6,7 @@ import { searchTokens } from '../accounts/searchTokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
+import { backfillListKeys } from '../returns/listKeys.js';
 
 export async function backfillFields(): Promise<void> {
   await StoreModel.updateMany({ status: { $exists: false } }, { $set: { status: 'open' } });
@@ -20,4 +21,5 @@ export async function backfillFields(): Promise<void> {
     const orgName = u.orgId ? orgs.get(String(u.orgId)) : undefined;
     await UserModel.updateOne({ _id: u._id }, { $set: { search: searchTokens([u.name, u.email, orgName]), ...(orgName ? { orgName } : {}) } });
   }
+  while ((await backfillListKeys()) > 0);
 }

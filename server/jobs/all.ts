@@ -4,3 +4,4 @@ import './returnDeadlines.js';
 import './flagDetection.js';
 import './complaintDeadlines.js';
 import './outbox.js';
+import './unreadCounts.js';

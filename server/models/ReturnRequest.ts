@@ -30,6 +30,10 @@ const returnRequestSchema = new Schema(
     // Jurisdiction follows the store of purchase (DESIGN.md); the return store's bureau sees it too.
     countyCode: { type: String, required: true },
     regionCodes: { type: [String], required: true },
+    // List keys (server/returns/listKeys.ts): every region whose bureau sees the request (counties,
+    // their cities, the province) and both stores, so each list filter is one pushed-down equality.
+    regionKeys: { type: [String] },
+    storeIds: { type: [Schema.Types.ObjectId] },
     purchaseCityCode: { type: String, required: true },
     returnCountyCode: { type: String, required: true },
     returnCityCode: { type: String, required: true },
@@ -63,6 +67,8 @@ const returnRequestSchema = new Schema(
 returnRequestSchema.index({ merchantId: 1, day: 1 });
 returnRequestSchema.index({ consumerId: 1 });
 returnRequestSchema.index({ claimCode: 1 });
+returnRequestSchema.index({ regionKeys: 1 });
+returnRequestSchema.index({ storeIds: 1 });
 returnRequestSchema.index({ returnCountyCode: 1, day: 1 });
 returnRequestSchema.index({ covered: 1, status: 1, breach: 1, dueAt: 1 });
 

@@ -5,9 +5,8 @@ import { regionChain } from '../../shared/regions.js';
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { publicUrl } from '../config.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { enqueueMail } from '../mail/outbox.js';
-import { NotificationModel } from '../models/Notification.js';
+import { addNotification } from '../notifications/unread.js';
 import type { ReturnRequestRecord } from '../models/ReturnRequest.js';
 import { UserModel } from '../models/User.js';
 import { merchantSideAccounts } from '../policies/index.js';
@@ -36,12 +35,10 @@ export async function notifyBreach(r: ReturnRequestRecord, kind: 'refused' | 'ov
   let count = 0;
   for (const u of users) {
     const link = u.role === 'regulator' ? '/compliance' : r.complaintId ? `/complaints/${r.complaintId}` : '/returns/desk';
-    try {
-      const doc = await NotificationModel.create({ userId: u._id, key, kind: 'return_breach', title: t.title, titleEn: t.titleEn, body: t.body, link, complaintId: r.complaintId ?? null, at: now() });
+    const doc = await addNotification({ userId: u._id, key, kind: 'return_breach', title: t.title, titleEn: t.titleEn, body: t.body, link, complaintId: r.complaintId ?? null, at: now() });
+    if (doc) {
       emitTo([rooms.user(String(u._id))], 'notification', { id: String(doc._id), kind: 'return_breach', title: u.locale === 'en' ? t.titleEn : t.title, link });
       count++;
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
     }
     await enqueueMail({ key, userId: u._id, to: u.email, subject: `[放心] ${t.title} / ${t.titleEn}`, text: `${t.title}\n\n${t.body}\n\n查看 / View: ${publicUrl()}${link}\n\n—— 放心 Fangxin ——\n\n${t.titleEn}\n\n${t.bodyEn}\n` });
   }

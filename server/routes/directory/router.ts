@@ -9,7 +9,8 @@ import { OrganizationModel } from '../../models/Organization.js';
 import { RegionModel } from '../../models/Region.js';
 import { StoreModel } from '../../models/Store.js';
 import { presentStore } from '../../presenters/store.js';
-import { presentMerchant } from '../../presenters/merchant.js';
+import { presentMerchant, presentMerchantListing } from '../../presenters/merchant.js';
+import { MerchantCreditModel } from '../../models/MerchantCredit.js';
 
 export const directoryRoutes = () => [
   endpoint(
@@ -25,13 +26,15 @@ export const directoryRoutes = () => [
       const filter: Record<string, unknown> = { kind: 'merchant', status: 'active' };
       if (query.q) filter.name = literalPattern(query.q);
       const p = await paginate(OrganizationModel, filter, query);
-      return { items: await Promise.all(p.items.map((m) => presentMerchant(m, { withStores: false }))), nextCursor: p.nextCursor };
+      // One read of the stored tiers (one small document per merchant, by _id).
+      const credit = new Map((await MerchantCreditModel.find({ _id: { $in: p.items.map((m) => m._id) } }, { tier: 1 }).lean()).map((c) => [String(c._id), c.tier as 'A' | 'B' | 'C' | 'D']));
+      return { items: p.items.map((m) => presentMerchantListing(m, credit.get(String(m._id)) ?? null)), nextCursor: p.nextCursor };
     },
   ),
   endpoint({ method: 'get', path: '/merchants/:id', summary: 'Public merchant profile', tag: 'directory', policy: 'merchant:read', params: idParam }, async ({ params }) => {
     const m = await OrganizationModel.findOne({ _id: params.id, kind: 'merchant', status: 'active' }).lean();
     if (!m) throw notFound('Merchant');
-    return presentMerchant(m, { withStores: true });
+    return presentMerchant(m);
   }),
   endpoint(
     { method: 'get', path: '/stores', summary: 'Search stores', tag: 'directory', policy: 'store:list', query: storeQuery, response: page(storeSchema) },

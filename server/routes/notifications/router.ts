@@ -6,6 +6,7 @@ import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
 import { paginate } from '../../http/paginate.js';
 import { NotificationModel, type NotificationRecord } from '../../models/Notification.js';
+import { recordRead, unreadCount } from '../../notifications/unread.js';
 
 function present(n: NotificationRecord) {
   return {
@@ -28,15 +29,17 @@ export const notificationRoutes = () => [
     const filter: Record<string, unknown> = { userId: actor!.id };
     if (query.unread === 'true') filter.readAt = null;
     if (query.unread === 'false') filter.readAt = { $ne: null };
-    const p = await paginate(NotificationModel, filter, query);
-    const unreadCount = await NotificationModel.countDocuments({ userId: actor!.id, readAt: null });
-    return { items: p.items.map((n) => present(n as NotificationRecord)), nextCursor: p.nextCursor, unreadCount };
+    const [p, unread] = await Promise.all([paginate(NotificationModel, filter, query), unreadCount(actor!.id)]);
+    return { items: p.items.map((n) => present(n as NotificationRecord)), nextCursor: p.nextCursor, unreadCount: unread };
   }),
   endpoint(
     { method: 'post', path: '/notifications/read-all', summary: 'Mark all my notifications read', tag: TAG, policy: 'notification:read', body: z.object({}).strict(), status: 200 },
     async ({ actor }) => {
-      const r = await NotificationModel.updateMany({ userId: actor!.id, readAt: null }, { $set: { readAt: now() } });
-      return { updated: r.modifiedCount, unreadCount: 0 };
+      // Exactly the notifications counted read are marked: one added meanwhile stays unread.
+      const unread = await NotificationModel.find({ userId: actor!.id, readAt: null }, { key: 1 }).lean();
+      await recordRead(actor!.id, unread.map((n) => n.key));
+      const r = await NotificationModel.updateMany({ _id: { $in: unread.map((n) => n._id) } }, { $set: { readAt: now() } });
+      return { updated: r.modifiedCount, unreadCount: await unreadCount(actor!.id) };
     },
   ),
   endpoint(
@@ -44,7 +47,10 @@ export const notificationRoutes = () => [
     async ({ actor, params }) => {
       const n = await NotificationModel.findOne({ _id: params.id, userId: actor!.id }).lean();
       if (!n) throw notFound('Notification');
-      if (!n.readAt) await NotificationModel.updateOne({ _id: n._id }, { $set: { readAt: now() } });
+      if (!n.readAt) {
+        await recordRead(actor!.id, [n.key]);
+        await NotificationModel.updateOne({ _id: n._id }, { $set: { readAt: now() } });
+      }
       return present({ ...(n as NotificationRecord), readAt: n.readAt ?? now() });
     },
   ),
