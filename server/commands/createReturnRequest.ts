@@ -16,6 +16,7 @@ import { merchantSide, type Actor } from '../policies/index.js';
 import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { coverageFor, purchaseDayOf } from '../returns/load.js';
 import { listKeys } from '../returns/listKeys.js';
+import { refreshMerchantReturnFigures } from '../returns/merchantFigures.js';
 
 const HOUR_MS = 3600 * 1000;
 
@@ -110,6 +111,7 @@ export async function createReturnRequest(actor: Actor, input: CreateReturnInput
   }
   const request = (await ReturnRequestModel.findById(id).lean())!;
   await ReturnFactModel.create(factOf(request));
+  await refreshMerchantReturnFigures(request.merchantId);
   emitTo([...merchantRooms(p.merchantId, [p._id, r._id]), ...regionRooms(r.countyCode)], 'return:updated', { id: String(id), status: 'pending', breach: false });
   return { request, created: true };
 }

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { productTokens } from '../products/searchTokens.js';
 import { cleanGtin, productKeys, type ProductIdentityInput } from '../../shared/productKey.js';
 import { isValidGtin } from '../../shared/gtin.js';
 import { isDuplicateKey } from '../http/errors.js';
@@ -32,6 +33,7 @@ function newProduct(key: string, p: ProductInput) {
     brand: p.brand ?? undefined,
     model: p.model ?? undefined,
     producer: p.producer ?? undefined,
+    searchTokens: productTokens({ name: p.name, brand: p.brand, model: p.model, gtin: isValidGtin(gtin) ? gtin : undefined }),
   };
 }
 

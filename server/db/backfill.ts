@@ -6,6 +6,7 @@ import { searchTokens } from '../accounts/searchTokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
+import { backfillProductTokens } from '../products/searchTokens.js';
 import { backfillListKeys } from '../returns/listKeys.js';
 
 export async function backfillFields(): Promise<void> {
@@ -22,4 +23,5 @@ export async function backfillFields(): Promise<void> {
     await UserModel.updateOne({ _id: u._id }, { $set: { search: searchTokens([u.name, u.email, orgName]), ...(orgName ? { orgName } : {}) } });
   }
   while ((await backfillListKeys()) > 0);
+  while ((await backfillProductTokens()) > 0);
 }

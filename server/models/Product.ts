@@ -16,10 +16,14 @@ const productSchema = new Schema(
     mergedInto: { type: Schema.Types.ObjectId, ref: 'Product' },
     /** When its last flag was closed or dismissed: older evidence does not raise a new flag. */
     flagClearedAt: { type: Date },
+    /** server/products/searchTokens.ts: what a search matches by one indexed equality. */
+    searchTokens: { type: [String] },
   },
   { timestamps: true },
 );
 productSchema.index({ mergedInto: 1 });
+productSchema.index({ searchTokens: 1 });
+productSchema.index({ category: 1 });
 
 export type ProductRecord = InferSchemaType<typeof productSchema> & { _id: mongoose.Types.ObjectId };
 export const ProductModel = mongoose.model('Product', productSchema);

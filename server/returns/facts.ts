@@ -1,6 +1,7 @@
 // Keeps each request's figure row (ReturnFact) equal to the request.
 import { ReturnFactModel } from '../models/ReturnFact.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
+import { refreshMerchantReturnFigures } from './merchantFigures.js';
 
 export function factOf(r: Pick<ReturnRequestRecord, '_id' | 'merchantId' | 'merchantName' | 'returnStoreId' | 'returnStoreName' | 'returnCountyCode' | 'returnCityCode' | 'covered' | 'status' | 'breach' | 'breachKind' | 'crossStore' | 'crossCity' | 'refundHours' | 'refusalReason' | 'complaintId' | 'day' | 'week'>) {
   return {
@@ -30,4 +31,5 @@ export async function syncFact(requestId: unknown): Promise<void> {
   const r = await ReturnRequestModel.findById(requestId).lean();
   if (!r) return;
   await ReturnFactModel.replaceOne({ _id: r._id }, factOf(r), { upsert: true });
+  await refreshMerchantReturnFigures(r.merchantId);
 }

@@ -12,6 +12,7 @@ import { ReturnEventModel } from '../models/ReturnEvent.js';
 import { ReturnFactModel } from '../models/ReturnFact.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { factOf } from '../returns/facts.js';
+import { refreshAllReturnFigures } from '../returns/merchantFigures.js';
 import { openBreach } from '../returns/breach.js';
 import { decideCoverage, type CoverageCommitment } from '../returns/coverage.js';
 import { merchantCommitments, toCoverageStore } from '../returns/load.js';
@@ -125,6 +126,7 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
   await ReturnRequestModel.insertMany(docs);
   await ReturnEventModel.insertMany(events);
   await ReturnFactModel.insertMany(docs.map((d) => factOf(d as never)));
+  await refreshAllReturnFigures();
   // Covered refusals are breaches, opened the way the desk opens them (complaints for linked consumers).
   for (const id of breaches) await openBreach(id);
   let made = docs.length;

@@ -5,7 +5,8 @@ import { idParam } from '../../../shared/schemas/common.js';
 import { mergeProductsSchema, productQuery } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
-import { literalPattern } from '../../http/paginate.js';
+import { paginate } from '../../http/paginate.js';
+import { queryTokens } from '../../products/searchTokens.js';
 import { ComplaintFactModel } from '../../models/ComplaintFact.js';
 import { ProductFlagModel } from '../../models/ProductFlag.js';
 import { ProductMergeModel } from '../../models/ProductMerge.js';
@@ -34,15 +35,17 @@ async function visibleProduct(actor: Actor, id: string) {
 
 export const productRoutes = () => [
   endpoint({ method: 'get', path: '/products', summary: 'Search product records', tag: 'products', policy: 'product:list', query: productQuery }, async ({ query }) => {
+    // Products grow with complaints: a search is one pushed-down equality on its longest token (the
+    // rarest, most likely), the others checked on that small set; a merged record is never listed.
     const filter: Record<string, unknown> = { mergedInto: { $exists: false } };
     if (query.category) filter.category = query.category;
-    if (query.q) {
-      const re = literalPattern(query.q);
-      filter.$or = [{ name: re }, { brand: re }, { model: re }, { gtin: re }];
-    }
-    const skip = Number(query.cursor ?? 0) || 0;
-    const rows = await ProductModel.find(filter).sort({ _id: -1 }).skip(skip).limit(query.limit + 1).lean();
-    return { items: rows.slice(0, query.limit).map(productSnapshot), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
+    const tokens = query.q ? queryTokens(query.q) : [];
+    if (query.q && tokens.length === 0) return { items: [], nextCursor: null };
+    if (tokens.length) filter.searchTokens = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+    // Only the top-level equalities reach the engine's SQL; the $and is checked on what they matched.
+    if (tokens.length > 1) filter.$and = [{ searchTokens: { $all: tokens } }];
+    const p = await paginate(ProductModel, filter, query);
+    return { items: p.items.map(productSnapshot), nextCursor: p.nextCursor };
   }),
   endpoint({ method: 'get', path: '/products/:id', summary: 'A product with its complaints, samplings, flags and merge history', tag: 'products', policy: 'product:read', params: idParam }, async ({ actor, params }) => {
     const { p, region } = await visibleProduct(actor!, params.id);

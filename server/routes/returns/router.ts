@@ -27,8 +27,7 @@ async function storesOf(commitments: ReturnCommitmentRecord[]): Promise<Map<stri
 }
 
 async function honorRates(merchantIds: string[]): Promise<Map<string, number | null>> {
-  const unique = [...new Set(merchantIds)];
-  return new Map(await Promise.all(unique.map(async (id) => [id, (await merchantReturnFigures(id)).honorRate] as const)));
+  return new Map([...(await merchantReturnFigures(merchantIds))].map(([id, f]) => [id, f.honorRate]));
 }
 
 /** Who may see a commitment that is not active: its merchant, the bureaus of its regions, admins. */

@@ -1,27 +1,9 @@
-// Zhejiang's cities and counties (GET /api/regions), cached per parent for the whole page view.
+// Zhejiang's cities and counties for the complaint pages (one shared cache: api/regions).
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { loadRegions, type Region } from '../../api/regions';
 import { currentLocale } from '../../i18n/locale';
 
-export interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: 'province' | 'city' | 'county';
-}
-
-const cache = new Map<string, Promise<Region[]>>();
-
-function loadRegions(parent: string): Promise<Region[]> {
-  let p = cache.get(parent);
-  if (!p) {
-    p = api.get<Region[]>('/regions', { query: { parent } });
-    // A failed load is retried next time rather than remembered.
-    p.catch(() => cache.delete(parent));
-    cache.set(parent, p);
-  }
-  return p;
-}
+export type { Region };
 
 /** The regions under `parent` ('33' for cities, a city code for its counties); empty while loading. */
 export function useRegions(parent: string | null): Region[] {

@@ -1,22 +1,15 @@
 // Names of Zhejiang's 11 cities and 90 counties in both languages, loaded once per page view.
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { loadRegions, type Region } from '../../api/regions';
 import { currentLocale } from '../../i18n/locale';
 
-export interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: 'province' | 'city' | 'county';
-  parent: string | null;
-}
+export type { Region };
 
 let cache: Promise<Region[]> | null = null;
 
 function loadAll(): Promise<Region[]> {
-  cache ??= api
-    .get<Region[]>('/regions', { query: { parent: '33' } })
-    .then(async (cities) => [...cities, ...(await Promise.all(cities.map((c) => api.get<Region[]>('/regions', { query: { parent: c.code } })))).flat()])
+  cache ??= loadRegions('33')
+    .then(async (cities) => [...cities, ...(await Promise.all(cities.map((c) => loadRegions(c.code)))).flat()])
     .catch((e: unknown) => {
       cache = null;
       throw e;

@@ -1,24 +1,9 @@
 // Names of Zhejiang's cities and counties for display, loaded once per page view.
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { loadRegions, type Region } from '../../api/regions';
 import { currentLocale } from '../../i18n/locale';
 
-interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: string;
-}
-
-let cache: Promise<Region[]> | null = null;
-
-export function loadCities(): Promise<Region[]> {
-  cache ??= api.get<Region[]>('/regions', { query: { parent: '33' } }).catch((e: unknown) => {
-    cache = null;
-    throw e;
-  });
-  return cache;
-}
+export const loadCities = (): Promise<Region[]> => loadRegions('33');
 
 export function useCities(): Region[] {
   const [cities, setCities] = useState<Region[]>([]);
@@ -42,9 +27,14 @@ export function useCounties(cityCode: string): Region[] {
   const [counties, setCounties] = useState<Region[]>([]);
   useEffect(() => {
     if (!cityCode) return;
-    const abort = new AbortController();
-    api.get<Region[]>('/regions', { query: { parent: cityCode }, signal: abort.signal }).then(setCounties, () => {});
-    return () => abort.abort();
+    let current = true;
+    loadRegions(cityCode).then(
+      (list) => current && setCounties(list),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   }, [cityCode]);
   return cityCode ? counties : [];
 }
