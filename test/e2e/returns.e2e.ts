@@ -172,6 +172,9 @@ describe('returns in Chromium', function () {
       await page.getByTestId('empty-state').waitFor();
       await page.getByTestId('registry-category').selectOption('clothing');
       await page.getByTestId('registry-list').waitFor();
+      // The badge leads to the merchant's public profile with its credit tier.
+      await page.getByTestId('registry-list').getByTestId('commitment-merchant').first().click();
+      await page.getByTestId('merchant-profile').getByTestId('credit-tier').waitFor();
     });
   });
 

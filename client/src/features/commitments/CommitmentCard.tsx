@@ -5,6 +5,7 @@ import { formatDateTime } from '../../i18n/format';
 import { percent } from '../returns/api';
 import { useRegionName } from '../returns/useRegionNames';
 import type { Commitment } from './api';
+import { Link } from 'react-router-dom';
 
 export function CommitmentBadge() {
   const { t } = useTranslation('commitments');
@@ -22,7 +23,12 @@ export function CommitmentCard({ c, children }: { c: Commitment; children?: Reac
   return (
     <article className="card" data-testid={`commitment-${c.id}`}>
       <div className="commitment-head">
-        <h3>{c.merchantName}</h3>
+        {/* The registry leads to the merchant's public profile: its figures and credit tier behind the badge. */}
+        <h3>
+          <Link to={`/merchants/${c.merchantId}`} data-testid="commitment-merchant">
+            {c.merchantName}
+          </Link>
+        </h3>
         {c.status === 'active' ? <CommitmentBadge /> : <span className="badge badge-warning">{t(`status.${c.status}`)}</span>}
       </div>
       <div className="facts">
