@@ -16,6 +16,8 @@ const notificationSchema = new Schema({
 });
 notificationSchema.index({ userId: 1, key: 1 }, { unique: true });
 notificationSchema.index({ userId: 1, readAt: 1 });
+// The bell's page: a user's notifications newest first.
+notificationSchema.index({ userId: 1, _id: -1 });
 
 export type NotificationRecord = mongoose.InferSchemaType<typeof notificationSchema> & { _id: mongoose.Types.ObjectId };
 export const NotificationModel = mongoose.model('Notification', notificationSchema);

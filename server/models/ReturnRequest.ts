@@ -65,10 +65,12 @@ const returnRequestSchema = new Schema(
   { timestamps: false },
 );
 returnRequestSchema.index({ merchantId: 1, day: 1 });
-returnRequestSchema.index({ consumerId: 1 });
+returnRequestSchema.index({ consumerId: 1, _id: -1 });
+returnRequestSchema.index({ merchantId: 1, _id: -1 });
 returnRequestSchema.index({ claimCode: 1 });
-returnRequestSchema.index({ regionKeys: 1 });
-returnRequestSchema.index({ storeIds: 1 });
+// The lists (newest first): a bureau's, and one store's.
+returnRequestSchema.index({ regionKeys: 1, _id: -1 });
+returnRequestSchema.index({ storeIds: 1, _id: -1 });
 returnRequestSchema.index({ returnCountyCode: 1, day: 1 });
 returnRequestSchema.index({ covered: 1, status: 1, breach: 1, dueAt: 1 });
 

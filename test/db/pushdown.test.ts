@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { SESSION_COLLECTION } from '../../server/auth/session.js';
+import { MerchantReturnFiguresModel } from '../../server/models/MerchantReturnFigures.js';
+import { NotificationModel } from '../../server/models/Notification.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
+import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
+import { UnreadDeltaModel } from '../../server/models/UnreadDelta.js';
+import { UnreadSnapshotModel } from '../../server/models/UnreadSnapshot.js';
 import { UserModel } from '../../server/models/User.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { testEngine } from '../helpers/database.js';
@@ -22,6 +27,14 @@ const HOT: Record<string, Hot> = {
   'session by id (every request)': () => ({ collection: SESSION_COLLECTION, filter: { _id: 'sid', $or: [{ expires: { $exists: false } }, { expires: { $gt: new Date() } }] }, limit: 1 }),
   'user by _id (passport deserializeUser, GET /auth/me)': (w) => UserModel.findById(user(w, 'consumer@demo.fangxin.cn')._id),
   'organization by _id (GET /auth/me)': (w) => OrganizationModel.findById(w.chain._id),
+  'notifications page (the bell, every page)': (w) => NotificationModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id }).sort({ _id: -1 }).limit(21),
+  'unread count: the user\'s unsealed deltas (every page)': (w) => UnreadDeltaModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id }, { d: 1 }),
+  'unread count: the user\'s snapshots (every page)': (w) => UnreadSnapshotModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id }),
+  'return desk list of a merchant (GET /return-requests)': (w) => ReturnRequestModel.find({ merchantId: w.chain._id }).sort({ _id: -1 }).limit(21),
+  'returns of a consumer (GET /return-requests)': (w) => ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id }).sort({ _id: -1 }).limit(21),
+  'returns a bureau sees (GET /return-requests)': () => ReturnRequestModel.find({ regionKeys: '3301' }).sort({ _id: -1 }).limit(21),
+  'returns at one store (GET /return-requests?storeId=)': (w) => ReturnRequestModel.find({ storeIds: w.stores[0]!._id }).sort({ _id: -1 }).limit(21),
+  'a merchant\'s return figures (registry, profile)': (w) => MerchantReturnFiguresModel.findById(w.chain._id),
 };
 
 describe('hot reads are answered from an index on FerretDB-over-PostgreSQL', function () {
