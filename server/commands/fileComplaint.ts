@@ -10,6 +10,7 @@ import { now } from '../clock.js';
 import { announceFiled } from '../complaints/effects.js';
 import { takeComplaintNumber } from '../complaints/number.js';
 import { applyEvent, type ComplaintState } from '../complaints/projection.js';
+import { storeEntries } from '../complaints/storeEntries.js';
 import { conflict, isDuplicateKey, unprocessable } from '../http/errors.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
@@ -112,6 +113,7 @@ export async function fileComplaint(input: FileComplaintInput): Promise<{ compla
   const state: ComplaintState = applyEvent(null, event);
   await ComplaintEventModel.create(event);
   await ComplaintModel.create(state);
+  await storeEntries(null, state as never, at);
   const complaint = (await ComplaintModel.findById(id).lean()) as ComplaintRecord;
   await announceFiled(complaint);
   return { complaint, created: true };

@@ -1,7 +1,13 @@
 // Recomputes every complaint document from its events and reports where the stored projection
 // differed. The events are the truth; a difference means a crash between the two writes or a bug.
+// The list read model follows: entry rows and per-audience counts are recomputed from the folds.
+import { addDeltas, readAllCounts } from '../counts/ledger.js';
+import { complaintEntry, countKeys } from '../complaints/entries.js';
 import { differences, fold, type EventLike } from '../complaints/projection.js';
+import { writeEntryRow } from '../complaints/storeEntries.js';
+import { now } from '../clock.js';
 import { ComplaintModel } from '../models/Complaint.js';
+import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 
 export interface RebuildReport {
@@ -9,12 +15,39 @@ export interface RebuildReport {
   differing: { id: string; number?: string; paths: string[] }[];
   withoutEvents: string[];
   written: number;
+  /** Complaints whose list entries were missing, stale or left over. */
+  entriesDiffering: number;
+  /** Audiences whose counts were off. */
+  countsDiffering: number;
 }
 
-async function check(id: string, events: EventLike[], stored: Record<string, unknown> | undefined, report: RebuildReport, write: boolean) {
+type Counts = Record<string, number>;
+interface ReadModel {
+  /** Stored entry id → version. */
+  stored: Map<string, number>;
+  expected: Set<string>;
+  counts: Map<string, Counts>;
+}
+
+async function checkEntries(state: NonNullable<ReturnType<typeof fold>>, model: ReadModel, report: RebuildReport, write: boolean) {
+  const row = complaintEntry(state as never);
+  model.expected.add(row._id);
+  const keys = countKeys(row);
+  for (const audience of row.aud) {
+    const c = model.counts.get(audience) ?? {};
+    for (const k of keys) c[k] = (c[k] ?? 0) + 1;
+    model.counts.set(audience, c);
+  }
+  if (model.stored.get(row._id) === row.version) return;
+  report.entriesDiffering++;
+  if (write) await writeEntryRow(state as never);
+}
+
+async function check(id: string, events: EventLike[], stored: Record<string, unknown> | undefined, report: RebuildReport, write: boolean, model: ReadModel) {
   report.checked++;
   const state = fold(events);
   if (!state) return;
+  await checkEntries(state, model, report, write);
   // Compare what the model would store: cast the fold through the schema, as a write would.
   const cast = new ComplaintModel(state).toObject();
   const paths = stored ? differences(cast, stored).filter((p) => p !== '__v') : ['(missing)'];
@@ -28,7 +61,9 @@ async function check(id: string, events: EventLike[], stored: Record<string, unk
 
 export async function rebuildProjections(opts: { write?: boolean } = {}): Promise<RebuildReport> {
   const write = opts.write ?? true;
-  const report: RebuildReport = { checked: 0, differing: [], withoutEvents: [], written: 0 };
+  const report: RebuildReport = { checked: 0, differing: [], withoutEvents: [], written: 0, entriesDiffering: 0, countsDiffering: 0 };
+  const model: ReadModel = { stored: new Map(), expected: new Set(), counts: new Map() };
+  for await (const e of ComplaintEntryModel.find({}, { version: 1 }).lean().cursor()) model.stored.set(e._id as string, e.version);
   const stored = new Map<string, Record<string, unknown>>();
   for await (const c of ComplaintModel.find().lean().cursor()) stored.set(String(c._id), c as Record<string, unknown>);
   let current: string | null = null;
@@ -37,16 +72,36 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
   for await (const e of ComplaintEventModel.find().sort({ complaintId: 1, seq: 1 }).lean().cursor()) {
     const id = String(e.complaintId);
     if (id !== current) {
-      if (current) await check(current, batch, stored.get(current), report, write);
+      if (current) await check(current, batch, stored.get(current), report, write, model);
       current = id;
       batch = [];
       seen.add(id);
     }
     batch.push(e as unknown as EventLike);
   }
-  if (current) await check(current, batch, stored.get(current), report, write);
+  if (current) await check(current, batch, stored.get(current), report, write, model);
   for (const id of stored.keys()) if (!seen.has(id)) report.withoutEvents.push(id);
+  await reconcileReadModel(model, report, write);
   return report;
+}
+
+/** Removes entries no complaint accounts for and corrects every audience's counts with one delta row. */
+async function reconcileReadModel(model: ReadModel, report: RebuildReport, write: boolean) {
+  const extra = [...model.stored.keys()].filter((id) => !model.expected.has(id));
+  if (extra.length) report.entriesDiffering += extra.length;
+  if (write) for (let i = 0; i < extra.length; i += 5000) await ComplaintEntryModel.deleteMany({ _id: { $in: extra.slice(i, i + 5000) } });
+  const ledger = await readAllCounts();
+  const fixes: { _id: string; scope: string; d: Counts }[] = [];
+  const stamp = now().getTime();
+  for (const scope of new Set([...ledger.keys(), ...model.counts.keys()])) {
+    const want = model.counts.get(scope) ?? {};
+    const have = ledger.get(scope) ?? {};
+    const d: Counts = {};
+    for (const k of new Set([...Object.keys(want), ...Object.keys(have)])) if ((want[k] ?? 0) !== (have[k] ?? 0)) d[k] = (want[k] ?? 0) - (have[k] ?? 0);
+    if (Object.keys(d).length) fixes.push({ _id: `${scope}|fix|${stamp}`, scope, d });
+  }
+  report.countsDiffering = fixes.length;
+  if (write) await addDeltas(fixes);
 }
 
 

@@ -7,6 +7,7 @@ import type { TransitionInput } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
 import { announceTransition } from '../complaints/effects.js';
 import { applyEvent, fold, type ComplaintState } from '../complaints/projection.js';
+import { storeEntries } from '../complaints/storeEntries.js';
 import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
@@ -26,6 +27,7 @@ export async function syncProjection(id: mongoose.Types.ObjectId | string): Prom
   const state = fold(events as never);
   if (state && (!stored || stored.version < state.version)) {
     await ComplaintModel.replaceOne({ _id: id }, state, { upsert: true });
+    await storeEntries(stored as never, state as never);
     return (await ComplaintModel.findById(id).lean()) as ComplaintRecord;
   }
   return stored as ComplaintRecord | null;
@@ -44,6 +46,7 @@ async function append(c: ComplaintRecord, action: Exclude<Action, 'file'>, party
   }
   // Only the inserter of seq v+1 writes version v+1, so this replace never overwrites a newer projection.
   await ComplaintModel.replaceOne({ _id: c._id, version: c.version }, next);
+  await storeEntries(c as never, next as never, at);
   const updated = (await ComplaintModel.findById(c._id).lean()) as ComplaintRecord;
   const regulatorStage = c.status === 'awaiting_regulator' || c.status === 'in_mediation';
   await announceTransition(updated, event, { wasRegulatorStage: regulatorStage, quiet });

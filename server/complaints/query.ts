@@ -1,66 +1,161 @@
-// The list filters of GET /api/complaints and the CSV export, always within the viewer's visibility.
-import mongoose from 'mongoose';
-import { CLOSED_STATUSES } from '../../shared/enums.js';
+// The list filters of GET /api/complaints, its counts and the CSV export, served from the list read
+// model (ComplaintEntry). Each read is one audience (the viewer's visibility, or a region inside it)
+// plus top-level equalities (status or group or tab, priority, category, region fields, merchant, one
+// search term) and one sort key: the shape the engine pushes down. Ranges (keyset cursor, dates,
+// overdue) and further search terms are checked after the pushed-down part, within that audience.
 import type { ComplaintListQuery } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
 import { badRequest } from '../http/errors.js';
-import { literalPattern } from '../http/paginate.js';
-import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
+import { readCounts } from '../counts/ledger.js';
+import type { ComplaintRecord } from '../models/Complaint.js';
+import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
-import { visibleFilter } from '../policies/complaints.js';
+import { audiences, sortKey, type EntryTab } from './entries.js';
+import { queryTerms } from './searchTerms.js';
+import { PROVINCE_CODE } from '../../shared/regions.js';
 
-const OPEN = ['awaiting_merchant', 'merchant_responded', 'awaiting_regulator', 'in_mediation'];
+export type ListFilters = Omit<ComplaintListQuery, 'limit' | 'cursor' | 'sort'>;
+const CURSOR = /^\d{15}\|[0-9a-f]{24}$/;
+const TABS: EntryTab[] = ['todo', 'responded', 'bureau', 'closed'];
 
-export function complaintFilter(actor: Actor, q: Omit<ComplaintListQuery, 'limit' | 'cursor' | 'sort'>): Record<string, unknown> {
-  const and: Record<string, unknown>[] = [visibleFilter(actor)];
-  if (q.status === 'open') and.push({ status: { $in: OPEN } });
-  else if (q.status === 'closed') and.push({ status: { $in: CLOSED_STATUSES } });
-  else if (q.status) and.push({ status: q.status });
-  if (q.countyCode) and.push(q.countyCode.length === 6 ? { countyCode: q.countyCode } : { countyCode: new RegExp('^' + q.countyCode) });
-  if (q.category) and.push({ 'product.category': q.category });
-  if (q.merchantId) and.push({ merchantId: q.merchantId });
-  if (q.priority) and.push({ priority: q.priority });
-  if (q.overdue === 'true') and.push({ 'deadlines.current.dueAt': { $lt: now() } });
-  if (q.overdue === 'false') and.push({ $or: [{ 'deadlines.current': null }, { 'deadlines.current.dueAt': { $gte: now() } }] });
-  if (q.from) and.push({ createdAt: { $gte: new Date(q.from) } });
-  if (q.to) and.push({ createdAt: { $lt: new Date(q.to) } });
-  if (q.q) {
-    const re = literalPattern(q.q);
-    and.push({ $or: [{ number: re }, { 'product.name': re }, { 'product.brand': re }, { merchantName: re }, { storeName: re }, { description: re }] });
+/** The audience a viewer reads, narrowed to a region inside its visibility; null when the filter leaves nothing visible. */
+function audienceFor(actor: Actor, region: string | undefined): { audience: string | null; regionDone: boolean } {
+  switch (actor.role) {
+    case 'admin':
+      return { audience: audiences.region(region ?? PROVINCE_CODE), regionDone: true };
+    case 'regulator': {
+      const own = actor.regionCode ?? '';
+      if (!own) return { audience: null, regionDone: true };
+      if (!region || own.startsWith(region)) return { audience: audiences.region(own), regionDone: true };
+      return { audience: region.startsWith(own) ? audiences.region(region) : null, regionDone: true };
+    }
+    case 'merchant':
+      return { audience: actor.orgId ? audiences.merchant(actor.orgId) : null, regionDone: false };
+    case 'consumer':
+      return { audience: audiences.consumer(actor.id), regionDone: false };
   }
-  return { $and: and };
 }
 
-/**
- * Keyset pages: newest first on _id, or by due time (open items, soonest first) on (dueAt, _id).
- * The cursor of the deadline order is "<dueAt ms>_<id>".
- */
-export async function listComplaints(actor: Actor, q: ComplaintListQuery): Promise<{ items: ComplaintRecord[]; nextCursor: string | null }> {
-  const filter = complaintFilter(actor, q);
-  const and = filter.$and as Record<string, unknown>[];
-  let sort: Record<string, 1 | -1>;
-  if (q.sort === 'deadline') {
-    and.push({ 'deadlines.current.dueAt': { $ne: null } });
-    sort = { 'deadlines.current.dueAt': 1, _id: 1 };
-    if (q.cursor) {
-      const m = /^(\d{1,15})_([0-9a-f]{24})$/.exec(q.cursor);
-      if (!m) throw badRequest('cursor is not valid');
-      const due = new Date(Number(m[1]));
-      const id = new mongoose.Types.ObjectId(m[2]);
-      and.push({ $or: [{ 'deadlines.current.dueAt': { $gt: due } }, { 'deadlines.current.dueAt': due, _id: { $gt: id } }] });
-    }
-  } else {
-    sort = { _id: -1 };
-    if (q.cursor) {
-      if (!/^[0-9a-f]{24}$/.test(q.cursor)) throw badRequest('cursor is not valid');
-      and.push({ _id: { $lt: new mongoose.Types.ObjectId(q.cursor) } });
-    }
+interface Plan {
+  /** Top-level equalities (pushed down). */
+  eq: Record<string, unknown>;
+  /** Conditions checked after the pushed-down part (ranges, more search terms). */
+  rest: Record<string, unknown>;
+  /** Whether the ledger's keys answer the count (no range, search or extra field). */
+  countKey: string | null;
+  audience: string;
+}
+
+function plan(actor: Actor, q: ListFilters): Plan | null {
+  const { audience, regionDone } = audienceFor(actor, q.countyCode);
+  if (!audience) return null;
+  const eq: Record<string, unknown> = { aud: audience };
+  const rest: Record<string, unknown> = {};
+  let st = '*';
+  let exact = true;
+  if (q.tab) {
+    eq.tab = q.tab;
+    st = `t:${q.tab}`;
   }
-  const rows = (await ComplaintModel.find(filter).sort(sort).limit(q.limit + 1).lean()) as ComplaintRecord[];
+  if (q.status === 'open' || q.status === 'closed') {
+    eq.group = q.status;
+    st = q.tab ? st : `g:${q.status}`;
+    exact &&= !q.tab;
+  } else if (q.status) {
+    eq.status = q.status;
+    st = q.tab ? st : `s:${q.status}`;
+    exact &&= !q.tab;
+  }
+  if (q.countyCode && !regionDone && q.countyCode.length > 2) {
+    eq[q.countyCode.length === 6 ? 'countyCode' : 'cityCode'] = q.countyCode;
+    exact = false;
+  }
+  if (q.category) eq.category = q.category;
+  if (q.priority) eq.priority = q.priority;
+  if (q.merchantId) {
+    eq.merchantId = q.merchantId;
+    exact = false;
+  }
+  const ts: Record<string, string> = {};
+  if (q.from) ts.$gte = sortKey(q.from, '');
+  if (q.to) ts.$lt = sortKey(q.to, '');
+  if (Object.keys(ts).length) rest.ts = ts;
+  if (q.overdue) rest.dk = q.overdue === 'true' ? { $lt: sortKey(now(), '') } : { $gte: sortKey(now(), '') };
+  if (q.q) {
+    const terms = queryTerms(q.q);
+    // Nothing searchable (only punctuation): nothing matches.
+    if (!terms.length) return null;
+    eq.terms = terms[0];
+    if (terms.length > 1) rest.$and = terms.slice(1).map((t) => ({ terms: t }));
+  }
+  exact &&= !q.from && !q.to && !q.overdue && !q.q;
+  const countKey = exact ? st + (q.priority ? `|p:${q.priority}` : '') + (q.category ? `|c:${q.category}` : '') : null;
+  return { eq, rest, countKey, audience };
+}
+
+/** Combines two conditions on one field (`$lt` of a cursor with `$lt` of a date range: the tighter). */
+function bound(cond: Record<string, string> | undefined, op: '$lt' | '$gt', v: string): Record<string, string> {
+  const out = { ...(cond ?? {}) };
+  const cur = out[op];
+  out[op] = cur === undefined ? v : op === '$lt' ? (cur < v ? cur : v) : cur > v ? cur : v;
+  return out;
+}
+
+/** Keyset pages: newest first on `ts`, or by due time (open items, soonest first) on `dk`. The cursor is the last row's key. */
+export async function listComplaints(actor: Actor, q: ComplaintListQuery): Promise<{ items: ComplaintRecord[]; nextCursor: string | null }> {
+  if (q.cursor !== undefined && !CURSOR.test(q.cursor)) throw badRequest('cursor is not valid');
+  const p = plan(actor, q);
+  if (!p) return { items: [], nextCursor: null };
+  const filter: Record<string, unknown> = { ...p.eq, ...p.rest };
+  const key = q.sort === 'deadline' ? 'dk' : 'ts';
+  if (q.sort === 'deadline') filter.dk = bound(bound(filter.dk as Record<string, string>, '$gt', ''), '$gt', q.cursor ?? '');
+  else if (q.cursor) filter.ts = bound(filter.ts as Record<string, string>, '$lt', q.cursor);
+  const rows = await ComplaintEntryModel.find(filter, { c: 1, ts: 1, dk: 1 })
+    .sort({ [key]: q.sort === 'deadline' ? 1 : -1 })
+    .limit(q.limit + 1)
+    .lean();
   const more = rows.length > q.limit;
-  const items = more ? rows.slice(0, q.limit) : rows;
-  const last = items[items.length - 1];
-  let nextCursor: string | null = null;
-  if (more && last) nextCursor = q.sort === 'deadline' ? `${new Date(last.deadlines!.current!.dueAt!).getTime()}_${last._id}` : String(last._id);
-  return { items, nextCursor };
+  const page = more ? rows.slice(0, q.limit) : rows;
+  const last = page[page.length - 1];
+  return { items: page.map((r) => r.c as ComplaintRecord), nextCursor: more && last ? ((last[key] as string | undefined) ?? null) : null };
+}
+
+export interface ListCounts {
+  count: number;
+  /** The same filters per inbox tab (ignoring the status and tab filters). */
+  tabs: Record<EntryTab, number>;
+}
+
+/** The result count of a list and its counts per tab: from the count ledger, or by counting the pushed-down rows when a range or search narrows them. */
+export async function countComplaints(actor: Actor, q: ListFilters): Promise<ListCounts> {
+  const tabs = { todo: 0, responded: 0, bureau: 0, closed: 0 };
+  const p = plan(actor, q);
+  if (!p) return { count: 0, tabs };
+  const perTab = plan(actor, { ...q, status: undefined, tab: undefined })!;
+  if (p.countKey !== null && perTab.countKey !== null) {
+    const n = await readCounts(p.audience);
+    const suffix = perTab.countKey.slice(1); // "*|p:…|c:…" without the "*"
+    for (const t of TABS) tabs[t] = n[`t:${t}${suffix}`] ?? 0;
+    return { count: n[p.countKey] ?? 0, tabs };
+  }
+  const rows = await ComplaintEntryModel.find({ ...perTab.eq, ...perTab.rest }, { tab: 1, status: 1, group: 1 }).lean();
+  let count = 0;
+  for (const r of rows) {
+    tabs[r.tab as EntryTab]++;
+    if ((!q.tab || r.tab === q.tab) && (!q.status || r.status === q.status || r.group === q.status)) count++;
+  }
+  return { count, tabs };
+}
+
+/** The complaints of the export, newest first, up to `limit`. */
+export async function exportComplaints(actor: Actor, q: ListFilters, limit: number): Promise<ComplaintRecord[]> {
+  const out: ComplaintRecord[] = [];
+  let cursor: string | undefined;
+  while (out.length < limit) {
+    const page = await listComplaints(actor, { ...q, sort: 'newest', limit: 100, cursor });
+    out.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return out.slice(0, limit);
 }

@@ -5,3 +5,4 @@ import './flagDetection.js';
 import './complaintDeadlines.js';
 import './outbox.js';
 import './unreadCounts.js';
+import './countSeal.js';

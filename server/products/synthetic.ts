@@ -9,6 +9,7 @@ import { cityOf } from '../../shared/regions.js';
 import { applyEvent } from '../complaints/projection.js';
 import { live, type LifeStep } from '../complaints/history.js';
 import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
+import { insertEntries } from '../complaints/storeEntries.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { factsFor } from './backfill.js';
@@ -131,6 +132,7 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts:
       ComplaintEventModel.collection.insertMany(built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))) as never[], unordered),
       ComplaintFactModel.collection.insertMany(facts as never[], unordered),
       recordRecent(facts),
+      insertEntries(docs as never[]),
     ]).then(() => opts.onProgress?.(done));
     ids.push(...docs.map((d) => d._id as mongoose.Types.ObjectId));
   }

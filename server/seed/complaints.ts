@@ -11,6 +11,7 @@ import { now } from '../clock.js';
 import { routeComplaint } from '../commands/fileComplaint.js';
 import { notifyComplaint } from '../complaints/notify.js';
 import { applyEvent, type ComplaintState, type EventLike } from '../complaints/projection.js';
+import { insertEntries } from '../complaints/storeEntries.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
@@ -180,6 +181,7 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   await ComplaintNumberModel.insertMany(numbers);
   await ComplaintEventModel.insertMany(events);
   await ComplaintModel.insertMany(docs);
+  await insertEntries(docs as never[]);
   if (messages.length) await ComplaintMessageModel.insertMany(messages.filter((m) => (m.at as Date).getTime() < end));
 
   // A few notifications for the demo accounts, so the bell has something to show.

@@ -107,6 +107,9 @@ export const messageSchema = z.object({ body: text(5000), attachmentId: objectId
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date');
 
+export const INBOX_TABS = ['todo', 'responded', 'bureau', 'closed'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
 export const complaintListQuery = z
   .object({
     status: z.union([z.enum(COMPLAINT_STATUSES), z.enum(['open', 'closed'])]).optional(),
@@ -114,6 +117,8 @@ export const complaintListQuery = z
     category: z.enum(CATEGORIES).optional(),
     merchantId: objectId.optional(),
     priority: z.enum(['normal', 'urgent']).optional(),
+    /** The merchant inbox's tabs: awaiting the merchant, answered (awaiting the consumer), with the bureau, closed. */
+    tab: z.enum(INBOX_TABS).optional(),
     overdue: z.enum(['true', 'false']).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -128,6 +133,14 @@ export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
 
 /** `lang`: the language of the region names in the file (the reader's); Chinese by default. */
 export const exportQuery = complaintListQuery.omit({ limit: true, cursor: true, sort: true }).extend({ lang: z.enum(LOCALES).optional() });
+export const countQuery = complaintListQuery.omit({ limit: true, cursor: true, sort: true });
+
+/** A list's result count, and the same filters' count per inbox tab (status and tab filters aside). */
+export const complaintCountsSchema = z.object({
+  count: z.number().int(),
+  tabs: z.object({ todo: z.number().int(), responded: z.number().int(), bureau: z.number().int(), closed: z.number().int() }),
+});
+export type ComplaintCounts = z.infer<typeof complaintCountsSchema>;
 
 export const DEADLINE_KINDS = ['merchant_response', 'consumer_reply', 'regulator_acceptance', 'mediation'] as const;
 

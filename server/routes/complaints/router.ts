@@ -4,8 +4,10 @@ import { idParam, page } from '../../../shared/schemas/common.js';
 import {
   ATTACHMENT_MAX_BYTES,
   attachmentSchema,
+  complaintCountsSchema,
   complaintListQuery,
   complaintSchema,
+  countQuery,
   createComplaintSchema,
   exportQuery,
   messageSchema,
@@ -16,7 +18,7 @@ import { fileComplaint } from '../../commands/fileComplaint.js';
 import { postMessage } from '../../commands/postMessage.js';
 import { syncProjection, transitionComplaint } from '../../commands/transitionComplaint.js';
 import { complaintsCsv } from '../../complaints/csv.js';
-import { complaintFilter, listComplaints } from '../../complaints/query.js';
+import { countComplaints, exportComplaints, listComplaints } from '../../complaints/query.js';
 import { loadTimeline } from '../../complaints/timeline.js';
 import { endpoint } from '../../http/endpoint.js';
 import { badRequest, notFound } from '../../http/errors.js';
@@ -47,7 +49,7 @@ async function present(c: ComplaintRecord, actor: Actor | null) {
 
 export const complaintRoutes = () => [
   endpoint({ method: 'get', path: '/complaints/export.csv', summary: 'Export complaints as CSV (UTF-8 with BOM)', tag: TAG, policy: 'complaint:export', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
-    const rows = (await ComplaintModel.find(complaintFilter(actor!, query)).sort({ _id: -1 }).limit(EXPORT_LIMIT).lean()) as ComplaintRecord[];
+    const rows = await exportComplaints(actor!, query, EXPORT_LIMIT);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="complaints.csv"; filename*=UTF-8''${encodeURIComponent('投诉导出.csv')}`);
     res.status(200).send(complaintsCsv(rows, query.lang));
@@ -72,6 +74,10 @@ export const complaintRoutes = () => [
     const who = await identities(p.items, actor);
     return { items: p.items.map((c) => presentComplaint(c, actor, who)), nextCursor: p.nextCursor };
   }),
+  endpoint(
+    { method: 'get', path: '/complaints/counts', summary: 'How many complaints a list holds, and per inbox tab', tag: TAG, policy: 'complaint:list', query: countQuery, response: complaintCountsSchema },
+    async ({ actor, query }) => countComplaints(actor!, query),
+  ),
   endpoint({ method: 'get', path: '/complaints/:id', summary: 'A complaint with its timeline, messages and attachments', tag: TAG, policy: 'complaint:read', params: idParam }, async ({ actor, params }) => {
     let c = await visibleComplaint(actor, params.id);
     let timeline = await loadTimeline(c);

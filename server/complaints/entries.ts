@@ -1,0 +1,150 @@
+// The list read model (ComplaintEntry) and its count deltas, derived purely from a complaint
+// document. Commands, the repair on read, the rebuild and the bulk seeder all use these functions, so
+// they write the same rows. `complaintEntry(c)` gives the row; `entryCountDeltas(before, after)`
+// gives one delta row per audience whose counts moved (see server/counts/ledger.ts).
+import { regionChain } from '../../shared/regions.js';
+import { CLOSED_STATUSES } from '../../shared/enums.js';
+import { searchTerms } from './searchTerms.js';
+
+export type EntryTab = 'todo' | 'responded' | 'bureau' | 'closed';
+
+/** What the read model needs of a complaint (a stored document or a fold of its events). */
+export interface EntrySource {
+  _id: unknown;
+  number: string;
+  version: number;
+  status: string;
+  priority: string;
+  consumerId: unknown;
+  merchantId: unknown;
+  merchantName?: string | null;
+  storeId: unknown;
+  storeName?: string | null;
+  countyCode: string;
+  cityCode: string;
+  regulatorRegion: string;
+  product?: { name?: string | null; category?: string | null; brand?: string | null } | null;
+  description?: string | null;
+  deadlines?: { current?: { dueAt?: Date | string | null } | null } | null;
+  createdAt: Date | string;
+}
+
+export interface EntryRow {
+  _id: string;
+  aud: string[];
+  version: number;
+  group: 'open' | 'closed';
+  tab: EntryTab;
+  status: string;
+  priority: string;
+  category: string;
+  countyCode: string;
+  cityCode: string;
+  merchantId: string;
+  storeId: string;
+  ts: string;
+  dk?: string;
+  terms: string[];
+  /** The complaint document itself, so a page is one read. */
+  c: EntrySource;
+}
+
+export function tabOf(status: string): EntryTab {
+  if (status === 'awaiting_merchant') return 'todo';
+  if (status === 'merchant_responded') return 'responded';
+  if (status === 'awaiting_regulator' || status === 'in_mediation') return 'bureau';
+  return 'closed';
+}
+
+export const audiences = {
+  consumer: (id: unknown) => `consumer:${String(id)}`,
+  merchant: (id: unknown) => `merchant:${String(id)}`,
+  store: (id: unknown) => `store:${String(id)}`,
+  /** Every complaint is in Zhejiang, so `region:33` is also the admin's audience. */
+  region: (code: string) => `region:${code}`,
+};
+
+/** Fixed-width milliseconds, so string order is time order. */
+export const sortKey = (at: Date | string | number, id: unknown) => `${String(new Date(at).getTime()).padStart(15, '0')}|${String(id)}`;
+
+/** Everyone who lists this complaint: its consumer, merchant, store, every region level of its county and of its handling bureau. */
+export function complaintAudiences(c: EntrySource): string[] {
+  return [
+    ...new Set([
+      audiences.consumer(c.consumerId),
+      audiences.merchant(c.merchantId),
+      audiences.store(c.storeId),
+      ...[...regionChain(c.countyCode), ...regionChain(c.regulatorRegion)].map(audiences.region),
+    ]),
+  ];
+}
+
+export function complaintEntry(c: EntrySource): EntryRow {
+  const id = String(c._id);
+  const due = c.deadlines?.current?.dueAt;
+  const closed = (CLOSED_STATUSES as readonly string[]).includes(c.status);
+  return {
+    _id: id,
+    aud: complaintAudiences(c),
+    version: c.version,
+    group: closed ? ('closed' as const) : ('open' as const),
+    tab: tabOf(c.status),
+    status: c.status,
+    priority: c.priority,
+    category: c.product?.category ?? 'other',
+    countyCode: c.countyCode,
+    cityCode: c.cityCode,
+    merchantId: String(c.merchantId),
+    storeId: String(c.storeId),
+    ts: sortKey(c.createdAt, id),
+    ...(due && !closed ? { dk: sortKey(due, id) } : {}),
+    terms: searchTerms([c.number, c.product?.name, c.product?.brand, c.merchantName, c.storeName, c.description]),
+    c,
+  };
+}
+
+/**
+ * The count keys an entry adds 1 to within its audience: every combination of a state part (all,
+ * open/closed group, status, inbox tab), optionally the priority and optionally the category.
+ */
+export function countKeys(e: Pick<EntryRow, 'group' | 'status' | 'tab' | 'priority' | 'category'>): string[] {
+  const keys: string[] = [];
+  for (const st of ['*', `g:${e.group}`, `s:${e.status}`, `t:${e.tab}`]) {
+    for (const p of ['', `|p:${e.priority}`]) for (const c of ['', `|c:${e.category}`]) keys.push(st + p + c);
+  }
+  return [...new Set(keys)];
+}
+
+export interface CountDeltaRow {
+  _id: string;
+  scope: string;
+  d: Record<string, number>;
+  sealed: false;
+  at: Date;
+}
+
+/**
+ * One delta row per audience whose counts change from `before` to `after` (null: not there). The id
+ * names the complaint and both versions, so writing the same change twice adds nothing.
+ */
+export function entryCountDeltas(before: EntrySource | null, after: EntrySource | null, at: Date): CountDeltaRow[] {
+  const tally = new Map<string, Record<string, number>>();
+  const add = (r: EntryRow, sign: 1 | -1) => {
+    const keys = countKeys(r);
+    for (const audience of r.aud) {
+      const d = tally.get(audience) ?? {};
+      for (const k of keys) d[k] = (d[k] ?? 0) + sign;
+      tally.set(audience, d);
+    }
+  };
+  if (before) add(complaintEntry(before), -1);
+  if (after) add(complaintEntry(after), 1);
+  const id = String((after ?? before)!._id);
+  const move = `${before?.version ?? 0}>${after?.version ?? 0}`;
+  const out: CountDeltaRow[] = [];
+  for (const [scope, d] of tally) {
+    for (const k of Object.keys(d)) if (d[k] === 0) delete d[k];
+    if (Object.keys(d).length) out.push({ _id: `${scope}|${id}|${move}`, scope, d, sealed: false, at });
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+// Writes the list read model for one projection change: the count deltas first (their ids make a
+// replay add nothing), then the complaint's entry row. Every call for the same change writes the same.
+import { addDeltas } from '../counts/ledger.js';
+import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
+import { now } from '../clock.js';
+import { complaintEntry, entryCountDeltas, type EntrySource } from './entries.js';
+
+export async function storeEntries(before: EntrySource | null, after: EntrySource, at = now()): Promise<void> {
+  await addDeltas(entryCountDeltas(before, after, at));
+  await writeEntryRow(after);
+}
+
+/** The row alone (the deltas are the caller's business): used by the rebuild, which recounts. */
+export async function writeEntryRow(after: EntrySource): Promise<void> {
+  const row = complaintEntry(after);
+  await ComplaintEntryModel.collection.replaceOne({ _id: row._id } as never, row as never, { upsert: true, ignoreUndefined: true });
+}
+
+/** Newly inserted complaints in bulk (seeders): their rows, and one delta row per audience for the whole batch. */
+export async function insertEntries(docs: EntrySource[], at = now()): Promise<void> {
+  if (!docs.length) return;
+  const rows = docs.map(complaintEntry);
+  for (let i = 0; i < rows.length; i += 5000) await ComplaintEntryModel.collection.insertMany(rows.slice(i, i + 5000) as never[], { ordered: false, ignoreUndefined: true });
+  const perScope = new Map<string, Record<string, number>>();
+  for (const delta of docs.flatMap((c) => entryCountDeltas(null, c, at))) {
+    const d = perScope.get(delta.scope) ?? {};
+    for (const [k, v] of Object.entries(delta.d)) d[k] = (d[k] ?? 0) + v;
+    perScope.set(delta.scope, d);
+  }
+  const batch = String(docs[0]!._id);
+  await addDeltas([...perScope].map(([scope, d]) => ({ _id: `${scope}|bulk|${batch}`, scope, d, at })));
+}

@@ -1,0 +1,137 @@
+// Exact counts without $inc (not atomic on FerretDB) and without counting rows: every change is an
+// insert-only delta row {scope, d: {key: ±n}}; a sealer folds a scope's unsealed deltas into the next
+// snapshot generation, `<scope>#<gen>` (a unique insert, so one sealer wins), then marks them sealed.
+//
+// Why a read is exact: the sealer of generation g+1 first marks generation g's deltas sealed, and only
+// then inserts g+1. So while g is the latest generation, every delta of an older generation is sealed,
+// and the unsealed deltas are g's own (excluded by id) plus those no snapshot holds yet (counted). A
+// reader checks that no generation g+1 appeared while it read, else it reads again.
+import { isDuplicateKey } from '../http/errors.js';
+import { CountDeltaModel } from '../models/CountDelta.js';
+import { CountSnapshotModel } from '../models/CountSnapshot.js';
+import { now } from '../clock.js';
+
+type Counts = Record<string, number>;
+interface Snapshot {
+  _id: string;
+  gen: number;
+  n: Counts;
+  ids: string[];
+}
+
+/** Deltas folded per generation; keeps a snapshot's id list small. */
+const SEAL_BATCH = 2000;
+/** Sealed deltas stay this long, so a late replay of a change finds its id taken and adds nothing. */
+const KEEP_SEALED_MS = 6 * 3600 * 1000;
+
+const snapId = (scope: string, gen: number) => `${scope}#${gen}`;
+// The latest generation seen per scope: later reads probe forward from it by _id (indexed on every engine).
+const knownGen = new Map<string, number>();
+
+async function latest(scope: string): Promise<Snapshot | null> {
+  let gen = knownGen.get(scope);
+  let snap: Snapshot | null = null;
+  if (gen !== undefined && gen > 0) {
+    snap = (await CountSnapshotModel.findById(snapId(scope, gen)).lean()) as Snapshot | null;
+    if (!snap) gen = undefined; // purged meanwhile: look it up again
+  }
+  if (gen === undefined) {
+    snap = (await CountSnapshotModel.findOne({ scope }).sort({ gen: -1 }).lean()) as Snapshot | null;
+    gen = snap?.gen ?? 0;
+  }
+  for (;;) {
+    const next = (await CountSnapshotModel.findById(snapId(scope, gen + 1)).lean()) as Snapshot | null;
+    if (!next) break;
+    snap = next;
+    gen++;
+  }
+  knownGen.set(scope, gen);
+  return snap;
+}
+
+/** Adds delta rows (a row whose id exists already is a replay and adds nothing). */
+export async function addDeltas(rows: { _id: string; scope: string; d: Counts; at?: Date }[]): Promise<void> {
+  if (!rows.length) return;
+  const at = now();
+  await CountDeltaModel.collection.insertMany(rows.map((r) => ({ ...r, sealed: false, at: r.at ?? at })) as never[], { ordered: false }).catch((e) => {
+    if (!isDuplicateKey(e) && !(e as { writeErrors?: { code?: number }[] }).writeErrors?.every((w) => w.code === 11000)) throw e;
+  });
+}
+
+/** The exact counts of a scope, every key (absent keys are 0). */
+export async function readCounts(scope: string): Promise<Counts> {
+  for (let attempt = 0; ; attempt++) {
+    const snap = await latest(scope);
+    const gen = snap?.gen ?? 0;
+    const deltas = (await CountDeltaModel.find({ scope, sealed: false }, { d: 1 }).lean()) as { _id: string; d: Counts }[];
+    if (attempt < 5 && (await CountSnapshotModel.exists({ _id: snapId(scope, gen + 1) }))) continue;
+    const held = new Set(snap?.ids ?? []);
+    const out: Counts = { ...(snap?.n ?? {}) };
+    for (const r of deltas) if (!held.has(r._id)) for (const [k, v] of Object.entries(r.d)) out[k] = (out[k] ?? 0) + v;
+    for (const k of Object.keys(out)) if (!out[k]) delete out[k];
+    return out;
+  }
+}
+
+async function markSealed(ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await CountDeltaModel.updateMany({ _id: { $in: ids.slice(i, i + 500) } }, { $set: { sealed: true } });
+}
+
+/** Folds one scope's unsealed deltas into new generations; returns how many deltas it sealed. */
+export async function sealScope(scope: string): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const snap = await latest(scope);
+    const gen = snap?.gen ?? 0;
+    if (snap?.ids.length) await markSealed(snap.ids);
+    const rows = (await CountDeltaModel.find({ scope, sealed: false }, { d: 1 }).limit(SEAL_BATCH).lean()) as { _id: string; d: Counts }[];
+    if (!rows.length) return sealed;
+    const n: Counts = { ...(snap?.n ?? {}) };
+    for (const r of rows) for (const [k, v] of Object.entries(r.d)) n[k] = (n[k] ?? 0) + v;
+    for (const k of Object.keys(n)) if (!n[k]) delete n[k];
+    try {
+      await CountSnapshotModel.create({ _id: snapId(scope, gen + 1), scope, gen: gen + 1, n, ids: rows.map((r) => r._id), at: now() });
+    } catch (e) {
+      if (isDuplicateKey(e)) return sealed; // another sealer made this generation
+      throw e;
+    }
+    await markSealed(rows.map((r) => r._id));
+    // Readers need only the latest generation; two back stay for processes that cached them.
+    if (gen >= 2) await CountSnapshotModel.deleteOne({ _id: snapId(scope, gen - 2) });
+    sealed += rows.length;
+    if (rows.length < SEAL_BATCH) return sealed;
+  }
+}
+
+/** Seals every scope with unsealed deltas and forgets sealed deltas old enough. */
+export async function sealCounts(at = now()): Promise<{ scopes: number; sealed: number }> {
+  const scopes = new Set<string>();
+  for await (const r of CountDeltaModel.find({ sealed: false }, { scope: 1 }).lean().cursor()) scopes.add(r.scope);
+  let sealed = 0;
+  for (const scope of scopes) sealed += await sealScope(scope);
+  // In chunks: FerretDB over SQLite refuses one delete of more rows than SQLite takes variables.
+  for (;;) {
+    const old = await CountDeltaModel.find({ sealed: true, at: { $lt: new Date(at.getTime() - KEEP_SEALED_MS) } }, { _id: 1 }).limit(5000).lean();
+    if (!old.length) break;
+    await CountDeltaModel.deleteMany({ _id: { $in: old.map((r) => r._id) } });
+  }
+  return { scopes: scopes.size, sealed };
+}
+
+/** Every scope's counts at once (the rebuild, run while nothing else writes): latest snapshots plus unsealed deltas. */
+export async function readAllCounts(): Promise<Map<string, Counts>> {
+  const latestOf = new Map<string, Snapshot>();
+  for await (const s of CountSnapshotModel.find().lean().cursor()) {
+    const cur = latestOf.get(s.scope);
+    if (!cur || cur.gen < s.gen) latestOf.set(s.scope, s as unknown as Snapshot);
+  }
+  const out = new Map<string, Counts>();
+  for (const [scope, s] of latestOf) out.set(scope, { ...s.n });
+  for await (const r of CountDeltaModel.find({ sealed: false }).lean().cursor()) {
+    if (latestOf.get(r.scope)?.ids.includes(r._id as string)) continue;
+    const c = out.get(r.scope) ?? {};
+    for (const [k, v] of Object.entries(r.d as Counts)) c[k] = (c[k] ?? 0) + v;
+    out.set(r.scope, c);
+  }
+  return out;
+}

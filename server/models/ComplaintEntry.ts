@@ -1,0 +1,44 @@
+import mongoose, { Schema } from 'mongoose';
+
+// The list read model: one row per complaint naming its audiences (`consumer:<id>`, `merchant:<orgId>`,
+// `store:<storeId>`, `region:<code>` for each level of the county and the handling bureau), with flat
+// top-level fields, so every list, queue and inbox filter is top-level scalar equality (the shape
+// FerretDB pushes down; `aud` and `terms` match by element) plus one sort key, and a copy of the
+// complaint so a page is one read. Written with every projection change and rebuilt from the
+// complaint by `npm run rebuild-projections` (server/complaints/entries.ts). One row per complaint,
+// not one per audience: FerretDB inserts cost about a millisecond a row.
+const complaintEntrySchema = new Schema(
+  {
+    // The complaint id as a string: FerretDB over SQLite reads a string _id by index, not an ObjectId.
+    _id: { type: String, required: true },
+    aud: { type: [String], required: true },
+    version: { type: Number, required: true },
+    /** open | closed */
+    group: { type: String, required: true },
+    /** The merchant inbox's tabs: todo | responded | bureau | closed. */
+    tab: { type: String, required: true },
+    status: { type: String, required: true },
+    priority: { type: String, required: true },
+    category: { type: String, required: true },
+    countyCode: { type: String, required: true },
+    cityCode: { type: String, required: true },
+    merchantId: { type: String, required: true },
+    storeId: { type: String, required: true },
+    /** Newest-first key: `<createdAt ms, 15 digits>|<complaintId>` (unique, so it is its own keyset cursor). */
+    ts: { type: String, required: true },
+    /** Deadline key: `<dueAt ms, 15 digits>|<complaintId>`; absent when nothing is due (closed). */
+    dk: { type: String },
+    /** Search terms (CJK unigrams and bigrams, whole Latin/number tokens) of number, product, brand, merchant, store, description. */
+    terms: { type: [String], default: [] },
+    c: { type: Schema.Types.Mixed, required: true },
+  },
+  { versionKey: false },
+);
+// (MongoDB indexes one array per compound index: searches use aud + ts and check terms.)
+complaintEntrySchema.index({ aud: 1, ts: -1 });
+complaintEntrySchema.index({ aud: 1, group: 1, dk: 1 });
+complaintEntrySchema.index({ aud: 1, tab: 1, dk: 1 });
+complaintEntrySchema.index({ terms: 1, ts: -1 });
+
+export type ComplaintEntryRecord = mongoose.InferSchemaType<typeof complaintEntrySchema>;
+export const ComplaintEntryModel = mongoose.model('ComplaintEntry', complaintEntrySchema);
