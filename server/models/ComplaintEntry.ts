@@ -34,10 +34,15 @@ const complaintEntrySchema = new Schema(
   },
   { versionKey: false },
 );
-// (MongoDB indexes one array per compound index: searches use aud + ts and check terms.)
+// The equality fields of each list, then its sort key (MongoDB sorts from such an index; FerretDB
+// uses the first field's GIN companion). MongoDB indexes one array per compound index, so a search
+// uses aud + ts and checks its terms.
 complaintEntrySchema.index({ aud: 1, ts: -1 });
+complaintEntrySchema.index({ aud: 1, group: 1, ts: -1 });
 complaintEntrySchema.index({ aud: 1, group: 1, dk: 1 });
+complaintEntrySchema.index({ aud: 1, group: 1, priority: 1, dk: 1 });
 complaintEntrySchema.index({ aud: 1, tab: 1, dk: 1 });
+complaintEntrySchema.index({ aud: 1, tab: 1, ts: -1 });
 complaintEntrySchema.index({ terms: 1, ts: -1 });
 
 export type ComplaintEntryRecord = mongoose.InferSchemaType<typeof complaintEntrySchema>;

@@ -7,6 +7,12 @@ import { OrganizationModel } from '../../server/models/Organization.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
 import { UnreadDeltaModel } from '../../server/models/UnreadDelta.js';
 import { UnreadSnapshotModel } from '../../server/models/UnreadSnapshot.js';
+import { complaintListQuery } from '../../shared/schemas/complaint.js';
+import { pageQuery } from '../../server/complaints/query.js';
+import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent.js';
+import { CountDeltaModel } from '../../server/models/CountDelta.js';
+import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
+import { toActor } from '../../server/policies/actor.js';
 import { UserModel } from '../../server/models/User.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { testEngine } from '../helpers/database.js';
@@ -17,6 +23,8 @@ import { freshWorld } from '../helpers/server.js';
 type Hot = (w: DemoWorld) => FindShape | mongoose.Query<any, any>;
 
 const user = (w: DemoWorld, email: string) => w.users.get(email)!;
+const actorOf = (w: DemoWorld, email: string) => toActor(user(w, email) as never);
+const listQ = (q: Record<string, string>) => complaintListQuery.parse(q);
 
 /**
  * Every hot read, by name, as the server builds it. One line adds a case: build the query with the
@@ -35,6 +43,15 @@ const HOT: Record<string, Hot> = {
   'returns a bureau sees (GET /return-requests)': () => ReturnRequestModel.find({ regionKeys: '3301' }).sort({ _id: -1 }).limit(21),
   'returns at one store (GET /return-requests?storeId=)': (w) => ReturnRequestModel.find({ storeIds: w.stores[0]!._id }).sort({ _id: -1 }).limit(21),
   'a merchant\'s return figures (registry, profile)': (w) => MerchantReturnFiguresModel.findById(w.chain._id),
+  // Complaint lists (server/complaints/query.ts) as each role's page asks for its first page.
+  "consumer's complaints, newest first": (w) => pageQuery(actorOf(w, 'consumer@demo.fangxin.cn'), listQ({ sort: 'newest' }))!,
+  'merchant inbox tab by deadline': (w) => pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'todo', sort: 'deadline' }))!,
+  'merchant inbox closed tab, newest first': (w) => pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }))!,
+  'regulator queue, urgent section by deadline': (w) => pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'open', priority: 'urgent', sort: 'deadline' }))!,
+  'regulator queue, closed, newest first': (w) => pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'closed', sort: 'newest' }))!,
+  'list counts: unsealed deltas of an audience': () => CountDeltaModel.find({ scope: 'merchant:x', sealed: false }),
+  'list counts: snapshot generation by _id': () => CountSnapshotModel.findById('merchant:x#1'),
+  'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
 };
 
 describe('hot reads are answered from an index on FerretDB-over-PostgreSQL', function () {
