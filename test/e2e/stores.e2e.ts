@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { StoreModel } from '../../server/models/Store.js';
 import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { watchPageErrors } from '../helpers/pageErrors.js';
 import { DEMO } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -24,16 +25,13 @@ describe('store management in Chromium', function () {
   async function withPage(fn: (page: Page) => Promise<void>) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // A 401 from /auth/me before signing in is the browser logging a response, not a script error.
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+    const check = watchPageErrors(page);
     try {
       await fn(page);
     } finally {
       await context.close();
     }
-    expect(errors, 'page errors').to.deep.equal([]);
+    check();
   }
 
   it('lists the chain’s seven stores, adds one in a chosen county, edits it and closes it', async () => {

@@ -27,6 +27,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/abuse-reviews', labelKey: 'enforcement:abuse.title', roles: ['regulator'] },
   { path: '/compliance', labelKey: 'nav.compliance', roles: ['regulator'] },
   { path: '/approvals', labelKey: 'nav.approvals', roles: ['regulator'] },
+  { path: '/users', labelKey: 'users:list.officersTitle', roles: ['regulator'] },
 
   { path: '/approvals', labelKey: 'nav.approvals', roles: ['admin'] },
   { path: '/users', labelKey: 'nav.users', roles: ['admin'] },

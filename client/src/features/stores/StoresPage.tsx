@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { describeError } from '../../i18n/errors';
 import { useUser } from '../auth/session';
+import { AccountsPanel } from '../users/AccountsPanel';
 import { closeStore, createStore } from './api';
 import { StoreCard } from './StoreCard';
 import { StoreForm } from './StoreForm';
@@ -117,6 +118,13 @@ export function StoresPage() {
             </Button>
           )}
         </>
+      )}
+      {hq && pages.items && status === 'open' && (
+        <section className="staff-section">
+          <h2>{t('staff.title')}</h2>
+          <p className="muted">{t('staff.description')}</p>
+          <AccountsPanel admin={false} stores={pages.items.map((s) => ({ id: s.id, name: s.name }))} />
+        </section>
       )}
     </Page>
   );

@@ -1,0 +1,57 @@
+// The invitation link: who it is for, and a password to set; then the app opens signed in.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { describeError } from '../../i18n/errors';
+import { useLoad } from '../returns/useLoad';
+import { acceptInvitation, getInvitation } from './api';
+
+export function InvitationPage() {
+  const { t } = useTranslation('users');
+  const { token = '' } = useParams();
+  const inv = useLoad((signal) => getInvitation(token, signal), [token]);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password.length < 10) return setError(t('accept.tooShort'));
+    setBusy(true);
+    setError(null);
+    try {
+      await acceptInvitation(token, password);
+      // A full load starts the app with the new session.
+      window.location.assign('/');
+    } catch (err) {
+      setError(describeError(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page testId="page-invitation" title={t('accept.title')}>
+      {inv.error ? (
+        <Alert tone="danger">{t('accept.invalid')}</Alert>
+      ) : !inv.data ? (
+        <Loading />
+      ) : (
+        <form className="card invite-form" onSubmit={(e) => void submit(e)} data-testid="accept-form">
+          <p>{t('accept.for', { name: inv.data.name, email: inv.data.email, where: [inv.data.orgName, inv.data.storeName].filter(Boolean).join(' · ') || '放心 Fangxin' })}</p>
+          {error && <Alert tone="danger">{error}</Alert>}
+          <div className="field">
+            <label htmlFor="accept-password">{t('accept.password')}</label>
+            <input id="accept-password" type="password" autoComplete="new-password" minLength={10} required value={password} onChange={(e) => setPassword(e.target.value)} data-testid="accept-password" />
+          </div>
+          <Button type="submit" className="button button-primary" busy={busy} busyLabel={t('working.accept')} data-testid="accept-submit">
+            {t('accept.submit')}
+          </Button>
+        </form>
+      )}
+    </Page>
+  );
+}
