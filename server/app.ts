@@ -7,9 +7,10 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import { csrfProtection } from './auth/csrf.js';
 import { passport } from './auth/passport.js';
-import { sessionMiddleware } from './auth/session.js';
+import { sessionLifetime, sessionMiddleware } from './auth/session.js';
 import { databaseAvailability } from './http/availability.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
+import { inputGuard, utf8Only } from './http/inputGuard.js';
 import { logger } from './logger.js';
 import { apiRouter } from './routes/index.js';
 import './policies/all.js';
@@ -19,6 +20,8 @@ const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export interface AppOptions {
   /** Failed sign-ins per address per 15 minutes before 429. */
   loginLimit?: number;
+  /** Multiplies every abuse limit (server/http/rateLimit.ts); tests that send many requests raise it. */
+  rateLimitScale?: number;
 }
 
 /** Builds the Express app (no listen): API under /api, the built client for everything else. */
@@ -27,6 +30,9 @@ export function createApp(config: Config, opts: AppOptions = {}) {
   const session = sessionMiddleware(config);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.locals.config = config;
+  app.locals.loginLimit = opts.loginLimit ?? 30;
+  app.locals.rateLimits = { scale: opts.rateLimitScale ?? config.RATE_LIMIT_SCALE };
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -51,12 +57,15 @@ export function createApp(config: Config, opts: AppOptions = {}) {
 
   const api = express.Router();
   api.use(databaseAvailability);
+  api.use(utf8Only);
   api.use(express.json({ limit: '1mb' }));
+  api.use(inputGuard);
   api.use(session);
+  api.use(sessionLifetime);
   api.use(passport.initialize());
   api.use(passport.session());
   api.use(csrfProtection);
-  api.use(apiRouter({ loginLimit: opts.loginLimit ?? 30 }));
+  api.use(apiRouter());
   api.use(notFoundHandler);
   api.use(errorHandler);
   app.use('/api', api);

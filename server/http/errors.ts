@@ -6,6 +6,9 @@ import { answerUnavailable } from './availability.js';
 
 /** An error whose status, code and message may be shown to the caller as they are. */
 export class AppError extends Error {
+  /** Sent as Retry-After with a 429 or 503. */
+  retryAfterSeconds?: number;
+
   constructor(
     public status: number,
     public code: string,
@@ -21,6 +24,7 @@ export const unauthorized = () => new AppError(401, 'unauthenticated', 'Sign in 
 export const forbidden = (message = 'You may not do this') => new AppError(403, 'forbidden', message);
 export const notFound = (what = 'Resource') => new AppError(404, 'not_found', `${what} not found`);
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
+export const unsupportedCharset = () => new AppError(415, 'unsupported_charset', 'Send JSON as UTF-8 (Content-Type: application/json; charset=utf-8)');
 export const unprocessable = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
 
 export function zodDetails(err: ZodError) {
@@ -33,9 +37,12 @@ export function isDuplicateKey(err: unknown): boolean {
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound('Endpoint'));
 
-function isDbDown(err: unknown): boolean {
+/** The database is unreachable, or its engine refused for a moment (SQLite's lock, a busy backend): worth a retry. */
+export function isDbUnavailable(err: unknown): boolean {
   const name = (err as { name?: string })?.name ?? '';
-  return /MongoServerSelectionError|MongoNetwork(Timeout)?Error|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(name);
+  if (/MongoServerSelectionError|MongoNetwork(Timeout)?Error|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(name)) return true;
+  const message = String((err as { message?: unknown })?.message ?? '');
+  return /^Mongo/.test(name) && /database is locked|SQLITE_BUSY|database table is locked|could not serialize access|deadlock detected|too many clients/i.test(message);
 }
 
 /** Any error from the driver or mongoose (while the engine is down, FerretDB answers with server errors). */
@@ -43,10 +50,21 @@ function isDbError(err: unknown): boolean {
   return /^Mongo/.test((err as { name?: string })?.name ?? '');
 }
 
+/** Errors of the body parser and the router (bad charset, bad encoding, malformed %-escapes) carry their own 4xx. */
+function clientError(err: { status?: unknown; expose?: unknown; type?: unknown; message?: unknown }): AppError | null {
+  const status = typeof err?.status === 'number' ? err.status : 0;
+  if (status < 400 || status > 499) return null;
+  if (err.type === 'charset.unsupported') return unsupportedCharset();
+  if (err.type === 'encoding.unsupported') return new AppError(415, 'unsupported_encoding', 'This Content-Encoding is not supported');
+  if (err instanceof URIError) return badRequest('The path holds a malformed percent-encoding');
+  return new AppError(status, status === 413 ? 'too_large' : 'invalid_input', err.expose === true && typeof err.message === 'string' ? err.message : 'Invalid request');
+}
+
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // Already answered: a 503 for a request caught in flight by an engine outage (availability.ts).
+  // Never a second answer ("headers already sent").
   if (res.headersSent) return;
-  if (isDbDown(err) || (engineDown() && isDbError(err))) return answerUnavailable(res);
+  if (isDbUnavailable(err) || (engineDown() && isDbError(err))) return answerUnavailable(res);
   let e: AppError;
   if (err instanceof AppError) e = err;
   else if (err instanceof ZodError) e = badRequest('Invalid input', zodDetails(err));
@@ -54,11 +72,13 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err?.type === 'entity.too.large' || err?.code === 'LIMIT_FILE_SIZE') e = new AppError(413, 'too_large', 'Request is too large');
   else if (err?.name === 'MulterError') e = badRequest(err.message);
   else if (err?.name === 'CastError') e = notFound();
+  else if (clientError(err)) e = clientError(err)!;
   else if (isDuplicateKey(err)) e = conflict('duplicate', 'This record already exists');
   else {
     logger.error({ err, path: req.path }, 'unhandled error');
     e = new AppError(500, 'internal', 'Something went wrong on our side');
   }
+  if (e.retryAfterSeconds !== undefined) res.set('Retry-After', String(e.retryAfterSeconds));
   const body: { error: { code: string; message: string; details?: unknown } } = { error: { code: e.code, message: e.message } };
   if (e.details !== undefined) body.error.details = e.details;
   res.status(e.status).json(body);

@@ -2,11 +2,11 @@
 // and the regulator-editable flag thresholds.
 import { z } from 'zod';
 import { CATEGORIES } from '../enums.js';
-import { objectId } from './common.js';
+import { objectId, offsetCursor } from './common.js';
 import { regionCode } from './directory.js';
 
 const limit = z.coerce.number().int().min(1).max(100).default(20);
-const cursor = z.string().max(200).optional();
+const cursor = offsetCursor;
 
 export const FLAG_RULE_IDS = ['volume', 'spread', 'safety', 'sampling', 'spike'] as const;
 export type FlagRuleId = (typeof FLAG_RULE_IDS)[number];
@@ -54,7 +54,7 @@ export const flagQuery = z.object({
   cursor,
 });
 
-export const productQuery = z.object({ q: z.string().trim().max(100).optional(), category: z.enum(CATEGORIES).optional(), limit, cursor });
+export const productQuery = z.object({ q: z.string().trim().max(100).optional(), category: z.enum(CATEGORIES).optional(), limit, cursor: z.string().max(200).optional() });
 
 export const mergeProductsSchema = z.object({ fromId: objectId, intoId: objectId, note: z.string().trim().max(1000).optional() }).strict();
 

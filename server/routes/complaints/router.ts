@@ -1,4 +1,3 @@
-import multer from 'multer';
 import { z } from 'zod';
 import { idParam, page } from '../../../shared/schemas/common.js';
 import {
@@ -22,6 +21,8 @@ import { countComplaints, exportComplaints, listComplaints } from '../../complai
 import { loadTimeline } from '../../complaints/timeline.js';
 import { endpoint } from '../../http/endpoint.js';
 import { badRequest, notFound } from '../../http/errors.js';
+import { singleFile } from '../../http/multipart.js';
+import { uploadSlot } from '../../http/uploadSlots.js';
 import { AttachmentModel } from '../../models/Attachment.js';
 import { ComplaintModel, type ComplaintRecord } from '../../models/Complaint.js';
 import { ComplaintMessageModel } from '../../models/ComplaintMessage.js';
@@ -35,7 +36,7 @@ const TAG = 'complaints';
 const EXPORT_LIMIT = 20_000;
 const idempotencyKey = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII');
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5 }, defParamCharset: 'utf8' });
+const upload = singleFile({ fileSize: ATTACHMENT_MAX_BYTES, fields: 5 });
 
 async function visibleComplaint(actor: Actor | null, id: string): Promise<ComplaintRecord> {
   const c = (await ComplaintModel.findById(id).lean()) as ComplaintRecord | null;
@@ -48,14 +49,14 @@ async function present(c: ComplaintRecord, actor: Actor | null) {
 }
 
 export const complaintRoutes = () => [
-  endpoint({ method: 'get', path: '/complaints/export.csv', summary: 'Export complaints as CSV (UTF-8 with BOM)', tag: TAG, policy: 'complaint:export', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
+  endpoint({ method: 'get', path: '/complaints/export.csv', summary: 'Export complaints as CSV (UTF-8 with BOM)', tag: TAG, policy: 'complaint:export', rateLimit: 'expensive', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
     const rows = await exportComplaints(actor!, query, EXPORT_LIMIT);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="complaints.csv"; filename*=UTF-8''${encodeURIComponent('投诉导出.csv')}`);
     res.status(200).send(complaintsCsv(rows, query.lang));
   }),
   endpoint(
-    { method: 'post', path: '/complaints', summary: 'File a complaint (honours Idempotency-Key)', tag: TAG, policy: 'complaint:create', body: createComplaintSchema, response: complaintSchema },
+    { method: 'post', path: '/complaints', summary: 'File a complaint (honours Idempotency-Key)', tag: TAG, policy: 'complaint:create', rateLimit: 'filing', body: createComplaintSchema, response: complaintSchema },
     async ({ req, res, actor, body }) => {
       const header = req.get('idempotency-key');
       let key: string | undefined;
@@ -103,7 +104,7 @@ export const complaintRoutes = () => [
     { method: 'post', path: '/complaints/:id/transitions', summary: 'Take a lifecycle action', tag: TAG, policy: 'complaint:transition', params: idParam, body: transitionSchema, response: complaintSchema, status: 200 },
     async ({ actor, params, body }) => present(await transitionComplaint(actor!, params.id, body), actor),
   ),
-  endpoint({ method: 'post', path: '/complaints/:id/messages', summary: 'Post a message in the thread', tag: TAG, policy: 'complaint:message', params: idParam, body: messageSchema }, async ({ actor, params, body }) => {
+  endpoint({ method: 'post', path: '/complaints/:id/messages', summary: 'Post a message in the thread', tag: TAG, policy: 'complaint:message', rateLimit: 'message', params: idParam, body: messageSchema }, async ({ actor, params, body }) => {
     const { message, complaint } = await postMessage(actor!, params.id, body.body, body.attachmentId);
     return presentMessage(message, complaint, true);
   }),
@@ -114,9 +115,10 @@ export const complaintRoutes = () => [
       summary: 'Upload evidence (image or PDF, at most 10 MB)',
       tag: TAG,
       policy: 'complaint:attach',
+      rateLimit: 'upload',
       params: idParam,
       response: attachmentSchema,
-      before: [upload.single('file')],
+      before: [uploadSlot, upload],
     },
     async ({ req, actor, params }) => presentAttachment(await addAttachment(actor!, params.id, req.file)),
   ),

@@ -10,7 +10,7 @@ import { decideAbuseReview } from '../../commands/reviewAbuse.js';
 export const abuseRoutes = () => [
   endpoint({ method: 'get', path: '/abuse-reviews', summary: 'Accounts queued for abuse review', tag: 'products', policy: 'abuse:list', query: abuseQuery }, async ({ actor, query }) => {
     const filter: Record<string, unknown> = { ...(await regionScope(actor!)), status: query.status ?? 'pending' };
-    const skip = Number(query.cursor ?? 0) || 0;
+    const skip = Number(query.cursor ?? 0);
     const rows = await AbuseReviewModel.find(filter).sort({ createdAt: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
     return { items: rows.slice(0, query.limit).map(presentAbuse), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
   }),

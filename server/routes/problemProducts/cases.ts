@@ -21,7 +21,7 @@ export const caseRoutes = () => [
     if (query.region) regionFor(actor, query.region);
     const filter: Record<string, unknown> = { ...(await regionScope(actor!, query.region)) };
     if (query.status) filter.status = query.status;
-    const skip = Number(query.cursor ?? 0) || 0;
+    const skip = Number(query.cursor ?? 0);
     const rows = await EnforcementCaseModel.find(filter).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
     return { items: rows.slice(0, query.limit).map(presentCase), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
   }),
@@ -31,7 +31,7 @@ export const caseRoutes = () => [
   endpoint({ method: 'get', path: '/public/problem-products', summary: 'Public list of problem products (no sign-in)', tag: 'products', policy: 'public:problem-products', query: publicListQuery }, async ({ query }) => {
     const filter: Record<string, unknown> = { public: true };
     if (query.category) filter['product.category'] = query.category;
-    const skip = Number(query.cursor ?? 0) || 0;
+    const skip = Number(query.cursor ?? 0);
     const rows = await EnforcementCaseModel.find(filter).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
     return { items: rows.slice(0, query.limit).map(presentPublicCase), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
   }),

@@ -29,7 +29,7 @@ export const flagRoutes = () => [
     const filter: Record<string, unknown> = { ...(await regionScope(actor!, query.region)) };
     if (query.category) filter.category = query.category;
     filter.status = query.status ?? { $in: ['open', 'case_opened'] };
-    const skip = Number(query.cursor ?? 0) || 0;
+    const skip = Number(query.cursor ?? 0);
     const rows = await ProductFlagModel.find(filter).sort({ score: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
     return { items: rows.slice(0, query.limit).map(presentFlag), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
   }),
@@ -60,5 +60,5 @@ export const flagRoutes = () => [
       })),
     };
   }),
-  endpoint({ method: 'post', path: '/product-flags/detect', summary: 'Run flag detection now over recent products', tag: 'products', policy: 'flag:detect', status: 200 }, async () => detectAll()),
+  endpoint({ method: 'post', path: '/product-flags/detect', summary: 'Run flag detection now over recent products', tag: 'products', policy: 'flag:detect', rateLimit: 'expensive', status: 200 }, async () => detectAll()),
 ];

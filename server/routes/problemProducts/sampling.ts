@@ -1,10 +1,11 @@
 // Sampling-result import (multipart CSV → 202 with a job id) and the job's progress.
-import multer from 'multer';
 import { z } from 'zod';
-import { idParam, objectId } from '../../../shared/schemas/common.js';
+import { idParam, objectId, offsetCursor } from '../../../shared/schemas/common.js';
 import { importJobSchema } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
 import { badRequest, notFound } from '../../http/errors.js';
+import { singleFile } from '../../http/multipart.js';
+import { uploadSlot } from '../../http/uploadSlots.js';
 import { ImportJobModel } from '../../models/ImportJob.js';
 import { SamplingResultModel } from '../../models/SamplingResult.js';
 import { startSamplingImport } from '../../commands/importSampling.js';
@@ -13,18 +14,18 @@ import { regionFor } from '../../analytics/scope.js';
 import { codesUnder } from '../../products/visibility.js';
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_CSV_BYTES, files: 1 } }).single('file');
+const upload = singleFile({ fileSize: MAX_CSV_BYTES });
 
 const samplingQuery = z.object({
   productId: objectId.optional(),
   passed: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().regex(/^\d+$/).optional(),
+  cursor: offsetCursor,
 });
 
 export const samplingRoutes = () => [
   endpoint(
-    { method: 'post', path: '/sampling-results/import', summary: 'Import supervisory sampling results (CSV, UTF-8 or GB18030)', tag: 'products', policy: 'sampling:import', status: 202, before: [upload], response: z.object({ jobId: z.string() }) },
+    { method: 'post', path: '/sampling-results/import', summary: 'Import supervisory sampling results (CSV, UTF-8 or GB18030)', tag: 'products', policy: 'sampling:import', rateLimit: 'upload', status: 202, before: [uploadSlot, upload], response: z.object({ jobId: z.string() }) },
     async ({ req, actor }) => {
       const file = req.file;
       if (!file || file.size === 0) throw badRequest('Attach the CSV as the multipart field "file"');
