@@ -17,6 +17,7 @@ const envSchema = z.object({
   FANGXIN_ENGINE: z.enum(['postgres', 'sqlite']).default('postgres'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
+  RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string; sessionSecret: string };

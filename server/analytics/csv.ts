@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Locale } from '../../shared/enums.js';
 import type { exportQuery } from '../../shared/schemas/analytics.js';
 import { regionName } from '../regions/names.js';
+import { csvDocument } from '../http/csv.js';
 import { mapCounts, timeseries, top } from './figures.js';
 import { hotspots } from './hotspots.js';
 import { factMatch } from './scope.js';
@@ -49,15 +50,7 @@ async function figureRows(kind: Q['kind'], region: string, q: Q): Promise<Row[]>
   }
 }
 
-function cell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Quote when needed; a leading = + - @ is neutralized so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function toCsv(rows: Row[]): string {
   const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const lines = [headers.join(','), ...rows.map((r) => headers.map((h) => cell(r[h])).join(','))];
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument([headers, ...rows.map((r) => headers.map((h) => r[h]))]);
 }

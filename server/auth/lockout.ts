@@ -11,8 +11,15 @@ export async function lockedFor(email: string, now = new Date()): Promise<number
   return recent[LOCKOUT_FAILURES - 1]!.at.getTime() + LOCKOUT_WINDOW_MS - now.getTime();
 }
 
-export async function recordFailure(email: string, now = new Date()): Promise<void> {
-  await LoginFailureModel.create({ email, at: now });
+/** Milliseconds until this address may try again after `limit` failed sign-ins in the window, or 0. */
+export async function addressBlockedFor(address: string, limit: number, now = new Date()): Promise<number> {
+  const recent = await LoginFailureModel.find({ address }, { at: 1 }).sort({ at: -1 }).limit(limit).lean();
+  if (recent.length < limit) return 0;
+  return Math.max(0, recent[limit - 1]!.at.getTime() + LOCKOUT_WINDOW_MS - now.getTime());
+}
+
+export async function recordFailure(email: string, address: string, now = new Date()): Promise<void> {
+  await LoginFailureModel.create({ email, address, at: now });
 }
 
 export async function clearFailures(email: string): Promise<void> {

@@ -19,11 +19,14 @@ export function sniffType(b: Buffer): string | null {
   return null;
 }
 
-/** A safe display name: no path, no control characters, at most 200 characters. */
+/**
+ * A safe display name: no path, no control characters, no bidirectional controls (which make
+ * `invoice\u202egnp.exe` display as `invoiceexe.png`), at most 200 characters.
+ */
 export function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
   // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f"]/g, '').slice(0, 200) || 'file';
+  return base.replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, 200) || 'file';
 }
 
 export async function addAttachment(actor: Actor, complaintId: string, file: { originalname: string; buffer: Buffer; size: number } | undefined) {

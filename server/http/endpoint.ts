@@ -4,6 +4,7 @@ import type { Request, Response, RequestHandler, Router } from 'express';
 import type { z } from 'zod';
 import { authorize, type Actor, type PolicyAction } from '../policies/index.js';
 import { registry, errorBody } from '../openapi/registry.js';
+import { rateLimit, type Bucket } from './rateLimit.js';
 import { parse } from './validate.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -28,6 +29,8 @@ export interface EndpointSpec<B extends z.ZodTypeAny, Q extends z.ZodTypeAny, P 
   params?: P;
   response?: z.ZodTypeAny;
   status?: number;
+  /** The abuse limit this endpoint counts against; state-changing endpoints default to `write`. */
+  rateLimit?: Bucket | false;
   /** Middleware that must run before validation (e.g. multipart parsing). */
   before?: RequestHandler[];
   /** Raw responses (files, CSV): the handler writes the response itself. */
@@ -95,9 +98,11 @@ export function endpoint<
     // A handler may answer with another success status (e.g. 200 for an idempotent replay).
     res.status((res.locals.status as number | undefined) ?? status).json(result ?? {});
   };
+  const bucket = spec.rateLimit ?? (spec.method === 'get' ? false : 'write');
+  const limit = bucket ? [rateLimit(bucket)] : [];
   return {
     mount(router) {
-      router[spec.method](spec.path, gate, ...(spec.before ?? []), run);
+      router[spec.method](spec.path, gate, ...limit, ...(spec.before ?? []), run);
     },
   };
 }

@@ -1,18 +1,22 @@
 import mongoose from 'mongoose';
 import { SESSION_COLLECTION } from '../auth/session.js';
 import { sweepLoginFailures } from '../auth/lockout.js';
+import { sweepRateHits } from '../http/rateLimit.js';
+import { sweepSignInTokens } from '../commands/signInLink.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { registerJob } from './scheduler.js';
 
 const DAY = 24 * 3600 * 1000;
 
-/** Expiry without TTL indexes (not portable): expired sessions, old login failures, old job claims. */
+/** Expiry without TTL indexes (not portable): expired sessions, old login failures and rate-limit rows, old job claims. */
 export async function sweep(at: Date) {
   // A plain deleteMany decides no race: a session removed twice, or by two instances, is simply gone.
   const sessions = await mongoose.connection.db!.collection(SESSION_COLLECTION).deleteMany({ expires: { $lt: at } });
   const failures = await sweepLoginFailures(at);
+  const rateHits = await sweepRateHits(at);
+  const signInTokens = await sweepSignInTokens(at);
   const runs = await JobRunModel.deleteMany({ job: { $in: ['sweep'] }, at: { $lt: new Date(at.getTime() - 7 * DAY) } });
-  return { sessions: sessions.deletedCount, loginFailures: failures, jobRuns: runs.deletedCount };
+  return { sessions: sessions.deletedCount, loginFailures: failures, rateHits, signInTokens, jobRuns: runs.deletedCount };
 }
 
 registerJob({ name: 'sweep', everyMs: 10 * 60 * 1000, run: sweep });

@@ -14,16 +14,12 @@ import { complaintRoutes } from './complaints/router.js';
 import { notificationRoutes } from './notifications/router.js';
 import { outboxRoutes } from './outbox/router.js';
 
-export interface RouteOptions {
-  loginLimit: number;
-}
-
 /** Every API resource, in one list; each module declares its endpoints with their policies. */
-export function apiRouter(opts: RouteOptions): Router {
+export function apiRouter(): Router {
   const router = express.Router();
   const groups: Endpoint[][] = [
     healthRoutes(),
-    authRoutes(opts),
+    authRoutes(),
     approvalRoutes(),
     directoryRoutes(),
     storeRoutes(),

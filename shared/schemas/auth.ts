@@ -35,6 +35,10 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 export const loginSchema = z.object({ email, password: z.string().min(1).max(200) }).strict();
 export type LoginInput = z.infer<typeof loginSchema>;
 
+/** Ask for a single-use sign-in link by mail (works while the account is locked). */
+export const signInLinkSchema = z.object({ email }).strict();
+export const redeemSignInLinkSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the token from the link') }).strict();
+
 export const updateMeSchema = z.object({ locale: z.enum(LOCALES).optional(), name: z.string().trim().min(1).max(80).optional() }).strict();
 
 export const userSchema = z.object({

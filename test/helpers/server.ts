@@ -15,9 +15,10 @@ export interface TestServer extends Listening {
 }
 
 /** The real app on a free port over the test database; jobs run only when a test drives them. */
-export async function startTestServer(opts: { loginLimit?: number; config?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { loginLimit?: number; rateLimitScale?: number; config?: Record<string, string> } = {}): Promise<TestServer> {
   const config = testConfig(opts.config);
-  const l = await listen(config, { scheduler: false, loginLimit: opts.loginLimit ?? 1000 });
+  // Abuse limits are raised unless a test is about them: other tests send many requests from one address.
+  const l = await listen(config, { scheduler: false, loginLimit: opts.loginLimit ?? 1000, rateLimitScale: opts.rateLimitScale ?? 1000 });
   return { ...l, config };
 }
 

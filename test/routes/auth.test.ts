@@ -172,6 +172,8 @@ describe('accounts and sessions', () => {
   });
 
   it('limits failed sign-ins per address with 429 rate_limited', async () => {
+    // Failures are counted in the database (shared by instances): start from none at this address.
+    await LoginFailureModel.deleteMany({});
     const limited = await startTestServer({ loginLimit: 3 });
     try {
       const c = new ApiClient(limited.url);

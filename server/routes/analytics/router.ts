@@ -25,7 +25,7 @@ export const analyticsRoutes = () => [
     const region = regionFor(actor, query.region);
     return mapCounts(region, query.level, query);
   }),
-  endpoint({ method: 'get', path: '/analytics/export.csv', summary: 'Figures as CSV (UTF-8 with BOM, opens in Excel)', tag: 'analytics', policy: 'analytics:read', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
+  endpoint({ method: 'get', path: '/analytics/export.csv', summary: 'Figures as CSV (UTF-8 with BOM, opens in Excel)', tag: 'analytics', policy: 'analytics:read', rateLimit: 'expensive', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
     const region = regionFor(actor, query.region);
     const rows = await exportRows(query.kind, region, query);
     res.setHeader('content-type', 'text/csv; charset=utf-8');

@@ -99,7 +99,7 @@ export const returnRoutes = () => [
     };
   }),
   endpoint(
-    { method: 'post', path: '/return-requests', summary: 'Record a return; coverage is decided at once', tag: 'returns', policy: 'return-request:create', body: createReturnSchema },
+    { method: 'post', path: '/return-requests', summary: 'Record a return; coverage is decided at once', tag: 'returns', policy: 'return-request:create', rateLimit: 'return-request', body: createReturnSchema },
     async ({ req, res, actor, body }) => {
       const { request, created } = await createReturnRequest(actor!, body, { idempotencyKey: idemKey(req.get('idempotency-key')) });
       if (!created) res.locals.status = 200;
