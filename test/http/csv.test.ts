@@ -1,6 +1,7 @@
 // Formula safety (issue 14, item 5): complaint texts that a spreadsheet would run as a formula come out
 // of every CSV export with a leading apostrophe (Excel and WPS show them as text).
 import { expect } from 'chai';
+import { toCsv } from '../../server/analytics/csv.js';
 import { csvCell } from '../../server/http/csv.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { filing, fileVia } from '../helpers/complaints.js';
@@ -45,13 +46,11 @@ describe('CSV exports neutralise formulas', () => {
     expect(all.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c))).to.deep.equal([]);
   });
 
-  it('prefixes them in the figures export (top products) too', async () => {
-    const r = await regulator.get('/analytics/export.csv?kind=top-products');
-    expect(r.status).to.equal(200);
-    const all = cells(r.text);
+  it('prefixes them in the figures export too (its rows go through the same writer)', () => {
+    const all = cells(toCsv(FORMULAS.map((name, i) => ({ name, count: i - 1 }))));
+    expect(all).to.include.members(FORMULAS.map((f) => `'${f}`));
     expect(all.filter((c) => FORMULAS.includes(c))).to.deep.equal([]);
-    expect(all.filter((c) => FORMULAS.some((f) => c === `'${f}`)).length, r.text).to.be.greaterThan(0);
-    expect(all.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c))).to.deep.equal([]);
+    expect(all).to.include.members(['-1', '0', '1']);
   });
 
   it('treats a leading tab or carriage return like a formula, and leaves plain numbers alone', () => {

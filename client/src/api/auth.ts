@@ -33,6 +33,19 @@ export async function logout(): Promise<void> {
   }
 }
 
+/** Mails a single-use sign-in link if the email has an account; the answer is the same either way. */
+export async function requestSignInLink(email: string): Promise<void> {
+  await api.post<unknown>('/auth/sign-in-link', { email });
+}
+
+export async function redeemSignInLink(token: string): Promise<User> {
+  try {
+    return (await api.post<UserBody>('/auth/sign-in-link/redeem', { token })).user;
+  } finally {
+    resetCsrf();
+  }
+}
+
 /** The signed-in user, or null when signed out. */
 export async function me(): Promise<User | null> {
   try {

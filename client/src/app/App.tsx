@@ -1,6 +1,7 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
+import { SignInLinkPage } from '../features/auth/SignInLinkPage';
 import { SessionProvider } from '../features/auth/SessionProvider';
 import { GuestOnly, HomeRedirect, RequireRole } from './guards';
 import { Layout } from './Layout';
@@ -19,6 +20,14 @@ export function App() {
               element={
                 <GuestOnly>
                   <LoginPage />
+                </GuestOnly>
+              }
+            />
+            <Route
+              path="/sign-in-link"
+              element={
+                <GuestOnly>
+                  <SignInLinkPage />
                 </GuestOnly>
               }
             />

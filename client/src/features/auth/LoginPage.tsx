@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { loginSchema } from '../../../../shared/schemas/auth';
+import { requestSignInLink } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/form/TextField';
@@ -38,6 +39,9 @@ export function LoginPage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A locked account can still get in through a link mailed to its owner.
+  const [locked, setLocked] = useState(false);
+  const [linkSent, setLinkSent] = useState(false);
 
   const set = (field: keyof typeof values, value: string) => setValues((v) => ({ ...v, [field]: value }));
 
@@ -55,6 +59,7 @@ export function LoginPage() {
       // On success the session changes and the guest-only route sends the user on.
       await signIn(parsed.data);
     } catch (err) {
+      setLocked(err instanceof ApiError && err.code === 'account_locked');
       const failure = loginFailure(err);
       setFormError(failure.form);
       setFieldErrors(failure.fields);
@@ -70,6 +75,21 @@ export function LoginPage() {
         {formError && (
           <Alert tone="danger" testId="login-error">
             {formError}
+          </Alert>
+        )}
+        {locked && !linkSent && (
+          <button
+            type="button"
+            className="button button-block"
+            data-testid="send-sign-in-link"
+            onClick={() => void requestSignInLink(values.email.trim()).then(() => setLinkSent(true), (err) => setFormError(describeError(err)))}
+          >
+            {t('login.sendLink')}
+          </button>
+        )}
+        {linkSent && (
+          <Alert tone="info" testId="sign-in-link-sent">
+            {t('login.linkSent')}
           </Alert>
         )}
         <form onSubmit={onSubmit} noValidate>

@@ -68,6 +68,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState(signedIn(user));
         return user;
       },
+      async signInWithLink(token) {
+        const user = await auth.redeemSignInLink(token);
+        applyLocale(user.locale);
+        setState(signedIn(user));
+        return user;
+      },
       async signUp(input) {
         await auth.register(input);
         // Whether registering also signs in is the server's choice; end up signed in either way.

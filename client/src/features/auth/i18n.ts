@@ -28,6 +28,14 @@ export const messages = defineMessages({
       retryLater: '请稍后再试。',
       noAccount: '还没有账号？',
       register: '注册',
+      sendLink: '把登录链接发到我的邮箱',
+      linkSent: '如果该邮箱已注册，我们已发出登录链接，15 分钟内有效，只能使用一次。',
+    },
+    link: {
+      title: '通过邮件链接登录',
+      signingIn: '正在登录…',
+      invalid: '此登录链接无效、已使用或已过期。请在登录页重新申请。',
+      back: '返回登录',
     },
     demo: {
       title: '演示账号',
@@ -83,6 +91,14 @@ export const messages = defineMessages({
       retryLater: 'Please try again later.',
       noAccount: 'No account yet?',
       register: 'Sign up',
+      sendLink: 'Email me a sign-in link',
+      linkSent: 'If this email has an account, a sign-in link is on its way. It works once, for 15 minutes.',
+    },
+    link: {
+      title: 'Sign in with a mailed link',
+      signingIn: 'Signing in…',
+      invalid: 'This sign-in link is invalid, already used or expired. Ask for a new one on the sign-in page.',
+      back: 'Back to sign-in',
     },
     demo: {
       title: 'Demo accounts',

@@ -10,6 +10,8 @@ export interface Session {
   /** Set exactly when status is 'signed_in'. */
   user: User | null;
   signIn(input: LoginInput): Promise<User>;
+  /** Signs in with the token of a mailed sign-in link. */
+  signInWithLink(token: string): Promise<User>;
   signUp(input: RegisterRequest): Promise<User>;
   /** Ends the session and reloads the app at /login. */
   signOut(): Promise<void>;
