@@ -31,6 +31,8 @@ function audienceFor(actor: Actor, region: string | undefined): { audience: stri
       return { audience: region.startsWith(own) ? audiences.region(region) : null, regionDone: true };
     }
     case 'merchant':
+      // Store staff read their store's audience; headquarters the whole merchant's.
+      if (actor.storeId) return { audience: audiences.store(actor.storeId), regionDone: false };
       return { audience: actor.orgId ? audiences.merchant(actor.orgId) : null, regionDone: false };
     case 'consumer':
       return { audience: audiences.consumer(actor.id), regionDone: false };
