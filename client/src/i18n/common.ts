@@ -39,7 +39,6 @@ export const messages = defineMessages({
       forbiddenHint: '当前账号的角色不能查看此页面。',
       notFoundTitle: '页面不存在',
       notFoundHint: '链接可能已失效，或地址输入有误。',
-      comingSoon: '即将上线',
     },
     errors: {
       network: '无法连接服务器，请检查网络后重试。',
@@ -100,7 +99,6 @@ export const messages = defineMessages({
       forbiddenHint: 'Your account’s role cannot view this page.',
       notFoundTitle: 'Page not found',
       notFoundHint: 'The link may be out of date, or the address mistyped.',
-      comingSoon: 'Coming soon',
     },
     errors: {
       network: 'Cannot reach the server. Check your connection and try again.',
