@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { RegionModel } from '../../server/models/Region.js';
 import { setStorage } from '../../server/storage/index.js';
 import { FsStorage } from '../../server/storage/fs.js';
@@ -105,7 +106,7 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
     expect(await numbers('admin')).to.equal(2);
     // Regions by name in the reader's language, their codes in the last columns.
     for (const [lang, field] of [['zh-CN', 'name'], ['en', 'nameEn']] as const) {
-      const rows = (await c.regulatorHz!.get(`/complaints/export.csv?lang=${lang}`)).text.trim().split('\r\n').map((l) => l.slice(1, -1).split('","'));
+      const rows: string[][] = parseCsv((await c.regulatorHz!.get(`/complaints/export.csv?lang=${lang}`)).text, { bom: true });
       const [head, row] = [rows[0]!, rows[1]!];
       const code = row[head.indexOf('区划代码 County code')]!;
       expect(code).to.match(/^3301\d\d$/);

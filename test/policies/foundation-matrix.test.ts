@@ -28,7 +28,8 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; 
     expect: { anonymous: 401, consumer: 404, merchant: 403, pendingMerchant: 403, regulator: 403, admin: 403 },
   },
   { method: 'GET', path: '/approvals', expect: { anonymous: 401, consumer: 403, merchant: 403, pendingMerchant: 403, regulator: 200, admin: 200 } },
-  { method: 'GET', path: '/users', expect: { anonymous: 401, consumer: 403, merchant: 403, pendingMerchant: 403, regulator: 403, admin: 200 } },
+  // Merchants (their staff) and bureaus (their officers) list the accounts they manage; the scope is in stores-accounts-matrix.
+  { method: 'GET', path: '/users', expect: { anonymous: 401, consumer: 403, merchant: 200, pendingMerchant: 403, regulator: 200, admin: 200 } },
   { method: 'POST', path: '/auth/logout', expect: { anonymous: 401, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 } },
 ];
 
