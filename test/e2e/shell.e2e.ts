@@ -10,9 +10,9 @@ const EXPECTED: Record<string, { role: string; nav: string[] }> = {
   [DEMO.consumer]: { role: 'consumer', nav: ['nav-complaints', 'nav-complaints-new', 'nav-returns', 'nav-commitments'] },
   [DEMO.merchant]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores'] },
   [DEMO.shop]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores'] },
-  [DEMO.regulatorHz]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals'] },
-  [DEMO.regulatorYw]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals'] },
-  [DEMO.regulatorZj]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals'] },
+  [DEMO.regulatorHz]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'] },
+  [DEMO.regulatorYw]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'] },
+  [DEMO.regulatorZj]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'] },
   [DEMO.admin]: { role: 'admin', nav: ['nav-approvals', 'nav-users', 'nav-outbox', 'nav-dashboard'] },
 };
 const ALL_NAV = [...new Set(Object.values(EXPECTED).flatMap((e) => e.nav))];

@@ -106,8 +106,36 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   return (await res.json()) as T;
 }
 
+// Two parts of a page that need the same data at once (two store pickers) share one request.
+const inflight = new Map<string, Promise<unknown>>();
+
+function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e) => (signal.removeEventListener('abort', onAbort), reject(e)),
+    );
+  });
+}
+
+function sharedGet<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  if (opts.headers) return request<T>('GET', path, undefined, opts);
+  const key = url(path, opts.query);
+  let p = inflight.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = request<T>('GET', path, undefined, { query: opts.query }).finally(() => inflight.delete(key));
+    inflight.set(key, p);
+    // Every caller may have aborted; the shared request's failure is theirs to see, not an unhandled one.
+    p.catch(() => undefined);
+  }
+  return opts.signal ? abortable(p, opts.signal) : p;
+}
+
 export const api = {
-  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
+  get: <T>(path: string, opts?: RequestOptions) => sharedGet<T>(path, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body, opts),
   put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body, opts),
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body, opts),
