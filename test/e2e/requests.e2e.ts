@@ -81,6 +81,8 @@ describe('each page asks the server once per request (Chromium)', function () {
 
   /** Every page of a navigation bar, reached by a click as users do (the first one also by its URL). */
   async function everyPage(page: Page, nav: string): Promise<string[]> {
+    // The navigation renders after the first data arrives: wait for its links before reading them.
+    await page.locator(`[data-testid="${nav}"] a`).nth(1).waitFor({ timeout: 15_000 });
     const paths = await linksOf(page, nav);
     expect(paths.length, `${nav} has links`).to.be.greaterThan(1);
     const found = duplicates(`${paths[0]} (load)`, await requestsOf(page, () => page.goto(srv.url + paths[0])));
