@@ -149,7 +149,8 @@ describe('returns in Chromium', function () {
       expect(look.background).not.to.match(/^rgba?\(2[45]\d, 2[45]\d, 2[45]\d/);
       release();
 
-      const row = page.getByTestId('returns-table').locator('tbody tr').first();
+      // The list already holds the claimed desk return: wait for this request's own row.
+      const row = page.getByTestId('returns-table').locator('tbody tr', { hasText: '羊毛围巾' });
       await row.getByTestId('coverage-terms').waitFor();
       expect(await row.getByTestId('coverage-verdict').getAttribute('data-covered')).to.equal('true');
       const terms = await row.getByTestId('coverage-terms').innerText();
