@@ -11,13 +11,20 @@ let embedded: EmbeddedDb | null = null;
 /** The embedded default, or FANGXIN_ENGINE=sqlite to run the suite on the old engine. */
 export const testEngine = (): Engine => (process.env.FANGXIN_ENGINE === 'sqlite' ? 'sqlite' : 'postgres');
 let tmpDir: string | null = null;
+let uri: string | null = null;
 
 /** The suite's embedded engine (null with MONGODB_URI), for the tests that kill it. */
 export const testEmbeddedDb = () => embedded;
 
+/** The suite's database URI, for a server in a child process (test/helpers/serverProcess.ts). */
+export function testDatabaseUri(): string {
+  if (!uri) throw new Error('the test database is not started');
+  return uri;
+}
+
 /** The real database for the test run: MONGODB_URI if set, else a FerretDB in a temporary directory. */
 export async function startTestDatabase(): Promise<string> {
-  let uri = process.env.MONGODB_URI;
+  uri = process.env.MONGODB_URI ?? null;
   if (!uri) {
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-test-'));
     embedded = await startFerretDb({ dataDir: tmpDir, engine: testEngine(), durable: false });
@@ -35,6 +42,7 @@ export async function stopTestDatabase(): Promise<void> {
   if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   embedded = null;
   tmpDir = null;
+  uri = null;
 }
 
 /** Empties every collection but keeps the indexes, which the race tests depend on. */
