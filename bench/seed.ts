@@ -3,7 +3,6 @@
 import { performance } from 'node:perf_hooks';
 import '../test/helpers/env.js';
 import '../server/seed/all.js';
-import '../server/policies/all.js';
 import { startTestDatabase, stopTestDatabase, resetDb } from '../test/helpers/database.js';
 import { testConfig } from '../test/helpers/server.js';
 import { seedIfEmpty } from '../server/seed/demo.js';

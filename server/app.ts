@@ -13,7 +13,6 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { inputGuard, utf8Only } from './http/inputGuard.js';
 import { logger } from './logger.js';
 import { apiRouter } from './routes/index.js';
-import './policies/all.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 

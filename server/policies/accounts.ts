@@ -1,11 +1,11 @@
 // Who manages which accounts. Admins: every account. A bureau: the officers of its own bureau (regulator
 // accounts of its organization). Merchant headquarters: its own staff (merchant accounts of its
 // organization). Nobody disables or re-invites their own account. Invitations are opened by their link.
-import { anyone, definePolicies, hqMerchant, role, type Actor } from './index.js';
+import { anyone, hqMerchant, role, type Actor, type Rule } from './rules.js';
 
 const manager = (a: Actor | null) => role('admin', 'regulator')(a) || hqMerchant(a);
 
-definePolicies({
+export const accountRules = {
   'user:list': manager,
   'user:invite': manager,
   'user:disable': manager,
@@ -14,7 +14,7 @@ definePolicies({
   'audit:list': manager,
   'invitation:read': anyone,
   'invitation:accept': anyone,
-});
+} satisfies Record<string, Rule>;
 
 interface AccountLike {
   _id: unknown;

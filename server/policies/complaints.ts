@@ -1,9 +1,9 @@
 // Who may do what with complaints. Action rules gate the endpoints; `complaintParty` decides which
 // side of one complaint an actor is on, which is what the lifecycle table (shared/complaintMachine) needs.
 import type { Party } from '../../shared/complaintMachine.js';
-import { canSee, definePolicies, governs, merchantSide, role, signedIn, type Actor, type Scoped } from './index.js';
+import { canSee, governs, merchantSide, role, signedIn, type Actor, type Scoped, type Rule } from './rules.js';
 
-definePolicies({
+export const complaintRules = {
   'complaint:create': role('consumer'),
   'complaint:list': role('consumer', 'merchant', 'regulator', 'admin'),
   'complaint:read': role('consumer', 'merchant', 'regulator', 'admin'),
@@ -16,7 +16,7 @@ definePolicies({
   'notification:list': signedIn,
   'notification:read': signedIn,
   'outbox:list': role('admin'),
-});
+} satisfies Record<string, Rule>;
 
 interface ComplaintLike {
   consumerId: unknown;

@@ -1,12 +1,12 @@
 // Problem products, sampling imports, flags, enforcement cases, figures and abuse review:
 // the regulators' tools. Record-level visibility (their region only) is checked per record.
-import { definePolicies, anyone, role, signedIn, type Actor } from './index.js';
+import { anyone, role, signedIn, type Actor, type Rule } from './rules.js';
 
 const regulatorOrAdmin = role('regulator', 'admin');
 /** Thresholds apply province-wide, so the provincial bureau (or an admin) edits them. */
 const provincial = (a: Actor | null) => regulatorOrAdmin(a) && (a!.role === 'admin' || a!.regionCode === '33');
 
-definePolicies({
+export const productRules = {
   'product:list': regulatorOrAdmin,
   'product:read': regulatorOrAdmin,
   'product:merge': regulatorOrAdmin,
@@ -26,4 +26,4 @@ definePolicies({
   'analytics:read': regulatorOrAdmin,
   'abuse:list': regulatorOrAdmin,
   'abuse:decide': role('regulator'),
-});
+} satisfies Record<string, Rule>;

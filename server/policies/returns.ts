@@ -1,6 +1,6 @@
 // Who may do what with return commitments, return requests and their figures. Record-level checks
 // (own merchant, governed region) take the record as the resource.
-import { definePolicies, governs, hqMerchant, role, anyone, type Actor, type Scoped } from './index.js';
+import { governs, hqMerchant, role, anyone, type Actor, type Scoped, type Rule } from './rules.js';
 
 interface CommitmentLike {
   merchantId: unknown;
@@ -27,7 +27,7 @@ export function returnScope(r: { consumerId?: unknown; merchantId: unknown; purc
 }
 const regulatorOrAdmin = (a: Actor | null, c?: unknown) => (!!a && active(a) && a.role === 'admin') || (!!c && regulatesCommitment(a, c as CommitmentLike));
 
-definePolicies({
+export const returnRules = {
   'return-commitment:list': anyone,
   'return-commitment:read': anyone,
   'store:badge': anyone,
@@ -46,4 +46,4 @@ definePolicies({
   'analytics:returns': role('merchant', 'regulator', 'admin'),
   'compliance:returns': role('regulator', 'admin'),
   'compliance:settings': role('regulator'),
-});
+} satisfies Record<string, Rule>;
