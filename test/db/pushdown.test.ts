@@ -10,6 +10,7 @@ import { UnreadSnapshotModel } from '../../server/models/UnreadSnapshot.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { pageQuery } from '../../server/complaints/query.js';
 import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent.js';
+import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { toActor } from '../../server/policies/actor.js';
@@ -46,6 +47,8 @@ const HOT: Record<string, Hot> = {
   // Complaint lists (server/complaints/query.ts) as each role's page asks for its first page.
   "consumer's complaints, newest first": (w) => pageQuery(actorOf(w, 'consumer@demo.fangxin.cn'), listQ({ sort: 'newest' }))!,
   'merchant inbox tab by deadline': (w) => pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'todo', sort: 'deadline' }))!,
+  // countComplaints: a search is counted over the audience's rows holding its first term.
+  'list counts of a search (inbox tab counts)': (w) => ComplaintEntryModel.find({ aud: `merchant:${w.chain._id}`, terms: '热水' }, { tab: 1, status: 1, group: 1 }),
   'merchant inbox closed tab, newest first': (w) => pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }))!,
   'regulator queue, urgent section by deadline': (w) => pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'open', priority: 'urgent', sort: 'deadline' }))!,
   'regulator queue, closed, newest first': (w) => pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'closed', sort: 'newest' }))!,

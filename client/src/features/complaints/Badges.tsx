@@ -34,6 +34,16 @@ export function UrgentBadge() {
   );
 }
 
+/** A row that arrived while the list was open and has not been opened yet. */
+export function NewBadge() {
+  const { t } = useTranslation('complaints');
+  return (
+    <span className="badge badge-role" data-testid="new-badge">
+      {t('new')}
+    </span>
+  );
+}
+
 /** Re-renders every minute so "time left" stays true while a page is open. */
 function useNow(): number {
   const [now, setNow] = useState(() => Date.now());

@@ -18,23 +18,26 @@ interface Props {
   heading?: ReactNode;
   /** Told how many rows are shown once loaded. */
   onCount?(count: number): void;
+  /** Rows shown elsewhere on the page (the inbox's new arrivals), left out here. */
+  exclude?: ReadonlySet<string>;
 }
 
-export function ComplaintList({ query, columns, testId, empty, heading, onCount }: Props) {
+export function ComplaintList({ query, columns, testId, empty, heading, onCount, exclude }: Props) {
   const { t } = useTranslation('complaints');
   const list = useComplaintList(query);
-  const count = list.items?.length;
+  const items = exclude?.size ? list.items?.filter((c) => !exclude.has(c.id)) : list.items;
+  const count = items?.length;
   useEffect(() => {
     if (count !== undefined) onCount?.(count);
   }, [count, onCount]);
   if (list.error && !list.items) return <Alert tone="danger">{list.error}</Alert>;
-  if (!list.items) return <Loading />;
-  if (list.items.length === 0) return empty ? <EmptyState title={empty.title} hint={empty.hint} action={empty.action} /> : null;
+  if (!items) return <Loading />;
+  if (items.length === 0) return empty ? <EmptyState title={empty.title} hint={empty.hint} action={empty.action} /> : null;
   return (
     <>
       {heading}
       {list.error && <Alert tone="danger">{list.error}</Alert>}
-      <ComplaintTable items={list.items} fresh={list.fresh} columns={columns} testId={testId} />
+      <ComplaintTable items={items} fresh={list.fresh} columns={columns} testId={testId} />
       {list.hasMore && (
         <div className="list-more">
           <button className="button" disabled={list.loadingMore} onClick={() => void list.loadMore()} data-testid="load-more">

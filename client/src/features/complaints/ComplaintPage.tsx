@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router-dom';
 import { Alert } from '../../components/Alert';
@@ -5,6 +6,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { NotFoundPage } from '../../app/StatusPages';
 import { useUser } from '../auth/session';
+import { dropArrival } from './arrivals';
 import { Attachments } from './Attachments';
 import { DeadlineBadge, StatusBadge, UrgentBadge } from './Badges';
 import { ComplaintActions } from './ComplaintActions';
@@ -24,6 +26,8 @@ export function ComplaintPage() {
   const { data: c, error, conflict, act, addMessage, addAttachment } = useComplaint(id);
   // Set by the wizard when it hands over a complaint it has just filed.
   const filed = useLocation().state as FiledState | null;
+  // Opened: no longer new in the inbox.
+  useEffect(() => dropArrival(id), [id]);
 
   if (!c && error) {
     return /^[0-9a-f]{24}$/.test(id) ? <Alert tone="danger">{t('detail.loadFailed', { message: error })}</Alert> : <NotFoundPage />;

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { isKeyCategory } from '../../../../shared/enums';
 import { formatDateTime } from '../../i18n/format';
 import type { Complaint } from './api';
-import { DeadlineBadge, StatusBadge, UrgentBadge } from './Badges';
+import { DeadlineBadge, NewBadge, StatusBadge, UrgentBadge } from './Badges';
 import { ConsumerName } from './ConsumerName';
 
 type Column = 'merchant' | 'consumer';
@@ -45,6 +45,7 @@ export function ComplaintTable({ items, fresh, columns, testId }: Props) {
                   {c.number}
                 </Link>
                 {c.priority === 'urgent' && <UrgentBadge />}
+                {fresh.has(c.id) && <NewBadge />}
               </td>
               <td data-label={t('list.product')}>
                 <div className="cell-strong">{c.product.name}</div>

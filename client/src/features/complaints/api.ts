@@ -1,7 +1,7 @@
 // Calls and shapes of the complaints API (API.md "Complaints"), shared by every complaint page.
 import { currentLocale } from '../../i18n/locale';
 import { api, type Query } from '../../api/client';
-import type { Complaint as ComplaintBase, CreateComplaintInput, TransitionInput } from '../../../../shared/schemas/complaint';
+import type { Complaint as ComplaintBase, ComplaintCounts, CreateComplaintInput, TransitionInput } from '../../../../shared/schemas/complaint';
 
 export interface Response {
   responseType: 'accepted' | 'rejected' | 'not_concerned';
@@ -113,3 +113,6 @@ export const searchStores = (query: Query, signal?: AbortSignal) =>
 export function todayInShanghai(): string {
   return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
+
+/** A list's result count and the same filters' count per inbox tab (status and tab filters aside). */
+export const countComplaints = (query: Query, signal?: AbortSignal) => api.get<ComplaintCounts>('/complaints/counts', { query, signal });
