@@ -6,7 +6,6 @@ import { regionName } from '../regions/names.js';
 import { csvDocument } from '../http/csv.js';
 import { mapCounts, timeseries, top } from './figures.js';
 import { hotspots } from './hotspots.js';
-import { factMatch } from './scope.js';
 import { summary } from './summary.js';
 
 type Q = z.infer<typeof exportQuery>;
@@ -26,10 +25,9 @@ function withRegionNames(rows: Row[], locale: Locale): Row[] {
 }
 
 async function figureRows(kind: Q['kind'], region: string, q: Q): Promise<Row[]> {
-  const match = factMatch(region, q);
   switch (kind) {
     case 'summary': {
-      const s = await summary(match);
+      const s = await summary(region, q);
       return [
         { figure: 'total', value: s.total },
         ...Object.entries(s.byStatus).map(([k, v]) => ({ figure: `status:${k}`, value: v })),

@@ -57,10 +57,12 @@ async function attributeMerged(counts: Map<string, number>) {
   }
 }
 
-/** The weeks a period covers; without one, every week that has complaints. */
-async function weeksOf(range: { from?: string; to?: string }): Promise<string[]> {
-  if (!range.from && !range.to) return knownWeeks();
-  return weekRange(weekOfDay(range.from ?? '2000-01-03'), weekOfDay(range.to ?? shanghaiDay(now())));
+/** The weeks a period covers; an open end stops at the first or last week that has complaints. */
+export async function weeksOf(range: { from?: string; to?: string }): Promise<string[]> {
+  if (range.from && range.to) return weekRange(weekOfDay(range.from), weekOfDay(range.to));
+  const first = range.from ? weekOfDay(range.from) : '';
+  const last = range.to ? weekOfDay(range.to) : '9999';
+  return (await knownWeeks()).filter((w) => w >= first && w <= last);
 }
 
 /** Counts per city or county inside the region, every one of them listed (zero included). */

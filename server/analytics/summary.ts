@@ -1,9 +1,11 @@
 // Summary figures (API.md): total, by status, source-resolution rate (closed as `resolved` without
 // the bureau / all closed), timely-response rate, median days to close, mean satisfaction.
-// One projected read of the complaint facts; the arithmetic is finished here.
-import { factRows } from './count.js';
+// Summed here from the weekly figure rollups of the period (server/analytics/rollup.ts).
+import { CLOSED_STATUSES } from '../../shared/enums.js';
+import { weekMetrics } from './weekCells.js';
+import { weeksOf } from './figures.js';
 
-const CLOSED = new Set(['resolved', 'mediated', 'mediation_failed', 'declined', 'withdrawn']);
+const CLOSED = CLOSED_STATUSES;
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
 
@@ -20,40 +22,26 @@ export function histogramMedian(hist: { value: number; n: number }[]): number | 
   return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
 }
 
-export async function summary(match: Record<string, unknown>) {
-  const rows = await factRows(match, ['status', 'regulatorInvolved', 'timelyResponse', 'satisfaction', 'daysToClose']);
+export async function summary(region: string, range: { from?: string; to?: string; category?: string }) {
+  const cells = await weekMetrics(await weeksOf(range), { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to });
+  const m = new Map<string, number>();
   const byStatus: Record<string, number> = {};
-  const days = new Map<number, number>();
-  let closed = 0;
-  let source = 0;
-  let timely = 0;
-  let timelyKnown = 0;
-  let satSum = 0;
-  let satN = 0;
-  for (const r of rows) {
-    const status = String(r.status);
-    byStatus[status] = (byStatus[status] ?? 0) + 1;
-    if (CLOSED.has(status)) {
-      closed++;
-      if (typeof r.daysToClose === 'number') days.set(r.daysToClose, (days.get(r.daysToClose) ?? 0) + 1);
-    }
-    if (status === 'resolved' && !r.regulatorInvolved) source++;
-    if (r.timelyResponse === true || r.timelyResponse === false) {
-      timelyKnown++;
-      if (r.timelyResponse) timely++;
-    }
-    if (typeof r.satisfaction === 'number') {
-      satSum += r.satisfaction;
-      satN++;
-    }
+  const days: { value: number; n: number }[] = [];
+  for (const c of cells) {
+    if (c.metric.startsWith('s:')) byStatus[c.metric.slice(2)] = (byStatus[c.metric.slice(2)] ?? 0) + c.n;
+    else if (c.metric.startsWith('d:')) days.push({ value: Number(c.metric.slice(2)) / 10, n: c.n });
+    else m.set(c.metric, (m.get(c.metric) ?? 0) + c.n);
   }
+  const get = (k: string) => m.get(k) ?? 0;
+  const closed = [...CLOSED].reduce((n, s) => n + (byStatus[s] ?? 0), 0);
   return {
-    total: rows.length,
+    total: get('n'),
     byStatus,
     closed,
-    sourceResolutionRate: ratio(source, closed),
-    timelyResponseRate: ratio(timely, timelyKnown),
-    medianDaysToClose: histogramMedian([...days].map(([value, n]) => ({ value, n }))),
-    satisfaction: satN ? Math.round((satSum / satN) * 100) / 100 : null,
+    // `resolved` follows only the merchant's answer, never the bureau: every one is source resolution.
+    sourceResolutionRate: ratio(byStatus.resolved ?? 0, closed),
+    timelyResponseRate: ratio(get('t:1'), get('t:1') + get('t:0')),
+    medianDaysToClose: histogramMedian(days),
+    satisfaction: get('satn') ? Math.round((get('sat') / get('satn')) * 100) / 100 : null,
   };
 }

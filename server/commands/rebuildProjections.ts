@@ -1,14 +1,17 @@
 // Recomputes every complaint document from its events and reports where the stored projection
 // differed. The events are the truth; a difference means a crash between the two writes or a bug.
-// The list read model follows: entry rows and per-audience counts are recomputed from the folds.
+// The list read model follows: entry rows, per-audience counts and the dashboard's weekly figures are
+// recomputed from the folds (the product top list from the complaint facts).
 import { addDeltas, readAllCounts } from '../counts/ledger.js';
-import { complaintEntry, countKeys } from '../complaints/entries.js';
+import { addCounts, productCounts, type ProductFact } from '../analytics/rollup.js';
+import { complaintCounts, complaintEntry } from '../complaints/entries.js';
 import { differences, fold, type EventLike } from '../complaints/projection.js';
 import { writeEntryRow } from '../complaints/storeEntries.js';
 import { now } from '../clock.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
 
 export interface RebuildReport {
   checked: number;
@@ -32,12 +35,7 @@ interface ReadModel {
 async function checkEntries(state: NonNullable<ReturnType<typeof fold>>, model: ReadModel, report: RebuildReport, write: boolean) {
   const row = complaintEntry(state as never);
   model.expected.add(row._id);
-  const keys = countKeys(row);
-  for (const audience of row.aud) {
-    const c = model.counts.get(audience) ?? {};
-    for (const k of keys) c[k] = (c[k] ?? 0) + 1;
-    model.counts.set(audience, c);
-  }
+  addCounts(model.counts, complaintCounts(state as never));
   if (model.stored.get(row._id) === row.version) return;
   report.entriesDiffering++;
   if (write) await writeEntryRow(state as never);
@@ -80,12 +78,13 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
     batch.push(e as unknown as EventLike);
   }
   if (current) await check(current, batch, stored.get(current), report, write, model);
+  for await (const f of ComplaintFactModel.find({}, { countyCode: 1, category: 1, day: 1, week: 1, productId: 1 }).lean().cursor()) addCounts(model.counts, productCounts(f as ProductFact));
   for (const id of stored.keys()) if (!seen.has(id)) report.withoutEvents.push(id);
   await reconcileReadModel(model, report, write);
   return report;
 }
 
-/** Removes entries no complaint accounts for and corrects every audience's counts with one delta row. */
+/** Removes entries no complaint accounts for and corrects every scope's counts with one delta row. */
 async function reconcileReadModel(model: ReadModel, report: RebuildReport, write: boolean) {
   const extra = [...model.stored.keys()].filter((id) => !model.expected.has(id));
   if (extra.length) report.entriesDiffering += extra.length;

@@ -1,10 +1,12 @@
 // The list read model (ComplaintEntry) and its count deltas, derived purely from a complaint
 // document. Commands, the repair on read, the rebuild and the bulk seeder all use these functions, so
 // they write the same rows. `complaintEntry(c)` gives the row; `entryCountDeltas(before, after)`
-// gives one delta row per audience whose counts moved (see server/counts/ledger.ts).
+// gives one delta row per ledger scope whose counts moved: the audiences' list counts and the
+// dashboard's weekly figures (server/analytics/rollup.ts; see server/counts/ledger.ts).
 import { regionChain } from '../../shared/regions.js';
 import { CLOSED_STATUSES } from '../../shared/enums.js';
 import { searchTerms } from './searchTerms.js';
+import { addCounts, figureCounts, type FigureSource } from '../analytics/rollup.js';
 
 export type EntryTab = 'todo' | 'responded' | 'bureau' | 'closed';
 
@@ -27,6 +29,14 @@ export interface EntrySource {
   description?: string | null;
   deadlines?: { current?: { dueAt?: Date | string | null } | null } | null;
   createdAt: Date | string;
+  /** Read by the dashboard's figures (server/analytics/rollup.ts). */
+  day?: string;
+  week?: string;
+  respondedAt?: Date | string | null;
+  respondedInTime?: boolean | null;
+  acceptedAt?: Date | string | null;
+  closedAt?: Date | string | null;
+  rating?: { satisfaction?: number } | null;
 }
 
 export interface EntryRow {
@@ -123,22 +133,23 @@ export interface CountDeltaRow {
   at: Date;
 }
 
+/** Every ledger count a complaint adds, per scope: each audience's list counts and the dashboard's figures. */
+export function complaintCounts(c: EntrySource): Map<string, Record<string, number>> {
+  const row = complaintEntry(c);
+  const keys = countKeys(row);
+  const out = figureCounts(c as EntrySource & FigureSource);
+  for (const audience of row.aud) out.set(audience, Object.fromEntries(keys.map((k) => [k, 1])));
+  return out;
+}
+
 /**
- * One delta row per audience whose counts change from `before` to `after` (null: not there). The id
+ * One delta row per scope whose counts change from `before` to `after` (null: not there). The id
  * names the complaint and both versions, so writing the same change twice adds nothing.
  */
 export function entryCountDeltas(before: EntrySource | null, after: EntrySource | null, at: Date): CountDeltaRow[] {
   const tally = new Map<string, Record<string, number>>();
-  const add = (r: EntryRow, sign: 1 | -1) => {
-    const keys = countKeys(r);
-    for (const audience of r.aud) {
-      const d = tally.get(audience) ?? {};
-      for (const k of keys) d[k] = (d[k] ?? 0) + sign;
-      tally.set(audience, d);
-    }
-  };
-  if (before) add(complaintEntry(before), -1);
-  if (after) add(complaintEntry(after), 1);
+  if (before) addCounts(tally, complaintCounts(before), -1);
+  if (after) addCounts(tally, complaintCounts(after));
   const id = String((after ?? before)!._id);
   const move = `${before?.version ?? 0}>${after?.version ?? 0}`;
   const out: CountDeltaRow[] = [];

@@ -1,10 +1,9 @@
 // Scheduled flag detection: catches what per-event checks cannot (spikes as weeks roll over,
-// changed thresholds), rebuilds missing complaint facts first, so a missed event heals, and seals
-// the weekly rollups of finished weeks and recomputes the merchants' credit tiers.
+// changed thresholds), rebuilds missing complaint facts first, so a missed event heals, and
+// recomputes the merchants' credit tiers.
 import { registerJob } from './scheduler.js';
 import { detectAll } from '../commands/detectFlags.js';
 import { backfillFacts } from '../products/backfill.js';
-import { sealWeeks } from '../analytics/weekCells.js';
 import { refreshAllCredit } from '../products/credit.js';
 import '../products/subscriptions.js';
 
@@ -13,9 +12,8 @@ registerJob({
   everyMs: 60 * 60 * 1000,
   async run(at) {
     const facts = await backfillFacts();
-    const sealed = await sealWeeks(at);
     const flags = await detectAll(at);
     const merchants = await refreshAllCredit(at);
-    return { facts, sealed, merchants, ...flags };
+    return { facts, merchants, ...flags };
   },
 });

@@ -6,7 +6,7 @@ import { productKey } from '../../shared/productKey.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { resolveProducts } from '../commands/resolveProduct.js';
 import { complaints, factOf, type ComplaintDoc } from './facts.js';
-import { recordRecent } from '../analytics/weekCells.js';
+import { recordProducts } from '../analytics/weekCells.js';
 
 const BUREAU = ['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined'];
 
@@ -45,8 +45,8 @@ export async function backfillFacts(batch = 1000): Promise<number> {
       // A concurrent complaint.filed handler inserted some of them first: those are skipped.
       added += (e as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
     }
-    // Their rollup entries (a concurrent handler's are duplicates and insert nothing).
-    await recordRecent(facts);
+    // Their product top-list counts (a concurrent handler's are duplicates and add nothing).
+    await recordProducts(facts);
   }
   return added;
 }

@@ -8,7 +8,7 @@ import { cityOf } from '../../shared/regions.js';
 import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { resolveProduct } from '../commands/resolveProduct.js';
-import { recordRecent } from '../analytics/weekCells.js';
+import { recordProducts } from '../analytics/weekCells.js';
 
 /** The fields of a complaint document (server/models/Complaint.ts) this capability reads. */
 export interface ComplaintDoc {
@@ -103,7 +103,7 @@ export async function recordComplaint(complaintId: string) {
   const product = await resolveProduct({ ...c.product, name: c.product.name });
   try {
     const fact = (await ComplaintFactModel.create(factOf(c, product))).toObject();
-    await recordRecent([fact]);
+    await recordProducts([fact]);
     return fact;
   } catch (e) {
     if (isDuplicateKey(e)) return ComplaintFactModel.findById(c._id).lean();

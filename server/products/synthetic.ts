@@ -13,7 +13,7 @@ import { insertEntries } from '../complaints/storeEntries.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { factsFor } from './backfill.js';
-import { recordRecent } from '../analytics/weekCells.js';
+import { recordProducts } from '../analytics/weekCells.js';
 import type { ComplaintDoc } from './facts.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -131,7 +131,7 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts:
       ComplaintModel.collection.insertMany(docs as never[], unordered),
       ComplaintEventModel.collection.insertMany(built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))) as never[], unordered),
       ComplaintFactModel.collection.insertMany(facts as never[], unordered),
-      recordRecent(facts),
+      recordProducts(facts, { bulk: true }),
       insertEntries(docs as never[]),
     ]).then(() => opts.onProgress?.(done));
     ids.push(...docs.map((d) => d._id as mongoose.Types.ObjectId));

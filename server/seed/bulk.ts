@@ -3,7 +3,6 @@
 // every status. Each complaint is lived by the lifecycle with its deadline clock and folded by the
 // projection (products/synthetic.ts), then stored in bulk with its events, facts and rollup entries;
 // the weekly rollups and merchant credit are brought up to date as the hourly job would.
-import { sealWeeks } from '../analytics/weekCells.js';
 import { now } from '../clock.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { StoreModel } from '../models/Store.js';
@@ -29,7 +28,6 @@ export async function seedBulk(n: number, opts: { onProgress?: (done: number) =>
     await insertSynthetic(specs, at, { clock: true, onProgress: (d) => opts.onProgress?.(done + d) });
     done += specs.length;
   }
-  await sealWeeks(at);
   await refreshAllCredit(at);
   return done;
 }

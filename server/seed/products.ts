@@ -18,7 +18,6 @@ import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { toActor } from '../policies/actor.js';
 import { backfillFacts } from '../products/backfill.js';
-import { sealWeeks } from '../analytics/weekCells.js';
 import { refreshAllCredit } from '../products/credit.js';
 import { insertSynthetic, type SyntheticSpec } from '../products/synthetic.js';
 import { addSeeder, type DemoWorld } from './registry.js';
@@ -75,7 +74,6 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
   const job = await ImportJobModel.create({ userId: regulator._id, regionCode: '33', fileName: '2026年省级监督抽查结果.csv', status: 'queued' });
   await runSamplingImport(String(job._id), Buffer.from(samplingCsv(at), 'utf8'), actor);
   const flags = await detectAll(at);
-  await sealWeeks(at);
   await refreshAllCredit(at);
 
   // One finished, public case so the public problem-product list is not empty.

@@ -13,6 +13,7 @@ import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
+import { figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { toActor } from '../../server/policies/actor.js';
 import { UserModel } from '../../server/models/User.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
@@ -54,6 +55,12 @@ const HOT: Record<string, Hot> = {
   'regulator queue, closed, newest first': (w) => pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'closed', sort: 'newest' }))!,
   'list counts: unsealed deltas of an audience': () => CountDeltaModel.find({ scope: 'merchant:x', sealed: false }),
   'list counts: snapshot generation by _id': () => CountSnapshotModel.findById('merchant:x#1'),
+  // The dashboard (GET /api/analytics/summary, /timeseries, /map, /hotspots, /top/*): per week of the period.
+  "dashboard figures: a week's unsealed deltas": () => CountDeltaModel.find({ scope: figureScope('2026-W10'), sealed: false }),
+  "dashboard top merchants: a week's unsealed deltas": () => CountDeltaModel.find({ scope: topScope('merchants', '2026-W10'), sealed: false }),
+  "dashboard figures: a week's snapshot by _id": () => CountSnapshotModel.findById(`${figureScope('2026-W10')}#1`),
+  'dashboard figures over all time: the weeks with complaints': () => CountDeltaModel.find({ scope: WEEKS_SCOPE, sealed: false }),
+  "ledger: a scope's latest snapshot, once per process": () => CountSnapshotModel.findOne({ scope: figureScope('2026-W10') }).sort({ gen: -1 }),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
 };
 

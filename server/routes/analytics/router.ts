@@ -1,7 +1,7 @@
 // Regulators' figures for their region: summary, hotspots, time series, top lists, map, CSV.
 import { exportQuery, hotspotQuery, hotspotsResponse, mapQuery, summaryQuery, summaryResponse, timeseriesQuery, topParams, topQuery } from '../../../shared/schemas/analytics.js';
 import { endpoint } from '../../http/endpoint.js';
-import { factMatch, regionFor } from '../../analytics/scope.js';
+import { regionFor } from '../../analytics/scope.js';
 import { summary } from '../../analytics/summary.js';
 import { hotspots } from '../../analytics/hotspots.js';
 import { mapCounts, timeseries, top } from '../../analytics/figures.js';
@@ -9,7 +9,7 @@ import { exportRows, toCsv } from '../../analytics/csv.js';
 
 export const analyticsRoutes = () => [
   endpoint({ method: 'get', path: '/analytics/summary', summary: 'Complaint figures of a region and period', tag: 'analytics', policy: 'analytics:read', query: summaryQuery, response: summaryResponse }, async ({ actor, query }) =>
-    summary(factMatch(regionFor(actor, query.region), query)),
+    summary(regionFor(actor, query.region), query),
   ),
   endpoint({ method: 'get', path: '/analytics/hotspots', summary: 'Region × category × week cells against their own baseline', tag: 'analytics', policy: 'analytics:read', query: hotspotQuery, response: hotspotsResponse }, async ({ actor, query }) => {
     const r = await hotspots({ ...query, region: regionFor(actor, query.region) });

@@ -50,7 +50,11 @@ export function DashboardPage() {
     () => ({ region: state.region, from: custom ? state.from : addDays(end, 1 - days), to: end, category: state.category }),
     [state.region, custom, state.from, end, days, state.category],
   );
-  const [tick, reload] = useLiveTick();
+  // Each group of panels follows the events that change it (a flag raised by a filing reloads only the flags).
+  const [tick, reloadFigures] = useLiveTick({ complaints: (county) => !county || county.startsWith(filter.region) });
+  const [flagTick, reloadFlags] = useLiveTick({ flags: true, cases: true });
+  const [caseTick, reloadCases] = useLiveTick({ cases: true });
+  const reload = () => [reloadFigures, reloadFlags, reloadCases].forEach((f) => f());
   const key = JSON.stringify(filter);
   const summary = usePanel((s) => getSummary(filter, s), key, tick);
   const map = usePanel((s) => getMap(filter, level, s), key + level, tick);
@@ -58,8 +62,8 @@ export function DashboardPage() {
   const hotspots = usePanel((s) => getHotspots(filter, level, s), key + level, tick);
   const products = usePanel((s) => getTop('products', filter, s), key, tick);
   const merchants = usePanel((s) => getTop('merchants', filter, s), key, tick);
-  const flags = usePanel((s) => listFlags({ status: 'open', limit: 6 }, s), '', tick);
-  const cases = usePanel((s) => listCases({ limit: 20 }, s), '', tick);
+  const flags = usePanel((s) => listFlags({ status: 'open', limit: 6 }, s), '', flagTick);
+  const cases = usePanel((s) => listCases({ limit: 20 }, s), '', caseTick);
 
   const set = (next: Record<string, string>) =>
     setParams(

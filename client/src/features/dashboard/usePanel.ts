@@ -1,5 +1,7 @@
 // Each panel loads on its own (a slow figure never holds back the others) and reloads, debounced,
-// whenever a complaint, flag or case event arrives, so a burst of filings costs one round of requests.
+// when an event that can change it arrives: the figures on a complaint in the shown region, the open
+// flags on a raised flag, the cases on a case change. A burst of events costs one round of requests,
+// and a filing that raises a flag reloads each figure once.
 import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../../i18n/errors';
 import { useSocketEvent } from '../../realtime/socket';
@@ -13,8 +15,16 @@ export interface Panel<T> {
 
 const DEBOUNCE_MS = 1500;
 
-/** A number that grows (debounced) with every live event that can change a figure. */
-export function useLiveTick(): [number, () => void] {
+/** Which live events a tick follows: complaints in a county (or with none named) and flags or cases. */
+export interface LiveFilter {
+  complaints?: (countyCode: string) => boolean;
+  flags?: boolean;
+  cases?: boolean;
+}
+const EVERY: LiveFilter = { complaints: () => true, flags: true, cases: true };
+
+/** A number that grows (debounced) with every live event `affects` says can change what it stands for. */
+export function useLiveTick(affects: LiveFilter = EVERY): [number, () => void] {
   const [tick, setTick] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
@@ -25,10 +35,11 @@ export function useLiveTick(): [number, () => void] {
       setTick((n) => n + 1);
     }, DEBOUNCE_MS);
   };
-  useSocketEvent('complaint:created', soon);
-  useSocketEvent('complaint:updated', soon);
-  useSocketEvent('flag:raised', soon);
-  useSocketEvent('case:updated', soon);
+  useSocketEvent('complaint:created', (e) => affects.complaints?.(e.countyCode) && soon());
+  // An update names no county; the server sends it only to the rooms that see the complaint.
+  useSocketEvent('complaint:updated', () => affects.complaints?.('') && soon());
+  useSocketEvent('flag:raised', () => affects.flags && soon());
+  useSocketEvent('case:updated', () => affects.cases && soon());
   return [tick, () => setTick((n) => n + 1)];
 }
 

@@ -1,0 +1,102 @@
+// The dashboard's figures as counts in the count ledger (server/counts/ledger.ts), one scope per ISO
+// week of filing: a figure over a period reads one small snapshot per week (by _id) plus the last
+// minute's deltas, so its cost follows the weeks asked, never the number of complaints. Derived purely
+// from a complaint document (or its fact, for the product link): the list read model's writer adds the
+// difference between a complaint's counts before and after each change (server/complaints/entries.ts),
+// the bulk seeders add the counts of new complaints, and the rebuild recounts them.
+import { CLOSED_STATUSES } from '../../shared/enums.js';
+
+type Counts = Record<string, number>;
+export type Dim = 'merchants' | 'stores' | 'products';
+
+/** `<county>|<category>|<day>|<metric>` per week (metrics below). */
+export const figureScope = (week: string) => `fig:${week}`;
+/** `<county>|<category>|<day>|<id>` per week: complaints per merchant, store or product. */
+export const topScope = (dim: Dim, week: string) => `top:${dim}:${week}`;
+/** `<week>` → complaints filed that week: which weeks have any, for figures over all time. */
+export const WEEKS_SCOPE = 'fig:weeks';
+
+/** What the figures need of a complaint document. */
+export interface FigureSource {
+  _id: unknown;
+  status: string;
+  countyCode: string;
+  merchantId: unknown;
+  storeId: unknown;
+  product?: { category?: string | null } | null;
+  day?: string;
+  week?: string;
+  createdAt: Date | string;
+  respondedAt?: Date | string | null;
+  respondedInTime?: boolean | null;
+  acceptedAt?: Date | string | null;
+  closedAt?: Date | string | null;
+  rating?: { satisfaction?: number } | null;
+}
+
+const BUREAU = new Set(['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined']);
+const CLOSED = new Set<string>(CLOSED_STATUSES);
+const DAY_MS = 24 * 3600 * 1000;
+
+/** true: the merchant answered in time; false: it did not and the bureau has the complaint; null: not decided. */
+export function timelyOf(c: FigureSource): boolean | null {
+  if (typeof c.respondedInTime === 'boolean') return c.respondedInTime;
+  return (BUREAU.has(c.status) || !!c.acceptedAt) && !c.respondedAt ? false : null;
+}
+
+/**
+ * The metrics a complaint adds to its cell: `n` (filed), `s:<status>`, `t:1`/`t:0` (timely response
+ * decided), `d:<tenths of days>` (days to close, for the median; keys may not hold a '.'), `sat` and `satn` (satisfaction sum
+ * and count). `resolved` is reached only from the merchant's answer, never after the bureau, so the
+ * source-resolution rate is `s:resolved` over the closed statuses.
+ */
+function metrics(c: FigureSource): Counts {
+  const m: Counts = { n: 1, [`s:${c.status}`]: 1 };
+  const timely = timelyOf(c);
+  if (timely !== null) m[timely ? 't:1' : 't:0'] = 1;
+  if (CLOSED.has(c.status) && c.closedAt) m[`d:${Math.round(((new Date(c.closedAt).getTime() - new Date(c.createdAt).getTime()) / DAY_MS) * 10)}`] = 1;
+  const sat = c.rating?.satisfaction;
+  if (typeof sat === 'number') Object.assign(m, { sat, satn: 1 });
+  return m;
+}
+
+const cellOf = (c: { countyCode: string; category?: string | null; day: string }) => `${c.countyCode}|${c.category ?? 'other'}|${c.day}`;
+
+/** Every ledger count a complaint adds, per scope. */
+export function figureCounts(c: FigureSource): Map<string, Counts> {
+  const out = new Map<string, Counts>();
+  if (!c.day || !c.week) return out;
+  const cell = cellOf({ countyCode: c.countyCode, category: c.product?.category, day: c.day });
+  const fig: Counts = {};
+  for (const [metric, n] of Object.entries(metrics(c))) fig[`${cell}|${metric}`] = n;
+  out.set(figureScope(c.week), fig);
+  out.set(topScope('merchants', c.week), { [`${cell}|${String(c.merchantId)}`]: 1 });
+  out.set(topScope('stores', c.week), { [`${cell}|${String(c.storeId)}`]: 1 });
+  out.set(WEEKS_SCOPE, { [c.week]: 1 });
+  return out;
+}
+
+/** The product link is known once the complaint's fact has resolved it (server/products/facts.ts). */
+export interface ProductFact {
+  _id: unknown;
+  countyCode: string;
+  category: string;
+  day: string;
+  week: string;
+  productId?: unknown;
+}
+
+export function productCounts(f: ProductFact): Map<string, Counts> {
+  if (!f.productId) return new Map();
+  return new Map([[topScope('products', f.week), { [`${cellOf(f)}|${String(f.productId)}`]: 1 }]]);
+}
+
+/** Adds `more` (times `sign`) into `into`, scope by scope. */
+export function addCounts(into: Map<string, Counts>, more: Map<string, Counts>, sign = 1): Map<string, Counts> {
+  for (const [scope, counts] of more) {
+    const d = into.get(scope) ?? {};
+    for (const [k, v] of Object.entries(counts)) d[k] = (d[k] ?? 0) + sign * v;
+    into.set(scope, d);
+  }
+  return into;
+}
