@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, COMPLAINT_STATUSES, isKeyCategory } from '../../../../shared/enums';
+import { useUser } from '../auth/session';
 import type { QueueFilters } from './queueFilters';
 import { CityCountyPicker } from './regions';
 
@@ -12,6 +13,7 @@ interface Props {
 export function QueueFilterBar({ filters, onChange }: Props) {
   const { t } = useTranslation('complaints');
   const [q, setQ] = useState(filters.q);
+  const user = useUser();
   const set = (patch: Partial<QueueFilters>) => onChange({ ...filters, ...patch });
 
   function search(e: FormEvent) {
@@ -42,6 +44,7 @@ export function QueueFilterBar({ filters, onChange }: Props) {
         cityLabel={t('filters.city')}
         countyLabel={t('filters.county')}
         empty={t('filters.anyRegion')}
+        within={user.role === 'regulator' ? user.regionCode : undefined}
       />
       <div className="field">
         <label htmlFor="f-category">{t('filters.category')}</label>

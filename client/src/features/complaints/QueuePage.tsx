@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Page } from '../../components/Page';
 import { exportUrl } from './api';
+import { ActiveFilters } from './ActiveFilters';
 import { ComplaintList } from './ComplaintList';
 import { QueueFilterBar } from './QueueFilterBar';
 import { FILTER_KEYS, filterQuery, readFilters, sortFor, type QueueFilters } from './queueFilters';
+import { useListCounts } from './useListCounts';
 import './complaints.css';
 
 export function QueuePage() {
@@ -14,6 +16,7 @@ export function QueuePage() {
   const filters = readFilters(params);
   const query = { ...filterQuery(filters), sort: sortFor(filters) };
   const [urgentCount, setUrgentCount] = useState(0);
+  const counts = useListCounts(filterQuery(filters));
 
   function onChange(next: QueueFilters) {
     const p = new URLSearchParams();
@@ -29,6 +32,7 @@ export function QueuePage() {
   return (
     <Page testId="page-queue" title={t('queue.title')} description={t('queue.description')} actions={exportLink}>
       <QueueFilterBar key={filters.q} filters={filters} onChange={onChange} />
+      <ActiveFilters filters={filters} onChange={onChange} count={counts?.count ?? null} />
       {/* Urgent complaints (safety incidents, key categories) are listed apart, above the rest, each by deadline. */}
       <ComplaintList
         query={{ ...query, priority: 'urgent' }}

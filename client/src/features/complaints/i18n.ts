@@ -49,6 +49,11 @@ export const messages = defineMessages({
       to: '截止日期',
       search: '搜索',
       searchPlaceholder: '编号、商品、商家或描述',
+      dates: '日期',
+      merchant: '商家',
+      resultCount: '共 {{count}} 件投诉',
+      remove: '移除筛选：{{name}}',
+      clearAll: '清除全部筛选',
     },
     list: {
       number: '编号',
@@ -333,6 +338,11 @@ export const messages = defineMessages({
       to: 'To',
       search: 'Search',
       searchPlaceholder: 'Number, product, merchant or description',
+      dates: 'Dates',
+      merchant: 'Merchant',
+      resultCount: 'Complaints: {{count}}',
+      remove: 'Remove filter: {{name}}',
+      clearAll: 'Clear all filters',
     },
     list: {
       number: 'Number',

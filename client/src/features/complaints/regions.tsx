@@ -45,12 +45,17 @@ interface PickerProps {
   countyRequired?: boolean;
   /** A county not to offer (the one a complaint is transferred from). */
   exclude?: string;
+  /** Offer only the cities and counties inside this region (a city or county bureau's jurisdiction). */
+  within?: string;
 }
 
+/** Whether region `r` is inside `within`, or contains it (a county bureau's city). */
+const related = (r: Region, within: string | undefined) => !within || within.startsWith(r.code) || r.code.startsWith(within);
+
 /** A city, then a county of that city: the filters, the store search and the transfer form share it. */
-export function CityCountyPicker({ prefix, city, county, onChange, cityLabel, countyLabel, empty, fieldClass = '', countyRequired, exclude }: PickerProps) {
-  const cities = useRegions('33');
-  const counties = useRegions(city || null).filter((r) => r.code !== exclude);
+export function CityCountyPicker({ prefix, city, county, onChange, cityLabel, countyLabel, empty, fieldClass = '', countyRequired, exclude, within }: PickerProps) {
+  const cities = useRegions('33').filter((r) => related(r, within));
+  const counties = useRegions(city || null).filter((r) => r.code !== exclude && related(r, within));
   const select = (level: 'city' | 'county', value: string, list: Region[], label: string) => (
     <div className={`field ${fieldClass}`.trim()}>
       <label htmlFor={`${prefix}-${level}`}>{label}</label>

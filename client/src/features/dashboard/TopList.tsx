@@ -18,7 +18,7 @@ export function TopList({ kind, items, filter }: Props) {
     <ol className="dash-top" data-testid={`top-${kind}`}>
       {items.map((i) => {
         // The queue has no product filter: the product's name within its category finds its complaints.
-        const to = kind === 'merchants' ? queueLink(filter, { merchantId: i.id, q: i.name }) : queueLink(filter, { category: i.category, q: i.name });
+        const to = kind === 'merchants' ? queueLink(filter, { merchantId: i.id }) : queueLink(filter, { category: i.category, q: i.name });
         const detail = kind === 'products' ? [i.brand, i.model].filter(Boolean).join(' ') : '';
         return (
           <li key={i.id}>
