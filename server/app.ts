@@ -32,6 +32,8 @@ export function createApp(config: Config, opts: AppOptions = {}) {
   app.locals.config = config;
   app.locals.loginLimit = opts.loginLimit ?? 30;
   app.locals.rateLimits = { scale: opts.rateLimitScale ?? config.RATE_LIMIT_SCALE };
+  // HSTS (a year, subdomains) is helmet's default; no directive allows a whole scheme (`https:`) for
+  // scripts or fonts: everything is served from here (test/production.test.ts checks the header).
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -39,6 +41,7 @@ export function createApp(config: Config, opts: AppOptions = {}) {
           // swagger-ui at /api/docs and ECharts' inline styles need these.
           'script-src': ["'self'", "'unsafe-inline'"],
           'style-src': ["'self'", "'unsafe-inline'"],
+          'font-src': ["'self'", 'data:'],
           'img-src': ["'self'", 'data:', 'blob:'],
           'connect-src': ["'self'", 'ws:', 'wss:'],
           'upgrade-insecure-requests': null,

@@ -128,10 +128,12 @@ async function takeLock(dir: string): Promise<string> {
 /**
  * Stops the engines when this process dies without running its exit handlers (SIGKILL, OOM): a
  * detached shell waits for our pid to go, then stops the engines the lock file names, if still ours.
+ * (The lock has no final newline, so `read` reports end of file although it read the line: only the
+ * owner check decides.)
  */
 function watchdog(lock: string): ChildProcess {
   const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done
-read owner db pg < "$0" || exit 0
+read owner db pg < "$0"
 [ "$owner" = ${process.pid} ] || exit 0
 [ -n "$db" ] && kill -KILL "$db"; [ -n "$pg" ] && kill -INT "$pg"; rm -f "$0"`;
   const child = spawn('sh', ['-c', script, lock], { detached: true, stdio: 'ignore' });

@@ -86,13 +86,23 @@ const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null
 const onExit = (c: ChildProcess) => (exited(c) ? Promise.resolve() : new Promise<void>((r) => c.once('exit', () => r())));
 
 /** Runs the server with `env` until it exits by itself (a refused configuration), or kills it after `ms`. */
-export async function runServer(env: Env, ms = 60_000): Promise<{ code: number | null; lines: string[] }> {
+export async function runServer(env: Env, ms = 120_000): Promise<{ code: number | null; lines: string[] }> {
   const lines: string[] = [];
-  const child = launch('server/index.ts', childEnv({ PORT: '0', ...env }), (l) => lines.push(l));
+  // Its own data directory: a configuration the test expected to be refused must not start on shared data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-proc-'));
+  const child = launch('server/index.ts', childEnv({ PORT: '0', DATA_DIR: dataDir, ...env }), (l) => lines.push(l));
   const timer = setTimeout(() => child.kill('SIGKILL'), ms);
   await onExit(child);
   clearTimeout(timer);
+  await removeDataDir(dataDir);
   return { code: child.exitCode, lines };
+}
+
+/** Once a killed server's watchdog has stopped its engines (and removed the lock), its data goes. */
+async function removeDataDir(dataDir: string) {
+  const lock = path.join(dataDir, 'ferretdb', 'ferretdb.pid');
+  for (let i = 0; i < 100 && fs.existsSync(lock); i++) await new Promise((r) => setTimeout(r, 100));
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 export async function spawnServer(opts: SpawnOptions = {}): Promise<ServerProcess> {
@@ -172,10 +182,7 @@ export async function spawnServer(opts: SpawnOptions = {}): Promise<ServerProces
         await onExit(child);
         clearTimeout(hard);
       }
-      // A killed server's watchdog stops its engines within a second or two and then removes the lock.
-      const lock = path.join(dataDir, 'ferretdb', 'ferretdb.pid');
-      for (let i = 0; i < 100 && opts.embedded && fs.existsSync(lock); i++) await new Promise((r) => setTimeout(r, 100));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await removeDataDir(dataDir);
     },
   };
 }
