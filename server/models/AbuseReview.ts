@@ -18,5 +18,7 @@ const abuseReviewSchema = new Schema(
   { timestamps: true },
 );
 abuseReviewSchema.index({ status: 1, createdAt: -1 });
+// The review queue reads one region's reviews of one status (server/products/visibility.ts).
+abuseReviewSchema.index({ regionCodes: 1, status: 1 });
 
 export const AbuseReviewModel = mongoose.model('AbuseReview', abuseReviewSchema);

@@ -25,6 +25,8 @@ const caseSchema = new Schema(
 );
 caseSchema.index({ public: 1, updatedAt: -1 });
 caseSchema.index({ status: 1 });
+// The case list reads one region's cases (server/products/visibility.ts).
+caseSchema.index({ regionCodes: 1, status: 1 });
 
 export type EnforcementCaseRecord = InferSchemaType<typeof caseSchema> & { _id: mongoose.Types.ObjectId };
 export const EnforcementCaseModel = mongoose.model('EnforcementCase', caseSchema);

@@ -25,6 +25,8 @@ const productFlagSchema = new Schema(
 );
 productFlagSchema.index({ status: 1, score: -1 });
 productFlagSchema.index({ productId: 1 });
+// The flag list reads one region's flags of one status (server/products/visibility.ts).
+productFlagSchema.index({ regionCodes: 1, status: 1 });
 
 export type ProductFlagRecord = InferSchemaType<typeof productFlagSchema> & { _id: mongoose.Types.ObjectId };
 export const ProductFlagModel = mongoose.model('ProductFlag', productFlagSchema);

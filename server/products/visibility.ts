@@ -1,5 +1,8 @@
-// List filters matching canSee() for records carrying `regionCodes`: a regulator sees those with
-// a region inside its own. An $in over the region's own codes keeps it an indexable equality.
+// Lists matching canSee() for records carrying `regionCodes`: a regulator sees those with a region
+// inside its own. FerretDB pushes down no $in, so a list is the union of one equality read per region
+// code under the actor's (a county: one; a city: its counties and itself) and per value of the other
+// conditions, each selecting the few flags, cases or reviews of one region; merged and ordered here.
+import type mongoose from 'mongoose';
 import { regionContains } from '../../shared/regions.js';
 import { RegionModel } from '../models/Region.js';
 import type { Actor } from '../policies/index.js';
@@ -11,10 +14,33 @@ export async function codesUnder(region: string): Promise<string[]> {
   return [...new Set([region, ...allCodes.filter((c) => regionContains(region, c))])];
 }
 
-/** The visibility part of a list query; `asked` narrows to a region inside the actor's own. */
-export async function regionScope(actor: Actor, asked?: string): Promise<Record<string, unknown>> {
+/** The region a list covers: the asked one inside the actor's own, the actor's own, or none ('-'). */
+function listRegion(actor: Actor, asked?: string): string {
   const own = actor.role === 'regulator' ? actor.regionCode ?? '-' : '33';
-  const region = asked && regionContains(own, asked) ? asked : asked ? '-' : own;
-  if (region === '33') return {};
-  return { regionCodes: { $in: await codesUnder(region) } };
+  return asked && regionContains(own, asked) ? asked : asked ? '-' : own;
+}
+
+type Sort = [field: string, dir: 1 | -1];
+const value = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : String(v ?? ''));
+const compare = (a: unknown, b: unknown) => {
+  const [x, y] = [value(a), value(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/**
+ * One offset page of the records the actor may see that match one of `alternatives` (equalities),
+ * ordered by `sort` then _id. Each read is an equality the engine pushes down; none is sorted there.
+ */
+export async function visiblePage<T>(
+  model: mongoose.Model<T>,
+  q: { actor: Actor; asked?: string; alternatives: Record<string, unknown>[]; sort: Sort; skip: number; limit: number },
+): Promise<{ rows: (T & { _id: mongoose.Types.ObjectId })[]; more: boolean }> {
+  const region = listRegion(q.actor, q.asked);
+  const regions = region === '33' ? [{}] : (await codesUnder(region)).map((code) => ({ regionCodes: code }));
+  const parts = await Promise.all(regions.flatMap((r) => q.alternatives.map((a) => model.find({ ...r, ...a }).lean<(T & { _id: mongoose.Types.ObjectId })[]>())));
+  const byId = new Map<string, T & { _id: mongoose.Types.ObjectId }>();
+  for (const row of parts.flat()) byId.set(String(row._id), row);
+  const [field, dir] = q.sort;
+  const rows = [...byId.values()].sort((a, b) => dir * compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]) || compare(a._id, b._id));
+  return { rows: rows.slice(q.skip, q.skip + q.limit), more: rows.length > q.skip + q.limit };
 }

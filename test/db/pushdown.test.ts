@@ -13,6 +13,9 @@ import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
+import { ProductFlagModel } from '../../server/models/ProductFlag.js';
+import { EnforcementCaseModel } from '../../server/models/EnforcementCase.js';
+import { AbuseReviewModel } from '../../server/models/AbuseReview.js';
 import { figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { toActor } from '../../server/policies/actor.js';
 import { UserModel } from '../../server/models/User.js';
@@ -61,6 +64,10 @@ const HOT: Record<string, Hot> = {
   "dashboard figures: a week's snapshot by _id": () => CountSnapshotModel.findById(`${figureScope('2026-W10')}#1`),
   'dashboard figures over all time: the weeks with complaints': () => CountDeltaModel.find({ scope: WEEKS_SCOPE, sealed: false }),
   "ledger: a scope's latest snapshot, once per process": () => CountSnapshotModel.findOne({ scope: figureScope('2026-W10') }).sort({ gen: -1 }),
+  // Flags, cases and abuse reviews: one read per region code under the bureau's (server/products/visibility.ts).
+  "product flags of one county, one status (GET /product-flags)": () => ProductFlagModel.find({ regionCodes: '330106', status: 'open' }),
+  "enforcement cases of one county (GET /enforcement-cases)": () => EnforcementCaseModel.find({ regionCodes: '330106' }),
+  "abuse reviews of one county, pending (GET /abuse-reviews)": () => AbuseReviewModel.find({ regionCodes: '330106', status: 'pending' }),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
 };
 

@@ -5,7 +5,7 @@ import { endpoint } from '../../http/endpoint.js';
 import { EnforcementCaseModel } from '../../models/EnforcementCase.js';
 import { authorizeVisible } from '../../policies/index.js';
 import { presentCase, presentPublicCase } from '../../presenters/products.js';
-import { regionScope } from '../../products/visibility.js';
+import { visiblePage } from '../../products/visibility.js';
 import { openCase, transitionCase } from '../../commands/enforcementCase.js';
 import { regionFor } from '../../analytics/scope.js';
 
@@ -19,11 +19,10 @@ export const caseRoutes = () => [
   ),
   endpoint({ method: 'get', path: '/enforcement-cases', summary: 'Enforcement cases in the region', tag: 'products', policy: 'case:list', query: caseQuery }, async ({ actor, query }) => {
     if (query.region) regionFor(actor, query.region);
-    const filter: Record<string, unknown> = { ...(await regionScope(actor!, query.region)) };
-    if (query.status) filter.status = query.status;
     const skip = Number(query.cursor ?? 0);
-    const rows = await EnforcementCaseModel.find(filter).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
-    return { items: rows.slice(0, query.limit).map(presentCase), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
+    const alternatives = [query.status ? { status: query.status } : {}];
+    const { rows, more } = await visiblePage(EnforcementCaseModel, { actor: actor!, asked: query.region, alternatives, sort: ['updatedAt', -1], skip, limit: query.limit });
+    return { items: rows.map(presentCase), nextCursor: more ? String(skip + query.limit) : null };
   }),
   endpoint({ method: 'get', path: '/enforcement-cases/:id', summary: 'One enforcement case with its log', tag: 'products', policy: 'case:read', params: idParam }, async ({ actor, params }) =>
     presentCase(authorizeVisible(actor, await EnforcementCaseModel.findById(params.id).lean(), 'Case')),

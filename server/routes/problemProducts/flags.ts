@@ -11,7 +11,7 @@ import { StoreModel } from '../../models/Store.js';
 import { authorizeVisible } from '../../policies/index.js';
 import { presentFlag } from '../../presenters/products.js';
 import { currentRules, saveRules } from '../../products/flagRules.js';
-import { regionScope } from '../../products/visibility.js';
+import { visiblePage } from '../../products/visibility.js';
 import { detectAll } from '../../commands/detectFlags.js';
 import { regionFor } from '../../analytics/scope.js';
 
@@ -26,12 +26,11 @@ export const flagRoutes = () => [
   ),
   endpoint({ method: 'get', path: '/product-flags', summary: 'Problem-product flags, highest score first', tag: 'products', policy: 'flag:list', query: flagQuery }, async ({ actor, query }) => {
     if (query.region) regionFor(actor, query.region);
-    const filter: Record<string, unknown> = { ...(await regionScope(actor!, query.region)) };
-    if (query.category) filter.category = query.category;
-    filter.status = query.status ?? { $in: ['open', 'case_opened'] };
+    const statuses = query.status ? [query.status] : ['open', 'case_opened'];
+    const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
     const skip = Number(query.cursor ?? 0);
-    const rows = await ProductFlagModel.find(filter).sort({ score: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
-    return { items: rows.slice(0, query.limit).map(presentFlag), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
+    const { rows, more } = await visiblePage(ProductFlagModel, { actor: actor!, asked: query.region, alternatives, sort: ['score', -1], skip, limit: query.limit });
+    return { items: rows.map(presentFlag), nextCursor: more ? String(skip + query.limit) : null };
   }),
   endpoint({ method: 'get', path: '/product-flags/:id', summary: 'A flag with the complaints and samplings behind it', tag: 'products', policy: 'flag:read', params: idParam }, async ({ actor, params }) => {
     const flag = authorizeVisible(actor, await ProductFlagModel.findById(params.id).lean(), 'Flag');
