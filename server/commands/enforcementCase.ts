@@ -3,7 +3,7 @@
 // CaseEvent insert at seq = version + 1, so of two steps from the same version one wins and the
 // other answers 409; the case document is then brought up to that event.
 import mongoose from 'mongoose';
-import { CASE_TRANSITIONS, type CaseAction } from '../../shared/schemas/products.js';
+import { CASE_TRANSITIONS, type CaseAction, type CaseStatus } from '../../shared/schemas/products.js';
 import { regionContains } from '../../shared/regions.js';
 import { now } from '../clock.js';
 import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
@@ -21,7 +21,7 @@ async function bureauOf(region: string) {
 }
 
 function announce(c: { _id: unknown; status: string; regionCodes: string[] }) {
-  emitTo([...new Set(c.regionCodes.flatMap(regionRooms))], 'case:updated', { id: String(c._id), status: c.status });
+  emitTo([...new Set(c.regionCodes.flatMap(regionRooms))], 'case:updated', { id: String(c._id), status: c.status as CaseStatus });
 }
 
 async function actorName(actor: Actor) {

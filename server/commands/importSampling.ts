@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { samplingRowSchema, type ImportLineError, type SamplingRow } from '../../shared/schemas/products.js';
 import { normalizeToken, productKey } from '../../shared/productKey.js';
 import { regionContains } from '../../shared/regions.js';
-import { rooms } from '../../shared/realtime.js';
+import { rooms, type ServerEventPayload } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { publish } from '../events/bus.js';
 import { isDuplicateKey } from '../http/errors.js';
@@ -95,7 +95,7 @@ export async function runSamplingImport(jobId: string, buffer: Buffer, actor: Ac
   const { text, encoding } = decodeCsv(buffer);
   const { lines, errors } = await readCsv(text);
   const [header, ...rows] = lines;
-  const progress = (done: number, total: number, status: string) => emitTo([rooms.user(actor.id)], 'import:progress', { jobId, done, total, status });
+  const progress = (done: number, total: number, status: ServerEventPayload<'import:progress'>['status']) => emitTo([rooms.user(actor.id)], 'import:progress', { jobId, done, total, status });
   const { columns, missing } = header ? mapHeaders(header.cells) : { columns: {}, missing: ['header'] };
   if (missing.length) {
     const lineErrors = [lineError(header?.line ?? 1, 'missing_columns', `missing columns: ${missing.join(', ')}`, null, missing.join(', '))];

@@ -1,7 +1,7 @@
 // Staff record what became of a return: honoured (refund time and amount) or refused (reason). One
 // outcome per request, decided by the unique (requestId, 'outcome') insert. A covered request refused,
 // or refunded after the promised hours, is a breach.
-import type { ReturnOutcomeInput } from '../../shared/schemas/returns.js';
+import type { ReturnOutcomeInput, ReturnStatus } from '../../shared/schemas/returns.js';
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { conflict, isDuplicateKey, unprocessable } from '../http/errors.js';
@@ -44,6 +44,6 @@ export async function recordReturnOutcome(actor: Actor, id: string, input: Retur
   await syncFact(r._id);
   const late = input.outcome === 'honored' && !!r.dueAt && (set.refundedAt as Date) > r.dueAt;
   if (r.covered && (input.outcome === 'refused' || late)) await openBreach(r._id);
-  else emitTo([...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', { id: String(r._id), status: set.status as string, breach: r.breach });
+  else emitTo([...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', { id: String(r._id), status: set.status as ReturnStatus, breach: r.breach });
   return (await ReturnRequestModel.findById(r._id).lean())!;
 }

@@ -1,5 +1,6 @@
 // New and escalated flags reach the bureaus concerned: live in their region rooms, and by mail
 // through the outbox (one mail per flag, level and regulator: the outbox key makes it idempotent).
+import type { ServerEventPayload } from '../../shared/realtime.js';
 import { regionChain } from '../../shared/regions.js';
 import { publicUrl } from '../config.js';
 import { flagMailText } from '../mail/templates.js';
@@ -9,7 +10,7 @@ import { emitTo, regionRooms } from '../realtime/emit.js';
 
 interface FlagLike {
   _id: unknown;
-  product: unknown;
+  product: ServerEventPayload<'flag:raised'>['product'];
   score: number;
   rules: string[];
   regionCodes: string[];

@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import { regionChain } from '../../shared/regions.js';
-import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.js';
+import { rooms, serverEventSchemas, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.js';
 import { logger } from '../logger.js';
 import type { Actor } from '../policies/index.js';
 
@@ -31,6 +31,14 @@ export function regionRooms(countyCode: string): string[] {
 }
 
 /**
+ * Outside production every payload is checked against the contract before it leaves: a presenter that
+ * adds or drops a field fails the tests that exercise it instead of reaching clients unnoticed.
+ */
+function checkContract(event: keyof ServerToClientEvents, payload: unknown): void {
+  if (process.env.NODE_ENV !== 'production') serverEventSchemas[event].parse(payload);
+}
+
+/**
  * Sends an event to the given rooms (each socket once, even when in several). Without a socket
  * server (seeding, commands run from the CLI) nothing is sent.
  */
@@ -39,6 +47,7 @@ export function emitTo<E extends keyof ServerToClientEvents>(
   event: E,
   ...args: Parameters<ServerToClientEvents[E]>
 ): void {
+  checkContract(event, args[0]);
   if (!io || to.length === 0) return;
   (io.to(to) as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);
 }
@@ -56,6 +65,7 @@ export function emitChecked<E extends keyof ServerToClientEvents>(
   event: E,
   ...args: Parameters<ServerToClientEvents[E]>
 ): void {
+  checkContract(event, args[0]);
   const server = io;
   if (!server || to.length === 0) return;
   const deliver = (sockets: Awaited<ReturnType<typeof server.fetchSockets>>) => {

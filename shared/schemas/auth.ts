@@ -59,8 +59,4 @@ export type User = z.infer<typeof userSchema>;
 
 export const csrfSchema = z.object({ token: z.string() });
 
-/** Socket `account:updated` to the user's room: the account was approved or rejected. */
-export const accountUpdatedEvent = z.object({ status: z.enum(ACCOUNT_STATUSES) });
-export type AccountUpdatedEvent = z.infer<typeof accountUpdatedEvent>;
-
 export const approvalSchema = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().max(500).optional() }).strict();

@@ -181,6 +181,20 @@ export const complaintSchema = z.object({
 });
 export type Complaint = z.infer<typeof complaintSchema>;
 
+/** A message of a complaint's thread; the author's name is hidden where the consumer's identity is. */
+export const complaintMessageSchema = z
+  .object({
+    id: objectId,
+    complaintId: objectId,
+    party: z.enum(['consumer', 'merchant', 'regulator', 'admin']),
+    authorName: z.string().nullable(),
+    body: z.string(),
+    attachmentId: objectId.optional(),
+    at: z.string(),
+  })
+  .strict();
+export type ComplaintMessage = z.infer<typeof complaintMessageSchema>;
+
 export const attachmentSchema = z.object({ id: objectId, name: z.string(), size: z.number(), contentType: z.string() });
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'application/pdf'] as const;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;

@@ -3,6 +3,7 @@ import { regionRooms, emitTo } from '../../server/realtime/emit.js';
 import { ApiClient, DEMO, connected, nextEvent, signedIn } from '../helpers/http.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { labelId } from '../helpers/ids.js';
 
 
 describe('two server instances (shared database, Redis adapter)', () => {
@@ -37,8 +38,8 @@ describe('two server instances (shared database, Redis adapter)', () => {
     try {
       const got = nextEvent<{ id: string }>(socket, 'case:updated');
       // emitTo uses the instance attached last, which is b; the socket is connected to a.
-      emitTo(regionRooms('330106'), 'case:updated', { id: 'across-instances', status: 'open' });
-      expect((await got).id).to.equal('across-instances');
+      emitTo(regionRooms('330106'), 'case:updated', { id: labelId('across-instances'), status: 'open' });
+      expect((await got).id).to.equal(labelId('across-instances'));
     } finally {
       socket.disconnect();
     }

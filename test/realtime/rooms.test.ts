@@ -6,6 +6,7 @@ import { emitTo, regionRooms } from '../../server/realtime/emit.js';
 import { DEMO, connected, signedIn } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
+import { labelId } from '../helpers/ids.js';
 
 /** Collects every `case:updated` a socket hears, to compare who heard what. */
 function listen(socket: Socket): string[] {
@@ -59,35 +60,35 @@ describe('realtime rooms', () => {
   });
 
   it('delivers a Hangzhou county event to the Hangzhou and province bureaus and the admin, not to Yiwu', async () => {
-    emitTo(regionRooms('330106'), 'case:updated', { id: 'hz-county', status: 'open' });
+    emitTo(regionRooms('330106'), 'case:updated', { id: labelId('hz-county'), status: 'open' });
     await settle();
-    expect(heard.regulatorHz).to.include('hz-county');
-    expect(heard.regulatorZj).to.include('hz-county');
-    expect(heard.admin).to.include('hz-county');
-    for (const who of ['regulatorYw', 'consumer', 'merchant', 'shop']) expect(heard[who], who).to.not.include('hz-county');
+    expect(heard.regulatorHz).to.include(labelId('hz-county'));
+    expect(heard.regulatorZj).to.include(labelId('hz-county'));
+    expect(heard.admin).to.include(labelId('hz-county'));
+    for (const who of ['regulatorYw', 'consumer', 'merchant', 'shop']) expect(heard[who], who).to.not.include(labelId('hz-county'));
   });
 
   it('delivers a Yiwu event to Yiwu and the province, and not to Hangzhou', async () => {
-    emitTo(regionRooms('330782'), 'case:updated', { id: 'yw-county', status: 'open' });
+    emitTo(regionRooms('330782'), 'case:updated', { id: labelId('yw-county'), status: 'open' });
     await settle();
-    expect(heard.regulatorYw).to.include('yw-county');
-    expect(heard.regulatorZj).to.include('yw-county');
-    expect(heard.regulatorHz).to.not.include('yw-county');
+    expect(heard.regulatorYw).to.include(labelId('yw-county'));
+    expect(heard.regulatorZj).to.include(labelId('yw-county'));
+    expect(heard.regulatorHz).to.not.include(labelId('yw-county'));
   });
 
   it('delivers an organization event to that merchant only, and a user event to that user only', async () => {
-    emitTo([rooms.org(String(world.chain._id))], 'case:updated', { id: 'chain-org', status: 'open' });
-    emitTo([rooms.user(String(world.users.get(DEMO.consumer)!._id))], 'case:updated', { id: 'consumer-user', status: 'open' });
+    emitTo([rooms.org(String(world.chain._id))], 'case:updated', { id: labelId('chain-org'), status: 'open' });
+    emitTo([rooms.user(String(world.users.get(DEMO.consumer)!._id))], 'case:updated', { id: labelId('consumer-user'), status: 'open' });
     await settle();
-    expect(heard.merchant).to.include('chain-org');
-    expect(heard.shop).to.not.include('chain-org');
-    expect(heard.consumer).to.deep.equal(['consumer-user']);
-    for (const who of ['merchant', 'shop', 'admin', 'regulatorHz', 'regulatorYw', 'regulatorZj']) expect(heard[who], who).to.not.include('consumer-user');
+    expect(heard.merchant).to.include(labelId('chain-org'));
+    expect(heard.shop).to.not.include(labelId('chain-org'));
+    expect(heard.consumer).to.deep.equal([labelId('consumer-user')]);
+    for (const who of ['merchant', 'shop', 'admin', 'regulatorHz', 'regulatorYw', 'regulatorZj']) expect(heard[who], who).to.not.include(labelId('consumer-user'));
   });
 
   it('sends one copy to a socket that is in several of the target rooms', async () => {
-    emitTo(regionRooms('330106'), 'case:updated', { id: 'once', status: 'open' });
+    emitTo(regionRooms('330106'), 'case:updated', { id: labelId('once'), status: 'open' });
     await settle();
-    expect(heard.regulatorZj!.filter((id) => id === 'once')).to.have.length(1);
+    expect(heard.regulatorZj!.filter((id) => id === labelId('once'))).to.have.length(1);
   });
 });

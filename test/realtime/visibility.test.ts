@@ -13,6 +13,7 @@ import { act, filing, fileVia } from '../helpers/complaints.js';
 import { ApiClient, DEMO, connected, signedIn } from '../helpers/http.js';
 import { testRedisUrl } from '../helpers/redis.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { labelId } from '../helpers/ids.js';
 
 type Heard = { event: string; id: string }[];
 const EVENTS = ['complaint:created', 'complaint:updated', 'complaint:message', 'notification', 'case:updated'];
@@ -70,7 +71,7 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
   /** Sent after an event under test, through the same emitter: once it arrives, the other would have. */
   async function sentinel(s: Socket, to: string[], id: string) {
     const got = hears(s, 'case:updated', id);
-    emitTo(to, 'case:updated', { id, status: 'sentinel' });
+    emitTo(to, 'case:updated', { id, status: 'open' });
     await got;
   }
 
@@ -93,7 +94,7 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     const toConsumer = hears(consumerSock, 'complaint:message', c.id);
     expect((await consumer.post(`/complaints/${c.id}/messages`, { body: '请义乌店处理' })).status).to.equal(201);
     await Promise.all([toShop, toConsumer]);
-    await sentinel(chainSock, [rooms.org(String(world.chain._id))], 'after-redirect');
+    await sentinel(chainSock, [rooms.org(String(world.chain._id))], labelId('after-redirect'));
 
     expect(chainHeard.filter((h) => h.id === c.id), 'the first merchant heard of the redirected complaint').to.deep.equal([]);
     const watchers = await realtime()!.in(rooms.complaint(c.id)).fetchSockets();
@@ -120,7 +121,7 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     const toConsumer = hears(consumerSock, 'complaint:message', c.id);
     expect((await consumer.post(`/complaints/${c.id}/messages`, { body: '补充材料' })).status).to.equal(201);
     await toConsumer;
-    await sentinel(ywSock, regionRooms('330782'), 'after-transfer');
+    await sentinel(ywSock, regionRooms('330782'), labelId('after-transfer'));
 
     expect(ywHeard.filter((h) => h.id === c.id), 'the Yiwu bureau heard of the complaint it transferred away').to.deep.equal([]);
     expect((await yw.get(`/complaints/${c.id}`)).status).to.equal(404);
@@ -138,7 +139,7 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     expect((await out.post('/auth/logout')).status).to.equal(200);
     expect(await ended).to.equal('io server disconnect');
     const userRoom = rooms.user(String(world.users.get(DEMO.consumer)!._id));
-    await sentinel(s2, [userRoom], 'still-signed-in');
+    await sentinel(s2, [userRoom], labelId('still-signed-in'));
     expect(s2.connected).to.equal(true);
     // The signed-out session cannot open a new one.
     const again = new ApiClient(a.url);

@@ -1,19 +1,9 @@
 import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ComplaintStatus } from '../../../shared/enums';
-import type { AccountUpdatedEvent } from '../../../shared/schemas/auth';
+import type { ServerEvent, ServerEventPayload } from '../../../shared/realtime';
 
-/** Server → client events of the realtime contract. Features may add events by augmenting this interface. */
-export interface ServerEvents {
-  'complaint:created': { id: string; countyCode: string; priority: 'normal' | 'urgent' };
-  'complaint:updated': { id: string; status: ComplaintStatus; version: number };
-  'complaint:message': { complaintId: string; message: Record<string, unknown> };
-  notification: { id: string; kind: string; title: string; link: string };
-  'flag:raised': { id: string; product: Record<string, unknown>; score: number };
-  'case:updated': { id: string; status: string };
-  'import:progress': { jobId: string; done: number; total: number };
-  'account:updated': AccountUpdatedEvent;
-}
+/** Server → client events of the realtime contract, as declared once in shared/realtime. */
+export type ServerEvents = { [E in ServerEvent]: ServerEventPayload<E> };
 
 export type ConnectionState = 'connected' | 'connecting' | 'offline';
 

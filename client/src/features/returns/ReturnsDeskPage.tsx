@@ -8,7 +8,6 @@ import { useUser } from '../auth/session';
 import { useSocketEvent } from '../../realtime/socket';
 import { listReturns, returnAnalytics, type ReturnRequest } from './api';
 import { CoverageReasons, StatusBadge } from './CoverageReasons';
-import './returnEvents';
 import { FiguresTable } from './FiguresTable';
 import { OutcomeActions } from './OutcomeActions';
 import { ReturnForm } from './ReturnForm';

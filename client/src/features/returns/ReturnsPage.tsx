@@ -7,7 +7,6 @@ import { useSocketEvent } from '../../realtime/socket';
 import { listReturns, type ReturnRequest } from './api';
 import { ClaimReturnForm } from './ClaimReturnForm';
 import { DisputeAction } from './DisputeAction';
-import './returnEvents';
 import { ReturnForm } from './ReturnForm';
 import { ReturnRows } from './ReturnRows';
 import { useLoad } from './useLoad';
