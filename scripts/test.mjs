@@ -1,5 +1,7 @@
 // `npm test`: install what is missing (dependencies, FerretDB, Chromium, the client build), check
 // types and lint, then run the server/shared/socket suite and the browser suite against real things.
+// The fault suite (test/faults/) runs there in its short form; `npm run test:faults` (`--faults`)
+// runs only it, in full.
 import { spawn } from 'node:child_process';
 import { ROOT, ensureChromium, ensureClientBuild, ensureDependencies, ensureFerretDb, ensureRedis, fail, run } from './ensure.mjs';
 
@@ -22,6 +24,20 @@ function mocha(args) {
 }
 
 const started = Date.now();
+if (process.argv.includes('--faults')) {
+  try {
+    ensureDependencies();
+    ensureFerretDb();
+  } catch (e) {
+    fail(e);
+  }
+  process.env.FANGXIN_FAULTS = 'full';
+  console.log('› fault tests (full form)');
+  const faults = await mocha(['test/faults/**/*.test.ts']);
+  console.log(`\nnpm run test:faults finished in ${Math.round((Date.now() - started) / 1000)} s: ${faults.passed} passed, ${faults.failed} failed`);
+  process.exit(faults.code || (faults.passed === 0 ? 1 : 0));
+}
+
 try {
   ensureDependencies();
   ensureFerretDb();

@@ -9,6 +9,7 @@
 //   await srv.restart();                    // same env, port and data; resolves when it listens again
 //   srv.lines()                             // every line it printed since spawnServer, all starts
 //   await srv.waitForLine(/back/);          // the first matching line, now or later (30 s cap)
+//   await srv.waitForLine(/back/, 60_000, n);  // the first one from line n on (n = lines().length before)
 //   await srv.stop();                       // SIGTERM, then removes the data directory it made
 //   const r = await runServer({ NODE_ENV: 'production' });  // runs until it exits: { code, lines }
 //
@@ -41,7 +42,7 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   restart(): Promise<void>;
   lines(): string[];
-  waitForLine(pattern: RegExp, ms?: number): Promise<string>;
+  waitForLine(pattern: RegExp, ms?: number, from?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -131,8 +132,8 @@ export async function spawnServer(opts: SpawnOptions = {}): Promise<ServerProces
     all.push(line);
     for (const w of waiters) if (w.pattern.test(line)) (waiters.delete(w), w.found(line));
   };
-  const waitForLine = (pattern: RegExp, ms = 30_000) => {
-    const seen = all.find((l) => pattern.test(l));
+  const waitForLine = (pattern: RegExp, ms = 30_000, from = 0) => {
+    const seen = all.slice(from).find((l) => pattern.test(l));
     if (seen) return Promise.resolve(seen);
     return new Promise<string>((resolve, reject) => {
       const w = { pattern, found: (l: string) => (clearTimeout(t), resolve(l)) };
