@@ -134,4 +134,22 @@ describe('the signed-in shell in Chromium', function () {
       await page.close();
     }
   });
+
+  it('signs a new consumer up: a short password is refused at its field before sending, then the account opens', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(srv.url + '/register');
+      await page.locator('input[name="name"]').fill('林新用户');
+      await page.locator('input[name="email"]').fill('new.consumer@example.cn');
+      await page.locator('input[name="password"]').fill('short');
+      await page.getByTestId('register-submit').click();
+      expect(await page.getByTestId('error-password').innerText()).to.contain('10');
+      await page.locator('input[name="password"]').fill('a-long-enough-password');
+      await page.getByTestId('register-submit').click();
+      await page.getByTestId('nav-complaints-new').waitFor();
+      expect(await page.getByTestId('error-password').count()).to.equal(0);
+    } finally {
+      await page.close();
+    }
+  });
 });

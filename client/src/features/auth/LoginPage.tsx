@@ -7,7 +7,8 @@ import { ApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/form/TextField';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { fieldErrorsFromDetails, fieldErrorsFromIssues, type FieldErrors } from '../../components/form/fieldErrors';
+import { fieldErrorsFromDetails, type FieldErrors } from '../../components/form/fieldErrors';
+import { useForm } from '../../components/form/useForm';
 import { describeError } from '../../i18n/errors';
 import { i18n } from '../../i18n';
 import { DemoAccounts } from './DemoAccounts';
@@ -35,37 +36,19 @@ export function LoginPage() {
   const { t } = useTranslation('auth');
   useDocumentTitle(t('login.title'));
   const { signIn } = useSession();
-  const [values, setValues] = useState({ email: '', password: '' });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { field, setValues, setFieldErrors, formError, setFormError, busy, submit, values } = useForm({ email: '', password: '' });
   // A locked account can still get in through a link mailed to its owner.
   const [locked, setLocked] = useState(false);
   const [linkSent, setLinkSent] = useState(false);
 
-  const set = (field: keyof typeof values, value: string) => setValues((v) => ({ ...v, [field]: value }));
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = loginSchema.safeParse(values);
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      // On success the session changes and the guest-only route sends the user on.
-      await signIn(parsed.data);
-    } catch (err) {
+  // On success the session changes and the guest-only route sends the user on.
+  const onSubmit = (e: FormEvent) =>
+    submit(e, loginSchema, values, signIn, (err) => {
       setLocked(err instanceof ApiError && err.code === 'account_locked');
       const failure = loginFailure(err);
       setFormError(failure.form);
       setFieldErrors(failure.fields);
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="auth-page" data-testid="page-login">
@@ -93,24 +76,8 @@ export function LoginPage() {
           </Alert>
         )}
         <form onSubmit={onSubmit} noValidate>
-          <TextField
-            name="email"
-            type="email"
-            autoComplete="username"
-            label={t('fields.email')}
-            value={values.email}
-            onChange={(e) => set('email', e.target.value)}
-            error={fieldErrors.email}
-          />
-          <TextField
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            label={t('fields.password')}
-            value={values.password}
-            onChange={(e) => set('password', e.target.value)}
-            error={fieldErrors.password}
-          />
+          <TextField {...field('email')} type="email" autoComplete="username" label={t('fields.email')} />
+          <TextField {...field('password')} type="password" autoComplete="current-password" label={t('fields.password')} />
           <Button className="button button-primary button-block" busy={busy} busyLabel={t('login.submitting')} data-testid="login-submit">
             {t('login.submit')}
           </Button>

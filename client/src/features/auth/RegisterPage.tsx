@@ -8,7 +8,8 @@ import { ApiError } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/form/TextField';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { fieldErrorsFromDetails, fieldErrorsFromIssues, type FieldErrors } from '../../components/form/fieldErrors';
+import { fieldErrorsFromDetails } from '../../components/form/fieldErrors';
+import { useForm } from '../../components/form/useForm';
 import { describeError } from '../../i18n/errors';
 import { currentLocale } from '../../i18n/locale';
 import { useSession } from './session';
@@ -34,13 +35,8 @@ export function RegisterPage() {
   const { t } = useTranslation('auth');
   useDocumentTitle(t('register.title'));
   const { signUp } = useSession();
-  const [values, setValues] = useState(EMPTY);
+  const { values, set, field, fieldErrors, setFieldErrors, formError, setFormError, busy, submit } = useForm(EMPTY, MESSAGE_KEYS);
   const [isMerchant, setIsMerchant] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const set = (field: keyof Values, value: string) => setValues((v) => ({ ...v, [field]: value }));
   const creditCodeOk = isValidCreditCode(values.creditCode.trim());
 
   function checkCreditCode() {
@@ -64,24 +60,8 @@ export function RegisterPage() {
     if (!Object.keys(fields).length) setFormError(describeError(error));
   }
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = registerSchema.safeParse(toRequest(values, isMerchant));
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromIssues(parsed.error.issues, MESSAGE_KEYS));
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      // Signed in afterwards; the guest-only route then sends the user to their home page.
-      await signUp(parsed.data);
-    } catch (err) {
-      failure(err);
-      setBusy(false);
-    }
-  }
+  // Signed in afterwards; the guest-only route then sends the user to their home page.
+  const onSubmit = (e: FormEvent) => submit(e, registerSchema, toRequest(values, isMerchant), signUp, failure);
 
   return (
     <div className="auth-page" data-testid="page-register">
@@ -94,42 +74,10 @@ export function RegisterPage() {
           </Alert>
         )}
         <form onSubmit={onSubmit} noValidate>
-          <TextField
-            name="name"
-            autoComplete="name"
-            label={t('fields.name')}
-            value={values.name}
-            onChange={(e) => set('name', e.target.value)}
-            error={fieldErrors.name}
-          />
-          <TextField
-            name="email"
-            type="email"
-            autoComplete="email"
-            label={t('fields.email')}
-            value={values.email}
-            onChange={(e) => set('email', e.target.value)}
-            error={fieldErrors.email}
-          />
-          <TextField
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            label={t('fields.password')}
-            hint={t('register.passwordHint')}
-            value={values.password}
-            onChange={(e) => set('password', e.target.value)}
-            error={fieldErrors.password}
-          />
-          <TextField
-            name="phone"
-            type="tel"
-            autoComplete="tel"
-            label={t('fields.phone')}
-            value={values.phone}
-            onChange={(e) => set('phone', e.target.value)}
-            error={fieldErrors.phone}
-          />
+          <TextField {...field('name')} autoComplete="name" label={t('fields.name')} />
+          <TextField {...field('email')} type="email" autoComplete="email" label={t('fields.email')} />
+          <TextField {...field('password')} type="password" autoComplete="new-password" label={t('fields.password')} hint={t('register.passwordHint')} />
+          <TextField {...field('phone')} type="tel" autoComplete="tel" label={t('fields.phone')} />
           <label className="checkbox">
             <input
               type="checkbox"
@@ -144,14 +92,7 @@ export function RegisterPage() {
               <Alert tone="info" testId="merchant-approval-notice">
                 {t('register.merchantNotice')}
               </Alert>
-              <TextField
-                name="merchant.name"
-                autoComplete="organization"
-                label={t('fields.merchantName')}
-                value={values.merchantName}
-                onChange={(e) => set('merchantName', e.target.value)}
-                error={fieldErrors['merchant.name']}
-              />
+              <TextField {...field('merchantName', 'merchant.name')} autoComplete="organization" label={t('fields.merchantName')} />
               <TextField
                 name="merchant.creditCode"
                 className="mono"
