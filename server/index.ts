@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from './config.js';
 import { createApp, type AppOptions } from './app.js';
 import { connectDatabase } from './db/connection.js';
+import { withDirectWrites } from './db/directWrites.js';
 import { backfillFields } from './db/backfill.js';
 import { attachRealtime } from './realtime/server.js';
 import { startScheduler } from './jobs/scheduler.js';
@@ -61,7 +62,7 @@ export async function listen(config: Config, opts: AppOptions & { scheduler?: bo
 export async function startServer(config: Config, opts: AppOptions & { scheduler?: boolean } = {}): Promise<RunningServer> {
   const db = await connectDatabase(config);
   try {
-    const seeded = config.SEED === 'auto' ? await seedIfEmpty(config, () => console.log('  seeding the demo data into the empty database (about a minute)…')) : false;
+    const seeded = config.SEED === 'auto' ? await withDirectWrites(db.postgresUrl, () => seedIfEmpty(config, () => console.log('  seeding the demo data into the empty database…'))) : false;
     await backfillFields();
     const http = await listen(config, opts);
     return {

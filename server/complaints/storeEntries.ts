@@ -3,6 +3,7 @@
 import { addDeltas } from '../counts/ledger.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { now } from '../clock.js';
+import { insertFresh } from '../db/directWrites.js';
 import { complaintEntry, entryCountDeltas, type EntrySource } from './entries.js';
 
 export async function storeEntries(before: EntrySource | null, after: EntrySource, at = now()): Promise<void> {
@@ -20,7 +21,7 @@ export async function writeEntryRow(after: EntrySource): Promise<void> {
 export async function insertEntries(docs: EntrySource[], at = now()): Promise<void> {
   if (!docs.length) return;
   const rows = docs.map(complaintEntry);
-  for (let i = 0; i < rows.length; i += 5000) await ComplaintEntryModel.collection.insertMany(rows.slice(i, i + 5000) as never[], { ordered: false, ignoreUndefined: true });
+  await insertFresh(ComplaintEntryModel.collection, rows, { ignoreUndefined: true });
   const perScope = new Map<string, Record<string, number>>();
   for (const delta of docs.flatMap((c) => entryCountDeltas(null, c, at))) {
     const d = perScope.get(delta.scope) ?? {};

@@ -8,6 +8,8 @@ import { ensurePostgresIndexes } from './pgIndexes.js';
 export interface Database {
   uri: string;
   embedded: boolean;
+  /** The embedded engine's PostgreSQL (null on MongoDB or SQLite), for the seeders' direct writes. */
+  postgresUrl: string | null;
   close(): Promise<void>;
   /** The embedded database died under us and could not be restarted; the server cannot go on. */
   onLost(handler: (reason: string) => void): void;
@@ -38,6 +40,7 @@ export async function connectDatabase(config: Config): Promise<Database> {
   return {
     uri,
     embedded: !!embedded,
+    postgresUrl: embedded?.postgresUrl ?? null,
     onLost(handler) {
       embedded?.onLost(handler);
     },

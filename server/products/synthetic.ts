@@ -14,6 +14,7 @@ import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { factsFor } from './backfill.js';
 import { recordProducts } from '../analytics/weekCells.js';
+import { insertFresh } from '../db/directWrites.js';
 import type { ComplaintDoc } from './facts.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -107,8 +108,6 @@ export interface InsertOptions {
   onProgress?: (done: number) => void;
 }
 
-const unordered = { ordered: false } as const;
-
 /**
  * Inserts complaints, their events and their facts in bulk; returns the complaint ids. The next
  * chunk is built while the engine stores the previous one.
@@ -126,11 +125,12 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts:
     const done = i + docs.length;
     // Raw inserts: the documents are already in their final, typed shape (ObjectIds, Dates), and
     // skipping mongoose's per-document casting matters at thousands of complaints. Fresh ids only,
-    // so nothing can clash and the engine may store each batch in any order.
+    // so nothing can clash and the engine may store each batch in any order (or, on the embedded
+    // engine, straight into its tables: server/db/directWrites.ts).
     storing = Promise.all([
-      ComplaintModel.collection.insertMany(docs as never[], unordered),
-      ComplaintEventModel.collection.insertMany(built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))) as never[], unordered),
-      ComplaintFactModel.collection.insertMany(facts as never[], unordered),
+      insertFresh(ComplaintModel.collection, docs),
+      insertFresh(ComplaintEventModel.collection, built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e })))),
+      insertFresh(ComplaintFactModel.collection, facts),
       recordProducts(facts, { bulk: true }),
       insertEntries(docs as never[]),
     ]).then(() => opts.onProgress?.(done));

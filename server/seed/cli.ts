@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connection.js';
 import { seedIfEmpty } from './demo.js';
 import { seedBulk } from './bulk.js';
+import { withDirectWrites } from '../db/directWrites.js';
 import './all.js';
 
 const USAGE = 'usage: npm run seed [-- --complaints N]';
@@ -25,22 +26,24 @@ try {
   process.exit(1);
 }
 try {
-  const seeded = await seedIfEmpty(config);
-  console.log(seeded ? 'demo data seeded' : 'the database already has data; demo data not seeded');
-  if (count) {
-    const started = Date.now();
-    let shown = 0;
-    const added = await seedBulk(count, {
-      onProgress(done) {
-        if (done - shown < 10_000 && done < count) return;
-        shown = done;
-        const s = (Date.now() - started) / 1000;
-        process.stdout.write(`\r  ${done.toLocaleString('en')} / ${count.toLocaleString('en')} complaints, ${Math.round(done / s).toLocaleString('en')}/s   `);
-      },
-    });
-    const s = (Date.now() - started) / 1000;
-    console.log(`\n${added.toLocaleString('en')} complaints added in ${s.toFixed(1)} s (${Math.round(added / s).toLocaleString('en')}/s, rollups included)`);
-  }
+  await withDirectWrites(db.postgresUrl, async () => {
+    const seeded = await seedIfEmpty(config);
+    console.log(seeded ? 'demo data seeded' : 'the database already has data; demo data not seeded');
+    if (count) {
+      const started = Date.now();
+      let shown = 0;
+      const added = await seedBulk(count, {
+        onProgress(done) {
+          if (done - shown < 10_000 && done < count) return;
+          shown = done;
+          const s = (Date.now() - started) / 1000;
+          process.stdout.write(`\r  ${done.toLocaleString('en')} / ${count.toLocaleString('en')} complaints, ${Math.round(done / s).toLocaleString('en')}/s   `);
+        },
+      });
+      const s = (Date.now() - started) / 1000;
+      console.log(`\n${added.toLocaleString('en')} complaints added in ${s.toFixed(1)} s (${Math.round(added / s).toLocaleString('en')}/s, rollups included)`);
+    }
+  });
 } finally {
   await db.close();
 }

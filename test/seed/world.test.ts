@@ -9,7 +9,8 @@ import { WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { synthesize } from '../../server/products/synthetic.js';
 import { seedBulk } from '../../server/seed/bulk.js';
 import { seedIfEmpty } from '../../server/seed/demo.js';
-import { resetDb } from '../helpers/database.js';
+import { resetDb, testEmbeddedDb } from '../helpers/database.js';
+import { withDirectWrites } from '../../server/db/directWrites.js';
 import { historyViolations, worldViolations } from '../helpers/lifecycle.js';
 import { freshWorld, testConfig } from '../helpers/server.js';
 
@@ -41,25 +42,29 @@ describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
     expect((await worldViolations(now())).slice(0, 10)).to.deep.equal([]);
   });
 
-  it('npm run seed -- --complaints N: spread, consistent with its events, facts and rollups', async () => {
-    const world = await freshWorld();
-    const n = await seedBulk(600);
-    expect(n).to.equal(600);
-    const all = await ComplaintModel.find({}, { status: 1, storeId: 1, merchantId: 1, countyCode: 1, 'product.category': 1, day: 1 }).lean();
-    expect(all).to.have.length(600);
-    expect(new Set(all.map((c) => c.status)).size, 'statuses').to.be.at.least(7);
-    expect(new Set(all.map((c) => c.day.slice(0, 7))).size, 'months').to.be.at.least(12);
-    expect(new Set(all.map((c) => String(c.storeId))).size, 'stores').to.equal(world.stores.length);
-    expect(new Set(all.map((c) => c.product!.category)).size, 'categories').to.be.at.least(10);
-    expect((await worldViolations(now())).slice(0, 10)).to.deep.equal([]);
-    const rebuilt = await rebuildProjections({ write: false });
-    expect(rebuilt.checked).to.equal(600);
-    expect(rebuilt.differing.slice(0, 3)).to.deep.equal([]);
-    // One fact per complaint, with its status; every complaint counted once in the weekly figures.
-    const facts = new Map((await ComplaintFactModel.find({}, { status: 1 }).lean()).map((f) => [String(f._id), f.status]));
-    expect(all.every((c) => facts.get(String(c._id)) === c.status)).to.equal(true);
-    expect(Object.values(await readCounts(WEEKS_SCOPE)).reduce((n, w) => n + w, 0)).to.equal(600);
-    // The ledger (list counts and weekly figures) equals a recount from the events and facts.
-    expect(rebuilt.countsDiffering).to.equal(0);
-  });
+  // The CLI writes straight into the embedded engine's tables; through the driver on MongoDB.
+  for (const direct of [false, true]) {
+    it(`npm run seed -- --complaints N: spread, consistent with its events, facts and rollups${direct ? ' (direct writes)' : ''}`, async function () {
+      if (direct && !testEmbeddedDb()?.postgresUrl) this.skip();
+      const world = await freshWorld();
+      const n = await withDirectWrites(direct ? testEmbeddedDb()!.postgresUrl : null, () => seedBulk(600));
+      expect(n).to.equal(600);
+      const all = await ComplaintModel.find({}, { status: 1, storeId: 1, merchantId: 1, countyCode: 1, 'product.category': 1, day: 1 }).lean();
+      expect(all).to.have.length(600);
+      expect(new Set(all.map((c) => c.status)).size, 'statuses').to.be.at.least(7);
+      expect(new Set(all.map((c) => c.day.slice(0, 7))).size, 'months').to.be.at.least(12);
+      expect(new Set(all.map((c) => String(c.storeId))).size, 'stores').to.equal(world.stores.length);
+      expect(new Set(all.map((c) => c.product!.category)).size, 'categories').to.be.at.least(10);
+      expect((await worldViolations(now())).slice(0, 10)).to.deep.equal([]);
+      const rebuilt = await rebuildProjections({ write: false });
+      expect(rebuilt.checked).to.equal(600);
+      expect(rebuilt.differing.slice(0, 3)).to.deep.equal([]);
+      // One fact per complaint, with its status; every complaint counted once in the weekly figures.
+      const facts = new Map((await ComplaintFactModel.find({}, { status: 1 }).lean()).map((f) => [String(f._id), f.status]));
+      expect(all.every((c) => facts.get(String(c._id)) === c.status)).to.equal(true);
+      expect(Object.values(await readCounts(WEEKS_SCOPE)).reduce((n, w) => n + w, 0)).to.equal(600);
+      // The ledger (list counts and weekly figures) equals a recount from the events and facts.
+      expect(rebuilt.countsDiffering).to.equal(0);
+    });
+  }
 });

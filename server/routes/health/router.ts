@@ -33,8 +33,7 @@ export const healthRoutes = () => [
       // The document is generated after every route has registered itself, on first request.
       const docs = express.Router();
       docs.use(swaggerUi.serve);
-      let page: express.RequestHandler | null = null;
-      docs.get('/', (req, res, next) => (page ??= swaggerUi.setup(openApiDocument(VERSION), { customSiteTitle: 'Fangxin API' }))(req, res, next));
+      docs.get('/', (req, res, next) => swaggerUi.setup(openApiDocument(VERSION), { customSiteTitle: 'Fangxin API' })(req, res, next));
       router.use('/docs', docs);
     },
   },
