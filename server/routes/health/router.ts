@@ -33,7 +33,8 @@ export const healthRoutes = () => [
       // The document is generated after every route has registered itself, on first request.
       const docs = express.Router();
       docs.use(swaggerUi.serve);
-      docs.get('/', (req, res, next) => swaggerUi.setup(openApiDocument(VERSION), { customSiteTitle: 'Fangxin API' })(req, res, next));
+      let page: express.RequestHandler | null = null;
+      docs.get('/', (req, res, next) => (page ??= swaggerUi.setup(openApiDocument(VERSION), { customSiteTitle: 'Fangxin API' }))(req, res, next));
       router.use('/docs', docs);
     },
   },
