@@ -10,4 +10,7 @@ const merchantCreditSchema = new Schema({
   at: { type: Date, required: true },
 });
 
+// The review list asks for the tier D merchants.
+merchantCreditSchema.index({ tier: 1 });
+
 export const MerchantCreditModel = mongoose.model('MerchantCredit', merchantCreditSchema);

@@ -1,14 +1,17 @@
 // The regulator's review list: merchants whose covered returns are honoured below the threshold
-// (with enough requests to judge), or with repeated breaches, merchant-wide or at one store.
+// (with enough requests to judge), or with repeated breaches, merchant-wide or at one store; and
+// merchants of credit tier D that still show a commitment badge (a badge beside a D is a
+// contradiction the regulator must look at), with the credit figures behind the tier.
 import { shanghaiDay } from '../../shared/calendar.js';
 import type { ComplianceSettings } from '../../shared/schemas/returns.js';
+import { MerchantCreditModel } from '../models/MerchantCredit.js';
 import { ReturnCommitmentModel } from '../models/ReturnCommitment.js';
 import { RegionModel } from '../models/Region.js';
 import { groupBy, loadRows, summarise, type Figures, type FigureRow } from './figures.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export type ReviewReason = 'low_honor_rate' | 'repeated_breaches' | 'store_low_honor_rate' | 'store_repeated_breaches';
+export type ReviewReason = 'low_honor_rate' | 'repeated_breaches' | 'store_low_honor_rate' | 'store_repeated_breaches' | 'credit_tier_d';
 
 function failing(f: Figures, s: ComplianceSettings): { low: boolean; breaches: boolean } {
   return { low: f.requests >= s.minRequests && f.honorRate !== null && f.honorRate < s.threshold, breaches: f.breaches >= s.breaches };
@@ -29,8 +32,22 @@ export async function complianceReport(region: string, s: ComplianceSettings, at
   const from = shanghaiDay(new Date(at.getTime() - s.days * DAY_MS));
   const to = shanghaiDay(at);
   const rows = await loadRows({ region: region.length > 2 ? region : undefined, from, to });
+  // Tier D merchants (few: one indexed equality) whose commitments, not withdrawn, cover a store in the region.
+  const tierD = new Map<string, { tier: string; figures: Record<string, number | null> }>();
+  const dNames = new Map<string, string>();
+  for (const c of await MerchantCreditModel.find({ tier: 'D' }).lean()) {
+    const shown = (await ReturnCommitmentModel.find({ merchantId: c._id }, 'status countyCodes merchantName').lean()).filter(
+      (x) => x.status !== 'withdrawn' && (region.length <= 2 || x.countyCodes.some((k) => k.startsWith(region))),
+    );
+    if (!shown.length) continue;
+    tierD.set(String(c._id), { tier: c.tier, figures: c.figures as Record<string, number | null> });
+    dNames.set(String(c._id), shown[0]!.merchantName);
+  }
+  const byMerchant = groupBy(rows, (r) => String(r.merchantId));
+  for (const id of tierD.keys()) if (!byMerchant.has(id)) byMerchant.set(id, []);
+
   const merchants = [];
-  for (const [merchantId, list] of groupBy(rows, (r) => String(r.merchantId))) {
+  for (const [merchantId, list] of byMerchant) {
     const fig = summarise(list);
     const reasons: ReviewReason[] = [];
     const m = failing(fig, s);
@@ -43,12 +60,15 @@ export async function complianceReport(region: string, s: ComplianceSettings, at
     });
     if (stores.some((x) => x.low) && !m.low) reasons.push('store_low_honor_rate');
     if (stores.some((x) => x.manyBreaches) && !m.breaches) reasons.push('store_repeated_breaches');
+    const credit = tierD.get(merchantId) ?? null;
+    if (credit) reasons.push('credit_tier_d');
     if (reasons.length === 0) continue;
     const bad = list.filter((r) => r.breach || r.status === 'refused').sort((a, b) => b.day.localeCompare(a.day));
     merchants.push({
       merchantId,
-      merchantName: list[0]!.merchantName,
+      merchantName: list[0]?.merchantName ?? dNames.get(merchantId)!,
       reasons,
+      credit,
       ...fig,
       stores: stores.sort((a, b) => Number(b.flagged) - Number(a.flagged) || (a.honorRate ?? 1) - (b.honorRate ?? 1)),
       evidence: { breaches: bad.filter((r) => r.breach).slice(0, 25).map(evidenceRow), refusals: bad.filter((r) => !r.breach).slice(0, 25).map(evidenceRow) },

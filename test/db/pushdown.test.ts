@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { SESSION_COLLECTION } from '../../server/auth/session.js';
+import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
 import { MerchantReturnFiguresModel } from '../../server/models/MerchantReturnFigures.js';
+import { ReturnCommitmentModel } from '../../server/models/ReturnCommitment.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
@@ -68,6 +70,9 @@ const HOT: Record<string, Hot> = {
   "product flags of one county, one status (GET /product-flags)": () => ProductFlagModel.find({ regionCodes: '330106', status: 'open' }),
   "enforcement cases of one county (GET /enforcement-cases)": () => EnforcementCaseModel.find({ regionCodes: '330106' }),
   "abuse reviews of one county, pending (GET /abuse-reviews)": () => AbuseReviewModel.find({ regionCodes: '330106', status: 'pending' }),
+  // The return review list (server/returns/compliance.ts): tier D merchants, then each one's commitments.
+  'credit tier D merchants (review list)': () => MerchantCreditModel.find({ tier: 'D' }),
+  "a tier D merchant's commitments (review list)": (w) => ReturnCommitmentModel.find({ merchantId: w.shop._id }, 'status countyCodes merchantName'),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
 };
 

@@ -87,6 +87,13 @@ describe('enforcement cases and the public problem-product list', () => {
     expect(item.product).to.include({ name: '油汀取暖器', brand: '暖居', model: 'YT-9' });
     expect(item).to.include({ finding: '温控器失效，外壳过热', measures: '停止销售，限期整改', status: 'closed' });
     expect(item.date).to.be.a('string');
+    // The three merchants that sold it, by name, each with a public profile to link to.
+    expect(item.merchants).to.have.length(3);
+    for (const m of item.merchants) {
+      const profile = await new ApiClient(srv.url).get(`/merchants/${m.id}`);
+      expect(profile.status).to.equal(200);
+      expect(profile.body.name).to.equal(m.name);
+    }
     expect(item).to.not.have.property('log');
     expect(JSON.stringify(item)).to.not.match(/complaintIds|actorId/);
   });

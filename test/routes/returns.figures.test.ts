@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { testClock } from '../../server/clock.js';
+import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
 import { chainStores, product, shanghaiNoon } from '../helpers/returns.js';
@@ -184,6 +185,25 @@ describe('return figures, registry and visibility', () => {
     expect((await hz.get('/compliance/returns')).body.settings.threshold).to.equal(0.9);
     expect((await chain.get('/compliance/returns')).status).to.equal(403);
     expect((await zj.request('PUT', '/compliance/returns/settings', { threshold: 2, days: 30, minRequests: 5, breaches: 1 })).status).to.equal(400);
+  });
+
+  it('lists a merchant of credit tier D that shows a commitment badge, with the figures behind the tier', async () => {
+    // What the hourly credit job (products/credit.ts) stores for a merchant it rates D.
+    const figures = { creditScore: 48.5, complaints180d: 42, complaintsPerStore: 42, timelyResponseRate180d: 0.4, resolutionRate180d: 0.3, returnBreaches: 4, enforcementCases: 1 };
+    await MerchantCreditModel.replaceOne({ _id: world.shop._id }, { _id: world.shop._id, tier: 'D', figures, at: new Date() }, { upsert: true });
+    const yw = await signedIn(srv.url, DEMO.regulatorYw);
+    const res = await yw.get('/compliance/returns');
+    expect(res.status, res.text).to.equal(200);
+    const entry = res.body.merchants.find((m: { merchantId: string }) => m.merchantId === String(world.shop._id));
+    expect(entry, 'the shop is on the review list').to.not.equal(undefined);
+    expect(entry).to.include({ merchantName: world.shop.name });
+    expect(entry.reasons).to.deep.equal(['credit_tier_d']);
+    expect(entry.credit).to.deep.equal({ tier: 'D', figures });
+    expect(entry.commitments.map((c: { id: string }) => c.id)).to.deep.equal([shopCommitment]);
+    // Hangzhou's bureau covers none of the shop's committed stores.
+    const hz = await signedIn(srv.url, DEMO.regulatorHz);
+    expect((await hz.get('/compliance/returns')).body.merchants.map((m: { merchantId: string }) => m.merchantId)).to.not.include(String(world.shop._id));
+    await MerchantCreditModel.deleteOne({ _id: world.shop._id });
   });
 
   it('lets the bureau suspend and reinstate with a reason, the merchant withdraw, and nobody else', async () => {

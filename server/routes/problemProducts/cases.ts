@@ -2,12 +2,36 @@
 import { idParam } from '../../../shared/schemas/common.js';
 import { caseQuery, caseTransitionSchema, openCaseSchema, publicListQuery } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
-import { EnforcementCaseModel } from '../../models/EnforcementCase.js';
+import { EnforcementCaseModel, type EnforcementCaseRecord } from '../../models/EnforcementCase.js';
+import { OrganizationModel } from '../../models/Organization.js';
+import { ProductFlagModel } from '../../models/ProductFlag.js';
 import { authorizeVisible } from '../../policies/index.js';
 import { presentCase, presentPublicCase } from '../../presenters/products.js';
 import { visiblePage } from '../../products/visibility.js';
 import { openCase, transitionCase } from '../../commands/enforcementCase.js';
 import { regionFor } from '../../analytics/scope.js';
+
+/**
+ * The merchants whose complaints made each case's flag, by name, so the public list links to their
+ * profiles. A page holds at most `limit` cases of a few merchants each: point reads by _id.
+ */
+async function sellersOf(cases: EnforcementCaseRecord[]): Promise<Map<string, { id: string; name: string }[]>> {
+  const names = new Map<string, Promise<string | null>>();
+  const nameOf = (id: string) => {
+    if (!names.has(id)) names.set(id, OrganizationModel.findById(id, { name: 1 }).lean().then((o) => o?.name ?? null));
+    return names.get(id)!;
+  };
+  const out = new Map<string, { id: string; name: string }[]>();
+  await Promise.all(
+    cases.map(async (c) => {
+      const flag = await ProductFlagModel.findById(c.flagId, { evidence: 1 }).lean();
+      const ids = ((flag?.evidence as { merchantIds?: string[] } | undefined)?.merchantIds ?? []).map(String);
+      const found = await Promise.all(ids.map(async (id) => ({ id, name: await nameOf(id) })));
+      out.set(String(c._id), found.filter((m): m is { id: string; name: string } => m.name !== null));
+    }),
+  );
+  return out;
+}
 
 export const caseRoutes = () => [
   endpoint({ method: 'post', path: '/enforcement-cases', summary: 'Open an enforcement case from a flag', tag: 'products', policy: 'case:create', body: openCaseSchema }, async ({ actor, body }) =>
@@ -32,6 +56,8 @@ export const caseRoutes = () => [
     if (query.category) filter['product.category'] = query.category;
     const skip = Number(query.cursor ?? 0);
     const rows = await EnforcementCaseModel.find(filter).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
-    return { items: rows.slice(0, query.limit).map(presentPublicCase), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
+    const page = rows.slice(0, query.limit);
+    const sellers = await sellersOf(page);
+    return { items: page.map((c) => ({ ...presentPublicCase(c), merchants: sellers.get(String(c._id)) ?? [] })), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
   }),
 ];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { CATEGORIES } from '../../../../shared/enums';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
@@ -19,7 +20,9 @@ export function CommitmentsPage() {
   const [city, setCity] = useState('');
   const [county, setCounty] = useState('');
   const [category, setCategory] = useState('');
-  const [merchantId, setMerchant] = useState('');
+  // A merchant's profile links here with its id, to show that merchant's commitments.
+  const [params] = useSearchParams();
+  const [merchantId, setMerchant] = useState(() => params.get('merchantId') ?? '');
   const [crossStore, setCrossStore] = useState(false);
   const cities = useCities();
   const counties = useCounties(city);

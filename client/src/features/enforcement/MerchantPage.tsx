@@ -1,26 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Page } from '../../components/Page';
 import { usePanel } from '../dashboard/usePanel';
 import { useRegions } from '../dashboard/regions';
 import { getMerchant, type Merchant } from './api';
+import { CreditFigures } from './CreditFigures';
 import { Loaded } from './parts';
 import './enforcement.css';
-
-/** Figures shown, in this order; rates are fractions. Others the server adds are left out. */
-const FIGURES = [
-  'creditScore',
-  'complaints180d',
-  'complaintsPerStore',
-  'timelyResponseRate180d',
-  'resolutionRate180d',
-  'returnRequests',
-  'returnHonorRate',
-  'returnMedianRefundHours',
-  'returnBreaches',
-  'enforcementCases',
-] as const;
-const RATES = new Set(['timelyResponseRate180d', 'resolutionRate180d', 'returnHonorRate']);
 
 /** A merchant's public profile: credit tier A–D and the figures behind it. */
 export function MerchantPage() {
@@ -37,11 +23,6 @@ export function MerchantPage() {
 function Profile({ m }: { m: Merchant }) {
   const { t } = useTranslation('enforcement');
   const regions = useRegions();
-  const value = (k: string) => {
-    const v = m.figures[k];
-    if (v === null || v === undefined) return '—';
-    return RATES.has(k) ? `${(v * 100).toFixed(1)}%` : String(Math.round(v * 10) / 10);
-  };
   return (
     <div className="enf-stack" data-testid="merchant-profile">
       <section className="card enf-head">
@@ -60,17 +41,11 @@ function Profile({ m }: { m: Merchant }) {
           <strong>{m.creditTier ?? '—'}</strong>
         </div>
       </section>
+      <Explained m={m} />
       <section className="card">
         <h2>{t('merchant.figures')}</h2>
         <p className="muted">{t('merchant.tierHint')}</p>
-        <dl className="enf-figures">
-          {FIGURES.filter((k) => k in m.figures).map((k) => (
-            <div key={k}>
-              <dt>{t(`merchant.labels.${k}`)}</dt>
-              <dd>{value(k)}</dd>
-            </div>
-          ))}
-        </dl>
+        <CreditFigures figures={m.figures} />
       </section>
       {m.stores && m.stores.length > 0 && (
         <section className="card">
@@ -85,5 +60,31 @@ function Profile({ m }: { m: Merchant }) {
         </section>
       )}
     </div>
+  );
+}
+
+/** What the badge and the tier mean, and what a badge beside a D means: both are read by consumers. */
+function Explained({ m }: { m: Merchant }) {
+  const { t } = useTranslation('enforcement');
+  const badge = !!m.figures.commitmentBadge;
+  return (
+    <section className="card" data-testid="merchant-explained">
+      <h2>{t('merchant.explained')}</h2>
+      <dl className="enf-explained">
+        <dt>{t('merchant.badge')}</dt>
+        <dd data-testid="badge-explained">
+          {t(badge ? 'merchant.badgeYes' : 'merchant.badgeNo')} <Link to={`/commitments?merchantId=${m.id}`}>{t('merchant.registryLink')}</Link>
+        </dd>
+        <dt>{t('merchant.creditTier')}</dt>
+        <dd data-testid="tier-explained">
+          {m.creditTier ? t(`merchant.tiers.${m.creditTier}`) : t('merchant.tiers.none')} {t('merchant.tierScale')}
+        </dd>
+      </dl>
+      {m.creditTier === 'D' && badge && (
+        <p className="alert alert-warning" data-testid="tier-d-review">
+          {t('merchant.underReview')}
+        </p>
+      )}
+    </section>
   );
 }

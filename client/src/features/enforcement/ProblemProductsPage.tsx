@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { CATEGORIES } from '../../../../shared/enums';
 import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
@@ -61,6 +62,18 @@ export function ProblemProductsPage() {
                       <>
                         <dt>{t('public.measures')}</dt>
                         <dd>{c.measures}</dd>
+                      </>
+                    )}
+                    {c.merchants.length > 0 && (
+                      <>
+                        <dt>{t('public.merchants')}</dt>
+                        <dd className="enf-merchants">
+                          {c.merchants.map((m) => (
+                            <Link key={m.id} to={`/merchants/${m.id}`} data-testid="public-merchant">
+                              {m.name}
+                            </Link>
+                          ))}
+                        </dd>
                       </>
                     )}
                     <dt>{t('public.bureau')}</dt>

@@ -100,6 +100,8 @@ export interface PublicCase {
   status: CaseStatus;
   bureauName: string | null;
   date: string | null;
+  /** The merchants whose complaints made the case, each with a public profile. */
+  merchants: { id: string; name: string }[];
 }
 
 export interface ImportJob {

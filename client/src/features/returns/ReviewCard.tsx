@@ -8,6 +8,7 @@ import { transitionCommitment, type EvidenceRow, type ReviewEntry } from './comp
 import { FiguresTable } from './FiguresTable';
 import { useBusy } from '../../components/useBusy';
 import { Button } from '../../components/Button';
+import { CreditFigures } from '../enforcement/CreditFigures';
 
 function Evidence({ rows, title }: { rows: EvidenceRow[]; title: string }) {
   const { t } = useTranslation('returns');
@@ -54,7 +55,9 @@ export function ReviewCard({ entry, onChanged }: { entry: ReviewEntry; onChanged
   return (
     <article className="card" data-testid={`review-${entry.merchantId}`}>
       <div className="commitment-head">
-        <h3>{entry.merchantName}</h3>
+        <h3>
+          <Link to={`/merchants/${entry.merchantId}`}>{entry.merchantName}</Link>
+        </h3>
         <span className="badge-stack">
           {entry.reasons.map((r) => (
             <span key={r} className="badge badge-danger">
@@ -74,6 +77,12 @@ export function ReviewCard({ entry, onChanged }: { entry: ReviewEntry; onChanged
           {t('columns.breaches')}: {entry.breaches}
         </span>
       </div>
+      {entry.credit && (
+        <div className="review-credit" data-testid="review-credit">
+          <p>{t('compliance.creditD', { tier: entry.credit.tier })}</p>
+          <CreditFigures figures={entry.credit.figures} testId="review-credit-figures" />
+        </div>
+      )}
       <FiguresTable testId="review-stores" label={t('columns.store')} rows={entry.stores.map((s) => ({ ...s, key: s.storeId, name: s.flagged ? `⚠ ${s.storeName}` : s.storeName }))} />
       <details>
         <summary>{t('compliance.evidence')}</summary>

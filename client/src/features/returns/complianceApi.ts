@@ -27,6 +27,8 @@ export interface ReviewEntry extends Figures {
   stores: (Figures & { storeId: string; storeName: string; cityCode: string; flagged: boolean })[];
   evidence: { breaches: EvidenceRow[]; refusals: EvidenceRow[] };
   commitments: { id: string; scope: string; status: string }[];
+  /** Set when the merchant is listed for its credit tier D: the tier and the figures behind it. */
+  credit: { tier: string; figures: Record<string, number | null> } | null;
 }
 
 export interface ComplianceReport {

@@ -1,0 +1,87 @@
+// Honest badges in Chromium: a merchant of credit tier D with a commitment badge is on the bureau's
+// review list with the figures behind the tier; its public profile explains the badge and the tier
+// and says it is under review; the public problem-product list links to the merchants concerned.
+// Any page or console error fails the test.
+import { expect } from 'chai';
+import type { Browser } from 'playwright-core';
+import { detectAll } from '../../server/commands/detectFlags.js';
+import { now } from '../../server/clock.js';
+import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { DEMO, signedIn } from '../helpers/http.js';
+import { consumerOf, merchantStores, plant } from '../helpers/products.js';
+import { chainStores } from '../helpers/returns.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+
+describe('honest badges in Chromium', function () {
+  let srv: TestServer;
+  let browser: Browser;
+  let world: DemoWorld;
+  const figures = { creditScore: 48.5, complaints180d: 42, complaintsPerStore: 42, timelyResponseRate180d: 0.4, resolutionRate180d: 0.3, returnBreaches: 4, enforcementCases: 1 };
+
+  before(async () => {
+    world = await freshWorld();
+    srv = await startTestServer();
+    browser = await launchBrowser();
+    const shop = await signedIn(srv.url, DEMO.shop);
+    const published = await shop.post('/return-commitments', { scope: 'store', storeIds: [chainStores(world).shop], windowDays: 7, categories: ['toy'], conditions: '包装完整', refundWithinHours: 24 });
+    expect(published.status, published.text).to.equal(201);
+    // What the hourly credit job (products/credit.ts) stores for a merchant it rates D.
+    await MerchantCreditModel.replaceOne({ _id: world.shop._id }, { _id: world.shop._id, tier: 'D', figures, at: now() }, { upsert: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await srv?.stop();
+  });
+
+  it('puts a tier D merchant with a badge on the review list and explains both on its public profile', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signInAs(page, srv.url, DEMO.regulatorYw);
+    await page.goto(`${srv.url}/compliance`);
+    const card = page.getByTestId(`review-${world.shop._id}`);
+    await card.waitFor();
+    expect(await card.innerText()).to.contain('信用等级 D 仍挂承诺标识');
+    const credit = card.getByTestId('review-credit-figures');
+    expect(await credit.locator('[data-figure="creditScore"] dd').innerText()).to.equal('48.5');
+    expect(await credit.locator('[data-figure="timelyResponseRate180d"] dd').innerText()).to.equal('40.0%');
+    await context.close();
+
+    // Signed out, as a consumer reads it.
+    const visitor = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await visitor.goto(`${srv.url}/merchants/${world.shop._id}`);
+    await visitor.getByTestId('merchant-explained').waitFor();
+    expect(await visitor.getByTestId('credit-tier').innerText()).to.contain('D');
+    expect(await visitor.getByTestId('badge-explained').innerText()).to.contain('公开承诺无理由退换货');
+    expect(await visitor.getByTestId('tier-explained').innerText()).to.match(/等级 D：信用较差/);
+    expect(await visitor.getByTestId('tier-d-review').innerText()).to.contain('复核名单');
+    await visitor.getByTestId('badge-explained').getByRole('link').click();
+    await visitor.locator('[data-testid="commitment-merchant"]').first().waitFor();
+    expect(new Set(await visitor.getByTestId('commitment-merchant').allInnerTexts())).to.deep.equal(new Set([world.shop.name]));
+    await visitor.close();
+  });
+
+  it('links the merchants concerned from the public problem-product list to their profiles', async () => {
+    const stores = await merchantStores(['330106', '330108', '330105'], 'badge');
+    await plant({ stores, count: 6, product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' }, endAt: new Date(now().getTime() - 3600_000), spanDays: 20, consumerId: consumerOf(world) });
+    await detectAll();
+    const hz = await signedIn(srv.url, DEMO.regulatorHz);
+    const flagId = (await hz.get('/product-flags')).body.items[0].id;
+    const id = (await hz.post('/enforcement-cases', { flagId, note: '立案' })).body.id;
+    await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'investigate', note: '现场检查', expectedVersion: 1 });
+    const published = await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'order_rectification', note: '责令整改', public: true, finding: '温控器失效，外壳过热', measures: '停止销售，限期整改' });
+    expect(published.status, published.text).to.equal(200);
+
+    const visitor = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await visitor.goto(`${srv.url}/problem-products`);
+    const links = visitor.getByTestId(`public-case-${id}`).getByTestId('public-merchant');
+    await links.first().waitFor();
+    expect(await links.count()).to.equal(3);
+    const name = await links.first().innerText();
+    await links.first().click();
+    await visitor.getByTestId('merchant-explained').waitFor();
+    expect(await visitor.getByTestId('page-merchant').locator('h1').innerText()).to.equal(name);
+    await visitor.close();
+  });
+});
