@@ -7,9 +7,11 @@ import { now } from '../clock.js';
 import { knownWeeks, weekCells, weekTops } from './weekCells.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ProductModel, type ProductRecord } from '../models/Product.js';
+import { ProductMergeModel } from '../models/ProductMerge.js';
+import { findByIds } from '../db/byIds.js';
 import { survivor } from '../commands/resolveProduct.js';
 import { RegionModel } from '../models/Region.js';
-import { StoreModel } from '../models/Store.js';
+import { StoreModel, type StoreRecord } from '../models/Store.js';
 import { regionLevel } from '../../shared/regions.js';
 
 export async function timeseries(region: string, interval: 'day' | 'week', range: { from?: string; to?: string; category?: string }) {
@@ -36,24 +38,24 @@ export async function top(kind: TopKind, region: string, range: { from?: string;
   const ids = rows.map((r) => r._id);
   const names = new Map<string, { name: string; extra: Record<string, unknown> }>();
   if (kind === 'products') {
-    for (const p of await ProductModel.find({ _id: { $in: ids } }).lean()) names.set(String(p._id), { name: p.name, extra: { category: p.category, brand: p.brand ?? null, model: p.model ?? null, gtin: p.gtin ?? null } });
+    for (const p of await findByIds<ProductRecord>(ProductModel, ids)) names.set(String(p._id), { name: p.name, extra: { category: p.category, brand: p.brand ?? null, model: p.model ?? null, gtin: p.gtin ?? null } });
   } else if (kind === 'merchants') {
-    for (const o of await OrganizationModel.find({ _id: { $in: ids } }, { name: 1 }).lean()) names.set(String(o._id), { name: o.name, extra: {} });
+    for (const o of await findByIds<{ name: string }>(OrganizationModel, ids, { name: 1 })) names.set(String(o._id), { name: o.name, extra: {} });
   } else {
-    for (const s of await StoreModel.find({ _id: { $in: ids } }).lean()) names.set(String(s._id), { name: s.name, extra: { merchantId: String(s.merchantId), merchantName: s.merchantName, countyCode: s.countyCode } });
+    for (const s of await findByIds<StoreRecord>(StoreModel, ids)) names.set(String(s._id), { name: s.name, extra: { merchantId: String(s.merchantId), merchantName: s.merchantName, countyCode: s.countyCode } });
   }
   return { items: rows.map((r) => ({ id: String(r._id), name: names.get(String(r._id))?.name ?? '', count: r.n, ...(names.get(String(r._id))?.extra ?? {}) })) };
 }
 
-/** Counts of products merged away since their complaints were counted move to the survivor. */
+/** Counts of products merged away since their complaints were counted move to the survivor (merges are few: read them all). */
 async function attributeMerged(counts: Map<string, number>) {
-  const merged = await ProductModel.find({ _id: { $in: [...counts.keys()] }, mergedInto: { $exists: true } }, { _id: 1 }).lean();
+  const merged = (await ProductMergeModel.find({}, { fromId: 1 }).lean()).filter((m) => counts.has(String(m.fromId)));
   for (const m of merged) {
-    const p = await ProductModel.findById(m._id).lean();
+    const p = await ProductModel.findById(m.fromId).lean();
     const into = p ? String((await survivor(p as ProductRecord))._id) : null;
-    if (!into || into === String(m._id)) continue;
-    counts.set(into, (counts.get(into) ?? 0) + (counts.get(String(m._id)) ?? 0));
-    counts.delete(String(m._id));
+    if (!into || into === String(m.fromId)) continue;
+    counts.set(into, (counts.get(into) ?? 0) + (counts.get(String(m.fromId)) ?? 0));
+    counts.delete(String(m.fromId));
   }
 }
 

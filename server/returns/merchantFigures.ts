@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { now } from '../clock.js';
 import { MerchantReturnFiguresModel } from '../models/MerchantReturnFigures.js';
+import { findByIds } from '../db/byIds.js';
 import { ReturnCommitmentModel } from '../models/ReturnCommitment.js';
 import { addMerchantFigures } from '../presenters/merchant.js';
 import { groupBy, loadRows, summarise, type FigureRow } from './figures.js';
@@ -44,7 +45,7 @@ export async function refreshAllReturnFigures(at = now()): Promise<number> {
 /** The stored figures of these merchants; one never computed is computed now. */
 export async function merchantReturnFigures(merchantIds: string[]): Promise<Map<string, ReturnFigures>> {
   const unique = [...new Set(merchantIds)];
-  const rows = await MerchantReturnFiguresModel.find({ _id: { $in: unique } }).lean();
+  const rows = await findByIds<{ requests: number; honorRate?: number | null; breaches: number; crossStoreShare?: number | null; medianRefundHours?: number | null }>(MerchantReturnFiguresModel, unique);
   const out = new Map<string, ReturnFigures>(
     rows.map((r) => [String(r._id), { requests: r.requests, honorRate: r.honorRate ?? null, breaches: r.breaches, crossStoreShare: r.crossStoreShare ?? null, medianRefundHours: r.medianRefundHours ?? null }]),
   );

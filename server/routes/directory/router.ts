@@ -6,6 +6,7 @@ import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
 import { literalPattern, paginate } from '../../http/paginate.js';
 import { OrganizationModel } from '../../models/Organization.js';
+import { findByIds } from '../../db/byIds.js';
 import { RegionModel } from '../../models/Region.js';
 import { StoreModel } from '../../models/Store.js';
 import { presentStore } from '../../presenters/store.js';
@@ -27,7 +28,7 @@ export const directoryRoutes = () => [
       if (query.q) filter.name = literalPattern(query.q);
       const p = await paginate(OrganizationModel, filter, query);
       // One read of the stored tiers (one small document per merchant, by _id).
-      const credit = new Map((await MerchantCreditModel.find({ _id: { $in: p.items.map((m) => m._id) } }, { tier: 1 }).lean()).map((c) => [String(c._id), c.tier as 'A' | 'B' | 'C' | 'D']));
+      const credit = new Map((await findByIds<{ tier: string }>(MerchantCreditModel, p.items.map((m) => m._id), { tier: 1 })).map((c) => [String(c._id), c.tier as 'A' | 'B' | 'C' | 'D']));
       return { items: p.items.map((m) => presentMerchantListing(m, credit.get(String(m._id)) ?? null)), nextCursor: p.nextCursor };
     },
   ),

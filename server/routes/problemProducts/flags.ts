@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { idParam } from '../../../shared/schemas/common.js';
 import { flagQuery, flagRulesSchema, putFlagRulesSchema } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
-import { ComplaintFactModel } from '../../models/ComplaintFact.js';
+import { ComplaintFactModel, type ComplaintFactRecord } from '../../models/ComplaintFact.js';
+import { findByIds } from '../../db/byIds.js';
 import { ProductFlagModel } from '../../models/ProductFlag.js';
 import { OrganizationModel } from '../../models/Organization.js';
 import { StoreModel } from '../../models/Store.js';
@@ -39,9 +40,9 @@ export const flagRoutes = () => [
     // its neighbours' complaints even when the flag spans both).
     const region = regionFor(actor);
     const ids = out.evidence.complaintIds.map((id) => new mongoose.Types.ObjectId(id));
-    const facts = (await ComplaintFactModel.find({ complaintId: { $in: ids } }).sort({ createdAt: -1 }).lean()).filter((f) => region === '33' || f.countyCode.startsWith(region));
-    const merchants = new Map((await OrganizationModel.find({ _id: { $in: facts.map((f) => f.merchantId) } }, { name: 1 }).lean()).map((o) => [String(o._id), o.name]));
-    const stores = new Map((await StoreModel.find({ _id: { $in: facts.map((f) => f.storeId) } }, { name: 1 }).lean()).map((s) => [String(s._id), s.name]));
+    const facts = (await findByIds<ComplaintFactRecord>(ComplaintFactModel, ids)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).filter((f) => region === '33' || f.countyCode.startsWith(region));
+    const merchants = new Map((await findByIds<{ name: string }>(OrganizationModel, facts.map((f) => f.merchantId), { name: 1 })).map((o) => [String(o._id), o.name]));
+    const stores = new Map((await findByIds<{ name: string }>(StoreModel, facts.map((f) => f.storeId), { name: 1 })).map((s) => [String(s._id), s.name]));
     return {
       ...out,
       complaints: facts.map((f) => ({

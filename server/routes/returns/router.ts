@@ -14,6 +14,7 @@ import { CommitmentEventModel } from '../../models/CommitmentEvent.js';
 import { ReturnCommitmentModel, type ReturnCommitmentRecord } from '../../models/ReturnCommitment.js';
 import { ReturnRequestModel } from '../../models/ReturnRequest.js';
 import { StoreModel, type StoreRecord } from '../../models/Store.js';
+import { findByIds } from '../../db/byIds.js';
 import { authorizeVisible, canSee, type Actor } from '../../policies/index.js';
 import { returnScope } from '../../policies/returns.js';
 import { BADGE_LABEL, presentCommitment, presentReturn } from '../../presenters/returns.js';
@@ -23,7 +24,7 @@ registerMerchantReturnFigures();
 
 async function storesOf(commitments: ReturnCommitmentRecord[]): Promise<Map<string, StoreRecord>> {
   const ids = [...new Set(commitments.flatMap((c) => c.storeIds.map(String)))];
-  return new Map((await StoreModel.find({ _id: { $in: ids } }).lean()).map((s) => [String(s._id), s]));
+  return new Map((await findByIds(StoreModel, ids)).map((s) => [String(s._id), s as StoreRecord]));
 }
 
 async function honorRates(merchantIds: string[]): Promise<Map<string, number | null>> {
