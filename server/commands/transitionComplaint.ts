@@ -5,12 +5,13 @@ import mongoose from 'mongoose';
 import { canTransition, nextStatus, TRANSITIONS, type Action } from '../../shared/complaintMachine.js';
 import type { TransitionInput } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
-import { announceTransition } from '../complaints/effects.js';
-import { applyEvent, fold, type ComplaintState } from '../complaints/projection.js';
+import { afterAnswer } from '../complaints/effectRunner.js';
+import { applyEvent, type ComplaintState } from '../complaints/projection.js';
+import { syncProjection } from '../complaints/repair.js';
 import { storeEntries } from '../complaints/storeEntries.js';
 import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
-import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
 import { RegionModel } from '../models/Region.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
 import { complaintParty, complaintScope } from '../policies/complaints.js';
@@ -20,22 +21,11 @@ export type SystemAction = 'escalate' | 'auto_accept' | 'mediation_expired';
 
 const versionConflict = () => conflict('version_conflict', 'The complaint has changed since you loaded it; reload and try again');
 
-/** Brings a projection up to its events (after a crash between event insert and projection write). */
-export async function syncProjection(id: mongoose.Types.ObjectId | string): Promise<ComplaintRecord | null> {
-  const stored = await ComplaintModel.findById(id).lean();
-  const events = await ComplaintEventModel.find({ complaintId: id }).sort({ seq: 1 }).lean();
-  const state = fold(events as never);
-  if (state && (!stored || stored.version < state.version)) {
-    await ComplaintModel.replaceOne({ _id: id }, state, { upsert: true });
-    await storeEntries(stored as never, state as never);
-    return (await ComplaintModel.findById(id).lean()) as ComplaintRecord;
-  }
-  return stored as ComplaintRecord | null;
-}
-
 async function append(c: ComplaintRecord, action: Exclude<Action, 'file'>, party: string, actorId: string | null, data: Record<string, unknown>, quiet = false) {
   const at = now();
-  const event = { complaintId: c._id, seq: c.version + 1, action, from: c.status, to: nextStatus(action, c.status), actorId, party, at, data };
+  const seq = c.version + 1;
+  // The event owes its effects (effects.ts) until the runner has done them: see effectRunner.ts.
+  const event = { _id: eventId(c._id, seq), complaintId: c._id, seq, action, from: c.status, to: nextStatus(action, c.status), actorId, party, at, data, effects: 'pending' as const, ...(quiet ? { quiet } : {}) };
   const next: ComplaintState = applyEvent(c as unknown as ComplaintState, event);
   try {
     await ComplaintEventModel.create(event);
@@ -45,12 +35,9 @@ async function append(c: ComplaintRecord, action: Exclude<Action, 'file'>, party
     throw versionConflict();
   }
   // Only the inserter of seq v+1 writes version v+1, so this replace never overwrites a newer projection.
-  await ComplaintModel.replaceOne({ _id: c._id, version: c.version }, next);
-  await storeEntries(c as never, next as never, at);
-  const updated = (await ComplaintModel.findById(c._id).lean()) as ComplaintRecord;
-  const regulatorStage = c.status === 'awaiting_regulator' || c.status === 'in_mediation';
-  await announceTransition(updated, event, { wasRegulatorStage: regulatorStage, quiet });
-  return updated;
+  await Promise.all([ComplaintModel.replaceOne({ _id: c._id, version: c.version }, next), storeEntries(c as never, next as never, at)]);
+  afterAnswer(event, next);
+  return next as unknown as ComplaintRecord;
 }
 
 export async function transitionComplaint(actor: Actor, complaintId: string, input: TransitionInput): Promise<ComplaintRecord> {

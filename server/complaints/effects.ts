@@ -1,13 +1,33 @@
-// What follows a stored change: live events to the rooms that may see it, notifications and mail to
-// those it concerns, and the domain event other capabilities listen to.
+// What follows a stored complaint event, after the answer (run by effectRunner.ts): live events to
+// the rooms that may see the complaint, notifications and mail to those it concerns, and the domain
+// event other capabilities listen to (facts, rollups, flag and abuse checks). Every step may run
+// again after a crash and then adds nothing: notifications and mails are unique per (event, user),
+// facts per complaint, flags per product.
 import { publish } from '../events/bus.js';
-import type { ComplaintRecord } from '../models/Complaint.js';
 import { notifyComplaint, type Audience } from './notify.js';
+import type { ComplaintState } from './projection.js';
 import { emitToComplaint } from './realtime.js';
 
-export async function announceFiled(c: ComplaintRecord): Promise<void> {
+/** A stored event whose effects are owed. */
+export interface EffectEvent {
+  _id: string;
+  complaintId: unknown;
+  seq: number;
+  action: string;
+  from?: string | null;
+  to: string;
+  at: Date;
+  data?: Record<string, unknown> | null;
+  quiet?: boolean | null;
+  effectsTry?: number | null;
+}
+
+/** The complaint as the event left it (the projection right after it). */
+type Complaint = ComplaintState & Parameters<typeof notifyComplaint>[0] & Parameters<typeof emitToComplaint>[0];
+
+async function announceFiled(c: Complaint): Promise<void> {
   const id = String(c._id);
-  emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority as 'normal' | 'urgent' });
+  emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority });
   await notifyComplaint(c, `${id}:1`, 'filed_consumer', ['consumer']);
   await notifyComplaint(c, `${id}:1`, 'filed_merchant', ['merchant']);
   if (c.priority === 'urgent') await notifyComplaint(c, `${id}:1`, 'filed_urgent', ['regulators']);
@@ -31,22 +51,26 @@ const NOTICES: Record<string, [string, Audience[]][]> = {
   redirect: [['filed_merchant', ['merchant']]],
 };
 
-export async function announceTransition(
-  c: ComplaintRecord,
-  e: { seq: number; action: string; from: string; to: string; data?: Record<string, unknown> },
-  opts: { wasRegulatorStage: boolean; quiet?: boolean },
-): Promise<void> {
+async function announceTransition(c: Complaint, e: EffectEvent): Promise<void> {
   const id = String(c._id);
   emitToComplaint(c, 'complaint:updated', { id, status: c.status, version: c.version });
   const key = `${id}:${e.seq}`;
   // A redirected complaint is new to its new merchant's staff and bureau.
-  if (e.action === 'redirect') emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority as 'normal' | 'urgent' });
+  if (e.action === 'redirect') emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority });
   // A clock transition long after its deadline (downtime, imported history) changes state without notices.
-  if (opts.quiet) return void (await publish('complaint.transitioned', { complaintId: id, action: e.action, from: e.from, to: e.to, seq: e.seq }));
-  for (const [kind, audiences] of NOTICES[e.action] ?? []) {
-    const extra: Record<string, string> = e.action === 'decline' ? { reason: String(e.data?.reasonCode ?? '') } : {};
-    await notifyComplaint(c, key, kind, audiences, extra);
+  if (!e.quiet) {
+    for (const [kind, audiences] of NOTICES[e.action] ?? []) {
+      const extra: Record<string, string> = e.action === 'decline' ? { reason: String(e.data?.reasonCode ?? '') } : {};
+      await notifyComplaint(c, key, kind, audiences, extra);
+    }
+    const wasRegulatorStage = e.from === 'awaiting_regulator' || e.from === 'in_mediation';
+    if (e.action === 'withdraw' && wasRegulatorStage) await notifyComplaint(c, key, 'withdrawn', ['regulators']);
   }
-  if (e.action === 'withdraw' && opts.wasRegulatorStage) await notifyComplaint(c, key, 'withdrawn', ['regulators']);
-  await publish('complaint.transitioned', { complaintId: id, action: e.action, from: e.from, to: e.to, seq: e.seq });
+  await publish('complaint.transitioned', { complaintId: id, action: e.action, from: String(e.from), to: e.to, seq: e.seq });
+}
+
+/** Every effect of one event; `c` is the complaint right after it. */
+export async function runEffects(e: EffectEvent, c: ComplaintState): Promise<void> {
+  if (e.action === 'file') await announceFiled(c as Complaint);
+  else await announceTransition(c as Complaint, e);
 }

@@ -1,14 +1,28 @@
-// Writes the list read model for one projection change: the count deltas first (their ids make a
-// replay add nothing), then the complaint's entry row. Every call for the same change writes the same.
+// Writes the list read model for one projection change: the count deltas (their ids make a replay
+// add nothing) and the complaint's entry row. Every call for the same change writes the same.
 import { addDeltas } from '../counts/ledger.js';
+import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { now } from '../clock.js';
 import { insertFresh } from '../db/directWrites.js';
 import { complaintEntry, entryCountDeltas, type EntrySource } from './entries.js';
 
 export async function storeEntries(before: EntrySource | null, after: EntrySource, at = now()): Promise<void> {
-  await addDeltas(entryCountDeltas(before, after, at));
-  await writeEntryRow(after);
+  await Promise.all([addDeltas(entryCountDeltas(before, after, at)), writeNewerEntryRow(after)]);
+}
+
+/**
+ * The row, unless a newer version of it is stored already: a slow writer of version v (or a repair
+ * after a crash) must not put back a row that v+1 replaced. A newer row makes the filter miss and the
+ * upsert clash on the _id, which is the answer "keep it".
+ */
+export async function writeNewerEntryRow(after: EntrySource): Promise<void> {
+  const row = complaintEntry(after);
+  try {
+    await ComplaintEntryModel.collection.replaceOne({ _id: row._id, version: { $lte: row.version } } as never, row as never, { upsert: true, ignoreUndefined: true });
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+  }
 }
 
 /** The row alone (the deltas are the caller's business): used by the rebuild, which recounts. */

@@ -4,6 +4,7 @@ import { sweepLoginFailures } from '../auth/lockout.js';
 import { sweepRateHits } from '../http/rateLimit.js';
 import { sweepSignInTokens } from '../commands/signInLink.js';
 import { JobRunModel } from '../models/JobRun.js';
+import { EFFECT_CLAIM_JOB, EFFECTS_JOB } from '../complaints/effectRunner.js';
 import { registerJob } from './scheduler.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -15,7 +16,8 @@ export async function sweep(at: Date) {
   const failures = await sweepLoginFailures(at);
   const rateHits = await sweepRateHits(at);
   const signInTokens = await sweepSignInTokens(at);
-  const runs = await JobRunModel.deleteMany({ job: { $in: ['sweep'] }, at: { $lt: new Date(at.getTime() - 7 * DAY) } });
+  // Claims that only ever decide between concurrent runners (not whether something happened) can go.
+  const runs = await JobRunModel.deleteMany({ job: { $in: ['sweep', EFFECTS_JOB, EFFECT_CLAIM_JOB] }, at: { $lt: new Date(at.getTime() - 7 * DAY) } });
   return { sessions: sessions.deletedCount, loginFailures: failures, rateHits, signInTokens, jobRuns: runs.deletedCount };
 }
 

@@ -24,9 +24,17 @@ const complaintEventSchema = new Schema({
   party: { type: String, enum: ['consumer', 'merchant', 'regulator', 'system'], required: true },
   at: { type: Date, required: true },
   data: { type: Schema.Types.Mixed, default: {} },
+  // What follows the event after the answer (notifications, mail, live events, facts, flag and abuse
+  // checks) is owed while `effects` is 'pending': inserted with the event, so a crash cannot lose it,
+  // and removed once done (server/complaints/effectRunner.ts). `effectsTry` numbers the claims.
+  effects: { type: String, enum: ['pending'] },
+  effectsTry: { type: Number },
+  // A clock transition long past its deadline changes state without notices.
+  quiet: { type: Boolean },
 });
 complaintEventSchema.index({ complaintId: 1, seq: 1 }, { unique: true });
 complaintEventSchema.index({ at: 1 });
+complaintEventSchema.index({ effects: 1 });
 
 export type ComplaintEventRecord = mongoose.InferSchemaType<typeof complaintEventSchema>;
 export const ComplaintEventModel = mongoose.model('ComplaintEvent', complaintEventSchema);

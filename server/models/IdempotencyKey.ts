@@ -1,7 +1,10 @@
 import mongoose, { Schema } from 'mongoose';
 
 // The first request with a key inserts this row and wins; a repeat (or a concurrent twin) gets
-// E11000 and answers with the record the winner made. `fingerprint` catches a key reused for other input.
+// E11000 and answers with the record the winner made. `fingerprint` catches a key reused for other
+// input. `resourceId` is reserved for the record and `at` starts the first request's lease: a retry
+// after the lease whose record was never stored (the first request died) stores it under that id
+// itself (commands/fileComplaint.ts), so a key never stays "in progress".
 const idempotencyKeySchema = new Schema({
   userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   scope: { type: String, required: true },

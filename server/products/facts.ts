@@ -101,10 +101,12 @@ export async function recordComplaint(complaintId: string) {
   const existing = await ComplaintFactModel.findById(c._id).lean();
   if (existing) return existing;
   const product = await resolveProduct({ ...c.product, name: c.product.name });
+  const doc = factOf(c, product);
+  // The rollup entry first: a run cut short after it finds no fact and repeats both, and the entry
+  // (keyed by the complaint) adds nothing the second time. The other order could lose the entry.
+  await recordProducts([doc]);
   try {
-    const fact = (await ComplaintFactModel.create(factOf(c, product))).toObject();
-    await recordProducts([fact]);
-    return fact;
+    return (await ComplaintFactModel.create(doc)).toObject();
   } catch (e) {
     if (isDuplicateKey(e)) return ComplaintFactModel.findById(c._id).lean();
     throw e;

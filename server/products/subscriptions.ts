@@ -1,37 +1,54 @@
-// How problem products follow the complaints capability: each filed complaint gets its fact
-// (product link + rollup entry) at once; the flag check of its product and the abuse check of its
-// consumer run after, in a background queue, so a consumer's filing never waits for them. Each
-// transition refreshes the fact's status figures; each import checks the products it touched.
+// How problem products follow the complaints capability. Complaint events reach these handlers from
+// the durable effect runner, after the answer: each filed complaint gets its fact (product link and
+// rollup entry), then the flag check of its product and the abuse check of its consumer; each
+// transition refreshes the fact's status figures. Each import checks the products it touched.
 import mongoose from 'mongoose';
 import { on } from '../events/bus.js';
-import { logger } from '../logger.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 import { detectForProduct } from '../commands/detectFlags.js';
 import { reviewConsumer } from '../commands/reviewAbuse.js';
 import { recordComplaint, refreshComplaint } from './facts.js';
 
-// One queue, one task at a time: checks of the same product never overlap in this process (the
-// unique openKey still decides between processes).
-let tail: Promise<void> = Promise.resolve();
-function later(task: () => Promise<unknown>): void {
-  tail = tail.then(task).then(
-    () => undefined,
-    (err) => logger.error({ err }, 'problem-product check failed'),
-  );
+/**
+ * Runs checks of one key (a product, a consumer) one at a time, each answering every call made
+ * before it started: a check reads the facts and then writes the flag, so two overlapping checks
+ * could let the one that read less write last, and a flag would miss the newest complaint. Calls
+ * that arrive while a check runs share the one check after it.
+ */
+function oneAtATime(check: (key: string) => Promise<unknown>) {
+  const slots = new Map<string, { current: Promise<unknown>; next?: Promise<unknown> }>();
+  const settle = (key: string, p: Promise<unknown>) => {
+    const s = slots.get(key);
+    if (s && s.current === p && !s.next) slots.delete(key);
+  };
+  return (key: string): Promise<unknown> => {
+    const slot = slots.get(key);
+    if (!slot) {
+      const current: Promise<unknown> = check(key).finally(() => settle(key, current));
+      slots.set(key, { current });
+      return current;
+    }
+    if (slot.next) return slot.next;
+    const next: Promise<unknown> = slot.current
+      .catch(() => undefined)
+      .then(() => {
+        slot.current = next;
+        slot.next = undefined;
+        return check(key);
+      })
+      .finally(() => settle(key, next));
+    slot.next = next;
+    return next;
+  };
 }
 
-/** Resolves once every queued check has run (tests, the seed). */
-export function checksSettled(): Promise<void> {
-  return tail;
-}
+const checkProduct = oneAtATime((productId) => detectForProduct(productId));
+const checkConsumer = oneAtATime((consumerId) => reviewConsumer(consumerId));
 
 on('complaint.filed', async ({ complaintId }) => {
   const fact = await recordComplaint(complaintId);
   if (!fact) return;
-  later(async () => {
-    if (fact.productId) await detectForProduct(fact.productId);
-    if (fact.consumerId) await reviewConsumer(String(fact.consumerId));
-  });
+  await Promise.all([fact.productId && checkProduct(String(fact.productId)), fact.consumerId && checkConsumer(String(fact.consumerId))]);
 });
 
 on('complaint.transitioned', async ({ complaintId, to }) => {
@@ -45,5 +62,5 @@ on('sampling.imported', async ({ resultIds }) => {
     const rows = await SamplingResultModel.find({ _id: { $in: ids.slice(i, i + 500) } }, { productId: 1 }).lean();
     for (const r of rows) products.add(String(r.productId));
   }
-  for (const p of products) await detectForProduct(p);
+  for (const p of products) await checkProduct(p);
 });

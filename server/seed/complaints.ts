@@ -16,6 +16,7 @@ import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
 import { ComplaintNumberModel } from '../models/ComplaintNumber.js';
+import { endOf, formatNumber } from '../complaints/number.js';
 import { UserModel } from '../models/User.js';
 import { addSeeder, type DemoWorld } from './registry.js';
 import { shanghaiDay } from '../../shared/calendar.js';
@@ -121,7 +122,7 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   // Numbers already taken (complaints filed by other seeders, or through the API) are skipped, so
   // the bulk insert below never clashes with them whatever order the seeders run in.
   const perDay = new Map<string, number>();
-  for (const { day, n } of await ComplaintNumberModel.find({}, { day: 1, n: 1 }).lean()) perDay.set(day, Math.max(perDay.get(day) ?? 0, n));
+  for (const row of await ComplaintNumberModel.find({}, { day: 1, n: 1, size: 1 }).lean()) perDay.set(row.day, Math.max(perDay.get(row.day) ?? 0, endOf(row) - 1));
   const messages: Record<string, unknown>[] = [];
 
   // Filing times spread over 90 days, oldest first so numbers ascend with time.
@@ -149,7 +150,7 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
     const n = (perDay.get(dayKey) ?? 0) + 1;
     perDay.set(dayKey, n);
     numbers.push({ day: dayKey, n, complaintId: id });
-    const initial = await routeComplaint({ consumerId: String(consumer._id), data }, id, `ZJ-${dayKey}-${String(n).padStart(6, '0')}`, at);
+    const initial = await routeComplaint({ consumerId: String(consumer._id), data }, id, formatNumber(dayKey, n), at);
 
     const first: EventLike & { complaintId: unknown } = { complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: consumer._id, party: 'consumer', at, data: { complaint: initial } };
     const merchantActor = String(store.merchantId) === String(world.chain._id) ? merchantUser._id : String(store.merchantId) === String(world.shop._id) ? shopUser._id : null;

@@ -6,7 +6,7 @@ import { DAY } from '../helpers/products.js';
 import { insertSynthetic, type SyntheticSpec } from '../../server/products/synthetic.js';
 import { backfillFacts } from '../../server/products/backfill.js';
 import { sealCounts } from '../../server/counts/ledger.js';
-import { checksSettled } from '../../server/products/subscriptions.js';
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { recordComplaint } from '../../server/products/facts.js';
 import { publish } from '../../server/events/bus.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
@@ -75,7 +75,7 @@ describe('rollups equal a full recount after random inserts', function () {
 
     // Replayed and concurrent events add nothing.
     await Promise.all(filed.slice(0, 4).flatMap((id) => [publish('complaint.filed', { complaintId: id }), recordComplaint(id), recordComplaint(id)]));
-    await checksSettled();
+    await effectsSettled();
     // Complaints whose filing handler never ran (no fact) come back from the backfill.
     await ComplaintFactModel.deleteMany({ _id: { $in: late.slice(0, 15) } });
     expect(bulk).to.have.length(150);

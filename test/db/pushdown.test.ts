@@ -11,6 +11,7 @@ import { UnreadDeltaModel } from '../../server/models/UnreadDelta.js';
 import { UnreadSnapshotModel } from '../../server/models/UnreadSnapshot.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { pageQuery } from '../../server/complaints/query.js';
+import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
 import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent.js';
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
@@ -74,6 +75,8 @@ const HOT: Record<string, Hot> = {
   'credit tier D merchants (review list)': () => MerchantCreditModel.find({ tier: 'D' }),
   "a tier D merchant's commitments (review list)": (w) => ReturnCommitmentModel.find({ merchantId: w.shop._id }, 'status countyCodes merchantName'),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
+  'events whose effects are owed (effect runner, on start and every few seconds)': () => ComplaintEventModel.find({ effects: 'pending' }).limit(500),
+  'the day\'s last block of complaint numbers (a filing that needs a new block)': () => ComplaintNumberModel.findOne({ day: '20261130' }, { n: 1, size: 1 }).sort({ n: -1 }),
 };
 
 describe('hot reads are answered from an index on FerretDB-over-PostgreSQL', function () {

@@ -5,6 +5,8 @@ import mongoose, { type mongo } from 'mongoose';
 import { startFerretDb, type EmbeddedDb, type Engine } from '../../server/db/ferretdb.js';
 import { trackEngine } from '../../server/db/availability.js';
 import { prepareIndexes } from '../../server/db/connection.js';
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
+import { forgetNumberBlock } from '../../server/complaints/number.js';
 
 let embedded: EmbeddedDb | null = null;
 
@@ -45,8 +47,14 @@ export async function stopTestDatabase(): Promise<void> {
   uri = null;
 }
 
-/** Empties every collection but keeps the indexes, which the race tests depend on. */
+/**
+ * Empties every collection but keeps the indexes, which the race tests depend on. Effects of the
+ * previous test still running would write into the next one's database: they finish first. The
+ * block of complaint numbers in hand belonged to the emptied database.
+ */
 export async function resetDb(): Promise<void> {
+  await effectsSettled();
+  forgetNumberBlock();
   const collections = await mongoose.connection.db!.collections();
   await Promise.all(collections.map((c) => emptyCollection(c)));
 }

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { SMTPServer } from 'smtp-server';
 import { testClock } from '../../server/clock.js';
 import { fileComplaint } from '../../server/commands/fileComplaint.js';
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { deliverOutbox } from '../../server/mail/outbox.js';
 import { configureMail } from '../../server/mail/transport.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
@@ -55,6 +56,7 @@ describe('mail outbox', () => {
     const port = await freePort();
     configureMail({ smtpUrl: `smtp://127.0.0.1:${port}` });
     await fileComplaint({ consumerId: consumerId(world), data: filing(world) });
+    await effectsSettled();
     const total = await OutboxMailModel.countDocuments();
     expect(total).to.be.greaterThan(1);
 
@@ -89,6 +91,7 @@ describe('mail outbox', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-mail-'));
     configureMail({ smtpUrl: undefined, dataDir: dir });
     await fileComplaint({ consumerId: consumerId(world), data: filing(world) });
+    await effectsSettled();
     const r = await deliverOutbox(AT);
     expect(r.sent).to.be.greaterThan(0);
     const files = fs.readdirSync(path.join(dir, 'mail'));
@@ -120,6 +123,7 @@ describe('mail outbox', () => {
     configureMail({ smtpUrl: undefined, dataDir: dir });
     try {
       await fileComplaint({ consumerId: consumerId(world), data: filing(world) });
+      await effectsSettled();
       const mails = await OutboxMailModel.find().lean();
       await JobRunModel.create({ key: `mail:${mails[0]!._id}:0`, job: 'outbox', at: AT });
       expect((await deliverOutbox(new Date(AT.getTime() + 60_000))).sent).to.equal(mails.length - 1);

@@ -7,7 +7,7 @@ import type { DemoWorld } from '../../server/seed/registry.js';
 import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { testClock } from '../../server/clock.js';
-import { checksSettled } from '../../server/products/subscriptions.js';
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
 
 describe('problem products follow filed complaints', () => {
   let srv: TestServer;
@@ -34,7 +34,7 @@ describe('problem products follow filed complaints', () => {
       const r = await consumer.post('/complaints', filing(world, '330106', { product, description: `第${i}台取暖器开机冒烟，要求退货退款。` }));
       expect(r.status, r.text).to.equal(201);
       ids.push(r.body.id);
-      await checksSettled();
+      await effectsSettled();
       const flags = await ProductFlagModel.countDocuments();
       expect(flags).to.equal(i === 4 ? 1 : 0);
     }

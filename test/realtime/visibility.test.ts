@@ -7,6 +7,7 @@ import { rooms } from '../../shared/realtime.js';
 import { emitTo, realtime, regionRooms } from '../../server/realtime/emit.js';
 import { disconnectUser } from '../../server/realtime/revoke.js';
 import { UserModel } from '../../server/models/User.js';
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { creditCodeCheckChar } from '../../shared/creditCode.js';
 import { act, filing, fileVia } from '../helpers/complaints.js';
@@ -85,6 +86,9 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     const consumerSock = await socketOf(consumer, b);
     expect(await watch(chainSock, c.id)).to.deep.equal({ ok: true });
     expect((await act(chain, c.id, 'respond', { responseType: 'not_concerned', messageToConsumer: '非本店售出' })).status).to.equal(200);
+    // The answer's own live event follows it (effects run after the answer): let it arrive first.
+    await effectsSettled();
+    await sentinel(chainSock, [rooms.org(String(world.chain._id))], 'after-respond');
 
     const chainHeard = record(chainSock);
     const shopStore = world.stores.find((s) => String(s.merchantId) === String(world.shop._id))!;
@@ -111,6 +115,8 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     expect((await act(chain, c.id, 'respond', { responseType: 'rejected', messageToConsumer: '不同意' })).status).to.equal(200);
     expect((await act(consumer, c.id, 'reject_response', { reason: '请监管部门处理' })).status).to.equal(200);
     expect((await act(hz, c.id, 'transfer', { toRegion: '330782' })).status).to.equal(200);
+    // Yiwu may hear of the first transfer (it then had the complaint): its live events go out first.
+    await effectsSettled();
     const ywSock = await socketOf(yw, b);
     const consumerSock = await socketOf(consumer, a);
     expect(await watch(ywSock, c.id)).to.deep.equal({ ok: true });

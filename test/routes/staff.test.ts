@@ -1,5 +1,6 @@
 // Store staff: invited by headquarters to one store, they see and act on that store's complaints and
 // returns only, hear only of them, and manage nothing; headquarters still sees every store.
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { expect } from 'chai';
 import type { Socket } from 'socket.io-client';
 import { NotificationModel } from '../../server/models/Notification.js';
@@ -63,6 +64,8 @@ describe('store staff see and act on their own store only', () => {
       const other = await fileVia(consumer, filing(world, '330108'));
       const own = await fileVia(consumer, filing(world, '330106'));
       expect((await heard).id, 'the first event heard is its own store’s').to.equal(own.id);
+      // The live event goes out first; the notifications follow it after the answer.
+      await effectsSettled();
       expect(await NotificationModel.countDocuments({ userId: staffId, complaintId: other.id })).to.equal(0);
       expect(await NotificationModel.countDocuments({ userId: staffId, complaintId: own.id })).to.equal(1);
       expect(await NotificationModel.countDocuments({ userId: world.users.get(DEMO.merchant)!._id, complaintId: other.id })).to.equal(1);

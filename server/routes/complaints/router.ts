@@ -15,10 +15,11 @@ import {
 import { addAttachment } from '../../commands/addAttachment.js';
 import { fileComplaint } from '../../commands/fileComplaint.js';
 import { postMessage } from '../../commands/postMessage.js';
-import { syncProjection, transitionComplaint } from '../../commands/transitionComplaint.js';
+import { transitionComplaint } from '../../commands/transitionComplaint.js';
 import { complaintsCsv } from '../../complaints/csv.js';
 import { countComplaints, exportComplaints, listComplaints } from '../../complaints/query.js';
 import { loadTimeline } from '../../complaints/timeline.js';
+import { syncProjection } from '../../complaints/repair.js';
 import { endpoint } from '../../http/endpoint.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { singleFile } from '../../http/multipart.js';

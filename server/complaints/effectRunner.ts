@@ -1,0 +1,103 @@
+// Runs the effects of complaint events after the answer, durably. The event itself is the pending
+// record (`effects: 'pending'`, inserted with it), so nothing owed lives only in memory:
+//  - right after the answer the command hands the event to this process's queue (low latency);
+//  - on start and periodically the job below picks up every event still pending (a crash, a
+//    restart, another instance that died);
+//  - whoever runs an event's effects first claims `<event>:<try>` by a unique insert, so of every
+//    runner on every instance one runs them; a claim older than LEASE_MS whose event is still
+//    pending belonged to a runner that died, and the next try number is claimed instead.
+// Each effect adds nothing when repeated (see effects.ts), so a run cut short is simply run again.
+import { now } from '../clock.js';
+import { claim } from '../jobs/claim.js';
+import { registerJob } from '../jobs/scheduler.js';
+import { logger } from '../logger.js';
+import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import { JobRunModel } from '../models/JobRun.js';
+import { runEffects, type EffectEvent } from './effects.js';
+import type { ComplaintState } from './projection.js';
+import { stateAfter } from './repair.js';
+
+export const EFFECTS_JOB = 'complaint-effects';
+export const EFFECT_CLAIM_JOB = 'complaint-effect';
+const LEASE_MS = 20_000;
+/** Effects in flight at once: enough to keep up, few enough to leave the database to requests. */
+const CONCURRENCY = 2;
+const SCAN_LIMIT = 500;
+
+interface Item {
+  event: EffectEvent;
+  /** The complaint right after the event, when the command that stored it hands it over. */
+  state?: ComplaintState;
+}
+
+const queue: Item[] = [];
+const owned = new Set<string>();
+let running = 0;
+const waiters: (() => void)[] = [];
+
+function pump(): void {
+  while (running < CONCURRENCY && queue.length) {
+    const item = queue.shift()!;
+    running++;
+    void runEvent(item).finally(() => {
+      running--;
+      owned.delete(item.event._id);
+      pump();
+      if (!running && !queue.length) for (const w of waiters.splice(0)) w();
+    });
+  }
+}
+
+function enqueue(item: Item): void {
+  if (owned.has(item.event._id)) return;
+  owned.add(item.event._id);
+  queue.push(item);
+  pump();
+}
+
+/** Called by a command once its event and projection are stored, just before it answers. */
+export function afterAnswer(event: EffectEvent, state: ComplaintState): void {
+  enqueue({ event, state });
+}
+
+/** Resolves when this process has no effects queued or running (tests, shutdown). */
+export function effectsSettled(): Promise<void> {
+  if (!running && !queue.length) return Promise.resolve();
+  return new Promise((resolve) => waiters.push(resolve));
+}
+
+const claimKey = (e: EffectEvent, attempt: number) => `${EFFECT_CLAIM_JOB}:${e._id}:${attempt}`;
+
+/** Claims the event's current try, or the next one when the holder of the current one is gone. */
+async function claimEvent(e: EffectEvent): Promise<string | null> {
+  const attempt = e.effectsTry ?? 0;
+  if (await claim(claimKey(e, attempt), EFFECT_CLAIM_JOB)) return claimKey(e, attempt);
+  const held = await JobRunModel.findOne({ key: claimKey(e, attempt) }, { at: 1 }).lean();
+  if (held && now().getTime() - new Date(held.at).getTime() < LEASE_MS) return null;
+  // Recorded first, so a scan elsewhere claims the same next try (and one of us wins it).
+  await ComplaintEventModel.updateOne({ _id: e._id, effects: 'pending' }, { $set: { effectsTry: attempt + 1 } });
+  return (await claim(claimKey(e, attempt + 1), EFFECT_CLAIM_JOB)) ? claimKey(e, attempt + 1) : null;
+}
+
+async function runEvent({ event, state }: Item): Promise<void> {
+  let key: string | null = null;
+  try {
+    key = await claimEvent(event);
+    if (!key) return;
+    await runEffects(event, state ?? (await stateAfter(event)));
+    await ComplaintEventModel.updateOne({ _id: event._id }, { $unset: { effects: 1, effectsTry: 1 } });
+  } catch (err) {
+    logger.error({ err, event: event._id }, 'complaint effects failed; they are retried');
+    // Let the next scan claim it again at once rather than after the lease.
+    if (key) await JobRunModel.deleteOne({ key }).catch(() => undefined);
+  }
+}
+
+/** Queues every event whose effects are still owed (on start, then periodically). */
+export async function resumeEffects(): Promise<number> {
+  const pending = (await ComplaintEventModel.find({ effects: 'pending' }).limit(SCAN_LIMIT).lean()) as unknown as EffectEvent[];
+  for (const event of pending) enqueue({ event });
+  return pending.length;
+}
+
+registerJob({ name: EFFECTS_JOB, everyMs: 10_000, run: () => resumeEffects() });
