@@ -1,7 +1,8 @@
 // Every API call each role's pages make, found by opening the pages in Chromium as that role (the
 // navigation of client/src/app/nav.ts, then one detail page of each kind linked from them) and
-// recording the requests; then each call is replayed over HTTP and timed. The pages are those the
-// rendered navigation links (client/src/app/nav.ts), so a page added there is measured too.
+// recording the requests, with every tab of a page clicked; then each call is replayed over HTTP and
+// timed. The pages are those the rendered navigation links (client/src/app/nav.ts), so a page added
+// there is measured too.
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser.js';
 import { ApiClient, DEMO } from '../test/helpers/http.js';
@@ -26,7 +27,8 @@ export interface Call {
   path: string;
 }
 
-const DETAIL = /^\/(complaints|merchants|flags|cases)\/[0-9a-f]{24}$/;
+// Any page of one record (a complaint, merchant, flag, case, commitment…), one of each kind.
+const DETAIL = /^\/([a-z-]+)\/[0-9a-f]{24}$/;
 const ID = /[0-9a-f]{24}/g;
 
 export async function signIn(url: string, email?: string): Promise<ApiClient> {
@@ -65,6 +67,11 @@ export async function discover(url: string): Promise<Call[]> {
         await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
         const links = await page.$$eval('a[href]', (as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', nav: (a.getAttribute('data-testid') ?? '').startsWith('nav-') })));
         if (!nav.length) nav = links.filter((l) => l.nav).map((l) => l.href);
+        // A page's tabs (the merchant inbox's, the store list's) ask for their own lists.
+        for (const tab of (await page.locator('[role="tab"][aria-selected="false"]').all()).slice(0, 8)) {
+          await tab.click().catch(() => {});
+          await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
+        }
         for (const { href } of links) {
           const kind = DETAIL.exec(href)?.[1];
           if (kind && !details.has(kind)) details.set(kind, href);

@@ -86,6 +86,7 @@ export function report(all: SizeResult[], run: { seconds: number; loadAtStart: n
   out(`| \`complaint:created\` p99 at ${SOCKETS} regulator sockets / bare socket.io | ${main.map((r) => `${Math.round(r.fanout.p99)} / ${Math.round(r.fanout.bareP99)} ms`).join(' | ')} |`);
   out(`| server RSS at ${SOCKETS} sockets | ${main.map((r) => `${r.rss} MB`).join(' | ')} |`);
   out(`| writes answered otherwise | ${main.map((r) => r.writes.failures || 'none').join(' | ')} |`);
+  out(`| phases not measured | ${main.map((r) => r.problems.join('; ').replace(/\|/g, '\\|') || 'none').join(' | ')} |`);
   out();
   out('Filing is timed from request to answer, ten at a time, up to 200 filings or 15 s; the raw baseline inserts a copy of a stored complaint with the driver, ten at a time. Fan-out is timed to each socket\'s receipt from the moment the filing (or the bare server\'s trigger) is answered, or from the first receipt when that came earlier, over 6 rounds. RSS is the Node server process alone (the database runs in its own processes).');
   out();

@@ -13,6 +13,8 @@ export interface BenchEnv {
   /** Passed to the server and the seeder as they are (engine switch, MONGODB_URI…). */
   extra: Record<string, string>;
   ferretPort: number;
+  /** Complaints in the database, once counted. */
+  complaints?: number;
 }
 
 export async function benchEnv(dataDir: string, extra: Record<string, string> = {}): Promise<BenchEnv> {
@@ -21,7 +23,8 @@ export async function benchEnv(dataDir: string, extra: Record<string, string> = 
 }
 
 function env(e: BenchEnv, over: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, DATA_DIR: e.dataDir, FERRETDB_PORT: String(e.ferretPort), LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...e.extra, ...over };
+  // The abuse limits (10 filings per 10 minutes per user) would stop the write and fan-out phases.
+  return { ...process.env, DATA_DIR: e.dataDir, FERRETDB_PORT: String(e.ferretPort), LOG_LEVEL: 'warn', HOST: '127.0.0.1', RATE_LIMIT_SCALE: '100000', ...e.extra, ...over };
 }
 
 /** The engine's own URI, for the raw-driver baseline. */
