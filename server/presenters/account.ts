@@ -3,15 +3,12 @@ import type { AuditEntryRecord } from '../models/AuditEntry.js';
 import type { UserRecord } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
 import { managesAccount } from '../policies/accounts.js';
+import { identity } from './user.js';
 
 /** An account on a management page: never the hash, phone or search tokens. */
 export function presentAccount(u: UserRecord, actor: Actor, storeNames: Map<string, string>): Account {
   return {
-    id: String(u._id),
-    name: u.name,
-    email: u.email,
-    role: u.role,
-    status: u.status,
+    ...identity(u),
     orgId: u.orgId ? String(u.orgId) : null,
     orgName: u.orgName ?? null,
     regionCode: u.regionCode ?? null,
