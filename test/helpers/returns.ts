@@ -1,5 +1,8 @@
 // Shared set-up of the return tests: the demo chain's stores by city, and a clock fixed at noon in Shanghai.
+import { testClock } from '../../server/clock.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
+import { DEMO, signedIn } from './http.js';
+import { freshWorld, startTestServer } from './server.js';
 
 export const storeIdOf = (world: DemoWorld, nameIncludes: string): string => {
   const s = world.stores.find((x) => x.name.includes(nameIncludes));
@@ -22,3 +25,12 @@ export function chainStores(world: DemoWorld) {
 export const shanghaiNoon = (day: string) => new Date(`${day}T04:00:00Z`);
 
 export const product = (category = 'clothing', name = '羊毛衫') => ({ name, category });
+
+/** A fresh demo world on a test server, the clock at noon in Shanghai on `day`, the chain, the shop and the consumer signed in. */
+export async function returnsWorld(day: string) {
+  const world = await freshWorld();
+  const srv = await startTestServer();
+  testClock.set(shanghaiNoon(day));
+  const [chain, shop, consumer] = await Promise.all([signedIn(srv.url, DEMO.merchant), signedIn(srv.url, DEMO.shop), signedIn(srv.url, DEMO.consumer)]);
+  return { world, srv, s: chainStores(world), chain, shop, consumer };
+}

@@ -10,8 +10,8 @@ import { UserModel } from '../../server/models/User.js';
 import { breachKey, BREACH_JOB } from '../../server/returns/breach.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { ApiClient, DEMO, connected, nextEvent, signedIn } from '../helpers/http.js';
-import { chainStores, product, shanghaiNoon } from '../helpers/returns.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { chainStores, product, returnsWorld, shanghaiNoon } from '../helpers/returns.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const HOUR = 3600 * 1000;
 const complaintsOf = (id: string) => ComplaintModel.find({ 'links.returnRequestId': id }).lean();
@@ -24,12 +24,7 @@ describe('return breaches', () => {
   let s: ReturnType<typeof chainStores>;
 
   before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    s = chainStores(world);
-    testClock.set(shanghaiNoon('2026-03-10'));
-    chain = await signedIn(srv.url, DEMO.merchant);
-    consumer = await signedIn(srv.url, DEMO.consumer);
+    ({ world, srv, s, chain, consumer } = await returnsWorld('2026-03-10'));
     const r = await chain.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '商品完好', refundWithinHours: 48 });
     expect(r.status).to.equal(201);
   });

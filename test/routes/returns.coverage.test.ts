@@ -1,26 +1,19 @@
 import { expect } from 'chai';
 import { testClock } from '../../server/clock.js';
-import type { DemoWorld } from '../../server/seed/registry.js';
 import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
-import { chainStores, product, shanghaiNoon } from '../helpers/returns.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { chainStores, product, returnsWorld } from '../helpers/returns.js';
+import type { TestServer } from '../helpers/server.js';
 
 const TODAY = '2026-03-10';
 
 describe('return coverage', () => {
   let srv: TestServer;
-  let world: DemoWorld;
   let chain: ApiClient;
   let consumer: ApiClient;
   let s: ReturnType<typeof chainStores>;
 
   before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    s = chainStores(world);
-    chain = await signedIn(srv.url, DEMO.merchant);
-    consumer = await signedIn(srv.url, DEMO.consumer);
-    testClock.set(shanghaiNoon(TODAY));
+    ({ srv, s, chain, consumer } = await returnsWorld(TODAY));
   });
   after(async () => {
     testClock.reset();

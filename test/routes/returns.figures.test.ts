@@ -3,8 +3,8 @@ import { testClock } from '../../server/clock.js';
 import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
-import { chainStores, product, shanghaiNoon } from '../helpers/returns.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { chainStores, product, returnsWorld, shanghaiNoon } from '../helpers/returns.js';
+import type { TestServer } from '../helpers/server.js';
 
 const HOUR = 3600 * 1000;
 
@@ -38,13 +38,7 @@ describe('return figures, registry and visibility', () => {
   }
 
   before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    s = chainStores(world);
-    testClock.set(shanghaiNoon('2026-03-10'));
-    chain = await signedIn(srv.url, DEMO.merchant);
-    shop = await signedIn(srv.url, DEMO.shop);
-    consumer = await signedIn(srv.url, DEMO.consumer);
+    ({ world, srv, s, chain, shop, consumer } = await returnsWorld('2026-03-10'));
     chainCommitment = (await chain.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '完好', refundWithinHours: 48 })).body.id;
     shopCommitment = (await shop.post('/return-commitments', { scope: 'store', storeIds: [s.shop], windowDays: 7, categories: ['toy'], conditions: '包装完整', refundWithinHours: 24 })).body.id;
 

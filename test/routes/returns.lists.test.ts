@@ -3,10 +3,9 @@ import mongoose from 'mongoose';
 import { backfillFields } from '../../server/db/backfill.js';
 import { testClock } from '../../server/clock.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
-import type { DemoWorld } from '../../server/seed/registry.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
-import { chainStores, product, shanghaiNoon } from '../helpers/returns.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { chainStores, product, returnsWorld } from '../helpers/returns.js';
+import type { TestServer } from '../helpers/server.js';
 
 /** Every page of a list, following the cursors. */
 async function allPages(client: ApiClient, path: string, limit: number) {
@@ -23,7 +22,6 @@ async function allPages(client: ApiClient, path: string, limit: number) {
 
 describe('return desk lists: full pages, exact filters', () => {
   let srv: TestServer;
-  let world: DemoWorld;
   let chain: ApiClient;
   let s: ReturnType<typeof chainStores>;
   const hz: string[] = [];
@@ -31,11 +29,7 @@ describe('return desk lists: full pages, exact filters', () => {
   const cross: string[] = [];
 
   before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    s = chainStores(world);
-    testClock.set(shanghaiNoon('2026-03-10'));
-    chain = await signedIn(srv.url, DEMO.merchant);
+    ({ srv, s, chain } = await returnsWorld('2026-03-10'));
     expect((await chain.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '完好', refundWithinHours: 48 })).status).to.equal(201);
     const ret = async (p: string, r: string) => {
       const res = await chain.post('/return-requests', { purchaseStoreId: p, returnStoreId: r, purchaseDate: '2026-03-09', amountFen: 5000, product: product() });
