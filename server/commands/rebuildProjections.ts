@@ -8,6 +8,7 @@ import { complaintCounts, complaintEntry } from '../complaints/entries.js';
 import { differences, fold, type EventLike } from '../complaints/projection.js';
 import { writeEntryRow } from '../complaints/storeEntries.js';
 import { now } from '../clock.js';
+import { UNREAD_SCOPE_PREFIX } from '../notifications/unread.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
@@ -93,6 +94,7 @@ async function reconcileReadModel(model: ReadModel, report: RebuildReport, write
   const fixes: { _id: string; scope: string; d: Counts }[] = [];
   const stamp = now().getTime();
   for (const scope of new Set([...ledger.keys(), ...model.counts.keys()])) {
+    if (scope.startsWith(UNREAD_SCOPE_PREFIX)) continue; // notifications' counts, not the complaints'
     const want = model.counts.get(scope) ?? {};
     const have = ledger.get(scope) ?? {};
     const d: Counts = {};

@@ -4,5 +4,4 @@ import './returnDeadlines.js';
 import './flagDetection.js';
 import './complaintDeadlines.js';
 import './outbox.js';
-import './unreadCounts.js';
 import './countSeal.js';

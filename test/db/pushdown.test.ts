@@ -7,8 +7,7 @@ import { ReturnCommitmentModel } from '../../server/models/ReturnCommitment.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
-import { UnreadDeltaModel } from '../../server/models/UnreadDelta.js';
-import { UnreadSnapshotModel } from '../../server/models/UnreadSnapshot.js';
+import { unreadScope } from '../../server/notifications/unread.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { pageQuery } from '../../server/complaints/query.js';
 import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
@@ -44,8 +43,8 @@ const HOT: Record<string, Hot> = {
   'user by _id (passport deserializeUser, GET /auth/me)': (w) => UserModel.findById(user(w, 'consumer@demo.fangxin.cn')._id),
   'organization by _id (GET /auth/me)': (w) => OrganizationModel.findById(w.chain._id),
   'notifications page (the bell, every page)': (w) => NotificationModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id }).sort({ _id: -1 }).limit(21),
-  'unread count: the user\'s unsealed deltas (every page)': (w) => UnreadDeltaModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id }, { d: 1 }),
-  'unread count: the user\'s snapshots (every page)': (w) => UnreadSnapshotModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id }),
+  "unread count: the user's unsealed ledger deltas (every page)": (w) => CountDeltaModel.find({ scope: unreadScope(user(w, 'merchant@demo.fangxin.cn')._id), sealed: false }, { d: 1 }),
+  "unread count: the user's ledger snapshot by _id (every page)": (w) => CountSnapshotModel.findById(`${unreadScope(user(w, 'merchant@demo.fangxin.cn')._id)}#1`),
   'return desk list of a merchant (GET /return-requests)': (w) => ReturnRequestModel.find({ merchantId: w.chain._id }).sort({ _id: -1 }).limit(21),
   'returns of a consumer (GET /return-requests)': (w) => ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id }).sort({ _id: -1 }).limit(21),
   'returns a bureau sees (GET /return-requests)': () => ReturnRequestModel.find({ regionKeys: '3301' }).sort({ _id: -1 }).limit(21),

@@ -2,9 +2,8 @@ import { expect } from 'chai';
 import { now } from '../../server/clock.js';
 import { runJob } from '../../server/jobs/scheduler.js';
 import { NotificationModel } from '../../server/models/Notification.js';
-import { UnreadDeltaModel } from '../../server/models/UnreadDelta.js';
-import { UnreadSnapshotModel } from '../../server/models/UnreadSnapshot.js';
-import { addNotification } from '../../server/notifications/unread.js';
+import { CountDeltaModel } from '../../server/models/CountDelta.js';
+import { addNotification, unreadScope } from '../../server/notifications/unread.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
@@ -23,7 +22,7 @@ describe('notification unread counts: exact, from deltas and sealed snapshots', 
     expect(r.status, r.text).to.equal(200);
     return r.body.unreadCount as number;
   };
-  const seal = (minutesLater = 10) => runJob('unread-counts', new Date(Date.now() + minutesLater * MIN)) as Promise<{ sealed: number }>;
+  const seal = (minutesLater = 10) => runJob('count-seal', new Date(Date.now() + minutesLater * MIN)) as Promise<{ sealed: number }>;
 
   before(async () => {
     world = await freshWorld();
@@ -59,14 +58,16 @@ describe('notification unread counts: exact, from deltas and sealed snapshots', 
 
   it('keeps the count exact through seals, which leave only recent deltas to read', async () => {
     expect((await seal()).sealed).to.be.greaterThan(0);
-    expect(await UnreadDeltaModel.countDocuments({ userId: consumerId })).to.equal(0);
-    expect(await UnreadSnapshotModel.countDocuments({ userId: consumerId })).to.equal(1);
+    const scope = unreadScope(consumerId);
+    expect(await CountDeltaModel.countDocuments({ scope, sealed: false })).to.equal(0);
     expect(await count(consumer)).to.equal(4);
+    const kept = await CountDeltaModel.countDocuments({ scope });
     await notify(consumerId, 'k5');
     await notify(consumerId, 'k6');
-    // A seal right away leaves the fresh deltas alone (a retried write must still find them).
+    // A seal folds the fresh deltas but keeps them (a retried write must still find them).
     await seal(0);
-    expect(await UnreadDeltaModel.countDocuments({ userId: consumerId })).to.equal(2);
+    expect(await CountDeltaModel.countDocuments({ scope, sealed: false })).to.equal(0);
+    expect(await CountDeltaModel.countDocuments({ scope })).to.equal(kept + 2);
     expect(await count(consumer)).to.equal(6);
     await seal();
     expect(await count(consumer)).to.equal(6);
