@@ -2,7 +2,7 @@
 // working (a store written before stores could close is open; one written before listing existed is
 // listed exactly when its merchant is approved; an account written before account search gets its
 // organization's name and search tokens). Each step finds nothing the second time.
-import { searchTokens } from '../accounts/searchTokens.js';
+import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
@@ -20,7 +20,7 @@ export async function backfillFields(): Promise<void> {
   const orgs = new Map((await OrganizationModel.find({ _id: { $in: [...new Set(users.flatMap((u) => (u.orgId ? [u.orgId] : [])))] } }, { name: 1 }).lean()).map((o) => [String(o._id), o.name]));
   for (const u of users) {
     const orgName = u.orgId ? orgs.get(String(u.orgId)) : undefined;
-    await UserModel.updateOne({ _id: u._id }, { $set: { search: searchTokens([u.name, u.email, orgName]), ...(orgName ? { orgName } : {}) } });
+    await UserModel.updateOne({ _id: u._id }, { $set: { search: storedTokens([u.name, u.email, orgName]), ...(orgName ? { orgName } : {}) } });
   }
   while ((await backfillListKeys()) > 0);
   while ((await backfillProductTokens()) > 0);

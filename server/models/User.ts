@@ -1,6 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { ACCOUNT_STATUSES, LOCALES, ROLES } from '../../shared/enums.js';
-import { searchTokens } from '../accounts/searchTokens.js';
+import { storedTokens } from '../search/tokens.js';
 
 const userSchema = new Schema(
   {
@@ -20,7 +20,7 @@ const userSchema = new Schema(
     invitedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     // The status a disabled account returns to when enabled again (pending, invited or active).
     disabledFrom: { type: String, enum: ACCOUNT_STATUSES },
-    // Write-time search tokens of name, email and organization (accounts/searchTokens.ts).
+    // Write-time search tokens of name, email and organization (server/search/tokens.ts).
     search: { type: [String], default: undefined },
   },
   { timestamps: true },
@@ -31,7 +31,7 @@ userSchema.index({ search: 1 });
 
 // Every document write recomputes the tokens (create, save, insertMany all validate first).
 userSchema.pre('validate', function () {
-  this.search = searchTokens([this.name, this.email, this.orgName]);
+  this.search = storedTokens([this.name, this.email, this.orgName]);
 });
 
 export type UserRecord = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { resolveProducts } from '../../server/commands/resolveProduct.js';
 import { backfillFields } from '../../server/db/backfill.js';
 import { ProductModel } from '../../server/models/Product.js';
-import { queryTokens } from '../../server/products/searchTokens.js';
+import { queryTokens } from '../../server/search/tokens.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 

@@ -6,7 +6,7 @@ import { mergeProductsSchema, productQuery } from '../../../shared/schemas/produ
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
 import { paginate } from '../../http/paginate.js';
-import { queryTokens } from '../../products/searchTokens.js';
+import { tokenFilter } from '../../search/tokens.js';
 import { ComplaintFactModel } from '../../models/ComplaintFact.js';
 import { ProductFlagModel } from '../../models/ProductFlag.js';
 import { ProductMergeModel } from '../../models/ProductMerge.js';
@@ -39,11 +39,11 @@ export const productRoutes = () => [
     // rarest, most likely), the others checked on that small set; a merged record is never listed.
     const filter: Record<string, unknown> = { mergedInto: { $exists: false } };
     if (query.category) filter.category = query.category;
-    const tokens = query.q ? queryTokens(query.q) : [];
-    if (query.q && tokens.length === 0) return { items: [], nextCursor: null };
-    if (tokens.length) filter.searchTokens = tokens.reduce((a, b) => (b.length > a.length ? b : a));
-    // Only the top-level equalities reach the engine's SQL; the $and is checked on what they matched.
-    if (tokens.length > 1) filter.$and = [{ searchTokens: { $all: tokens } }];
+    if (query.q) {
+      const search = tokenFilter('searchTokens', query.q);
+      if (!search) return { items: [], nextCursor: null };
+      Object.assign(filter, search);
+    }
     const p = await paginate(ProductModel, filter, query);
     return { items: p.items.map(productSnapshot), nextCursor: p.nextCursor };
   }),

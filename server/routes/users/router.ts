@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { acceptInvitationSchema, accountListQuery, accountPage, accountSchema, auditPage, auditQuery, invitationParams, invitationSchema, inviteSchema } from '../../../shared/schemas/accounts.js';
 import { userSchema } from '../../../shared/schemas/auth.js';
 import { idParam } from '../../../shared/schemas/common.js';
-import { searchKey } from '../../accounts/searchTokens.js';
+import { tokenFilter } from '../../search/tokens.js';
 import { invitationOf } from '../../accounts/invitations.js';
 import { acceptInvitation, inviteAccount, resendInvitation, setAccountEnabled } from '../../commands/manageAccounts.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -29,11 +29,12 @@ export const userRoutes = () => [
   endpoint(
     { method: 'get', path: '/users', summary: 'Accounts I manage: search by name, email or organization; filter by role and status', tag: TAG, policy: 'user:list', query: accountListQuery, response: accountPage },
     async ({ actor, query }) => {
-      // Equality only (scope, role, status, one search token) + _id order + limit; the count uses the same filter.
+      // Equality (scope, role, status, one search token; the query's other tokens checked on what it matched) + _id order + limit; the count uses the same filter.
       const filter: Record<string, unknown> = { ...managedAccounts(actor!) };
       if (query.role && actor!.role === 'admin') filter.role = query.role;
       if (query.status) filter.status = query.status;
-      if (query.q && searchKey(query.q)) filter.search = searchKey(query.q);
+      const search = query.q ? tokenFilter('search', query.q) : null;
+      if (search) Object.assign(filter, search);
       const [p, total] = await Promise.all([paginate(UserModel, filter, query), UserModel.countDocuments(filter)]);
       return { items: await present(actor!, p.items as UserRecord[]), nextCursor: p.nextCursor, total };
     },
