@@ -3,10 +3,13 @@
 // their jurisdiction. Any page or console error fails the test.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
+import { now } from '../../server/clock.js';
+import { detectAll } from '../../server/commands/detectFlags.js';
 import { seedComplaints } from '../../server/seed/complaints.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { launchBrowser, signInAs } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
+import { consumerOf, merchantStores, plant } from '../helpers/products.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 describe('the regulator queue in Chromium', function () {
@@ -17,6 +20,10 @@ describe('the regulator queue in Chromium', function () {
   before(async () => {
     world = await freshWorld();
     await seedComplaints(world);
+    // A heater complained of at three Hangzhou merchants: a flag, and a week above its baseline.
+    const stores = await merchantStores(['330106', '330108', '330105'], 'layout');
+    await plant({ stores, count: 8, product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' }, endAt: new Date(now().getTime() - 3600_000), spanDays: 5, consumerId: consumerOf(world) });
+    await detectAll();
     srv = await startTestServer();
     browser = await launchBrowser();
   });
@@ -92,5 +99,58 @@ describe('the regulator queue in Chromium', function () {
     await zj.waitForFunction(() => document.querySelectorAll('[data-testid="filter-city"] option').length > 1);
     expect(await options(zj, 'filter-city')).to.have.length(12);
     await zj.context().close();
+  });
+
+  /** A table shown as cards: no header row, every cell a full-width line with its column's name, nothing wider than the page. */
+  async function expectCards(page: Page, table: string) {
+    const t = page.getByTestId(table);
+    await t.locator('tbody tr').first().waitFor({ timeout: 20_000 });
+    const shape = await t.evaluate((el) => ({
+      thead: getComputedStyle(el.querySelector('thead')!).display,
+      narrowest: Math.min(...[...el.querySelectorAll('tbody td')].map((td) => td.getBoundingClientRect().width)),
+      labels: [...el.querySelectorAll('tbody tr:first-child td')].map((td) => getComputedStyle(td, '::before').content),
+      pageWidth: document.documentElement.scrollWidth,
+    }));
+    expect(shape.thead, table).to.equal('none');
+    expect(shape.narrowest, `${table}: narrowest cell`).to.be.above(250);
+    expect(shape.labels.every((l) => l !== 'none' && l.length > 2), `${table}: ${shape.labels.join(' ')}`).to.equal(true);
+    expect(shape.pageWidth, `${table}: page width`).to.be.at.most(390);
+  }
+
+  it('shows queues, flags, cases and hotspots as cards at phone width, and the whole English queue at 1366 px', async () => {
+    const hz = await signedIn(srv.url, DEMO.regulatorHz);
+    const flag = (await hz.get('/product-flags')).body.items[0];
+    const opened = await hz.post('/enforcement-cases', { flagId: flag.id, note: '立案' });
+    expect(opened.status, opened.text).to.equal(201);
+
+    // The navigation folds into a menu at phone width: sign in at desktop width first.
+    const phone = await signedInPage(DEMO.regulatorHz);
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${srv.url}/queue`);
+    await expectCards(phone, 'queue');
+    await phone.goto(`${srv.url}/flags`);
+    await expectCards(phone, 'flags-table');
+    await phone.goto(`${srv.url}/cases`);
+    await expectCards(phone, 'cases-table');
+    await phone.goto(`${srv.url}/dashboard`);
+    await expectCards(phone, 'hotspot-table');
+    await phone.context().close();
+
+    const desk = await signedInPage(DEMO.regulatorHz, { width: 1366, height: 900 });
+    await desk.getByTestId('language-switch').click();
+    await desk.waitForFunction(() => document.documentElement.lang === 'en');
+    await desk.goto(`${srv.url}/queue`);
+    for (const table of ['queue', 'queue-urgent']) {
+      await desk.getByTestId(table).locator('tbody tr').first().waitFor();
+      const fit = await desk.getByTestId(table).evaluate((el) => {
+        const box = el.parentElement!;
+        const last = el.querySelector('thead th:last-child')!.getBoundingClientRect();
+        return { scroll: box.scrollWidth, client: box.clientWidth, lastRight: last.right, boxRight: box.getBoundingClientRect().right, header: el.querySelector('thead th:last-child')!.textContent };
+      });
+      expect(fit.header).to.equal('Filed');
+      expect(fit.scroll, `${table} overflows its card`).to.be.at.most(fit.client);
+      expect(fit.lastRight, `${table}: last column inside the card`).to.be.at.most(fit.boxRight);
+    }
+    await desk.context().close();
   });
 });

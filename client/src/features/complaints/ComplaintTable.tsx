@@ -20,7 +20,7 @@ export function ComplaintTable({ items, fresh, columns, testId }: Props) {
   const { t } = useTranslation('complaints');
   return (
     <div className="card table-card">
-      <table className="table complaint-table" data-testid={testId}>
+      <table className="table table-cards complaint-table" data-testid={testId}>
         <thead>
           <tr>
             <th>{t('list.number')}</th>

@@ -8,7 +8,7 @@ export function HotspotTable({ cells, filter, name }: { cells: HotspotCell[]; fi
   const { t } = useTranslation('dashboard');
   if (cells.length === 0) return <p className="muted dash-empty">{t('hotspots.empty')}</p>;
   return (
-    <table className="table dash-table" data-testid="hotspot-table">
+    <table className="table table-cards dash-table" data-testid="hotspot-table">
       <thead>
         <tr>
           <th>{t('hotspots.region')}</th>
@@ -22,17 +22,23 @@ export function HotspotTable({ cells, filter, name }: { cells: HotspotCell[]; fi
       <tbody>
         {cells.map((c) => (
           <tr key={`${c.regionCode}-${c.category}-${c.week}`} className={c.hotspot ? 'dash-hot' : undefined} data-testid="hotspot-row" data-hotspot={c.hotspot}>
-            <td className="cell-strong">
+            <td className="cell-strong" data-label={t('hotspots.region')}>
               {name(c.regionCode)}
               {c.hotspot && <span className="badge badge-danger dash-badge">{t('hotspots.hotspot')}</span>}
             </td>
-            <td>{t(`categories.${c.category}`)}</td>
-            <td className="mono">{c.week}</td>
-            <td className="num">
+            <td data-label={t('hotspots.category')}>{t(`categories.${c.category}`)}</td>
+            <td className="mono" data-label={t('hotspots.week')}>
+              {c.week}
+            </td>
+            <td className="num" data-label={t('hotspots.observed')}>
               <Link to={queueLink(filter, { region: c.regionCode, category: c.category, ...weekDays(c.week) })}>{c.observed}</Link>
             </td>
-            <td className="num muted">{c.expected.toFixed(1)}</td>
-            <td className="num">{c.score.toFixed(1)}</td>
+            <td className="num muted" data-label={t('hotspots.expected')}>
+              {c.expected.toFixed(1)}
+            </td>
+            <td className="num" data-label={t('hotspots.score')}>
+              {c.score.toFixed(1)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -12,6 +12,9 @@ import { useChart } from './useChart';
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
+/** "Xihu District" → "Xihu": the map's label; the division's kind is clear from the map level. */
+const shortEnglish = (name: string) => name.replace(/ (She Autonomous County|Autonomous County|District|County)$/, '');
+
 interface Props {
   region: string;
   level: Level;
@@ -65,7 +68,10 @@ export function ZhejiangMap({ region, level, regions, onPick }: Props) {
             roam: false,
             layoutCenter: ['54%', '50%'],
             layoutSize: '100%',
-            label: { show: showLabels, formatter: (p: { name: string }) => label(p.name), fontSize: 11, color: '#1c2430' },
+            // English names are long ("Shangcheng District"): on the map they drop the kind of division
+            // (the tooltip keeps the full name), and a label that would overlap another is hidden.
+            label: { show: showLabels, formatter: (p: { name: string }) => (en ? shortEnglish(label(p.name)) : label(p.name)), fontSize: en ? 10 : 11, color: '#1c2430' },
+            labelLayout: { hideOverlap: true },
             itemStyle: { borderColor: '#ffffff', borderWidth: 1, areaColor: '#eef2f6' },
             emphasis: { label: { show: true, fontWeight: 'bold' }, itemStyle: { areaColor: '#1d5fbf' } },
             select: { disabled: true },

@@ -39,7 +39,7 @@ export function CasesPage() {
             <EmptyState title={t('cases.emptyTitle')} hint={t('cases.emptyHint')} />
           ) : (
             <div className="card table-card">
-              <table className="table" data-testid="cases-table">
+              <table className="table table-cards" data-testid="cases-table">
                 <thead>
                   <tr>
                     <th>{t('cases.product')}</th>
@@ -52,18 +52,18 @@ export function CasesPage() {
                 <tbody>
                   {page.items.map((c) => (
                     <tr key={c.id} data-testid={`case-row-${c.id}`}>
-                      <td>
+                      <td data-label={t('cases.product')}>
                         <Link to={`/cases/${c.id}`}>
                           <ProductLine product={c.product} />
                         </Link>
                       </td>
-                      <td>{c.producer ?? '—'}</td>
-                      <td>
+                      <td data-label={t('cases.producer')}>{c.producer ?? '—'}</td>
+                      <td data-label={t('flags.status')}>
                         <span className={`badge enf-case-${c.status}`}>{t(`caseStatus.${c.status}`)}</span>
                         {c.public && <span className="badge badge-success enf-gap">{t('cases.public')}</span>}
                       </td>
-                      <td>{c.bureauName ?? regions.name(c.assignedRegion)}</td>
-                      <td>{c.updatedAt && formatDate(c.updatedAt)}</td>
+                      <td data-label={t('cases.bureau')}>{c.bureauName ?? regions.name(c.assignedRegion)}</td>
+                      <td data-label={t('cases.updated')}>{c.updatedAt && formatDate(c.updatedAt)}</td>
                     </tr>
                   ))}
                 </tbody>

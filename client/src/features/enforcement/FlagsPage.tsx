@@ -45,7 +45,7 @@ export function FlagsPage() {
             <EmptyState title={t('flags.emptyTitle')} hint={t('flags.emptyHint')} />
           ) : (
             <div className="card table-card">
-              <table className="table" data-testid="flags-table">
+              <table className="table table-cards" data-testid="flags-table">
                 <thead>
                   <tr>
                     <th>{t('flags.product')}</th>
@@ -59,23 +59,25 @@ export function FlagsPage() {
                 <tbody>
                   {page.items.map((f) => (
                     <tr key={f.id} data-testid={`flag-row-${f.id}`}>
-                      <td>
+                      <td data-label={t('flags.product')}>
                         <Link to={`/flags/${f.id}`} data-testid={`flag-link-${f.id}`}>
                           <ProductLine product={f.product} />
                         </Link>
                       </td>
-                      <td>
+                      <td data-label={t('flags.rules')}>
                         <RuleBadges rules={f.rules} />
                       </td>
-                      <td className="num cell-strong">{f.score}</td>
-                      <td>
+                      <td className="num cell-strong" data-label={t('flags.score')}>
+                        {f.score}
+                      </td>
+                      <td data-label={t('flags.evidence')}>
                         {t('flags.counts', { complaints: f.evidence.complaintCount, merchants: f.evidence.merchantCount, regions: f.evidence.regionCodes.length })}
                         {f.evidence.samplingFailures > 0 && <div className="text-danger">{t('flags.samplingFailures', { count: f.evidence.samplingFailures })}</div>}
                       </td>
-                      <td>
+                      <td data-label={t('flags.status')}>
                         {f.caseId ? <Link to={`/cases/${f.caseId}`}>{t(`flagStatus.${f.status}`)}</Link> : t(`flagStatus.${f.status}`)}
                       </td>
-                      <td>{f.raisedAt && formatDate(f.raisedAt)}</td>
+                      <td data-label={t('flags.raisedAt')}>{f.raisedAt && formatDate(f.raisedAt)}</td>
                     </tr>
                   ))}
                 </tbody>
