@@ -1,5 +1,5 @@
 // What `npm start` and `npm test` install for themselves on a fresh machine.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,7 @@ export function ensureDependencies() {
   const installed = path.join(ROOT, 'node_modules', '.package-lock.json');
   if (mtime(installed) >= mtime(path.join(ROOT, 'package-lock.json'))) return;
   console.log('› installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
 }
 
 /** FerretDB built once per version into ~/.cache/fangxin (skipped with MONGODB_URI). */
@@ -50,12 +50,30 @@ export function ensureFerretDb() {
   if (r.status !== 0) throw new Error('cannot build FerretDB (is Go installed?)');
 }
 
+/** True when client/dist is missing or older than a client or shared source. */
+export function clientBuildStale() {
+  const built = mtime(path.join(ROOT, 'client/dist/index.html'));
+  return !built || built < Math.max(newest(path.join(ROOT, 'client')), newest(path.join(ROOT, 'shared')));
+}
+
+const VITE_BUILD = ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'];
+
 /** The client bundle, rebuilt when any client or shared source is newer than it. */
 export function ensureClientBuild() {
-  const built = mtime(path.join(ROOT, 'client/dist/index.html'));
-  if (built && built >= Math.max(newest(path.join(ROOT, 'client')), newest(path.join(ROOT, 'shared')))) return;
+  if (!clientBuildStale()) return;
   console.log('› building the client…');
-  run('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn']);
+  run('npx', VITE_BUILD);
+}
+
+/** The same, in the background: resolves when the bundle is up to date, rejects when the build fails. */
+export function buildClientInBackground() {
+  if (!clientBuildStale()) return Promise.resolve();
+  console.log('› building the client…');
+  const child = spawn('npx', VITE_BUILD, { cwd: ROOT, stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('error', (e) => reject(new Error(`npx could not run: ${e.message}`)));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the client build failed (exit ${code})`))));
+  });
 }
 
 /** Debian's Chromium for the browser tests, installed when missing and we may. */

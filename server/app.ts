@@ -72,11 +72,11 @@ export function createApp(config: Config, opts: AppOptions = {}) {
   api.use(errorHandler);
   app.use('/api', api);
 
-  if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
-    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
-    const spa: RequestHandler = (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html'));
-    app.get('/{*path}', spa);
-  }
+  // The client is served once it is built: `npm start` builds it while the engine starts and seeds.
+  const index = path.join(CLIENT_DIST, 'index.html');
+  app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+  const spa: RequestHandler = (_req, res, next) => (fs.existsSync(index) ? res.sendFile(index) : next());
+  app.get('/{*path}', spa);
   app.use(errorHandler);
   return { app, session };
 }
