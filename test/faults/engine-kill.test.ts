@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { fileVia, filing } from '../helpers/complaints.js';
 import { DEMO, signedIn, type ApiClient, type Res } from '../helpers/http.js';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.js';
-import { orHang, pick, report } from './scale.js';
+import { orHang, pick, report, serverTimes } from './scale.js';
 
 // The real server (its own process, its own embedded engine, as `npm start` runs it) under load
 // while FerretDB or PostgreSQL is SIGKILLed: every answer is a 2xx or a 503 with Retry-After (no
@@ -25,16 +25,6 @@ const BACK = /the embedded database is back \(restarted after ([\d.]+) s\)/;
 function enginePids(dataDir: string): Record<Which, number | null> {
   const [, fdb, pg] = fs.readFileSync(path.join(dataDir, 'ferretdb', 'ferretdb.pid'), 'utf8').trim().split(/\s+/).map(Number);
   return { FerretDB: fdb || null, PostgreSQL: pg || null };
-}
-
-/** A 503's time in the server, from its request log line (pino-http's responseTime); 0 for other lines. */
-function serverTime503(line: string): number {
-  try {
-    const j = JSON.parse(line) as { res?: { statusCode?: number }; responseTime?: number };
-    return j.res?.statusCode === 503 ? (j.responseTime ?? 0) : 0;
-  } catch {
-    return 0;
-  }
 }
 
 const alive = (pid: number) => {
@@ -137,7 +127,7 @@ describe('fault: the embedded database engine killed under load', function () {
         duplicated: duplicated.length,
         'written though answered 503': answers.filter((a) => a.write && (a.res as Res).status === 503 && stored.includes(a.write)).length,
         'slowest 503 at the client': `${Math.max(...unavailable.map((a) => a.ms))} ms`,
-        'slowest 503 in the server': `${Math.max(...since.map(serverTime503))} ms`,
+        'slowest 503 in the server': `${Math.max(0, ...serverTimes(since, (status) => status === 503))} ms`,
         'engine restarted after': `${back.match(BACK)![1]} s (log)`,
         'served again after': `${((servedAgainAt - killedAt) / 1000).toFixed(1)} s`,
       });

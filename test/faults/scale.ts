@@ -18,3 +18,15 @@ export function orHang<T>(p: Promise<T>): Promise<T | 'hung'> {
   const hang = new Promise<'hung'>((r) => (timer = setTimeout(() => r('hung'), HANG_MS)));
   return Promise.race([p, hang]).finally(() => clearTimeout(timer));
 }
+
+/** Times the server logged (pino-http's responseTime) for its answers that `pick` selects. */
+export function serverTimes(lines: string[], pick: (statusCode: number, url: string) => boolean): number[] {
+  return lines.flatMap((line) => {
+    try {
+      const j = JSON.parse(line) as { req?: { url?: string }; res?: { statusCode?: number }; responseTime?: number };
+      return j.res?.statusCode !== undefined && j.responseTime !== undefined && pick(j.res.statusCode, j.req?.url ?? '') ? [j.responseTime] : [];
+    } catch {
+      return [];
+    }
+  });
+}
