@@ -12,7 +12,7 @@ import { disconnectUser } from '../realtime/revoke.js';
 import { rooms } from '../../shared/realtime.js';
 import { emitTo } from '../realtime/emit.js';
 
-const statusOf = (d: Pick<ApprovalDecisionRecord, 'decision'>) => (d.decision === 'approve' ? 'active' : 'rejected');
+const statusOf = (d: Pick<ApprovalDecisionRecord, 'decision'>) => (d.decision === 'approve' ? ('active' as const) : ('rejected' as const));
 
 /** Writes a decision's projection: idempotent, so a loser (or a retry after a crash) may repeat it. */
 async function apply(d: Pick<ApprovalDecisionRecord, 'decision' | 'userId' | 'orgId'>) {

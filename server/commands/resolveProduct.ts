@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import type { ProductSnapshot } from '../../shared/schemas/products.js';
 import { productTokens } from '../products/searchTokens.js';
 import { cleanGtin, productKeys, type ProductIdentityInput } from '../../shared/productKey.js';
 import { isValidGtin } from '../../shared/gtin.js';
@@ -28,7 +29,7 @@ function newProduct(key: string, p: ProductInput) {
     _id: new mongoose.Types.ObjectId(),
     key,
     name: p.name,
-    category: p.category,
+    category: p.category as ProductSnapshot['category'],
     gtin: isValidGtin(gtin) ? gtin : undefined,
     brand: p.brand ?? undefined,
     model: p.model ?? undefined,
@@ -109,15 +110,14 @@ export async function resolveProducts(inputs: ProductInput[], extra?: Record<str
 }
 
 /** What of a product leaves the server. */
-export function productSnapshot(p: ProductRecord) {
+export function productSnapshot(p: ProductRecord): ProductSnapshot {
   return {
     id: String(p._id),
     name: p.name,
-    category: p.category,
+    category: p.category as ProductSnapshot['category'],
     gtin: p.gtin ?? null,
     brand: p.brand ?? null,
     model: p.model ?? null,
     producer: p.producer ?? null,
   };
 }
-export type ProductSnapshot = ReturnType<typeof productSnapshot>;

@@ -6,6 +6,9 @@ import { authorize, type Actor, type PolicyAction } from '../policies/index.js';
 import { registry, errorBody } from '../openapi/registry.js';
 import { rateLimit, type Bucket } from './rateLimit.js';
 import { parse } from './validate.js';
+import { contractIssues } from '../../shared/contract.js';
+import { logger } from '../logger.js';
+import { AppError } from './errors.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -18,7 +21,7 @@ export interface Ctx<B, Q, P> {
   params: P;
 }
 
-export interface EndpointSpec<B extends z.ZodTypeAny, Q extends z.ZodTypeAny, P extends z.ZodTypeAny> {
+export interface EndpointSpec<B extends z.ZodTypeAny, Q extends z.ZodTypeAny, P extends z.ZodTypeAny, R extends z.ZodTypeAny> {
   method: Method;
   path: string;
   summary: string;
@@ -27,7 +30,8 @@ export interface EndpointSpec<B extends z.ZodTypeAny, Q extends z.ZodTypeAny, P 
   body?: B;
   query?: Q;
   params?: P;
-  response?: z.ZodTypeAny;
+  /** What a success answers (every JSON endpoint): the handler's return type, checked outside production. */
+  response?: R;
   status?: number;
   /** The abuse limit this endpoint counts against; state-changing endpoints default to `write`. */
   rateLimit?: Bucket | false;
@@ -47,19 +51,40 @@ export function actorOf(req: Request): Actor | null {
 
 const documented = new Set<string>();
 
+/** The declared response of each `METHOD /api/path` (OpenAPI spelling), for the contract test. */
+export const responseSchemas = new Map<string, z.ZodTypeAny>();
+
+const checked = process.env.NODE_ENV !== 'production';
+
+/**
+ * Outside production every JSON answer is checked against its declared schema as it travels (after
+ * JSON serialization), failing on a missing, mistyped or undeclared field: a presenter that drifts
+ * from the contract fails the test that exercised it with a 500, the issues logged.
+ */
+function checkContract(key: string, schema: z.ZodTypeAny, result: unknown): void {
+  const issues = contractIssues(schema, JSON.parse(JSON.stringify(result ?? {})));
+  if (!issues.length) return;
+  logger.error({ endpoint: key, issues }, 'response breaks its declared schema');
+  // The issues in the answer itself (never in production): the failing test shows what drifted.
+  throw new AppError(500, 'response_contract', `${key}: response breaks its declared schema: ${issues.slice(0, 10).join('; ')}`);
+}
+
 export function endpoint<
   B extends z.ZodTypeAny = z.ZodUnknown,
   Q extends z.ZodTypeAny = z.ZodUnknown,
   P extends z.ZodTypeAny = z.ZodUnknown,
->(spec: EndpointSpec<B, Q, P>, handler: (ctx: Ctx<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<unknown> | unknown): Endpoint {
+  R extends z.ZodTypeAny = z.ZodUnknown,
+>(spec: EndpointSpec<B, Q, P, R>, handler: (ctx: Ctx<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<z.infer<R>> | z.infer<R>): Endpoint {
   const status = spec.status ?? (spec.method === 'post' ? 201 : 200);
   const key = `${spec.method} ${spec.path}`;
+  const apiPath = '/api' + spec.path.replace(/:(\w+)/g, '{$1}');
+  if (spec.response) responseSchemas.set(`${spec.method.toUpperCase()} ${apiPath}`, spec.response);
   // Apps built more than once in a process (tests) describe each path once.
   if (!documented.has(key)) {
     documented.add(key);
     registry.registerPath({
       method: spec.method,
-      path: '/api' + spec.path.replace(/:(\w+)/g, '{$1}'),
+      path: apiPath,
       summary: spec.summary,
       tags: [spec.tag],
       request: {
@@ -95,6 +120,7 @@ export function endpoint<
     };
     const result = await handler(ctx as Ctx<z.infer<B>, z.infer<Q>, z.infer<P>>);
     if (spec.raw || res.headersSent) return;
+    if (checked && spec.response) checkContract(key, spec.response, result);
     // A handler may answer with another success status (e.g. 200 for an idempotent replay).
     res.status((res.locals.status as number | undefined) ?? status).json(result ?? {});
   };

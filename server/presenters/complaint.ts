@@ -2,6 +2,7 @@
 // to it, the merchant's note to the bureau never for the consumer.
 import { actionsFor } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus } from '../../shared/enums.js';
+import type { Attachment, Complaint, ComplaintMessage, ComplaintOutcome, ComplaintResponse, TimelineEvent } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
 import type { AttachmentRecord } from '../models/Attachment.js';
 import type { ComplaintRecord } from '../models/Complaint.js';
@@ -14,10 +15,15 @@ import { complaintParty, seesConsumerIdentity } from '../policies/complaints.js'
 const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : undefined);
 
 /** The merchant's note is for the bureau: consumers never receive it. */
-function withoutRegulatorNote(v: unknown, actor: Actor | null): unknown {
+function withoutRegulatorNote<T>(v: T, actor: Actor | null): T {
   if (!v || typeof v !== 'object' || actor?.role !== 'consumer') return v;
   const { noteToRegulator: _n, ...rest } = v as Record<string, unknown>;
-  return rest;
+  return rest as T;
+}
+
+/** Optional fields the database keeps as null or absent leave the server absent. */
+function present<T extends object>(v: T | null | undefined): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(v ?? {}).filter(([, x]) => x !== null && x !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
 }
 
 type Identity = { name: string; phone?: string };
@@ -30,7 +36,7 @@ export async function identities(list: ComplaintRecord[], actor: Actor | null): 
   return new Map(users.map((u) => [String(u._id), { name: u.name, ...(u.phone ? { phone: u.phone } : {}) }]));
 }
 
-export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: Map<string, Identity>) {
+export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: Map<string, Identity>): Complaint {
   const current = c.deadlines?.current;
   const identity = seesConsumerIdentity(actor, c) ? who?.get(String(c.consumerId)) : undefined;
   return {
@@ -50,20 +56,21 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     countyCode: c.countyCode,
     cityCode: c.cityCode,
     regulatorRegion: c.regulatorRegion,
-    product: c.product,
-    purchase: c.purchase,
+    product: present(c.product) as Complaint['product'],
+    purchase: present(c.purchase) as Complaint['purchase'],
     problemType: c.problemType,
     description: c.description,
-    demand: c.demand,
-    ...(c.safetyIncident ? { safetyIncident: c.safetyIncident } : {}),
+    demand: present(c.demand) as Complaint['demand'],
+    ...(c.safetyIncident ? { safetyIncident: c.safetyIncident as Complaint['safetyIncident'] } : {}),
     contactAgreement: c.contactAgreement,
     priority: c.priority as 'normal' | 'urgent',
     deadlines: {
-      current: current?.dueAt ? { kind: current.kind, dueAt: iso(current.dueAt)!, startedAt: iso(current.startedAt), overdue: new Date(current.dueAt).getTime() < now().getTime() } : null,
+      current: current?.dueAt ? { kind: current.kind as NonNullable<Complaint['deadlines']['current']>['kind'], dueAt: iso(current.dueAt)!, startedAt: iso(current.startedAt), overdue: new Date(current.dueAt).getTime() < now().getTime() } : null,
     },
-    ...(c.response ? { response: withoutRegulatorNote(c.response, actor) } : {}),
-    ...(c.outcome ? { outcome: c.outcome } : {}),
-    ...(c.rating ? { rating: c.rating } : {}),
+    // Stored as the events wrote them; the response check (outside production) holds them to the schema.
+    ...(c.response ? { response: withoutRegulatorNote(c.response as ComplaintResponse, actor) } : {}),
+    ...(c.outcome ? { outcome: c.outcome as ComplaintOutcome } : {}),
+    ...(c.rating ? { rating: c.rating as NonNullable<Complaint['rating']> } : {}),
     ...(c.respondedAt ? { respondedAt: iso(c.respondedAt), respondedInTime: !!c.respondedInTime } : {}),
     ...(c.closedAt ? { closedAt: iso(c.closedAt) } : {}),
     ...(c.promiseCheckAt ? { promiseCheckAt: iso(c.promiseCheckAt) } : {}),
@@ -74,13 +81,13 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
   };
 }
 
-export function presentEvent(e: ComplaintEventRecord, actor: Actor | null) {
+export function presentEvent(e: ComplaintEventRecord, actor: Actor | null): TimelineEvent {
   // The filing event holds the whole first document; the complaint itself already shows it.
-  const data = e.action === 'file' ? {} : withoutRegulatorNote(e.data ?? {}, actor);
+  const data = e.action === 'file' ? {} : withoutRegulatorNote((e.data ?? {}) as Record<string, unknown>, actor);
   return { seq: e.seq, action: e.action, from: e.from ?? null, to: e.to, party: e.party, at: iso(e.at)!, data };
 }
 
-export function presentMessage(m: ComplaintMessageRecord, c: { contactAgreement: boolean }, showConsumerName: boolean) {
+export function presentMessage(m: ComplaintMessageRecord, c: { contactAgreement: boolean }, showConsumerName: boolean): ComplaintMessage {
   const hidden = m.party === 'consumer' && !showConsumerName && !c.contactAgreement;
   return {
     id: String(m._id),
@@ -93,6 +100,6 @@ export function presentMessage(m: ComplaintMessageRecord, c: { contactAgreement:
   };
 }
 
-export function presentAttachment(a: AttachmentRecord) {
-  return { id: String(a._id), name: a.name, size: a.size, contentType: a.contentType, at: iso(a.at) };
+export function presentAttachment(a: AttachmentRecord): Attachment {
+  return { id: String(a._id), name: a.name, size: a.size, contentType: a.contentType, ...(a.at ? { at: iso(a.at) } : {}) };
 }

@@ -1,3 +1,4 @@
+import type { Merchant, MerchantListing } from '../../shared/schemas/directory.js';
 import type { OrganizationRecord } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { presentStore } from './store.js';
@@ -15,8 +16,8 @@ export function addMerchantFigures(source: FigureSource): void {
 type Tier = 'A' | 'B' | 'C' | 'D';
 
 /** A merchant in a list (search, the registry's filter): who it is and its stored credit tier. */
-export function presentMerchantListing(m: OrganizationRecord, creditTier: Tier | null) {
-  return { id: String(m._id), name: m.name, creditCode: m.creditCode ?? '', countyCode: m.regionCode, isChain: !!m.isChain, status: m.status, creditTier };
+export function presentMerchantListing(m: OrganizationRecord, creditTier: Tier | null): MerchantListing {
+  return { id: String(m._id), name: m.name, creditCode: m.creditCode ?? '', countyCode: m.regionCode, isChain: !!m.isChain, status: m.status as MerchantListing['status'], creditTier };
 }
 
 /**
@@ -24,7 +25,7 @@ export function presentMerchantListing(m: OrganizationRecord, creditTier: Tier |
  * figures are computed per merchant, so only the profile shows them; lists use the listing above
  * (a list of 100 merchants computing figures each took 16–23 s on a loaded machine).
  */
-export async function presentMerchant(m: OrganizationRecord) {
+export async function presentMerchant(m: OrganizationRecord): Promise<Merchant> {
   const id = String(m._id);
   const [parts, stores] = await Promise.all([Promise.all(sources.map((s) => s(id))), StoreModel.find({ merchantId: m._id, status: 'open' }).lean()]);
   const figures = Object.assign({}, ...parts.map((p) => p.figures)) as Figures;

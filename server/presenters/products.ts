@@ -2,21 +2,22 @@
 import type { ProductFlagRecord } from '../models/ProductFlag.js';
 import type { EnforcementCaseRecord } from '../models/EnforcementCase.js';
 import type { ImportJobRecord } from '../models/ImportJob.js';
-import { IMPORT_ERROR_CODES, type ImportErrorCode } from '../../shared/schemas/products.js';
+import { IMPORT_ERROR_CODES, type AbuseReview, type Case, type Flag, type ImportErrorCode, type ImportJob, type ProductSnapshot, type PublicCase, type SamplingResult } from '../../shared/schemas/products.js';
 import type { SamplingResultRecord } from '../models/SamplingResult.js';
 
 const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : null);
 
-export function presentFlag(f: ProductFlagRecord) {
+// Mixed and enum-typed paths are cast to the contract's types; the response check holds them to it.
+export function presentFlag(f: ProductFlagRecord): Flag {
   const e = (f.evidence ?? {}) as Record<string, unknown>;
   return {
     id: String(f._id),
     productId: String(f.productId),
-    product: f.product,
-    category: f.category,
-    rules: f.rules,
+    product: f.product as ProductSnapshot,
+    category: f.category as Flag['category'],
+    rules: f.rules as Flag['rules'],
     score: f.score,
-    status: f.status,
+    status: f.status as Flag['status'],
     evidence: {
       complaintIds: (e.complaintIds as string[]) ?? [],
       complaintCount: (e.complaintCount as number) ?? 0,
@@ -28,8 +29,8 @@ export function presentFlag(f: ProductFlagRecord) {
       complaintsInVolumeWindow: (e.complaintsInVolumeWindow as number) ?? 0,
       safetyIncidents: (e.safetyIncidents as number) ?? 0,
       safetyComplaintIds: (e.safetyComplaintIds as string[]) ?? [],
-      samplingResults: (e.samplingResults as unknown[]) ?? [],
-      spike: e.spike ?? null,
+      samplingResults: (e.samplingResults as Flag['evidence']['samplingResults']) ?? [],
+      spike: (e.spike as Flag['evidence']['spike']) ?? null,
     },
     regionCodes: f.regionCodes,
     caseId: f.caseId ? String(f.caseId) : null,
@@ -39,14 +40,14 @@ export function presentFlag(f: ProductFlagRecord) {
   };
 }
 
-export function presentCase(c: EnforcementCaseRecord) {
+export function presentCase(c: EnforcementCaseRecord): Case {
   return {
     id: String(c._id),
     flagId: String(c.flagId),
     productId: String(c.productId),
-    product: c.product,
+    product: c.product as ProductSnapshot,
     producer: c.producer ?? null,
-    status: c.status,
+    status: c.status as Case['status'],
     version: c.version,
     assignedRegion: c.assignedRegion,
     bureauId: c.bureauId ? String(c.bureauId) : null,
@@ -54,7 +55,7 @@ export function presentCase(c: EnforcementCaseRecord) {
     public: !!c.public,
     finding: c.finding ?? null,
     measures: c.measures ?? null,
-    log: ((c.log ?? []) as Record<string, unknown>[]).map((l) => ({ ...l, actorId: String(l.actorId), at: iso(l.at) })),
+    log: ((c.log ?? []) as Record<string, unknown>[]).map((l) => ({ ...l, actorId: String(l.actorId), at: new Date(l.at as Date).toISOString() }) as Case['log'][number]),
     createdAt: iso((c as { createdAt?: Date }).createdAt),
     updatedAt: iso((c as { updatedAt?: Date }).updatedAt),
     closedAt: iso(c.closedAt),
@@ -62,7 +63,7 @@ export function presentCase(c: EnforcementCaseRecord) {
 }
 
 /** The public problem-product list: no people, no evidence, only what the bureau published. */
-export function presentPublicCase(c: EnforcementCaseRecord) {
+export function presentPublicCase(c: EnforcementCaseRecord): Omit<PublicCase, 'merchants'> {
   const p = c.product as { name: string; category: string; brand?: string | null; model?: string | null; gtin?: string | null };
   return {
     id: String(c._id),
@@ -70,7 +71,7 @@ export function presentPublicCase(c: EnforcementCaseRecord) {
     producer: c.producer ?? null,
     finding: c.finding ?? null,
     measures: c.measures ?? null,
-    status: c.status,
+    status: c.status as PublicCase['status'],
     bureauName: c.bureauName ?? null,
     date: iso(c.closedAt ?? (c as { updatedAt?: Date }).updatedAt),
   };
@@ -78,7 +79,7 @@ export function presentPublicCase(c: EnforcementCaseRecord) {
 
 type StoredLineError = { line?: number | null; code?: string | null; field?: string | null; value?: string | null; message?: string | null };
 
-export function presentImportJob(j: Omit<ImportJobRecord, 'lineErrors'> & { lineErrors?: StoredLineError[] }) {
+export function presentImportJob(j: Omit<ImportJobRecord, 'lineErrors'> & { lineErrors?: StoredLineError[] }): ImportJob {
   return {
     id: String(j._id),
     status: j.status,
@@ -98,12 +99,12 @@ export function presentImportJob(j: Omit<ImportJobRecord, 'lineErrors'> & { line
   };
 }
 
-export function presentSampling(s: SamplingResultRecord) {
+export function presentSampling(s: SamplingResultRecord): SamplingResult {
   return {
     id: String(s._id),
     productId: String(s.productId),
     productName: s.productName,
-    category: s.category,
+    category: s.category as SamplingResult['category'],
     gtin: s.gtin ?? null,
     brand: s.brand ?? null,
     model: s.model ?? null,
@@ -117,13 +118,13 @@ export function presentSampling(s: SamplingResultRecord) {
   };
 }
 
-export function presentAbuse(r: { _id: unknown; consumerId: unknown; consumerName?: string | null; status: string; evidence: unknown; regionCodes?: string[]; note?: string | null; decidedAt?: Date | null; createdAt?: Date }) {
+export function presentAbuse(r: { _id: unknown; consumerId: unknown; consumerName?: string | null; status: string; evidence: unknown; regionCodes?: string[]; note?: string | null; decidedAt?: Date | null; createdAt?: Date }): AbuseReview {
   return {
     id: String(r._id),
     consumerId: String(r.consumerId),
     consumerName: r.consumerName ?? null,
-    status: r.status,
-    evidence: r.evidence,
+    status: r.status as AbuseReview['status'],
+    evidence: r.evidence as AbuseReview['evidence'],
     regionCodes: r.regionCodes ?? [],
     note: r.note ?? null,
     decidedAt: iso(r.decidedAt),

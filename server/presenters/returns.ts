@@ -6,22 +6,22 @@ import type { ReturnCommitmentRecord } from '../models/ReturnCommitment.js';
 import type { CommitmentEventRecord } from '../models/CommitmentEvent.js';
 import type { ReturnRequestRecord } from '../models/ReturnRequest.js';
 import type { StoreRecord } from '../models/Store.js';
-import { LEGAL_EXCLUSIONS } from '../../shared/schemas/returns.js';
+import { LEGAL_EXCLUSIONS, type Commitment, type Coverage, type ReturnRequest } from '../../shared/schemas/returns.js';
 
 export const BADGE_LABEL = { zh: '放心消费承诺', en: 'Fangxin consumption commitment' };
 
-export function presentCommitment(c: ReturnCommitmentRecord, stores: Map<string, StoreRecord>, extra: { honorRate?: number | null; history?: CommitmentEventRecord[] } = {}) {
+export function presentCommitment(c: ReturnCommitmentRecord, stores: Map<string, StoreRecord>, extra: { honorRate?: number | null; history?: CommitmentEventRecord[] } = {}): Commitment {
   const ids = c.storeIds.map(String);
   return {
     id: String(c._id),
     merchantId: String(c.merchantId),
     merchantName: c.merchantName,
-    scope: c.scope,
-    status: c.status,
+    scope: c.scope as Commitment['scope'],
+    status: c.status as Commitment['status'],
     version: c.version,
     windowDays: c.windowDays,
-    categories: c.categories,
-    excludedCategories: c.excludedCategories,
+    categories: c.categories as Commitment['categories'],
+    excludedCategories: c.excludedCategories as Commitment['excludedCategories'],
     legalExclusions: [...LEGAL_EXCLUSIONS],
     conditions: c.conditions,
     refundWithinHours: c.refundWithinHours,
@@ -41,7 +41,7 @@ export function presentCommitment(c: ReturnCommitmentRecord, stores: Map<string,
 
 const iso = (d?: Date | null) => (d ? d.toISOString() : null);
 
-export function presentReturn(r: ReturnRequestRecord, actor: Actor | null) {
+export function presentReturn(r: ReturnRequestRecord, actor: Actor | null): ReturnRequest {
   return {
     id: String(r._id),
     merchantId: String(r.merchantId),
@@ -50,11 +50,11 @@ export function presentReturn(r: ReturnRequestRecord, actor: Actor | null) {
     returnStore: { id: String(r.returnStoreId), name: r.returnStoreName, countyCode: r.returnCountyCode, cityCode: r.returnCityCode },
     purchaseDate: r.purchaseDate,
     amountFen: r.amountFen,
-    product: { name: r.product.name, category: r.product.category, ...(r.product.gtin ? { gtin: r.product.gtin } : {}) },
+    product: { name: r.product.name, category: r.product.category as ReturnRequest['product']['category'], ...(r.product.gtin ? { gtin: r.product.gtin } : {}) },
     reason: r.reason ?? null,
     covered: r.covered,
-    coverage: r.coverage,
-    status: r.status,
+    coverage: r.coverage as Coverage,
+    status: r.status as ReturnRequest['status'],
     dueAt: iso(r.dueAt),
     refundedAt: iso(r.refundedAt),
     refundFen: r.refundFen ?? null,
@@ -62,7 +62,7 @@ export function presentReturn(r: ReturnRequestRecord, actor: Actor | null) {
     refusalReason: r.refusalReason ?? null,
     dispute: r.dispute?.reason ? { reason: r.dispute.reason, at: iso(r.dispute.at) } : null,
     breach: r.breach,
-    breachKind: r.breachKind ?? null,
+    breachKind: (r.breachKind as ReturnRequest['breachKind']) ?? null,
     breachAt: iso(r.breachAt),
     complaintId: r.complaintId ? String(r.complaintId) : null,
     crossStore: r.crossStore,

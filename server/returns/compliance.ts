@@ -3,7 +3,7 @@
 // merchants of credit tier D that still show a commitment badge (a badge beside a D is a
 // contradiction the regulator must look at), with the credit figures behind the tier.
 import { shanghaiDay } from '../../shared/calendar.js';
-import type { ComplianceSettings } from '../../shared/schemas/returns.js';
+import type { Commitment, ComplianceReport, ComplianceSettings, ReturnRequest, REVIEW_REASONS } from '../../shared/schemas/returns.js';
 import { MerchantCreditModel } from '../models/MerchantCredit.js';
 import { ReturnCommitmentModel } from '../models/ReturnCommitment.js';
 import { RegionModel } from '../models/Region.js';
@@ -11,7 +11,7 @@ import { groupBy, loadRows, summarise, type Figures, type FigureRow } from './fi
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export type ReviewReason = 'low_honor_rate' | 'repeated_breaches' | 'store_low_honor_rate' | 'store_repeated_breaches' | 'credit_tier_d';
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 function failing(f: Figures, s: ComplianceSettings): { low: boolean; breaches: boolean } {
   return { low: f.requests >= s.minRequests && f.honorRate !== null && f.honorRate < s.threshold, breaches: f.breaches >= s.breaches };
@@ -21,26 +21,26 @@ const evidenceRow = (r: FigureRow) => ({
   id: String(r._id),
   storeName: r.returnStoreName,
   day: r.day,
-  status: r.status,
+  status: r.status as ReturnRequest['status'],
   covered: r.covered,
   breachKind: r.breachKind ?? null,
   refusalReason: r.refusalReason ?? null,
   complaintId: r.complaintId ? String(r.complaintId) : null,
 });
 
-export async function complianceReport(region: string, s: ComplianceSettings, at: Date) {
+export async function complianceReport(region: string, s: ComplianceSettings, at: Date): Promise<ComplianceReport> {
   const from = shanghaiDay(new Date(at.getTime() - s.days * DAY_MS));
   const to = shanghaiDay(at);
   const rows = await loadRows({ region: region.length > 2 ? region : undefined, from, to });
   // Tier D merchants (few: one indexed equality) whose commitments, not withdrawn, cover a store in the region.
-  const tierD = new Map<string, { tier: string; figures: Record<string, number | null> }>();
+  const tierD = new Map<string, { tier: 'D'; figures: Record<string, number | null> }>();
   const dNames = new Map<string, string>();
   for (const c of await MerchantCreditModel.find({ tier: 'D' }).lean()) {
     const shown = (await ReturnCommitmentModel.find({ merchantId: c._id }, 'status countyCodes merchantName').lean()).filter(
       (x) => x.status !== 'withdrawn' && (region.length <= 2 || x.countyCodes.some((k) => k.startsWith(region))),
     );
     if (!shown.length) continue;
-    tierD.set(String(c._id), { tier: c.tier, figures: c.figures as Record<string, number | null> });
+    tierD.set(String(c._id), { tier: 'D', figures: c.figures as Record<string, number | null> });
     dNames.set(String(c._id), shown[0]!.merchantName);
   }
   const byMerchant = groupBy(rows, (r) => String(r.merchantId));
@@ -72,7 +72,7 @@ export async function complianceReport(region: string, s: ComplianceSettings, at
       ...fig,
       stores: stores.sort((a, b) => Number(b.flagged) - Number(a.flagged) || (a.honorRate ?? 1) - (b.honorRate ?? 1)),
       evidence: { breaches: bad.filter((r) => r.breach).slice(0, 25).map(evidenceRow), refusals: bad.filter((r) => !r.breach).slice(0, 25).map(evidenceRow) },
-      commitments: (await ReturnCommitmentModel.find({ merchantId, status: { $ne: 'withdrawn' } }, 'scope status').lean()).map((c) => ({ id: String(c._id), scope: c.scope, status: c.status })),
+      commitments: (await ReturnCommitmentModel.find({ merchantId, status: { $ne: 'withdrawn' } }, 'scope status').lean()).map((c) => ({ id: String(c._id), scope: c.scope as Commitment['scope'], status: c.status as Commitment['status'] })),
     });
   }
   merchants.sort((a, b) => b.breaches - a.breaches || (a.honorRate ?? 1) - (b.honorRate ?? 1));

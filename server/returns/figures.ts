@@ -1,7 +1,7 @@
 // Return figures, computed in code from projected rows: the portable aggregation subset has no
 // median and no $lookup, and a period's rows for one region are few enough to fold here.
 import { ReturnFactModel } from '../models/ReturnFact.js';
-import type { ReturnFigures } from '../../shared/schemas/returns.js';
+import type { ReturnAnalytics, ReturnFigures } from '../../shared/schemas/returns.js';
 
 export interface FigureRow {
   _id: unknown;
@@ -98,8 +98,8 @@ export async function loadRows(f: RowFilter): Promise<FigureRow[]> {
 }
 
 /** Figures of the whole selection and its breakdowns per merchant, store, city and county. */
-export function breakdown(rows: FigureRow[]) {
-  const by = <K extends string>(key: (r: FigureRow) => K, label: (r: FigureRow) => Record<string, string>) =>
+export function breakdown(rows: FigureRow[]): Omit<ReturnAnalytics, 'filter'> {
+  const by = <K extends string, L extends Record<string, string>>(key: (r: FigureRow) => K, label: (r: FigureRow) => L) =>
     [...groupBy(rows, key)].map(([, list]) => ({ ...label(list[0]!), ...summarise(list) })).sort((a, b) => b.requests - a.requests);
   return {
     ...summarise(rows),

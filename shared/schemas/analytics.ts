@@ -55,6 +55,8 @@ export const hotspotCell = z.object({
   hotspot: z.boolean(),
 });
 export const hotspotsResponse = z.object({ cells: z.array(hotspotCell), weeks: z.array(z.string()) });
+export type HotspotCell = z.infer<typeof hotspotCell>;
+export type HotspotsResponse = z.infer<typeof hotspotsResponse>;
 export const summaryResponse = z.object({
   total: z.number(),
   byStatus: z.record(z.string(), z.number()),
@@ -64,6 +66,37 @@ export const summaryResponse = z.object({
   satisfaction: z.number().nullable(),
   closed: z.number(),
 });
+export type Summary = z.infer<typeof summaryResponse>;
+
+export const timeseriesResponse = z.object({
+  interval: z.enum(['day', 'week']),
+  from: z.string(),
+  to: z.string(),
+  points: z.array(z.object({ period: z.string(), count: z.number() })),
+});
+export type Timeseries = z.infer<typeof timeseriesResponse>;
+
+/** A top-list row; products carry their identity, stores their merchant and county. */
+export const topItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  count: z.number(),
+  category: z.string().optional(),
+  brand: z.string().nullable().optional(),
+  model: z.string().nullable().optional(),
+  gtin: z.string().nullable().optional(),
+  merchantId: z.string().optional(),
+  merchantName: z.string().optional(),
+  countyCode: z.string().optional(),
+});
+export type TopItem = z.infer<typeof topItem>;
+export const topResponse = z.object({ items: z.array(topItem) });
+
+export const mapResponse = z.object({
+  level: level,
+  regions: z.array(z.object({ regionCode: z.string(), name: z.string(), nameEn: z.string(), count: z.number() })),
+});
+export type MapResponse = z.infer<typeof mapResponse>;
 
 /**
  * A cell is a hotspot when its week is far above its own baseline on all three counts: at least

@@ -58,5 +58,17 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 export const csrfSchema = z.object({ token: z.string() });
+export const userBody = z.object({ user: userSchema });
 
 export const approvalSchema = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().max(500).optional() }).strict();
+
+/** A merchant account waiting for approval, with its organization. */
+export const pendingMerchantSchema = z.object({
+  id: objectId,
+  name: z.string(),
+  email: z.string(),
+  createdAt: z.string(),
+  merchant: z.object({ id: objectId, name: z.string(), creditCode: z.string(), regionCode: z.string() }),
+});
+export type PendingMerchant = z.infer<typeof pendingMerchantSchema>;
+export const approvalResult = z.object({ id: objectId, status: z.enum(ACCOUNT_STATUSES) });

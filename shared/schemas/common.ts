@@ -23,3 +23,6 @@ export const idParam = z.object({ id: objectId });
 export function page<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** The answer of an action with nothing else to say. */
+export const okSchema = z.object({ ok: z.literal(true) });

@@ -144,6 +144,30 @@ export type ComplaintCounts = z.infer<typeof complaintCountsSchema>;
 
 export const DEADLINE_KINDS = ['merchant_response', 'consumer_reply', 'regulator_acceptance', 'mediation'] as const;
 
+/** The merchant's answer as the complaint keeps it, with the consumer's reply once given. */
+export const complaintResponseSchema = z.object({
+  responseType: z.enum(RESPONSE_TYPES),
+  remedy: z.object({ type: z.enum(REMEDY_TYPES), amountFen: z.number().optional() }).optional(),
+  messageToConsumer: z.string(),
+  /** Absent for consumers: the note is for the bureau. */
+  noteToRegulator: z.string().optional(),
+  at: z.string(),
+  consumerReply: z.object({ accepted: z.boolean(), auto: z.boolean().optional(), reason: z.string().optional(), at: z.string() }).optional(),
+});
+export type ComplaintResponse = z.infer<typeof complaintResponseSchema>;
+
+/** How a closed complaint ended: the closing action's details, stamped with when and whether the system closed it. */
+export const complaintOutcomeSchema = z.object({
+  kind: z.enum(['resolved', 'declined', 'mediated', 'mediation_failed', 'withdrawn']),
+  reason: z.string().optional(),
+  reasonCode: z.enum(DECLINE_REASONS).optional(),
+  note: z.string().optional(),
+  agreement: z.string().optional(),
+  auto: z.boolean(),
+  at: z.string(),
+});
+export type ComplaintOutcome = z.infer<typeof complaintOutcomeSchema>;
+
 export const complaintSchema = z.object({
   id: objectId,
   number: z.string(),
@@ -157,11 +181,13 @@ export const complaintSchema = z.object({
   merchantName: z.string(),
   storeId: objectId,
   storeName: z.string(),
+  /** The store's county (jurisdiction is the merchant's registered county for online purchases). */
+  storeCountyCode: z.string(),
   countyCode: z.string(),
   cityCode: z.string(),
   regulatorRegion: z.string(),
   product: complaintProductSchema,
-  purchase: z.object({ date: z.string(), amountFen: z.number(), channel: z.string(), orderRef: z.string().optional() }),
+  purchase: z.object({ date: z.string(), amountFen: z.number(), channel: z.enum(['in_store', 'online']), orderRef: z.string().optional() }),
   problemType: z.enum(PROBLEM_TYPES),
   description: z.string(),
   demand: demandSchema,
@@ -169,11 +195,16 @@ export const complaintSchema = z.object({
   contactAgreement: z.boolean(),
   priority: z.enum(['normal', 'urgent']),
   deadlines: z.object({
-    current: z.object({ kind: z.enum(DEADLINE_KINDS), dueAt: z.string(), overdue: z.boolean() }).nullable(),
+    current: z.object({ kind: z.enum(DEADLINE_KINDS), dueAt: z.string(), startedAt: z.string().optional(), overdue: z.boolean() }).nullable(),
   }),
-  response: z.unknown().optional(),
-  outcome: z.unknown().optional(),
-  rating: z.object({ satisfaction: z.number(), promiseKept: z.boolean().optional() }).optional(),
+  response: complaintResponseSchema.optional(),
+  outcome: complaintOutcomeSchema.optional(),
+  rating: z.object({ satisfaction: z.number(), promiseKept: z.boolean().optional(), at: z.string() }).optional(),
+  respondedAt: z.string().optional(),
+  respondedInTime: z.boolean().optional(),
+  closedAt: z.string().optional(),
+  /** When the consumer is asked whether a promised remedy was kept. */
+  promiseCheckAt: z.string().optional(),
   links: z.object({ returnRequestId: z.string().optional() }).optional(),
   allowedActions: z.array(z.string()),
   createdAt: z.string(),
@@ -195,6 +226,27 @@ export const complaintMessageSchema = z
   .strict();
 export type ComplaintMessage = z.infer<typeof complaintMessageSchema>;
 
-export const attachmentSchema = z.object({ id: objectId, name: z.string(), size: z.number(), contentType: z.string() });
+export const attachmentSchema = z.object({ id: objectId, name: z.string(), size: z.number(), contentType: z.string(), at: z.string().optional() });
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** One event of a complaint's history; `data` holds the action's own details (none for the filing). */
+export const timelineEventSchema = z.object({
+  seq: z.number().int(),
+  action: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  party: z.string(),
+  at: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+/** GET /complaints/:id: the complaint with its timeline (oldest first), thread and evidence. */
+export const complaintDetailSchema = complaintSchema.extend({
+  timeline: z.array(timelineEventSchema),
+  messages: z.array(complaintMessageSchema),
+  attachments: z.array(attachmentSchema),
+});
+export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'application/pdf'] as const;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;

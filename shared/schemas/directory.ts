@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STORE_STATUSES } from '../enums.js';
+import { ACCOUNT_STATUSES, STORE_STATUSES } from '../enums.js';
 import { objectId } from './common.js';
 
 export const regionCode = z.string().regex(/^33(\d{2}(\d{2})?)?$/, 'must be a Zhejiang region code (33, 33xx or 33xxxx)');
@@ -12,6 +12,7 @@ export const regionSchema = z.object({
   level: z.enum(['province', 'city', 'county']),
   parent: z.string().nullable(),
 });
+export type Region = z.infer<typeof regionSchema>;
 
 export const storeSchema = z.object({
   id: objectId,
@@ -39,16 +40,24 @@ export const merchantQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const merchantSchema = z.object({
+/** A merchant in a list: who it is and its stored credit tier. */
+export const merchantListingSchema = z.object({
   id: objectId,
   name: z.string(),
   creditCode: z.string(),
-  countyCode: z.string().optional(),
-  status: z.string(),
+  countyCode: z.string(),
+  isChain: z.boolean(),
+  status: z.enum(ACCOUNT_STATUSES),
   creditTier: z.enum(['A', 'B', 'C', 'D']).nullable(),
-  stores: z.array(storeSchema).optional(),
-  figures: z.record(z.string(), z.number().nullable()).optional(),
 });
+export type MerchantListing = z.infer<typeof merchantListingSchema>;
+
+/** The public profile: the organization, its open stores and its figures (no personal data). */
+export const merchantSchema = merchantListingSchema.extend({
+  figures: z.record(z.string(), z.number().nullable()),
+  stores: z.array(storeSchema),
+});
+export type Merchant = z.infer<typeof merchantSchema>;
 
 const storeFields = {
   name: z.string().trim().min(1).max(120),

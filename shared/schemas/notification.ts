@@ -21,7 +21,11 @@ export const notificationSchema = z.object({
   at: z.string(),
 });
 
+export type AppNotification = z.infer<typeof notificationSchema>;
+
 export const notificationPage = z.object({ items: z.array(notificationSchema), nextCursor: z.string().nullable(), unreadCount: z.number().int() });
+
+export const readAllResponse = z.object({ updated: z.number().int(), unreadCount: z.number().int() });
 
 export const outboxQuery = z
   .object({
@@ -44,3 +48,4 @@ export const outboxMailSchema = z.object({
   sentAt: z.string().nullable(),
   nextAttemptAt: z.string(),
 });
+export type OutboxMail = z.infer<typeof outboxMailSchema>;

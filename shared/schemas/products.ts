@@ -138,8 +138,12 @@ export const importJobSchema = z.object({
   total: z.number(),
   inserted: z.number(),
   duplicates: z.number(),
+  /** The file's detected encoding and name, once read. */
+  encoding: z.string().nullable(),
+  fileName: z.string().nullable(),
   errors: z.array(importLineError),
 });
+export type ImportJob = z.infer<typeof importJobSchema>;
 
 // ---- Enforcement cases -----------------------------------------------------------------------
 
@@ -187,3 +191,188 @@ export const abuseDecisionSchema = z
   .object({ decision: z.enum(['cleared', 'confirmed']), note: z.string().trim().min(1).max(2000) })
   .strict();
 
+
+// ---- Responses -------------------------------------------------------------------------------
+
+const iso = z.string();
+
+/** A product record as lists and flags show it. */
+export const productSnapshotSchema = z.object({
+  id: objectId,
+  name: z.string(),
+  category: z.enum(CATEGORIES),
+  gtin: z.string().nullable(),
+  brand: z.string().nullable(),
+  model: z.string().nullable(),
+  producer: z.string().nullable(),
+});
+export type ProductSnapshot = z.infer<typeof productSnapshotSchema>;
+
+export const samplingResultSchema = z.object({
+  id: objectId,
+  productId: objectId,
+  productName: z.string(),
+  category: z.enum(CATEGORIES),
+  gtin: z.string().nullable(),
+  brand: z.string().nullable(),
+  model: z.string().nullable(),
+  producer: z.string(),
+  batch: z.string(),
+  sampledOn: z.string(),
+  passed: z.boolean(),
+  failedItems: z.array(z.string()),
+  authority: z.string(),
+  regionCode: z.string(),
+});
+export type SamplingResult = z.infer<typeof samplingResultSchema>;
+
+/** A failed sampling as a flag's evidence keeps it. */
+export const flagSamplingSchema = z.object({
+  id: z.string(),
+  batch: z.string(),
+  sampledOn: z.string(),
+  authority: z.string(),
+  failedItems: z.array(z.string()),
+  regionCode: z.string(),
+});
+
+export const flagSchema = z.object({
+  id: objectId,
+  productId: objectId,
+  product: productSnapshotSchema,
+  category: z.enum(CATEGORIES),
+  rules: z.array(z.enum(FLAG_RULE_IDS)),
+  score: z.number(),
+  status: z.enum(FLAG_STATUSES),
+  evidence: z.object({
+    complaintIds: z.array(z.string()),
+    complaintCount: z.number().int(),
+    merchantCount: z.number().int(),
+    regionCodes: z.array(z.string()),
+    samplingFailures: z.number().int(),
+    cityCodes: z.array(z.string()),
+    merchantIds: z.array(z.string()),
+    complaintsInVolumeWindow: z.number().int(),
+    safetyIncidents: z.number().int(),
+    safetyComplaintIds: z.array(z.string()),
+    samplingResults: z.array(flagSamplingSchema),
+    /** The week that spiked over its own baseline, when the spike rule fired. */
+    spike: z.object({ week: z.string(), observed: z.number(), expected: z.number(), z: z.number() }).nullable(),
+  }),
+  regionCodes: z.array(z.string()),
+  caseId: objectId.nullable(),
+  raisedAt: iso.nullable(),
+  updatedAt: iso.nullable(),
+  closedAt: iso.nullable(),
+});
+export type Flag = z.infer<typeof flagSchema>;
+
+/** A complaint behind a flag, within the reader's region. */
+export const flagComplaintSchema = z.object({
+  id: objectId,
+  day: z.string(),
+  countyCode: z.string(),
+  cityCode: z.string(),
+  merchantId: objectId,
+  merchantName: z.string().nullable(),
+  storeId: objectId,
+  storeName: z.string().nullable(),
+  problemType: z.string(),
+  safety: z.boolean(),
+  status: z.string(),
+});
+export type FlagComplaint = z.infer<typeof flagComplaintSchema>;
+export const flagDetailSchema = flagSchema.extend({ complaints: z.array(flagComplaintSchema) });
+
+export const detectResponse = z.object({ products: z.number().int(), flagged: z.number().int() });
+export const flagRulesResponse = z.object({ version: z.number(), rules: flagRulesSchema, updatedAt: iso.nullable() });
+export const mergeResponse = z.object({ intoId: objectId, moved: z.object({ complaints: z.number(), samplings: z.number() }) });
+
+export const productDetailSchema = productSnapshotSchema.extend({
+  mergedInto: objectId.nullable(),
+  complaintCount: z.number().int(),
+  recentComplaints: z.array(z.object({ id: objectId, day: z.string(), countyCode: z.string(), merchantId: objectId, status: z.string(), safety: z.boolean() })),
+  samplingResults: z.array(samplingResultSchema),
+  flags: z.array(flagSchema),
+  merges: z.array(
+    z.object({
+      fromId: objectId,
+      intoId: objectId,
+      fromName: z.string(),
+      fromKey: z.string(),
+      note: z.string().nullable(),
+      moved: z.object({ complaints: z.number(), samplings: z.number() }).nullable(),
+      actorId: objectId,
+      at: iso,
+    }),
+  ),
+});
+
+export const caseLogEntrySchema = z.object({
+  seq: z.number().int(),
+  action: z.string(),
+  from: z.string().nullable().optional(),
+  to: z.enum(CASE_STATUSES),
+  note: z.string(),
+  actorId: objectId,
+  actorName: z.string().optional(),
+  assignedRegion: z.string().optional(),
+  at: iso,
+});
+export type CaseLogEntry = z.infer<typeof caseLogEntrySchema>;
+
+export const caseSchema = z.object({
+  id: objectId,
+  flagId: objectId,
+  productId: objectId,
+  product: productSnapshotSchema,
+  producer: z.string().nullable(),
+  status: z.enum(CASE_STATUSES),
+  version: z.number().int(),
+  assignedRegion: z.string(),
+  bureauId: objectId.nullable(),
+  bureauName: z.string().nullable(),
+  public: z.boolean(),
+  finding: z.string().nullable(),
+  measures: z.string().nullable(),
+  log: z.array(caseLogEntrySchema),
+  createdAt: iso.nullable(),
+  updatedAt: iso.nullable(),
+  closedAt: iso.nullable(),
+});
+export type Case = z.infer<typeof caseSchema>;
+
+/** The public problem-product list: no people, no evidence, only what the bureau published. */
+export const publicCaseSchema = z.object({
+  id: objectId,
+  product: z.object({ name: z.string(), category: z.string(), brand: z.string().nullable(), model: z.string().nullable(), gtin: z.string().nullable() }),
+  producer: z.string().nullable(),
+  finding: z.string().nullable(),
+  measures: z.string().nullable(),
+  status: z.enum(CASE_STATUSES),
+  bureauName: z.string().nullable(),
+  date: iso.nullable(),
+  /** The merchants whose complaints made the case, each with a public profile. */
+  merchants: z.array(z.object({ id: objectId, name: z.string() })),
+});
+export type PublicCase = z.infer<typeof publicCaseSchema>;
+
+export const abuseReviewSchema = z.object({
+  id: objectId,
+  consumerId: objectId,
+  consumerName: z.string().nullable(),
+  status: z.enum(['pending', 'cleared', 'confirmed']),
+  evidence: z.object({
+    windowDays: z.number(),
+    complaintCount: z.number().int(),
+    merchantCount: z.number().int(),
+    templateShare: z.number(),
+    sameTemplateCount: z.number().int(),
+    complaintIds: z.array(z.string()),
+  }),
+  regionCodes: z.array(z.string()),
+  note: z.string().nullable(),
+  decidedAt: iso.nullable(),
+  createdAt: iso.nullable(),
+});
+export type AbuseReview = z.infer<typeof abuseReviewSchema>;

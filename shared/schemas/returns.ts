@@ -146,21 +146,23 @@ export const COVERAGE_CODES = [
 ] as const;
 export type CoverageCode = (typeof COVERAGE_CODES)[number];
 
-export interface CoverageReason {
-  code: CoverageCode;
-  ok: boolean;
-  params?: Record<string, string | number>;
-}
+export const coverageReasonSchema = z.object({
+  code: z.enum(COVERAGE_CODES),
+  ok: z.boolean(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type CoverageReason = z.infer<typeof coverageReasonSchema>;
 
-export interface Coverage {
-  covered: boolean;
-  commitmentId?: string;
-  scope?: CommitmentScope;
-  windowDays?: number;
-  refundWithinHours?: number;
-  lastDay?: string;
-  reasons: CoverageReason[];
-}
+export const coverageSchema = z.object({
+  covered: z.boolean(),
+  commitmentId: z.string().optional(),
+  scope: z.enum(COMMITMENT_SCOPES).optional(),
+  windowDays: z.number().int().optional(),
+  refundWithinHours: z.number().int().optional(),
+  lastDay: z.string().optional(),
+  reasons: z.array(coverageReasonSchema),
+});
+export type Coverage = z.infer<typeof coverageSchema>;
 
 export const analyticsQuery = z
   .object({
@@ -194,16 +196,132 @@ export type ComplianceSettings = z.infer<typeof complianceSettingsSchema>;
 export const DEFAULT_COMPLIANCE: ComplianceSettings = { threshold: 0.9, days: 90, minRequests: 10, breaches: 3 };
 
 /** Return figures of one merchant, store or region over a period (GET /api/analytics/returns). */
-export interface ReturnFigures {
-  requests: number;
-  covered: number;
-  honored: number;
-  refused: number;
-  pending: number;
+export const returnFiguresSchema = z.object({
+  requests: z.number().int(),
+  covered: z.number().int(),
+  honored: z.number().int(),
+  refused: z.number().int(),
+  pending: z.number().int(),
   /** Covered requests honoured ÷ covered requests decided (honoured, refused, or overdue and breached). */
-  honorRate: number | null;
-  crossStoreShare: number | null;
-  crossCityShare: number | null;
-  medianRefundHours: number | null;
-  breaches: number;
-}
+  honorRate: z.number().nullable(),
+  crossStoreShare: z.number().nullable(),
+  crossCityShare: z.number().nullable(),
+  medianRefundHours: z.number().nullable(),
+  breaches: z.number().int(),
+});
+export type ReturnFigures = z.infer<typeof returnFiguresSchema>;
+
+// ---- Responses -------------------------------------------------------------------------------
+
+const iso = z.string();
+
+export const commitmentSchema = z.object({
+  id: objectId,
+  merchantId: objectId,
+  merchantName: z.string(),
+  scope: z.enum(COMMITMENT_SCOPES),
+  status: z.enum(COMMITMENT_STATUSES),
+  version: z.number().int(),
+  windowDays: z.number().int(),
+  categories: z.array(category),
+  excludedCategories: z.array(category),
+  legalExclusions: z.array(z.enum(LEGAL_EXCLUSIONS)),
+  conditions: z.string(),
+  refundWithinHours: z.number().int(),
+  stores: z.array(z.object({ id: objectId, name: z.string(), countyCode: z.string(), cityCode: z.string(), address: z.string(), acceptsOtherStores: z.boolean() })),
+  honorRate: z.number().nullable(),
+  createdAt: iso,
+  updatedAt: iso,
+  /** A single commitment's transitions, oldest first (absent in lists). */
+  history: z
+    .array(z.object({ seq: z.number().int(), action: z.string(), from: z.string().nullable(), to: z.string(), reason: z.string().nullable(), actorRole: z.string().nullable(), at: iso }))
+    .optional(),
+});
+export type Commitment = z.infer<typeof commitmentSchema>;
+
+export const storeBadgeSchema = z.object({
+  storeId: objectId,
+  commitmentBadge: z.boolean(),
+  label: z.object({ zh: z.string(), en: z.string() }),
+  commitments: z.array(z.object({ id: objectId, scope: z.enum(COMMITMENT_SCOPES), windowDays: z.number().int(), refundWithinHours: z.number().int(), acceptsOtherStores: z.boolean() })),
+});
+
+const storeRef = z.object({ id: objectId, name: z.string(), countyCode: z.string(), cityCode: z.string() });
+
+/** A return request; never who its consumer is. `claimCode` only for its merchant's staff. */
+export const returnRequestSchema = z.object({
+  id: objectId,
+  merchantId: objectId,
+  merchantName: z.string(),
+  purchaseStore: storeRef,
+  returnStore: storeRef,
+  purchaseDate: z.string(),
+  amountFen: z.number().int(),
+  product: z.object({ name: z.string(), category, gtin: z.string().optional() }),
+  reason: z.string().nullable(),
+  covered: z.boolean(),
+  coverage: coverageSchema,
+  status: z.enum(RETURN_STATUSES),
+  dueAt: iso.nullable(),
+  refundedAt: iso.nullable(),
+  refundFen: z.number().int().nullable(),
+  refundHours: z.number().nullable(),
+  refusalReason: z.string().nullable(),
+  dispute: z.object({ reason: z.string(), at: iso.nullable() }).nullable(),
+  breach: z.boolean(),
+  breachKind: z.enum(['refused', 'overdue']).nullable(),
+  breachAt: iso.nullable(),
+  complaintId: objectId.nullable(),
+  crossStore: z.boolean(),
+  crossCity: z.boolean(),
+  /** The reader is the consumer who filed or claimed it. */
+  mine: z.boolean(),
+  claimCode: z.string().optional(),
+  createdAt: iso,
+});
+export type ReturnRequest = z.infer<typeof returnRequestSchema>;
+
+export const returnAnalyticsSchema = returnFiguresSchema.extend({
+  filter: z.object({ merchantId: z.string().nullable(), storeId: z.string().nullable(), region: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable() }),
+  byMerchant: z.array(returnFiguresSchema.extend({ merchantId: objectId, merchantName: z.string() })),
+  byStore: z.array(returnFiguresSchema.extend({ storeId: objectId, storeName: z.string(), merchantId: objectId, countyCode: z.string(), cityCode: z.string() })),
+  byCity: z.array(returnFiguresSchema.extend({ cityCode: z.string() })),
+  byCounty: z.array(returnFiguresSchema.extend({ countyCode: z.string(), cityCode: z.string() })),
+});
+export type ReturnAnalytics = z.infer<typeof returnAnalyticsSchema>;
+
+export const REVIEW_REASONS = ['low_honor_rate', 'repeated_breaches', 'store_low_honor_rate', 'store_repeated_breaches', 'credit_tier_d'] as const;
+
+const evidenceRow = z.object({
+  id: objectId,
+  storeName: z.string(),
+  day: z.string(),
+  status: z.enum(RETURN_STATUSES),
+  covered: z.boolean(),
+  breachKind: z.string().nullable(),
+  refusalReason: z.string().nullable(),
+  complaintId: z.string().nullable(),
+});
+
+export const complianceReportSchema = z.object({
+  settings: complianceSettingsSchema,
+  period: z.object({ from: z.string(), to: z.string() }),
+  region: z.string(),
+  totals: returnFiguresSchema,
+  merchants: z.array(
+    returnFiguresSchema.extend({
+      merchantId: objectId,
+      merchantName: z.string(),
+      reasons: z.array(z.enum(REVIEW_REASONS)),
+      /** A tier D merchant still showing a badge: its tier and the credit figures behind it. */
+      credit: z.object({ tier: z.literal('D'), figures: z.record(z.string(), z.number().nullable()) }).nullable(),
+      stores: z.array(
+        returnFiguresSchema.extend({ storeId: objectId, storeName: z.string(), cityCode: z.string(), countyCode: z.string(), flagged: z.boolean(), low: z.boolean(), manyBreaches: z.boolean() }),
+      ),
+      evidence: z.object({ breaches: z.array(evidenceRow), refusals: z.array(evidenceRow) }),
+      commitments: z.array(z.object({ id: objectId, scope: z.enum(COMMITMENT_SCOPES), status: z.enum(COMMITMENT_STATUSES) })),
+    }),
+  ),
+  trend: z.array(z.object({ cityCode: z.string(), cityName: z.string(), cityNameEn: z.string(), week: z.string(), requests: z.number().int(), honorRate: z.number().nullable(), breaches: z.number().int() })),
+});
+export type ComplianceReport = z.infer<typeof complianceReportSchema>;

@@ -1,5 +1,5 @@
 // Regulators' figures for their region: summary, hotspots, time series, top lists, map, CSV.
-import { exportQuery, hotspotQuery, hotspotsResponse, mapQuery, summaryQuery, summaryResponse, timeseriesQuery, topParams, topQuery } from '../../../shared/schemas/analytics.js';
+import { exportQuery, hotspotQuery, hotspotsResponse, mapQuery, mapResponse, summaryQuery, summaryResponse, timeseriesQuery, timeseriesResponse, topParams, topQuery, topResponse } from '../../../shared/schemas/analytics.js';
 import { endpoint } from '../../http/endpoint.js';
 import { regionFor } from '../../analytics/scope.js';
 import { summary } from '../../analytics/summary.js';
@@ -15,13 +15,13 @@ export const analyticsRoutes = () => [
     const r = await hotspots({ ...query, region: regionFor(actor, query.region) });
     return query.onlyHotspots === 'true' ? { ...r, cells: r.cells.filter((c) => c.hotspot) } : r;
   }),
-  endpoint({ method: 'get', path: '/analytics/timeseries', summary: 'Complaints per day or week', tag: 'analytics', policy: 'analytics:read', query: timeseriesQuery }, async ({ actor, query }) =>
+  endpoint({ method: 'get', path: '/analytics/timeseries', summary: 'Complaints per day or week', tag: 'analytics', policy: 'analytics:read', query: timeseriesQuery, response: timeseriesResponse }, async ({ actor, query }) =>
     timeseries(regionFor(actor, query.region), query.interval, query),
   ),
-  endpoint({ method: 'get', path: '/analytics/top/:kind', summary: 'Products, merchants or stores with most complaints', tag: 'analytics', policy: 'analytics:read', params: topParams, query: topQuery }, async ({ actor, params, query }) =>
+  endpoint({ method: 'get', path: '/analytics/top/:kind', summary: 'Products, merchants or stores with most complaints', tag: 'analytics', policy: 'analytics:read', params: topParams, query: topQuery, response: topResponse }, async ({ actor, params, query }) =>
     top(params.kind, regionFor(actor, query.region), query, query.limit),
   ),
-  endpoint({ method: 'get', path: '/analytics/map', summary: 'Complaints per city or county', tag: 'analytics', policy: 'analytics:read', query: mapQuery }, async ({ actor, query }) => {
+  endpoint({ method: 'get', path: '/analytics/map', summary: 'Complaints per city or county', tag: 'analytics', policy: 'analytics:read', query: mapQuery, response: mapResponse }, async ({ actor, query }) => {
     const region = regionFor(actor, query.region);
     return mapCounts(region, query.level, query);
   }),

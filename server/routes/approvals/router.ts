@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvalSchema } from '../../../shared/schemas/auth.js';
+import { approvalResult, approvalSchema, pendingMerchantSchema } from '../../../shared/schemas/auth.js';
 import { idParam } from '../../../shared/schemas/common.js';
 import { decideApproval } from '../../commands/decideApproval.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -7,17 +7,9 @@ import { OrganizationModel } from '../../models/Organization.js';
 import { UserModel } from '../../models/User.js';
 import { canSee } from '../../policies/index.js';
 
-const pendingItem = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  createdAt: z.string(),
-  merchant: z.object({ id: z.string(), name: z.string(), creditCode: z.string(), regionCode: z.string() }),
-});
-
 export const approvalRoutes = () => [
   endpoint(
-    { method: 'get', path: '/approvals', summary: 'Merchant accounts waiting for approval', tag: 'accounts', policy: 'approval:list', response: z.object({ items: z.array(pendingItem) }) },
+    { method: 'get', path: '/approvals', summary: 'Merchant accounts waiting for approval', tag: 'accounts', policy: 'approval:list', response: z.object({ items: z.array(pendingMerchantSchema) }) },
     async ({ actor }) => {
       const users = await UserModel.find({ role: 'merchant', status: 'pending' }).sort({ createdAt: 1 }).limit(200).lean();
       const orgs = await OrganizationModel.find({ _id: { $in: users.map((u) => u.orgId) } }).lean();
@@ -39,7 +31,7 @@ export const approvalRoutes = () => [
     },
   ),
   endpoint(
-    { method: 'post', path: '/approvals/:id', summary: 'Approve or reject a merchant account', tag: 'accounts', policy: 'approval:decide', params: idParam, body: approvalSchema, status: 200 },
+    { method: 'post', path: '/approvals/:id', summary: 'Approve or reject a merchant account', tag: 'accounts', policy: 'approval:decide', params: idParam, body: approvalSchema, response: approvalResult, status: 200 },
     ({ actor, params, body }) => decideApproval(actor!, params.id, body.decision, body.reason),
   ),
 ];

@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
-import { z } from 'zod';
-import { csrfSchema, loginSchema, redeemSignInLinkSchema, registerSchema, signInLinkSchema, updateMeSchema, userSchema } from '../../../shared/schemas/auth.js';
+import { csrfSchema, loginSchema, redeemSignInLinkSchema, registerSchema, signInLinkSchema, updateMeSchema, userBody } from '../../../shared/schemas/auth.js';
 import type { Config } from '../../config.js';
 import { csrfToken } from '../../auth/csrf.js';
 import { rememberDevice } from '../../auth/device.js';
@@ -8,6 +7,7 @@ import { passport, type LoginRefusal } from '../../auth/passport.js';
 import { clearSessionCookie, markSignedIn } from '../../auth/session.js';
 import { registerUser } from '../../commands/registerUser.js';
 import { redeemSignInLink, sendSignInLink } from '../../commands/signInLink.js';
+import { okSchema } from '../../../shared/schemas/common.js';
 import { endpoint } from '../../http/endpoint.js';
 import { AppError, unauthorized } from '../../http/errors.js';
 import { OrganizationModel } from '../../models/Organization.js';
@@ -18,7 +18,6 @@ import { disconnectSession } from '../../realtime/revoke.js';
 import type { Actor } from '../../policies/index.js';
 import { toActor } from '../../policies/actor.js';
 
-const userBody = z.object({ user: userSchema });
 
 export async function currentUser(id: string) {
   const user = await UserModel.findById(id).lean();
@@ -90,10 +89,10 @@ export const authRoutes = () => [
     },
   ),
   endpoint(
-    { method: 'post', path: '/auth/sign-in-link', summary: 'Mail a single-use sign-in link (also while the account is locked)', tag: 'auth', policy: 'auth:login', rateLimit: 'sign-in-link', body: signInLinkSchema, status: 202 },
+    { method: 'post', path: '/auth/sign-in-link', summary: 'Mail a single-use sign-in link (also while the account is locked)', tag: 'auth', policy: 'auth:login', rateLimit: 'sign-in-link', body: signInLinkSchema, response: okSchema, status: 202 },
     async ({ body }) => {
       await sendSignInLink(body.email);
-      return { ok: true };
+      return { ok: true } as const;
     },
   ),
   endpoint(
@@ -104,13 +103,13 @@ export const authRoutes = () => [
       return currentUser(String(user._id));
     },
   ),
-  endpoint({ method: 'post', path: '/auth/logout', summary: 'Sign out', tag: 'auth', policy: 'auth:logout', status: 200 }, async ({ req, res }) => {
+  endpoint({ method: 'post', path: '/auth/logout', summary: 'Sign out', tag: 'auth', policy: 'auth:logout', response: okSchema, status: 200 }, async ({ req, res }) => {
     // The session's open sockets end with it, on every instance.
     disconnectSession(req.sessionID);
     await new Promise<void>((resolve, reject) => req.logout((e) => (e ? reject(e) : resolve())));
     await new Promise<void>((resolve, reject) => req.session.destroy((e) => (e ? reject(e) : resolve())));
     clearSessionCookie(req, res);
-    return { ok: true };
+    return { ok: true } as const;
   }),
   endpoint({ method: 'get', path: '/auth/me', summary: 'The signed-in user', tag: 'auth', policy: 'auth:me', response: userBody }, ({ actor }) =>
     currentUser(actor!.id),

@@ -3,6 +3,8 @@ import { idParam, page } from '../../../shared/schemas/common.js';
 import {
   ATTACHMENT_MAX_BYTES,
   attachmentSchema,
+  complaintDetailSchema,
+  complaintMessageSchema,
   complaintCountsSchema,
   complaintListQuery,
   complaintSchema,
@@ -80,7 +82,7 @@ export const complaintRoutes = () => [
     { method: 'get', path: '/complaints/counts', summary: 'How many complaints a list holds, and per inbox tab', tag: TAG, policy: 'complaint:list', query: countQuery, response: complaintCountsSchema },
     async ({ actor, query }) => countComplaints(actor!, query),
   ),
-  endpoint({ method: 'get', path: '/complaints/:id', summary: 'A complaint with its timeline, messages and attachments', tag: TAG, policy: 'complaint:read', params: idParam }, async ({ actor, params }) => {
+  endpoint({ method: 'get', path: '/complaints/:id', summary: 'A complaint with its timeline, messages and attachments', tag: TAG, policy: 'complaint:read', params: idParam, response: complaintDetailSchema }, async ({ actor, params }) => {
     let c = await visibleComplaint(actor, params.id);
     let timeline = await loadTimeline(c);
     // A projection behind its events (a crash between the two writes) is repaired on read.
@@ -105,7 +107,7 @@ export const complaintRoutes = () => [
     { method: 'post', path: '/complaints/:id/transitions', summary: 'Take a lifecycle action', tag: TAG, policy: 'complaint:transition', params: idParam, body: transitionSchema, response: complaintSchema, status: 200 },
     async ({ actor, params, body }) => present(await transitionComplaint(actor!, params.id, body), actor),
   ),
-  endpoint({ method: 'post', path: '/complaints/:id/messages', summary: 'Post a message in the thread', tag: TAG, policy: 'complaint:message', rateLimit: 'message', params: idParam, body: messageSchema }, async ({ actor, params, body }) => {
+  endpoint({ method: 'post', path: '/complaints/:id/messages', summary: 'Post a message in the thread', tag: TAG, policy: 'complaint:message', rateLimit: 'message', params: idParam, body: messageSchema, response: complaintMessageSchema }, async ({ actor, params, body }) => {
     const { message, complaint } = await postMessage(actor!, params.id, body.body, body.attachmentId);
     return presentMessage(message, complaint, true);
   }),

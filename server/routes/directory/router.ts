@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { merchantQuery, regionQuery, regionSchema, storeQuery, storeSchema } from '../../../shared/schemas/directory.js';
+import { merchantListingSchema, merchantQuery, merchantSchema, regionQuery, regionSchema, storeQuery, storeSchema } from '../../../shared/schemas/directory.js';
 import { idParam, page } from '../../../shared/schemas/common.js';
 import { PROVINCE_CODE } from '../../../shared/regions.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -22,7 +22,7 @@ export const directoryRoutes = () => [
     },
   ),
   endpoint(
-    { method: 'get', path: '/merchants', summary: 'Search merchants', tag: 'directory', policy: 'merchant:list', query: merchantQuery },
+    { method: 'get', path: '/merchants', summary: 'Search merchants', tag: 'directory', policy: 'merchant:list', query: merchantQuery, response: page(merchantListingSchema) },
     async ({ query }) => {
       const filter: Record<string, unknown> = { kind: 'merchant', status: 'active' };
       if (query.q) filter.name = literalPattern(query.q);
@@ -32,7 +32,7 @@ export const directoryRoutes = () => [
       return { items: p.items.map((m) => presentMerchantListing(m, credit.get(String(m._id)) ?? null)), nextCursor: p.nextCursor };
     },
   ),
-  endpoint({ method: 'get', path: '/merchants/:id', summary: 'Public merchant profile', tag: 'directory', policy: 'merchant:read', params: idParam }, async ({ params }) => {
+  endpoint({ method: 'get', path: '/merchants/:id', summary: 'Public merchant profile', tag: 'directory', policy: 'merchant:read', params: idParam, response: merchantSchema }, async ({ params }) => {
     const m = await OrganizationModel.findOne({ _id: params.id, kind: 'merchant', status: 'active' }).lean();
     if (!m) throw notFound('Merchant');
     return presentMerchant(m);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idParam } from '../../../shared/schemas/common.js';
-import { notificationPage, notificationQuery, notificationSchema } from '../../../shared/schemas/notification.js';
+import { notificationPage, notificationQuery, notificationSchema, readAllResponse } from '../../../shared/schemas/notification.js';
 import { now } from '../../clock.js';
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
@@ -33,7 +33,7 @@ export const notificationRoutes = () => [
     return { items: p.items.map((n) => present(n as NotificationRecord)), nextCursor: p.nextCursor, unreadCount: unread };
   }),
   endpoint(
-    { method: 'post', path: '/notifications/read-all', summary: 'Mark all my notifications read', tag: TAG, policy: 'notification:read', body: z.object({}).strict(), status: 200 },
+    { method: 'post', path: '/notifications/read-all', summary: 'Mark all my notifications read', tag: TAG, policy: 'notification:read', body: z.object({}).strict(), response: readAllResponse, status: 200 },
     async ({ actor }) => {
       // Exactly the notifications counted read are marked: one added meanwhile stays unread.
       const unread = await NotificationModel.find({ userId: actor!.id, readAt: null }, { key: 1 }).lean();

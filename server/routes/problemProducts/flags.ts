@@ -1,8 +1,7 @@
 // Flags (regulators of the regions concerned) and the thresholds that raise them.
 import mongoose from 'mongoose';
-import { z } from 'zod';
-import { idParam } from '../../../shared/schemas/common.js';
-import { flagQuery, flagRulesSchema, putFlagRulesSchema } from '../../../shared/schemas/products.js';
+import { idParam, page } from '../../../shared/schemas/common.js';
+import { detectResponse, flagDetailSchema, flagQuery, flagRulesResponse, flagSchema, putFlagRulesSchema } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
 import { ComplaintFactModel, type ComplaintFactRecord } from '../../models/ComplaintFact.js';
 import { findByIds } from '../../db/byIds.js';
@@ -16,16 +15,15 @@ import { visiblePage } from '../../products/visibility.js';
 import { detectAll } from '../../commands/detectFlags.js';
 import { regionFor } from '../../analytics/scope.js';
 
-const rulesResponse = z.object({ version: z.number(), rules: flagRulesSchema, updatedAt: z.string().nullable() });
 const rulesOut = (r: Awaited<ReturnType<typeof currentRules>>) => ({ version: r.version, rules: r.rules, updatedAt: r.at ? r.at.toISOString() : null });
 
 export const flagRoutes = () => [
-  endpoint({ method: 'get', path: '/flag-rules', summary: 'Flag thresholds in force', tag: 'products', policy: 'flag-rules:read', response: rulesResponse }, async () => rulesOut(await currentRules())),
+  endpoint({ method: 'get', path: '/flag-rules', summary: 'Flag thresholds in force', tag: 'products', policy: 'flag-rules:read', response: flagRulesResponse }, async () => rulesOut(await currentRules())),
   endpoint(
-    { method: 'put', path: '/flag-rules', summary: 'Change flag thresholds (provincial bureau)', tag: 'products', policy: 'flag-rules:update', body: putFlagRulesSchema, response: rulesResponse },
+    { method: 'put', path: '/flag-rules', summary: 'Change flag thresholds (provincial bureau)', tag: 'products', policy: 'flag-rules:update', body: putFlagRulesSchema, response: flagRulesResponse },
     async ({ actor, body }) => rulesOut(await saveRules(body.rules, actor!.id, body.expectedVersion)),
   ),
-  endpoint({ method: 'get', path: '/product-flags', summary: 'Problem-product flags, highest score first', tag: 'products', policy: 'flag:list', query: flagQuery }, async ({ actor, query }) => {
+  endpoint({ method: 'get', path: '/product-flags', summary: 'Problem-product flags, highest score first', tag: 'products', policy: 'flag:list', query: flagQuery, response: page(flagSchema) }, async ({ actor, query }) => {
     if (query.region) regionFor(actor, query.region);
     const statuses = query.status ? [query.status] : ['open', 'case_opened'];
     const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
@@ -33,7 +31,7 @@ export const flagRoutes = () => [
     const { rows, more } = await visiblePage(ProductFlagModel, { actor: actor!, asked: query.region, alternatives, sort: ['score', -1], skip, limit: query.limit });
     return { items: rows.map(presentFlag), nextCursor: more ? String(skip + query.limit) : null };
   }),
-  endpoint({ method: 'get', path: '/product-flags/:id', summary: 'A flag with the complaints and samplings behind it', tag: 'products', policy: 'flag:read', params: idParam }, async ({ actor, params }) => {
+  endpoint({ method: 'get', path: '/product-flags/:id', summary: 'A flag with the complaints and samplings behind it', tag: 'products', policy: 'flag:read', params: idParam, response: flagDetailSchema }, async ({ actor, params }) => {
     const flag = authorizeVisible(actor, await ProductFlagModel.findById(params.id).lean(), 'Flag');
     const out = presentFlag(flag);
     // The complaints behind the flag, limited to the actor's region (a county bureau does not see
@@ -60,5 +58,5 @@ export const flagRoutes = () => [
       })),
     };
   }),
-  endpoint({ method: 'post', path: '/product-flags/detect', summary: 'Run flag detection now over recent products', tag: 'products', policy: 'flag:detect', rateLimit: 'expensive', status: 200 }, async () => detectAll()),
+  endpoint({ method: 'post', path: '/product-flags/detect', summary: 'Run flag detection now over recent products', tag: 'products', policy: 'flag:detect', rateLimit: 'expensive', response: detectResponse, status: 200 }, async () => detectAll()),
 ];

@@ -1,8 +1,7 @@
 // Product records: search, one product with its evidence in the actor's region, and merging.
 import mongoose from 'mongoose';
-import { z } from 'zod';
-import { idParam } from '../../../shared/schemas/common.js';
-import { mergeProductsSchema, productQuery } from '../../../shared/schemas/products.js';
+import { idParam, page } from '../../../shared/schemas/common.js';
+import { mergeProductsSchema, mergeResponse, productDetailSchema, productQuery, productSnapshotSchema } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
 import { paginate } from '../../http/paginate.js';
@@ -34,7 +33,7 @@ async function visibleProduct(actor: Actor, id: string) {
 }
 
 export const productRoutes = () => [
-  endpoint({ method: 'get', path: '/products', summary: 'Search product records', tag: 'products', policy: 'product:list', query: productQuery }, async ({ query }) => {
+  endpoint({ method: 'get', path: '/products', summary: 'Search product records', tag: 'products', policy: 'product:list', query: productQuery, response: page(productSnapshotSchema) }, async ({ query }) => {
     // Products grow with complaints: a search is one pushed-down equality on its longest token (the
     // rarest, most likely), the others checked on that small set; a merged record is never listed.
     const filter: Record<string, unknown> = { mergedInto: { $exists: false } };
@@ -47,7 +46,7 @@ export const productRoutes = () => [
     const p = await paginate(ProductModel, filter, query);
     return { items: p.items.map(productSnapshot), nextCursor: p.nextCursor };
   }),
-  endpoint({ method: 'get', path: '/products/:id', summary: 'A product with its complaints, samplings, flags and merge history', tag: 'products', policy: 'product:read', params: idParam }, async ({ actor, params }) => {
+  endpoint({ method: 'get', path: '/products/:id', summary: 'A product with its complaints, samplings, flags and merge history', tag: 'products', policy: 'product:read', params: idParam, response: productDetailSchema }, async ({ actor, params }) => {
     const { p, region } = await visibleProduct(actor!, params.id);
     const match = { productId: p._id, ...factMatch(region, {}) };
     const complaintCount = await ComplaintFactModel.countDocuments(match);
@@ -62,11 +61,11 @@ export const productRoutes = () => [
       recentComplaints: recent.map((f) => ({ id: String(f.complaintId), day: f.day, countyCode: f.countyCode, merchantId: String(f.merchantId), status: f.status, safety: !!f.safety })),
       samplingResults: samplings.map(presentSampling),
       flags: flags.map(presentFlag),
-      merges: merges.map((m) => ({ fromId: String(m.fromId), intoId: String(m.intoId), fromName: m.fromName, fromKey: m.fromKey, note: m.note ?? null, moved: m.moved ?? null, actorId: String(m.actorId), at: m.at.toISOString() })),
+      merges: merges.map((m) => ({ fromId: String(m.fromId), intoId: String(m.intoId), fromName: m.fromName, fromKey: m.fromKey, note: m.note ?? null, moved: m.moved ? { complaints: m.moved.complaints ?? 0, samplings: m.moved.samplings ?? 0 } : null, actorId: String(m.actorId), at: m.at.toISOString() })),
     };
   }),
   endpoint(
-    { method: 'post', path: '/products/merge', summary: 'Merge a duplicate product record into another', tag: 'products', policy: 'product:merge', body: mergeProductsSchema, status: 200, response: z.object({ intoId: z.string(), moved: z.object({ complaints: z.number(), samplings: z.number() }) }) },
+    { method: 'post', path: '/products/merge', summary: 'Merge a duplicate product record into another', tag: 'products', policy: 'product:merge', body: mergeProductsSchema, status: 200, response: mergeResponse },
     async ({ actor, body }) => {
       await visibleProduct(actor!, body.fromId);
       await visibleProduct(actor!, body.intoId);

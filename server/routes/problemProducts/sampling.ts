@@ -1,7 +1,7 @@
 // Sampling-result import (multipart CSV → 202 with a job id) and the job's progress.
 import { z } from 'zod';
-import { idParam, objectId, offsetCursor } from '../../../shared/schemas/common.js';
-import { importJobSchema } from '../../../shared/schemas/products.js';
+import { idParam, objectId, offsetCursor, page } from '../../../shared/schemas/common.js';
+import { importJobSchema, samplingResultSchema } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { singleFile } from '../../http/multipart.js';
@@ -25,7 +25,7 @@ const samplingQuery = z.object({
 
 export const samplingRoutes = () => [
   endpoint(
-    { method: 'post', path: '/sampling-results/import', summary: 'Import supervisory sampling results (CSV, UTF-8 or GB18030)', tag: 'products', policy: 'sampling:import', rateLimit: 'upload', status: 202, before: [uploadSlot, upload], response: z.object({ jobId: z.string() }) },
+    { method: 'post', path: '/sampling-results/import', summary: 'Import supervisory sampling results (CSV, UTF-8 or GB18030)', tag: 'products', policy: 'sampling:import', rateLimit: 'upload', status: 202, before: [uploadSlot, upload], response: z.object({ jobId: objectId }) },
     async ({ req, actor }) => {
       const file = req.file;
       if (!file || file.size === 0) throw badRequest('Attach the CSV as the multipart field "file"');
@@ -38,7 +38,7 @@ export const samplingRoutes = () => [
     if (!job || (String(job.userId) !== actor!.id && actor!.role !== 'admin')) throw notFound('Import job');
     return presentImportJob(job);
   }),
-  endpoint({ method: 'get', path: '/sampling-results', summary: 'Sampling results in the region', tag: 'products', policy: 'sampling:list', query: samplingQuery }, async ({ actor, query }) => {
+  endpoint({ method: 'get', path: '/sampling-results', summary: 'Sampling results in the region', tag: 'products', policy: 'sampling:list', query: samplingQuery, response: page(samplingResultSchema) }, async ({ actor, query }) => {
     const region = regionFor(actor);
     const filter: Record<string, unknown> = {};
     if (query.productId) filter.productId = query.productId;

@@ -40,10 +40,10 @@ export const storeRoutes = () => [
   ),
   endpoint(
     { method: 'patch', path: '/stores/:id', summary: 'Change a store’s name, address or county', tag: TAG, policy: 'store:update', params: idParam, body: updateStoreSchema, response: managedStoreSchema },
-    async ({ actor, params, body }) => (await presentManaged(actor!, [await updateStore(actor!, params.id, body)]))[0],
+    async ({ actor, params, body }) => (await presentManaged(actor!, [await updateStore(actor!, params.id, body)]))[0]!,
   ),
   endpoint(
     { method: 'post', path: '/stores/:id/close', summary: 'Close a store: it keeps its history and takes no new complaints or returns', tag: TAG, policy: 'store:close', params: idParam, response: managedStoreSchema, status: 200 },
-    async ({ actor, params }) => (await presentManaged(actor!, [await closeStore(actor!, params.id)]))[0],
+    async ({ actor, params }) => (await presentManaged(actor!, [await closeStore(actor!, params.id)]))[0]!,
   ),
 ];

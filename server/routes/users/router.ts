@@ -1,6 +1,6 @@
 // Account management (用户 page, bureau officers, merchant staff) and invitation links.
 import { z } from 'zod';
-import { acceptInvitationSchema, accountListQuery, accountPage, accountSchema, auditPage, auditQuery, invitationParams, invitationSchema, inviteSchema } from '../../../shared/schemas/accounts.js';
+import { type Account, acceptInvitationSchema, accountListQuery, accountPage, accountSchema, auditPage, auditQuery, invitationParams, invitationSchema, inviteSchema } from '../../../shared/schemas/accounts.js';
 import { userSchema } from '../../../shared/schemas/auth.js';
 import { idParam } from '../../../shared/schemas/common.js';
 import { tokenFilter } from '../../search/tokens.js';
@@ -19,11 +19,13 @@ import { currentUser, signIn } from '../auth/router.js';
 
 const TAG = 'accounts';
 
-async function present(actor: Actor, users: UserRecord[]) {
+async function present(actor: Actor, users: UserRecord[]): Promise<Account[]> {
   const ids = [...new Set(users.flatMap((u) => (u.storeId ? [String(u.storeId)] : [])))];
   const names = new Map((await StoreModel.find({ _id: { $in: ids } }, { name: 1 }).lean()).map((s) => [String(s._id), s.name]));
   return users.map((u) => presentAccount(u, actor, names));
 }
+
+const presentOne = async (actor: Actor, user: UserRecord): Promise<Account> => (await present(actor, [user]))[0]!;
 
 export const userRoutes = () => [
   endpoint(
@@ -40,18 +42,18 @@ export const userRoutes = () => [
     },
   ),
   endpoint({ method: 'post', path: '/users/invitations', summary: 'Invite an account by email (a single-use link to set a password)', tag: TAG, policy: 'user:invite', body: inviteSchema, response: accountSchema }, async ({ actor, body }) =>
-    (await present(actor!, [await inviteAccount(actor!, body)]))[0],
+    presentOne(actor!, await inviteAccount(actor!, body)),
   ),
   endpoint(
     { method: 'post', path: '/users/:id/resend-invitation', summary: 'Send a new invitation link (older links stop working)', tag: TAG, policy: 'user:resend-invitation', params: idParam, response: accountSchema, status: 200 },
-    async ({ actor, params }) => (await present(actor!, [await resendInvitation(actor!, params.id)]))[0],
+    async ({ actor, params }) => presentOne(actor!, await resendInvitation(actor!, params.id)),
   ),
   endpoint(
     { method: 'post', path: '/users/:id/disable', summary: 'Disable an account: its sessions and sockets end at once', tag: TAG, policy: 'user:disable', params: idParam, response: accountSchema, status: 200 },
-    async ({ actor, params }) => (await present(actor!, [await setAccountEnabled(actor!, params.id, false)]))[0],
+    async ({ actor, params }) => presentOne(actor!, await setAccountEnabled(actor!, params.id, false)),
   ),
   endpoint({ method: 'post', path: '/users/:id/enable', summary: 'Enable a disabled account again', tag: TAG, policy: 'user:enable', params: idParam, response: accountSchema, status: 200 }, async ({ actor, params }) =>
-    (await present(actor!, [await setAccountEnabled(actor!, params.id, true)]))[0],
+    presentOne(actor!, await setAccountEnabled(actor!, params.id, true)),
   ),
   endpoint({ method: 'get', path: '/audit/accounts', summary: 'The audit trail of the accounts I manage, newest first', tag: TAG, policy: 'audit:list', query: auditQuery, response: auditPage }, async ({ actor, query }) => {
     const filter = actor!.role === 'admin' ? {} : { orgId: actor!.orgId };
