@@ -1,13 +1,11 @@
 import type { z } from 'zod';
-import type { LoginInput, User, registerSchema } from '../../../shared/schemas/auth';
+import type { LoginInput, User, registerSchema, userBody } from '../../../shared/schemas/auth';
 import type { Locale } from '../../../shared/enums';
 import { ApiError, api, resetCsrf } from './client';
 
 export type RegisterRequest = z.input<typeof registerSchema>;
 
-interface UserBody {
-  user: User;
-}
+type UserBody = z.infer<typeof userBody>;
 
 export async function register(input: RegisterRequest): Promise<User> {
   try {
@@ -27,7 +25,7 @@ export async function login(input: LoginInput): Promise<User> {
 
 export async function logout(): Promise<void> {
   try {
-    await api.post<unknown>('/auth/logout');
+    await api.post<{ ok: true }>('/auth/logout');
   } finally {
     resetCsrf();
   }
@@ -35,7 +33,7 @@ export async function logout(): Promise<void> {
 
 /** Mails a single-use sign-in link if the email has an account; the answer is the same either way. */
 export async function requestSignInLink(email: string): Promise<void> {
-  await api.post<unknown>('/auth/sign-in-link', { email });
+  await api.post<{ ok: true }>('/auth/sign-in-link', { email });
 }
 
 export async function redeemSignInLink(token: string): Promise<User> {

@@ -1,14 +1,9 @@
 // Zhejiang's cities and counties (GET /api/regions), loaded once per parent for the whole visit and
 // shared by every feature, so two components of a page never ask for the same list twice.
+import type { Region } from '../../../shared/schemas/directory';
 import { api } from './client';
 
-export interface Region {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: 'province' | 'city' | 'county';
-  parent?: string | null;
-}
+export type { Region };
 
 const cache = new Map<string, Promise<Region[]>>();
 

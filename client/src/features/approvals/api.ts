@@ -1,13 +1,7 @@
 import { api } from '../../api/client';
+import type { PendingMerchant } from '../../../../shared/schemas/auth';
 
-export interface PendingMerchant {
-  /** The applicant's user id. */
-  id: string;
-  name: string;
-  email: string;
-  merchant: { id: string; name: string; creditCode: string };
-  createdAt: string;
-}
+export type { PendingMerchant };
 
 export type Decision = 'approve' | 'reject';
 

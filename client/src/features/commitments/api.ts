@@ -1,31 +1,8 @@
 import { api, type Query } from '../../api/client';
+import type { Commitment } from '../../../../shared/schemas/returns';
 
-export interface CommitmentStore {
-  id: string;
-  name: string;
-  countyCode: string;
-  cityCode: string;
-  address: string;
-  acceptsOtherStores: boolean;
-}
-
-export interface Commitment {
-  id: string;
-  merchantId: string;
-  merchantName: string;
-  scope: 'store' | 'chain_city' | 'chain_province';
-  status: 'active' | 'suspended' | 'withdrawn';
-  windowDays: number;
-  categories: string[];
-  excludedCategories: string[];
-  legalExclusions: string[];
-  conditions: string;
-  refundWithinHours: number;
-  stores: CommitmentStore[];
-  honorRate: number | null;
-  createdAt: string;
-  history?: { seq: number; action: string; reason: string | null; actorRole: string | null; at: string }[];
-}
+export type { Commitment };
+export type CommitmentStore = Commitment['stores'][number];
 
 export interface NewCommitment {
   scope: Commitment['scope'];

@@ -1,82 +1,27 @@
 // Calls and shapes of the complaints API (API.md "Complaints"), shared by every complaint page.
 import { currentLocale } from '../../i18n/locale';
 import { api, type Query } from '../../api/client';
-import type { Complaint as ComplaintBase, ComplaintCounts, CreateComplaintInput, TransitionInput } from '../../../../shared/schemas/complaint';
+import type {
+  Attachment,
+  Complaint,
+  ComplaintCounts,
+  ComplaintDetail,
+  ComplaintMessage,
+  ComplaintOutcome,
+  ComplaintResponse,
+  CreateComplaintInput,
+  TimelineEvent,
+  TransitionInput,
+} from '../../../../shared/schemas/complaint';
+import type { Store } from '../../../../shared/schemas/directory';
 
-export interface Response {
-  responseType: 'accepted' | 'rejected' | 'not_concerned';
-  remedy?: { type: string; amountFen?: number };
-  messageToConsumer: string;
-  /** Absent for consumers: the server keeps the bureau's note from them. */
-  noteToRegulator?: string;
-  at: string;
-  consumerReply?: { accepted: boolean; auto?: boolean; reason?: string; at: string };
-}
+export type { Store };
 
-export interface Outcome {
-  kind: string;
-  reason?: string;
-  reasonCode?: string;
-  agreement?: string;
-  auto?: boolean;
-  at: string;
-}
-
-export type Complaint = Omit<ComplaintBase, 'response' | 'outcome'> & {
-  response?: Response;
-  outcome?: Outcome;
-  closedAt?: string;
-  promiseCheckAt?: string;
-};
-
-export interface TimelineEvent {
-  seq: number;
-  action: string;
-  from: string | null;
-  to: string;
-  party: string;
-  at: string;
-  data: Record<string, unknown>;
-}
-
-export interface Message {
-  id: string;
-  complaintId: string;
-  party: 'consumer' | 'merchant' | 'regulator';
-  /** Null when the consumer chose to stay anonymous to the merchant. */
-  authorName: string | null;
-  body: string;
-  at: string;
-}
-
-export interface Attachment {
-  id: string;
-  name: string;
-  size: number;
-  contentType: string;
-  at?: string;
-}
-
-export interface ComplaintDetail extends Complaint {
-  timeline: TimelineEvent[];
-  messages: Message[];
-  attachments: Attachment[];
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface Store {
-  id: string;
-  merchantId: string;
-  merchantName: string;
-  name: string;
-  countyCode: string;
-  cityCode: string;
-  address: string;
-}
+export type { Attachment, Complaint, ComplaintDetail, ComplaintCounts, TimelineEvent };
+export type Response = ComplaintResponse;
+export type Outcome = ComplaintOutcome;
+export type Message = ComplaintMessage;
+export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const listComplaints = (query: Query, signal?: AbortSignal) => api.get<Page<Complaint>>('/complaints', { query, signal });
 

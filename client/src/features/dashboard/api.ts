@@ -1,6 +1,7 @@
 // The regulators' figures (API.md "Problem products and hotspots"): one call per dashboard panel.
 import { currentLocale } from '../../i18n/locale';
 import { api } from '../../api/client';
+import type { HotspotCell, HotspotsResponse, MapResponse, Summary, Timeseries, TopItem } from '../../../../shared/schemas/analytics';
 
 /** What every panel is filtered by; days are Shanghai calendar days, inclusive. */
 export interface Filter {
@@ -10,49 +11,9 @@ export interface Filter {
   category: string;
 }
 
-export interface Summary {
-  total: number;
-  closed: number;
-  byStatus: Record<string, number>;
-  sourceResolutionRate: number | null;
-  timelyResponseRate: number | null;
-  medianDaysToClose: number | null;
-  satisfaction: number | null;
-}
-
-export interface MapRegion {
-  regionCode: string;
-  name: string;
-  nameEn: string;
-  count: number;
-}
-
-export interface HotspotCell {
-  regionCode: string;
-  category: string;
-  week: string;
-  observed: number;
-  expected: number;
-  score: number;
-  hotspot: boolean;
-}
-
-export interface Point {
-  period: string;
-  count: number;
-}
-
-export interface TopItem {
-  id: string;
-  name: string;
-  count: number;
-  category?: string;
-  brand?: string | null;
-  model?: string | null;
-  merchantId?: string;
-  merchantName?: string;
-  countyCode?: string;
-}
+export type { HotspotCell, Summary, TopItem };
+export type MapRegion = MapResponse['regions'][number];
+export type Point = Timeseries['points'][number];
 
 export type Level = 'city' | 'county';
 export type Interval = 'day' | 'week';
@@ -62,14 +23,14 @@ const q = (f: Filter) => ({ region: f.region, from: f.from, to: f.to, category: 
 export const getSummary = (f: Filter, signal?: AbortSignal) => api.get<Summary>('/analytics/summary', { query: q(f), signal });
 
 export const getMap = (f: Filter, level: Level, signal?: AbortSignal) =>
-  api.get<{ level: Level; regions: MapRegion[] }>('/analytics/map', { query: { ...q(f), level }, signal });
+  api.get<MapResponse>('/analytics/map', { query: { ...q(f), level }, signal });
 
 /** Every cell, hotspots first then by score, so the table can show the ones closest to becoming one. */
 export const getHotspots = (f: Filter, level: Level, signal?: AbortSignal) =>
-  api.get<{ cells: HotspotCell[]; weeks: string[] }>('/analytics/hotspots', { query: { ...q(f), level }, signal });
+  api.get<HotspotsResponse>('/analytics/hotspots', { query: { ...q(f), level }, signal });
 
 export const getTimeseries = (f: Filter, interval: Interval, signal?: AbortSignal) =>
-  api.get<{ interval: Interval; points: Point[] }>('/analytics/timeseries', { query: { ...q(f), interval }, signal });
+  api.get<Timeseries>('/analytics/timeseries', { query: { ...q(f), interval }, signal });
 
 export const getTop = (kind: 'products' | 'merchants' | 'stores', f: Filter, signal?: AbortSignal) =>
   api.get<{ items: TopItem[] }>(`/analytics/top/${kind}`, { query: { ...q(f), limit: 8 }, signal });

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format';
 import { useRegions } from '../dashboard/regions';
-import type { SamplingResult } from './api';
+import type { FlagSampling } from './api';
 
-export function SamplingTable({ results }: { results: SamplingResult[] }) {
+export function SamplingTable({ results }: { results: (FlagSampling & { producer?: string })[] }) {
   const { t } = useTranslation('enforcement');
   const regions = useRegions();
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import type { Panel } from '../dashboard/usePanel';
-import type { ProductRef } from './api';
+import type { ProductLabel } from './api';
 
 export function RuleBadges({ rules }: { rules: string[] }) {
   const { t } = useTranslation('enforcement');
@@ -20,7 +20,7 @@ export function RuleBadges({ rules }: { rules: string[] }) {
 }
 
 /** "充电暖手宝 暖芯 NX-2000 · 电暖宝" */
-export function ProductLine({ product }: { product: ProductRef }) {
+export function ProductLine({ product }: { product: ProductLabel }) {
   const { t } = useTranslation('dashboard');
   const detail = [product.brand, product.model].filter(Boolean).join(' ');
   return (

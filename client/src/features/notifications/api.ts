@@ -1,16 +1,7 @@
 import { api } from '../../api/client';
+import type { AppNotification } from '../../../../shared/schemas/notification';
 
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  titleEn?: string;
-  body: string;
-  link: string;
-  complaintId: string | null;
-  read: boolean;
-  at: string;
-}
+export type { AppNotification };
 
 export const listNotifications = (signal?: AbortSignal) =>
   api.get<{ items: AppNotification[]; nextCursor: string | null; unreadCount: number }>('/notifications', { query: { limit: 20 }, signal });

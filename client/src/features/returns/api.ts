@@ -1,44 +1,12 @@
 // Calls and shapes of the returns API (API.md "Returns"), shared by the desk, the consumer page and compliance.
 import { api, type Query } from '../../api/client';
-import type { CoverageReason } from '../../../../shared/schemas/returns';
-import type { ReturnFigures } from '../../../../shared/schemas/returns';
+import type { Store } from '../../../../shared/schemas/directory';
+import type { CoverageReason, ReturnAnalytics, ReturnFigures, ReturnRequest } from '../../../../shared/schemas/returns';
 
 export type { CoverageReason };
 
-export interface StoreRef {
-  id: string;
-  name: string;
-  countyCode: string;
-  cityCode: string;
-}
-
-export interface ReturnRequest {
-  id: string;
-  merchantId: string;
-  merchantName: string;
-  purchaseStore: StoreRef;
-  returnStore: StoreRef;
-  purchaseDate: string;
-  amountFen: number;
-  product: { name: string; category: string };
-  covered: boolean;
-  coverage: { commitmentId?: string; scope?: string; lastDay?: string; refundWithinHours?: number; reasons: CoverageReason[] };
-  status: 'pending' | 'honored' | 'refused';
-  dueAt: string | null;
-  refundedAt: string | null;
-  refundFen: number | null;
-  refundHours: number | null;
-  refusalReason: string | null;
-  dispute: { reason: string; at: string } | null;
-  breach: boolean;
-  breachKind: 'refused' | 'overdue' | null;
-  complaintId: string | null;
-  /** Desk returns, for the merchant's staff: the code the customer claims the return with. */
-  claimCode?: string;
-  crossStore: boolean;
-  crossCity: boolean;
-  createdAt: string;
-}
+export type { ReturnRequest };
+export type StoreRef = ReturnRequest['purchaseStore'];
 
 export interface NewReturn {
   purchaseStoreId: string;
@@ -51,17 +19,8 @@ export interface NewReturn {
 }
 
 export type Figures = ReturnFigures;
-
-export interface Analytics extends Figures {
-  byStore: (Figures & { storeId: string; storeName: string; cityCode: string })[];
-  byCity: (Figures & { cityCode: string })[];
-}
-
-export interface Store extends StoreRef {
-  merchantId: string;
-  merchantName: string;
-  address: string;
-}
+export type Analytics = ReturnAnalytics;
+export type { Store };
 
 export const listStores = (query: Query, signal?: AbortSignal) => api.get<{ items: Store[] }>('/stores', { query: { limit: 100, ...query }, signal }).then((r) => r.items);
 

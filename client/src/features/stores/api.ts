@@ -1,5 +1,6 @@
 import { api } from '../../api/client';
-import type { ManagedStore } from '../../../../shared/schemas/stores';
+import type { z } from 'zod';
+import type { ManagedStore, myStoresPage } from '../../../../shared/schemas/stores';
 import type { StoreStatus } from '../../../../shared/enums';
 
 export type { ManagedStore };
@@ -10,11 +11,7 @@ export interface StoreInput {
   address: string;
 }
 
-export interface MyStoresPage {
-  items: ManagedStore[];
-  nextCursor: string | null;
-  counts: Record<StoreStatus, number>;
-}
+export type MyStoresPage = z.infer<typeof myStoresPage>;
 
 export const listMyStores = (status: StoreStatus, cursor: string | null, signal?: AbortSignal) =>
   api.get<MyStoresPage>('/merchant/stores', { query: { status, cursor, limit: 20 }, signal });

@@ -1,37 +1,17 @@
 import { api, type Query } from '../../api/client';
-import type { Account } from '../../../../shared/schemas/accounts';
+import type { z } from 'zod';
+import type { User } from '../../../../shared/schemas/auth';
+import type { Account, accountPage, auditEntrySchema, invitationSchema } from '../../../../shared/schemas/accounts';
 
 export type { Account };
 
-export interface AccountPage {
-  items: Account[];
-  nextCursor: string | null;
-  total: number;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  action: 'invite' | 'resend_invitation' | 'accept_invitation' | 'disable' | 'enable';
-  actorName: string;
-  targetName: string;
-  targetEmail: string;
-  orgName: string | null;
-  storeName: string | null;
-}
-
-export interface Invitation {
-  name: string;
-  email: string;
-  role: string;
-  orgName: string | null;
-  storeName: string | null;
-  expiresAt: string;
-}
+export type AccountPage = z.infer<typeof accountPage>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type Invitation = z.infer<typeof invitationSchema>;
 
 export const listAccounts = (query: Query, signal?: AbortSignal) => api.get<AccountPage>('/users', { query: { limit: 20, ...query }, signal });
 export const inviteAccount = (body: Record<string, string>) => api.post<Account>('/users/invitations', body);
 export const accountAction = (id: string, action: 'disable' | 'enable' | 'resend-invitation') => api.post<Account>(`/users/${id}/${action}`, {});
 export const listAudit = (signal?: AbortSignal) => api.get<{ items: AuditEntry[]; nextCursor: string | null }>('/audit/accounts', { query: { limit: 20 }, signal });
 export const getInvitation = (token: string, signal?: AbortSignal) => api.get<Invitation>(`/invitations/${token}`, { signal });
-export const acceptInvitation = (token: string, password: string) => api.post<unknown>(`/invitations/${token}/accept`, { password });
+export const acceptInvitation = (token: string, password: string) => api.post<{ user: User }>(`/invitations/${token}/accept`, { password });
