@@ -4,27 +4,11 @@
 import { expect } from 'chai';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { filing, fileVia } from '../helpers/complaints.js';
-import { ApiClient, DEMO } from '../helpers/http.js';
+import type { ApiClient } from '../helpers/http.js';
+import { ROLES, roleClients, routesOf, type Param, type Route, type Schema } from '../helpers/openapi.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 import { snapshotDb, type DbSnapshot } from '../helpers/snapshot.js';
 
-type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; pattern?: string; $ref?: string; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[] };
-interface Param {
-  name: string;
-  in: 'query' | 'path' | 'header';
-  schema?: Schema;
-}
-interface Operation {
-  parameters?: Param[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-interface Route {
-  method: string;
-  path: string;
-  query: string[];
-  params: Param[];
-  body?: Schema;
-}
 interface Probe {
   cls: string;
   path: string;
@@ -32,14 +16,6 @@ interface Probe {
   body?: string;
 }
 
-const ROLES = ['signed out', 'consumer', 'merchant', 'regulator', 'admin'] as const;
-const LOGINS: Record<(typeof ROLES)[number], string | null> = {
-  'signed out': null,
-  consumer: DEMO.consumer,
-  merchant: DEMO.merchant,
-  regulator: DEMO.regulatorHz,
-  admin: DEMO.admin,
-};
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 const FULL = process.env.FUZZ === 'full';
 const PRE_GATE = new Set(['unsupported charset', 'malformed percent-encoding', 'deep nesting', 'lone surrogates']);
@@ -56,23 +32,6 @@ function fill(schema: Schema | undefined, refs: Record<string, Schema>, leaf: st
   }
   if (s.type === 'array') return `[${fill(s.items, refs, leaf, depth + 1)}]`;
   return leaf;
-}
-
-function routesOf(doc: { paths: Record<string, Record<string, Operation>> }): Route[] {
-  const routes: Route[] = [];
-  for (const [path, ops] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(ops)) {
-      const params = op.parameters ?? [];
-      routes.push({
-        method,
-        path: path.replace(/^\/api/, ''),
-        query: params.filter((p) => p.in === 'query').map((p) => p.name),
-        params: params.filter((p) => p.in === 'path'),
-        body: op.requestBody?.content['application/json']?.schema,
-      });
-    }
-  }
-  return routes;
 }
 
 /** The probes of every class for one endpoint; `id` fills well-formed path parameters. */
@@ -124,17 +83,12 @@ describe('fuzz: every endpoint, every role, every class of malformed input', fun
   let world: DemoWorld;
   let complaintId: string;
   let before0: DbSnapshot;
-  const clients = new Map<string, ApiClient>();
+  let clients: Map<string, ApiClient>;
 
   before(async () => {
     world = await freshWorld();
     srv = await startTestServer();
-    for (const role of ROLES) {
-      const c = new ApiClient(srv.url);
-      await c.fetchCsrf();
-      if (LOGINS[role]) await c.login(LOGINS[role]!);
-      clients.set(role, c);
-    }
+    clients = await roleClients(srv.url);
     complaintId = (await fileVia(clients.get('consumer')!, filing(world))).id;
     // Endpoints that take no input do their work on any request: do it once now, so a second run changes nothing.
     for (const role of ROLES) await clients.get(role)!.post('/notifications/read-all');
