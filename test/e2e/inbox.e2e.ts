@@ -115,4 +115,16 @@ describe('the merchant inbox in Chromium', function () {
     expect(await page.getByTestId('inbox-tab-bureau').innerText()).to.match(/^With the regulator/);
     await context.close();
   });
+
+  it('tells the consumer how many complaints their list holds', async () => {
+    const total = await ComplaintModel.countDocuments({ consumerId: world.users.get(DEMO.consumer)!._id });
+    expect(total).to.be.above(20);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signInAs(page, srv.url, DEMO.consumer);
+    await page.getByTestId('nav-complaints').click();
+    await page.locator(`[data-testid="result-count"][data-count="${total}"]`).waitFor();
+    expect(await page.getByTestId('result-count').innerText()).to.equal(`共 ${total} 件投诉`);
+    await context.close();
+  });
 });

@@ -3,6 +3,7 @@ import { COMPLAINT_STATUSES } from '../../shared/enums.js';
 import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { seedComplaints } from '../../server/seed/complaints.js';
+import { worldViolations } from '../helpers/lifecycle.js';
 import { freshWorld } from '../helpers/server.js';
 import mongoose from 'mongoose';
 import { shanghaiDay } from '../../shared/calendar.js';
@@ -22,6 +23,10 @@ describe('demo complaints seeder', function () {
     expect(stores.size).to.equal(world.stores.length);
     const report = await rebuildProjections({ write: false });
     expect(report.differing, JSON.stringify(report.differing.slice(0, 3))).to.deep.equal([]);
+    // What the lifecycle and its deadline jobs would have made: nothing left past a deadline that moves it.
+    expect((await worldViolations(now())).slice(0, 10)).to.deep.equal([]);
+    const overdueWithMerchant = await ComplaintModel.countDocuments({ status: 'awaiting_merchant', 'deadlines.current.dueAt': { $lt: now() } });
+    expect(overdueWithMerchant).to.equal(0);
   });
 
   it('takes numbers after those already taken on the same days (another seeder filed first)', async () => {
