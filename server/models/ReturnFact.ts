@@ -27,8 +27,11 @@ const returnFactSchema = new Schema(
   },
   { versionKey: false },
 );
-returnFactSchema.index({ merchantId: 1, day: 1 });
-returnFactSchema.index({ returnCountyCode: 1, day: 1 });
+// Figures over a period read it week by week (server/returns/figures.ts).
+returnFactSchema.index({ merchantId: 1, week: 1 });
+returnFactSchema.index({ returnCountyCode: 1, week: 1 });
+returnFactSchema.index({ returnCityCode: 1, week: 1 });
+returnFactSchema.index({ week: 1 });
 
 export type ReturnFactRecord = InferSchemaType<typeof returnFactSchema>;
 export const ReturnFactModel = mongoose.model('ReturnFact', returnFactSchema);

@@ -1,6 +1,9 @@
 // Return figures, computed in code from projected rows: the portable aggregation subset has no
 // median and no $lookup, and a period's rows for one region are few enough to fold here.
 import { ReturnFactModel } from '../models/ReturnFact.js';
+import { shanghaiDay } from '../../shared/calendar.js';
+import { weekOfDay, weekRange } from '../../shared/weeks.js';
+import { now } from '../clock.js';
 import type { ReturnAnalytics, ReturnFigures } from '../../shared/schemas/returns.js';
 
 export interface FigureRow {
@@ -87,14 +90,22 @@ export interface RowFilter {
   to?: string;
 }
 
+/**
+ * The facts of the selection. A day range is no condition the engine pushes down, so a period is read
+ * week by week, each an equality on the fact's `week` beside the selection's own (the rows read follow
+ * the period, not every return of the merchant or region), and its first and last days trimmed here.
+ */
 export async function loadRows(f: RowFilter): Promise<FigureRow[]> {
   const q: Record<string, unknown> = {};
   if (f.merchantId) q.merchantId = f.merchantId;
   if (f.storeId) q.returnStoreId = f.storeId;
   if (f.region?.length === 6) q.returnCountyCode = f.region;
   else if (f.region?.length === 4) q.returnCityCode = f.region;
-  if (f.from || f.to) q.day = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
-  return (await ReturnFactModel.find(q).lean()) as unknown as FigureRow[];
+  const inPeriod = (r: FigureRow) => (!f.from || r.day >= f.from) && (!f.to || r.day <= f.to);
+  if (!f.from) return ((await ReturnFactModel.find(q).lean()) as unknown as FigureRow[]).filter(inPeriod);
+  const weeks = weekRange(weekOfDay(f.from), weekOfDay(f.to ?? shanghaiDay(now())));
+  const parts = await Promise.all(weeks.map((week) => ReturnFactModel.find({ ...q, week }).lean()));
+  return (parts.flat() as unknown as FigureRow[]).filter(inPeriod);
 }
 
 /** Figures of the whole selection and its breakdowns per merchant, store, city and county. */

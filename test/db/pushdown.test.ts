@@ -7,6 +7,7 @@ import { ReturnCommitmentModel } from '../../server/models/ReturnCommitment.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
+import { ReturnFactModel } from '../../server/models/ReturnFact.js';
 import { unreadScope } from '../../server/notifications/unread.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { pageQuery } from '../../server/complaints/query.js';
@@ -73,6 +74,9 @@ const HOT: Record<string, Hot> = {
   // The return review list (server/returns/compliance.ts): tier D merchants, then each one's commitments.
   'credit tier D merchants (review list)': () => MerchantCreditModel.find({ tier: 'D' }),
   "a tier D merchant's commitments (review list)": (w) => ReturnCommitmentModel.find({ merchantId: w.shop._id }, 'status countyCodes merchantName'),
+  // Return figures over a period (GET /api/analytics/returns?from=, stores page, compliance): week by week.
+  "return figures of a merchant, one week of the period": (w) => ReturnFactModel.find({ merchantId: w.chain._id, week: '2026-W10' }),
+  "return figures of a county, one week of the period": () => ReturnFactModel.find({ returnCountyCode: '330106', week: '2026-W10' }),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
   'events whose effects are owed (effect runner, on start and every few seconds)': () => ComplaintEventModel.find({ effects: 'pending' }).limit(500),
   'the day\'s last block of complaint numbers (a filing that needs a new block)': () => ComplaintNumberModel.findOne({ day: '20261130' }, { n: 1, size: 1 }).sort({ n: -1 }),
