@@ -2,7 +2,7 @@
 // first answer on that data, on the real database (MONGODB_URI, or an embedded FerretDB).
 import { performance } from 'node:perf_hooks';
 import '../test/helpers/env.js';
-import '../server/seed/all.js';
+import { wireCapabilities } from '../server/capabilities.js';
 import { startTestDatabase, stopTestDatabase, resetDb } from '../test/helpers/database.js';
 import { testConfig } from '../test/helpers/server.js';
 import { seedIfEmpty } from '../server/seed/demo.js';
@@ -12,6 +12,7 @@ import { UserModel } from '../server/models/User.js';
 import { toActor } from '../server/policies/actor.js';
 
 export async function run() {
+  wireCapabilities();
   await startTestDatabase();
   try {
     await resetDb();

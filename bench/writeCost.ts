@@ -9,8 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mongoose from 'mongoose';
 import '../test/helpers/env.js';
-import '../server/jobs/all.js';
-import '../server/seed/all.js';
+import { wireCapabilities } from '../server/capabilities.js';
 import { startTestDatabase, stopTestDatabase } from '../test/helpers/database.js';
 import { freshWorld, startTestServer } from '../test/helpers/server.js';
 import { DEMO, signedIn, type ApiClient } from '../test/helpers/http.js';
@@ -119,6 +118,7 @@ async function filingRate() {
 }
 
 export async function run() {
+  wireCapabilities();
   await commandCounts();
   await filingRate();
 }

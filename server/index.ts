@@ -11,8 +11,7 @@ import { startScheduler } from './jobs/scheduler.js';
 import { effectsSettled } from './complaints/effectRunner.js';
 import { seedIfEmpty, DEMO_ACCOUNTS } from './seed/demo.js';
 import { logger } from './logger.js';
-import './jobs/all.js';
-import './seed/all.js';
+import { wireCapabilities } from './capabilities.js';
 
 const EFFECTS_GRACE_MS = 5_000;
 
@@ -33,6 +32,7 @@ export interface Listening {
 
 /** HTTP, sockets and jobs on an already connected database (tests use this directly). */
 export async function listen(config: Config, opts: AppOptions & { scheduler?: boolean } = {}): Promise<Listening> {
+  wireCapabilities();
   const { app, session } = createApp(config, opts);
   const server = http.createServer(app);
   const realtime = await attachRealtime(server, session, { redisUrl: config.REDIS_URL, publicUrl: config.PUBLIC_URL });
@@ -65,6 +65,7 @@ export async function listen(config: Config, opts: AppOptions & { scheduler?: bo
 
 /** Starts database, seed, HTTP, sockets and jobs; `stop` undoes all of it. */
 export async function startServer(config: Config, opts: AppOptions & { scheduler?: boolean } = {}): Promise<RunningServer> {
+  wireCapabilities();
   const db = await connectDatabase(config);
   try {
     const seeded = config.SEED === 'auto' ? await withDirectWrites(db.postgresUrl, () => seedIfEmpty(config, () => console.log('  seeding the demo data into the empty database…'))) : false;

@@ -9,7 +9,7 @@
 // Each effect adds nothing when repeated (see effects.ts), so a run cut short is simply run again.
 import { now } from '../clock.js';
 import { claim } from '../jobs/claim.js';
-import { registerJob } from '../jobs/scheduler.js';
+import type { Job } from '../jobs/scheduler.js';
 import { logger } from '../logger.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { JobRunModel } from '../models/JobRun.js';
@@ -100,4 +100,4 @@ export async function resumeEffects(): Promise<number> {
   return pending.length;
 }
 
-registerJob({ name: EFFECTS_JOB, everyMs: 10_000, run: () => resumeEffects() });
+export const effectsJob: Job = { name: EFFECTS_JOB, everyMs: 10_000, run: () => resumeEffects() };

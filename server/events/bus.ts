@@ -18,8 +18,25 @@ type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => Promi
 type AnyHandler = (payload: never) => Promise<void> | void;
 const handlers = new Map<keyof DomainEvents, AnyHandler[]>();
 
-export function on<K extends keyof DomainEvents>(event: K, handler: Handler<K>): void {
-  handlers.set(event, [...(handlers.get(event) ?? []), handler as AnyHandler]);
+/** A capability's reaction to an event, declared as a value and wired by server/capabilities.ts. */
+export interface Subscription {
+  event: keyof DomainEvents;
+  handler: AnyHandler;
+}
+
+export function subscription<K extends keyof DomainEvents>(event: K, handler: Handler<K>): Subscription {
+  return { event, handler: handler as AnyHandler };
+}
+
+/** Adds the handler once, however often it is wired. */
+export function subscribe({ event, handler }: Subscription): void {
+  const list = handlers.get(event) ?? [];
+  if (!list.includes(handler)) handlers.set(event, [...list, handler]);
+}
+
+/** Stops calling a handler (tests that listen for a while). */
+export function unsubscribe({ event, handler }: Subscription): void {
+  handlers.set(event, (handlers.get(event) ?? []).filter((h) => h !== handler));
 }
 
 /** Runs every handler, even after one failed; then rethrows the first failure so the caller can retry. */

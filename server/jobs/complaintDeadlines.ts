@@ -10,7 +10,7 @@ import { IdempotencyKeyModel } from '../models/IdempotencyKey.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { logger } from '../logger.js';
 import { claim } from './claim.js';
-import { registerJob } from './scheduler.js';
+import type { Job } from './scheduler.js';
 
 export const COMPLAINT_DEADLINE_JOB = 'complaint-deadlines';
 const FIRING = 'complaint-deadline';
@@ -100,4 +100,4 @@ export async function checkComplaintDeadlines(at: Date) {
   return { ...merchant, autoAccepted, overdue, expired, promiseChecks };
 }
 
-registerJob({ name: COMPLAINT_DEADLINE_JOB, everyMs: 60_000, run: checkComplaintDeadlines });
+export const complaintDeadlineJob: Job = { name: COMPLAINT_DEADLINE_JOB, everyMs: 60_000, run: checkComplaintDeadlines };

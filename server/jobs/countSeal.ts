@@ -2,15 +2,15 @@
 // counts of notifications stored before they were kept in the ledger get their deltas first.
 import { sealCounts } from '../counts/ledger.js';
 import { backfillUnread } from '../notifications/unread.js';
-import { registerJob } from './scheduler.js';
+import type { Job } from './scheduler.js';
 
 export const COUNT_SEAL_JOB = 'count-seal';
 
-registerJob({
+export const countSealJob: Job = {
   name: COUNT_SEAL_JOB,
   everyMs: 60_000,
   async run(at) {
     await backfillUnread();
     return sealCounts(at);
   },
-});
+};

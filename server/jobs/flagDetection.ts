@@ -1,13 +1,12 @@
 // Scheduled flag detection: catches what per-event checks cannot (spikes as weeks roll over,
 // changed thresholds), rebuilds missing complaint facts first, so a missed event heals, and
 // recomputes the merchants' credit tiers.
-import { registerJob } from './scheduler.js';
+import type { Job } from './scheduler.js';
 import { detectAll } from '../commands/detectFlags.js';
 import { backfillFacts } from '../products/backfill.js';
 import { refreshAllCredit } from '../products/credit.js';
-import '../products/subscriptions.js';
 
-registerJob({
+export const flagDetectionJob: Job = {
   name: 'flag-detection',
   everyMs: 60 * 60 * 1000,
   async run(at) {
@@ -16,4 +15,4 @@ registerJob({
     const merchants = await refreshAllCredit(at);
     return { facts, merchants, ...flags };
   },
-});
+};

@@ -1,12 +1,12 @@
 // Sends the mail outbox: SMTP when configured, else .eml files. Failures back off (server/mail/outbox.ts).
 import { deliverOutbox } from '../mail/outbox.js';
 import { JobRunModel } from '../models/JobRun.js';
-import { registerJob } from './scheduler.js';
+import type { Job } from './scheduler.js';
 
 export const OUTBOX_JOB = 'outbox';
 const WEEK = 7 * 24 * 3600 * 1000;
 
-registerJob({
+export const outboxJob: Job = {
   name: OUTBOX_JOB,
   everyMs: 15_000,
   async run(at) {
@@ -15,4 +15,4 @@ registerJob({
     await JobRunModel.deleteMany({ job: OUTBOX_JOB, at: { $lt: new Date(at.getTime() - WEEK) } });
     return r;
   },
-});
+};

@@ -5,7 +5,7 @@ import { ReturnEventModel } from '../models/ReturnEvent.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { openBreach, repairBreaches } from '../returns/breach.js';
 import { refreshAllReturnFigures } from '../returns/merchantFigures.js';
-import { registerJob } from './scheduler.js';
+import type { Job } from './scheduler.js';
 
 export const RETURN_DEADLINE_JOB = 'return-deadlines';
 
@@ -21,7 +21,7 @@ export async function checkReturnDeadlines(at: Date) {
   return { due: due.length, opened, repaired };
 }
 
-registerJob({ name: RETURN_DEADLINE_JOB, everyMs: 60_000, run: checkReturnDeadlines });
+export const returnDeadlineJob: Job = { name: RETURN_DEADLINE_JOB, everyMs: 60_000, run: checkReturnDeadlines };
 
 // The registry's and profiles' figures cover the last 365 days: refreshed hourly as the window moves.
-registerJob({ name: 'return-figures', everyMs: 3600_000, run: async (at) => ({ merchants: await refreshAllReturnFigures(at) }) });
+export const returnFiguresJob: Job = { name: 'return-figures', everyMs: 3600_000, run: async (at) => ({ merchants: await refreshAllReturnFigures(at) }) };

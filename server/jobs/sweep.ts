@@ -5,7 +5,7 @@ import { sweepRateHits } from '../http/rateLimit.js';
 import { sweepSignInTokens } from '../commands/signInLink.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { EFFECT_CLAIM_JOB, EFFECTS_JOB } from '../complaints/effectRunner.js';
-import { registerJob } from './scheduler.js';
+import type { Job } from './scheduler.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -21,4 +21,4 @@ export async function sweep(at: Date) {
   return { sessions: sessions.deletedCount, loginFailures: failures, rateHits, signInTokens, jobRuns: runs.deletedCount };
 }
 
-registerJob({ name: 'sweep', everyMs: 10 * 60 * 1000, run: sweep });
+export const sweepJob: Job = { name: 'sweep', everyMs: 10 * 60 * 1000, run: sweep };

@@ -4,13 +4,13 @@ import { StoreModel } from '../models/Store.js';
 import { presentStore } from './store.js';
 
 type Figures = Record<string, number | null>;
-type FigureSource = (merchantId: string) => Promise<{ figures: Figures; creditTier?: Tier | null }>;
+export type FigureSource = (merchantId: string) => Promise<{ figures: Figures; creditTier?: Tier | null }>;
 
 const sources: FigureSource[] = [];
 
 /** Capabilities that know a merchant's figures (complaints, returns, credit) contribute them here. */
 export function addMerchantFigures(source: FigureSource): void {
-  sources.push(source);
+  if (!sources.includes(source)) sources.push(source);
 }
 
 type Tier = 'A' | 'B' | 'C' | 'D';

@@ -8,7 +8,7 @@ import { MerchantCreditModel } from '../models/MerchantCredit.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
 import { StoreModel } from '../models/Store.js';
-import { addMerchantFigures } from '../presenters/merchant.js';
+import type { FigureSource } from '../presenters/merchant.js';
 
 const WINDOW_DAYS = 180;
 export type Tier = 'A' | 'B' | 'C' | 'D';
@@ -107,7 +107,7 @@ export async function refreshAllCredit(at = now()) {
 }
 
 // Profiles read the stored credit by _id; a merchant not yet computed shows no tier.
-addMerchantFigures(async (merchantId) => {
+export const creditFigures: FigureSource = async (merchantId) => {
   const c = await MerchantCreditModel.findById(merchantId).lean();
   return c ? { creditTier: c.tier as Tier, figures: c.figures as Record<string, number | null> } : { figures: {} };
-});
+};

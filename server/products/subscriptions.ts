@@ -3,7 +3,7 @@
 // rollup entry), then the flag check of its product and the abuse check of its consumer; each
 // transition refreshes the fact's status figures. Each import checks the products it touched.
 import mongoose from 'mongoose';
-import { on } from '../events/bus.js';
+import { subscription } from '../events/bus.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 import { detectForProduct } from '../commands/detectFlags.js';
 import { reviewConsumer } from '../commands/reviewAbuse.js';
@@ -45,22 +45,22 @@ function oneAtATime(check: (key: string) => Promise<unknown>) {
 const checkProduct = oneAtATime((productId) => detectForProduct(productId));
 const checkConsumer = oneAtATime((consumerId) => reviewConsumer(consumerId));
 
-on('complaint.filed', async ({ complaintId }) => {
-  const fact = await recordComplaint(complaintId);
-  if (!fact) return;
-  await Promise.all([fact.productId && checkProduct(String(fact.productId)), fact.consumerId && checkConsumer(String(fact.consumerId))]);
-});
-
-on('complaint.transitioned', async ({ complaintId, to }) => {
-  await refreshComplaint(complaintId, to);
-});
-
-on('sampling.imported', async ({ resultIds }) => {
-  const ids = resultIds.map((id) => new mongoose.Types.ObjectId(id));
-  const products = new Set<string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await SamplingResultModel.find({ _id: { $in: ids.slice(i, i + 500) } }, { productId: 1 }).lean();
-    for (const r of rows) products.add(String(r.productId));
-  }
-  for (const p of products) await checkProduct(p);
-});
+export const productSubscriptions = [
+  subscription('complaint.filed', async ({ complaintId }) => {
+    const fact = await recordComplaint(complaintId);
+    if (!fact) return;
+    await Promise.all([fact.productId && checkProduct(String(fact.productId)), fact.consumerId && checkConsumer(String(fact.consumerId))]);
+  }),
+  subscription('complaint.transitioned', async ({ complaintId, to }) => {
+    await refreshComplaint(complaintId, to);
+  }),
+  subscription('sampling.imported', async ({ resultIds }) => {
+    const ids = resultIds.map((id) => new mongoose.Types.ObjectId(id));
+    const products = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await SamplingResultModel.find({ _id: { $in: ids.slice(i, i + 500) } }, { productId: 1 }).lean();
+      for (const r of rows) products.add(String(r.productId));
+    }
+    for (const p of products) await checkProduct(p);
+  }),
+];

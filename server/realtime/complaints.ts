@@ -4,11 +4,11 @@ import { rooms } from '../../shared/realtime.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { allowed } from '../policies/index.js';
 import { canSeeComplaint } from '../policies/complaints.js';
-import { addSocketHandler } from './handlers.js';
+import type { SocketHandler } from './handlers.js';
 
 const notFound = { error: { code: 'not_found', message: 'Complaint not found' } };
 
-addSocketHandler((socket, actor) => {
+export const complaintSocketHandler: SocketHandler = (socket, actor) => {
   socket.on('complaint:watch', async (p: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
     try {
@@ -30,4 +30,4 @@ addSocketHandler((socket, actor) => {
     await socket.leave(rooms.complaint(id));
     reply({ ok: true });
   });
-});
+};

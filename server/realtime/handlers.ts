@@ -1,11 +1,11 @@
 import type { Socket } from 'socket.io';
 import type { Actor } from '../policies/index.js';
 
-type Handler = (socket: Socket, actor: Actor) => void;
+export type SocketHandler = (socket: Socket, actor: Actor) => void;
 
 /** Socket event handlers of each capability; each checks its policy before acting. */
-export const socketHandlers: Handler[] = [];
+export const socketHandlers: SocketHandler[] = [];
 
-export function addSocketHandler(h: Handler): void {
-  socketHandlers.push(h);
+export function addSocketHandler(h: SocketHandler): void {
+  if (!socketHandlers.includes(h)) socketHandlers.push(h);
 }

@@ -7,7 +7,7 @@ import { now } from '../clock.js';
 import { MerchantReturnFiguresModel } from '../models/MerchantReturnFigures.js';
 import { findByIds } from '../db/byIds.js';
 import { ReturnCommitmentModel } from '../models/ReturnCommitment.js';
-import { addMerchantFigures } from '../presenters/merchant.js';
+import type { FigureSource } from '../presenters/merchant.js';
 import { groupBy, loadRows, summarise, type FigureRow } from './figures.js';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -53,24 +53,20 @@ export async function merchantReturnFigures(merchantIds: string[]): Promise<Map<
   return out;
 }
 
-let registered = false;
-export function registerMerchantReturnFigures(): void {
-  if (registered) return;
-  registered = true;
-  addMerchantFigures(async (merchantId) => {
-    const [figures, active] = await Promise.all([merchantReturnFigures([merchantId]), ReturnCommitmentModel.countDocuments({ merchantId, status: 'active' })]);
-    const f = figures.get(merchantId)!;
-    return {
-      figures: {
-        returnRequests: f.requests,
-        returnHonorRate: f.honorRate,
-        returnBreaches: f.breaches,
-        returnCrossStoreShare: f.crossStoreShare,
-        returnMedianRefundHours: f.medianRefundHours,
-        // 1 while the merchant holds an active commitment: the 放心消费承诺 badge.
-        commitmentBadge: active > 0 ? 1 : 0,
-        activeReturnCommitments: active,
-      },
-    };
-  });
-}
+/** The return figures and the commitment badge on a merchant's public profile. */
+export const returnFigures: FigureSource = async (merchantId) => {
+  const [figures, active] = await Promise.all([merchantReturnFigures([merchantId]), ReturnCommitmentModel.countDocuments({ merchantId, status: 'active' })]);
+  const f = figures.get(merchantId)!;
+  return {
+    figures: {
+      returnRequests: f.requests,
+      returnHonorRate: f.honorRate,
+      returnBreaches: f.breaches,
+      returnCrossStoreShare: f.crossStoreShare,
+      returnMedianRefundHours: f.medianRefundHours,
+      // 1 while the merchant holds an active commitment: the 放心消费承诺 badge.
+      commitmentBadge: active > 0 ? 1 : 0,
+      activeReturnCommitments: active,
+    },
+  };
+};

@@ -1,37 +1,9 @@
 import express, { type Router } from 'express';
-import type { Endpoint } from '../http/endpoint.js';
-import { approvalRoutes } from './approvals/router.js';
-import { authRoutes } from './auth/router.js';
-import { directoryRoutes } from './directory/router.js';
-import { storeRoutes } from './stores/router.js';
-import { healthRoutes } from './health/router.js';
-import { userRoutes } from './users/router.js';
-import { problemProductRoutes } from './problemProducts/router.js';
-import { analyticsRoutes } from './analytics/router.js';
-import { returnRoutes } from './returns/router.js';
-import { returnAnalyticsRoutes } from './returns/analytics.js';
-import { complaintRoutes } from './complaints/router.js';
-import { notificationRoutes } from './notifications/router.js';
-import { outboxRoutes } from './outbox/router.js';
+import { capabilities } from '../capabilities.js';
 
-/** Every API resource, in one list; each module declares its endpoints with their policies. */
+/** Every API resource of every capability (server/capabilities.ts); each declares its endpoints with their policies. */
 export function apiRouter(): Router {
   const router = express.Router();
-  const groups: Endpoint[][] = [
-    healthRoutes(),
-    authRoutes(),
-    approvalRoutes(),
-    directoryRoutes(),
-    storeRoutes(),
-    userRoutes(),
-    problemProductRoutes(),
-    analyticsRoutes(),
-    returnRoutes(),
-    returnAnalyticsRoutes(),
-    complaintRoutes(),
-    notificationRoutes(),
-    outboxRoutes(),
-  ];
-  for (const e of groups.flat()) e.mount(router);
+  for (const c of capabilities) for (const routes of c.routes) for (const e of routes()) e.mount(router);
   return router;
 }

@@ -5,7 +5,7 @@ import { connectDatabase } from '../db/connection.js';
 import { seedIfEmpty } from './demo.js';
 import { seedBulk } from './bulk.js';
 import { withDirectWrites } from '../db/directWrites.js';
-import './all.js';
+import { wireCapabilities } from '../capabilities.js';
 
 const USAGE = 'usage: npm run seed [-- --complaints N]';
 const args = process.argv.slice(2);
@@ -16,6 +16,7 @@ if ((at >= 0 && !(Number.isInteger(count) && count > 0)) || args.some((a, i) => 
   process.exit(2);
 }
 
+wireCapabilities();
 const config = loadConfig();
 let db;
 try {

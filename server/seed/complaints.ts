@@ -18,7 +18,7 @@ import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
 import { ComplaintNumberModel } from '../models/ComplaintNumber.js';
 import { endOf, formatNumber } from '../complaints/number.js';
 import { UserModel } from '../models/User.js';
-import { addSeeder, type DemoWorld } from './registry.js';
+import type { DemoWorld, Seeder } from './registry.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 
 const COUNT = 320;
@@ -195,4 +195,4 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   return docs.length;
 }
 
-addSeeder({ name: 'complaints', order: 10, run: (world) => seedComplaints(world).then(() => undefined) });
+export const complaintSeeder: Seeder = { name: 'complaints', order: 10, run: (world) => seedComplaints(world).then(() => undefined) };

@@ -20,7 +20,7 @@ import { toActor } from '../policies/actor.js';
 import { backfillFacts } from '../products/backfill.js';
 import { refreshAllCredit } from '../products/credit.js';
 import { insertSynthetic, type SyntheticSpec } from '../products/synthetic.js';
-import { addSeeder, type DemoWorld } from './registry.js';
+import type { DemoWorld, Seeder } from './registry.js';
 import { backgroundSpecs, plantedSpecs, PLANTED, rng, samplingCsv } from './productsPlan.js';
 
 type Store = SyntheticSpec['store'];
@@ -92,4 +92,4 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
   logger.info({ ms: Date.now() - started, complaints: background.length + planted.length, flags }, 'problem-product demo data seeded');
 }
 
-addSeeder({ name: 'products', order: 30, run: (world) => seedProblemProducts(world) });
+export const productSeeder: Seeder = { name: 'products', order: 30, run: (world) => seedProblemProducts(world) };

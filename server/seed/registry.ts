@@ -16,7 +16,7 @@ export interface DemoWorld {
   users: Map<string, HydratedDocument<UserRecord>>;
 }
 
-type Seeder = { name: string; order: number; run(world: DemoWorld): Promise<void> };
+export type Seeder = { name: string; order: number; run(world: DemoWorld): Promise<void> };
 const seeders: Seeder[] = [];
 
 /** Capabilities add their demo data here (complaints, returns, sampling…), run in `order`. */

@@ -17,7 +17,7 @@ import { openBreach } from '../returns/breach.js';
 import { decideCoverage, type CoverageCommitment } from '../returns/coverage.js';
 import { merchantCommitments, toCoverageStore } from '../returns/load.js';
 import type { Actor } from '../policies/index.js';
-import { addSeeder, type DemoWorld } from './registry.js';
+import type { DemoWorld, Seeder } from './registry.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -140,4 +140,4 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
   logger.info({ requests: made }, 'demo returns seeded');
 }
 
-addSeeder({ name: 'returns', order: 20, run: seedReturns });
+export const returnSeeder: Seeder = { name: 'returns', order: 20, run: seedReturns };

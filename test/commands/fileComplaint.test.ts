@@ -9,7 +9,7 @@ import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
 import { IdempotencyKeyModel } from '../../server/models/IdempotencyKey.js';
 
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
-import { on } from '../../server/events/bus.js';
+import { subscribe, subscription, unsubscribe } from '../../server/events/bus.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { ComplaintEventModel } from '../../server/models/ComplaintEvent.js';
 import { NotificationModel } from '../../server/models/Notification.js';
@@ -21,10 +21,12 @@ import { consumerId, filing } from '../helpers/complaints.js';
 describe('fileComplaint', () => {
   let world: DemoWorld;
   const filed: string[] = [];
-  on('complaint.filed', ({ complaintId }) => void filed.push(complaintId));
+  const listener = subscription('complaint.filed', ({ complaintId }) => void filed.push(complaintId));
   before(async () => {
+    subscribe(listener);
     world = await freshWorld();
   });
+  after(() => unsubscribe(listener));
 
   it('routes to the store merchant and county, numbers it, stores event 1 and the projection, and announces it after the answer', async () => {
     const { complaint, created } = await fileComplaint({ consumerId: consumerId(world), data: filing(world, '330106') });

@@ -5,7 +5,6 @@ import { expect } from 'chai';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { Role } from '../../shared/enums.js';
 import { runSeeders, type DemoWorld } from '../../server/seed/registry.js';
-import '../../server/seed/all.js';
 import { launchBrowser, signInAs } from '../helpers/browser.js';
 import { fileVia, filing } from '../helpers/complaints.js';
 import { DEMO, signedIn } from '../helpers/http.js';

@@ -33,7 +33,6 @@ import { authorizeVisible, type Actor } from '../../policies/index.js';
 import { complaintScope, seesConsumerIdentity } from '../../policies/complaints.js';
 import { identities, presentAttachment, presentComplaint, presentEvent, presentMessage } from '../../presenters/complaint.js';
 import { storage } from '../../storage/index.js';
-import '../../realtime/complaints.js';
 
 const TAG = 'complaints';
 const EXPORT_LIMIT = 20_000;

@@ -5,6 +5,5 @@ import { flagRoutes } from './flags.js';
 import { caseRoutes } from './cases.js';
 import { abuseRoutes } from './abuse.js';
 // Contributes the credit tier to public merchant profiles.
-import '../../products/credit.js';
 
 export const problemProductRoutes = () => [...productRoutes(), ...samplingRoutes(), ...flagRoutes(), ...caseRoutes(), ...abuseRoutes()];

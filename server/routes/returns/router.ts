@@ -18,9 +18,7 @@ import { findByIds } from '../../db/byIds.js';
 import { authorizeVisible, canSee, type Actor } from '../../policies/index.js';
 import { returnScope } from '../../policies/returns.js';
 import { BADGE_LABEL, presentCommitment, presentReturn } from '../../presenters/returns.js';
-import { merchantReturnFigures, registerMerchantReturnFigures } from '../../returns/merchantFigures.js';
-
-registerMerchantReturnFigures();
+import { merchantReturnFigures } from '../../returns/merchantFigures.js';
 
 async function storesOf(commitments: ReturnCommitmentRecord[]): Promise<Map<string, StoreRecord>> {
   const ids = [...new Set(commitments.flatMap((c) => c.storeIds.map(String)))];

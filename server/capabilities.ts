@@ -1,0 +1,84 @@
+// Every capability and what it brings, in one list: its API routes, periodic jobs, demo seeders,
+// domain-event subscriptions, socket handlers and public merchant figures. Nothing registers itself
+// when imported: `wireCapabilities` hands these to the scheduler, the seeder, the event bus, the
+// socket server and the merchant profile, and `apiRouter` mounts the routes. Who may call each
+// route is declared beside it (its `policy`), the rules in server/policies/ (one table per capability).
+import { complaintSeeder } from './seed/complaints.js';
+import { productSeeder } from './seed/products.js';
+import { returnSeeder } from './seed/returns.js';
+import { addSeeder, type Seeder } from './seed/registry.js';
+import { effectsJob } from './complaints/effectRunner.js';
+import { subscribe, type Subscription } from './events/bus.js';
+import type { Endpoint } from './http/endpoint.js';
+import { complaintDeadlineJob } from './jobs/complaintDeadlines.js';
+import { countSealJob } from './jobs/countSeal.js';
+import { flagDetectionJob } from './jobs/flagDetection.js';
+import { outboxJob } from './jobs/outbox.js';
+import { returnDeadlineJob, returnFiguresJob } from './jobs/returnDeadlines.js';
+import { registerJob, type Job } from './jobs/scheduler.js';
+import { sweepJob } from './jobs/sweep.js';
+import { addMerchantFigures, type FigureSource } from './presenters/merchant.js';
+import { creditFigures } from './products/credit.js';
+import { productSubscriptions } from './products/subscriptions.js';
+import { complaintSocketHandler } from './realtime/complaints.js';
+import { addSocketHandler, type SocketHandler } from './realtime/handlers.js';
+import { returnFigures } from './returns/merchantFigures.js';
+import { analyticsRoutes } from './routes/analytics/router.js';
+import { approvalRoutes } from './routes/approvals/router.js';
+import { authRoutes } from './routes/auth/router.js';
+import { complaintRoutes } from './routes/complaints/router.js';
+import { directoryRoutes } from './routes/directory/router.js';
+import { healthRoutes } from './routes/health/router.js';
+import { notificationRoutes } from './routes/notifications/router.js';
+import { outboxRoutes } from './routes/outbox/router.js';
+import { problemProductRoutes } from './routes/problemProducts/router.js';
+import { returnAnalyticsRoutes } from './routes/returns/analytics.js';
+import { returnRoutes } from './routes/returns/router.js';
+import { storeRoutes } from './routes/stores/router.js';
+import { userRoutes } from './routes/users/router.js';
+
+export interface Capability {
+  name: string;
+  /** Each returns the endpoints of one route folder (server/routes/<resource>/). */
+  routes: (() => Endpoint[])[];
+  jobs?: Job[];
+  seeders?: Seeder[];
+  subscriptions?: Subscription[];
+  socketHandlers?: SocketHandler[];
+  merchantFigures?: FigureSource[];
+}
+
+export const capabilities: Capability[] = [
+  { name: 'platform', routes: [healthRoutes], jobs: [sweepJob] },
+  { name: 'accounts', routes: [authRoutes, approvalRoutes, userRoutes] },
+  { name: 'directory', routes: [directoryRoutes, storeRoutes] },
+  {
+    name: 'complaints',
+    routes: [complaintRoutes, notificationRoutes],
+    jobs: [complaintDeadlineJob, effectsJob, countSealJob],
+    seeders: [complaintSeeder],
+    socketHandlers: [complaintSocketHandler],
+  },
+  { name: 'returns', routes: [returnRoutes, returnAnalyticsRoutes], jobs: [returnDeadlineJob, returnFiguresJob], seeders: [returnSeeder], merchantFigures: [returnFigures] },
+  {
+    name: 'problem products',
+    routes: [problemProductRoutes],
+    jobs: [flagDetectionJob],
+    seeders: [productSeeder],
+    subscriptions: productSubscriptions,
+    merchantFigures: [creditFigures],
+  },
+  { name: 'analytics', routes: [analyticsRoutes] },
+  { name: 'mail', routes: [outboxRoutes], jobs: [outboxJob] },
+];
+
+/** Hands every capability's jobs, seeders, subscriptions, socket handlers and figures to their runners (idempotent). */
+export function wireCapabilities(): void {
+  for (const c of capabilities) {
+    c.jobs?.forEach(registerJob);
+    c.seeders?.forEach(addSeeder);
+    c.subscriptions?.forEach(subscribe);
+    c.socketHandlers?.forEach(addSocketHandler);
+    c.merchantFigures?.forEach(addMerchantFigures);
+  }
+}
