@@ -28,7 +28,13 @@ export async function run(sizes = [5000, 50000]) {
   await startTestDatabase();
   try {
     const world = await freshWorld();
-    const stores = world.stores.map((s) => ({ _id: s._id, merchantId: s.merchantId, merchantName: s.merchantName, name: s.name, countyCode: s.countyCode }));
+    const stores = world.stores.map((s) => ({
+      _id: s._id,
+      merchantId: s.merchantId,
+      merchantName: s.merchantName,
+      name: s.name,
+      countyCode: s.countyCode,
+    }));
     const consumers = [...world.users.values()].filter((u) => u.role === 'consumer').map((u) => u._id);
     let have = 0;
     for (const n of sizes) {
@@ -39,7 +45,9 @@ export async function run(sizes = [5000, 50000]) {
       await sealCounts(now());
       // Three runs each at the small size; one at the large, where a run takes seconds.
       const runs = n > 10_000 ? 1 : 3;
-      console.log(`analytics at ${await ComplaintFactModel.countDocuments()} complaints (inserted in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+      console.log(
+        `analytics at ${await ComplaintFactModel.countDocuments()} complaints (inserted in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+      );
       await time('hotspots province × county, 4 weeks', () => hotspots({ region: '33', level: 'county', baselineWeeks: 8 }), runs);
       await time('hotspots Hangzhou × county, 4 weeks', () => hotspots({ region: '3301', level: 'county', baselineWeeks: 8 }), runs);
       await time('summary province, all time', () => summary('33', {}), runs);

@@ -18,8 +18,18 @@ const ROUNDS = 6;
 async function connectAll(url: string, cookie: string): Promise<Socket[]> {
   const sockets: Socket[] = [];
   for (let i = 0; i < SOCKETS; i += 50) {
-    const batch = Array.from({ length: Math.min(50, SOCKETS - i) }, () => io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true }));
-    await Promise.all(batch.map((s) => new Promise<void>((resolve, reject) => (s.once('connect', () => resolve()), s.once('connect_error', reject)))));
+    const batch = Array.from({ length: Math.min(50, SOCKETS - i) }, () =>
+      io(url, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        extraHeaders: cookie ? { cookie } : {},
+        reconnection: false,
+        forceNew: true,
+      }),
+    );
+    await Promise.all(
+      batch.map((s) => new Promise<void>((resolve, reject) => (s.once('connect', () => resolve()), s.once('connect_error', reject)))),
+    );
     sockets.push(...batch);
   }
   return sockets;
@@ -63,7 +73,13 @@ export interface FanoutFigures {
 }
 
 /** Connects 1,000 sockets as `regulator`, measures, and calls `whileConnected` (RSS) before closing. */
-export async function measureFanout(url: string, regulator: ApiClient, consumer: ApiClient, storeId: string, whileConnected: () => void): Promise<FanoutFigures> {
+export async function measureFanout(
+  url: string,
+  regulator: ApiClient,
+  consumer: ApiClient,
+  storeId: string,
+  whileConnected: () => void,
+): Promise<FanoutFigures> {
   const sockets = await connectAll(url, regulator.cookieHeader());
   let p99: number;
   try {
@@ -85,13 +101,17 @@ async function bare(): Promise<number> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(/port (\d+)/.exec(d.toString())![1]))));
+    const port = await new Promise<number>((resolve) =>
+      child.stdout!.once('data', (d: Buffer) => resolve(Number(/port (\d+)/.exec(d.toString())![1]))),
+    );
     const url = `http://127.0.0.1:${port}`;
     const sockets = await connectAll(url, '');
     try {
       const lat = await rounds(sockets, async () => {
         const id = crypto.randomBytes(12).toString('hex');
-        await fetch(`${url}/emit`, { method: 'POST', body: JSON.stringify({ id, countyCode: '330106', priority: 'normal' }) }).then((r) => r.text());
+        await fetch(`${url}/emit`, { method: 'POST', body: JSON.stringify({ id, countyCode: '330106', priority: 'normal' }) }).then((r) =>
+          r.text(),
+        );
         return { id, answeredAt: performance.now() };
       });
       return percentile(lat, 99);

@@ -65,7 +65,9 @@ export async function discover(url: string): Promise<Call[]> {
         // The navigation renders once the session is known; then the page's own calls settle.
         if (!nav.length) await page.locator('a[data-testid^="nav-"]').first().waitFor({ timeout: 60_000 });
         await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
-        const links = await page.$$eval('a[href]', (as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', nav: (a.getAttribute('data-testid') ?? '').startsWith('nav-') })));
+        const links = await page.$$eval('a[href]', (as) =>
+          as.map((a) => ({ href: a.getAttribute('href') ?? '', nav: (a.getAttribute('data-testid') ?? '').startsWith('nav-') })),
+        );
         if (!nav.length) nav = links.filter((l) => l.nav).map((l) => l.href);
         // A page's tabs (the merchant inbox's, the store list's) ask for their own lists.
         for (const tab of (await page.locator('[role="tab"][aria-selected="false"]').all()).slice(0, 8)) {
@@ -105,7 +107,13 @@ export async function timeCalls(url: string, calls: Call[], o: { budgetMs: numbe
     // Past the phase's budget, each remaining call gets one timed request after its warm-up.
     const late = Date.now() - start > o.budgetMs;
     await client.get(path);
-    out.push({ ...c, sample: await sample(async () => (await client.get(path)).status, late ? { min: 1, max: 1, budgetMs: 0 } : { min: 3, max: 10, budgetMs: 1000 }) });
+    out.push({
+      ...c,
+      sample: await sample(
+        async () => (await client.get(path)).status,
+        late ? { min: 1, max: 1, budgetMs: 0 } : { min: 3, max: 10, budgetMs: 1000 },
+      ),
+    });
   }
   return out;
 }

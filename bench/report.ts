@@ -18,9 +18,13 @@ export function report(all: SizeResult[], run: { seconds: number; loadAtStart: n
   const out = (s = '') => lines.push(s);
   out('# Performance at scale');
   out();
-  out(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` in ${Math.round(run.seconds / 60)} min, on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${run.loadAtStart.toFixed(1)} at the start (the machine is shared: absolute times vary, the ratios are the figures). Engine: FerretDB v1.24.2 over ${run.engines[0]} (the embedded default), one database grown ${main.map((r) => k(r.size)).join(' → ')} complaints with \`npm run seed -- --complaints N\`.`);
+  out(
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` in ${Math.round(run.seconds / 60)} min, on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${run.loadAtStart.toFixed(1)} at the start (the machine is shared: absolute times vary, the ratios are the figures). Engine: FerretDB v1.24.2 over ${run.engines[0]} (the embedded default), one database grown ${main.map((r) => k(r.size)).join(' → ')} complaints with \`npm run seed -- --complaints N\`.`,
+  );
   out();
-  out('Every latency is divided by the p95 of `GET /api/auth/me` at the same size (below as ×). The calls are those the pages of each role make, found by opening every page of the navigation and one detail page of each kind in Chromium; each is replayed over loopback HTTP one at a time (3–10 timed requests within about a second, after one warm-up; one when the phase ran past its budget).');
+  out(
+    'Every latency is divided by the p95 of `GET /api/auth/me` at the same size (below as ×). The calls are those the pages of each role make, found by opening every page of the navigation and one detail page of each kind in Chromium; each is replayed over loopback HTTP one at a time (3–10 timed requests within about a second, after one warm-up; one when the phase ran past its budget).',
+  );
   out();
 
   const rows = new Map<string, { role: string; page: string; label: string; by: Map<number, SizeResult['calls'][number]> }>();
@@ -57,38 +61,57 @@ export function report(all: SizeResult[], run: { seconds: number; loadAtStart: n
     if (growth > BUDGETS.pageGrowth) ok = false;
     if (growth > worstGrowth.v) worstGrowth = { row: `${row.role} ${row.label}`, v: growth };
     if (!ok) pageFails++;
-    table.push(`| ${row.role} | ${row.page} | \`${row.label.replace(/\|/g, '\\|')}\` | ${cells.join(' | ')} | ${x(growth)} | ${mark(ok)} |`);
+    table.push(
+      `| ${row.role} | ${row.page} | \`${row.label.replace(/\|/g, '\\|')}\` | ${cells.join(' | ')} | ${x(growth)} | ${mark(ok)} |`,
+    );
   }
 
   out('## Budgets');
   out();
   out('| budget | figure | result |');
   out('|---|---|---|');
-  out(`| every page call p95 ≤ ${BUDGETS.pageRatio}× auth/me p95 at every size, growth ${k(first.size)} → ${k(last.size)} ≤ ${BUDGETS.pageGrowth}× | ${rows.size - pageFails} of ${rows.size} calls within; worst ${x(worst.v)} (${worst.row}); largest growth ${x(worstGrowth.v)} (${worstGrowth.row}) | ${mark(pageFails === 0)} |`);
+  out(
+    `| every page call p95 ≤ ${BUDGETS.pageRatio}× auth/me p95 at every size, growth ${k(first.size)} → ${k(last.size)} ≤ ${BUDGETS.pageGrowth}× | ${rows.size - pageFails} of ${rows.size} calls within; worst ${x(worst.v)} (${worst.row}); largest growth ${x(worstGrowth.v)} (${worstGrowth.row}) | ${mark(pageFails === 0)} |`,
+  );
   for (const r of main) {
     const f = r.writes.filingsPerSecond / r.writes.rawInsertsPerSecond;
-    out(`| filings ≥ ${BUDGETS.filings}× raw inserts, at ${k(r.size)} | ${r.writes.filingsPerSecond.toFixed(1)} filings/s ÷ ${Math.round(r.writes.rawInsertsPerSecond)} insertOne/s = ${f.toFixed(3)}× | ${mark(f >= BUDGETS.filings)} |`);
+    out(
+      `| filings ≥ ${BUDGETS.filings}× raw inserts, at ${k(r.size)} | ${r.writes.filingsPerSecond.toFixed(1)} filings/s ÷ ${Math.round(r.writes.rawInsertsPerSecond)} insertOne/s = ${f.toFixed(3)}× | ${mark(f >= BUDGETS.filings)} |`,
+    );
   }
   for (const r of main) {
     const f = r.fanout.p99 / r.fanout.bareP99;
-    out(`| fan-out p99 ≤ ${BUDGETS.fanout}× bare broadcast, ${SOCKETS} sockets, at ${k(r.size)} | ${Math.round(r.fanout.p99)} ms ÷ ${Math.round(r.fanout.bareP99)} ms = ${x(f)} | ${mark(f <= BUDGETS.fanout)} |`);
+    out(
+      `| fan-out p99 ≤ ${BUDGETS.fanout}× bare broadcast, ${SOCKETS} sockets, at ${k(r.size)} | ${Math.round(r.fanout.p99)} ms ÷ ${Math.round(r.fanout.bareP99)} ms = ${x(f)} | ${mark(f <= BUDGETS.fanout)} |`,
+    );
   }
-  for (const r of main) out(`| server RSS ≤ ${BUDGETS.rssMb} MB at ${SOCKETS} sockets, at ${k(r.size)} | ${r.rss} MB | ${mark(r.rss <= BUDGETS.rssMb)} |`);
+  for (const r of main)
+    out(`| server RSS ≤ ${BUDGETS.rssMb} MB at ${SOCKETS} sockets, at ${k(r.size)} | ${r.rss} MB | ${mark(r.rss <= BUDGETS.rssMb)} |`);
   out();
   out('## Writes and realtime');
   out();
   out(`| | ${main.map((r) => `${k(r.size)} (${r.complaints.toLocaleString('en')})`).join(' | ')} |`);
   out(`|---|${main.map(() => '---:').join('|')}|`);
-  out(`| \`GET /api/auth/me\` p50 / p95 (the yardstick) | ${main.map((r) => `${r.authMe.p50.toFixed(1)} / ${r.authMe.p95.toFixed(1)} ms`).join(' | ')} |`);
+  out(
+    `| \`GET /api/auth/me\` p50 / p95 (the yardstick) | ${main.map((r) => `${r.authMe.p50.toFixed(1)} / ${r.authMe.p95.toFixed(1)} ms`).join(' | ')} |`,
+  );
   out(`| filings/s through HTTP, concurrency 10 | ${main.map((r) => r.writes.filingsPerSecond.toFixed(1)).join(' | ')} |`);
-  out(`| raw driver insertOne/s, same-size document, concurrency 10 | ${main.map((r) => Math.round(r.writes.rawInsertsPerSecond)).join(' | ')} |`);
-  out(`| transition (merchant responds) p95, × auth/me | ${main.map((r) => `${Math.round(r.writes.transitionP95)} ms, ${x(r.writes.transitionP95 / r.authMe.p95)}`).join(' | ')} |`);
-  out(`| \`complaint:created\` p99 at ${SOCKETS} regulator sockets / bare socket.io | ${main.map((r) => `${Math.round(r.fanout.p99)} / ${Math.round(r.fanout.bareP99)} ms`).join(' | ')} |`);
+  out(
+    `| raw driver insertOne/s, same-size document, concurrency 10 | ${main.map((r) => Math.round(r.writes.rawInsertsPerSecond)).join(' | ')} |`,
+  );
+  out(
+    `| transition (merchant responds) p95, × auth/me | ${main.map((r) => `${Math.round(r.writes.transitionP95)} ms, ${x(r.writes.transitionP95 / r.authMe.p95)}`).join(' | ')} |`,
+  );
+  out(
+    `| \`complaint:created\` p99 at ${SOCKETS} regulator sockets / bare socket.io | ${main.map((r) => `${Math.round(r.fanout.p99)} / ${Math.round(r.fanout.bareP99)} ms`).join(' | ')} |`,
+  );
   out(`| server RSS at ${SOCKETS} sockets | ${main.map((r) => `${r.rss} MB`).join(' | ')} |`);
   out(`| writes answered otherwise | ${main.map((r) => r.writes.failures || 'none').join(' | ')} |`);
   out(`| phases not measured | ${main.map((r) => r.problems.join('; ').replace(/\|/g, '\\|') || 'none').join(' | ')} |`);
   out();
-  out('Filing is timed from request to answer, ten at a time, up to 200 filings or 15 s; the raw baseline inserts a copy of a stored complaint with the driver, ten at a time. Fan-out is timed to each socket\'s receipt from the moment the filing (or the bare server\'s trigger) is answered, or from the first receipt when that came earlier, over 6 rounds. RSS is the Node server process alone (the database runs in its own processes).');
+  out(
+    "Filing is timed from request to answer, ten at a time, up to 200 filings or 15 s; the raw baseline inserts a copy of a stored complaint with the driver, ten at a time. Fan-out is timed to each socket's receipt from the moment the filing (or the bare server's trigger) is answered, or from the first receipt when that came earlier, over 6 rounds. RSS is the Node server process alone (the database runs in its own processes).",
+  );
   out();
 
   const others = all.filter((r) => r.engine !== run.engines[0]);
@@ -102,16 +125,24 @@ export function report(all: SizeResult[], run: { seconds: number; loadAtStart: n
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
     out(`| \`GET /api/auth/me\` p95 | ${engines.map((r) => `${r.authMe.p95.toFixed(1)} ms`).join(' | ')} |`);
     out(`| page calls: median p95 | ${engines.map((r) => `${Math.round(median(r.calls.map((c) => c.sample.p95)))} ms`).join(' | ')} |`);
-    out(`| page calls: slowest p95 | ${engines.map((r) => `${Math.round(Math.max(...r.calls.map((c) => c.sample.p95)))} ms`).join(' | ')} |`);
-    out(`| page calls within ${BUDGETS.pageRatio}× auth/me | ${engines.map((r) => `${r.calls.filter((c) => c.sample.p95 / r.authMe.p95 <= BUDGETS.pageRatio).length} of ${r.calls.length}`).join(' | ')} |`);
-    out(`| filings/s (raw insertOne/s) | ${engines.map((r) => `${r.writes.filingsPerSecond.toFixed(1)} (${Math.round(r.writes.rawInsertsPerSecond)})`).join(' | ')} |`);
+    out(
+      `| page calls: slowest p95 | ${engines.map((r) => `${Math.round(Math.max(...r.calls.map((c) => c.sample.p95)))} ms`).join(' | ')} |`,
+    );
+    out(
+      `| page calls within ${BUDGETS.pageRatio}× auth/me | ${engines.map((r) => `${r.calls.filter((c) => c.sample.p95 / r.authMe.p95 <= BUDGETS.pageRatio).length} of ${r.calls.length}`).join(' | ')} |`,
+    );
+    out(
+      `| filings/s (raw insertOne/s) | ${engines.map((r) => `${r.writes.filingsPerSecond.toFixed(1)} (${Math.round(r.writes.rawInsertsPerSecond)})`).join(' | ')} |`,
+    );
     out(`| transition p95 | ${engines.map((r) => `${Math.round(r.writes.transitionP95)} ms`).join(' | ')} |`);
     out(`| fan-out p99 / bare | ${engines.map((r) => `${Math.round(r.fanout.p99)} / ${Math.round(r.fanout.bareP99)} ms`).join(' | ')} |`);
     out();
   }
   out('## Every page call');
   out();
-  out('p50 and p95 as multiples of the same size\'s auth/me p95; growth is the p95 multiple at the largest size over the smallest. A call that answered other than 2xx shows its statuses.');
+  out(
+    "p50 and p95 as multiples of the same size's auth/me p95; growth is the p95 multiple at the largest size over the smallest. A call that answered other than 2xx shows its statuses.",
+  );
   out();
   lines.push(...table);
   out();

@@ -29,7 +29,15 @@ export interface SizeResult {
 }
 
 const NOT_MEASURED = {
-  writes: { filingsPerSecond: NaN, rawInsertsPerSecond: NaN, filed: [], transitionP95: NaN, transitions: 0, failures: '', firstFailure: '' } as WriteFigures,
+  writes: {
+    filingsPerSecond: NaN,
+    rawInsertsPerSecond: NaN,
+    filed: [],
+    transitionP95: NaN,
+    transitions: 0,
+    failures: '',
+    firstFailure: '',
+  } as WriteFigures,
   fanout: { p99: NaN, bareP99: NaN } as FanoutFigures,
 };
 
@@ -43,7 +51,13 @@ async function countComplaints(e: BenchEnv): Promise<number> {
 }
 
 /** The server answers every figure of one size. */
-async function measure(e: BenchEnv, engine: string, size: number, calls: Call[] | null, log: (s: string) => void): Promise<{ result: SizeResult; calls: Call[] }> {
+async function measure(
+  e: BenchEnv,
+  engine: string,
+  size: number,
+  calls: Call[] | null,
+  log: (s: string) => void,
+): Promise<{ result: SizeResult; calls: Call[] }> {
   // The first start seeds the demo; a database smaller than `size` grows with the bulk seeder. The
   // count is taken once (FerretDB v1 counts by reading every complaint) and then kept up to date.
   let server = await startServer(e);
@@ -73,11 +87,18 @@ async function measure(e: BenchEnv, engine: string, size: number, calls: Call[] 
     const store = (stores.body.items as { id: string; merchantName?: string }[]).find((s) => /万家福/.test(s.merchantName ?? ''))!;
     // A phase that fails is reported as not measured, with its reason; the others still count.
     const problems: string[] = [];
-    const failed = (phase: string, e: unknown) => (problems.push(`${phase}: ${(e as Error).message.slice(0, 300)}`), log(`  ${phase} not measured: ${(e as Error).message}`));
+    const failed = (phase: string, e: unknown) => (
+      problems.push(`${phase}: ${(e as Error).message.slice(0, 300)}`),
+      log(`  ${phase} not measured: ${(e as Error).message}`)
+    );
     const writes = await measureWrites(consumer, merchant, store.id, engineUri(e)).catch((x) => (failed('writes', x), NOT_MEASURED.writes));
-    log(`  ${writes.filingsPerSecond.toFixed(1)} filings/s, ${writes.rawInsertsPerSecond.toFixed(0)} raw inserts/s, transition p95 ${writes.transitionP95.toFixed(0)} ms${writes.failures ? `; ${writes.failures}, first: ${writes.firstFailure}` : ''}`);
+    log(
+      `  ${writes.filingsPerSecond.toFixed(1)} filings/s, ${writes.rawInsertsPerSecond.toFixed(0)} raw inserts/s, transition p95 ${writes.transitionP95.toFixed(0)} ms${writes.failures ? `; ${writes.failures}, first: ${writes.firstFailure}` : ''}`,
+    );
     let rss = NaN;
-    const fanout = await measureFanout(server.url, regulator, consumer, store.id, () => (rss = rssMb(server.pid))).catch((x) => (failed('fan-out', x), NOT_MEASURED.fanout));
+    const fanout = await measureFanout(server.url, regulator, consumer, store.id, () => (rss = rssMb(server.pid))).catch(
+      (x) => (failed('fan-out', x), NOT_MEASURED.fanout),
+    );
     log(`  fan-out p99 ${fanout.p99.toFixed(0)} ms (bare ${fanout.bareP99.toFixed(0)} ms), server RSS ${rss} MB at ${SOCKETS} sockets`);
     return { result: { engine, size, complaints, authMe: me, calls: timed, writes, fanout, rss, problems }, calls };
   } finally {

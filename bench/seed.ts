@@ -18,7 +18,9 @@ export async function run() {
     await resetDb();
     const t = performance.now();
     await seedIfEmpty(testConfig());
-    console.log(`  demo seed: ${((performance.now() - t) / 1000).toFixed(1)} s for ${await ComplaintModel.estimatedDocumentCount()} complaints`);
+    console.log(
+      `  demo seed: ${((performance.now() - t) / 1000).toFixed(1)} s for ${await ComplaintModel.estimatedDocumentCount()} complaints`,
+    );
     for (const email of ['consumer@demo.fangxin.cn', 'merchant@demo.fangxin.cn', 'regulator.zj@demo.fangxin.cn']) {
       const actor = toActor((await UserModel.findOne({ email }).lean())!);
       const s = performance.now();

@@ -24,7 +24,16 @@ export async function benchEnv(dataDir: string, extra: Record<string, string> = 
 
 function env(e: BenchEnv, over: Record<string, string> = {}): NodeJS.ProcessEnv {
   // The abuse limits (10 filings per 10 minutes per user) would stop the write and fan-out phases.
-  return { ...process.env, DATA_DIR: e.dataDir, FERRETDB_PORT: String(e.ferretPort), LOG_LEVEL: 'warn', HOST: '127.0.0.1', RATE_LIMIT_SCALE: '100000', ...e.extra, ...over };
+  return {
+    ...process.env,
+    DATA_DIR: e.dataDir,
+    FERRETDB_PORT: String(e.ferretPort),
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    RATE_LIMIT_SCALE: '100000',
+    ...e.extra,
+    ...over,
+  };
 }
 
 /** The engine's own URI, for the raw-driver baseline. */
@@ -39,7 +48,11 @@ export interface Running {
 /** Starts the server (seeding the demo into an empty database) and waits until it listens. */
 export async function startServer(e: BenchEnv): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: env(e, { PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: ROOT,
+    env: env(e, { PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
   await new Promise<void>((resolve, reject) => {
@@ -67,8 +80,14 @@ function stop(child: ChildProcess): Promise<void> {
 
 /** `npm run seed -- --complaints n` on the same data directory, its progress shown. */
 export function seedMore(e: BenchEnv, n: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/seed/cli.ts', '--complaints', String(n)], { cwd: ROOT, env: env(e), stdio: ['ignore', 'inherit', 'inherit'] });
-  return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the bulk seeder failed (exit ${code})`)))));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/seed/cli.ts', '--complaints', String(n)], {
+    cwd: ROOT,
+    env: env(e),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the bulk seeder failed (exit ${code})`)))),
+  );
 }
 
 /** Resident memory of a process, in MB. */

@@ -46,7 +46,11 @@ function monitor() {
 }
 
 const total = (t: Tally) => [...t.values()].reduce((a, b) => a + b, 0);
-const show = (t: Tally) => [...t].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join(', ');
+const show = (t: Tally) =>
+  [...t]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
 
 async function counted(m: ReturnType<typeof monitor>, label: string, op: () => Promise<void>) {
   await m.quiet();
@@ -85,7 +89,13 @@ async function commandCounts() {
       filed = await file(consumer, 1);
     });
     await counted(m, 'transition (merchant responds)', async () => {
-      const r = await merchant.post(`/complaints/${filed.id}/transitions`, { action: 'respond', expectedVersion: filed.version, responseType: 'accepted', remedy: { type: 'refund', amountFen: 5900 }, messageToConsumer: '同意退款。' });
+      const r = await merchant.post(`/complaints/${filed.id}/transitions`, {
+        action: 'respond',
+        expectedVersion: filed.version,
+        responseType: 'accepted',
+        remedy: { type: 'refund', amountFen: 5900 },
+        messageToConsumer: '同意退款。',
+      });
       if (r.status !== 200) throw new Error(`transition answered ${r.status}: ${r.text}`);
     });
   } finally {
@@ -108,7 +118,9 @@ async function filingRate() {
       const orgId = (me.body.user ?? me.body).orgId as string;
       const store = (await consumer.get(`/stores?limit=50&merchantId=${orgId}`)).body.items[0] as { id: string } | undefined;
       const w = await measureWrites(consumer, merchant, store!.id, engineUri(e));
-      console.log(`filing rate: ${w.filingsPerSecond.toFixed(1)} filings/s through HTTP ÷ ${w.rawInsertsPerSecond.toFixed(0)} insertOne/s = ${(w.filingsPerSecond / w.rawInsertsPerSecond).toFixed(3)}× (budget 0.33×); transition p95 ${w.transitionP95.toFixed(0)} ms${w.failures ? `; answered otherwise: ${w.failures}, first: ${w.firstFailure}` : ''}`);
+      console.log(
+        `filing rate: ${w.filingsPerSecond.toFixed(1)} filings/s through HTTP ÷ ${w.rawInsertsPerSecond.toFixed(0)} insertOne/s = ${(w.filingsPerSecond / w.rawInsertsPerSecond).toFixed(3)}× (budget 0.33×); transition p95 ${w.transitionP95.toFixed(0)} ms${w.failures ? `; answered otherwise: ${w.failures}, first: ${w.firstFailure}` : ''}`,
+      );
     } finally {
       await server.stop();
     }

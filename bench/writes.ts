@@ -90,9 +90,23 @@ export async function measureWrites(consumer: ApiClient, merchant: ApiClient, st
   // The version is the filing answer's: nothing else touches a complaint the merchant has not seen.
   for (const { id, version } of filed.slice(0, 20)) {
     const t = performance.now();
-    const r = await merchant.post(`/complaints/${id}/transitions`, { action: 'respond', expectedVersion: version, responseType: 'accepted', remedy: { type: 'refund', amountFen: 5900 }, messageToConsumer: '同意退款。' });
+    const r = await merchant.post(`/complaints/${id}/transitions`, {
+      action: 'respond',
+      expectedVersion: version,
+      responseType: 'accepted',
+      remedy: { type: 'refund', amountFen: 5900 },
+      messageToConsumer: '同意退款。',
+    });
     ms.push(performance.now() - t);
     if (r.status !== 200) fail('transition', r);
   }
-  return { filingsPerSecond: filings.perSecond, rawInsertsPerSecond: raw.perSecond, filed, transitionP95: percentile(ms, 95), transitions: ms.length, failures: [...bad].map(([k, n]) => `${k}×${n}`).join(', '), firstFailure };
+  return {
+    filingsPerSecond: filings.perSecond,
+    rawInsertsPerSecond: raw.perSecond,
+    filed,
+    transitionP95: percentile(ms, 95),
+    transitions: ms.length,
+    failures: [...bad].map(([k, n]) => `${k}×${n}`).join(', '),
+    firstFailure,
+  };
 }

@@ -91,7 +91,7 @@ export function ensureChromium() {
 export function ensureRedis() {
   if (process.env.TEST_REDIS_URL || spawnSync('redis-server', ['--version']).status === 0) return;
   if (process.getuid?.() !== 0)
-    throw new Error('redis-server is missing: install Debian\'s redis-server package (apt-get install redis-server)');
+    throw new Error("redis-server is missing: install Debian's redis-server package (apt-get install redis-server)");
   console.log('› installing redis-server from Debian…');
   run('apt-get', ['update', '-qq']);
   run('apt-get', ['install', '-y', '-qq', 'redis-server'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });

@@ -1,5 +1,5 @@
 // `npm test`: install what is missing (dependencies, FerretDB, Chromium, the client build), check
-// types and lint, then run the server/shared/socket suite and the browser suite against real things.
+// types, lint and formatting, then run the server/shared/socket suite and the browser suite against real things.
 // The fault suite (test/faults/) runs there in its short form; `npm run test:faults` (`--faults`)
 // runs only it, in full.
 import { spawn } from 'node:child_process';
@@ -34,7 +34,9 @@ if (process.argv.includes('--faults')) {
   process.env.FANGXIN_FAULTS = 'full';
   console.log('› fault tests (full form)');
   const faults = await mocha(['test/faults/**/*.test.ts']);
-  console.log(`\nnpm run test:faults finished in ${Math.round((Date.now() - started) / 1000)} s: ${faults.passed} passed, ${faults.failed} failed`);
+  console.log(
+    `\nnpm run test:faults finished in ${Math.round((Date.now() - started) / 1000)} s: ${faults.passed} passed, ${faults.failed} failed`,
+  );
   process.exit(faults.code || (faults.passed === 0 ? 1 : 0));
 }
 
@@ -47,6 +49,7 @@ try {
   run('npx', ['tsc', '-p', 'tsconfig.json']);
   run('npx', ['tsc', '-p', 'client/tsconfig.json', '--noEmit']);
   run('npx', ['eslint', '.', '--max-warnings=0']);
+  run('npx', ['prettier', '--check', '.', '--log-level', 'warn']);
   ensureClientBuild();
 } catch (e) {
   fail(e);

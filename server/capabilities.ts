@@ -59,7 +59,13 @@ export const capabilities: Capability[] = [
     seeders: [complaintSeeder],
     socketHandlers: [complaintSocketHandler],
   },
-  { name: 'returns', routes: [returnRoutes, returnAnalyticsRoutes], jobs: [returnDeadlineJob, returnFiguresJob], seeders: [returnSeeder], merchantFigures: [returnFigures] },
+  {
+    name: 'returns',
+    routes: [returnRoutes, returnAnalyticsRoutes],
+    jobs: [returnDeadlineJob, returnFiguresJob],
+    seeders: [returnSeeder],
+    merchantFigures: [returnFigures],
+  },
   {
     name: 'problem products',
     routes: [problemProductRoutes],

@@ -68,7 +68,12 @@ export async function startServer(config: Config, opts: AppOptions & { scheduler
   wireCapabilities();
   const db = await connectDatabase(config);
   try {
-    const seeded = config.SEED === 'auto' ? await withDirectWrites(db.postgresUrl, () => seedIfEmpty(config, () => console.log('  seeding the demo data into the empty database…'))) : false;
+    const seeded =
+      config.SEED === 'auto'
+        ? await withDirectWrites(db.postgresUrl, () =>
+            seedIfEmpty(config, () => console.log('  seeding the demo data into the empty database…')),
+          )
+        : false;
     await backfillFields();
     const http = await listen(config, opts);
     return {
@@ -102,7 +107,10 @@ async function main() {
     process.exit(1);
   }
   console.log(`\n  Fangxin 放心 is running at ${config.PUBLIC_URL ?? running.url}`);
-  const where = config.FANGXIN_ENGINE === 'postgres' ? `${path.join(config.dataDir, 'postgres')} (PostgreSQL)` : `${path.join(config.dataDir, 'ferretdb')} (SQLite)`;
+  const where =
+    config.FANGXIN_ENGINE === 'postgres'
+      ? `${path.join(config.dataDir, 'postgres')} (PostgreSQL)`
+      : `${path.join(config.dataDir, 'ferretdb')} (SQLite)`;
   console.log(`  data: ${config.MONGODB_URI ? 'MONGODB_URI' : where}${running.seeded ? ' (demo data seeded)' : ''}`);
   console.log(`  demo logins (password ${config.DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) console.log(`    ${a.email.padEnd(32)} ${a.role}`);

@@ -49,31 +49,13 @@ export function isKeyCategory(c: string): boolean {
   return (KEY_CATEGORIES as readonly string[]).includes(c);
 }
 
-export const PROBLEM_TYPES = [
-  'quality',
-  'safety',
-  'false_advertising',
-  'return_refused',
-  'price',
-  'service',
-  'contract',
-  'other',
-] as const;
+export const PROBLEM_TYPES = ['quality', 'safety', 'false_advertising', 'return_refused', 'price', 'service', 'contract', 'other'] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
 
 export const DEMAND_TYPES = ['refund', 'exchange', 'repair', 'compensation', 'apology', 'other'] as const;
 export type DemandType = (typeof DEMAND_TYPES)[number];
 
-export const SAFETY_KINDS = [
-  'fire',
-  'electric_shock',
-  'gas_leak',
-  'burn',
-  'explosion',
-  'poisoning',
-  'injury',
-  'other',
-] as const;
+export const SAFETY_KINDS = ['fire', 'electric_shock', 'gas_leak', 'burn', 'explosion', 'poisoning', 'injury', 'other'] as const;
 export type SafetyKind = (typeof SAFETY_KINDS)[number];
 
 export const COMPLAINT_STATUSES = [
@@ -89,13 +71,7 @@ export const COMPLAINT_STATUSES = [
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-export const CLOSED_STATUSES: readonly ComplaintStatus[] = [
-  'resolved',
-  'mediated',
-  'mediation_failed',
-  'declined',
-  'withdrawn',
-];
+export const CLOSED_STATUSES: readonly ComplaintStatus[] = ['resolved', 'mediated', 'mediation_failed', 'declined', 'withdrawn'];
 
 export const ORG_KINDS = ['merchant', 'regulator'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];

@@ -27,7 +27,12 @@ export const serverEventSchemas = {
   'flag:raised': z.object({ id: objectId, product: flagProduct, score: z.number() }).strict(),
   'case:updated': z.object({ id: objectId, status: z.enum(CASE_STATUSES) }).strict(),
   'import:progress': z
-    .object({ jobId: objectId, done: z.number().int(), total: z.number().int(), status: z.enum(['queued', 'running', 'done', 'failed']).optional() })
+    .object({
+      jobId: objectId,
+      done: z.number().int(),
+      total: z.number().int(),
+      status: z.enum(['queued', 'running', 'done', 'failed']).optional(),
+    })
     .strict(),
   'return:updated': z.object({ id: objectId, status: z.enum(RETURN_STATUSES), breach: z.boolean() }).strict(),
   /** The account was approved or rejected (to the user's room). */

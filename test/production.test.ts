@@ -6,7 +6,13 @@ import { freshWorld } from './helpers/server.js';
 import { runServer, spawnServer, type ServerProcess } from './helpers/serverProcess.js';
 
 const STRONG = crypto.randomBytes(32).toString('hex');
-const production = (over: Record<string, string | undefined> = {}) => ({ NODE_ENV: 'production', SESSION_SECRET: STRONG, SEED: 'off', RATE_LIMIT_SCALE: '1', ...over });
+const production = (over: Record<string, string | undefined> = {}) => ({
+  NODE_ENV: 'production',
+  SESSION_SECRET: STRONG,
+  SEED: 'off',
+  RATE_LIMIT_SCALE: '1',
+  ...over,
+});
 // Behind the TLS proxy on this host (trust proxy: loopback), which tells the server the request was HTTPS.
 const HTTPS = { 'x-forwarded-proto': 'https' };
 
@@ -24,7 +30,13 @@ describe('production settings', function () {
 
   it('refuse a weak configuration: guessable secrets, demo accounts, test limits, plain HTTP', () => {
     expect(refusal(production({ SESSION_SECRET: undefined }))).to.match(/SESSION_SECRET is required/);
-    for (const secret of ['changeme', 'fangxin-development-secret-not-for-production', 'x'.repeat(64), 'changeme'.repeat(4), crypto.randomBytes(10).toString('hex')]) {
+    for (const secret of [
+      'changeme',
+      'fangxin-development-secret-not-for-production',
+      'x'.repeat(64),
+      'changeme'.repeat(4),
+      crypto.randomBytes(10).toString('hex'),
+    ]) {
       expect(refusal(production({ SESSION_SECRET: secret })), secret).to.match(/SESSION_SECRET/);
     }
     expect(refusal(production({ SEED: undefined, DEMO_PASSWORD: undefined }))).to.match(/SEED=auto/);
@@ -67,7 +79,12 @@ describe('production settings', function () {
       client.csrf = csrf.body.token;
       const session = csrf.headers.getSetCookie().find((c) => c.startsWith('fangxin.sid='));
       expect(session, 'session cookie').to.be.a('string');
-      const login = await client.request('POST', '/auth/login', { email: DEMO.consumer, password: process.env.DEMO_PASSWORD ?? 'Fangxin-Demo-2026' }, HTTPS);
+      const login = await client.request(
+        'POST',
+        '/auth/login',
+        { email: DEMO.consumer, password: process.env.DEMO_PASSWORD ?? 'Fangxin-Demo-2026' },
+        HTTPS,
+      );
       expect(login.status).to.equal(200);
       const cookies = [session!, ...login.headers.getSetCookie()];
       expect(cookies.length).to.be.greaterThan(1);
@@ -90,7 +107,10 @@ describe('production settings', function () {
         for (const directive of ['default-src', 'script-src', 'font-src']) {
           const sources = csp.get(directive);
           expect(sources, directive).to.be.an('array').that.is.not.empty;
-          expect(sources!.filter((s) => /^(https?|wss?):$|\*/.test(s)), directive).to.deep.equal([]);
+          expect(
+            sources!.filter((s) => /^(https?|wss?):$|\*/.test(s)),
+            directive,
+          ).to.deep.equal([]);
         }
       }
     });

@@ -5,7 +5,11 @@ import { AuditEntryModel } from '../models/AuditEntry.js';
 import type { UserRecord } from '../models/User.js';
 import { StoreModel } from '../models/Store.js';
 
-export async function audit(action: (typeof AUDIT_ACTIONS)[number], actor: Pick<UserRecord, '_id' | 'name' | 'role'>, target: UserRecord): Promise<void> {
+export async function audit(
+  action: (typeof AUDIT_ACTIONS)[number],
+  actor: Pick<UserRecord, '_id' | 'name' | 'role'>,
+  target: UserRecord,
+): Promise<void> {
   const store = target.storeId ? await StoreModel.findById(target.storeId, { name: 1 }).lean() : null;
   await AuditEntryModel.create({
     at: now(),

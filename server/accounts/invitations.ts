@@ -17,7 +17,13 @@ export async function issueInvitation(user: UserRecord, invitedBy: Pick<UserReco
   await InvitationModel.deleteMany({ userId: user._id });
   const token = crypto.randomBytes(32).toString('base64url');
   const at = now();
-  const inv = await InvitationModel.create({ tokenHash: hash(token), userId: user._id, invitedBy: invitedBy._id, createdAt: at, expiresAt: new Date(at.getTime() + INVITATION_DAYS * 86_400_000) });
+  const inv = await InvitationModel.create({
+    tokenHash: hash(token),
+    userId: user._id,
+    invitedBy: invitedBy._id,
+    createdAt: at,
+    expiresAt: new Date(at.getTime() + INVITATION_DAYS * 86_400_000),
+  });
   const store = user.storeId ? await StoreModel.findById(user.storeId, { name: 1 }).lean() : null;
   const where = [user.orgName, store?.name].filter(Boolean).join(' · ') || '放心 Fangxin';
   const link = `${publicUrl()}/invitation/${token}`;
@@ -36,6 +42,7 @@ export async function issueInvitation(user: UserRecord, invitedBy: Pick<UserReco
 export async function invitationOf(token: string): Promise<InvitationRecord> {
   const inv = (await InvitationModel.findOne({ tokenHash: hash(token) }).lean()) as InvitationRecord | null;
   if (!inv) throw notFound('Invitation');
-  if (inv.expiresAt.getTime() < now().getTime()) throw new AppError(422, 'invitation_expired', 'This invitation has expired; ask for a new one');
+  if (inv.expiresAt.getTime() < now().getTime())
+    throw new AppError(422, 'invitation_expired', 'This invitation has expired; ask for a new one');
   return inv;
 }

@@ -18,7 +18,12 @@ export async function timeseries(region: string, interval: 'day' | 'week', range
   const to = range.to ?? shanghaiDay(now());
   const from = range.from ?? addDays(to, interval === 'day' ? -89 : -181);
   const byPeriod = new Map<string, number>();
-  for (const c of await weekCells(weekRange(weekOfDay(from), weekOfDay(to)), { regionPrefix: region, category: range.category, fromDay: from, toDay: to })) {
+  for (const c of await weekCells(weekRange(weekOfDay(from), weekOfDay(to)), {
+    regionPrefix: region,
+    category: range.category,
+    fromDay: from,
+    toDay: to,
+  })) {
     const period = interval === 'day' ? c.day : c.week;
     byPeriod.set(period, (byPeriod.get(period) ?? 0) + c.n);
   }
@@ -29,7 +34,12 @@ export async function timeseries(region: string, interval: 'day' | 'week', range
 type TopKind = 'products' | 'merchants' | 'stores';
 
 export async function top(kind: TopKind, region: string, range: { from?: string; to?: string; category?: string }, limit: number) {
-  const counts = await weekTops(await weeksOf(range), kind, { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to });
+  const counts = await weekTops(await weeksOf(range), kind, {
+    regionPrefix: region,
+    category: range.category,
+    fromDay: range.from,
+    toDay: range.to,
+  });
   if (kind === 'products') await attributeMerged(counts);
   const rows = [...counts]
     .map(([id, n]) => ({ _id: new mongoose.Types.ObjectId(id), n }))
@@ -38,13 +48,29 @@ export async function top(kind: TopKind, region: string, range: { from?: string;
   const ids = rows.map((r) => r._id);
   const names = new Map<string, { name: string; extra: Record<string, unknown> }>();
   if (kind === 'products') {
-    for (const p of await findByIds<ProductRecord>(ProductModel, ids)) names.set(String(p._id), { name: p.name, extra: { category: p.category, brand: p.brand ?? null, model: p.model ?? null, gtin: p.gtin ?? null } });
+    for (const p of await findByIds<ProductRecord>(ProductModel, ids))
+      names.set(String(p._id), {
+        name: p.name,
+        extra: { category: p.category, brand: p.brand ?? null, model: p.model ?? null, gtin: p.gtin ?? null },
+      });
   } else if (kind === 'merchants') {
-    for (const o of await findByIds<{ name: string }>(OrganizationModel, ids, { name: 1 })) names.set(String(o._id), { name: o.name, extra: {} });
+    for (const o of await findByIds<{ name: string }>(OrganizationModel, ids, { name: 1 }))
+      names.set(String(o._id), { name: o.name, extra: {} });
   } else {
-    for (const s of await findByIds<StoreRecord>(StoreModel, ids)) names.set(String(s._id), { name: s.name, extra: { merchantId: String(s.merchantId), merchantName: s.merchantName, countyCode: s.countyCode } });
+    for (const s of await findByIds<StoreRecord>(StoreModel, ids))
+      names.set(String(s._id), {
+        name: s.name,
+        extra: { merchantId: String(s.merchantId), merchantName: s.merchantName, countyCode: s.countyCode },
+      });
   }
-  return { items: rows.map((r) => ({ id: String(r._id), name: names.get(String(r._id))?.name ?? '', count: r.n, ...(names.get(String(r._id))?.extra ?? {}) })) };
+  return {
+    items: rows.map((r) => ({
+      id: String(r._id),
+      name: names.get(String(r._id))?.name ?? '',
+      count: r.n,
+      ...(names.get(String(r._id))?.extra ?? {}),
+    })),
+  };
 }
 
 /** Counts of products merged away since their complaints were counted move to the survivor (merges are few: read them all). */
@@ -75,8 +101,13 @@ export async function mapCounts(region: string, level: 'city' | 'county', range:
     const code = level === 'city' ? c.county.slice(0, 4) : c.county;
     counts.set(code, (counts.get(code) ?? 0) + c.n);
   }
-  const regions = await RegionModel.find({ level, code: new RegExp(`^${region}`) }, { code: 1, name: 1, nameEn: 1 }).sort({ code: 1 }).lean();
+  const regions = await RegionModel.find({ level, code: new RegExp(`^${region}`) }, { code: 1, name: 1, nameEn: 1 })
+    .sort({ code: 1 })
+    .lean();
   // A county region asked at city level still names its own city.
-  const list = regions.length || regionLevel(region) === 'province' ? regions : await RegionModel.find({ code: region.slice(0, level === 'city' ? 4 : 6) }).lean();
+  const list =
+    regions.length || regionLevel(region) === 'province'
+      ? regions
+      : await RegionModel.find({ code: region.slice(0, level === 'city' ? 4 : 6) }).lean();
   return { level, regions: list.map((r) => ({ regionCode: r.code, name: r.name, nameEn: r.nameEn, count: counts.get(r.code) ?? 0 })) };
 }

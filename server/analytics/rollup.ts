@@ -54,7 +54,8 @@ function metrics(c: FigureSource): Counts {
   const m: Counts = { n: 1, [`s:${c.status}`]: 1 };
   const timely = timelyOf(c);
   if (timely !== null) m[timely ? 't:1' : 't:0'] = 1;
-  if (CLOSED.has(c.status) && c.closedAt) m[`d:${Math.round(((new Date(c.closedAt).getTime() - new Date(c.createdAt).getTime()) / DAY_MS) * 10)}`] = 1;
+  if (CLOSED.has(c.status) && c.closedAt)
+    m[`d:${Math.round(((new Date(c.closedAt).getTime() - new Date(c.createdAt).getTime()) / DAY_MS) * 10)}`] = 1;
   const sat = c.rating?.satisfaction;
   if (typeof sat === 'number') Object.assign(m, { sat, satn: 1 });
   return m;

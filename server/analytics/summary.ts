@@ -23,7 +23,12 @@ export function histogramMedian(hist: { value: number; n: number }[]): number | 
 }
 
 export async function summary(region: string, range: { from?: string; to?: string; category?: string }) {
-  const cells = await weekMetrics(await weeksOf(range), { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to });
+  const cells = await weekMetrics(await weeksOf(range), {
+    regionPrefix: region,
+    category: range.category,
+    fromDay: range.from,
+    toDay: range.to,
+  });
   const m = new Map<string, number>();
   const byStatus: Record<string, number> = {};
   const days: { value: number; n: number }[] = [];

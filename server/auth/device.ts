@@ -29,5 +29,11 @@ export function trustedDeviceUser(req: Request, secret: string): string | null {
 }
 
 export function rememberDevice(res: Response, secret: string, userId: string, secure: boolean): void {
-  res.cookie(DEVICE_COOKIE, `${userId}.${mac(secret, userId)}`, { httpOnly: true, sameSite: 'lax', secure, maxAge: MAX_AGE_MS, path: '/api/auth' });
+  res.cookie(DEVICE_COOKIE, `${userId}.${mac(secret, userId)}`, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: MAX_AGE_MS,
+    path: '/api/auth',
+  });
 }

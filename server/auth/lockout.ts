@@ -6,7 +6,10 @@ export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 /** Milliseconds until the account may try again, or 0 when it is not locked. */
 export async function lockedFor(email: string, now = new Date()): Promise<number> {
   const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
-  const recent = await LoginFailureModel.find({ email, at: { $gte: since } }).sort({ at: -1 }).limit(LOCKOUT_FAILURES).lean();
+  const recent = await LoginFailureModel.find({ email, at: { $gte: since } })
+    .sort({ at: -1 })
+    .limit(LOCKOUT_FAILURES)
+    .lean();
   if (recent.length < LOCKOUT_FAILURES) return 0;
   return recent[LOCKOUT_FAILURES - 1]!.at.getTime() + LOCKOUT_WINDOW_MS - now.getTime();
 }

@@ -17,30 +17,33 @@ export interface LoginRefusal {
 }
 
 passport.use(
-  new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true }, async (req: Request, email, password, done) => {
-    try {
-      const address = req.ip ?? 'unknown';
-      const blocked = await addressBlockedFor(address, req.app.locals.loginLimit as number);
-      if (blocked > 0) return done(null, false, { code: 'rate_limited', retryAfterMs: blocked } as never);
-      const user = await UserModel.findOne({ email }).lean();
-      // A browser this account signed in from before is not locked out by failures from elsewhere.
-      const trusted = !!user && trustedDeviceUser(req, (req.app.locals.config as Config).sessionSecret) === String(user._id);
-      const wait = await lockedFor(email);
-      if (wait > 0 && !trusted) return done(null, false, { code: 'account_locked', retryAfterMs: wait } as never);
-      const ok = await verifyPassword(user?.passwordHash, password);
-      // Told only to whoever knows the password, so it discloses nothing to a guesser.
-      if (user && ok && user.status === 'disabled') return done(null, false, { code: 'account_disabled' } as never);
-      if (!user || !ok || !SIGNS_IN.has(user.status)) {
-        await recordFailure(email, address);
-        return done(null, false, { code: 'invalid_credentials' } as never);
+  new LocalStrategy(
+    { usernameField: 'email', passwordField: 'password', passReqToCallback: true },
+    async (req: Request, email, password, done) => {
+      try {
+        const address = req.ip ?? 'unknown';
+        const blocked = await addressBlockedFor(address, req.app.locals.loginLimit as number);
+        if (blocked > 0) return done(null, false, { code: 'rate_limited', retryAfterMs: blocked } as never);
+        const user = await UserModel.findOne({ email }).lean();
+        // A browser this account signed in from before is not locked out by failures from elsewhere.
+        const trusted = !!user && trustedDeviceUser(req, (req.app.locals.config as Config).sessionSecret) === String(user._id);
+        const wait = await lockedFor(email);
+        if (wait > 0 && !trusted) return done(null, false, { code: 'account_locked', retryAfterMs: wait } as never);
+        const ok = await verifyPassword(user?.passwordHash, password);
+        // Told only to whoever knows the password, so it discloses nothing to a guesser.
+        if (user && ok && user.status === 'disabled') return done(null, false, { code: 'account_disabled' } as never);
+        if (!user || !ok || !SIGNS_IN.has(user.status)) {
+          await recordFailure(email, address);
+          return done(null, false, { code: 'invalid_credentials' } as never);
+        }
+        // The owner getting past a lock does not lift it for whoever caused it.
+        if (wait === 0) await clearFailures(email);
+        return done(null, toActor(user));
+      } catch (e) {
+        return done(e);
       }
-      // The owner getting past a lock does not lift it for whoever caused it.
-      if (wait === 0) await clearFailures(email);
-      return done(null, toActor(user));
-    } catch (e) {
-      return done(e);
-    }
-  }),
+    },
+  ),
 );
 
 passport.serializeUser((user, done) => done(null, (user as { id: string }).id));

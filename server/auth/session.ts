@@ -12,7 +12,12 @@ export const SESSION_MAX_AGE_MS = 12 * 3600 * 1000;
 export const SESSION_COLLECTION = 'sessions';
 
 /** Cookies are Secure in production (served behind HTTPS, see config.ts), SameSite=Lax always. */
-const cookieOptions = (config: Config) => ({ httpOnly: true, sameSite: 'lax' as const, secure: config.NODE_ENV === 'production', path: '/' });
+const cookieOptions = (config: Config) => ({
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure: config.NODE_ENV === 'production',
+  path: '/',
+});
 
 /** Sessions live in the database so every server instance sees them. Expiry is our sweep, not a TTL index. */
 export function sessionMiddleware(config: Config) {

@@ -13,8 +13,14 @@ export function sniffType(b: Buffer): string | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
   if (b.length >= 6 && /^GIF8[79]a$/.test(b.subarray(0, 6).toString('latin1'))) return 'image/gif';
-  if (b.length >= 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  if (b.length >= 12 && b.subarray(4, 8).toString('latin1') === 'ftyp' && /^(heic|heix|mif1|msf1)$/.test(b.subarray(8, 12).toString('latin1'))) return 'image/heic';
+  if (b.length >= 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP')
+    return 'image/webp';
+  if (
+    b.length >= 12 &&
+    b.subarray(4, 8).toString('latin1') === 'ftyp' &&
+    /^(heic|heix|mif1|msf1)$/.test(b.subarray(8, 12).toString('latin1'))
+  )
+    return 'image/heic';
   if (b.length >= 5 && b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   return null;
 }
@@ -29,16 +35,29 @@ export function cleanName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, 200) || 'file';
 }
 
-export async function addAttachment(actor: Actor, complaintId: string, file: { originalname: string; buffer: Buffer; size: number } | undefined) {
+export async function addAttachment(
+  actor: Actor,
+  complaintId: string,
+  file: { originalname: string; buffer: Buffer; size: number } | undefined,
+) {
   if (!file) throw badRequest('Send the file in the multipart field "file"');
   if (file.size > ATTACHMENT_MAX_BYTES) throw new AppError(413, 'too_large', 'Files may be at most 10 MB');
   if (file.size === 0) throw badRequest('The file is empty');
   const { complaint } = await loadForParty(actor, complaintId);
   const contentType = sniffType(file.buffer);
-  if (!contentType) throw new AppError(415, 'unsupported_media_type', 'Only images (JPEG, PNG, GIF, WebP, HEIC) and PDF files are accepted');
+  if (!contentType)
+    throw new AppError(415, 'unsupported_media_type', 'Only images (JPEG, PNG, GIF, WebP, HEIC) and PDF files are accepted');
   const key = await storage().put(file.buffer, { contentType });
   try {
-    const a = await AttachmentModel.create({ complaintId: complaint._id, uploaderId: actor.id, name: cleanName(file.originalname), size: file.size, contentType, storageKey: key, at: now() });
+    const a = await AttachmentModel.create({
+      complaintId: complaint._id,
+      uploaderId: actor.id,
+      name: cleanName(file.originalname),
+      size: file.size,
+      contentType,
+      storageKey: key,
+      at: now(),
+    });
     return a.toObject();
   } catch (e) {
     await storage().delete(key);

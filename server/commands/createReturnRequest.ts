@@ -27,7 +27,14 @@ export interface CreateReturnOptions {
 }
 
 function fingerprint(input: CreateReturnInput): string {
-  return JSON.stringify([input.purchaseStoreId, input.returnStoreId, input.purchaseDate, input.amountFen, input.product.name, input.product.category]);
+  return JSON.stringify([
+    input.purchaseStoreId,
+    input.returnStoreId,
+    input.purchaseDate,
+    input.amountFen,
+    input.product.name,
+    input.product.category,
+  ]);
 }
 
 /** A fresh receipt code: 50 random bits, so codes cannot be guessed. */
@@ -39,7 +46,18 @@ export function newClaimCode(): string {
  * The stored request, coverage already decided (the demo seeder builds many at once with it). A
  * consumer's own request is theirs with their consent choice; a desk request gets a receipt code.
  */
-export function returnDoc(a: { id: mongoose.Types.ObjectId; idemKey: string; recordedBy: string; consumerId?: string; p: StoreRecord; r: StoreRecord; input: CreateReturnInput; purchaseDay: string; coverage: Coverage; at: Date }) {
+export function returnDoc(a: {
+  id: mongoose.Types.ObjectId;
+  idemKey: string;
+  recordedBy: string;
+  consumerId?: string;
+  p: StoreRecord;
+  r: StoreRecord;
+  input: CreateReturnInput;
+  purchaseDay: string;
+  coverage: Coverage;
+  at: Date;
+}) {
   const { id, idemKey, recordedBy, consumerId, p, r, input, purchaseDay, coverage, at } = a;
   return {
     _id: id,
@@ -77,7 +95,11 @@ export function returnDoc(a: { id: mongoose.Types.ObjectId; idemKey: string; rec
   };
 }
 
-export async function createReturnRequest(actor: Actor, input: CreateReturnInput, opts: CreateReturnOptions = {}): Promise<{ request: ReturnRequestRecord; created: boolean }> {
+export async function createReturnRequest(
+  actor: Actor,
+  input: CreateReturnInput,
+  opts: CreateReturnOptions = {},
+): Promise<{ request: ReturnRequestRecord; created: boolean }> {
   const idemKey = opts.idempotencyKey ? `${actor.id}:${opts.idempotencyKey}` : null;
   if (idemKey) {
     const prior = await ReturnRequestModel.findOne({ idemKey }).lean();
@@ -89,12 +111,14 @@ export async function createReturnRequest(actor: Actor, input: CreateReturnInput
   if (!r) throw notFound('Return store');
   if (r.status === 'closed') throw unprocessable('store_closed', `${r.name} is closed and takes no new returns`);
   // Staff record returns at their own desks only (store staff: at their one store).
-  if (actor.role === 'merchant' && !merchantSide(actor, r.merchantId, [r._id])) throw unprocessable('not_your_store', 'Record returns at one of your own stores');
+  if (actor.role === 'merchant' && !merchantSide(actor, r.merchantId, [r._id]))
+    throw unprocessable('not_your_store', 'Record returns at one of your own stores');
   const purchaseDay = purchaseDayOf(input.purchaseDate);
   if (purchaseDay > shanghaiDay(at)) throw unprocessable('purchase_in_future', 'The purchase date is in the future');
 
   // Consent is the consumer's own choice: the desk cannot give it for them.
-  if (actor.role !== 'consumer' && input.contactAgreement !== undefined) throw unprocessable('consent_not_yours', 'Only the consumer chooses whether the merchant may see their contact details');
+  if (actor.role !== 'consumer' && input.contactAgreement !== undefined)
+    throw unprocessable('consent_not_yours', 'Only the consumer chooses whether the merchant may see their contact details');
   const consumerId = actor.role === 'consumer' ? actor.id : undefined;
   const coverage = await coverageFor(p, r, purchaseDay, input.product.category, at);
   const id = new mongoose.Types.ObjectId();
@@ -112,11 +136,16 @@ export async function createReturnRequest(actor: Actor, input: CreateReturnInput
   const request = (await ReturnRequestModel.findById(id).lean())!;
   await ReturnFactModel.create(factOf(request));
   await refreshMerchantReturnFigures(request.merchantId);
-  emitTo([...merchantRooms(p.merchantId, [p._id, r._id]), ...regionRooms(r.countyCode)], 'return:updated', { id: String(id), status: 'pending', breach: false });
+  emitTo([...merchantRooms(p.merchantId, [p._id, r._id]), ...regionRooms(r.countyCode)], 'return:updated', {
+    id: String(id),
+    status: 'pending',
+    breach: false,
+  });
   return { request, created: true };
 }
 
 function replay(prior: ReturnRequestRecord, input: CreateReturnInput) {
-  if (prior.fingerprint !== fingerprint(input)) throw conflict('idempotency_key_reused', 'This Idempotency-Key was used for a different return');
+  if (prior.fingerprint !== fingerprint(input))
+    throw conflict('idempotency_key_reused', 'This Idempotency-Key was used for a different return');
   return { request: prior, created: false };
 }

@@ -30,7 +30,13 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
   const { rules } = await currentRules();
   // Evidence a closed or dismissed flag already answered does not raise a new one.
   const cleared = product.flagClearedAt ? new Date(product.flagClearedAt).getTime() : 0;
-  const widestDays = Math.max(rules.volume.windowDays, rules.spread.windowDays, rules.safety.windowDays, rules.sampling.windowYears * 366, (rules.spike.baselineWeeks + 2) * 7);
+  const widestDays = Math.max(
+    rules.volume.windowDays,
+    rules.spread.windowDays,
+    rules.safety.windowDays,
+    rules.sampling.windowYears * 366,
+    (rules.spike.baselineWeeks + 2) * 7,
+  );
   const from = new Date(Math.max(at.getTime() - widestDays * DAY_MS, cleared + 1));
   const factRows = await ComplaintFactModel.find(
     { productId: product._id, createdAt: { $gte: from, $lte: at } },
@@ -46,15 +52,34 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
     createdAt: new Date(f.createdAt),
     week: f.week,
   }));
-  const samplingRows = await SamplingResultModel.find({ productId: product._id, passed: false, importedAt: { $gt: new Date(cleared) } }).lean();
-  const samplings = samplingRows.map((s) => ({ id: String(s._id), passed: s.passed, sampledOn: s.sampledOn, batch: s.batch, authority: s.authority, failedItems: s.failedItems ?? [], regionCode: s.regionCode }));
+  const samplingRows = await SamplingResultModel.find({
+    productId: product._id,
+    passed: false,
+    importedAt: { $gt: new Date(cleared) },
+  }).lean();
+  const samplings = samplingRows.map((s) => ({
+    id: String(s._id),
+    passed: s.passed,
+    sampledOn: s.sampledOn,
+    batch: s.batch,
+    authority: s.authority,
+    failedItems: s.failedItems ?? [],
+    regionCode: s.regionCode,
+  }));
   const result = evaluate(facts, samplings, rules, at);
 
   const openKey = `open:${product._id}`;
   let flag = await ProductFlagModel.findOne({ openKey }).lean();
   if (!flag && result.rules.length === 0) return null;
   const regionCodes = [...new Set([...result.evidence.regionCodes, ...samplings.map((s) => s.regionCode)])].sort();
-  const fields = { product: productSnapshot(product), category: product.category, rules: result.rules, score: result.score, evidence: result.evidence, regionCodes };
+  const fields = {
+    product: productSnapshot(product),
+    category: product.category,
+    rules: result.rules,
+    score: result.score,
+    evidence: result.evidence,
+    regionCodes,
+  };
   if (!flag) {
     try {
       flag = (await ProductFlagModel.create({ ...fields, productId: product._id, openKey, status: 'open', raisedAt: at })).toObject();
@@ -66,7 +91,10 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
   } else if (result.rules.length > 0) {
     // Evidence only grows the flag: rules that stop firing as complaints age stay recorded.
     const rulesUnion = [...new Set([...flag.rules, ...result.rules])];
-    await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { ...fields, rules: rulesUnion, score: Math.max(result.score, flag.score) } });
+    await ProductFlagModel.updateOne(
+      { _id: flag._id },
+      { $set: { ...fields, rules: rulesUnion, score: Math.max(result.score, flag.score) } },
+    );
     flag = { ...flag, ...fields, rules: rulesUnion, score: Math.max(result.score, flag.score) };
   }
   const notified = flag.notified as { rules: string[]; score: number } | undefined;
@@ -85,7 +113,10 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
 export async function detectAll(at = now()) {
   const { rules } = await currentRules();
   const widest = Math.max(rules.volume.windowDays, rules.spread.windowDays, rules.safety.windowDays);
-  const rows = await factRows({ createdAt: { $gte: new Date(at.getTime() - widest * DAY_MS), $lte: at }, productId: { $exists: true, $ne: null } }, ['productId', 'createdAt', 'safety', 'keyCategory', 'week']);
+  const rows = await factRows(
+    { createdAt: { $gte: new Date(at.getTime() - widest * DAY_MS), $lte: at }, productId: { $exists: true, $ne: null } },
+    ['productId', 'createdAt', 'safety', 'keyCategory', 'week'],
+  );
   const weeks = new Set([isoWeek(at), addWeeks(isoWeek(at), -1)]);
   const tally = new Map<string, { volume: number; spread: number; safety: number; week: Map<string, number> }>();
   for (const r of rows) {
@@ -105,10 +136,13 @@ export async function detectAll(at = now()) {
       (rules.spread.enabled && t.spread >= rules.spread.minComplaints) ||
       (rules.safety.enabled && t.safety > 0) ||
       (rules.spike.enabled && [...t.week.values()].some((n) => n >= rules.spike.minCount))
-    ) ids.add(id);
+    )
+      ids.add(id);
   }
-  if (rules.sampling.enabled) for (const s of await SamplingResultModel.find({ passed: false }, { productId: 1 }).lean()) ids.add(String(s.productId));
-  for (const f of await ProductFlagModel.find({ status: { $in: ['open', 'case_opened'] } }, { productId: 1 }).lean()) ids.add(String(f.productId));
+  if (rules.sampling.enabled)
+    for (const s of await SamplingResultModel.find({ passed: false }, { productId: 1 }).lean()) ids.add(String(s.productId));
+  for (const f of await ProductFlagModel.find({ status: { $in: ['open', 'case_opened'] } }, { productId: 1 }).lean())
+    ids.add(String(f.productId));
   let flagged = 0;
   for (const id of ids) if (await detectForProduct(id, at)) flagged++;
   return { products: ids.size, flagged };

@@ -33,13 +33,23 @@ export async function disputeReturn(actor: Actor, id: string, reason: string) {
   } else if (!r.complaintId) {
     const { complaint } = await fileComplaint({
       consumerId: actor.id,
-      data: complaintInput(r, `退货被拒，消费者提出异议：${reason}（平台判定：不在承诺范围内，原因代码 ${r.coverage.reasons.filter((x: { ok: boolean }) => !x.ok).map((x: { code: string }) => x.code).join(', ')}）`),
+      data: complaintInput(
+        r,
+        `退货被拒，消费者提出异议：${reason}（平台判定：不在承诺范围内，原因代码 ${r.coverage.reasons
+          .filter((x: { ok: boolean }) => !x.ok)
+          .map((x: { code: string }) => x.code)
+          .join(', ')}）`,
+      ),
       idempotencyKey: `return-dispute:${r._id}`,
       links: { returnRequestId: String(r._id) },
     });
     await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { complaintId: complaint._id } });
     await syncFact(r._id);
   }
-  emitTo([...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), rooms.user(actor.id)], 'return:updated', { id: String(r._id), status: r.status, breach: r.breach });
+  emitTo([...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), rooms.user(actor.id)], 'return:updated', {
+    id: String(r._id),
+    status: r.status,
+    breach: r.breach,
+  });
   return (await ReturnRequestModel.findById(r._id).lean())!;
 }

@@ -31,13 +31,24 @@ async function actorName(actor: Actor) {
 export async function openCase(actor: Actor, input: { flagId: string; assignedRegion?: string; note?: string }) {
   const flag = authorizeVisible(actor, await ProductFlagModel.findById(input.flagId).lean(), 'Flag');
   const assignedRegion = input.assignedRegion ?? actor.regionCode ?? '33';
-  if (actor.role === 'regulator' && !governs(actor, assignedRegion)) throw forbidden('You can assign a case only to a bureau in your region');
+  if (actor.role === 'regulator' && !governs(actor, assignedRegion))
+    throw forbidden('You can assign a case only to a bureau in your region');
   if (flag.status === 'closed' || flag.status === 'dismissed') throw unprocessable('flag_closed', 'This flag is closed');
   const bureau = await bureauOf(assignedRegion);
   const product = await ProductModel.findById(flag.productId).lean();
   const at = now();
   const id = new mongoose.Types.ObjectId();
-  const entry = { seq: 1, action: 'open', from: null, to: 'open', note: input.note ?? '', actorId: actor.id, actorName: await actorName(actor), at, assignedRegion };
+  const entry = {
+    seq: 1,
+    action: 'open',
+    from: null,
+    to: 'open',
+    note: input.note ?? '',
+    actorId: actor.id,
+    actorName: await actorName(actor),
+    at,
+    assignedRegion,
+  };
   try {
     await CaseEventModel.create({ caseId: id, seq: 1, action: 'open', to: 'open', note: input.note, actorId: actor.id, at });
     const c = await EnforcementCaseModel.create({
@@ -79,7 +90,8 @@ export async function transitionCase(actor: Actor, caseId: string, step: CaseSte
   const c = authorizeVisible(actor, await EnforcementCaseModel.findById(caseId).lean(), 'Case');
   // Only the assigned bureau (or one above it) moves a case; others see it.
   if (actor.role === 'regulator' && !governs(actor, c.assignedRegion)) throw forbidden('Only the assigned bureau may act on this case');
-  if (step.expectedVersion !== undefined && step.expectedVersion !== c.version) throw conflict('version_conflict', 'The case changed meanwhile; reload it');
+  if (step.expectedVersion !== undefined && step.expectedVersion !== c.version)
+    throw conflict('version_conflict', 'The case changed meanwhile; reload it');
   const rule = CASE_TRANSITIONS[step.action];
   if (!rule.from.includes(c.status as never)) throw conflict('invalid_transition', `Cannot ${step.action} a case that is ${c.status}`);
   if (step.assignedRegion && actor.role === 'regulator' && !regionContains(actor.regionCode ?? '', step.assignedRegion)) {
@@ -87,20 +99,41 @@ export async function transitionCase(actor: Actor, caseId: string, step: CaseSte
   }
   // A public case is read by consumers: it goes out only with what was found and what was done.
   if (step.public ?? c.public) {
-    const missing = [!(step.finding ?? c.finding)?.trim() && 'finding', !(step.measures ?? c.measures)?.trim() && 'measures'].filter(Boolean);
+    const missing = [!(step.finding ?? c.finding)?.trim() && 'finding', !(step.measures ?? c.measures)?.trim() && 'measures'].filter(
+      Boolean,
+    );
     if (missing.length) throw unprocessable('public_needs_finding', `A public case needs its public ${missing.join(' and ')}`, { missing });
   }
   const at = now();
   const seq = c.version + 1;
   try {
-    await CaseEventModel.create({ caseId: c._id, seq, action: step.action, from: c.status, to: rule.to, note: step.note, actorId: actor.id, at });
+    await CaseEventModel.create({
+      caseId: c._id,
+      seq,
+      action: step.action,
+      from: c.status,
+      to: rule.to,
+      note: step.note,
+      actorId: actor.id,
+      at,
+    });
   } catch (e) {
     if (isDuplicateKey(e)) throw conflict('version_conflict', 'The case changed meanwhile; reload it');
     throw e;
   }
   const assignedRegion = step.assignedRegion ?? c.assignedRegion;
   const bureau = step.assignedRegion ? await bureauOf(assignedRegion) : null;
-  const entry = { seq, action: step.action, from: c.status, to: rule.to, note: step.note, actorId: actor.id, actorName: await actorName(actor), at, assignedRegion };
+  const entry = {
+    seq,
+    action: step.action,
+    from: c.status,
+    to: rule.to,
+    note: step.note,
+    actorId: actor.id,
+    actorName: await actorName(actor),
+    at,
+    assignedRegion,
+  };
   const set: Record<string, unknown> = {
     status: rule.to,
     version: seq,
@@ -108,7 +141,14 @@ export async function transitionCase(actor: Actor, caseId: string, step: CaseSte
     ...(step.public !== undefined ? { public: step.public } : {}),
     ...(step.finding !== undefined ? { finding: step.finding } : {}),
     ...(step.measures !== undefined ? { measures: step.measures } : {}),
-    ...(bureau ? { assignedRegion, bureauId: bureau._id, bureauName: bureau.name, regionCodes: [...new Set([...c.regionCodes, assignedRegion])].sort() } : {}),
+    ...(bureau
+      ? {
+          assignedRegion,
+          bureauId: bureau._id,
+          bureauName: bureau.name,
+          regionCodes: [...new Set([...c.regionCodes, assignedRegion])].sort(),
+        }
+      : {}),
     ...(rule.to === 'closed' || rule.to === 'dismissed' ? { closedAt: at } : {}),
   };
   await EnforcementCaseModel.updateOne({ _id: c._id }, { $set: set });
@@ -125,4 +165,3 @@ async function closeFlag(flagId: mongoose.Types.ObjectId, status: 'closed' | 'di
   await ProductFlagModel.updateOne({ _id: flagId }, { $set: { status, openKey: `closed:${flagId}`, closedAt: at } });
   await ProductModel.updateOne({ _id: flag.productId }, { $set: { flagClearedAt: at } });
 }
-

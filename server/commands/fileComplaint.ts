@@ -47,7 +47,8 @@ type Route = Awaited<ReturnType<typeof routeStore>>;
 export async function routeStore(storeId: string, channel: 'in_store' | 'online', opts: { closedToo?: boolean } = {}) {
   const store = await StoreModel.findById(storeId).lean();
   if (!store) throw unprocessable('unknown_store', 'No such store');
-  if (store.status === 'closed' && !opts.closedToo) throw unprocessable('store_closed', `${store.name} is closed and takes no new complaints`);
+  if (store.status === 'closed' && !opts.closedToo)
+    throw unprocessable('store_closed', `${store.name} is closed and takes no new complaints`);
   // Jurisdiction (DESIGN.md): the store's county; online purchases go to the merchant's registered
   // county, the one thing of the merchant's own record an in-store filing does not need.
   let countyCode = store.countyCode;
@@ -68,7 +69,8 @@ export async function routeStore(storeId: string, channel: 'in_store' | 'online'
   };
 }
 
-const routeOf = (input: FileComplaintInput) => routeStore(input.data.storeId, input.data.purchase.channel, { closedToo: !!input.links?.returnRequestId });
+const routeOf = (input: FileComplaintInput) =>
+  routeStore(input.data.storeId, input.data.purchase.channel, { closedToo: !!input.links?.returnRequestId });
 
 function complaintDoc(input: FileComplaintInput, id: mongoose.Types.ObjectId, number: string, at: Date, route: Route) {
   const { data } = input;
@@ -98,13 +100,33 @@ export async function routeComplaint(input: FileComplaintInput, id: mongoose.Typ
 }
 
 function fingerprint(input: FileComplaintInput): string {
-  return crypto.createHash('sha256').update(JSON.stringify({ d: input.data, l: input.links ?? null })).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ d: input.data, l: input.links ?? null }))
+    .digest('hex');
 }
 
 /** Stores the filing under a given id. The event insert decides: whoever stored it second answers with it. */
-async function store(input: FileComplaintInput, id: mongoose.Types.ObjectId, at: Date, route: Route): Promise<{ complaint: ComplaintRecord; created: boolean }> {
+async function store(
+  input: FileComplaintInput,
+  id: mongoose.Types.ObjectId,
+  at: Date,
+  route: Route,
+): Promise<{ complaint: ComplaintRecord; created: boolean }> {
   const initial = complaintDoc(input, id, await takeComplaintNumber(at), at, route);
-  const event = { _id: eventId(id, 1), complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: initial.consumerId, party: 'consumer', at, data: { complaint: initial }, effects: 'pending' as const };
+  const event = {
+    _id: eventId(id, 1),
+    complaintId: id,
+    seq: 1,
+    action: 'file',
+    from: null,
+    to: 'awaiting_merchant',
+    actorId: initial.consumerId,
+    party: 'consumer',
+    at,
+    data: { complaint: initial },
+    effects: 'pending' as const,
+  };
   try {
     await ComplaintEventModel.create(event);
   } catch (e) {
@@ -155,7 +177,14 @@ export async function fileComplaint(input: FileComplaintInput): Promise<{ compla
   if (input.idempotencyKey) {
     const fp = fingerprint(input);
     try {
-      await IdempotencyKeyModel.create({ userId: input.consumerId, scope: 'complaint', key: input.idempotencyKey, fingerprint: fp, resourceId: id, at });
+      await IdempotencyKeyModel.create({
+        userId: input.consumerId,
+        scope: 'complaint',
+        key: input.idempotencyKey,
+        fingerprint: fp,
+        resourceId: id,
+        at,
+      });
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       return resume(input, input.idempotencyKey, fp);

@@ -29,12 +29,20 @@ export function rowKey(r: SamplingRow): string {
 
 /** Creates the job and starts it in the background; the caller answers 202 with the id. */
 export async function startSamplingImport(file: { buffer: Buffer; originalname?: string }, actor: Actor): Promise<string> {
-  const job = await ImportJobModel.create({ userId: actor.id, regionCode: actor.regionCode ?? '33', fileName: file.originalname, status: 'queued' });
+  const job = await ImportJobModel.create({
+    userId: actor.id,
+    regionCode: actor.regionCode ?? '33',
+    fileName: file.originalname,
+    status: 'queued',
+  });
   const jobId = String(job._id);
   setImmediate(() => {
     runSamplingImport(jobId, file.buffer, actor).catch(async (err) => {
       logger.error({ err, jobId }, 'sampling import failed');
-      await ImportJobModel.updateOne({ _id: jobId }, { $set: { status: 'failed' }, $push: { lineErrors: lineError(0, 'stopped', 'the import stopped unexpectedly') } });
+      await ImportJobModel.updateOne(
+        { _id: jobId },
+        { $set: { status: 'failed' }, $push: { lineErrors: lineError(0, 'stopped', 'the import stopped unexpectedly') } },
+      );
       emitTo([rooms.user(actor.id)], 'import:progress', { jobId, done: 0, total: 0, status: 'failed' });
     });
   });
@@ -43,7 +51,10 @@ export async function startSamplingImport(file: { buffer: Buffer; originalname?:
 
 async function resultDoc(r: SamplingRow, line: number, jobId: string, region: string) {
   const fallback = `np:${r.category}:${normalizeToken(r.product)}:${normalizeToken(r.producer)}`;
-  const product = await resolveProduct({ name: r.product, category: r.category, gtin: r.gtin, brand: r.brand, model: r.model, producer: r.producer }, fallback);
+  const product = await resolveProduct(
+    { name: r.product, category: r.category, gtin: r.gtin, brand: r.brand, model: r.model, producer: r.producer },
+    fallback,
+  );
   return {
     _id: new mongoose.Types.ObjectId(),
     rowKey: rowKey(r),
@@ -70,7 +81,12 @@ async function resultDoc(r: SamplingRow, line: number, jobId: string, region: st
 function rowErrors(line: number, issues: z.core.$ZodIssue[]): ImportLineError[] {
   return issues.map((x) => {
     const field = x.path.length ? String(x.path[0]) : null;
-    const code = x.code === 'too_big' ? 'too_long' : x.code === 'too_small' || (x.code === 'invalid_type' && x.input === undefined) ? 'required' : 'invalid';
+    const code =
+      x.code === 'too_big'
+        ? 'too_long'
+        : x.code === 'too_small' || (x.code === 'invalid_type' && x.input === undefined)
+          ? 'required'
+          : 'invalid';
     return lineError(line, code, `${field ?? 'row'}: ${x.message}`, field);
   });
 }
@@ -95,10 +111,13 @@ export async function runSamplingImport(jobId: string, buffer: Buffer, actor: Ac
   const { text, encoding } = decodeCsv(buffer);
   const { lines, errors } = await readCsv(text);
   const [header, ...rows] = lines;
-  const progress = (done: number, total: number, status: ServerEventPayload<'import:progress'>['status']) => emitTo([rooms.user(actor.id)], 'import:progress', { jobId, done, total, status });
+  const progress = (done: number, total: number, status: ServerEventPayload<'import:progress'>['status']) =>
+    emitTo([rooms.user(actor.id)], 'import:progress', { jobId, done, total, status });
   const { columns, missing } = header ? mapHeaders(header.cells) : { columns: {}, missing: ['header'] };
   if (missing.length) {
-    const lineErrors = [lineError(header?.line ?? 1, 'missing_columns', `missing columns: ${missing.join(', ')}`, null, missing.join(', '))];
+    const lineErrors = [
+      lineError(header?.line ?? 1, 'missing_columns', `missing columns: ${missing.join(', ')}`, null, missing.join(', ')),
+    ];
     await ImportJobModel.updateOne({ _id: jobId }, { $set: { status: 'failed', encoding, lineErrors } });
     return progress(0, 0, 'failed');
   }
@@ -138,7 +157,10 @@ export async function runSamplingImport(jobId: string, buffer: Buffer, actor: Ac
   // "done" also sees the flags the import raised.
   // A failed check is logged by the bus; the scheduled sweep (jobs/flagDetection.ts) checks again.
   await publish('sampling.imported', { jobId, resultIds }).catch(() => undefined);
-  await ImportJobModel.updateOne({ _id: jobId }, { $set: { status: 'done', done: total, inserted, duplicates, lineErrors: errors.slice(0, 1000) } });
+  await ImportJobModel.updateOne(
+    { _id: jobId },
+    { $set: { status: 'done', done: total, inserted, duplicates, lineErrors: errors.slice(0, 1000) } },
+  );
   progress(total, total, 'done');
   return { total, inserted, duplicates, errors: errors.length };
 }

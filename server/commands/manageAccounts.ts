@@ -34,7 +34,8 @@ async function placement(actor: Actor, input: InviteInput) {
   if (actor.role === 'merchant') {
     const org = await OrganizationModel.findById(actor.orgId).lean();
     if (!org) throw notFound('Merchant');
-    if (input.regionCode) throw badRequest('regionCode is for bureau officers', [{ path: 'regionCode', message: 'not allowed for merchant staff' }]);
+    if (input.regionCode)
+      throw badRequest('regionCode is for bureau officers', [{ path: 'regionCode', message: 'not allowed for merchant staff' }]);
     let storeId;
     if (input.storeId) {
       const store = await StoreModel.findById(input.storeId).lean();
@@ -46,12 +47,14 @@ async function placement(actor: Actor, input: InviteInput) {
   }
   if (input.storeId) throw badRequest('storeId is for merchant staff', [{ path: 'storeId', message: 'not allowed here' }]);
   const role = actor.role === 'admin' ? input.role : 'regulator';
-  if (!role || role === 'merchant') throw badRequest('role must be admin or regulator', [{ path: 'role', message: 'choose admin or regulator' }]);
+  if (!role || role === 'merchant')
+    throw badRequest('role must be admin or regulator', [{ path: 'role', message: 'choose admin or regulator' }]);
   if (role === 'admin') return { role };
   // A bureau invites its own officers; an admin names the region whose bureau the officer joins.
   const region = actor.role === 'regulator' ? actor.regionCode : input.regionCode;
   if (!region) throw badRequest('regionCode is required for an officer', [{ path: 'regionCode', message: 'required' }]);
-  if (actor.role === 'regulator' && input.regionCode && input.regionCode !== actor.regionCode) throw forbidden('Officers join your own bureau');
+  if (actor.role === 'regulator' && input.regionCode && input.regionCode !== actor.regionCode)
+    throw forbidden('Officers join your own bureau');
   const bureau = await OrganizationModel.findOne({ key: `region:${region}` }).lean();
   if (!bureau) throw unprocessable('unknown_region', `No bureau governs ${region}`);
   return { role, orgId: bureau._id, orgName: bureau.name, regionCode: region };
@@ -64,7 +67,17 @@ export async function inviteAccount(actor: Actor, input: InviteInput): Promise<U
   try {
     // No usable password until the invitee sets one: a random hash nobody knows.
     const passwordHash = await argon2.hash(crypto.randomBytes(32).toString('base64url'));
-    user = (await UserModel.create({ name: input.name, email: input.email, passwordHash, status: 'invited', locale: 'zh-CN', invitedBy: inviter._id, ...place })).toObject() as UserRecord;
+    user = (
+      await UserModel.create({
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        status: 'invited',
+        locale: 'zh-CN',
+        invitedBy: inviter._id,
+        ...place,
+      })
+    ).toObject() as UserRecord;
   } catch (e) {
     if (isDuplicateKey(e)) throw conflict('email_taken', 'An account with this email already exists');
     throw e;
@@ -88,7 +101,11 @@ export async function setAccountEnabled(actor: Actor, id: string, enabled: boole
   const user = await managedAccount(actor, id);
   if (enabled && user.status !== 'disabled') throw conflict('not_disabled', 'This account is not disabled');
   if (!enabled && user.status === 'disabled') throw conflict('already_disabled', 'This account is already disabled');
-  if (enabled) await UserModel.updateOne({ _id: user._id, status: 'disabled' }, { $set: { status: user.disabledFrom ?? 'active' }, $unset: { disabledFrom: 1 } });
+  if (enabled)
+    await UserModel.updateOne(
+      { _id: user._id, status: 'disabled' },
+      { $set: { status: user.disabledFrom ?? 'active' }, $unset: { disabledFrom: 1 } },
+    );
   else await UserModel.updateOne({ _id: user._id }, { $set: { status: 'disabled', disabledFrom: user.status } });
   if (!enabled) await endSessions(String(user._id));
   await audit(enabled ? 'enable' : 'disable', await me(actor), user);
@@ -106,7 +123,10 @@ export async function acceptInvitation(token: string, password: string): Promise
     if (isDuplicateKey(e)) throw new AppError(409, 'invitation_used', 'This invitation has already been used');
     throw e;
   }
-  await UserModel.updateOne({ _id: user._id, status: 'invited' }, { $set: { status: 'active', passwordHash: await argon2.hash(password) } });
+  await UserModel.updateOne(
+    { _id: user._id, status: 'invited' },
+    { $set: { status: 'active', passwordHash: await argon2.hash(password) } },
+  );
   await InvitationModel.deleteMany({ userId: user._id });
   await audit('accept_invitation', user, user);
   return (await UserModel.findById(user._id).lean()) as UserRecord;

@@ -25,7 +25,14 @@ export async function ownStore(actor: Actor, id: string): Promise<StoreRecord> {
 export async function createStore(actor: Actor, input: z.infer<typeof createStoreSchema>): Promise<StoreRecord> {
   const org = approvedMerchant(actor, await OrganizationModel.findById(actor.orgId).lean());
   await knownCounty(input.countyCode);
-  const store = await StoreModel.create({ ...input, merchantId: org._id, merchantName: org.name, cityCode: cityOf(input.countyCode), status: 'open', listed: true });
+  const store = await StoreModel.create({
+    ...input,
+    merchantId: org._id,
+    merchantName: org.name,
+    cityCode: cityOf(input.countyCode),
+    status: 'open',
+    listed: true,
+  });
   return store.toObject() as StoreRecord;
 }
 

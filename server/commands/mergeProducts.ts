@@ -22,7 +22,15 @@ export async function mergeProducts(actor: Actor, input: { fromId: string; intoI
   const into = await survivor(intoRaw);
   if (String(into._id) === String(from._id)) throw unprocessable('merge_cycle', 'The target was merged into this product');
   try {
-    await ProductMergeModel.create({ fromId: from._id, intoId: into._id, fromKey: from.key, fromName: from.name, actorId: actor.id, note: input.note, at: now() });
+    await ProductMergeModel.create({
+      fromId: from._id,
+      intoId: into._id,
+      fromKey: from.key,
+      fromName: from.name,
+      actorId: actor.id,
+      note: input.note,
+      at: now(),
+    });
   } catch (e) {
     if (isDuplicateKey(e)) throw conflict('already_merged', 'This product was already merged');
     throw e;
@@ -30,11 +38,20 @@ export async function mergeProducts(actor: Actor, input: { fromId: string; intoI
   await ProductModel.updateOne({ _id: from._id }, { $set: { mergedInto: into._id } });
   // Products merged into `from` earlier now point at the survivor directly.
   await ProductModel.updateMany({ mergedInto: from._id }, { $set: { mergedInto: into._id } });
-  const complaints = await ComplaintFactModel.updateMany({ productId: from._id }, { $set: { productId: into._id, productName: into.name } });
+  const complaints = await ComplaintFactModel.updateMany(
+    { productId: from._id },
+    { $set: { productId: into._id, productName: into.name } },
+  );
   const samplings = await SamplingResultModel.updateMany({ productId: from._id }, { $set: { productId: into._id } });
-  await ProductMergeModel.updateOne({ fromId: from._id }, { $set: { moved: { complaints: complaints.modifiedCount, samplings: samplings.modifiedCount } } });
+  await ProductMergeModel.updateOne(
+    { fromId: from._id },
+    { $set: { moved: { complaints: complaints.modifiedCount, samplings: samplings.modifiedCount } } },
+  );
   // The merged record's open flag (if no case took it) gives way to the survivor's.
-  await ProductFlagModel.updateOne({ openKey: `open:${from._id}`, status: 'open' }, { $set: { status: 'closed', openKey: `merged:${from._id}`, closedAt: now() } });
+  await ProductFlagModel.updateOne(
+    { openKey: `open:${from._id}`, status: 'open' },
+    { $set: { status: 'closed', openKey: `merged:${from._id}`, closedAt: now() } },
+  );
   await detectForProduct(into._id);
   return { into: into._id as mongoose.Types.ObjectId, moved: { complaints: complaints.modifiedCount, samplings: samplings.modifiedCount } };
 }

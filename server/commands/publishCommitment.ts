@@ -16,7 +16,9 @@ export async function publishCommitment(actor: Actor, input: CreateCommitmentInp
   const stores = own.filter((s) => wanted.includes(String(s._id)));
   // Naming a store of another merchant (or none at all) is a business error, not a silent drop.
   if (stores.length !== wanted.length || stores.length === 0) {
-    throw unprocessable('store_not_owned', 'Every store of a commitment must be one of your stores', { storeIds: wanted.filter((id) => !stores.some((s) => String(s._id) === id)) });
+    throw unprocessable('store_not_owned', 'Every store of a commitment must be one of your stores', {
+      storeIds: wanted.filter((id) => !stores.some((s) => String(s._id) === id)),
+    });
   }
   const overlap = (input.categories ?? []).filter((c) => (input.excludedCategories ?? []).includes(c));
   if (overlap.length) throw unprocessable('category_conflict', 'A category cannot be both covered and excluded', { categories: overlap });
@@ -24,7 +26,15 @@ export async function publishCommitment(actor: Actor, input: CreateCommitmentInp
   const at = now();
   const id = new mongoose.Types.ObjectId();
   // The event goes in first: a commitment document never exists without its history.
-  await CommitmentEventModel.create({ commitmentId: id, seq: 1, action: 'publish', to: 'active', actorId: actor.id, actorRole: actor.role, at });
+  await CommitmentEventModel.create({
+    commitmentId: id,
+    seq: 1,
+    action: 'publish',
+    to: 'active',
+    actorId: actor.id,
+    actorRole: actor.role,
+    at,
+  });
   const doc = await ReturnCommitmentModel.create({
     _id: id,
     merchantId: merchant._id,

@@ -42,7 +42,14 @@ async function checkEntries(state: NonNullable<ReturnType<typeof fold>>, model: 
   if (write) await writeEntryRow(state as never);
 }
 
-async function check(id: string, events: EventLike[], stored: Record<string, unknown> | undefined, report: RebuildReport, write: boolean, model: ReadModel) {
+async function check(
+  id: string,
+  events: EventLike[],
+  stored: Record<string, unknown> | undefined,
+  report: RebuildReport,
+  write: boolean,
+  model: ReadModel,
+) {
   report.checked++;
   const state = fold(events);
   if (!state) return;
@@ -79,7 +86,8 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
     batch.push(e as unknown as EventLike);
   }
   if (current) await check(current, batch, stored.get(current), report, write, model);
-  for await (const f of ComplaintFactModel.find({}, { countyCode: 1, category: 1, day: 1, week: 1, productId: 1 }).lean().cursor()) addCounts(model.counts, productCounts(f as ProductFact));
+  for await (const f of ComplaintFactModel.find({}, { countyCode: 1, category: 1, day: 1, week: 1, productId: 1 }).lean().cursor())
+    addCounts(model.counts, productCounts(f as ProductFact));
   for (const id of stored.keys()) if (!seen.has(id)) report.withoutEvents.push(id);
   await reconcileReadModel(model, report, write);
   return report;
@@ -98,11 +106,10 @@ async function reconcileReadModel(model: ReadModel, report: RebuildReport, write
     const want = model.counts.get(scope) ?? {};
     const have = ledger.get(scope) ?? {};
     const d: Counts = {};
-    for (const k of new Set([...Object.keys(want), ...Object.keys(have)])) if ((want[k] ?? 0) !== (have[k] ?? 0)) d[k] = (want[k] ?? 0) - (have[k] ?? 0);
+    for (const k of new Set([...Object.keys(want), ...Object.keys(have)]))
+      if ((want[k] ?? 0) !== (have[k] ?? 0)) d[k] = (want[k] ?? 0) - (have[k] ?? 0);
     if (Object.keys(d).length) fixes.push({ _id: `${scope}|fix|${stamp}`, scope, d });
   }
   report.countsDiffering = fixes.length;
   if (write) await addDeltas(fixes);
 }
-
-

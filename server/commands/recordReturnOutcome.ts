@@ -27,7 +27,8 @@ export async function recordReturnOutcome(actor: Actor, id: string, input: Retur
   if (input.outcome === 'honored') {
     const refundedAt = new Date(input.refundedAt);
     if (refundedAt.getTime() > at.getTime() + CLOCK_SLACK_MS) throw unprocessable('refund_in_future', 'The refund time is in the future');
-    if (refundedAt.getTime() < r.createdAt.getTime() - CLOCK_SLACK_MS) throw unprocessable('refund_before_request', 'The refund time is before the return was recorded');
+    if (refundedAt.getTime() < r.createdAt.getTime() - CLOCK_SLACK_MS)
+      throw unprocessable('refund_before_request', 'The refund time is before the return was recorded');
     if (input.amountFen > r.amountFen) throw unprocessable('refund_exceeds_amount', 'The refund is more than the purchase amount');
     const hours = Math.max(0, (refundedAt.getTime() - r.createdAt.getTime()) / HOUR_MS);
     set = { status: 'honored', refundedAt, refundFen: input.amountFen, refundHours: Math.round(hours * 100) / 100 };
@@ -44,6 +45,15 @@ export async function recordReturnOutcome(actor: Actor, id: string, input: Retur
   await syncFact(r._id);
   const late = input.outcome === 'honored' && !!r.dueAt && (set.refundedAt as Date) > r.dueAt;
   if (r.covered && (input.outcome === 'refused' || late)) await openBreach(r._id);
-  else emitTo([...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', { id: String(r._id), status: set.status as ReturnStatus, breach: r.breach });
+  else
+    emitTo(
+      [
+        ...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]),
+        ...regionRooms(r.countyCode),
+        ...(r.consumerId ? [rooms.user(String(r.consumerId))] : []),
+      ],
+      'return:updated',
+      { id: String(r._id), status: set.status as ReturnStatus, breach: r.breach },
+    );
   return (await ReturnRequestModel.findById(r._id).lean())!;
 }

@@ -42,9 +42,15 @@ function newProduct(key: string, p: ProductInput) {
 async function lookup(keys: string[]): Promise<Map<string, ProductRecord>> {
   const out = new Map<string, ProductRecord>();
   // A few keys are read one by one by _id (no scan); a bulk lookup scans the aliases once.
-  const aliases = keys.length <= 20 ? (await Promise.all(keys.map((k) => ProductAliasModel.findById(k).lean()))).filter((a) => !!a) : await ProductAliasModel.find({ _id: { $in: keys } }).lean();
+  const aliases =
+    keys.length <= 20
+      ? (await Promise.all(keys.map((k) => ProductAliasModel.findById(k).lean()))).filter((a) => !!a)
+      : await ProductAliasModel.find({ _id: { $in: keys } }).lean();
   const ids = [...new Set(aliases.map((a) => String(a.productId)))];
-  const products = ids.length <= 20 ? (await Promise.all(ids.map((id) => ProductModel.findById(id).lean()))).filter((p) => !!p) : await ProductModel.find({ _id: { $in: ids } }).lean();
+  const products =
+    ids.length <= 20
+      ? (await Promise.all(ids.map((id) => ProductModel.findById(id).lean()))).filter((p) => !!p)
+      : await ProductModel.find({ _id: { $in: ids } }).lean();
   const byId = new Map(products.map((p) => [String(p._id), p as ProductRecord]));
   for (const a of aliases) {
     const p = byId.get(String(a.productId));

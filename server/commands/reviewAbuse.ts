@@ -16,9 +16,16 @@ const DAY_MS = 24 * 3600 * 1000;
 
 export async function reviewConsumer(consumerId: string, at = now()) {
   const t = ABUSE_THRESHOLDS;
-  const lastDecided = await AbuseReviewModel.findOne({ consumerId, status: { $ne: 'pending' } }).sort({ decidedAt: -1 }).lean();
-  const from = new Date(Math.max(at.getTime() - t.windowDays * DAY_MS, lastDecided?.decidedAt ? new Date(lastDecided.decidedAt).getTime() + 1 : 0));
-  const facts = await ComplaintFactModel.find({ consumerId, createdAt: { $gte: from, $lte: at } }, { complaintId: 1, merchantId: 1, template: 1, countyCode: 1 }).lean();
+  const lastDecided = await AbuseReviewModel.findOne({ consumerId, status: { $ne: 'pending' } })
+    .sort({ decidedAt: -1 })
+    .lean();
+  const from = new Date(
+    Math.max(at.getTime() - t.windowDays * DAY_MS, lastDecided?.decidedAt ? new Date(lastDecided.decidedAt).getTime() + 1 : 0),
+  );
+  const facts = await ComplaintFactModel.find(
+    { consumerId, createdAt: { $gte: from, $lte: at } },
+    { complaintId: 1, merchantId: 1, template: 1, countyCode: 1 },
+  ).lean();
   if (facts.length < t.complaints) return null;
   const merchants = new Set(facts.map((f) => String(f.merchantId)));
   const byTemplate = new Map<string, number>();

@@ -23,7 +23,12 @@ export async function sendSignInLink(email: string): Promise<void> {
   const token = crypto.randomBytes(32).toString('base64url');
   const tokenHash = hashOf(token);
   const at = now();
-  await SignInTokenModel.create({ tokenHash, userId: user._id, createdAt: at, expiresAt: new Date(at.getTime() + SIGN_IN_LINK_MINUTES * 60_000) });
+  await SignInTokenModel.create({
+    tokenHash,
+    userId: user._id,
+    createdAt: at,
+    expiresAt: new Date(at.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+  });
   // The token travels in the fragment, which browsers never send to a server or put in a Referer.
   const link = `${publicUrl()}/sign-in-link#token=${token}`;
   await enqueueMail({

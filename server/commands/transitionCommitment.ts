@@ -19,23 +19,38 @@ const MOVES: Record<Input['action'], { from: CommitmentStatus[]; to: CommitmentS
 /** Brings the projection up to the last event (a crash between the event and the projection update). */
 async function reproject(commitmentId: unknown) {
   const last = await CommitmentEventModel.findOne({ commitmentId }).sort({ seq: -1 }).lean();
-  if (last) await ReturnCommitmentModel.updateOne({ _id: commitmentId }, { $set: { status: last.to, version: last.seq, updatedAt: last.at } });
+  if (last)
+    await ReturnCommitmentModel.updateOne({ _id: commitmentId }, { $set: { status: last.to, version: last.seq, updatedAt: last.at } });
 }
 
 export async function transitionCommitment(actor: Actor, id: string, input: Input) {
   const c = await ReturnCommitmentModel.findById(id).lean();
   // Regulators outside the region and other merchants do not learn that it exists.
-  const visible = c && (c.status === 'active' || canSee(actor, { merchantId: c.merchantId, regionCodes: [c.merchantCountyCode, ...c.countyCodes] }));
+  const visible =
+    c && (c.status === 'active' || canSee(actor, { merchantId: c.merchantId, regionCodes: [c.merchantCountyCode, ...c.countyCodes] }));
   if (!c || !visible) throw notFound('Commitment');
   authorize(actor, `return-commitment:${input.action}`, c);
   const move = MOVES[input.action];
   if (!move.from.includes(c.status as CommitmentStatus)) {
-    throw conflict('invalid_transition', `A ${c.status} commitment cannot be ${input.action === 'withdraw' ? 'withdrawn' : input.action + 'ed'}`);
+    throw conflict(
+      'invalid_transition',
+      `A ${c.status} commitment cannot be ${input.action === 'withdraw' ? 'withdrawn' : input.action + 'ed'}`,
+    );
   }
   const at = now();
   const seq = c.version + 1;
   try {
-    await CommitmentEventModel.create({ commitmentId: c._id, seq, action: input.action, from: c.status, to: move.to, reason: input.reason, actorId: actor.id, actorRole: actor.role, at });
+    await CommitmentEventModel.create({
+      commitmentId: c._id,
+      seq,
+      action: input.action,
+      from: c.status,
+      to: move.to,
+      reason: input.reason,
+      actorId: actor.id,
+      actorRole: actor.role,
+      at,
+    });
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
     await reproject(c._id);

@@ -21,11 +21,31 @@ export type SystemAction = 'escalate' | 'auto_accept' | 'mediation_expired';
 
 const versionConflict = () => conflict('version_conflict', 'The complaint has changed since you loaded it; reload and try again');
 
-async function append(c: ComplaintRecord, action: Exclude<Action, 'file'>, party: string, actorId: string | null, data: Record<string, unknown>, quiet = false) {
+async function append(
+  c: ComplaintRecord,
+  action: Exclude<Action, 'file'>,
+  party: string,
+  actorId: string | null,
+  data: Record<string, unknown>,
+  quiet = false,
+) {
   const at = now();
   const seq = c.version + 1;
   // The event owes its effects (effects.ts) until the runner has done them: see effectRunner.ts.
-  const event = { _id: eventId(c._id, seq), complaintId: c._id, seq, action, from: c.status, to: nextStatus(action, c.status), actorId, party, at, data, effects: 'pending' as const, ...(quiet ? { quiet } : {}) };
+  const event = {
+    _id: eventId(c._id, seq),
+    complaintId: c._id,
+    seq,
+    action,
+    from: c.status,
+    to: nextStatus(action, c.status),
+    actorId,
+    party,
+    at,
+    data,
+    effects: 'pending' as const,
+    ...(quiet ? { quiet } : {}),
+  };
   const next: ComplaintState = applyEvent(c as unknown as ComplaintState, event);
   try {
     await ComplaintEventModel.create(event);
@@ -46,7 +66,8 @@ export async function transitionComplaint(actor: Actor, complaintId: string, inp
   const complaint = c!;
   const { action, expectedVersion, ...data } = input;
   const party = complaintParty(actor, complaint);
-  if (party !== TRANSITIONS[action].party) throw forbidden(`Only the ${TRANSITIONS[action].party} of this complaint may ${action.replace(/_/g, ' ')}`);
+  if (party !== TRANSITIONS[action].party)
+    throw forbidden(`Only the ${TRANSITIONS[action].party} of this complaint may ${action.replace(/_/g, ' ')}`);
   if (expectedVersion !== complaint.version) throw versionConflict();
   if (!canTransition(action, complaint.status, complaint.priority as 'normal' | 'urgent')) {
     throw conflict('invalid_transition', `A complaint that is ${complaint.status} cannot take the action ${action}`);
@@ -70,7 +91,12 @@ export async function transitionComplaint(actor: Actor, complaintId: string, inp
 }
 
 /** A deadline job's transition; returns null when the complaint moved on meanwhile. */
-export async function systemTransition(complaintId: mongoose.Types.ObjectId | string, action: SystemAction, expectedVersion: number, opts: { quiet?: boolean } = {}) {
+export async function systemTransition(
+  complaintId: mongoose.Types.ObjectId | string,
+  action: SystemAction,
+  expectedVersion: number,
+  opts: { quiet?: boolean } = {},
+) {
   const c = (await ComplaintModel.findById(complaintId).lean()) as ComplaintRecord | null;
   if (!c) throw notFound('Complaint');
   if (c.version !== expectedVersion || !canTransition(action, c.status)) return null;

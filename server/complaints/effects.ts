@@ -39,11 +39,20 @@ const NOTICES: Record<string, [string, Audience[]][]> = {
   respond: [['responded', ['consumer']]],
   accept_response: [['response_accepted', ['merchant']]],
   auto_accept: [['response_auto_accepted', ['consumer', 'merchant']]],
-  reject_response: [['response_rejected', ['merchant']], ['awaiting_regulator', ['regulators']]],
-  escalate: [['escalated', ['consumer', 'merchant']], ['awaiting_regulator', ['regulators']]],
+  reject_response: [
+    ['response_rejected', ['merchant']],
+    ['awaiting_regulator', ['regulators']],
+  ],
+  escalate: [
+    ['escalated', ['consumer', 'merchant']],
+    ['awaiting_regulator', ['regulators']],
+  ],
   accept: [['accepted', ['consumer', 'merchant']]],
   decline: [['declined', ['consumer']]],
-  transfer: [['transferred', ['consumer']], ['awaiting_regulator', ['regulators']]],
+  transfer: [
+    ['transferred', ['consumer']],
+    ['awaiting_regulator', ['regulators']],
+  ],
   mediation_succeeded: [['mediated', ['consumer', 'merchant']]],
   mediation_failed: [['mediation_failed', ['consumer', 'merchant']]],
   mediation_expired: [['mediation_failed', ['consumer', 'merchant', 'regulators']]],

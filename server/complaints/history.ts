@@ -16,7 +16,11 @@ export const CLOCK_ACTION: Partial<Record<ComplaintStatus, SystemAction>> = {
 /** The deadline job runs every minute: its transition lands at most this long after the deadline. */
 export const JOB_PERIOD_MS = 60_000;
 
-const TO: Record<SystemAction, ComplaintStatus> = { escalate: 'awaiting_regulator', auto_accept: 'resolved', mediation_expired: 'mediation_failed' };
+const TO: Record<SystemAction, ComplaintStatus> = {
+  escalate: 'awaiting_regulator',
+  auto_accept: 'resolved',
+  mediation_expired: 'mediation_failed',
+};
 
 /** The clock's next transition from this state and when the job makes it, or null (no deadline that moves it). */
 export function clockStep(state: ComplaintState): { action: SystemAction; at: Date } | null {
@@ -28,14 +32,28 @@ export function clockStep(state: ComplaintState): { action: SystemAction; at: Da
 
 /** The system event the job appends for `step` (the same fields systemTransition writes). */
 export function clockEvent<K extends object>(state: ComplaintState, step: { action: SystemAction; at: Date }, key: K): EventLike & K {
-  return { ...key, seq: state.version + 1, action: step.action, from: state.status, to: TO[step.action], actorId: null, party: 'system', at: step.at, data: {} };
+  return {
+    ...key,
+    seq: state.version + 1,
+    action: step.action,
+    from: state.status,
+    to: TO[step.action],
+    actorId: null,
+    party: 'system',
+    at: step.at,
+    data: {},
+  };
 }
 
 /**
  * Lets the clock run until `until`: every transition the deadline job would have made by then is
  * applied; `key` (the complaint id) goes on each event. Returns the new state and those events.
  */
-export function runClock<K extends object>(state: ComplaintState, until: number, key: K): { state: ComplaintState; events: (EventLike & K)[] } {
+export function runClock<K extends object>(
+  state: ComplaintState,
+  until: number,
+  key: K,
+): { state: ComplaintState; events: (EventLike & K)[] } {
   const events: (EventLike & K)[] = [];
   for (let step = clockStep(state); step && step.at.getTime() <= until; step = clockStep(state)) {
     const e = clockEvent(state, step, key);
@@ -59,7 +77,13 @@ export interface LifeStep {
  * the clock made impossible (the merchant answering after the escalation) ends the life there.
  * Without `clock` (hand-made fixtures) every step happens on its time, as after a downtime of the job.
  */
-export function live<K extends object>(filed: ComplaintState, steps: LifeStep[], until: number, key: K, opts: { clock: boolean } = { clock: true }) {
+export function live<K extends object>(
+  filed: ComplaintState,
+  steps: LifeStep[],
+  until: number,
+  key: K,
+  opts: { clock: boolean } = { clock: true },
+) {
   let state = filed;
   let t = new Date(filed.createdAt as Date).getTime();
   const events: (EventLike & K)[] = [];
@@ -80,7 +104,17 @@ export function live<K extends object>(filed: ComplaintState, steps: LifeStep[],
       if (t > until || (opts.clock && !canTransition(s.action, state.status, state.priority))) break;
     }
     const data = typeof s.data === 'function' ? s.data(state) : (s.data ?? {});
-    const e = { ...key, seq: state.version + 1, action: s.action, from: state.status, to: nextStatus(s.action, state.status), actorId: s.actorId ?? null, party: s.party, at: new Date(t), data };
+    const e = {
+      ...key,
+      seq: state.version + 1,
+      action: s.action,
+      from: state.status,
+      to: nextStatus(s.action, state.status),
+      actorId: s.actorId ?? null,
+      party: s.party,
+      at: new Date(t),
+      data,
+    };
     state = applyEvent(state, e);
     events.push(e);
   }

@@ -40,18 +40,45 @@ export async function recipients(c: Target, audiences: Audience[]) {
 }
 
 /** Notifies the audiences of a complaint about one event (`key` names the event, e.g. `<id>:3`). */
-export async function notifyComplaint(c: Target, key: string, kind: string, audiences: Audience[], extra: Record<string, string> = {}): Promise<number> {
+export async function notifyComplaint(
+  c: Target,
+  key: string,
+  kind: string,
+  audiences: Audience[],
+  extra: Record<string, string> = {},
+): Promise<number> {
   const users = await recipients(c, audiences);
   const n = notice(kind, { number: c.number, productName: c.product?.name, merchantName: c.merchantName }, extra);
   const link = `/complaints/${c._id}`;
   let count = 0;
   for (const u of users) {
-    const doc = await addNotification({ userId: u._id, key, kind, title: n.title, titleEn: n.titleEn, body: n.body, link, complaintId: c._id, at: now() });
+    const doc = await addNotification({
+      userId: u._id,
+      key,
+      kind,
+      title: n.title,
+      titleEn: n.titleEn,
+      body: n.body,
+      link,
+      complaintId: c._id,
+      at: now(),
+    });
     if (doc) {
-      emitTo([rooms.user(String(u._id))], 'notification', { id: String(doc._id), kind, title: u.locale === 'en' ? n.titleEn : n.title, link });
+      emitTo([rooms.user(String(u._id))], 'notification', {
+        id: String(doc._id),
+        kind,
+        title: u.locale === 'en' ? n.titleEn : n.title,
+        link,
+      });
       count++;
     }
-    await enqueueMail({ key, userId: u._id, to: u.email, subject: `[放心] ${n.title} / ${n.titleEn}`, text: mailText(n, publicUrl() + link) });
+    await enqueueMail({
+      key,
+      userId: u._id,
+      to: u.email,
+      subject: `[放心] ${n.title} / ${n.titleEn}`,
+      text: mailText(n, publicUrl() + link),
+    });
   }
   return count;
 }

@@ -100,7 +100,8 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
     case 'auto_accept':
       next.response = { ...state.response, consumerReply: { accepted: true, auto: e.action === 'auto_accept', at: e.at } };
       // A promised remedy is checked with the consumer three weeks later.
-      if (state.response?.responseType === 'accepted' && state.response?.remedy) next.promiseCheckAt = addCalendarDays(e.at, LIMITS.promiseCheckDays);
+      if (state.response?.responseType === 'accepted' && state.response?.remedy)
+        next.promiseCheckAt = addCalendarDays(e.at, LIMITS.promiseCheckDays);
       break;
     case 'accept':
       next.acceptedAt = e.at;
@@ -119,7 +120,11 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
       delete next.respondedInTime;
       break;
     case 'rate':
-      next.rating = { satisfaction: data.satisfaction, ...(data.promiseKept !== undefined ? { promiseKept: data.promiseKept } : {}), at: e.at };
+      next.rating = {
+        satisfaction: data.satisfaction,
+        ...(data.promiseKept !== undefined ? { promiseKept: data.promiseKept } : {}),
+        at: e.at,
+      };
       break;
   }
   const outcome = OUTCOME_OF[e.action];

@@ -124,7 +124,10 @@ export function pageQuery(actor: Actor, q: ComplaintListQuery) {
 }
 
 /** Keyset pages: newest first on `ts`, or by due time (open items, soonest first) on `dk`. The cursor is the last row's key. */
-export async function listComplaints(actor: Actor, q: ComplaintListQuery): Promise<{ items: ComplaintRecord[]; nextCursor: string | null }> {
+export async function listComplaints(
+  actor: Actor,
+  q: ComplaintListQuery,
+): Promise<{ items: ComplaintRecord[]; nextCursor: string | null }> {
   const query = pageQuery(actor, q);
   if (!query) return { items: [], nextCursor: null };
   const rows = await query;

@@ -5,7 +5,14 @@ import { emitChecked, merchantRooms, regionRooms } from '../realtime/emit.js';
 type ComplaintRoomsOf = Parameters<typeof complaintRooms>[0];
 
 /** Everyone who may see a complaint: its consumer, the merchant's staff, the bureaus of both regions, watchers. */
-export function complaintRooms(c: { _id: unknown; consumerId: unknown; merchantId: unknown; storeId: unknown; countyCode: string; regulatorRegion: string }): string[] {
+export function complaintRooms(c: {
+  _id: unknown;
+  consumerId: unknown;
+  merchantId: unknown;
+  storeId: unknown;
+  countyCode: string;
+  regulatorRegion: string;
+}): string[] {
   return [
     ...new Set([
       rooms.user(String(c.consumerId)),
@@ -22,6 +29,10 @@ export function complaintRooms(c: { _id: unknown; consumerId: unknown; merchantI
  * redirected or transferred complaint is no longer sent to its former merchant or bureau, and their
  * sockets leave its watch room.
  */
-export function emitToComplaint<E extends keyof ServerToClientEvents>(c: ComplaintRoomsOf, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+export function emitToComplaint<E extends keyof ServerToClientEvents>(
+  c: ComplaintRoomsOf,
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+): void {
   emitChecked(complaintRooms(c), (actor) => canSeeComplaint(actor, c), rooms.complaint(String(c._id)), event, ...args);
 }

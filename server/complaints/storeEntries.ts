@@ -19,7 +19,10 @@ export async function storeEntries(before: EntrySource | null, after: EntrySourc
 export async function writeNewerEntryRow(after: EntrySource): Promise<void> {
   const row = complaintEntry(after);
   try {
-    await ComplaintEntryModel.collection.replaceOne({ _id: row._id, version: { $lte: row.version } } as never, row as never, { upsert: true, ignoreUndefined: true });
+    await ComplaintEntryModel.collection.replaceOne({ _id: row._id, version: { $lte: row.version } } as never, row as never, {
+      upsert: true,
+      ignoreUndefined: true,
+    });
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
   }

@@ -9,6 +9,7 @@ export async function loadTimeline(c: { _id: unknown; version: number }): Promis
   ]);
   let events = found.filter((e): e is NonNullable<typeof e> => !!e) as ComplaintEventRecord[];
   // Events stored before ids were derived from (complaintId, seq): read them the slow way.
-  if (events.length !== seqs.length) events = (await ComplaintEventModel.find({ complaintId: c._id }).sort({ seq: 1 }).lean()) as ComplaintEventRecord[];
+  if (events.length !== seqs.length)
+    events = (await ComplaintEventModel.find({ complaintId: c._id }).sort({ seq: 1 }).lean()) as ComplaintEventRecord[];
   return { events, behind: !!next || events.some((e) => e.seq > c.version) };
 }

@@ -53,9 +53,11 @@ async function latest(scope: string): Promise<Snapshot | null> {
 export async function addDeltas(rows: { _id: string; scope: string; d: Counts; at?: Date }[]): Promise<void> {
   if (!rows.length) return;
   const at = now();
-  await CountDeltaModel.collection.insertMany(rows.map((r) => ({ ...r, sealed: false, at: r.at ?? at })) as never[], { ordered: false }).catch((e) => {
-    if (!isDuplicateKey(e) && !(e as { writeErrors?: { code?: number }[] }).writeErrors?.every((w) => w.code === 11000)) throw e;
-  });
+  await CountDeltaModel.collection
+    .insertMany(rows.map((r) => ({ ...r, sealed: false, at: r.at ?? at })) as never[], { ordered: false })
+    .catch((e) => {
+      if (!isDuplicateKey(e) && !(e as { writeErrors?: { code?: number }[] }).writeErrors?.every((w) => w.code === 11000)) throw e;
+    });
 }
 
 /** The exact counts of a scope, every key (absent keys are 0). */
@@ -74,7 +76,8 @@ export async function readCounts(scope: string): Promise<Counts> {
 }
 
 async function markSealed(ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) await CountDeltaModel.updateMany({ _id: { $in: ids.slice(i, i + 500) } }, { $set: { sealed: true } });
+  for (let i = 0; i < ids.length; i += 500)
+    await CountDeltaModel.updateMany({ _id: { $in: ids.slice(i, i + 500) } }, { $set: { sealed: true } });
 }
 
 /** Folds one scope's unsealed deltas into new generations; returns how many deltas it sealed. */
@@ -111,7 +114,9 @@ export async function sealCounts(at = now()): Promise<{ scopes: number; sealed: 
   for (const scope of scopes) sealed += await sealScope(scope);
   // In chunks: FerretDB over SQLite refuses one delete of more rows than SQLite takes variables.
   for (;;) {
-    const old = await CountDeltaModel.find({ sealed: true, at: { $lt: new Date(at.getTime() - KEEP_SEALED_MS) } }, { _id: 1 }).limit(5000).lean();
+    const old = await CountDeltaModel.find({ sealed: true, at: { $lt: new Date(at.getTime() - KEEP_SEALED_MS) } }, { _id: 1 })
+      .limit(5000)
+      .lean();
     if (!old.length) break;
     await CountDeltaModel.deleteMany({ _id: { $in: old.map((r) => r._id) } });
   }

@@ -13,14 +13,24 @@ export async function backfillFields(): Promise<void> {
   await StoreModel.updateMany({ status: { $exists: false } }, { $set: { status: 'open' } });
   if (await StoreModel.exists({ listed: { $exists: false } })) {
     const unapproved = await OrganizationModel.find({ kind: 'merchant', status: { $ne: 'active' } }, { _id: 1 }).lean();
-    await StoreModel.updateMany({ listed: { $exists: false }, merchantId: { $in: unapproved.map((o) => o._id) } }, { $set: { listed: false } });
+    await StoreModel.updateMany(
+      { listed: { $exists: false }, merchantId: { $in: unapproved.map((o) => o._id) } },
+      { $set: { listed: false } },
+    );
     await StoreModel.updateMany({ listed: { $exists: false } }, { $set: { listed: true } });
   }
   const users = await UserModel.find({ search: { $exists: false } }, { name: 1, email: 1, orgId: 1 }).lean();
-  const orgs = new Map((await OrganizationModel.find({ _id: { $in: [...new Set(users.flatMap((u) => (u.orgId ? [u.orgId] : [])))] } }, { name: 1 }).lean()).map((o) => [String(o._id), o.name]));
+  const orgs = new Map(
+    (
+      await OrganizationModel.find({ _id: { $in: [...new Set(users.flatMap((u) => (u.orgId ? [u.orgId] : [])))] } }, { name: 1 }).lean()
+    ).map((o) => [String(o._id), o.name]),
+  );
   for (const u of users) {
     const orgName = u.orgId ? orgs.get(String(u.orgId)) : undefined;
-    await UserModel.updateOne({ _id: u._id }, { $set: { search: storedTokens([u.name, u.email, orgName]), ...(orgName ? { orgName } : {}) } });
+    await UserModel.updateOne(
+      { _id: u._id },
+      { $set: { search: storedTokens([u.name, u.email, orgName]), ...(orgName ? { orgName } : {}) } },
+    );
   }
   while ((await backfillListKeys()) > 0);
   while ((await backfillProductTokens()) > 0);

@@ -8,7 +8,11 @@ interface ById {
 }
 
 /** The documents (lean, typed `T`) of these ids that exist; duplicates and nulls are read once or not at all. */
-export async function findByIds<T>(model: ById, ids: unknown[], projection?: Record<string, 0 | 1>): Promise<(T & { _id: mongoose.Types.ObjectId })[]> {
+export async function findByIds<T>(
+  model: ById,
+  ids: unknown[],
+  projection?: Record<string, 0 | 1>,
+): Promise<(T & { _id: mongoose.Types.ObjectId })[]> {
   const unique = [...new Set(ids.filter((id) => id != null).map(String))];
   const rows = await Promise.all(unique.map((id) => model.findById(id, projection).lean()));
   return rows.filter((r) => r != null) as (T & { _id: mongoose.Types.ObjectId })[];

@@ -29,14 +29,20 @@ async function tableOf(p: pg.Pool, schema: string, collection: string): Promise<
   const key = `${schema}.${collection}`;
   if (tables.get(key)) return tables.get(key)!;
   const meta = `${quote(schema)}._ferretdb_database_metadata`;
-  const { rows } = await p.query<{ t: string }>(`SELECT _jsonb->>'table' AS t FROM ${meta} WHERE _jsonb->'_id' = to_jsonb($1::text)`, [collection]).catch(() => ({ rows: [] as { t: string }[] }));
+  const { rows } = await p
+    .query<{ t: string }>(`SELECT _jsonb->>'table' AS t FROM ${meta} WHERE _jsonb->'_id' = to_jsonb($1::text)`, [collection])
+    .catch(() => ({ rows: [] as { t: string }[] }));
   const table = rows[0]?.t ? `${quote(schema)}.${quote(rows[0].t)}` : null;
   tables.set(key, table);
   return table;
 }
 
 /** Inserts documents with fresh `_id`s (`ignoreUndefined` as the driver's option); says which way they went. */
-export async function insertFresh(collection: mongo.Collection, docs: object[], o: { ignoreUndefined?: boolean } = {}): Promise<'direct' | 'driver'> {
+export async function insertFresh(
+  collection: mongo.Collection,
+  docs: object[],
+  o: { ignoreUndefined?: boolean } = {},
+): Promise<'direct' | 'driver'> {
   if (!docs.length) return 'direct';
   const table = pool ? await tableOf(pool, collection.dbName ?? mongoose.connection.db!.databaseName, collection.collectionName) : null;
   if (!pool || !table) {
@@ -46,7 +52,8 @@ export async function insertFresh(collection: mongo.Collection, docs: object[], 
   const opts = { ignoreUndefined: !!o.ignoreUndefined };
   const rows = docs.map((d) => toSjson(d as Record<string, unknown>, opts));
   // One statement per few thousand rows, which travel as one JSON array (no per-row escaping).
-  for (let i = 0; i < rows.length; i += 2000) await pool.query(`INSERT INTO ${table} (_jsonb) SELECT jsonb_array_elements($1::jsonb)`, [`[${rows.slice(i, i + 2000).join(',')}]`]);
+  for (let i = 0; i < rows.length; i += 2000)
+    await pool.query(`INSERT INTO ${table} (_jsonb) SELECT jsonb_array_elements($1::jsonb)`, [`[${rows.slice(i, i + 2000).join(',')}]`]);
   written.add(table);
   return 'direct';
 }

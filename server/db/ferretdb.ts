@@ -184,7 +184,14 @@ export interface FerretDbProcess {
 export async function spawnFerretDb(opts: { backend: string[]; stateDir: string; port: number }): Promise<FerretDbProcess> {
   const child = spawn(
     ferretDbBinary(),
-    [...opts.backend, `--state-dir=${opts.stateDir}`, `--listen-addr=127.0.0.1:${opts.port}`, '--debug-addr=-', '--telemetry=disable', '--log-level=error'],
+    [
+      ...opts.backend,
+      `--state-dir=${opts.stateDir}`,
+      `--listen-addr=127.0.0.1:${opts.port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=error',
+    ],
     // Its own process group: a Ctrl-C must reach only us, so the database outlives our shutdown.
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
@@ -203,11 +210,15 @@ export async function spawnFerretDb(opts: { backend: string[]; stateDir: string;
   return { child, lastLine };
 }
 
-export const postgresBackend = (pgPort: number) => ['--handler=postgresql', `--postgresql-url=postgres://postgres@127.0.0.1:${pgPort}/postgres`];
+export const postgresBackend = (pgPort: number) => [
+  '--handler=postgresql',
+  `--postgresql-url=postgres://postgres@127.0.0.1:${pgPort}/postgres`,
+];
 export const sqliteBackend = (dir: string) => ['--handler=sqlite', `--sqlite-url=file:${dir}/`];
 
 const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
-const why = (name: string, c: ChildProcess, last: string) => `${name} exited (${c.signalCode ?? `code ${c.exitCode}`})${last ? `: ${last}` : ''}`;
+const why = (name: string, c: ChildProcess, last: string) =>
+  `${name} exited (${c.signalCode ?? `code ${c.exitCode}`})${last ? `: ${last}` : ''}`;
 
 /**
  * Starts FerretDB under `dataDir` over PostgreSQL (a cluster in dataDir/postgres, started first on a
@@ -302,7 +313,10 @@ export async function startFerretDb(opts: EmbeddedOptions): Promise<EmbeddedDb> 
   };
   const watched = new WeakSet<ChildProcess>();
   const watch = () => {
-    for (const [name, p] of [['FerretDB', fdb], ['PostgreSQL', pg]] as const) {
+    for (const [name, p] of [
+      ['FerretDB', fdb],
+      ['PostgreSQL', pg],
+    ] as const) {
       if (!p || watched.has(p.child)) continue;
       watched.add(p.child);
       p.child.once('exit', onExit(name, p));

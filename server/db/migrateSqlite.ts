@@ -50,7 +50,10 @@ async function copyAll(fromUri: string, toUri: string, log: (line: string) => vo
         const src = from.db(name).collection(coll);
         const dst = to.db(name).collection(coll);
         const total = await src.estimatedDocumentCount();
-        await to.db(name).createCollection(coll).catch(() => undefined);
+        await to
+          .db(name)
+          .createCollection(coll)
+          .catch(() => undefined);
         // Indexes first: unique ones must hold for what follows, as they did in the source.
         for (const { key, name: index, v: _v, ns: _ns, ...options } of await src.indexes()) {
           if (index !== '_id_') await dst.createIndex(key, { name: index, ...options });

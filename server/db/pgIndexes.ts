@@ -33,7 +33,9 @@ export async function ensurePostgresIndexes(url: string): Promise<number> {
         if (existing.has(`${r.schemaname}.${name}`)) continue;
         existing.add(`${r.schemaname}.${name}`);
         const table = `${client.escapeIdentifier(r.schemaname)}.${client.escapeIdentifier(r.tablename)}`;
-        await client.query(`CREATE INDEX IF NOT EXISTS ${client.escapeIdentifier(name)} ON ${table} USING gin ((_jsonb -> ${client.escapeLiteral(field)}) jsonb_path_ops)`);
+        await client.query(
+          `CREATE INDEX IF NOT EXISTS ${client.escapeIdentifier(name)} ON ${table} USING gin ((_jsonb -> ${client.escapeLiteral(field)}) jsonb_path_ops)`,
+        );
         made++;
       }
     }

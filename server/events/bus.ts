@@ -36,7 +36,10 @@ export function subscribe({ event, handler }: Subscription): void {
 
 /** Stops calling a handler (tests that listen for a while). */
 export function unsubscribe({ event, handler }: Subscription): void {
-  handlers.set(event, (handlers.get(event) ?? []).filter((h) => h !== handler));
+  handlers.set(
+    event,
+    (handlers.get(event) ?? []).filter((h) => h !== handler),
+  );
 }
 
 /** Runs every handler, even after one failed; then rethrows the first failure so the caller can retry. */

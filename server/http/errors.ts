@@ -24,7 +24,8 @@ export const unauthorized = () => new AppError(401, 'unauthenticated', 'Sign in 
 export const forbidden = (message = 'You may not do this') => new AppError(403, 'forbidden', message);
 export const notFound = (what = 'Resource') => new AppError(404, 'not_found', `${what} not found`);
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
-export const unsupportedCharset = () => new AppError(415, 'unsupported_charset', 'Send JSON as UTF-8 (Content-Type: application/json; charset=utf-8)');
+export const unsupportedCharset = () =>
+  new AppError(415, 'unsupported_charset', 'Send JSON as UTF-8 (Content-Type: application/json; charset=utf-8)');
 export const unprocessable = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
 
 export function zodDetails(err: ZodError) {
@@ -40,9 +41,15 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFou
 /** The database is unreachable, or its engine refused for a moment (SQLite's lock, a busy backend): worth a retry. */
 export function isDbUnavailable(err: unknown): boolean {
   const name = (err as { name?: string })?.name ?? '';
-  if (/MongoServerSelectionError|MongoNetwork(Timeout)?Error|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(name)) return true;
+  if (
+    /MongoServerSelectionError|MongoNetwork(Timeout)?Error|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(name)
+  )
+    return true;
   const message = String((err as { message?: unknown })?.message ?? '');
-  return /^Mongo/.test(name) && /database is locked|SQLITE_BUSY|database table is locked|could not serialize access|deadlock detected|too many clients/i.test(message);
+  return (
+    /^Mongo/.test(name) &&
+    /database is locked|SQLITE_BUSY|database table is locked|could not serialize access|deadlock detected|too many clients/i.test(message)
+  );
 }
 
 /** Any error from the driver or mongoose (while the engine is down, FerretDB answers with server errors). */
@@ -57,7 +64,11 @@ function clientError(err: { status?: unknown; expose?: unknown; type?: unknown; 
   if (err.type === 'charset.unsupported') return unsupportedCharset();
   if (err.type === 'encoding.unsupported') return new AppError(415, 'unsupported_encoding', 'This Content-Encoding is not supported');
   if (err instanceof URIError) return badRequest('The path holds a malformed percent-encoding');
-  return new AppError(status, status === 413 ? 'too_large' : 'invalid_input', err.expose === true && typeof err.message === 'string' ? err.message : 'Invalid request');
+  return new AppError(
+    status,
+    status === 413 ? 'too_large' : 'invalid_input',
+    err.expose === true && typeof err.message === 'string' ? err.message : 'Invalid request',
+  );
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {

@@ -15,7 +15,11 @@ export async function paginate<T>(
     if (!mongoose.isValidObjectId(opts.cursor)) throw badRequest('cursor is not valid');
     f._id = { $lt: new mongoose.Types.ObjectId(opts.cursor) };
   }
-  const rows = (await model.find(f).sort({ _id: -1 }).limit(opts.limit + 1).lean()) as (T & { _id: mongoose.Types.ObjectId })[];
+  const rows = (await model
+    .find(f)
+    .sort({ _id: -1 })
+    .limit(opts.limit + 1)
+    .lean()) as (T & { _id: mongoose.Types.ObjectId })[];
   const more = rows.length > opts.limit;
   const items = more ? rows.slice(0, opts.limit) : rows;
   return { items, nextCursor: more ? String(items[items.length - 1]!._id) : null };

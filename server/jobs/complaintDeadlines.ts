@@ -41,12 +41,28 @@ async function fire(key: string, c: ComplaintRecord, action: SystemAction, at: D
 }
 
 // What a notice needs of a complaint; the candidates are read slim, because every one is scanned.
-const SLIM = { number: 1, status: 1, version: 1, consumerId: 1, merchantId: 1, merchantName: 1, regulatorRegion: 1, priority: 1, 'product.name': 1, deadlines: 1, statusSince: 1, rating: 1 };
+const SLIM = {
+  number: 1,
+  status: 1,
+  version: 1,
+  consumerId: 1,
+  merchantId: 1,
+  merchantName: 1,
+  regulatorRegion: 1,
+  priority: 1,
+  'product.name': 1,
+  deadlines: 1,
+  statusSince: 1,
+  rating: 1,
+};
 
 async function merchantStage(at: Date) {
   let reminded = 0;
   // A reminder is due no earlier than 3 calendar days after the stage began.
-  const rows = (await ComplaintModel.find({ status: 'awaiting_merchant', 'deadlines.current.startedAt': { $lte: new Date(at.getTime() - 3 * DAY) } }, SLIM).lean()) as ComplaintRecord[];
+  const rows = (await ComplaintModel.find(
+    { status: 'awaiting_merchant', 'deadlines.current.startedAt': { $lte: new Date(at.getTime() - 3 * DAY) } },
+    SLIM,
+  ).lean()) as ComplaintRecord[];
   for (const c of rows) {
     const id = String(c._id);
     const started = new Date(c.deadlines!.current!.startedAt!);
@@ -65,16 +81,23 @@ async function merchantStage(at: Date) {
 
 /** The oldest BATCH complaints of a status past their due time; each firing moves them on. */
 async function due(status: string, at: Date) {
-  return (await ComplaintModel.find({ status, 'deadlines.current.dueAt': { $lte: at } }, SLIM).sort({ 'deadlines.current.dueAt': 1 }).limit(BATCH).lean()) as ComplaintRecord[];
+  return (await ComplaintModel.find({ status, 'deadlines.current.dueAt': { $lte: at } }, SLIM)
+    .sort({ 'deadlines.current.dueAt': 1 })
+    .limit(BATCH)
+    .lean()) as ComplaintRecord[];
 }
 
 export async function checkComplaintDeadlines(at: Date) {
   const merchant = await merchantStage(at);
   let autoAccepted = 0;
-  for (const c of await due('merchant_responded', at)) if (await fire(`complaint:${c._id}:auto_accept:${c.version}`, c, 'auto_accept', at)) autoAccepted++;
+  for (const c of await due('merchant_responded', at))
+    if (await fire(`complaint:${c._id}:auto_accept:${c.version}`, c, 'auto_accept', at)) autoAccepted++;
 
   let overdue = 0;
-  const late = (await ComplaintModel.find({ status: 'awaiting_regulator', 'deadlines.current.dueAt': { $lte: at, $gt: new Date(at.getTime() - STALE_MS) } }, SLIM).lean()) as ComplaintRecord[];
+  const late = (await ComplaintModel.find(
+    { status: 'awaiting_regulator', 'deadlines.current.dueAt': { $lte: at, $gt: new Date(at.getTime() - STALE_MS) } },
+    SLIM,
+  ).lean()) as ComplaintRecord[];
   for (const c of late) {
     // Keyed by the stage start: a transfer restarts the receiving bureau's clock.
     const since = new Date(c.statusSince).getTime();
@@ -84,10 +107,14 @@ export async function checkComplaintDeadlines(at: Date) {
   }
 
   let expired = 0;
-  for (const c of await due('in_mediation', at)) if (await fire(`complaint:${c._id}:mediation_expired`, c, 'mediation_expired', at)) expired++;
+  for (const c of await due('in_mediation', at))
+    if (await fire(`complaint:${c._id}:mediation_expired`, c, 'mediation_expired', at)) expired++;
 
   let promiseChecks = 0;
-  const promised = (await ComplaintModel.find({ promiseCheckAt: { $lte: at, $gt: new Date(at.getTime() - STALE_MS) } }, SLIM).lean()) as ComplaintRecord[];
+  const promised = (await ComplaintModel.find(
+    { promiseCheckAt: { $lte: at, $gt: new Date(at.getTime() - STALE_MS) } },
+    SLIM,
+  ).lean()) as ComplaintRecord[];
   for (const c of promised) {
     if ((c.rating as { promiseKept?: boolean } | undefined)?.promiseKept !== undefined) continue;
     if (!(await claim(`complaint:${c._id}:promise_check`, FIRING))) continue;

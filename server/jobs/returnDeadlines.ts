@@ -10,7 +10,9 @@ import type { Job } from './scheduler.js';
 export const RETURN_DEADLINE_JOB = 'return-deadlines';
 
 export async function checkReturnDeadlines(at: Date) {
-  const due = await ReturnRequestModel.find({ covered: true, status: 'pending', breach: false, dueAt: { $lte: at } }, { _id: 1 }).limit(500).lean();
+  const due = await ReturnRequestModel.find({ covered: true, status: 'pending', breach: false, dueAt: { $lte: at } }, { _id: 1 })
+    .limit(500)
+    .lean();
   let opened = 0;
   for (const r of due) {
     // An outcome stored a moment ago whose projection has not landed yet is not overdue.
@@ -24,4 +26,8 @@ export async function checkReturnDeadlines(at: Date) {
 export const returnDeadlineJob: Job = { name: RETURN_DEADLINE_JOB, everyMs: 60_000, run: checkReturnDeadlines };
 
 // The registry's and profiles' figures cover the last 365 days: refreshed hourly as the window moves.
-export const returnFiguresJob: Job = { name: 'return-figures', everyMs: 3600_000, run: async (at) => ({ merchants: await refreshAllReturnFigures(at) }) };
+export const returnFiguresJob: Job = {
+  name: 'return-figures',
+  everyMs: 3600_000,
+  run: async (at) => ({ merchants: await refreshAllReturnFigures(at) }),
+};

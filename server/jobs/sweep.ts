@@ -17,7 +17,10 @@ export async function sweep(at: Date) {
   const rateHits = await sweepRateHits(at);
   const signInTokens = await sweepSignInTokens(at);
   // Claims that only ever decide between concurrent runners (not whether something happened) can go.
-  const runs = await JobRunModel.deleteMany({ job: { $in: ['sweep', EFFECTS_JOB, EFFECT_CLAIM_JOB] }, at: { $lt: new Date(at.getTime() - 7 * DAY) } });
+  const runs = await JobRunModel.deleteMany({
+    job: { $in: ['sweep', EFFECTS_JOB, EFFECT_CLAIM_JOB] },
+    at: { $lt: new Date(at.getTime() - 7 * DAY) },
+  });
   return { sessions: sessions.deletedCount, loginFailures: failures, rateHits, signInTokens, jobRuns: runs.deletedCount };
 }
 

@@ -11,7 +11,13 @@ import { JobRunModel } from '../models/JobRun.js';
 import { OutboxMailModel } from '../models/OutboxMail.js';
 import { composeEml, mailDir, mailSettings, smtpTransport } from './transport.js';
 
-export async function enqueueMail(m: { key: string; userId: mongoose.Types.ObjectId | string; to: string; subject: string; text: string }): Promise<boolean> {
+export async function enqueueMail(m: {
+  key: string;
+  userId: mongoose.Types.ObjectId | string;
+  to: string;
+  subject: string;
+  text: string;
+}): Promise<boolean> {
   try {
     await OutboxMailModel.create({ ...m, status: 'pending', nextAttemptAt: now(), createdAt: now() });
     return true;
@@ -29,7 +35,10 @@ export const MAX_ATTEMPTS = 12;
 const ABANDONED_MS = 10 * 60_000;
 
 export async function deliverOutbox(at = now(), limit = 50): Promise<{ sent: number; failed: number }> {
-  const due = await OutboxMailModel.find({ status: 'pending', nextAttemptAt: { $lte: at } }).sort({ nextAttemptAt: 1 }).limit(limit).lean();
+  const due = await OutboxMailModel.find({ status: 'pending', nextAttemptAt: { $lte: at } })
+    .sort({ nextAttemptAt: 1 })
+    .limit(limit)
+    .lean();
   const { smtpUrl } = mailSettings();
   let sent = 0;
   let failed = 0;
@@ -41,14 +50,22 @@ export async function deliverOutbox(at = now(), limit = 50): Promise<{ sent: num
       // next run claims a fresh attempt (the mail may then go out twice, never zero times).
       const run = await JobRunModel.findOne({ key }).lean();
       if (run && at.getTime() - new Date(run.at).getTime() > ABANDONED_MS) {
-        await OutboxMailModel.updateOne({ _id: mail._id, attempts: mail.attempts, status: 'pending' }, { $set: { attempts: mail.attempts + 1, lastError: 'attempt abandoned' } });
+        await OutboxMailModel.updateOne(
+          { _id: mail._id, attempts: mail.attempts, status: 'pending' },
+          { $set: { attempts: mail.attempts + 1, lastError: 'attempt abandoned' } },
+        );
       }
       continue;
     }
     try {
       let messageId: string;
       if (smtpUrl) {
-        const info = await smtpTransport(smtpUrl).sendMail({ from: mailSettings().from, to: mail.to, subject: mail.subject, text: mail.text });
+        const info = await smtpTransport(smtpUrl).sendMail({
+          from: mailSettings().from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+        });
         messageId = String(info.messageId ?? '');
       } else {
         messageId = `<${mail._id}@fangxin.local>`;
@@ -58,7 +75,16 @@ export async function deliverOutbox(at = now(), limit = 50): Promise<{ sent: num
       }
       await OutboxMailModel.updateOne(
         { _id: mail._id },
-        { $set: { status: 'sent', sentAt: at, attempts: mail.attempts + 1, transport: smtpUrl ? 'smtp' : 'file', messageId, lastError: null } },
+        {
+          $set: {
+            status: 'sent',
+            sentAt: at,
+            attempts: mail.attempts + 1,
+            transport: smtpUrl ? 'smtp' : 'file',
+            messageId,
+            lastError: null,
+          },
+        },
       );
       sent++;
     } catch (err) {

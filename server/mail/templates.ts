@@ -10,25 +10,120 @@ export interface Notice {
 type C = { number: string; productName?: string; merchantName?: string };
 
 const T: Record<string, (c: C, x: Record<string, string>) => Notice> = {
-  filed_consumer: (c) => ({ title: `投诉 ${c.number} 已提交`, titleEn: `Complaint ${c.number} filed`, body: `您对${c.merchantName}的投诉已提交，商家须在10个工作日内答复。`, bodyEn: `Your complaint against ${c.merchantName} was filed. The merchant has 10 working days to respond.` }),
-  filed_merchant: (c) => ({ title: `收到新投诉 ${c.number}`, titleEn: `New complaint ${c.number}`, body: `消费者就“${c.productName}”提出投诉，请在10个工作日内答复。`, bodyEn: `A consumer complained about "${c.productName}". Please respond within 10 working days.` }),
-  filed_urgent: (c) => ({ title: `紧急投诉 ${c.number}`, titleEn: `Urgent complaint ${c.number}`, body: `涉及安全事故或重点品类（${c.productName}），请立即关注。`, bodyEn: `It concerns a safety incident or a key product category (${c.productName}); please look at it now.` }),
-  responded: (c) => ({ title: `商家已答复投诉 ${c.number}`, titleEn: `The merchant responded to ${c.number}`, body: `请在7日内接受或拒绝商家的答复；逾期未表态视为接受。`, bodyEn: `Please accept or reject the response within 7 days; silence counts as acceptance.` }),
-  response_accepted: (c) => ({ title: `消费者已接受答复 ${c.number}`, titleEn: `The consumer accepted your response to ${c.number}`, body: `投诉已解决。`, bodyEn: `The complaint is resolved.` }),
-  response_auto_accepted: (c) => ({ title: `投诉 ${c.number} 已视为解决`, titleEn: `Complaint ${c.number} deemed resolved`, body: `消费者7日内未表态，视为接受商家答复。`, bodyEn: `The consumer did not reply within 7 days, so the response counts as accepted.` }),
-  response_rejected: (c) => ({ title: `消费者拒绝了答复 ${c.number}`, titleEn: `The consumer rejected the response to ${c.number}`, body: `投诉已转至市场监管部门。`, bodyEn: `The complaint now goes to the market-regulation bureau.` }),
-  awaiting_regulator: (c) => ({ title: `投诉 ${c.number} 待受理`, titleEn: `Complaint ${c.number} awaits acceptance`, body: `请在7个工作日内决定是否受理。`, bodyEn: `Please decide within 7 working days whether to accept it.` }),
-  escalated: (c) => ({ title: `投诉 ${c.number} 已转监管部门`, titleEn: `Complaint ${c.number} escalated to the bureau`, body: `商家未在10个工作日内答复，投诉已转至市场监管部门。`, bodyEn: `The merchant did not respond within 10 working days; the bureau now handles the complaint.` }),
-  accepted: (c) => ({ title: `投诉 ${c.number} 已受理`, titleEn: `Complaint ${c.number} accepted`, body: `市场监管部门已受理并将组织调解。`, bodyEn: `The bureau accepted the complaint and will mediate.` }),
-  declined: (c, x) => ({ title: `投诉 ${c.number} 不予受理`, titleEn: `Complaint ${c.number} declined`, body: `不予受理理由：${x.reason ?? ''}`, bodyEn: `Reason: ${x.reason ?? ''}` }),
-  transferred: (c) => ({ title: `投诉 ${c.number} 已移送`, titleEn: `Complaint ${c.number} transferred`, body: `投诉已移送至其他辖区的市场监管部门。`, bodyEn: `The complaint was transferred to the bureau of another region.` }),
-  mediated: (c) => ({ title: `投诉 ${c.number} 调解成功`, titleEn: `Complaint ${c.number} mediated`, body: `双方已达成调解协议。`, bodyEn: `The parties reached a mediation agreement.` }),
-  mediation_failed: (c) => ({ title: `投诉 ${c.number} 调解未成功`, titleEn: `Mediation of ${c.number} failed`, body: `调解终止，您可依法通过其他途径解决。`, bodyEn: `Mediation ended without agreement; other legal remedies remain open.` }),
-  withdrawn: (c) => ({ title: `投诉 ${c.number} 已撤回`, titleEn: `Complaint ${c.number} withdrawn`, body: `消费者撤回了投诉。`, bodyEn: `The consumer withdrew the complaint.` }),
-  message: (c) => ({ title: `投诉 ${c.number} 有新留言`, titleEn: `New message on ${c.number}`, body: `请登录查看。`, bodyEn: `Sign in to read it.` }),
-  merchant_reminder: (c, x) => ({ title: `投诉 ${c.number} 待答复（已${x.days}个工作日）`, titleEn: `Complaint ${c.number} awaits your response (${x.days} working days)`, body: `请在截止前答复，逾期将转至市场监管部门。`, bodyEn: `Please respond before the deadline, or the bureau takes over.` }),
-  acceptance_overdue: (c) => ({ title: `投诉 ${c.number} 受理已逾期`, titleEn: `Acceptance of ${c.number} is overdue`, body: `已超过7个工作日受理期限。`, bodyEn: `The 7-working-day acceptance period has passed.` }),
-  promise_check: (c) => ({ title: `商家是否履行了承诺？${c.number}`, titleEn: `Did the merchant keep its promise? ${c.number}`, body: `请告诉我们商家是否履行了答复中的承诺。`, bodyEn: `Please tell us whether the merchant did what it promised.` }),
+  filed_consumer: (c) => ({
+    title: `投诉 ${c.number} 已提交`,
+    titleEn: `Complaint ${c.number} filed`,
+    body: `您对${c.merchantName}的投诉已提交，商家须在10个工作日内答复。`,
+    bodyEn: `Your complaint against ${c.merchantName} was filed. The merchant has 10 working days to respond.`,
+  }),
+  filed_merchant: (c) => ({
+    title: `收到新投诉 ${c.number}`,
+    titleEn: `New complaint ${c.number}`,
+    body: `消费者就“${c.productName}”提出投诉，请在10个工作日内答复。`,
+    bodyEn: `A consumer complained about "${c.productName}". Please respond within 10 working days.`,
+  }),
+  filed_urgent: (c) => ({
+    title: `紧急投诉 ${c.number}`,
+    titleEn: `Urgent complaint ${c.number}`,
+    body: `涉及安全事故或重点品类（${c.productName}），请立即关注。`,
+    bodyEn: `It concerns a safety incident or a key product category (${c.productName}); please look at it now.`,
+  }),
+  responded: (c) => ({
+    title: `商家已答复投诉 ${c.number}`,
+    titleEn: `The merchant responded to ${c.number}`,
+    body: `请在7日内接受或拒绝商家的答复；逾期未表态视为接受。`,
+    bodyEn: `Please accept or reject the response within 7 days; silence counts as acceptance.`,
+  }),
+  response_accepted: (c) => ({
+    title: `消费者已接受答复 ${c.number}`,
+    titleEn: `The consumer accepted your response to ${c.number}`,
+    body: `投诉已解决。`,
+    bodyEn: `The complaint is resolved.`,
+  }),
+  response_auto_accepted: (c) => ({
+    title: `投诉 ${c.number} 已视为解决`,
+    titleEn: `Complaint ${c.number} deemed resolved`,
+    body: `消费者7日内未表态，视为接受商家答复。`,
+    bodyEn: `The consumer did not reply within 7 days, so the response counts as accepted.`,
+  }),
+  response_rejected: (c) => ({
+    title: `消费者拒绝了答复 ${c.number}`,
+    titleEn: `The consumer rejected the response to ${c.number}`,
+    body: `投诉已转至市场监管部门。`,
+    bodyEn: `The complaint now goes to the market-regulation bureau.`,
+  }),
+  awaiting_regulator: (c) => ({
+    title: `投诉 ${c.number} 待受理`,
+    titleEn: `Complaint ${c.number} awaits acceptance`,
+    body: `请在7个工作日内决定是否受理。`,
+    bodyEn: `Please decide within 7 working days whether to accept it.`,
+  }),
+  escalated: (c) => ({
+    title: `投诉 ${c.number} 已转监管部门`,
+    titleEn: `Complaint ${c.number} escalated to the bureau`,
+    body: `商家未在10个工作日内答复，投诉已转至市场监管部门。`,
+    bodyEn: `The merchant did not respond within 10 working days; the bureau now handles the complaint.`,
+  }),
+  accepted: (c) => ({
+    title: `投诉 ${c.number} 已受理`,
+    titleEn: `Complaint ${c.number} accepted`,
+    body: `市场监管部门已受理并将组织调解。`,
+    bodyEn: `The bureau accepted the complaint and will mediate.`,
+  }),
+  declined: (c, x) => ({
+    title: `投诉 ${c.number} 不予受理`,
+    titleEn: `Complaint ${c.number} declined`,
+    body: `不予受理理由：${x.reason ?? ''}`,
+    bodyEn: `Reason: ${x.reason ?? ''}`,
+  }),
+  transferred: (c) => ({
+    title: `投诉 ${c.number} 已移送`,
+    titleEn: `Complaint ${c.number} transferred`,
+    body: `投诉已移送至其他辖区的市场监管部门。`,
+    bodyEn: `The complaint was transferred to the bureau of another region.`,
+  }),
+  mediated: (c) => ({
+    title: `投诉 ${c.number} 调解成功`,
+    titleEn: `Complaint ${c.number} mediated`,
+    body: `双方已达成调解协议。`,
+    bodyEn: `The parties reached a mediation agreement.`,
+  }),
+  mediation_failed: (c) => ({
+    title: `投诉 ${c.number} 调解未成功`,
+    titleEn: `Mediation of ${c.number} failed`,
+    body: `调解终止，您可依法通过其他途径解决。`,
+    bodyEn: `Mediation ended without agreement; other legal remedies remain open.`,
+  }),
+  withdrawn: (c) => ({
+    title: `投诉 ${c.number} 已撤回`,
+    titleEn: `Complaint ${c.number} withdrawn`,
+    body: `消费者撤回了投诉。`,
+    bodyEn: `The consumer withdrew the complaint.`,
+  }),
+  message: (c) => ({
+    title: `投诉 ${c.number} 有新留言`,
+    titleEn: `New message on ${c.number}`,
+    body: `请登录查看。`,
+    bodyEn: `Sign in to read it.`,
+  }),
+  merchant_reminder: (c, x) => ({
+    title: `投诉 ${c.number} 待答复（已${x.days}个工作日）`,
+    titleEn: `Complaint ${c.number} awaits your response (${x.days} working days)`,
+    body: `请在截止前答复，逾期将转至市场监管部门。`,
+    bodyEn: `Please respond before the deadline, or the bureau takes over.`,
+  }),
+  acceptance_overdue: (c) => ({
+    title: `投诉 ${c.number} 受理已逾期`,
+    titleEn: `Acceptance of ${c.number} is overdue`,
+    body: `已超过7个工作日受理期限。`,
+    bodyEn: `The 7-working-day acceptance period has passed.`,
+  }),
+  promise_check: (c) => ({
+    title: `商家是否履行了承诺？${c.number}`,
+    titleEn: `Did the merchant keep its promise? ${c.number}`,
+    body: `请告诉我们商家是否履行了答复中的承诺。`,
+    bodyEn: `Please tell us whether the merchant did what it promised.`,
+  }),
 };
 
 export function notice(kind: string, c: C, extra: Record<string, string> = {}): Notice {
@@ -50,7 +145,15 @@ const RULES: Record<string, string> = {
 };
 
 /** The mail to a bureau about a new or escalated problem-product flag: rules and regions by name. */
-export function flagMailText(f: { isNew: boolean; productName: string; what: string; rules: string[]; score: number; regionCodes: string[]; link: string }): string {
+export function flagMailText(f: {
+  isNew: boolean;
+  productName: string;
+  what: string;
+  rules: string[];
+  score: number;
+  regionCodes: string[];
+  link: string;
+}): string {
   return [
     `${f.isNew ? '新的问题产品预警' : '预警证据增加'} / ${f.isNew ? 'New problem-product flag' : 'Flag escalated'}`,
     `产品 Product: ${f.productName}${f.what !== f.productName ? ` (${f.what})` : ''}`,

@@ -42,7 +42,13 @@ export function smtpTransport(url: string) {
 }
 
 /** The raw RFC 822 message (for .eml files and the outbox download). */
-export async function composeEml(mail: { to: string; subject: string; text: string; messageId?: string | null; date?: Date }): Promise<Buffer> {
+export async function composeEml(mail: {
+  to: string;
+  subject: string;
+  text: string;
+  messageId?: string | null;
+  date?: Date;
+}): Promise<Buffer> {
   const t = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const info = (await t.sendMail({
     from: mailSettings().from,

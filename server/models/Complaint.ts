@@ -38,7 +38,10 @@ const complaintSchema = new Schema(
     problemType: { type: String, enum: PROBLEM_TYPES, required: true },
     description: { type: String, required: true },
     demand: { type: { type: String, enum: DEMAND_TYPES, required: true }, amountFen: Number },
-    safetyIncident: { type: new Schema({ kind: { type: String, enum: SAFETY_KINDS }, injured: Boolean, description: String }, { _id: false }), default: undefined },
+    safetyIncident: {
+      type: new Schema({ kind: { type: String, enum: SAFETY_KINDS }, injured: Boolean, description: String }, { _id: false }),
+      default: undefined,
+    },
     contactAgreement: { type: Boolean, required: true },
     priority: { type: String, enum: ['normal', 'urgent'], required: true },
     deadlines: {

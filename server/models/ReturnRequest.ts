@@ -5,7 +5,10 @@ import { RETURN_STATUSES } from '../../shared/schemas/returns.js';
 // the dispute and the breach are decided by unique inserts elsewhere (ReturnEvent, JobRun claim); the
 // fields here are their projection. Bucket fields (day, week, city and county codes) are set at write
 // time because the portable aggregation subset has no date operators.
-const productSchema = new Schema({ name: { type: String, required: true }, category: { type: String, required: true }, gtin: { type: String } }, { _id: false });
+const productSchema = new Schema(
+  { name: { type: String, required: true }, category: { type: String, required: true }, gtin: { type: String } },
+  { _id: false },
+);
 
 const returnRequestSchema = new Schema(
   {

@@ -15,9 +15,23 @@ type Id = mongoose.Types.ObjectId | string;
 /** Ledger scopes of unread counts start so; the rebuild of the complaint read model leaves them alone. */
 export const UNREAD_SCOPE_PREFIX = 'unread:';
 export const unreadScope = (userId: Id) => `${UNREAD_SCOPE_PREFIX}${String(userId)}`;
-const delta = (sign: 1 | -1, userId: Id, key: string) => ({ _id: `${sign > 0 ? '+' : '-'}${String(userId)}:${key}`, scope: unreadScope(userId), d: { n: sign } });
+const delta = (sign: 1 | -1, userId: Id, key: string) => ({
+  _id: `${sign > 0 ? '+' : '-'}${String(userId)}:${key}`,
+  scope: unreadScope(userId),
+  d: { n: sign },
+});
 
-type NewNotification = { userId: Id; key: string; kind: string; title: string; titleEn?: string; body?: string; link: string; complaintId?: unknown; at: Date };
+type NewNotification = {
+  userId: Id;
+  key: string;
+  kind: string;
+  title: string;
+  titleEn?: string;
+  body?: string;
+  link: string;
+  complaintId?: unknown;
+  at: Date;
+};
 
 /**
  * Adds a notification and counts it unread; null when (userId, key) was notified before. The delta

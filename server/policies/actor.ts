@@ -11,7 +11,14 @@ export interface Actor {
   storeId?: string;
 }
 
-export function toActor(user: { _id: unknown; role: Role; status: AccountStatus; orgId?: unknown; regionCode?: string | null; storeId?: unknown }): Actor {
+export function toActor(user: {
+  _id: unknown;
+  role: Role;
+  status: AccountStatus;
+  orgId?: unknown;
+  regionCode?: string | null;
+  storeId?: unknown;
+}): Actor {
   return {
     id: String(user._id),
     role: user.role,

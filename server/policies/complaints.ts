@@ -28,7 +28,12 @@ interface ComplaintLike {
 
 /** The visibility fields of a complaint: a transferred one is seen in both regions; store staff see their store's. */
 export function complaintScope(c: ComplaintLike): Scoped {
-  return { consumerId: c.consumerId, merchantId: c.merchantId, storeIds: [c.storeId], regionCodes: [...new Set([c.countyCode, c.regulatorRegion])] };
+  return {
+    consumerId: c.consumerId,
+    merchantId: c.merchantId,
+    storeIds: [c.storeId],
+    regionCodes: [...new Set([c.countyCode, c.regulatorRegion])],
+  };
 }
 
 export function canSeeComplaint(a: Actor | null, c: ComplaintLike): boolean {

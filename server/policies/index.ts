@@ -11,7 +11,18 @@ import { anyone, canSee, hqMerchant, role, signedIn, type Rule, type Scoped } fr
 import { storeRules } from './stores.js';
 
 export type { Actor } from './actor.js';
-export { anyone, canSee, governs, hqMerchant, merchantSide, merchantSideAccounts, role, signedIn, type Rule, type Scoped } from './rules.js';
+export {
+  anyone,
+  canSee,
+  governs,
+  hqMerchant,
+  merchantSide,
+  merchantSideAccounts,
+  role,
+  signedIn,
+  type Rule,
+  type Scoped,
+} from './rules.js';
 
 const coreRules = {
   'health:read': anyone,
@@ -34,7 +45,8 @@ const coreRules = {
 const tables = [coreRules, complaintRules, returnRules, productRules, storeRules, accountRules];
 const rules = { ...coreRules, ...complaintRules, ...returnRules, ...productRules, ...storeRules, ...accountRules };
 // A later table would silently replace an earlier rule of the same name.
-if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length) throw new Error('a policy action is declared in two tables');
+if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)
+  throw new Error('a policy action is declared in two tables');
 
 export type PolicyAction = keyof typeof rules;
 
@@ -54,9 +66,13 @@ export function authorize(actor: Actor | null, action: PolicyAction, resource?: 
  * The actor's own merchant organization, if it is approved: stores and commitments are public, so
  * only an approved merchant creates them (whatever its staff account's status says).
  */
-export function approvedMerchant<T extends { _id: unknown; kind?: string | null; status?: string | null }>(actor: Actor, org: T | null | undefined): T {
+export function approvedMerchant<T extends { _id: unknown; kind?: string | null; status?: string | null }>(
+  actor: Actor,
+  org: T | null | undefined,
+): T {
   if (!org || org.kind !== 'merchant' || String(org._id) !== actor.orgId) throw notFound('Merchant');
-  if (org.status !== 'active' || actor.status !== 'active') throw new AppError(403, 'merchant_not_approved', 'Your merchant account is not approved');
+  if (org.status !== 'active' || actor.status !== 'active')
+    throw new AppError(403, 'merchant_not_approved', 'Your merchant account is not approved');
   return org;
 }
 

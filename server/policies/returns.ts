@@ -22,10 +22,22 @@ export function regulatesCommitment(a: Actor | null, c: CommitmentLike): boolean
 const ownsCommitment = (a: Actor | null, c: CommitmentLike) => hqMerchant(a) && String(c.merchantId) === a!.orgId;
 
 /** The visibility fields of a return request: store staff see those bought or returned at their store. */
-export function returnScope(r: { consumerId?: unknown; merchantId: unknown; purchaseStoreId: unknown; returnStoreId: unknown; regionCodes: string[] }): Scoped {
-  return { consumerId: r.consumerId ?? undefined, merchantId: r.merchantId, storeIds: [r.purchaseStoreId, r.returnStoreId], regionCodes: r.regionCodes };
+export function returnScope(r: {
+  consumerId?: unknown;
+  merchantId: unknown;
+  purchaseStoreId: unknown;
+  returnStoreId: unknown;
+  regionCodes: string[];
+}): Scoped {
+  return {
+    consumerId: r.consumerId ?? undefined,
+    merchantId: r.merchantId,
+    storeIds: [r.purchaseStoreId, r.returnStoreId],
+    regionCodes: r.regionCodes,
+  };
 }
-const regulatorOrAdmin = (a: Actor | null, c?: unknown) => (!!a && active(a) && a.role === 'admin') || (!!c && regulatesCommitment(a, c as CommitmentLike));
+const regulatorOrAdmin = (a: Actor | null, c?: unknown) =>
+  (!!a && active(a) && a.role === 'admin') || (!!c && regulatesCommitment(a, c as CommitmentLike));
 
 export const returnRules = {
   'return-commitment:list': anyone,

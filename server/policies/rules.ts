@@ -38,7 +38,10 @@ export function merchantSide(a: Actor | null, merchantId: unknown, storeIds: unk
 /** The accounts on the merchant side of a record (the filter counterpart of merchantSide): headquarters and its stores' staff. */
 export function merchantSideAccounts(merchantId: unknown, storeIds: unknown[]): Record<string, unknown>[] {
   const stores = [...new Set(storeIds.filter(Boolean).map(String))];
-  return [{ role: 'merchant', orgId: merchantId, storeId: null }, ...stores.map((storeId) => ({ role: 'merchant', orgId: merchantId, storeId }))];
+  return [
+    { role: 'merchant', orgId: merchantId, storeId: null },
+    ...stores.map((storeId) => ({ role: 'merchant', orgId: merchantId, storeId })),
+  ];
 }
 
 /** A consumer sees own records, a merchant its organization's, a regulator its region's, an admin all. */
@@ -62,4 +65,3 @@ export function canSee(a: Actor | null, r: Scoped): boolean {
 export function governs(a: Actor | null, regionCode: string): boolean {
   return !!a && a.role === 'regulator' && !!a.regionCode && regionContains(a.regionCode, regionCode);
 }
-

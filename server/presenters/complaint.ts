@@ -2,7 +2,14 @@
 // to it, the merchant's note to the bureau never for the consumer.
 import { actionsFor } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus } from '../../shared/enums.js';
-import type { Attachment, Complaint, ComplaintMessage, ComplaintOutcome, ComplaintResponse, TimelineEvent } from '../../shared/schemas/complaint.js';
+import type {
+  Attachment,
+  Complaint,
+  ComplaintMessage,
+  ComplaintOutcome,
+  ComplaintResponse,
+  TimelineEvent,
+} from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
 import type { AttachmentRecord } from '../models/Attachment.js';
 import type { ComplaintRecord } from '../models/Complaint.js';
@@ -23,7 +30,9 @@ function withoutRegulatorNote<T>(v: T, actor: Actor | null): T {
 
 /** Optional fields the database keeps as null or absent leave the server absent. */
 function present<T extends object>(v: T | null | undefined): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(v ?? {}).filter(([, x]) => x !== null && x !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
+  return Object.fromEntries(Object.entries(v ?? {}).filter(([, x]) => x !== null && x !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
 }
 
 type Identity = { name: string; phone?: string };
@@ -65,7 +74,14 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     contactAgreement: c.contactAgreement,
     priority: c.priority as 'normal' | 'urgent',
     deadlines: {
-      current: current?.dueAt ? { kind: current.kind as NonNullable<Complaint['deadlines']['current']>['kind'], dueAt: iso(current.dueAt)!, startedAt: iso(current.startedAt), overdue: new Date(current.dueAt).getTime() < now().getTime() } : null,
+      current: current?.dueAt
+        ? {
+            kind: current.kind as NonNullable<Complaint['deadlines']['current']>['kind'],
+            dueAt: iso(current.dueAt)!,
+            startedAt: iso(current.startedAt),
+            overdue: new Date(current.dueAt).getTime() < now().getTime(),
+          }
+        : null,
     },
     // Stored as the events wrote them; the response check (outside production) holds them to the schema.
     ...(c.response ? { response: withoutRegulatorNote(c.response as ComplaintResponse, actor) } : {}),
@@ -75,7 +91,12 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     ...(c.closedAt ? { closedAt: iso(c.closedAt) } : {}),
     ...(c.promiseCheckAt ? { promiseCheckAt: iso(c.promiseCheckAt) } : {}),
     ...(c.links?.returnRequestId ? { links: { returnRequestId: c.links.returnRequestId } } : {}),
-    allowedActions: actionsFor(complaintParty(actor, c), c.status as ComplaintStatus, c.priority as 'normal' | 'urgent', (c.response as { responseType?: string } | undefined)?.responseType),
+    allowedActions: actionsFor(
+      complaintParty(actor, c),
+      c.status as ComplaintStatus,
+      c.priority as 'normal' | 'urgent',
+      (c.response as { responseType?: string } | undefined)?.responseType,
+    ),
     createdAt: iso(c.createdAt)!,
     updatedAt: iso(c.updatedAt)!,
   };

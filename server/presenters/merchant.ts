@@ -17,7 +17,15 @@ type Tier = 'A' | 'B' | 'C' | 'D';
 
 /** A merchant in a list (search, the registry's filter): who it is and its stored credit tier. */
 export function presentMerchantListing(m: OrganizationRecord, creditTier: Tier | null): MerchantListing {
-  return { id: String(m._id), name: m.name, creditCode: m.creditCode ?? '', countyCode: m.regionCode, isChain: !!m.isChain, status: m.status as MerchantListing['status'], creditTier };
+  return {
+    id: String(m._id),
+    name: m.name,
+    creditCode: m.creditCode ?? '',
+    countyCode: m.regionCode,
+    isChain: !!m.isChain,
+    status: m.status as MerchantListing['status'],
+    creditTier,
+  };
 }
 
 /**
@@ -27,7 +35,10 @@ export function presentMerchantListing(m: OrganizationRecord, creditTier: Tier |
  */
 export async function presentMerchant(m: OrganizationRecord): Promise<Merchant> {
   const id = String(m._id);
-  const [parts, stores] = await Promise.all([Promise.all(sources.map((s) => s(id))), StoreModel.find({ merchantId: m._id, status: 'open' }).lean()]);
+  const [parts, stores] = await Promise.all([
+    Promise.all(sources.map((s) => s(id))),
+    StoreModel.find({ merchantId: m._id, status: 'open' }).lean(),
+  ]);
   const figures = Object.assign({}, ...parts.map((p) => p.figures)) as Figures;
   const creditTier = parts.find((p) => p.creditTier !== undefined)?.creditTier ?? null;
   // Sorted here: the engine sorts in memory anyway, and a merchant has tens of stores.

@@ -2,7 +2,17 @@
 import type { ProductFlagRecord } from '../models/ProductFlag.js';
 import type { EnforcementCaseRecord } from '../models/EnforcementCase.js';
 import type { ImportJobRecord } from '../models/ImportJob.js';
-import { IMPORT_ERROR_CODES, type AbuseReview, type Case, type Flag, type ImportErrorCode, type ImportJob, type ProductSnapshot, type PublicCase, type SamplingResult } from '../../shared/schemas/products.js';
+import {
+  IMPORT_ERROR_CODES,
+  type AbuseReview,
+  type Case,
+  type Flag,
+  type ImportErrorCode,
+  type ImportJob,
+  type ProductSnapshot,
+  type PublicCase,
+  type SamplingResult,
+} from '../../shared/schemas/products.js';
 import type { SamplingResultRecord } from '../models/SamplingResult.js';
 
 const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : null);
@@ -55,7 +65,9 @@ export function presentCase(c: EnforcementCaseRecord): Case {
     public: !!c.public,
     finding: c.finding ?? null,
     measures: c.measures ?? null,
-    log: ((c.log ?? []) as Record<string, unknown>[]).map((l) => ({ ...l, actorId: String(l.actorId), at: new Date(l.at as Date).toISOString() }) as Case['log'][number]),
+    log: ((c.log ?? []) as Record<string, unknown>[]).map(
+      (l) => ({ ...l, actorId: String(l.actorId), at: new Date(l.at as Date).toISOString() }) as Case['log'][number],
+    ),
     createdAt: iso((c as { createdAt?: Date }).createdAt),
     updatedAt: iso((c as { updatedAt?: Date }).updatedAt),
     closedAt: iso(c.closedAt),
@@ -77,7 +89,13 @@ export function presentPublicCase(c: EnforcementCaseRecord): Omit<PublicCase, 'm
   };
 }
 
-type StoredLineError = { line?: number | null; code?: string | null; field?: string | null; value?: string | null; message?: string | null };
+type StoredLineError = {
+  line?: number | null;
+  code?: string | null;
+  field?: string | null;
+  value?: string | null;
+  message?: string | null;
+};
 
 export function presentImportJob(j: Omit<ImportJobRecord, 'lineErrors'> & { lineErrors?: StoredLineError[] }): ImportJob {
   return {
@@ -118,7 +136,17 @@ export function presentSampling(s: SamplingResultRecord): SamplingResult {
   };
 }
 
-export function presentAbuse(r: { _id: unknown; consumerId: unknown; consumerName?: string | null; status: string; evidence: unknown; regionCodes?: string[]; note?: string | null; decidedAt?: Date | null; createdAt?: Date }): AbuseReview {
+export function presentAbuse(r: {
+  _id: unknown;
+  consumerId: unknown;
+  consumerName?: string | null;
+  status: string;
+  evidence: unknown;
+  regionCodes?: string[];
+  note?: string | null;
+  decidedAt?: Date | null;
+  createdAt?: Date;
+}): AbuseReview {
   return {
     id: String(r._id),
     consumerId: String(r.consumerId),

@@ -10,7 +10,11 @@ import { LEGAL_EXCLUSIONS, type Commitment, type Coverage, type ReturnRequest } 
 
 export const BADGE_LABEL = { zh: '放心消费承诺', en: 'Fangxin consumption commitment' };
 
-export function presentCommitment(c: ReturnCommitmentRecord, stores: Map<string, StoreRecord>, extra: { honorRate?: number | null; history?: CommitmentEventRecord[] } = {}): Commitment {
+export function presentCommitment(
+  c: ReturnCommitmentRecord,
+  stores: Map<string, StoreRecord>,
+  extra: { honorRate?: number | null; history?: CommitmentEventRecord[] } = {},
+): Commitment {
   const ids = c.storeIds.map(String);
   return {
     id: String(c._id),
@@ -28,13 +32,34 @@ export function presentCommitment(c: ReturnCommitmentRecord, stores: Map<string,
     stores: ids.flatMap((id) => {
       const s = stores.get(id);
       // Under a chain scope every listed store takes back goods bought at the others.
-      return s ? [{ id, name: s.name, countyCode: s.countyCode, cityCode: s.cityCode, address: s.address, acceptsOtherStores: c.scope !== 'store' && ids.length > 1 }] : [];
+      return s
+        ? [
+            {
+              id,
+              name: s.name,
+              countyCode: s.countyCode,
+              cityCode: s.cityCode,
+              address: s.address,
+              acceptsOtherStores: c.scope !== 'store' && ids.length > 1,
+            },
+          ]
+        : [];
     }),
     honorRate: extra.honorRate ?? null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     ...(extra.history
-      ? { history: extra.history.map((e) => ({ seq: e.seq, action: e.action, from: e.from ?? null, to: e.to, reason: e.reason ?? null, actorRole: e.actorRole ?? null, at: e.at.toISOString() })) }
+      ? {
+          history: extra.history.map((e) => ({
+            seq: e.seq,
+            action: e.action,
+            from: e.from ?? null,
+            to: e.to,
+            reason: e.reason ?? null,
+            actorRole: e.actorRole ?? null,
+            at: e.at.toISOString(),
+          })),
+        }
       : {}),
   };
 }
@@ -50,7 +75,11 @@ export function presentReturn(r: ReturnRequestRecord, actor: Actor | null): Retu
     returnStore: { id: String(r.returnStoreId), name: r.returnStoreName, countyCode: r.returnCountyCode, cityCode: r.returnCityCode },
     purchaseDate: r.purchaseDate,
     amountFen: r.amountFen,
-    product: { name: r.product.name, category: r.product.category as ReturnRequest['product']['category'], ...(r.product.gtin ? { gtin: r.product.gtin } : {}) },
+    product: {
+      name: r.product.name,
+      category: r.product.category as ReturnRequest['product']['category'],
+      ...(r.product.gtin ? { gtin: r.product.gtin } : {}),
+    },
     reason: r.reason ?? null,
     covered: r.covered,
     coverage: r.coverage as Coverage,

@@ -32,7 +32,15 @@ export async function announceFlag(flag: FlagLike, isNew: boolean): Promise<void
       userId: u._id,
       to: u.email,
       subject: `${isNew ? '问题产品预警' : '问题产品预警升级'}：${what}`,
-      text: flagMailText({ isNew, productName: p.name, what, rules: flag.rules, score: flag.score, regionCodes: flag.regionCodes, link: `${publicUrl()}/flags/${String(flag._id)}` }),
+      text: flagMailText({
+        isNew,
+        productName: p.name,
+        what,
+        rules: flag.rules,
+        score: flag.score,
+        regionCodes: flag.regionCodes,
+        link: `${publicUrl()}/flags/${String(flag._id)}`,
+      }),
     });
   }
 }

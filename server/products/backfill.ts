@@ -18,7 +18,12 @@ export async function factsFor(docs: ComplaintDoc[], bureauKnown?: Set<string>) 
   const bureau =
     bureauKnown ??
     new Set(
-      (await mongoose.connection.collection('complaintevents').find({ complaintId: { $in: ids }, to: { $in: BUREAU } }, { projection: { complaintId: 1 } }).toArray()).map((e) => String(e.complaintId)),
+      (
+        await mongoose.connection
+          .collection('complaintevents')
+          .find({ complaintId: { $in: ids }, to: { $in: BUREAU } }, { projection: { complaintId: 1 } })
+          .toArray()
+      ).map((e) => String(e.complaintId)),
     );
   return docs.map((c) => factOf(c, products.get(productKey(c.product) ?? '') ?? null, bureau.has(String(c._id))));
 }
@@ -34,7 +39,9 @@ export async function backfillFacts(batch = 1000): Promise<number> {
     const docs = await complaints().find(filter).sort({ _id: 1 }).limit(batch).toArray();
     if (docs.length === 0) break;
     after = docs[docs.length - 1]!._id;
-    const existing = new Set((await ComplaintFactModel.find({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 }).lean()).map((f) => String(f._id)));
+    const existing = new Set(
+      (await ComplaintFactModel.find({ _id: { $in: docs.map((d) => d._id) } }, { _id: 1 }).lean()).map((f) => String(f._id)),
+    );
     const missing = docs.filter((d) => !existing.has(String(d._id)));
     if (missing.length === 0) continue;
     const facts = await factsFor(missing);

@@ -77,7 +77,8 @@ export async function merchantCredit(merchantId: string, at = now()) {
   const id = new mongoose.Types.ObjectId(merchantId);
   const since = new Date(at.getTime() - WINDOW_DAYS * 24 * 3600 * 1000);
   const x = empty(await StoreModel.countDocuments({ merchantId: id }));
-  for (const r of await factRows({ merchantId: id, createdAt: { $gte: since, $lte: at } }, ['status', 'timelyResponse', 'problemType'])) add(x, r);
+  for (const r of await factRows({ merchantId: id, createdAt: { $gte: since, $lte: at } }, ['status', 'timelyResponse', 'problemType']))
+    add(x, r);
   x.cases = await ProductFlagModel.countDocuments({ 'evidence.merchantIds': merchantId, caseId: { $exists: true } });
   return present(x);
 }
@@ -87,14 +88,15 @@ export async function refreshAllCredit(at = now()) {
   const since = new Date(at.getTime() - WINDOW_DAYS * 24 * 3600 * 1000);
   const merchants = await OrganizationModel.find({ kind: 'merchant' }, { _id: 1 }).lean();
   const stores = new Map<string, number>();
-  for (const s of await StoreModel.find({}, { merchantId: 1 }).lean()) stores.set(String(s.merchantId), (stores.get(String(s.merchantId)) ?? 0) + 1);
+  for (const s of await StoreModel.find({}, { merchantId: 1 }).lean())
+    stores.set(String(s.merchantId), (stores.get(String(s.merchantId)) ?? 0) + 1);
   const inputs = new Map(merchants.map((m) => [String(m._id), empty(stores.get(String(m._id)) ?? 0)]));
   for (const r of await factRows({ createdAt: { $gte: since, $lte: at } }, ['merchantId', 'status', 'timelyResponse', 'problemType'])) {
     const x = inputs.get(String(r.merchantId));
     if (x) add(x, r);
   }
   for (const f of await ProductFlagModel.find({ caseId: { $exists: true } }, { evidence: 1 }).lean()) {
-    for (const m of ((f.evidence as { merchantIds?: string[] })?.merchantIds ?? [])) {
+    for (const m of (f.evidence as { merchantIds?: string[] })?.merchantIds ?? []) {
       const x = inputs.get(m);
       if (x) x.cases++;
     }

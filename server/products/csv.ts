@@ -14,7 +14,13 @@ export function decodeCsv(buf: Buffer): { text: string; encoding: 'utf-8' | 'gb1
   }
 }
 
-export function lineError(line: number, code: ImportErrorCode, message: string, field: string | null = null, value: string | null = null): ImportLineError {
+export function lineError(
+  line: number,
+  code: ImportErrorCode,
+  message: string,
+  field: string | null = null,
+  value: string | null = null,
+): ImportLineError {
   return { line, code, field, value, message };
 }
 
@@ -28,7 +34,9 @@ export async function readCsv(text: string): Promise<{ lines: CsvLine[]; errors:
   const lines: CsvLine[] = [];
   const errors: ImportLineError[] = [];
   const parser = parse(text, { relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true });
-  parser.on('skip', (err: Error & { lines?: number }) => errors.push(lineError(err.lines ?? 0, 'unreadable', `unreadable CSV: ${err.message.split(':')[0]}`)));
+  parser.on('skip', (err: Error & { lines?: number }) =>
+    errors.push(lineError(err.lines ?? 0, 'unreadable', `unreadable CSV: ${err.message.split(':')[0]}`)),
+  );
   for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     lines.push({ line: r.info.lines, cells: r.record });
   }

@@ -59,7 +59,10 @@ export function statusFields(c: ComplaintDoc, knewBureau = false) {
     closed,
     regulatorInvolved,
     timelyResponse,
-    daysToClose: closed && c.closedAt ? Math.round(((new Date(c.closedAt).getTime() - new Date(c.createdAt).getTime()) / DAY_MS) * 10) / 10 : undefined,
+    daysToClose:
+      closed && c.closedAt
+        ? Math.round(((new Date(c.closedAt).getTime() - new Date(c.createdAt).getTime()) / DAY_MS) * 10) / 10
+        : undefined,
     satisfaction: typeof c.rating?.satisfaction === 'number' ? c.rating.satisfaction : undefined,
   };
 }

@@ -15,7 +15,8 @@ export async function currentRules(): Promise<{ version: number; rules: FlagRule
 /** Stores a new version; an edit made against an older version than the current one is a 409. */
 export async function saveRules(rules: FlagRules, actorId: string, expectedVersion?: number) {
   const cur = await currentRules();
-  if (expectedVersion !== undefined && expectedVersion !== cur.version) throw conflict('version_conflict', 'The rules were changed meanwhile; reload them');
+  if (expectedVersion !== undefined && expectedVersion !== cur.version)
+    throw conflict('version_conflict', 'The rules were changed meanwhile; reload them');
   try {
     await FlagRuleSetModel.create({ version: cur.version + 1, rules, actorId, at: now() });
   } catch (e) {

@@ -58,7 +58,11 @@ export function evaluate(facts: FactIn[], samplings: SamplingIn[], rules: FlagRu
   const spreadSet = inDays(rules.spread.windowDays);
   const merchants = distinct(spreadSet.map((f) => f.merchantId));
   const cities = distinct(spreadSet.map((f) => f.cityCode));
-  if (rules.spread.enabled && spreadSet.length >= rules.spread.minComplaints && (merchants.length >= rules.spread.merchants || cities.length >= rules.spread.cities)) {
+  if (
+    rules.spread.enabled &&
+    spreadSet.length >= rules.spread.minComplaints &&
+    (merchants.length >= rules.spread.merchants || cities.length >= rules.spread.cities)
+  ) {
     fired.push('spread');
     score += 5 * merchants.length + 5 * cities.length;
   }
@@ -104,7 +108,14 @@ export function evaluate(facts: FactIn[], samplings: SamplingIn[], rules: FlagRu
     safetyIncidents: incidents.length,
     safetyComplaintIds: incidents.map((f) => f.complaintId),
     samplingFailures: failures.length,
-    samplingResults: failures.map((s) => ({ id: s.id, batch: s.batch, sampledOn: s.sampledOn, authority: s.authority, failedItems: s.failedItems, regionCode: s.regionCode })),
+    samplingResults: failures.map((s) => ({
+      id: s.id,
+      batch: s.batch,
+      sampledOn: s.sampledOn,
+      authority: s.authority,
+      failedItems: s.failedItems,
+      regionCode: s.regionCode,
+    })),
     spike,
   };
   return { rules: fired, score: Math.round(score * 10) / 10, evidence };

@@ -10,7 +10,9 @@ export function productTokens(p: { name: string; brand?: string | null; model?: 
 
 /** Products stored before the tokens existed get them, a batch at a time (server/db/backfill.ts). */
 export async function backfillProductTokens(batch = 500): Promise<number> {
-  const rows = await ProductModel.find({ searchTokens: { $exists: false } }, { name: 1, brand: 1, model: 1, gtin: 1 }).limit(batch).lean();
+  const rows = await ProductModel.find({ searchTokens: { $exists: false } }, { name: 1, brand: 1, model: 1, gtin: 1 })
+    .limit(batch)
+    .lean();
   for (const p of rows) await ProductModel.updateOne({ _id: p._id }, { $set: { searchTokens: productTokens(p) } });
   return rows.length;
 }

@@ -66,14 +66,32 @@ function initial(s: SyntheticSpec, id: mongoose.Types.ObjectId) {
 }
 
 type Step = [days: number, action: LifeStep['action'], party: LifeStep['party'], data?: Record<string, unknown>];
-const respond = (days: number): Step => [days, 'respond', 'merchant', { responseType: 'accepted', remedy: { type: 'refund', amountFen: 9900 }, messageToConsumer: '已为您办理退款。' }];
+const respond = (days: number): Step => [
+  days,
+  'respond',
+  'merchant',
+  { responseType: 'accepted', remedy: { type: 'refund', amountFen: 9900 }, messageToConsumer: '已为您办理退款。' },
+];
 const STEPS: Record<Path, Step[]> = {
   open: [],
   resolved: [respond(2), [2, 'accept_response', 'consumer']],
   resolved_late: [respond(16), [2, 'accept_response', 'consumer']],
-  mediated: [respond(3), [2, 'reject_response', 'consumer', { reason: '退款金额不足' }], [3, 'accept', 'regulator'], [12, 'mediation_succeeded', 'regulator', { agreement: '商家全额退款并补偿。' }]],
-  mediation_failed: [respond(4), [2, 'reject_response', 'consumer', { reason: '不同意处理' }], [3, 'accept', 'regulator'], [20, 'mediation_failed', 'regulator', { reason: '双方未达成一致' }]],
-  declined: [[15, 'escalate', 'system'], [3, 'decline', 'regulator', { reasonCode: 'no_dispute' }]],
+  mediated: [
+    respond(3),
+    [2, 'reject_response', 'consumer', { reason: '退款金额不足' }],
+    [3, 'accept', 'regulator'],
+    [12, 'mediation_succeeded', 'regulator', { agreement: '商家全额退款并补偿。' }],
+  ],
+  mediation_failed: [
+    respond(4),
+    [2, 'reject_response', 'consumer', { reason: '不同意处理' }],
+    [3, 'accept', 'regulator'],
+    [20, 'mediation_failed', 'regulator', { reason: '双方未达成一致' }],
+  ],
+  declined: [
+    [15, 'escalate', 'system'],
+    [3, 'decline', 'regulator', { reasonCode: 'no_dispute' }],
+  ],
   withdrawn: [[3, 'withdraw', 'consumer']],
   escalated: [[15, 'escalate', 'system']],
 };
@@ -86,12 +104,28 @@ const STEPS: Record<Path, Step[]> = {
 export function synthesize(s: SyntheticSpec, nowAt: Date, opts: { clock?: boolean } = {}) {
   const id = new mongoose.Types.ObjectId(Math.floor(s.at.getTime() / 1000));
   const first = initial(s, id);
-  const filed = { complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: first.consumerId, party: 'consumer', at: s.at, data: { complaint: first } };
+  const filed = {
+    complaintId: id,
+    seq: 1,
+    action: 'file',
+    from: null,
+    to: 'awaiting_merchant',
+    actorId: first.consumerId,
+    party: 'consumer',
+    at: s.at,
+    data: { complaint: first },
+  };
   const steps = [...STEPS[s.path ?? 'open']];
   if (s.satisfaction && steps.length) steps.push([1, 'rate', 'consumer', { satisfaction: s.satisfaction }]);
   const life = live(
     applyEvent(null, filed),
-    steps.map(([days, action, party, data]) => ({ action, party, after: days * DAY, actorId: party === 'consumer' ? first.consumerId : null, data })),
+    steps.map(([days, action, party, data]) => ({
+      action,
+      party,
+      after: days * DAY,
+      actorId: party === 'consumer' ? first.consumerId : null,
+      data,
+    })),
     nowAt.getTime(),
     { complaintId: id },
     { clock: !!opts.clock },
@@ -129,7 +163,10 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts:
     // engine, straight into its tables: server/db/directWrites.ts).
     storing = Promise.all([
       insertFresh(ComplaintModel.collection, docs),
-      insertFresh(ComplaintEventModel.collection, built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e })))),
+      insertFresh(
+        ComplaintEventModel.collection,
+        built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))),
+      ),
       insertFresh(ComplaintFactModel.collection, facts),
       recordProducts(facts, { bulk: true }),
       insertEntries(docs as never[]),

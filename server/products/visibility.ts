@@ -16,7 +16,7 @@ export async function codesUnder(region: string): Promise<string[]> {
 
 /** The region a list covers: the asked one inside the actor's own, the actor's own, or none ('-'). */
 function listRegion(actor: Actor, asked?: string): string {
-  const own = actor.role === 'regulator' ? actor.regionCode ?? '-' : '33';
+  const own = actor.role === 'regulator' ? (actor.regionCode ?? '-') : '33';
   return asked && regionContains(own, asked) ? asked : asked ? '-' : own;
 }
 
@@ -37,10 +37,14 @@ export async function visiblePage<T>(
 ): Promise<{ rows: (T & { _id: mongoose.Types.ObjectId })[]; more: boolean }> {
   const region = listRegion(q.actor, q.asked);
   const regions = region === '33' ? [{}] : (await codesUnder(region)).map((code) => ({ regionCodes: code }));
-  const parts = await Promise.all(regions.flatMap((r) => q.alternatives.map((a) => model.find({ ...r, ...a }).lean<(T & { _id: mongoose.Types.ObjectId })[]>())));
+  const parts = await Promise.all(
+    regions.flatMap((r) => q.alternatives.map((a) => model.find({ ...r, ...a }).lean<(T & { _id: mongoose.Types.ObjectId })[]>())),
+  );
   const byId = new Map<string, T & { _id: mongoose.Types.ObjectId }>();
   for (const row of parts.flat()) byId.set(String(row._id), row);
   const [field, dir] = q.sort;
-  const rows = [...byId.values()].sort((a, b) => dir * compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]) || compare(a._id, b._id));
+  const rows = [...byId.values()].sort(
+    (a, b) => dir * compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]) || compare(a._id, b._id),
+  );
   return { rows: rows.slice(q.skip, q.skip + q.limit), more: rows.length > q.skip + q.limit };
 }

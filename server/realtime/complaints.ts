@@ -14,7 +14,8 @@ export const complaintSocketHandler: SocketHandler = (socket, actor) => {
     try {
       const id = (p as { id?: unknown } | null)?.id;
       if (!allowed(actor, 'complaint:watch')) return reply({ error: { code: 'forbidden', message: 'You may not do this' } });
-      if (typeof id !== 'string' || !mongoose.isValidObjectId(id) || !/^[0-9a-f]{24}$/.test(id)) return reply({ error: { code: 'invalid_input', message: 'id must be a complaint id' } });
+      if (typeof id !== 'string' || !mongoose.isValidObjectId(id) || !/^[0-9a-f]{24}$/.test(id))
+        return reply({ error: { code: 'invalid_input', message: 'id must be a complaint id' } });
       const c = await ComplaintModel.findById(id, { consumerId: 1, merchantId: 1, storeId: 1, countyCode: 1, regulatorRegion: 1 }).lean();
       if (!c || !canSeeComplaint(actor, c)) return reply(notFound);
       await socket.join(rooms.complaint(id));
@@ -26,7 +27,8 @@ export const complaintSocketHandler: SocketHandler = (socket, actor) => {
   socket.on('complaint:unwatch', async (p: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {};
     const id = (p as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id)) return reply({ error: { code: 'invalid_input', message: 'id must be a complaint id' } });
+    if (typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id))
+      return reply({ error: { code: 'invalid_input', message: 'id must be a complaint id' } });
     await socket.leave(rooms.complaint(id));
     reply({ ok: true });
   });

@@ -42,11 +42,7 @@ function checkContract(event: keyof ServerToClientEvents, payload: unknown): voi
  * Sends an event to the given rooms (each socket once, even when in several). Without a socket
  * server (seeding, commands run from the CLI) nothing is sent.
  */
-export function emitTo<E extends keyof ServerToClientEvents>(
-  to: string[],
-  event: E,
-  ...args: Parameters<ServerToClientEvents[E]>
-): void {
+export function emitTo<E extends keyof ServerToClientEvents>(to: string[], event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
   checkContract(event, args[0]);
   if (!io || to.length === 0) return;
   (io.to(to) as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);

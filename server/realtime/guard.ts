@@ -41,6 +41,7 @@ export function limitRate(socket: Socket, rate: SocketRate): void {
       return next();
     }
     const ack = packet[packet.length - 1];
-    if (typeof ack === 'function') (ack as (r: unknown) => void)({ error: { code: 'rate_limited', message: 'Too many events; slow down' } });
+    if (typeof ack === 'function')
+      (ack as (r: unknown) => void)({ error: { code: 'rate_limited', message: 'Too many events; slow down' } });
   });
 }

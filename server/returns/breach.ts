@@ -24,7 +24,11 @@ type BreachKind = 'refused' | 'overdue';
 export function complaintInput(r: ReturnRequestRecord, description: string): CreateComplaintInput {
   return {
     storeId: String(r.purchaseStoreId),
-    product: { name: r.product.name, category: r.product.category as CreateComplaintInput['product']['category'], ...(r.product.gtin ? { gtin: r.product.gtin } : {}) },
+    product: {
+      name: r.product.name,
+      category: r.product.category as CreateComplaintInput['product']['category'],
+      ...(r.product.gtin ? { gtin: r.product.gtin } : {}),
+    },
     purchase: { date: r.purchaseDate, amountFen: r.amountFen, channel: 'in_store' },
     problemType: 'return_refused',
     description,
@@ -37,7 +41,10 @@ export function complaintInput(r: ReturnRequestRecord, description: string): Cre
 function describe(r: ReturnRequestRecord, kind: BreachKind): string {
   const yuan = (r.amountFen / 100).toFixed(2);
   const head = `${r.purchaseDate} 在${r.purchaseStoreName}购买的“${r.product.name}”（¥${yuan}）于${r.returnStoreName}申请无理由退货，平台判定属于商家承诺范围。`;
-  const tail = kind === 'refused' ? `商家拒绝退货，理由：${r.refusalReason ?? '未说明'}。` : `商家未在承诺的时限内退款（截止 ${r.dueAt?.toISOString() ?? ''}）。`;
+  const tail =
+    kind === 'refused'
+      ? `商家拒绝退货，理由：${r.refusalReason ?? '未说明'}。`
+      : `商家未在承诺的时限内退款（截止 ${r.dueAt?.toISOString() ?? ''}）。`;
   return `${head}${tail}（由放心平台依据无理由退货承诺自动生成）`;
 }
 
@@ -72,13 +79,24 @@ export async function completeBreach(requestId: unknown): Promise<void> {
   }
   await syncFact(r._id);
   const current = { ...r, breach: true, breachKind: kind, complaintId } as ReturnRequestRecord;
-  emitTo([...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), ...regionRooms(r.countyCode), ...(r.consumerId ? [rooms.user(String(r.consumerId))] : [])], 'return:updated', {
-    id: String(r._id),
-    status: r.status,
-    breach: true,
-  });
+  emitTo(
+    [
+      ...merchantRooms(r.merchantId, [r.purchaseStoreId, r.returnStoreId]),
+      ...regionRooms(r.countyCode),
+      ...(r.consumerId ? [rooms.user(String(r.consumerId))] : []),
+    ],
+    'return:updated',
+    {
+      id: String(r._id),
+      status: r.status,
+      breach: true,
+    },
+  );
   await notifyBreach(current, kind);
-  await JobRunModel.updateOne({ key: breachKey(r._id) }, { $set: { result: { done: true, kind, complaintId: complaintId ? String(complaintId) : null } } });
+  await JobRunModel.updateOne(
+    { key: breachKey(r._id) },
+    { $set: { result: { done: true, kind, complaintId: complaintId ? String(complaintId) : null } } },
+  );
 }
 
 /** Finishes breaches whose opener stopped half-way (a crash or restart between claim and completion). */

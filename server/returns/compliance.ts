@@ -56,7 +56,16 @@ export async function complianceReport(region: string, s: ComplianceSettings, at
     const stores = [...groupBy(list, (r) => String(r.returnStoreId))].map(([storeId, sl]) => {
       const f = summarise(sl);
       const st = failing(f, s);
-      return { storeId, storeName: sl[0]!.returnStoreName, cityCode: sl[0]!.returnCityCode, countyCode: sl[0]!.returnCountyCode, ...f, flagged: st.low || st.breaches, low: st.low, manyBreaches: st.breaches };
+      return {
+        storeId,
+        storeName: sl[0]!.returnStoreName,
+        cityCode: sl[0]!.returnCityCode,
+        countyCode: sl[0]!.returnCountyCode,
+        ...f,
+        flagged: st.low || st.breaches,
+        low: st.low,
+        manyBreaches: st.breaches,
+      };
     });
     if (stores.some((x) => x.low) && !m.low) reasons.push('store_low_honor_rate');
     if (stores.some((x) => x.manyBreaches) && !m.breaches) reasons.push('store_repeated_breaches');
@@ -71,8 +80,21 @@ export async function complianceReport(region: string, s: ComplianceSettings, at
       credit,
       ...fig,
       stores: stores.sort((a, b) => Number(b.flagged) - Number(a.flagged) || (a.honorRate ?? 1) - (b.honorRate ?? 1)),
-      evidence: { breaches: bad.filter((r) => r.breach).slice(0, 25).map(evidenceRow), refusals: bad.filter((r) => !r.breach).slice(0, 25).map(evidenceRow) },
-      commitments: (await ReturnCommitmentModel.find({ merchantId, status: { $ne: 'withdrawn' } }, 'scope status').lean()).map((c) => ({ id: String(c._id), scope: c.scope as Commitment['scope'], status: c.status as Commitment['status'] })),
+      evidence: {
+        breaches: bad
+          .filter((r) => r.breach)
+          .slice(0, 25)
+          .map(evidenceRow),
+        refusals: bad
+          .filter((r) => !r.breach)
+          .slice(0, 25)
+          .map(evidenceRow),
+      },
+      commitments: (await ReturnCommitmentModel.find({ merchantId, status: { $ne: 'withdrawn' } }, 'scope status').lean()).map((c) => ({
+        id: String(c._id),
+        scope: c.scope as Commitment['scope'],
+        status: c.status as Commitment['status'],
+      })),
     });
   }
   merchants.sort((a, b) => b.breaches - a.breaches || (a.honorRate ?? 1) - (b.honorRate ?? 1));
@@ -82,7 +104,15 @@ export async function complianceReport(region: string, s: ComplianceSettings, at
     .map(([k, list]) => {
       const [cityCode, week] = k.split('|') as [string, string];
       const f = summarise(list);
-      return { cityCode, cityName: names.get(cityCode)?.name ?? cityCode, cityNameEn: names.get(cityCode)?.nameEn ?? cityCode, week, requests: f.requests, honorRate: f.honorRate, breaches: f.breaches };
+      return {
+        cityCode,
+        cityName: names.get(cityCode)?.name ?? cityCode,
+        cityNameEn: names.get(cityCode)?.nameEn ?? cityCode,
+        week,
+        requests: f.requests,
+        honorRate: f.honorRate,
+        breaches: f.breaches,
+      };
     })
     .sort((a, b) => a.week.localeCompare(b.week) || a.cityCode.localeCompare(b.cityCode));
   return { settings: s, period: { from, to }, region, totals: summarise(rows), merchants, trend };

@@ -1,6 +1,12 @@
 // Whether a return is covered by the merchant's commitments, with every check spelled out. Pure: the
 // caller loads the stores and commitments, so the rules are testable as a table.
-import { LEGAL_EXCLUSIONS, type CommitmentScope, type CommitmentStatus, type Coverage, type CoverageReason } from '../../shared/schemas/returns.js';
+import {
+  LEGAL_EXCLUSIONS,
+  type CommitmentScope,
+  type CommitmentStatus,
+  type Coverage,
+  type CoverageReason,
+} from '../../shared/schemas/returns.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -55,7 +61,11 @@ export function checkCommitment(c: CoverageCommitment, i: CoverageInput): Covera
   const lastDay = addDays(i.purchaseDay, c.windowDays);
   const days = daysBetween(i.purchaseDay, i.returnDay);
   const inWindow = i.returnDay <= lastDay;
-  reasons.push({ code: inWindow ? 'within_window' : 'past_window', ok: inWindow, params: { purchaseDate: i.purchaseDay, lastDay, windowDays: c.windowDays, days } });
+  reasons.push({
+    code: inWindow ? 'within_window' : 'past_window',
+    ok: inWindow,
+    params: { purchaseDate: i.purchaseDay, lastDay, windowDays: c.windowDays, days },
+  });
 
   if (p.id === r.id) reasons.push({ code: 'same_store', ok: true, params: { store: r.name } });
   else if (c.scope === 'store') reasons.push({ code: 'cross_store_not_allowed', ok: false, params: { store: r.name } });
@@ -63,13 +73,21 @@ export function checkCommitment(c: CoverageCommitment, i: CoverageInput): Covera
   else reasons.push({ code: 'return_store_in_scope', ok: true, params: { store: r.name } });
 
   if (p.cityCode === r.cityCode) reasons.push({ code: 'same_city', ok: true, params: { city: r.cityCode } });
-  else if (c.scope === 'chain_province') reasons.push({ code: 'cross_city_allowed', ok: true, params: { purchaseCity: p.cityCode, returnCity: r.cityCode } });
-  else reasons.push({ code: 'cross_city_not_allowed', ok: false, params: { purchaseCity: p.cityCode, returnCity: r.cityCode, scope: c.scope } });
+  else if (c.scope === 'chain_province')
+    reasons.push({ code: 'cross_city_allowed', ok: true, params: { purchaseCity: p.cityCode, returnCity: r.cityCode } });
+  else
+    reasons.push({
+      code: 'cross_city_not_allowed',
+      ok: false,
+      params: { purchaseCity: p.cityCode, returnCity: r.cityCode, scope: c.scope },
+    });
 
   const cat = i.category;
-  if ((LEGAL_EXCLUSIONS as readonly string[]).includes(cat)) reasons.push({ code: 'category_legally_excluded', ok: false, params: { category: cat } });
+  if ((LEGAL_EXCLUSIONS as readonly string[]).includes(cat))
+    reasons.push({ code: 'category_legally_excluded', ok: false, params: { category: cat } });
   else if (c.excludedCategories.includes(cat)) reasons.push({ code: 'category_excluded', ok: false, params: { category: cat } });
-  else if (c.categories.length > 0 && !c.categories.includes(cat)) reasons.push({ code: 'category_not_covered', ok: false, params: { category: cat } });
+  else if (c.categories.length > 0 && !c.categories.includes(cat))
+    reasons.push({ code: 'category_not_covered', ok: false, params: { category: cat } });
   else reasons.push({ code: 'category_covered', ok: true, params: { category: cat } });
   return reasons;
 }

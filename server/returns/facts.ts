@@ -3,7 +3,29 @@ import { ReturnFactModel } from '../models/ReturnFact.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
 import { refreshMerchantReturnFigures } from './merchantFigures.js';
 
-export function factOf(r: Pick<ReturnRequestRecord, '_id' | 'merchantId' | 'merchantName' | 'returnStoreId' | 'returnStoreName' | 'returnCountyCode' | 'returnCityCode' | 'covered' | 'status' | 'breach' | 'breachKind' | 'crossStore' | 'crossCity' | 'refundHours' | 'refusalReason' | 'complaintId' | 'day' | 'week'>) {
+export function factOf(
+  r: Pick<
+    ReturnRequestRecord,
+    | '_id'
+    | 'merchantId'
+    | 'merchantName'
+    | 'returnStoreId'
+    | 'returnStoreName'
+    | 'returnCountyCode'
+    | 'returnCityCode'
+    | 'covered'
+    | 'status'
+    | 'breach'
+    | 'breachKind'
+    | 'crossStore'
+    | 'crossCity'
+    | 'refundHours'
+    | 'refusalReason'
+    | 'complaintId'
+    | 'day'
+    | 'week'
+  >,
+) {
   return {
     _id: r._id,
     merchantId: r.merchantId,

@@ -39,7 +39,15 @@ export function median(values: number[]): number | null {
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
 export function summarise(rows: FigureRow[]): Figures {
-  let covered = 0, honored = 0, refused = 0, pending = 0, coveredHonored = 0, coveredDecided = 0, crossStore = 0, crossCity = 0, breaches = 0;
+  let covered = 0,
+    honored = 0,
+    refused = 0,
+    pending = 0,
+    coveredHonored = 0,
+    coveredDecided = 0,
+    crossStore = 0,
+    crossCity = 0,
+    breaches = 0;
   const hours: number[] = [];
   for (const r of rows) {
     if (r.status === 'honored') {
@@ -114,9 +122,27 @@ export function breakdown(rows: FigureRow[]): Omit<ReturnAnalytics, 'filter'> {
     [...groupBy(rows, key)].map(([, list]) => ({ ...label(list[0]!), ...summarise(list) })).sort((a, b) => b.requests - a.requests);
   return {
     ...summarise(rows),
-    byMerchant: by((r) => String(r.merchantId), (r) => ({ merchantId: String(r.merchantId), merchantName: r.merchantName })),
-    byStore: by((r) => String(r.returnStoreId), (r) => ({ storeId: String(r.returnStoreId), storeName: r.returnStoreName, merchantId: String(r.merchantId), countyCode: r.returnCountyCode, cityCode: r.returnCityCode })),
-    byCity: by((r) => r.returnCityCode, (r) => ({ cityCode: r.returnCityCode })),
-    byCounty: by((r) => r.returnCountyCode, (r) => ({ countyCode: r.returnCountyCode, cityCode: r.returnCityCode })),
+    byMerchant: by(
+      (r) => String(r.merchantId),
+      (r) => ({ merchantId: String(r.merchantId), merchantName: r.merchantName }),
+    ),
+    byStore: by(
+      (r) => String(r.returnStoreId),
+      (r) => ({
+        storeId: String(r.returnStoreId),
+        storeName: r.returnStoreName,
+        merchantId: String(r.merchantId),
+        countyCode: r.returnCountyCode,
+        cityCode: r.returnCityCode,
+      }),
+    ),
+    byCity: by(
+      (r) => r.returnCityCode,
+      (r) => ({ cityCode: r.returnCityCode }),
+    ),
+    byCounty: by(
+      (r) => r.returnCountyCode,
+      (r) => ({ countyCode: r.returnCountyCode, cityCode: r.returnCityCode }),
+    ),
   };
 }

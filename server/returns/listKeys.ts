@@ -18,7 +18,12 @@ export function listKeys(purchase: Store, ret: Store) {
 
 /** Requests stored before the keys existed get them, a batch at a time (server/db/backfill.ts). */
 export async function backfillListKeys(batch = 500): Promise<number> {
-  const rows = await ReturnRequestModel.find({ regionKeys: { $exists: false } }, { purchaseStoreId: 1, returnStoreId: 1, countyCode: 1, returnCountyCode: 1 }).limit(batch).lean();
+  const rows = await ReturnRequestModel.find(
+    { regionKeys: { $exists: false } },
+    { purchaseStoreId: 1, returnStoreId: 1, countyCode: 1, returnCountyCode: 1 },
+  )
+    .limit(batch)
+    .lean();
   for (const r of rows) {
     const keys = listKeys({ _id: r.purchaseStoreId, countyCode: r.countyCode }, { _id: r.returnStoreId, countyCode: r.returnCountyCode });
     await ReturnRequestModel.updateOne({ _id: r._id }, { $set: keys });

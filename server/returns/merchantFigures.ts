@@ -13,11 +13,23 @@ import { groupBy, loadRows, summarise, type FigureRow } from './figures.js';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const since = (at: Date) => shanghaiDay(new Date(at.getTime() - YEAR_MS));
 
-type ReturnFigures = { requests: number; honorRate: number | null; breaches: number; crossStoreShare: number | null; medianRefundHours: number | null };
+type ReturnFigures = {
+  requests: number;
+  honorRate: number | null;
+  breaches: number;
+  crossStoreShare: number | null;
+  medianRefundHours: number | null;
+};
 
 function figuresOf(rows: FigureRow[]): ReturnFigures {
   const f = summarise(rows);
-  return { requests: f.requests, honorRate: f.honorRate, breaches: f.breaches, crossStoreShare: f.crossStoreShare, medianRefundHours: f.medianRefundHours };
+  return {
+    requests: f.requests,
+    honorRate: f.honorRate,
+    breaches: f.breaches,
+    crossStoreShare: f.crossStoreShare,
+    medianRefundHours: f.medianRefundHours,
+  };
 }
 
 async function store(merchantId: unknown, f: ReturnFigures, at: Date) {
@@ -45,9 +57,24 @@ export async function refreshAllReturnFigures(at = now()): Promise<number> {
 /** The stored figures of these merchants; one never computed is computed now. */
 export async function merchantReturnFigures(merchantIds: string[]): Promise<Map<string, ReturnFigures>> {
   const unique = [...new Set(merchantIds)];
-  const rows = await findByIds<{ requests: number; honorRate?: number | null; breaches: number; crossStoreShare?: number | null; medianRefundHours?: number | null }>(MerchantReturnFiguresModel, unique);
+  const rows = await findByIds<{
+    requests: number;
+    honorRate?: number | null;
+    breaches: number;
+    crossStoreShare?: number | null;
+    medianRefundHours?: number | null;
+  }>(MerchantReturnFiguresModel, unique);
   const out = new Map<string, ReturnFigures>(
-    rows.map((r) => [String(r._id), { requests: r.requests, honorRate: r.honorRate ?? null, breaches: r.breaches, crossStoreShare: r.crossStoreShare ?? null, medianRefundHours: r.medianRefundHours ?? null }]),
+    rows.map((r) => [
+      String(r._id),
+      {
+        requests: r.requests,
+        honorRate: r.honorRate ?? null,
+        breaches: r.breaches,
+        crossStoreShare: r.crossStoreShare ?? null,
+        medianRefundHours: r.medianRefundHours ?? null,
+      },
+    ]),
   );
   for (const id of unique) if (!out.has(id)) out.set(id, await refreshMerchantReturnFigures(id));
   return out;
@@ -55,7 +82,10 @@ export async function merchantReturnFigures(merchantIds: string[]): Promise<Map<
 
 /** The return figures and the commitment badge on a merchant's public profile. */
 export const returnFigures: FigureSource = async (merchantId) => {
-  const [figures, active] = await Promise.all([merchantReturnFigures([merchantId]), ReturnCommitmentModel.countDocuments({ merchantId, status: 'active' })]);
+  const [figures, active] = await Promise.all([
+    merchantReturnFigures([merchantId]),
+    ReturnCommitmentModel.countDocuments({ merchantId, status: 'active' }),
+  ]);
   const f = figures.get(merchantId)!;
   return {
     figures: {

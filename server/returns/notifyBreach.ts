@@ -28,19 +28,46 @@ export async function notifyBreach(r: ReturnRequestRecord, kind: 'refused' | 'ov
   const key = `return-breach:${r._id}`;
   const regions = regionChain(r.countyCode).filter((c) => c.length > 2);
   const users = await UserModel.find(
-    { status: 'active', $or: [...merchantSideAccounts(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), { role: 'regulator', regionCode: { $in: regions } }] },
+    {
+      status: 'active',
+      $or: [
+        ...merchantSideAccounts(r.merchantId, [r.purchaseStoreId, r.returnStoreId]),
+        { role: 'regulator', regionCode: { $in: regions } },
+      ],
+    },
     { _id: 1, email: 1, locale: 1, role: 1 },
   ).lean();
   const t = texts(r, kind);
   let count = 0;
   for (const u of users) {
     const link = u.role === 'regulator' ? '/compliance' : r.complaintId ? `/complaints/${r.complaintId}` : '/returns/desk';
-    const doc = await addNotification({ userId: u._id, key, kind: 'return_breach', title: t.title, titleEn: t.titleEn, body: t.body, link, complaintId: r.complaintId ?? null, at: now() });
+    const doc = await addNotification({
+      userId: u._id,
+      key,
+      kind: 'return_breach',
+      title: t.title,
+      titleEn: t.titleEn,
+      body: t.body,
+      link,
+      complaintId: r.complaintId ?? null,
+      at: now(),
+    });
     if (doc) {
-      emitTo([rooms.user(String(u._id))], 'notification', { id: String(doc._id), kind: 'return_breach', title: u.locale === 'en' ? t.titleEn : t.title, link });
+      emitTo([rooms.user(String(u._id))], 'notification', {
+        id: String(doc._id),
+        kind: 'return_breach',
+        title: u.locale === 'en' ? t.titleEn : t.title,
+        link,
+      });
       count++;
     }
-    await enqueueMail({ key, userId: u._id, to: u.email, subject: `[放心] ${t.title} / ${t.titleEn}`, text: `${t.title}\n\n${t.body}\n\n查看 / View: ${publicUrl()}${link}\n\n—— 放心 Fangxin ——\n\n${t.titleEn}\n\n${t.bodyEn}\n` });
+    await enqueueMail({
+      key,
+      userId: u._id,
+      to: u.email,
+      subject: `[放心] ${t.title} / ${t.titleEn}`,
+      text: `${t.title}\n\n${t.body}\n\n查看 / View: ${publicUrl()}${link}\n\n—— 放心 Fangxin ——\n\n${t.titleEn}\n\n${t.bodyEn}\n`,
+    });
   }
   return count;
 }

@@ -8,7 +8,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_PREFIX = 24;
 
 const normal = (text: string) => text.normalize('NFKC').toLowerCase();
-const latinWords = (s: string) => (s.replace(CJK, ' ').match(WORD) ?? []);
+const latinWords = (s: string) => s.replace(CJK, ' ').match(WORD) ?? [];
 
 /** The stored tokens of these texts. */
 export function storedTokens(texts: (string | null | undefined)[]): string[] {

@@ -24,7 +24,14 @@ export async function seedBulk(n: number, opts: { onProgress?: (done: number) =>
   const base = Math.floor(at.getTime() / 1000);
   let done = 0;
   for (let i = 0; i < n; i += SLICE) {
-    const specs = backgroundSpecs({ now: at, stores: stores as never, consumers, background: Math.min(SLICE, n - i), days: 365, seed: base + i + 1 });
+    const specs = backgroundSpecs({
+      now: at,
+      stores: stores as never,
+      consumers,
+      background: Math.min(SLICE, n - i),
+      days: 365,
+      seed: base + i + 1,
+    });
     await insertSynthetic(specs, at, { clock: true, onProgress: (d) => opts.onProgress?.(done + d) });
     done += specs.length;
   }

@@ -38,11 +38,15 @@ try {
           if (done - shown < 10_000 && done < count) return;
           shown = done;
           const s = (Date.now() - started) / 1000;
-          process.stdout.write(`\r  ${done.toLocaleString('en')} / ${count.toLocaleString('en')} complaints, ${Math.round(done / s).toLocaleString('en')}/s   `);
+          process.stdout.write(
+            `\r  ${done.toLocaleString('en')} / ${count.toLocaleString('en')} complaints, ${Math.round(done / s).toLocaleString('en')}/s   `,
+          );
         },
       });
       const s = (Date.now() - started) / 1000;
-      console.log(`\n${added.toLocaleString('en')} complaints added in ${s.toFixed(1)} s (${Math.round(added / s).toLocaleString('en')}/s, rollups included)`);
+      console.log(
+        `\n${added.toLocaleString('en')} complaints added in ${s.toFixed(1)} s (${Math.round(added / s).toLocaleString('en')}/s, rollups included)`,
+      );
     }
   });
 } finally {

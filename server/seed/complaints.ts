@@ -60,29 +60,112 @@ const PRODUCTS: Record<string, [Category, string, string?][]> = {
     ['stationery', '荧光笔套装', '彩虹'],
   ],
   杭州电动车行: [['electric_bicycle', '电动自行车', '绿驰']],
-  宁波暖居电器: [['electric_heater', '油汀取暖器', '暖居'], ['electric_hand_warmer', '充电暖手宝', '暖宝'], ['household_appliance', '电饭煲', '美厨']],
-  温州明光燃气器具: [['gas_appliance', '燃气灶', '明光'], ['lpg_regulator', '液化气减压阀', '安泰']],
-  金华优品百货: [['daily_goods', '不锈钢保温杯', '优品'], ['footwear', '运动鞋', '步云'], ['furniture', '折叠桌', '木韵'], ['clothing', '衬衫']],
-  嘉兴文具城: [['stationery', '自动铅笔', '书香'], ['stationery', '修正液', '书香'], ['toy', '拼图']],
-  台州安家消防器材: [['fire_safety', '家用灭火器', '安家'], ['fire_safety', '烟雾报警器', '安家']],
+  宁波暖居电器: [
+    ['electric_heater', '油汀取暖器', '暖居'],
+    ['electric_hand_warmer', '充电暖手宝', '暖宝'],
+    ['household_appliance', '电饭煲', '美厨'],
+  ],
+  温州明光燃气器具: [
+    ['gas_appliance', '燃气灶', '明光'],
+    ['lpg_regulator', '液化气减压阀', '安泰'],
+  ],
+  金华优品百货: [
+    ['daily_goods', '不锈钢保温杯', '优品'],
+    ['footwear', '运动鞋', '步云'],
+    ['furniture', '折叠桌', '木韵'],
+    ['clothing', '衬衫'],
+  ],
+  嘉兴文具城: [
+    ['stationery', '自动铅笔', '书香'],
+    ['stationery', '修正液', '书香'],
+    ['toy', '拼图'],
+  ],
+  台州安家消防器材: [
+    ['fire_safety', '家用灭火器', '安家'],
+    ['fire_safety', '烟雾报警器', '安家'],
+  ],
 };
 
-const DESCRIPTIONS = ['使用不到一周就出现故障，无法正常使用。', '商品与宣传描述不符，要求退货被拒绝。', '包装破损，配件缺失，联系门店无人处理。', '价格标签与结算价不一致，多收了钱。', '产品有明显质量问题，存在安全隐患。', '承诺的七天无理由退货未兑现。'];
+const DESCRIPTIONS = [
+  '使用不到一周就出现故障，无法正常使用。',
+  '商品与宣传描述不符，要求退货被拒绝。',
+  '包装破损，配件缺失，联系门店无人处理。',
+  '价格标签与结算价不一致，多收了钱。',
+  '产品有明显质量问题，存在安全隐患。',
+  '承诺的七天无理由退货未兑现。',
+];
 const PROBLEMS = ['quality', 'quality', 'quality', 'false_advertising', 'price', 'service', 'contract', 'safety'] as const;
 
 type Step = [Exclude<Action, 'file'>, number, number, Record<string, unknown>?];
 // Each path: action, min and max days after the previous step. Gaps stay inside the deadlines, so a
 // complaint stopped by "now" is not overdue unless its path says so.
 const PATHS: { weight: number; steps: Step[] }[] = [
-  { weight: 30, steps: [['respond', 0.2, 7, { responseType: 'accepted', remedy: { type: 'refund' }, messageToConsumer: '非常抱歉，同意全额退款。' }], ['accept_response', 0.1, 5], ['rate', 0.5, 4, { satisfaction: 5 }]] },
-  { weight: 8, steps: [['respond', 0.5, 6, { responseType: 'accepted', remedy: { type: 'repair' }, messageToConsumer: '可免费维修。' }], ['auto_accept', 7.05, 7.05]] },
-  { weight: 14, steps: [['respond', 1, 8, { responseType: 'rejected', messageToConsumer: '经检查商品无质量问题。', noteToRegulator: '已留存检验记录。' }], ['reject_response', 0.2, 5, { reason: '商品确有问题，不接受答复。' }], ['accept', 0.5, 6], ['mediation_succeeded', 3, 30, { agreement: '商家退款并补偿 50 元。' }], ['rate', 0.5, 4, { satisfaction: 4 }]] },
-  { weight: 7, steps: [['respond', 1, 8, { responseType: 'rejected', messageToConsumer: '不符合退换条件。' }], ['reject_response', 0.2, 5, { reason: '不同意。' }], ['accept', 0.5, 6], ['mediation_failed', 5, 35, { reason: '双方分歧较大，调解未达成一致。' }]] },
-  { weight: 7, steps: [['escalate', 0, 0], ['accept', 0.5, 6], ['mediation_succeeded', 3, 30, { agreement: '商家同意换货。' }]] },
-  { weight: 5, steps: [['respond', 0.5, 5, { responseType: 'not_concerned', messageToConsumer: '该商品非本店售出。' }], ['reject_response', 0.2, 3, { reason: '有购物小票为证。' }], ['decline', 1, 6, { reasonCode: 'missing_details', note: '缺少购买凭证。' }]] },
+  {
+    weight: 30,
+    steps: [
+      ['respond', 0.2, 7, { responseType: 'accepted', remedy: { type: 'refund' }, messageToConsumer: '非常抱歉，同意全额退款。' }],
+      ['accept_response', 0.1, 5],
+      ['rate', 0.5, 4, { satisfaction: 5 }],
+    ],
+  },
+  {
+    weight: 8,
+    steps: [
+      ['respond', 0.5, 6, { responseType: 'accepted', remedy: { type: 'repair' }, messageToConsumer: '可免费维修。' }],
+      ['auto_accept', 7.05, 7.05],
+    ],
+  },
+  {
+    weight: 14,
+    steps: [
+      ['respond', 1, 8, { responseType: 'rejected', messageToConsumer: '经检查商品无质量问题。', noteToRegulator: '已留存检验记录。' }],
+      ['reject_response', 0.2, 5, { reason: '商品确有问题，不接受答复。' }],
+      ['accept', 0.5, 6],
+      ['mediation_succeeded', 3, 30, { agreement: '商家退款并补偿 50 元。' }],
+      ['rate', 0.5, 4, { satisfaction: 4 }],
+    ],
+  },
+  {
+    weight: 7,
+    steps: [
+      ['respond', 1, 8, { responseType: 'rejected', messageToConsumer: '不符合退换条件。' }],
+      ['reject_response', 0.2, 5, { reason: '不同意。' }],
+      ['accept', 0.5, 6],
+      ['mediation_failed', 5, 35, { reason: '双方分歧较大，调解未达成一致。' }],
+    ],
+  },
+  {
+    weight: 7,
+    steps: [
+      ['escalate', 0, 0],
+      ['accept', 0.5, 6],
+      ['mediation_succeeded', 3, 30, { agreement: '商家同意换货。' }],
+    ],
+  },
+  {
+    weight: 5,
+    steps: [
+      ['respond', 0.5, 5, { responseType: 'not_concerned', messageToConsumer: '该商品非本店售出。' }],
+      ['reject_response', 0.2, 3, { reason: '有购物小票为证。' }],
+      ['decline', 1, 6, { reasonCode: 'missing_details', note: '缺少购买凭证。' }],
+    ],
+  },
   { weight: 5, steps: [['withdraw', 0.5, 5, { reason: '已与商家私下协商解决。' }]] },
-  { weight: 4, steps: [['respond', 1, 6, { responseType: 'rejected', messageToConsumer: '不同意。' }], ['reject_response', 0.5, 3, { reason: '不接受。' }], ['accept', 8, 12]] },
-  { weight: 20, steps: [['respond', 0.5, 8, { responseType: 'accepted', remedy: { type: 'exchange' }, messageToConsumer: '可到店换新。' }], ['accept_response', 0.2, 6]] },
+  {
+    weight: 4,
+    steps: [
+      ['respond', 1, 6, { responseType: 'rejected', messageToConsumer: '不同意。' }],
+      ['reject_response', 0.5, 3, { reason: '不接受。' }],
+      ['accept', 8, 12],
+    ],
+  },
+  {
+    weight: 20,
+    steps: [
+      ['respond', 0.5, 8, { responseType: 'accepted', remedy: { type: 'exchange' }, messageToConsumer: '可到店换新。' }],
+      ['accept_response', 0.2, 6],
+    ],
+  },
 ];
 
 function pickPath(r: ReturnType<typeof rng>) {
@@ -96,7 +179,14 @@ async function demoConsumers(world: DemoWorld) {
   const demo = world.users.get('consumer@demo.fangxin.cn')!;
   const names = ['李娜', '王伟', '刘洋', '陈静', '杨帆', '赵敏', '黄磊', '周婷', '吴军', '徐丽', '孙浩', '马芳'];
   const more = await UserModel.insertMany(
-    names.map((name, i) => ({ name, email: `consumer${String(i + 1).padStart(2, '0')}.complaints@demo.fangxin.cn`, passwordHash: demo.passwordHash, role: 'consumer', status: 'active', phone: `1380571${String(1000 + i)}` })),
+    names.map((name, i) => ({
+      name,
+      email: `consumer${String(i + 1).padStart(2, '0')}.complaints@demo.fangxin.cn`,
+      passwordHash: demo.passwordHash,
+      role: 'consumer',
+      status: 'active',
+      phone: `1380571${String(1000 + i)}`,
+    })),
   );
   return [demo, demo, demo, ...more];
 }
@@ -114,7 +204,13 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   const merchantUser = world.users.get('merchant@demo.fangxin.cn')!;
   const shopUser = world.users.get('shop@demo.fangxin.cn')!;
   const regulatorFor = (region: string) =>
-    world.users.get(region.startsWith('3301') ? 'regulator.hz@demo.fangxin.cn' : region === '330782' ? 'regulator.yw@demo.fangxin.cn' : 'regulator.zj@demo.fangxin.cn')!;
+    world.users.get(
+      region.startsWith('3301')
+        ? 'regulator.hz@demo.fangxin.cn'
+        : region === '330782'
+          ? 'regulator.yw@demo.fangxin.cn'
+          : 'regulator.zj@demo.fangxin.cn',
+    )!;
 
   const events: EventLike[] = [];
   const docs: ComplaintState[] = [];
@@ -122,7 +218,8 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   // Numbers already taken (complaints filed by other seeders, or through the API) are skipped, so
   // the bulk insert below never clashes with them whatever order the seeders run in.
   const perDay = new Map<string, number>();
-  for (const row of await ComplaintNumberModel.find({}, { day: 1, n: 1, size: 1 }).lean()) perDay.set(row.day, Math.max(perDay.get(row.day) ?? 0, endOf(row) - 1));
+  for (const row of await ComplaintNumberModel.find({}, { day: 1, n: 1, size: 1 }).lean())
+    perDay.set(row.day, Math.max(perDay.get(row.day) ?? 0, endOf(row) - 1));
   const messages: Record<string, unknown>[] = [];
 
   // Filing times spread over 90 days, oldest first so numbers ascend with time.
@@ -140,7 +237,15 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
       problemType,
       description: r.pick(DESCRIPTIONS),
       demand: { type: r.pick(['refund', 'exchange', 'repair', 'compensation'] as const), amountFen },
-      ...(safety ? { safetyIncident: { kind: r.pick(['fire', 'electric_shock', 'burn', 'injury'] as const), injured: r.next() < 0.3, description: '使用过程中发生异常，险些造成伤害。' } } : {}),
+      ...(safety
+        ? {
+            safetyIncident: {
+              kind: r.pick(['fire', 'electric_shock', 'burn', 'injury'] as const),
+              injured: r.next() < 0.3,
+              description: '使用过程中发生异常，险些造成伤害。',
+            },
+          }
+        : {}),
       contactAgreement: r.next() < 0.6,
     };
     const consumer = r.pick(consumers);
@@ -152,18 +257,41 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
     numbers.push({ day: dayKey, n, complaintId: id });
     const initial = await routeComplaint({ consumerId: String(consumer._id), data }, id, formatNumber(dayKey, n), at);
 
-    const first: EventLike & { complaintId: unknown } = { complaintId: id, seq: 1, action: 'file', from: null, to: 'awaiting_merchant', actorId: consumer._id, party: 'consumer', at, data: { complaint: initial } };
-    const merchantActor = String(store.merchantId) === String(world.chain._id) ? merchantUser._id : String(store.merchantId) === String(world.shop._id) ? shopUser._id : null;
+    const first: EventLike & { complaintId: unknown } = {
+      complaintId: id,
+      seq: 1,
+      action: 'file',
+      from: null,
+      to: 'awaiting_merchant',
+      actorId: consumer._id,
+      party: 'consumer',
+      at,
+      data: { complaint: initial },
+    };
+    const merchantActor =
+      String(store.merchantId) === String(world.chain._id)
+        ? merchantUser._id
+        : String(store.merchantId) === String(world.shop._id)
+          ? shopUser._id
+          : null;
     const steps: LifeStep[] = pickPath(r).steps.map(([action, lo, hi, payload]) => {
       const party = TRANSITIONS[action].party;
       const body = { ...(payload ?? {}) };
-      if (action === 'respond' && (body.remedy as { type: string } | undefined)?.type === 'refund') body.remedy = { type: 'refund', amountFen };
+      if (action === 'respond' && (body.remedy as { type: string } | undefined)?.type === 'refund')
+        body.remedy = { type: 'refund', amountFen };
       const kept = r.next() < 0.7 ? { promiseKept: r.next() < 0.85 } : {};
       return {
         action,
         party,
         after: r.between(lo, hi) * DAY,
-        actorId: party === 'consumer' ? consumer._id : party === 'merchant' ? merchantActor : party === 'regulator' ? regulatorFor(String(initial.regulatorRegion))._id : null,
+        actorId:
+          party === 'consumer'
+            ? consumer._id
+            : party === 'merchant'
+              ? merchantActor
+              : party === 'regulator'
+                ? regulatorFor(String(initial.regulatorRegion))._id
+                : null,
         // A consumer rating a kept promise only rates it once its check is due.
         data: action === 'rate' ? (state) => ({ ...body, ...(state.promiseCheckAt ? kept : {}) }) : body,
       };
@@ -174,8 +302,23 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
     for (const e of life.events) {
       if (e.action !== 'respond' || r.next() >= 0.3) continue;
       const t = e.at.getTime();
-      messages.push({ complaintId: id, authorId: consumer._id, party: 'consumer', authorName: consumer.name, body: '请问什么时候可以办理？', at: new Date(t + 2 * HOUR) });
-      if (e.actorId) messages.push({ complaintId: id, authorId: e.actorId, party: 'merchant', authorName: store.merchantName, body: '您好，请携带小票到门店办理。', at: new Date(t + 5 * HOUR) });
+      messages.push({
+        complaintId: id,
+        authorId: consumer._id,
+        party: 'consumer',
+        authorName: consumer.name,
+        body: '请问什么时候可以办理？',
+        at: new Date(t + 2 * HOUR),
+      });
+      if (e.actorId)
+        messages.push({
+          complaintId: id,
+          authorId: e.actorId,
+          party: 'merchant',
+          authorName: store.merchantName,
+          body: '您好，请携带小票到门店办理。',
+          at: new Date(t + 5 * HOUR),
+        });
     }
     docs.push(state);
   }
@@ -186,7 +329,10 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   if (messages.length) await ComplaintMessageModel.insertMany(messages.filter((m) => (m.at as Date).getTime() < end));
 
   // A few notifications for the demo accounts, so the bell has something to show.
-  const recent = (await ComplaintModel.find({ status: { $in: ['awaiting_merchant', 'merchant_responded', 'awaiting_regulator'] } }).sort({ createdAt: -1 }).limit(6).lean()) as ComplaintRecord[];
+  const recent = (await ComplaintModel.find({ status: { $in: ['awaiting_merchant', 'merchant_responded', 'awaiting_regulator'] } })
+    .sort({ createdAt: -1 })
+    .limit(6)
+    .lean()) as ComplaintRecord[];
   for (const c of recent) {
     await notifyComplaint(c, `${c._id}:1`, 'filed_merchant', ['merchant']);
     if (c.status === 'merchant_responded') await notifyComplaint(c, `${c._id}:2`, 'responded', ['consumer']);

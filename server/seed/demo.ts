@@ -35,12 +35,39 @@ const CHAIN_STORES = [
 ];
 
 const OTHER_MERCHANTS = [
-  { name: '杭州电动车行', code: '91330105MA2H3K4L5', stores: [{ name: '杭州电动车行 拱墅店', countyCode: '330105', address: '杭州市拱墅区莫干山路 520 号' }] },
-  { name: '宁波暖居电器', code: '91330203MA2N7P8Q9', stores: [{ name: '宁波暖居电器 海曙店', countyCode: '330203', address: '宁波市海曙区药行街 77 号' }] },
-  { name: '温州明光燃气器具', code: '91330302MA2W1X2Y3', stores: [{ name: '温州明光燃气器具 鹿城店', countyCode: '330302', address: '温州市鹿城区车站大道 15 号' }] },
-  { name: '金华优品百货', code: '91330702MA2J4K5L6', stores: [{ name: '金华优品百货 婺城店', countyCode: '330702', address: '金华市婺城区八一南街 300 号' }, { name: '金华优品百货 东阳店', countyCode: '330783', address: '东阳市吴宁街道人民路 9 号' }] },
-  { name: '嘉兴文具城', code: '91330402MA2K8L9M1', stores: [{ name: '嘉兴文具城 南湖店', countyCode: '330402', address: '嘉兴市南湖区中山东路 66 号' }] },
-  { name: '台州安家消防器材', code: '91331002MA2T3U4V5', stores: [{ name: '台州安家消防器材 椒江店', countyCode: '331002', address: '台州市椒江区市府大道 18 号' }] },
+  {
+    name: '杭州电动车行',
+    code: '91330105MA2H3K4L5',
+    stores: [{ name: '杭州电动车行 拱墅店', countyCode: '330105', address: '杭州市拱墅区莫干山路 520 号' }],
+  },
+  {
+    name: '宁波暖居电器',
+    code: '91330203MA2N7P8Q9',
+    stores: [{ name: '宁波暖居电器 海曙店', countyCode: '330203', address: '宁波市海曙区药行街 77 号' }],
+  },
+  {
+    name: '温州明光燃气器具',
+    code: '91330302MA2W1X2Y3',
+    stores: [{ name: '温州明光燃气器具 鹿城店', countyCode: '330302', address: '温州市鹿城区车站大道 15 号' }],
+  },
+  {
+    name: '金华优品百货',
+    code: '91330702MA2J4K5L6',
+    stores: [
+      { name: '金华优品百货 婺城店', countyCode: '330702', address: '金华市婺城区八一南街 300 号' },
+      { name: '金华优品百货 东阳店', countyCode: '330783', address: '东阳市吴宁街道人民路 9 号' },
+    ],
+  },
+  {
+    name: '嘉兴文具城',
+    code: '91330402MA2K8L9M1',
+    stores: [{ name: '嘉兴文具城 南湖店', countyCode: '330402', address: '嘉兴市南湖区中山东路 66 号' }],
+  },
+  {
+    name: '台州安家消防器材',
+    code: '91331002MA2T3U4V5',
+    stores: [{ name: '台州安家消防器材 椒江店', countyCode: '331002', address: '台州市椒江区市府大道 18 号' }],
+  },
 ];
 
 /** The demo world of API.md: regions, a bureau for every region, merchants with stores, demo accounts. */
@@ -77,7 +104,14 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
   });
   const stores = await StoreModel.insertMany([
     ...CHAIN_STORES.map((s) => ({ ...s, merchantId: chain._id, merchantName: chain.name, cityCode: cityOf(s.countyCode) })),
-    { name: '义乌童趣玩具店 国际商贸城店', countyCode: '330782', cityCode: '3307', address: '义乌市福田街道国际商贸城一区 A 座 1203', merchantId: shop._id, merchantName: shop.name },
+    {
+      name: '义乌童趣玩具店 国际商贸城店',
+      countyCode: '330782',
+      cityCode: '3307',
+      address: '义乌市福田街道国际商贸城一区 A 座 1203',
+      merchantId: shop._id,
+      merchantName: shop.name,
+    },
   ]);
   const others = [];
   for (const m of OTHER_MERCHANTS) {
@@ -90,7 +124,11 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
       isChain: m.stores.length > 1,
     });
     others.push(org);
-    stores.push(...(await StoreModel.insertMany(m.stores.map((s) => ({ ...s, merchantId: org._id, merchantName: org.name, cityCode: cityOf(s.countyCode) })))));
+    stores.push(
+      ...(await StoreModel.insertMany(
+        m.stores.map((s) => ({ ...s, merchantId: org._id, merchantName: org.name, cityCode: cityOf(s.countyCode) })),
+      )),
+    );
   }
 
   const passwordHash = await argon2.hash(config.DEMO_PASSWORD);
@@ -103,7 +141,9 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
       passwordHash,
       locale: 'zh-CN',
       ...('org' in a ? { orgId: a.org === 'chain' ? chain._id : shop._id, orgName: a.org === 'chain' ? chain.name : shop.name } : {}),
-      ...('region' in a ? { regionCode: a.region, orgId: bureauByRegion.get(a.region)!._id, orgName: bureauByRegion.get(a.region)!.name } : {}),
+      ...('region' in a
+        ? { regionCode: a.region, orgId: bureauByRegion.get(a.region)!._id, orgName: bureauByRegion.get(a.region)!.name }
+        : {}),
     })),
   );
   const byEmail = new Map(users.map((u) => [u.email, u]));

@@ -33,20 +33,50 @@ async function localMerchants(world: DemoWorld): Promise<Store[]> {
   const orgs = counties.map((c, i) => {
     const body = `92${c.code}MA${String(i).padStart(4, '0')}X${r.int(10, 99)}`;
     const code = body + creditCodeCheckChar(body);
-    return { _id: new mongoose.Types.ObjectId(), kind: 'merchant', key: `credit:${code}`, name: `${c.name}${r.pick(SHOP_WORDS)}${['商店', '有限公司'][i % 2]}`, creditCode: code, regionCode: c.code, status: 'active' };
+    return {
+      _id: new mongoose.Types.ObjectId(),
+      kind: 'merchant',
+      key: `credit:${code}`,
+      name: `${c.name}${r.pick(SHOP_WORDS)}${['商店', '有限公司'][i % 2]}`,
+      creditCode: code,
+      regionCode: c.code,
+      status: 'active',
+    };
   });
   await OrganizationModel.insertMany(orgs, { ordered: false });
   const stores = orgs.flatMap((o, i) =>
-    Array.from({ length: 1 + (i % 2) }, (_, k) => ({ _id: new mongoose.Types.ObjectId(), merchantId: o._id, merchantName: o.name, name: `${o.name} ${k ? '二' : '一'}号店`, countyCode: o.regionCode, cityCode: cityOf(o.regionCode), address: `${counties[i]!.name}人民路 ${10 + k} 号` })),
+    Array.from({ length: 1 + (i % 2) }, (_, k) => ({
+      _id: new mongoose.Types.ObjectId(),
+      merchantId: o._id,
+      merchantName: o.name,
+      name: `${o.name} ${k ? '二' : '一'}号店`,
+      countyCode: o.regionCode,
+      cityCode: cityOf(o.regionCode),
+      address: `${counties[i]!.name}人民路 ${10 + k} 号`,
+    })),
   );
   await StoreModel.insertMany(stores, { ordered: false });
-  return stores.map((s) => ({ _id: s._id, merchantId: s.merchantId, merchantName: s.merchantName, name: s.name, countyCode: s.countyCode }));
+  return stores.map((s) => ({
+    _id: s._id,
+    merchantId: s.merchantId,
+    merchantName: s.merchantName,
+    name: s.name,
+    countyCode: s.countyCode,
+  }));
 }
 
 async function consumers(world: DemoWorld, n: number): Promise<mongoose.Types.ObjectId[]> {
   const passwordHash = world.users.get('consumer@demo.fangxin.cn')!.passwordHash;
   const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
-  const docs = Array.from({ length: n }, (_, i) => ({ _id: new mongoose.Types.ObjectId(), email: `c${String(i).padStart(4, '0')}@consumers.demo.fangxin.cn`, name: `${surnames[i % surnames.length]}先生${i}`, role: 'consumer', status: 'active', passwordHash, locale: 'zh-CN' }));
+  const docs = Array.from({ length: n }, (_, i) => ({
+    _id: new mongoose.Types.ObjectId(),
+    email: `c${String(i).padStart(4, '0')}@consumers.demo.fangxin.cn`,
+    name: `${surnames[i % surnames.length]}先生${i}`,
+    role: 'consumer',
+    status: 'active',
+    passwordHash,
+    locale: 'zh-CN',
+  }));
   await UserModel.insertMany(docs, { ordered: false });
   return docs.map((d) => d._id);
 }
@@ -56,14 +86,27 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
   const at = now();
   // Complaints seeded by earlier seeders get their facts first.
   await backfillFacts();
-  const own: Store[] = world.stores.map((s) => ({ _id: s._id, merchantId: s.merchantId, merchantName: s.merchantName, name: s.name, countyCode: s.countyCode }));
+  const own: Store[] = world.stores.map((s) => ({
+    _id: s._id,
+    merchantId: s.merchantId,
+    merchantName: s.merchantName,
+    name: s.name,
+    countyCode: s.countyCode,
+  }));
   const stores = [...own, ...(await localMerchants(world))];
   const people = await consumers(world, 400);
   const abuser = people[people.length - 1]!;
   const background = backgroundSpecs({ now: at, stores, consumers: people.slice(0, -1), background: opts.background ?? 5000 });
   // The recurring product is sold by the chain in several cities and by local shops elsewhere.
   const chainStores = own.filter((s) => String(s.merchantId) === String(world.chain._id));
-  const recurringStores = [chainStores[0]!, chainStores[2]!, chainStores[4]!, ...stores.filter((s) => ['330782', '330402', '331002'].includes(s.countyCode) && String(s.merchantId) !== String(world.chain._id)).slice(0, 3)];
+  const recurringStores = [
+    chainStores[0]!,
+    chainStores[2]!,
+    chainStores[4]!,
+    ...stores
+      .filter((s) => ['330782', '330402', '331002'].includes(s.countyCode) && String(s.merchantId) !== String(world.chain._id))
+      .slice(0, 3),
+  ];
   const hotspotStores = stores.filter((s) => s.countyCode === PLANTED.hotspot.countyCode);
   const planted = plantedSpecs({ now: at, stores, consumers: people.slice(0, -1), background: 0, abuser, hotspotStores, recurringStores });
   await insertSynthetic([...background, ...planted], at, { clock: true });
@@ -71,7 +114,12 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
 
   const regulator = world.users.get('regulator.zj@demo.fangxin.cn')!;
   const actor = toActor(regulator);
-  const job = await ImportJobModel.create({ userId: regulator._id, regionCode: '33', fileName: '2026年省级监督抽查结果.csv', status: 'queued' });
+  const job = await ImportJobModel.create({
+    userId: regulator._id,
+    regionCode: '33',
+    fileName: '2026年省级监督抽查结果.csv',
+    status: 'queued',
+  });
   await runSamplingImport(String(job._id), Buffer.from(samplingCsv(at), 'utf8'), actor);
   const flags = await detectAll(at);
   await refreshAllCredit(at);

@@ -22,14 +22,32 @@ export function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
+  return {
+    next,
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+  };
 }
 
 const gtin13 = (body12: string) => body12 + gtinCheckDigit(body12);
 
 export const PLANTED = {
-  recurring: { name: '充电暖手宝', category: 'electric_hand_warmer', brand: '暖芯', model: 'NX-2000', gtin: gtin13('690123400201'), producer: '义乌暖芯电器有限公司' },
-  sampled: { name: '嵌入式燃气灶', category: 'gas_appliance', brand: '明火', model: 'JZT-2B', gtin: gtin13('690765400033'), producer: '宁波明火厨具有限公司' },
+  recurring: {
+    name: '充电暖手宝',
+    category: 'electric_hand_warmer',
+    brand: '暖芯',
+    model: 'NX-2000',
+    gtin: gtin13('690123400201'),
+    producer: '义乌暖芯电器有限公司',
+  },
+  sampled: {
+    name: '嵌入式燃气灶',
+    category: 'gas_appliance',
+    brand: '明火',
+    model: 'JZT-2B',
+    gtin: gtin13('690765400033'),
+    producer: '宁波明火厨具有限公司',
+  },
   hotspot: { countyCode: '330782', category: 'toy' },
 } as const;
 
@@ -67,7 +85,14 @@ const NAMES: Record<string, string[]> = {
 };
 const BRANDS = ['美家', '惠达', '雅居', '新元', '嘉禾', '和风', '大舜', '天成', '朗悦', '佳友'];
 const PROBLEMS = ['quality', 'quality', 'quality', 'false_advertising', 'service', 'contract', 'price', 'other', 'return_refused'];
-const TEXTS = ['使用不久出现故障，要求退货。', '实物与宣传不符。', '商家拒绝履行承诺。', '质量问题，多次维修未果。', '收费与标价不一致。', '售后服务态度差，要求处理。'];
+const TEXTS = [
+  '使用不久出现故障，要求退货。',
+  '实物与宣传不符。',
+  '商家拒绝履行承诺。',
+  '质量问题，多次维修未果。',
+  '收费与标价不一致。',
+  '售后服务态度差，要求处理。',
+];
 
 function categoryOf(r: ReturnType<typeof rng>): string {
   // Everyday goods dominate; key categories are a steady minority.
@@ -80,7 +105,20 @@ function pathOf(r: ReturnType<typeof rng>, ageDays: number): { path: Path; satis
   if (ageDays < 3) return { path: 'open' };
   const x = r.next();
   const recent = ageDays < 30;
-  const path: Path = x < 0.62 ? 'resolved' : x < 0.74 ? 'mediated' : x < 0.79 ? 'mediation_failed' : x < 0.84 || (x >= 0.89 && !recent) ? 'declined' : x < 0.89 ? 'withdrawn' : x < 0.94 ? 'escalated' : 'open';
+  const path: Path =
+    x < 0.62
+      ? 'resolved'
+      : x < 0.74
+        ? 'mediated'
+        : x < 0.79
+          ? 'mediation_failed'
+          : x < 0.84 || (x >= 0.89 && !recent)
+            ? 'declined'
+            : x < 0.89
+              ? 'withdrawn'
+              : x < 0.94
+                ? 'escalated'
+                : 'open';
   const satisfaction = path !== 'open' && path !== 'escalated' && r.next() < 0.7 ? r.pick([2, 3, 4, 4, 5, 5, 5]) : undefined;
   return { path, satisfaction };
 }
@@ -127,7 +165,15 @@ export function backgroundSpecs(p: PlanInput): SyntheticSpec[] {
       product,
       problemType: safety ? 'safety' : r.pick(PROBLEMS),
       description: `${r.pick(TEXTS)}订单${r.int(1000, 9999)}`,
-      ...(safety ? { safetyIncident: { kind: r.pick(['fire', 'burn', 'electric_shock', 'injury']), injured: r.next() < 0.3, description: '使用中发生意外。' } } : {}),
+      ...(safety
+        ? {
+            safetyIncident: {
+              kind: r.pick(['fire', 'burn', 'electric_shock', 'injury']),
+              injured: r.next() < 0.3,
+              description: '使用中发生意外。',
+            },
+          }
+        : {}),
       ...pathOf(r, (p.now.getTime() - t) / DAY),
     };
   });
@@ -190,8 +236,32 @@ export function samplingCsv(now: Date): string {
   const ago = (days: number) => shanghaiDay(new Date(now.getTime() - days * DAY));
   const rows = [
     ['产品名称', '类别', '商品条码', '品牌', '型号', '生产企业', '批次', '抽样日期', '检验结果', '不合格项目', '抽查机关'],
-    [PLANTED.sampled.name, PLANTED.sampled.category, PLANTED.sampled.gtin, PLANTED.sampled.brand, PLANTED.sampled.model, PLANTED.sampled.producer, '20250312', ago(420), '不合格', '熄火保护装置；气密性', '浙江省市场监督管理局'],
-    [PLANTED.sampled.name, PLANTED.sampled.category, PLANTED.sampled.gtin, PLANTED.sampled.brand, PLANTED.sampled.model, PLANTED.sampled.producer, '20260108', ago(75), '不合格', '熄火保护装置', '宁波市市场监督管理局'],
+    [
+      PLANTED.sampled.name,
+      PLANTED.sampled.category,
+      PLANTED.sampled.gtin,
+      PLANTED.sampled.brand,
+      PLANTED.sampled.model,
+      PLANTED.sampled.producer,
+      '20250312',
+      ago(420),
+      '不合格',
+      '熄火保护装置；气密性',
+      '浙江省市场监督管理局',
+    ],
+    [
+      PLANTED.sampled.name,
+      PLANTED.sampled.category,
+      PLANTED.sampled.gtin,
+      PLANTED.sampled.brand,
+      PLANTED.sampled.model,
+      PLANTED.sampled.producer,
+      '20260108',
+      ago(75),
+      '不合格',
+      '熄火保护装置',
+      '宁波市市场监督管理局',
+    ],
     ['燃气热水器', 'gas_appliance', '', '和风', 'JSQ-16', '佛山和风电器有限公司', 'H2601', ago(60), '合格', '', '浙江省市场监督管理局'],
     ['儿童电动玩具车', 'toy', '', '童乐', 'TL-8', '汕头童乐玩具厂', 'TL2511', ago(120), '合格', '', '浙江省市场监督管理局'],
     ['灭火器', 'fire_safety', '', '安家', 'MFZ-4', '台州安家消防器材有限公司', 'AJ2512', ago(30), '合格', '', '浙江省市场监督管理局'],

@@ -24,7 +24,7 @@ const DAY = 24 * HOUR;
 
 function random(seed: number) {
   let x = seed;
-  return () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 const PRODUCTS: [string, string, number][] = [
@@ -43,7 +43,13 @@ const PRODUCTS: [string, string, number][] = [
 
 const actorOf = (world: DemoWorld, email: string): Actor => {
   const u = world.users.get(email)!;
-  return { id: String(u._id), role: u.role, status: 'active', orgId: u.orgId ? String(u.orgId) : undefined, regionCode: u.regionCode ?? undefined };
+  return {
+    id: String(u._id),
+    role: u.role,
+    status: 'active',
+    orgId: u.orgId ? String(u.orgId) : undefined,
+    regionCode: u.regionCode ?? undefined,
+  };
 };
 
 export async function seedReturns(world: DemoWorld): Promise<void> {
@@ -54,17 +60,44 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
   const consumer = actorOf(world, 'consumer@demo.fangxin.cn');
   const province = actorOf(world, 'regulator.zj@demo.fangxin.cn');
 
-  await publishCommitment(staff, { scope: 'chain_province', windowDays: 7, excludedCategories: ['jewelry'], conditions: '商品完好：不影响二次销售，配件、赠品、包装齐全；凭购物小票或电子凭证可在全省任一门店办理。', refundWithinHours: 24 });
+  await publishCommitment(staff, {
+    scope: 'chain_province',
+    windowDays: 7,
+    excludedCategories: ['jewelry'],
+    conditions: '商品完好：不影响二次销售，配件、赠品、包装齐全；凭购物小票或电子凭证可在全省任一门店办理。',
+    refundWithinHours: 24,
+  });
   const shopStore = world.stores.find((s) => String(s.merchantId) === String(world.shop._id))!;
-  await publishCommitment(shopStaff, { scope: 'store', storeIds: [String(shopStore._id)], windowDays: 7, conditions: '玩具包装完好、配件齐全，未经拼装使用。', refundWithinHours: 48 });
+  await publishCommitment(shopStaff, {
+    scope: 'store',
+    storeIds: [String(shopStore._id)],
+    windowDays: 7,
+    conditions: '玩具包装完好、配件齐全，未经拼装使用。',
+    refundWithinHours: 48,
+  });
   // Two more merchants make the registry read like a real one: a city-wide chain, and a suspension with its history.
   for (const m of world.otherMerchants) {
     const orgStores = world.stores.filter((s) => String(s.merchantId) === String(m._id));
-    const fake: Actor = { id: String(world.users.get('merchant@demo.fangxin.cn')!._id), role: 'merchant', status: 'active', orgId: String(m._id) };
-    if (m.name === '金华优品百货') await publishCommitment(fake, { scope: 'chain_city', windowDays: 15, conditions: '商品完好，凭小票办理。', refundWithinHours: 72 });
+    const fake: Actor = {
+      id: String(world.users.get('merchant@demo.fangxin.cn')!._id),
+      role: 'merchant',
+      status: 'active',
+      orgId: String(m._id),
+    };
+    if (m.name === '金华优品百货')
+      await publishCommitment(fake, { scope: 'chain_city', windowDays: 15, conditions: '商品完好，凭小票办理。', refundWithinHours: 72 });
     if (m.name === '宁波暖居电器') {
-      const c = await publishCommitment(fake, { scope: 'store', storeIds: orgStores.map((s) => String(s._id)), windowDays: 7, conditions: '包装完好。', refundWithinHours: 24 });
-      await transitionCommitment(province, String(c._id), { action: 'suspend', reason: '核查发现多次拒绝承诺范围内的退货，暂停承诺待整改。' });
+      const c = await publishCommitment(fake, {
+        scope: 'store',
+        storeIds: orgStores.map((s) => String(s._id)),
+        windowDays: 7,
+        conditions: '包装完好。',
+        refundWithinHours: 24,
+      });
+      await transitionCommitment(province, String(c._id), {
+        action: 'suspend',
+        reason: '核查发现多次拒绝承诺范围内的退货，暂停承诺待整改。',
+      });
     }
   }
 
@@ -93,7 +126,11 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
     if (!r.shop && roll < 0.12) purchase = pick(chainStores.filter((s) => s.cityCode !== ret.cityCode));
     else if (!r.shop && roll < 0.25) purchase = pick(chainStores.filter((s) => s.cityCode === ret.cityCode));
     // Goods the commitment does not cover (fresh food, jewelry) come up now and then, not as often as the rest.
-    const pool = r.shop ? PRODUCTS.filter((p) => p[1] === 'toy' || p[1] === 'stationery') : rnd() < 0.06 ? PRODUCTS.slice(-2) : PRODUCTS.slice(0, -2);
+    const pool = r.shop
+      ? PRODUCTS.filter((p) => p[1] === 'toy' || p[1] === 'stationery')
+      : rnd() < 0.06
+        ? PRODUCTS.slice(-2)
+        : PRODUCTS.slice(0, -2);
     const [name, category, price] = pick(pool);
     const daysBefore = rnd() < 0.05 ? 8 + Math.floor(rnd() * 8) : Math.floor(rnd() * 7);
     const purchaseDay = shanghaiDay(new Date(r.at.getTime() - daysBefore * DAY));
@@ -101,10 +138,35 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
     const decider = r.shop ? shopStaff : staff;
     const merchantKey = String(purchase.merchantId);
     if (!commitments.has(merchantKey)) commitments.set(merchantKey, await merchantCommitments(purchase.merchantId));
-    const input = { purchaseStoreId: String(purchase._id), returnStoreId: String(ret._id), purchaseDate: purchaseDay, amountFen: price, product: { name, category: category as never }, reason: '不想要了' };
-    const coverage = decideCoverage({ purchaseStore: toCoverageStore(purchase), returnStore: toCoverageStore(ret), purchaseDay, returnDay: shanghaiDay(r.at), category, commitments: commitments.get(merchantKey)! });
+    const input = {
+      purchaseStoreId: String(purchase._id),
+      returnStoreId: String(ret._id),
+      purchaseDate: purchaseDay,
+      amountFen: price,
+      product: { name, category: category as never },
+      reason: '不想要了',
+    };
+    const coverage = decideCoverage({
+      purchaseStore: toCoverageStore(purchase),
+      returnStore: toCoverageStore(ret),
+      purchaseDay,
+      returnDay: shanghaiDay(r.at),
+      category,
+      commitments: commitments.get(merchantKey)!,
+    });
     const id = new mongoose.Types.ObjectId();
-    const doc = returnDoc({ id, idemKey: `auto:${id}`, recordedBy: byConsumer ? consumer.id : decider.id, consumerId: byConsumer ? consumer.id : undefined, p: purchase, r: ret, input, purchaseDay, coverage, at: r.at });
+    const doc = returnDoc({
+      id,
+      idemKey: `auto:${id}`,
+      recordedBy: byConsumer ? consumer.id : decider.id,
+      consumerId: byConsumer ? consumer.id : undefined,
+      p: purchase,
+      r: ret,
+      input,
+      purchaseDay,
+      coverage,
+      at: r.at,
+    });
     const refuseRate = coverage.covered ? (isWenzhou ? 0.4 : 0.012) : 0.8;
     let data: Record<string, unknown>;
     let decidedAt: Date;
@@ -134,7 +196,17 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
   for (let i = 0; i < 4; i++) {
     const ret = chainStores[i]!;
     const [name, category, price] = PRODUCTS[i]!;
-    await createReturnRequest(staff, { purchaseStoreId: String(chainStores[(i + 2) % chainStores.length]!._id), returnStoreId: String(ret._id), purchaseDate: new Date(today - DAY).toISOString(), amountFen: price, product: { name, category: category as never } }, { at: new Date(today - (i + 1) * HOUR) });
+    await createReturnRequest(
+      staff,
+      {
+        purchaseStoreId: String(chainStores[(i + 2) % chainStores.length]!._id),
+        returnStoreId: String(ret._id),
+        purchaseDate: new Date(today - DAY).toISOString(),
+        amountFen: price,
+        product: { name, category: category as never },
+      },
+      { at: new Date(today - (i + 1) * HOUR) },
+    );
     made++;
   }
   logger.info({ requests: made }, 'demo returns seeded');

@@ -17,11 +17,22 @@ export const registerSchema = z
     name: z.string().trim().min(1).max(80),
     email,
     password,
-    phone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, 'must be a phone number').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 -]{6,20}$/, 'must be a phone number')
+      .optional(),
     locale: z.enum(LOCALES).optional(),
     role: z.enum(['consumer', 'merchant']).default('consumer'),
     merchant: z
-      .object({ name: z.string().trim().min(2).max(120), creditCode, countyCode: z.string().regex(/^33\d{4}$/).optional() })
+      .object({
+        name: z.string().trim().min(2).max(120),
+        creditCode,
+        countyCode: z
+          .string()
+          .regex(/^33\d{4}$/)
+          .optional(),
+      })
       .strict()
       .optional(),
   })
@@ -37,7 +48,9 @@ export type LoginInput = z.infer<typeof loginSchema>;
 
 /** Ask for a single-use sign-in link by mail (works while the account is locked). */
 export const signInLinkSchema = z.object({ email }).strict();
-export const redeemSignInLinkSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the token from the link') }).strict();
+export const redeemSignInLinkSchema = z
+  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the token from the link') })
+  .strict();
 
 export const updateMeSchema = z.object({ locale: z.enum(LOCALES).optional(), name: z.string().trim().min(1).max(80).optional() }).strict();
 

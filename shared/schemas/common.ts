@@ -8,7 +8,10 @@ export const listQuery = z.object({
 });
 
 /** The cursor of offset-paged lists: the nextCursor of the previous page, a small non-negative integer. */
-export const offsetCursor = z.string().regex(/^\d{1,9}$/, 'must be the nextCursor of a previous page').optional();
+export const offsetCursor = z
+  .string()
+  .regex(/^\d{1,9}$/, 'must be the nextCursor of a previous page')
+  .optional();
 
 export const errorBody = z.object({
   error: z.object({

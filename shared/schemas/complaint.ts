@@ -42,9 +42,7 @@ export const purchaseSchema = z
 
 export const demandSchema = z.object({ type: z.enum(DEMAND_TYPES), amountFen: fen.optional() }).strict();
 
-export const safetyIncidentSchema = z
-  .object({ kind: z.enum(SAFETY_KINDS), injured: z.boolean(), description: text(2000) })
-  .strict();
+export const safetyIncidentSchema = z.object({ kind: z.enum(SAFETY_KINDS), injured: z.boolean(), description: text(2000) }).strict();
 
 export const createComplaintSchema = z
   .object({
@@ -80,7 +78,10 @@ export const transitionSchema = z.discriminatedUnion('action', [
       action: z.literal('respond'),
       expectedVersion,
       responseType: z.enum(RESPONSE_TYPES),
-      remedy: z.object({ type: z.enum(REMEDY_TYPES), amountFen: fen.optional() }).strict().optional(),
+      remedy: z
+        .object({ type: z.enum(REMEDY_TYPES), amountFen: fen.optional() })
+        .strict()
+        .optional(),
       messageToConsumer: text(5000),
       noteToRegulator: optionalText(5000),
     })
@@ -91,13 +92,25 @@ export const transitionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), expectedVersion, note: optionalText(2000) }).strict(),
   z.object({ action: z.literal('decline'), expectedVersion, reasonCode: z.enum(DECLINE_REASONS), note: optionalText(2000) }).strict(),
   z
-    .object({ action: z.literal('transfer'), expectedVersion, toRegion: z.string().regex(/^33\d{4}$/, 'must be a Zhejiang county code'), note: optionalText(2000) })
+    .object({
+      action: z.literal('transfer'),
+      expectedVersion,
+      toRegion: z.string().regex(/^33\d{4}$/, 'must be a Zhejiang county code'),
+      note: optionalText(2000),
+    })
     .strict(),
   z.object({ action: z.literal('mediation_succeeded'), expectedVersion, agreement: text(5000) }).strict(),
   z.object({ action: z.literal('mediation_failed'), expectedVersion, reason: text(2000) }).strict(),
   z.object({ action: z.literal('withdraw'), expectedVersion, reason: optionalText(2000) }).strict(),
   z.object({ action: z.literal('redirect'), expectedVersion, storeId: objectId }).strict(),
-  z.object({ action: z.literal('rate'), expectedVersion, satisfaction: z.number().int().min(1).max(5), promiseKept: z.boolean().optional() }).strict(),
+  z
+    .object({
+      action: z.literal('rate'),
+      expectedVersion,
+      satisfaction: z.number().int().min(1).max(5),
+      promiseKept: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 export type TransitionInput = z.infer<typeof transitionSchema>;
 export type UserAction = TransitionInput['action'];
@@ -113,7 +126,10 @@ export type InboxTab = (typeof INBOX_TABS)[number];
 export const complaintListQuery = z
   .object({
     status: z.union([z.enum(COMPLAINT_STATUSES), z.enum(['open', 'closed'])]).optional(),
-    countyCode: z.string().regex(/^33(\d{2}(\d{2})?)?$/, 'must be a Zhejiang region code').optional(),
+    countyCode: z
+      .string()
+      .regex(/^33(\d{2}(\d{2})?)?$/, 'must be a Zhejiang region code')
+      .optional(),
     category: z.enum(CATEGORIES).optional(),
     merchantId: objectId.optional(),
     priority: z.enum(['normal', 'urgent']).optional(),
@@ -152,7 +168,9 @@ export const complaintResponseSchema = z.object({
   /** Absent for consumers: the note is for the bureau. */
   noteToRegulator: z.string().optional(),
   at: z.string(),
-  consumerReply: z.object({ accepted: z.boolean(), auto: z.boolean().optional(), reason: z.string().optional(), at: z.string() }).optional(),
+  consumerReply: z
+    .object({ accepted: z.boolean(), auto: z.boolean().optional(), reason: z.string().optional(), at: z.string() })
+    .optional(),
 });
 export type ComplaintResponse = z.infer<typeof complaintResponseSchema>;
 
@@ -195,7 +213,9 @@ export const complaintSchema = z.object({
   contactAgreement: z.boolean(),
   priority: z.enum(['normal', 'urgent']),
   deadlines: z.object({
-    current: z.object({ kind: z.enum(DEADLINE_KINDS), dueAt: z.string(), startedAt: z.string().optional(), overdue: z.boolean() }).nullable(),
+    current: z
+      .object({ kind: z.enum(DEADLINE_KINDS), dueAt: z.string(), startedAt: z.string().optional(), overdue: z.boolean() })
+      .nullable(),
   }),
   response: complaintResponseSchema.optional(),
   outcome: complaintOutcomeSchema.optional(),
@@ -226,7 +246,13 @@ export const complaintMessageSchema = z
   .strict();
 export type ComplaintMessage = z.infer<typeof complaintMessageSchema>;
 
-export const attachmentSchema = z.object({ id: objectId, name: z.string(), size: z.number(), contentType: z.string(), at: z.string().optional() });
+export const attachmentSchema = z.object({
+  id: objectId,
+  name: z.string(),
+  size: z.number(),
+  contentType: z.string(),
+  at: z.string().optional(),
+});
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** One event of a complaint's history; `data` holds the action's own details (none for the filing). */

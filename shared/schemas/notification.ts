@@ -23,7 +23,11 @@ export const notificationSchema = z.object({
 
 export type AppNotification = z.infer<typeof notificationSchema>;
 
-export const notificationPage = z.object({ items: z.array(notificationSchema), nextCursor: z.string().nullable(), unreadCount: z.number().int() });
+export const notificationPage = z.object({
+  items: z.array(notificationSchema),
+  nextCursor: z.string().nullable(),
+  unreadCount: z.number().int(),
+});
 
 export const readAllResponse = z.object({ updated: z.number().int(), unreadCount: z.number().int() });
 

@@ -23,10 +23,22 @@ export const flagRulesSchema = z
       .strict(),
     safety: z.object({ enabled: on, windowDays: int(1, 3650) }).strict(),
     sampling: z
-      .object({ enabled: on, failures: int(1, 100), windowYears: int(1, 10), failuresWithComplaints: int(1, 100), complaints: int(1, 10_000) })
+      .object({
+        enabled: on,
+        failures: int(1, 100),
+        windowYears: int(1, 10),
+        failuresWithComplaints: int(1, 100),
+        complaints: int(1, 10_000),
+      })
       .strict(),
     spike: z
-      .object({ enabled: on, baselineWeeks: int(2, 52), minCount: int(1, 10_000), ratio: z.number().min(1).max(100), zScore: z.number().min(0).max(100) })
+      .object({
+        enabled: on,
+        baselineWeeks: int(2, 52),
+        minCount: int(1, 10_000),
+        ratio: z.number().min(1).max(100),
+        zScore: z.number().min(0).max(100),
+      })
       .strict(),
   })
   .strict();
@@ -54,7 +66,12 @@ export const flagQuery = z.object({
   cursor,
 });
 
-export const productQuery = z.object({ q: z.string().trim().max(100).optional(), category: z.enum(CATEGORIES).optional(), limit, cursor: z.string().max(200).optional() });
+export const productQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  limit,
+  cursor: z.string().max(200).optional(),
+});
 
 export const mergeProductsSchema = z.object({ fromId: objectId, intoId: objectId, note: z.string().trim().max(1000).optional() }).strict();
 
@@ -69,7 +86,10 @@ const day = z
     const [y, m, d] = s.split('-');
     return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
   })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'is not a real date',
+  );
 
 const PASS = ['pass', 'passed', 'qualified', 'ok', 'yes', 'true', '1', '合格', '通过', '是'];
 const FAIL = ['fail', 'failed', 'unqualified', 'no', 'false', '0', '不合格', '未通过', '否'];
@@ -95,7 +115,14 @@ export const samplingRowSchema = z.object({
     .trim()
     .max(1000)
     .optional()
-    .transform((s) => (s ? s.split(/[;；、,，|]/).map((x) => x.trim()).filter(Boolean) : [])),
+    .transform((s) =>
+      s
+        ? s
+            .split(/[;；、,，|]/)
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [],
+    ),
   authority: z.string().trim().min(1, 'authority is required').max(200),
   region: regionCode.optional(),
 });
@@ -118,7 +145,16 @@ export const SAMPLING_HEADERS: Record<keyof z.input<typeof samplingRowSchema>, s
 };
 
 /** Why a line of an import was not taken: `code` (and `field`, `value`) for the reader's language, `message` in English for logs. */
-export const IMPORT_ERROR_CODES = ['required', 'too_long', 'invalid', 'outside_jurisdiction', 'not_stored', 'unreadable', 'missing_columns', 'stopped'] as const;
+export const IMPORT_ERROR_CODES = [
+  'required',
+  'too_long',
+  'invalid',
+  'outside_jurisdiction',
+  'not_stored',
+  'unreadable',
+  'missing_columns',
+  'stopped',
+] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 export const importLineError = z.object({
   line: z.number(),
@@ -190,7 +226,6 @@ export const abuseQuery = z.object({ status: z.enum(['pending', 'cleared', 'conf
 export const abuseDecisionSchema = z
   .object({ decision: z.enum(['cleared', 'confirmed']), note: z.string().trim().min(1).max(2000) })
   .strict();
-
 
 // ---- Responses -------------------------------------------------------------------------------
 
@@ -291,7 +326,9 @@ export const mergeResponse = z.object({ intoId: objectId, moved: z.object({ comp
 export const productDetailSchema = productSnapshotSchema.extend({
   mergedInto: objectId.nullable(),
   complaintCount: z.number().int(),
-  recentComplaints: z.array(z.object({ id: objectId, day: z.string(), countyCode: z.string(), merchantId: objectId, status: z.string(), safety: z.boolean() })),
+  recentComplaints: z.array(
+    z.object({ id: objectId, day: z.string(), countyCode: z.string(), merchantId: objectId, status: z.string(), safety: z.boolean() }),
+  ),
   samplingResults: z.array(samplingResultSchema),
   flags: z.array(flagSchema),
   merges: z.array(
@@ -345,7 +382,13 @@ export type Case = z.infer<typeof caseSchema>;
 /** The public problem-product list: no people, no evidence, only what the bureau published. */
 export const publicCaseSchema = z.object({
   id: objectId,
-  product: z.object({ name: z.string(), category: z.string(), brand: z.string().nullable(), model: z.string().nullable(), gtin: z.string().nullable() }),
+  product: z.object({
+    name: z.string(),
+    category: z.string(),
+    brand: z.string().nullable(),
+    model: z.string().nullable(),
+    gtin: z.string().nullable(),
+  }),
   producer: z.string().nullable(),
   finding: z.string().nullable(),
   measures: z.string().nullable(),

@@ -23,7 +23,13 @@ export const RETURN_STATUSES = ['pending', 'honored', 'refused'] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 const category = z.enum(CATEGORIES);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'must be a real calendar date');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s),
+    'must be a real calendar date',
+  );
 /** A date (YYYY-MM-DD, a Shanghai calendar day) or an ISO instant. */
 const dayOrInstant = z.union([day, z.iso.datetime({ offset: true })]);
 
@@ -35,7 +41,11 @@ export const createCommitmentSchema = z
     categories: z.array(category).max(CATEGORIES.length).optional(),
     excludedCategories: z.array(category).max(CATEGORIES.length).optional(),
     conditions: z.string().trim().min(1).max(2000),
-    refundWithinHours: z.number().int().min(1).max(30 * 24),
+    refundWithinHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24),
   })
   .strict()
   .refine((v) => v.scope !== 'store' || (v.storeIds && v.storeIds.length > 0), {
@@ -72,7 +82,11 @@ export const createReturnSchema = z
     purchaseDate: dayOrInstant,
     amountFen: z.number().int().min(1).max(100_000_000),
     product: z
-      .object({ name: z.string().trim().min(1).max(120), category, gtin: z.string().trim().refine(isValidGtin, 'must be a GTIN-13 or GTIN-8 barcode with a valid check digit').optional() })
+      .object({
+        name: z.string().trim().min(1).max(120),
+        category,
+        gtin: z.string().trim().refine(isValidGtin, 'must be a GTIN-13 or GTIN-8 barcode with a valid check digit').optional(),
+      })
       .strict(),
     reason: z.string().trim().max(1000).optional(),
     /**
@@ -101,7 +115,13 @@ export const claimReturnSchema = z
   .strict();
 
 export const returnOutcomeSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('honored'), refundedAt: z.iso.datetime({ offset: true }), amountFen: z.number().int().min(0).max(100_000_000) }).strict(),
+  z
+    .object({
+      outcome: z.literal('honored'),
+      refundedAt: z.iso.datetime({ offset: true }),
+      amountFen: z.number().int().min(0).max(100_000_000),
+    })
+    .strict(),
   z.object({ outcome: z.literal('refused'), reason: z.string().trim().min(1).max(1000) }).strict(),
 ]);
 export type ReturnOutcomeInput = z.infer<typeof returnOutcomeSchema>;
@@ -228,13 +248,32 @@ export const commitmentSchema = z.object({
   legalExclusions: z.array(z.enum(LEGAL_EXCLUSIONS)),
   conditions: z.string(),
   refundWithinHours: z.number().int(),
-  stores: z.array(z.object({ id: objectId, name: z.string(), countyCode: z.string(), cityCode: z.string(), address: z.string(), acceptsOtherStores: z.boolean() })),
+  stores: z.array(
+    z.object({
+      id: objectId,
+      name: z.string(),
+      countyCode: z.string(),
+      cityCode: z.string(),
+      address: z.string(),
+      acceptsOtherStores: z.boolean(),
+    }),
+  ),
   honorRate: z.number().nullable(),
   createdAt: iso,
   updatedAt: iso,
   /** A single commitment's transitions, oldest first (absent in lists). */
   history: z
-    .array(z.object({ seq: z.number().int(), action: z.string(), from: z.string().nullable(), to: z.string(), reason: z.string().nullable(), actorRole: z.string().nullable(), at: iso }))
+    .array(
+      z.object({
+        seq: z.number().int(),
+        action: z.string(),
+        from: z.string().nullable(),
+        to: z.string(),
+        reason: z.string().nullable(),
+        actorRole: z.string().nullable(),
+        at: iso,
+      }),
+    )
     .optional(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
@@ -243,7 +282,15 @@ export const storeBadgeSchema = z.object({
   storeId: objectId,
   commitmentBadge: z.boolean(),
   label: z.object({ zh: z.string(), en: z.string() }),
-  commitments: z.array(z.object({ id: objectId, scope: z.enum(COMMITMENT_SCOPES), windowDays: z.number().int(), refundWithinHours: z.number().int(), acceptsOtherStores: z.boolean() })),
+  commitments: z.array(
+    z.object({
+      id: objectId,
+      scope: z.enum(COMMITMENT_SCOPES),
+      windowDays: z.number().int(),
+      refundWithinHours: z.number().int(),
+      acceptsOtherStores: z.boolean(),
+    }),
+  ),
 });
 
 const storeRef = z.object({ id: objectId, name: z.string(), countyCode: z.string(), cityCode: z.string() });
@@ -282,15 +329,35 @@ export const returnRequestSchema = z.object({
 export type ReturnRequest = z.infer<typeof returnRequestSchema>;
 
 export const returnAnalyticsSchema = returnFiguresSchema.extend({
-  filter: z.object({ merchantId: z.string().nullable(), storeId: z.string().nullable(), region: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable() }),
+  filter: z.object({
+    merchantId: z.string().nullable(),
+    storeId: z.string().nullable(),
+    region: z.string().nullable(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  }),
   byMerchant: z.array(returnFiguresSchema.extend({ merchantId: objectId, merchantName: z.string() })),
-  byStore: z.array(returnFiguresSchema.extend({ storeId: objectId, storeName: z.string(), merchantId: objectId, countyCode: z.string(), cityCode: z.string() })),
+  byStore: z.array(
+    returnFiguresSchema.extend({
+      storeId: objectId,
+      storeName: z.string(),
+      merchantId: objectId,
+      countyCode: z.string(),
+      cityCode: z.string(),
+    }),
+  ),
   byCity: z.array(returnFiguresSchema.extend({ cityCode: z.string() })),
   byCounty: z.array(returnFiguresSchema.extend({ countyCode: z.string(), cityCode: z.string() })),
 });
 export type ReturnAnalytics = z.infer<typeof returnAnalyticsSchema>;
 
-export const REVIEW_REASONS = ['low_honor_rate', 'repeated_breaches', 'store_low_honor_rate', 'store_repeated_breaches', 'credit_tier_d'] as const;
+export const REVIEW_REASONS = [
+  'low_honor_rate',
+  'repeated_breaches',
+  'store_low_honor_rate',
+  'store_repeated_breaches',
+  'credit_tier_d',
+] as const;
 
 const evidenceRow = z.object({
   id: objectId,
@@ -316,12 +383,30 @@ export const complianceReportSchema = z.object({
       /** A tier D merchant still showing a badge: its tier and the credit figures behind it. */
       credit: z.object({ tier: z.literal('D'), figures: z.record(z.string(), z.number().nullable()) }).nullable(),
       stores: z.array(
-        returnFiguresSchema.extend({ storeId: objectId, storeName: z.string(), cityCode: z.string(), countyCode: z.string(), flagged: z.boolean(), low: z.boolean(), manyBreaches: z.boolean() }),
+        returnFiguresSchema.extend({
+          storeId: objectId,
+          storeName: z.string(),
+          cityCode: z.string(),
+          countyCode: z.string(),
+          flagged: z.boolean(),
+          low: z.boolean(),
+          manyBreaches: z.boolean(),
+        }),
       ),
       evidence: z.object({ breaches: z.array(evidenceRow), refusals: z.array(evidenceRow) }),
       commitments: z.array(z.object({ id: objectId, scope: z.enum(COMMITMENT_SCOPES), status: z.enum(COMMITMENT_STATUSES) })),
     }),
   ),
-  trend: z.array(z.object({ cityCode: z.string(), cityName: z.string(), cityNameEn: z.string(), week: z.string(), requests: z.number().int(), honorRate: z.number().nullable(), breaches: z.number().int() })),
+  trend: z.array(
+    z.object({
+      cityCode: z.string(),
+      cityName: z.string(),
+      cityNameEn: z.string(),
+      week: z.string(),
+      requests: z.number().int(),
+      honorRate: z.number().nullable(),
+      breaches: z.number().int(),
+    }),
+  ),
 });
 export type ComplianceReport = z.infer<typeof complianceReportSchema>;

@@ -20,7 +20,13 @@ describe('figures equal hand-computed values on a fixture', () => {
     srv = await startTestServer();
     const [store, other] = await merchantStores(['330106', '330782'], 'fig');
     merchantId = String(store!.merchantId);
-    const base = { consumerId: consumerOf(world), store: store!, product: { name: '积木', category: 'toy' }, problemType: 'quality', description: '零件缺失' };
+    const base = {
+      consumerId: consumerOf(world),
+      store: store!,
+      product: { name: '积木', category: 'toy' },
+      problemType: 'quality',
+      description: '零件缺失',
+    };
     const specs: SyntheticSpec[] = [
       { ...base, at: T0, path: 'resolved', satisfaction: 5 }, // closed in 4 days, source resolution, timely
       { ...base, at: T0, path: 'resolved_late', satisfaction: 3 }, // 18 days, source resolution, late
@@ -55,13 +61,22 @@ describe('figures equal hand-computed values on a fixture', () => {
   it('hotspots, time series, top lists and map count the same six complaints', async () => {
     const hot = await hz.get('/analytics/hotspots?from=2026-03-02&to=2026-03-08');
     expect(hot.body.weeks).to.deep.equal(['2026-W10']);
-    expect(hot.body.cells).to.deep.equal([{ regionCode: '330106', category: 'toy', week: '2026-W10', observed: 6, expected: 0, score: hot.body.cells[0].score, hotspot: true }]);
+    expect(hot.body.cells).to.deep.equal([
+      { regionCode: '330106', category: 'toy', week: '2026-W10', observed: 6, expected: 0, score: hot.body.cells[0].score, hotspot: true },
+    ]);
     const city = await hz.get('/analytics/hotspots?level=city&from=2026-03-02&to=2026-03-08');
     expect(city.body.cells[0]).to.include({ regionCode: '3301', observed: 6 });
     const days = await hz.get('/analytics/timeseries?interval=day&from=2026-03-01&to=2026-03-03');
-    expect(days.body.points).to.deep.equal([{ period: '2026-03-01', count: 0 }, { period: '2026-03-02', count: 6 }, { period: '2026-03-03', count: 0 }]);
+    expect(days.body.points).to.deep.equal([
+      { period: '2026-03-01', count: 0 },
+      { period: '2026-03-02', count: 6 },
+      { period: '2026-03-03', count: 0 },
+    ]);
     const weeks = await hz.get('/analytics/timeseries?interval=week&from=2026-03-02&to=2026-03-15');
-    expect(weeks.body.points).to.deep.equal([{ period: '2026-W10', count: 6 }, { period: '2026-W11', count: 0 }]);
+    expect(weeks.body.points).to.deep.equal([
+      { period: '2026-W10', count: 6 },
+      { period: '2026-W11', count: 0 },
+    ]);
     const top = await hz.get('/analytics/top/merchants');
     expect(top.body.items).to.have.length(1);
     expect(top.body.items[0]).to.include({ id: merchantId, count: 6 });
@@ -78,7 +93,11 @@ describe('figures equal hand-computed values on a fixture', () => {
     expect(r.status).to.equal(200);
     expect(r.headers.get('content-type')).to.match(/text\/csv/);
     // fetch's text() drops a BOM: read the bytes.
-    const raw = Buffer.from(await (await fetch(`${srv.url}/api/analytics/export.csv?kind=map&level=county`, { headers: { cookie: hz.cookieHeader() } })).arrayBuffer());
+    const raw = Buffer.from(
+      await (
+        await fetch(`${srv.url}/api/analytics/export.csv?kind=map&level=county`, { headers: { cookie: hz.cookieHeader() } })
+      ).arrayBuffer(),
+    );
     expect([...raw.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     expect(r.text).to.match(/^regionCode,name,nameEn,count\r\n/);
     expect(r.text).to.match(/330106,[^,]+,[^,]+,6/);

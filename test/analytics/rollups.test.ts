@@ -52,12 +52,22 @@ describe('rollups equal a full recount after random inserts', function () {
       filed.push(res.body.id);
     }
     for (const id of filed.slice(0, 6)) {
-      const res = await act(merchant, id, 'respond', { responseType: 'accepted', remedy: { type: 'refund', amountFen: 100 }, messageToConsumer: '同意' });
+      const res = await act(merchant, id, 'respond', {
+        responseType: 'accepted',
+        remedy: { type: 'refund', amountFen: 100 },
+        messageToConsumer: '同意',
+      });
       expect(res.status, res.text).to.equal(200);
     }
     for (const id of filed.slice(0, 3)) expect((await act(consumer, id, 'accept_response')).status).to.equal(200);
 
-    const stores = world.stores.map((s) => ({ _id: s._id, merchantId: s.merchantId, merchantName: s.merchantName, name: s.name, countyCode: s.countyCode }));
+    const stores = world.stores.map((s) => ({
+      _id: s._id,
+      merchantId: s.merchantId,
+      merchantName: s.merchantName,
+      name: s.name,
+      countyCode: s.countyCode,
+    }));
     const paths = ['open', 'resolved', 'mediated', 'declined', 'withdrawn'] as const;
     const specs: SyntheticSpec[] = Array.from({ length: 200 }, () => ({
       at: new Date(now().getTime() - r.next() * 120 * DAY),
@@ -74,7 +84,9 @@ describe('rollups equal a full recount after random inserts', function () {
     const late = await insertSynthetic(specs.slice(150), now());
 
     // Replayed and concurrent events add nothing.
-    await Promise.all(filed.slice(0, 4).flatMap((id) => [publish('complaint.filed', { complaintId: id }), recordComplaint(id), recordComplaint(id)]));
+    await Promise.all(
+      filed.slice(0, 4).flatMap((id) => [publish('complaint.filed', { complaintId: id }), recordComplaint(id), recordComplaint(id)]),
+    );
     await effectsSettled();
     // Complaints whose filing handler never ran (no fact) come back from the backfill.
     await ComplaintFactModel.deleteMany({ _id: { $in: late.slice(0, 15) } });
@@ -87,7 +99,12 @@ describe('rollups equal a full recount after random inserts', function () {
     const zj = await signedIn(srv.url, DEMO.regulatorZj);
     const from = new Date(now().getTime() - 130 * DAY).toISOString().slice(0, 10);
     const hot = await zj.get(`/analytics/hotspots?level=county&from=${from}`);
-    const cells = new Map<string, number>(hot.body.cells.map((c: { regionCode: string; category: string; week: string; observed: number }) => [`${c.regionCode}|${c.category}|${c.week}`, c.observed]));
+    const cells = new Map<string, number>(
+      hot.body.cells.map((c: { regionCode: string; category: string; week: string; observed: number }) => [
+        `${c.regionCode}|${c.category}|${c.week}`,
+        c.observed,
+      ]),
+    );
     expect(cells).to.deep.equal(truth.cells);
     const summary = await zj.get('/analytics/summary');
     expect(summary.body.total).to.equal(truth.total);

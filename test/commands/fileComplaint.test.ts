@@ -33,7 +33,14 @@ describe('fileComplaint', () => {
     await effectsSettled();
     expect(created).to.equal(true);
     expect(complaint.number).to.match(/^ZJ-\d{8}-\d{6}$/);
-    expect(complaint).to.include({ status: 'awaiting_merchant', version: 1, countyCode: '330106', cityCode: '3301', regulatorRegion: '330106', priority: 'normal' });
+    expect(complaint).to.include({
+      status: 'awaiting_merchant',
+      version: 1,
+      countyCode: '330106',
+      cityCode: '3301',
+      regulatorRegion: '330106',
+      priority: 'normal',
+    });
     expect(String(complaint.merchantId)).to.equal(String(world.chain._id));
     expect(complaint.deadlines?.current?.kind).to.equal('merchant_response');
     const events = await ComplaintEventModel.find({ complaintId: complaint._id }).lean();
@@ -46,7 +53,10 @@ describe('fileComplaint', () => {
   it('makes key categories and safety incidents urgent, and routes online purchases to the merchant county', async () => {
     const { complaint } = await fileComplaint({
       consumerId: consumerId(world),
-      data: filing(world, '330203', { product: { name: '电动自行车', category: 'electric_bicycle' }, purchase: { date: '2026-01-02', amountFen: 259900, channel: 'online' } }),
+      data: filing(world, '330203', {
+        product: { name: '电动自行车', category: 'electric_bicycle' },
+        purchase: { date: '2026-01-02', amountFen: 259900, channel: 'online' },
+      }),
     });
     expect(complaint.priority).to.equal('urgent');
     expect(complaint.countyCode).to.equal(world.chain.regionCode);
@@ -75,10 +85,14 @@ describe('fileComplaint', () => {
 
     it('hands out a block claimed by one insert, and a second process claims the next block', async () => {
       world = await freshWorld();
-      const first = await Promise.all(Array.from({ length: 5 }, () => fileComplaint({ consumerId: consumerId(world), data: filing(world) })));
+      const first = await Promise.all(
+        Array.from({ length: 5 }, () => fileComplaint({ consumerId: consumerId(world), data: filing(world) })),
+      );
       const ns = first.map((r) => seq(r.complaint.number)).sort((a, b) => a - b);
       expect(ns).to.deep.equal([1, 2, 3, 4, 5]);
-      expect(await ComplaintNumberModel.find({ day: day() }, { _id: 0, n: 1, size: 1 }).lean()).to.deep.equal([{ n: 1, size: NUMBER_BLOCK }]);
+      expect(await ComplaintNumberModel.find({ day: day() }, { _id: 0, n: 1, size: 1 }).lean()).to.deep.equal([
+        { n: 1, size: NUMBER_BLOCK },
+      ]);
       // Another instance (or this one after a restart) holds no block: it claims the next one, and the
       // rest of the first block is a gap.
       forgetNumberBlock();
@@ -99,8 +113,18 @@ describe('fileComplaint', () => {
   describe('an Idempotency-Key whose first request died', () => {
     const reserve = async (key: string, data: ReturnType<typeof filing>, age: number) => {
       const id = new mongoose.Types.ObjectId();
-      const fingerprint = crypto.createHash('sha256').update(JSON.stringify({ d: data, l: null })).digest('hex');
-      await IdempotencyKeyModel.create({ userId: consumerId(world), scope: 'complaint', key, fingerprint, resourceId: id, at: new Date(now().getTime() - age) });
+      const fingerprint = crypto
+        .createHash('sha256')
+        .update(JSON.stringify({ d: data, l: null }))
+        .digest('hex');
+      await IdempotencyKeyModel.create({
+        userId: consumerId(world),
+        scope: 'complaint',
+        key,
+        fingerprint,
+        resourceId: id,
+        at: new Date(now().getTime() - age),
+      });
       return id;
     };
 
@@ -122,7 +146,17 @@ describe('fileComplaint', () => {
       const data = filing(world, '330106', { description: '首次请求写入事件后中断。' });
       const id = await reserve('died-after-event', data, 0);
       const initial = await routeComplaint({ consumerId: consumerId(world), data }, id, 'ZJ-20260101-999999', now());
-      await ComplaintEventModel.create({ complaintId: id, seq: 1, action: 'file', to: 'awaiting_merchant', actorId: initial.consumerId, party: 'consumer', at: now(), data: { complaint: initial }, effects: 'pending' });
+      await ComplaintEventModel.create({
+        complaintId: id,
+        seq: 1,
+        action: 'file',
+        to: 'awaiting_merchant',
+        actorId: initial.consumerId,
+        party: 'consumer',
+        at: now(),
+        data: { complaint: initial },
+        effects: 'pending',
+      });
       const retry = await fileComplaint({ consumerId: consumerId(world), data, idempotencyKey: 'died-after-event' });
       expect(retry.created).to.equal(false);
       expect(retry.complaint).to.include({ number: 'ZJ-20260101-999999', version: 1, status: 'awaiting_merchant' });

@@ -21,8 +21,15 @@ describe('rebuildProjections', () => {
 
   it('finds no difference after real transitions, and repairs a tampered and a missing projection', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push(String((await fileComplaint({ consumerId: consumerId(world), data: filing(world) })).complaint._id));
-    await transitionComplaint(actor(DEMO.merchant), ids[0]!, { action: 'respond', expectedVersion: 1, responseType: 'accepted', remedy: { type: 'refund', amountFen: 100 }, messageToConsumer: 'ok' });
+    for (let i = 0; i < 3; i++)
+      ids.push(String((await fileComplaint({ consumerId: consumerId(world), data: filing(world) })).complaint._id));
+    await transitionComplaint(actor(DEMO.merchant), ids[0]!, {
+      action: 'respond',
+      expectedVersion: 1,
+      responseType: 'accepted',
+      remedy: { type: 'refund', amountFen: 100 },
+      messageToConsumer: 'ok',
+    });
     testClock.advance(3600_000);
     await transitionComplaint(actor(DEMO.consumer), ids[0]!, { action: 'accept_response', expectedVersion: 2 });
     await transitionComplaint(actor(DEMO.consumer), ids[0]!, { action: 'rate', expectedVersion: 3, satisfaction: 4 });

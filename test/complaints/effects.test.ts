@@ -27,8 +27,23 @@ describe('complaint effects after the answer', () => {
   async function filedThenKilled(description: string) {
     const id = new mongoose.Types.ObjectId();
     const at = now();
-    const initial = await routeComplaint({ consumerId: consumerId(world), data: filing(world, '330106', { description }) }, id, 'ZJ-20260101-999001', at);
-    await ComplaintEventModel.create({ complaintId: id, seq: 1, action: 'file', to: 'awaiting_merchant', actorId: initial.consumerId, party: 'consumer', at, data: { complaint: initial }, effects: 'pending' });
+    const initial = await routeComplaint(
+      { consumerId: consumerId(world), data: filing(world, '330106', { description }) },
+      id,
+      'ZJ-20260101-999001',
+      at,
+    );
+    await ComplaintEventModel.create({
+      complaintId: id,
+      seq: 1,
+      action: 'file',
+      to: 'awaiting_merchant',
+      actorId: initial.consumerId,
+      party: 'consumer',
+      at,
+      data: { complaint: initial },
+      effects: 'pending',
+    });
     return id;
   }
 
@@ -90,7 +105,9 @@ describe('complaint effects after the answer', () => {
       const product = { name: '暖手宝', category: 'household_appliance' as const, brand: '暖暖', model: 'NN-7' };
       const N = 7;
       const answers = await Promise.all(
-        Array.from({ length: N }, (_, i) => consumer.post('/complaints', filing(world, '330106', { product, description: `第${i}个暖手宝充电时鼓包。` }))),
+        Array.from({ length: N }, (_, i) =>
+          consumer.post('/complaints', filing(world, '330106', { product, description: `第${i}个暖手宝充电时鼓包。` })),
+        ),
       );
       expect(answers.map((r) => r.status)).to.deep.equal(Array(N).fill(201));
       const ids = answers.map((r) => String(r.body.id)).sort();

@@ -16,8 +16,14 @@ import { consumerOf, merchantStores, plant } from '../helpers/products.js';
 import { chainStores, product } from '../helpers/returns.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
-const respond = { responseType: 'accepted', remedy: { type: 'refund', amountFen: 12900 }, messageToConsumer: '同意退款', noteToRegulator: '内部说明' };
-const SAMPLING_CSV = '产品名称,类别,商品条码,品牌,型号,生产企业,批次,抽样日期,检验结果,不合格项目,抽查机关\n油汀取暖器,electric_heater,,暖居,YT-9,暖居电器有限公司,B2601,2026-01-08,不合格,表面温升,杭州市市场监督管理局\n';
+const respond = {
+  responseType: 'accepted',
+  remedy: { type: 'refund', amountFen: 12900 },
+  messageToConsumer: '同意退款',
+  noteToRegulator: '内部说明',
+};
+const SAMPLING_CSV =
+  '产品名称,类别,商品条码,品牌,型号,生产企业,批次,抽样日期,检验结果,不合格项目,抽查机关\n油汀取暖器,electric_heater,,暖居,YT-9,暖居电器有限公司,B2601,2026-01-08,不合格,表面温升,杭州市市场监督管理局\n';
 
 /** The endpoints that answer files or CSV rather than JSON. */
 const RAW = ['/complaints/export.csv', '/analytics/export.csv', '/attachments/{id}', '/admin/outbox/{id}.eml'];
@@ -37,7 +43,9 @@ describe('response contract: every GET endpoint, every role, against its declare
     const world = await freshWorld();
     srv = await startTestServer();
     clients = await roleClients(srv.url);
-    const [consumer, merchant, regulator, admin] = (['consumer', 'merchant', 'regulator', 'admin'] as const).map((r) => clients.get(r)!) as [ApiClient, ApiClient, ApiClient, ApiClient];
+    const [consumer, merchant, regulator, admin] = (['consumer', 'merchant', 'regulator', 'admin'] as const).map((r) =>
+      clients.get(r)!,
+    ) as [ApiClient, ApiClient, ApiClient, ApiClient];
     const stores = chainStores(world);
 
     // A complaint answered, with a message (response, thread), and one withdrawn (outcome).
@@ -50,7 +58,14 @@ describe('response contract: every GET endpoint, every role, against its declare
 
     // A flag on a planted product, a public case on it, and a sampling import.
     const planted = await merchantStores(['330106', '330108', '330105'], 'contract');
-    await plant({ stores: planted, count: 6, product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' }, endAt: new Date(now().getTime() - 3600_000), spanDays: 20, consumerId: consumerOf(world) });
+    await plant({
+      stores: planted,
+      count: 6,
+      product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' },
+      endAt: new Date(now().getTime() - 3600_000),
+      spanDays: 20,
+      consumerId: consumerOf(world),
+    });
     await detectAll();
     const flag = (await regulator.get('/product-flags')).body.items[0];
     ids['/product-flags/{id}'] = flag.id;
@@ -58,7 +73,17 @@ describe('response contract: every GET endpoint, every role, against its declare
     const opened = await regulator.post('/enforcement-cases', { flagId: flag.id, note: '立案' });
     ok(opened, 'open case');
     ids['/enforcement-cases/{id}'] = opened.body.id;
-    ok(await regulator.post(`/enforcement-cases/${opened.body.id}/transitions`, { action: 'investigate', note: '调查', expectedVersion: 1, public: true, finding: '温升超标', measures: '责令下架' }), 'investigate');
+    ok(
+      await regulator.post(`/enforcement-cases/${opened.body.id}/transitions`, {
+        action: 'investigate',
+        note: '调查',
+        expectedVersion: 1,
+        public: true,
+        finding: '温升超标',
+        measures: '责令下架',
+      }),
+      'investigate',
+    );
     const form = new FormData();
     form.append('file', new Blob([SAMPLING_CSV]), 'results.csv');
     const job = await regulator.post('/sampling-results/import', form);
@@ -66,10 +91,21 @@ describe('response contract: every GET endpoint, every role, against its declare
     ids['/import-jobs/{id}'] = job.body.jobId;
 
     // A commitment and a covered return.
-    const commitment = await merchant.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '完好', refundWithinHours: 48 });
+    const commitment = await merchant.post('/return-commitments', {
+      scope: 'chain_province',
+      windowDays: 7,
+      conditions: '完好',
+      refundWithinHours: 48,
+    });
     ok(commitment, 'commitment');
     ids['/return-commitments/{id}'] = commitment.body.id;
-    const ret = await consumer.post('/return-requests', { purchaseStoreId: stores.hzXihu, returnStoreId: stores.hzBinjiang, purchaseDate: new Date(now().getTime() - 86_400_000).toISOString(), amountFen: 10000, product: product() });
+    const ret = await consumer.post('/return-requests', {
+      purchaseStoreId: stores.hzXihu,
+      returnStoreId: stores.hzBinjiang,
+      purchaseDate: new Date(now().getTime() - 86_400_000).toISOString(),
+      amountFen: 10000,
+      product: product(),
+    });
     ok(ret, 'return');
     ids['/return-requests/{id}'] = ret.body.id;
     ids['/stores/{id}/badge'] = stores.hzXihu;
@@ -78,7 +114,16 @@ describe('response contract: every GET endpoint, every role, against its declare
     // A pending merchant to approve, and an invitation to read.
     const body = '91330106MA2C00001';
     const applicant = clients.get('signed out')!;
-    ok(await applicant.post('/auth/register', { name: '契约商家', email: 'contract-merchant@example.com', password: 'long-enough-pw', role: 'merchant', merchant: { name: '契约商家', creditCode: body + creditCodeCheckChar(body), countyCode: '330106' } }), 'register');
+    ok(
+      await applicant.post('/auth/register', {
+        name: '契约商家',
+        email: 'contract-merchant@example.com',
+        password: 'long-enough-pw',
+        role: 'merchant',
+        merchant: { name: '契约商家', creditCode: body + creditCodeCheckChar(body), countyCode: '330106' },
+      }),
+      'register',
+    );
     // Registering signed the applicant in: back to signed out for the walk.
     ok(await applicant.post('/auth/logout'), 'logout');
     await applicant.fetchCsrf();

@@ -23,17 +23,25 @@ describe('a data directory from the SQLite engine', function () {
     const lines: string[] = [];
     const db = await startFerretDb({ dataDir: dir, durable: false, log: (l) => lines.push(l) });
     try {
-      expect(lines.join('\n')).to.match(/fangxin\.people: 1000\/2500/).and.match(/fangxin\.people: 2500 documents/).and.match(/fangxin\.notes: 1 documents/);
+      expect(lines.join('\n'))
+        .to.match(/fangxin\.people: 1000\/2500/)
+        .and.match(/fangxin\.people: 2500 documents/)
+        .and.match(/fangxin\.notes: 1 documents/);
       const c = await mongoose.createConnection(db.uri).asPromise();
       expect(await c.collection('people').countDocuments()).to.equal(2500);
       expect((await c.collection('notes').findOne())!.at.toISOString()).to.equal('2026-01-02T03:04:05.000Z');
-      const dup = await c.collection('people').insertOne({ email: 'p7@x.cn' }).catch((e: { code?: number }) => e.code);
+      const dup = await c
+        .collection('people')
+        .insertOne({ email: 'p7@x.cn' })
+        .catch((e: { code?: number }) => e.code);
       expect(dup, 'the unique index came along').to.equal(11000);
       await c.close();
     } finally {
       await db.stop();
     }
-    expect(fs.existsSync(path.join(dir, 'ferretdb', 'sqlite-copied-to-postgres', 'fangxin.sqlite')), 'the SQLite files are kept').to.equal(true);
+    expect(fs.existsSync(path.join(dir, 'ferretdb', 'sqlite-copied-to-postgres', 'fangxin.sqlite')), 'the SQLite files are kept').to.equal(
+      true,
+    );
     expect(fs.existsSync(path.join(dir, 'postgres.copying'))).to.equal(false);
 
     // The second start copies nothing again.

@@ -40,46 +40,69 @@ const listQ = (q: Record<string, string>) => complaintListQuery.parse(q);
  */
 const HOT: Record<string, Hot> = {
   // connect-mongo's get(): _id plus an expiry $or, which FerretDB checks on the one row _id picks.
-  'session by id (every request)': () => ({ collection: SESSION_COLLECTION, filter: { _id: 'sid', $or: [{ expires: { $exists: false } }, { expires: { $gt: new Date() } }] }, limit: 1 }),
+  'session by id (every request)': () => ({
+    collection: SESSION_COLLECTION,
+    filter: { _id: 'sid', $or: [{ expires: { $exists: false } }, { expires: { $gt: new Date() } }] },
+    limit: 1,
+  }),
   'user by _id (passport deserializeUser, GET /auth/me)': (w) => UserModel.findById(user(w, 'consumer@demo.fangxin.cn')._id),
   'organization by _id (GET /auth/me)': (w) => OrganizationModel.findById(w.chain._id),
-  'notifications page (the bell, every page)': (w) => NotificationModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id }).sort({ _id: -1 }).limit(21),
-  "unread count: the user's unsealed ledger deltas (every page)": (w) => CountDeltaModel.find({ scope: unreadScope(user(w, 'merchant@demo.fangxin.cn')._id), sealed: false }, { d: 1 }),
-  "unread count: the user's ledger snapshot by _id (every page)": (w) => CountSnapshotModel.findById(`${unreadScope(user(w, 'merchant@demo.fangxin.cn')._id)}#1`),
-  'return desk list of a merchant (GET /return-requests)': (w) => ReturnRequestModel.find({ merchantId: w.chain._id }).sort({ _id: -1 }).limit(21),
-  'returns of a consumer (GET /return-requests)': (w) => ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id }).sort({ _id: -1 }).limit(21),
+  'notifications page (the bell, every page)': (w) =>
+    NotificationModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id })
+      .sort({ _id: -1 })
+      .limit(21),
+  "unread count: the user's unsealed ledger deltas (every page)": (w) =>
+    CountDeltaModel.find({ scope: unreadScope(user(w, 'merchant@demo.fangxin.cn')._id), sealed: false }, { d: 1 }),
+  "unread count: the user's ledger snapshot by _id (every page)": (w) =>
+    CountSnapshotModel.findById(`${unreadScope(user(w, 'merchant@demo.fangxin.cn')._id)}#1`),
+  'return desk list of a merchant (GET /return-requests)': (w) =>
+    ReturnRequestModel.find({ merchantId: w.chain._id }).sort({ _id: -1 }).limit(21),
+  'returns of a consumer (GET /return-requests)': (w) =>
+    ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id })
+      .sort({ _id: -1 })
+      .limit(21),
   'returns a bureau sees (GET /return-requests)': () => ReturnRequestModel.find({ regionKeys: '3301' }).sort({ _id: -1 }).limit(21),
-  'returns at one store (GET /return-requests?storeId=)': (w) => ReturnRequestModel.find({ storeIds: w.stores[0]!._id }).sort({ _id: -1 }).limit(21),
-  'a merchant\'s return figures (registry, profile)': (w) => MerchantReturnFiguresModel.findById(w.chain._id),
+  'returns at one store (GET /return-requests?storeId=)': (w) =>
+    ReturnRequestModel.find({ storeIds: w.stores[0]!._id }).sort({ _id: -1 }).limit(21),
+  "a merchant's return figures (registry, profile)": (w) => MerchantReturnFiguresModel.findById(w.chain._id),
   // Complaint lists (server/complaints/query.ts) as each role's page asks for its first page.
   "consumer's complaints, newest first": (w) => pageQuery(actorOf(w, 'consumer@demo.fangxin.cn'), listQ({ sort: 'newest' }))!,
   'merchant inbox tab by deadline': (w) => pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'todo', sort: 'deadline' }))!,
   // countComplaints: a search is counted over the audience's rows holding its first term.
-  'list counts of a search (inbox tab counts)': (w) => ComplaintEntryModel.find({ aud: `merchant:${w.chain._id}`, terms: '热水' }, { tab: 1, status: 1, group: 1 }),
-  'merchant inbox closed tab, newest first': (w) => pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }))!,
-  'regulator queue, urgent section by deadline': (w) => pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'open', priority: 'urgent', sort: 'deadline' }))!,
-  'regulator queue, closed, newest first': (w) => pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'closed', sort: 'newest' }))!,
+  'list counts of a search (inbox tab counts)': (w) =>
+    ComplaintEntryModel.find({ aud: `merchant:${w.chain._id}`, terms: '热水' }, { tab: 1, status: 1, group: 1 }),
+  'merchant inbox closed tab, newest first': (w) =>
+    pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }))!,
+  'regulator queue, urgent section by deadline': (w) =>
+    pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'open', priority: 'urgent', sort: 'deadline' }))!,
+  'regulator queue, closed, newest first': (w) =>
+    pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'closed', sort: 'newest' }))!,
   'list counts: unsealed deltas of an audience': () => CountDeltaModel.find({ scope: 'merchant:x', sealed: false }),
   'list counts: snapshot generation by _id': () => CountSnapshotModel.findById('merchant:x#1'),
   // The dashboard (GET /api/analytics/summary, /timeseries, /map, /hotspots, /top/*): per week of the period.
   "dashboard figures: a week's unsealed deltas": () => CountDeltaModel.find({ scope: figureScope('2026-W10'), sealed: false }),
-  "dashboard top merchants: a week's unsealed deltas": () => CountDeltaModel.find({ scope: topScope('merchants', '2026-W10'), sealed: false }),
+  "dashboard top merchants: a week's unsealed deltas": () =>
+    CountDeltaModel.find({ scope: topScope('merchants', '2026-W10'), sealed: false }),
   "dashboard figures: a week's snapshot by _id": () => CountSnapshotModel.findById(`${figureScope('2026-W10')}#1`),
   'dashboard figures over all time: the weeks with complaints': () => CountDeltaModel.find({ scope: WEEKS_SCOPE, sealed: false }),
-  "ledger: a scope's latest snapshot, once per process": () => CountSnapshotModel.findOne({ scope: figureScope('2026-W10') }).sort({ gen: -1 }),
+  "ledger: a scope's latest snapshot, once per process": () =>
+    CountSnapshotModel.findOne({ scope: figureScope('2026-W10') }).sort({ gen: -1 }),
   // Flags, cases and abuse reviews: one read per region code under the bureau's (server/products/visibility.ts).
-  "product flags of one county, one status (GET /product-flags)": () => ProductFlagModel.find({ regionCodes: '330106', status: 'open' }),
-  "enforcement cases of one county (GET /enforcement-cases)": () => EnforcementCaseModel.find({ regionCodes: '330106' }),
-  "abuse reviews of one county, pending (GET /abuse-reviews)": () => AbuseReviewModel.find({ regionCodes: '330106', status: 'pending' }),
+  'product flags of one county, one status (GET /product-flags)': () => ProductFlagModel.find({ regionCodes: '330106', status: 'open' }),
+  'enforcement cases of one county (GET /enforcement-cases)': () => EnforcementCaseModel.find({ regionCodes: '330106' }),
+  'abuse reviews of one county, pending (GET /abuse-reviews)': () => AbuseReviewModel.find({ regionCodes: '330106', status: 'pending' }),
   // The return review list (server/returns/compliance.ts): tier D merchants, then each one's commitments.
   'credit tier D merchants (review list)': () => MerchantCreditModel.find({ tier: 'D' }),
-  "a tier D merchant's commitments (review list)": (w) => ReturnCommitmentModel.find({ merchantId: w.shop._id }, 'status countyCodes merchantName'),
+  "a tier D merchant's commitments (review list)": (w) =>
+    ReturnCommitmentModel.find({ merchantId: w.shop._id }, 'status countyCodes merchantName'),
   // Return figures over a period (GET /api/analytics/returns?from=, stores page, compliance): week by week.
-  "return figures of a merchant, one week of the period": (w) => ReturnFactModel.find({ merchantId: w.chain._id, week: '2026-W10' }),
-  "return figures of a county, one week of the period": () => ReturnFactModel.find({ returnCountyCode: '330106', week: '2026-W10' }),
+  'return figures of a merchant, one week of the period': (w) => ReturnFactModel.find({ merchantId: w.chain._id, week: '2026-W10' }),
+  'return figures of a county, one week of the period': () => ReturnFactModel.find({ returnCountyCode: '330106', week: '2026-W10' }),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
-  'events whose effects are owed (effect runner, on start and every few seconds)': () => ComplaintEventModel.find({ effects: 'pending' }).limit(500),
-  'the day\'s last block of complaint numbers (a filing that needs a new block)': () => ComplaintNumberModel.findOne({ day: '20261130' }, { n: 1, size: 1 }).sort({ n: -1 }),
+  'events whose effects are owed (effect runner, on start and every few seconds)': () =>
+    ComplaintEventModel.find({ effects: 'pending' }).limit(500),
+  "the day's last block of complaint numbers (a filing that needs a new block)": () =>
+    ComplaintNumberModel.findOne({ day: '20261130' }, { n: 1, size: 1 }).sort({ n: -1 }),
 };
 
 describe('hot reads are answered from an index on FerretDB-over-PostgreSQL', function () {
@@ -99,7 +122,12 @@ describe('hot reads are answered from an index on FerretDB-over-PostgreSQL', fun
   }
 
   it('flags a shape that is not pushed down, naming why', async () => {
-    const problems = await pushdownProblems({ collection: UserModel.collection.collectionName, filter: { $and: [{ role: 'consumer' }] }, sort: { createdAt: -1 }, limit: 20 });
+    const problems = await pushdownProblems({
+      collection: UserModel.collection.collectionName,
+      filter: { $and: [{ role: 'consumer' }] },
+      sort: { createdAt: -1 },
+      limit: 20,
+    });
     expect(problems.join('; ')).to.match(/\$and is never pushed down/);
   });
 });

@@ -18,14 +18,29 @@ describe('honest badges in Chromium', function () {
   let srv: TestServer;
   let browser: Browser;
   let world: DemoWorld;
-  const figures = { creditScore: 48.5, complaints180d: 42, complaintsPerStore: 42, timelyResponseRate180d: 0.4, resolutionRate180d: 0.3, returnBreaches: 4, enforcementCases: 1 };
+  const figures = {
+    creditScore: 48.5,
+    complaints180d: 42,
+    complaintsPerStore: 42,
+    timelyResponseRate180d: 0.4,
+    resolutionRate180d: 0.3,
+    returnBreaches: 4,
+    enforcementCases: 1,
+  };
 
   before(async () => {
     world = await freshWorld();
     srv = await startTestServer();
     browser = await launchBrowser();
     const shop = await signedIn(srv.url, DEMO.shop);
-    const published = await shop.post('/return-commitments', { scope: 'store', storeIds: [chainStores(world).shop], windowDays: 7, categories: ['toy'], conditions: '包装完整', refundWithinHours: 24 });
+    const published = await shop.post('/return-commitments', {
+      scope: 'store',
+      storeIds: [chainStores(world).shop],
+      windowDays: 7,
+      categories: ['toy'],
+      conditions: '包装完整',
+      refundWithinHours: 24,
+    });
     expect(published.status, published.text).to.equal(201);
     // What the hourly credit job (products/credit.ts) stores for a merchant it rates D.
     await MerchantCreditModel.replaceOne({ _id: world.shop._id }, { _id: world.shop._id, tier: 'D', figures, at: now() }, { upsert: true });
@@ -64,13 +79,26 @@ describe('honest badges in Chromium', function () {
 
   it('links the merchants concerned from the public problem-product list to their profiles', async () => {
     const stores = await merchantStores(['330106', '330108', '330105'], 'badge');
-    await plant({ stores, count: 6, product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' }, endAt: new Date(now().getTime() - 3600_000), spanDays: 20, consumerId: consumerOf(world) });
+    await plant({
+      stores,
+      count: 6,
+      product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' },
+      endAt: new Date(now().getTime() - 3600_000),
+      spanDays: 20,
+      consumerId: consumerOf(world),
+    });
     await detectAll();
     const hz = await signedIn(srv.url, DEMO.regulatorHz);
     const flagId = (await hz.get('/product-flags')).body.items[0].id;
     const id = (await hz.post('/enforcement-cases', { flagId, note: '立案' })).body.id;
     await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'investigate', note: '现场检查', expectedVersion: 1 });
-    const published = await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'order_rectification', note: '责令整改', public: true, finding: '温控器失效，外壳过热', measures: '停止销售，限期整改' });
+    const published = await hz.post(`/enforcement-cases/${id}/transitions`, {
+      action: 'order_rectification',
+      note: '责令整改',
+      public: true,
+      finding: '温控器失效，外壳过热',
+      measures: '停止销售，限期整改',
+    });
     expect(published.status, published.text).to.equal(200);
 
     const visitor = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -136,8 +136,17 @@ describe('complaints in Chromium', function () {
         demand: { type: 'refund' },
         contactAgreement: false,
       });
-      const responded = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, { action: 'respond', expectedVersion: 1, responseType: 'rejected', messageToConsumer: '按洗涤说明不会缩水。' });
-      const rejected = await consumerApi.post(`/complaints/${filed.body.id}/transitions`, { action: 'reject_response', expectedVersion: responded.body.version, reason: '按说明洗涤。' });
+      const responded = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, {
+        action: 'respond',
+        expectedVersion: 1,
+        responseType: 'rejected',
+        messageToConsumer: '按洗涤说明不会缩水。',
+      });
+      const rejected = await consumerApi.post(`/complaints/${filed.body.id}/transitions`, {
+        action: 'reject_response',
+        expectedVersion: responded.body.version,
+        reason: '按说明洗涤。',
+      });
       expect(rejected.body.status).to.equal('awaiting_regulator');
       return filed.body.id;
     }
@@ -167,7 +176,10 @@ describe('complaints in Chromium', function () {
     // The bureau sees who complained; the export link carries the filters on screen.
     expect(await row.getByTestId('consumer-name').innerText()).to.equal('张晓明');
     const csv = (await bureau.getByTestId('export-csv').getAttribute('href'))!;
-    expect(csv).to.match(/^\/api\/complaints\/export\.csv\?/).and.to.contain('status=awaiting_regulator').and.to.contain('countyCode=3301');
+    expect(csv)
+      .to.match(/^\/api\/complaints\/export\.csv\?/)
+      .and.to.contain('status=awaiting_regulator')
+      .and.to.contain('countyCode=3301');
 
     await row.getByTestId('complaint-link').click();
     await bureau.getByTestId('regulator-accept').click();
@@ -191,7 +203,14 @@ describe('complaints in Chromium', function () {
     await consumer.getByTestId('rating').waitFor();
     const detail = (await consumerApi.get(`/complaints/${mediateId}`)).body;
     expect(detail.rating).to.include({ satisfaction: 4 });
-    expect(detail.timeline.map((e: { action: string }) => e.action)).to.deep.equal(['file', 'respond', 'reject_response', 'accept', 'mediation_succeeded', 'rate']);
+    expect(detail.timeline.map((e: { action: string }) => e.action)).to.deep.equal([
+      'file',
+      'respond',
+      'reject_response',
+      'accept',
+      'mediation_succeeded',
+      'rate',
+    ]);
   });
 
   it('a page that missed a change says so and reloads instead of failing', async () => {
@@ -218,7 +237,13 @@ describe('complaints in Chromium', function () {
     expect(await page.getByTestId('consumer-name').innerText()).to.equal('张晓明');
 
     const merchantApi = await signedIn(srv.url, DEMO.merchant);
-    const first = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, { action: 'respond', expectedVersion: 1, responseType: 'accepted', remedy: { type: 'exchange' }, messageToConsumer: '已安排换货。' });
+    const first = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, {
+      action: 'respond',
+      expectedVersion: 1,
+      responseType: 'accepted',
+      remedy: { type: 'exchange' },
+      messageToConsumer: '已安排换货。',
+    });
     expect(first.status).to.equal(200);
 
     await page.getByTestId('respond-type-rejected').check();
@@ -244,7 +269,12 @@ describe('complaints in Chromium', function () {
       demand: { type: 'refund' },
       contactAgreement: false,
     });
-    const answered = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, { action: 'respond', expectedVersion: 1, responseType: 'not_concerned', messageToConsumer: '本店不销售此商品。' });
+    const answered = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, {
+      action: 'respond',
+      expectedVersion: 1,
+      responseType: 'not_concerned',
+      messageToConsumer: '本店不销售此商品。',
+    });
     expect(answered.status).to.equal(200);
 
     const consumer = await pageFor(DEMO.consumer);
@@ -259,4 +289,3 @@ describe('complaints in Chromium', function () {
     expect(detail).to.include({ storeId: String(shopStore.id), merchantId: String(world.shop._id), status: 'awaiting_merchant' });
   });
 });
-

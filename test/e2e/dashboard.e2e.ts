@@ -75,7 +75,12 @@ describe('the regulators’ dashboard in Chromium', function () {
       const product = { name: '油汀电暖器', category: 'electric_heater' as const, brand: '暖阳', model: 'NY-2026' };
       const complaint = await fileVia(
         consumer,
-        filing(world, '330106', { product, problemType: 'safety', safetyIncident: { kind: 'fire', injured: false, description: '通电半小时后插头起火。' }, description: '电暖器使用中插头起火，险些引燃窗帘。' }),
+        filing(world, '330106', {
+          product,
+          problemType: 'safety',
+          safetyIncident: { kind: 'fire', injured: false, description: '通电半小时后插头起火。' },
+          description: '电暖器使用中插头起火，险些引燃窗帘。',
+        }),
       );
       expect(complaint.priority).to.equal('urgent');
 
@@ -123,7 +128,11 @@ describe('the regulators’ dashboard in Chromium', function () {
       const opened = cases.body.items.find((c: { flagId: string }) => c.flagId === flag.id);
       expect(opened.status).to.equal('rectification_ordered');
       expect(opened.public).to.equal(true);
-      expect(opened.log.map((l: { note: string }) => l.note)).to.deep.equal(['安全事故，立案调查。', '调取销售台账，抽样送检。', '责令停止销售，限期整改。']);
+      expect(opened.log.map((l: { note: string }) => l.note)).to.deep.equal([
+        '安全事故，立案调查。',
+        '调取销售台账，抽样送检。',
+        '责令停止销售，限期整改。',
+      ]);
       expect((await hz.get(`/product-flags/${flag.id}`)).body.caseId).to.equal(opened.id);
 
       // The published case is on the public list, signed out.

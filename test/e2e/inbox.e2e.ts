@@ -36,9 +36,15 @@ describe('the merchant inbox in Chromium', function () {
   });
 
   const rowStatuses = (page: Page, table: string) =>
-    page.locator(`[data-testid="${table}"] tbody tr`).evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-testid')!.replace('complaint-row-', ''), r.getAttribute('data-status')!]));
-  const tabCount = async (page: Page, tab: string) => Number(await page.getByTestId(`inbox-tab-${tab}`).getByTestId('tab-count').innerText());
-  const chainCount = (statuses: readonly string[]) => ComplaintModel.countDocuments({ merchantId: world.chain._id, status: { $in: [...statuses] } });
+    page
+      .locator(`[data-testid="${table}"] tbody tr`)
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-testid')!.replace('complaint-row-', ''), r.getAttribute('data-status')!]),
+      );
+  const tabCount = async (page: Page, tab: string) =>
+    Number(await page.getByTestId(`inbox-tab-${tab}`).getByTestId('tab-count').innerText());
+  const chainCount = (statuses: readonly string[]) =>
+    ComplaintModel.countDocuments({ merchantId: world.chain._id, status: { $in: [...statuses] } });
 
   it('tabs by who acts next with their counts, the to-do by deadline, search, a new complaint live at the top until opened', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -61,14 +67,24 @@ describe('the merchant inbox in Chromium', function () {
     const todo = await rowStatuses(page, 'inbox');
     expect(todo.length).to.equal(Math.min(20, expected.todo!));
     expect(new Set(todo.map(([, s]) => s))).to.deep.equal(new Set(['awaiting_merchant']));
-    const due = new Map((await ComplaintModel.find({ _id: { $in: todo.map(([id]) => id) } }, { deadlines: 1 }).lean()).map((c) => [String(c._id), new Date(c.deadlines!.current!.dueAt!).getTime()]));
+    const due = new Map(
+      (await ComplaintModel.find({ _id: { $in: todo.map(([id]) => id) } }, { deadlines: 1 }).lean()).map((c) => [
+        String(c._id),
+        new Date(c.deadlines!.current!.dueAt!).getTime(),
+      ]),
+    );
     const order = todo.map(([id]) => due.get(id!)!);
     expect(order).to.deep.equal([...order].sort((a, b) => a - b));
 
     // The bureau's complaints have their own tab.
     await page.getByTestId('inbox-tab-bureau').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="inbox-tab-bureau"]')?.getAttribute('aria-selected') === 'true');
-    await page.locator('[data-testid="inbox"] tbody tr[data-status="awaiting_regulator"], [data-testid="inbox"] tbody tr[data-status="in_mediation"]').first().waitFor();
+    await page
+      .locator(
+        '[data-testid="inbox"] tbody tr[data-status="awaiting_regulator"], [data-testid="inbox"] tbody tr[data-status="in_mediation"]',
+      )
+      .first()
+      .waitFor();
     const bureau = await rowStatuses(page, 'inbox');
     expect(bureau.length).to.equal(Math.min(20, expected.bureau!));
     expect(bureau.every(([, s]) => (TAB_STATUSES.bureau as readonly string[]).includes(s!))).to.equal(true);
@@ -77,26 +93,42 @@ describe('the merchant inbox in Chromium', function () {
     const one = await ComplaintModel.findOne({ merchantId: world.chain._id, status: 'merchant_responded' }, { number: 1 }).lean();
     await page.getByTestId('inbox-q').fill(one!.number);
     await page.getByTestId('inbox-search').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="inbox-tab-responded"] [data-testid="tab-count"]')?.textContent === '1');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="inbox-tab-responded"] [data-testid="tab-count"]')?.textContent === '1',
+    );
     expect(await tabCount(page, 'todo')).to.equal(0);
     await page.getByTestId('inbox-tab-responded').click();
-    await page.waitForFunction((id) => document.querySelectorAll('[data-testid="inbox"] tbody tr').length === 1 && !!document.querySelector(`[data-testid="complaint-row-${id}"]`), String(one!._id));
+    await page.waitForFunction(
+      (id) =>
+        document.querySelectorAll('[data-testid="inbox"] tbody tr').length === 1 &&
+        !!document.querySelector(`[data-testid="complaint-row-${id}"]`),
+      String(one!._id),
+    );
     await page.getByTestId('inbox-q').fill('');
     await page.getByTestId('inbox-search').click();
     await page.getByTestId('inbox-tab-todo').click();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="inbox"] tbody tr').length === n, Math.min(20, expected.todo!));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="inbox"] tbody tr').length === n,
+      Math.min(20, expected.todo!),
+    );
 
     // Filed now: its deadline is the latest, yet it shows at once above the list, marked new, without a reload.
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     const consumer = await signedIn(srv.url, DEMO.consumer);
-    const filed = await fileVia(consumer, filing(world, '330106', { product: { name: '空气炸锅', category: 'household_appliance', brand: '美家' } }));
+    const filed = await fileVia(
+      consumer,
+      filing(world, '330106', { product: { name: '空气炸锅', category: 'household_appliance', brand: '美家' } }),
+    );
     const row = page.getByTestId('inbox-new').getByTestId(`complaint-row-${filed.id}`);
     await row.getByTestId('new-badge').waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).to.equal(true);
     const box = await row.boundingBox();
     expect(await page.evaluate(() => window.scrollY)).to.equal(0);
     expect(box!.y + box!.height).to.be.at.most(768);
-    await page.waitForFunction((n) => document.querySelector('[data-testid="inbox-tab-todo"] [data-testid="tab-count"]')?.textContent === String(n), expected.todo! + 1);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="inbox-tab-todo"] [data-testid="tab-count"]')?.textContent === String(n),
+      expected.todo! + 1,
+    );
     expect(await page.getByTestId('inbox').getByTestId(`complaint-row-${filed.id}`).count(), 'listed once').to.equal(0);
 
     // Opened, it is no longer new.

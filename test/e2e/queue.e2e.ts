@@ -22,7 +22,14 @@ describe('the regulator queue in Chromium', function () {
     await seedComplaints(world);
     // A heater complained of at three Hangzhou merchants: a flag, and a week above its baseline.
     const stores = await merchantStores(['330106', '330108', '330105'], 'layout');
-    await plant({ stores, count: 8, product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' }, endAt: new Date(now().getTime() - 3600_000), spanDays: 5, consumerId: consumerOf(world) });
+    await plant({
+      stores,
+      count: 8,
+      product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' },
+      endAt: new Date(now().getTime() - 3600_000),
+      spanDays: 5,
+      consumerId: consumerOf(world),
+    });
     await detectAll();
     srv = await startTestServer();
     browser = await launchBrowser();
@@ -38,7 +45,11 @@ describe('the regulator queue in Chromium', function () {
     await signInAs(page, srv.url, email);
     return page;
   }
-  const options = (page: Page, testId: string) => page.getByTestId(testId).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const options = (page: Page, testId: string) =>
+    page
+      .getByTestId(testId)
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   const shownCount = async (page: Page) => {
     await page.locator('[data-testid="result-count"]:not([data-count=""])').waitFor();
     return Number(await page.getByTestId('result-count').getAttribute('data-count'));
@@ -46,7 +57,8 @@ describe('the regulator queue in Chromium', function () {
 
   it('shows a drill-down’s filters by name with the result count, each removable', async () => {
     const hz = await signedIn(srv.url, DEMO.regulatorHz);
-    const count = async (q: Record<string, string>) => (await hz.get(`/complaints/counts?${new URLSearchParams(q).toString()}`)).body.count as number;
+    const count = async (q: Record<string, string>) =>
+      (await hz.get(`/complaints/counts?${new URLSearchParams(q).toString()}`)).body.count as number;
     const page = await signedInPage(DEMO.regulatorHz);
     // The link a merchant's count on the dashboard's top list makes (dashboard/drill.ts queueLink).
     const merchantId = String(world.chain._id);
@@ -60,20 +72,30 @@ describe('the regulator queue in Chromium', function () {
     expect(await shownCount(page)).to.equal(withMerchant);
     expect(await page.getByTestId('result-count').innerText()).to.equal(`共 ${withMerchant} 件投诉`);
     // Only that merchant's complaints are listed.
-    const merchants = await page.locator('[data-testid="queue"] tbody tr td:nth-child(3) > div:first-child, [data-testid="queue-urgent"] tbody tr td:nth-child(3) > div:first-child').allInnerTexts();
+    const merchants = await page
+      .locator(
+        '[data-testid="queue"] tbody tr td:nth-child(3) > div:first-child, [data-testid="queue-urgent"] tbody tr td:nth-child(3) > div:first-child',
+      )
+      .allInnerTexts();
     expect(merchants.length).to.be.above(0);
     expect(new Set(merchants)).to.deep.equal(new Set([world.chain.name]));
 
     await page.getByTestId('remove-filter-merchant').click();
     await page.getByTestId('active-filter-merchant').waitFor({ state: 'detached' });
     const all = await count({ countyCode: '3301' });
-    await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count') === String(n), all);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count') === String(n),
+      all,
+    );
     expect(new URL(page.url()).searchParams.has('merchantId')).to.equal(false);
     expect(all).to.be.above(withMerchant);
 
     await page.getByTestId('clear-filters').click();
     await page.getByTestId('active-filter-region').waitFor({ state: 'detached' });
-    await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count') === String(n), await count({ status: 'open' }));
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count') === String(n),
+      await count({ status: 'open' }),
+    );
     expect(await page.getByTestId('active-filters').locator('[data-testid^="active-filter-"]').count()).to.equal(0);
     await page.context().close();
   });
@@ -113,7 +135,10 @@ describe('the regulator queue in Chromium', function () {
     }));
     expect(shape.thead, table).to.equal('none');
     expect(shape.narrowest, `${table}: narrowest cell`).to.be.above(250);
-    expect(shape.labels.every((l) => l !== 'none' && l.length > 2), `${table}: ${shape.labels.join(' ')}`).to.equal(true);
+    expect(
+      shape.labels.every((l) => l !== 'none' && l.length > 2),
+      `${table}: ${shape.labels.join(' ')}`,
+    ).to.equal(true);
     expect(shape.pageWidth, `${table}: page width`).to.be.at.most(390);
   }
 
@@ -145,7 +170,13 @@ describe('the regulator queue in Chromium', function () {
       const fit = await desk.getByTestId(table).evaluate((el) => {
         const box = el.parentElement!;
         const last = el.querySelector('thead th:last-child')!.getBoundingClientRect();
-        return { scroll: box.scrollWidth, client: box.clientWidth, lastRight: last.right, boxRight: box.getBoundingClientRect().right, header: el.querySelector('thead th:last-child')!.textContent };
+        return {
+          scroll: box.scrollWidth,
+          client: box.clientWidth,
+          lastRight: last.right,
+          boxRight: box.getBoundingClientRect().right,
+          header: el.querySelector('thead th:last-child')!.textContent,
+        };
       });
       expect(fit.header).to.equal('Filed');
       expect(fit.scroll, `${table} overflows its card`).to.be.at.most(fit.client);

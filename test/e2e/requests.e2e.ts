@@ -60,7 +60,8 @@ function duplicates(where: string, requests: string[]): string[] {
 }
 
 /** The links of a navigation bar, in order. */
-const linksOf = (page: Page, nav: string) => page.locator(`[data-testid="${nav}"] a`).evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href') ?? ''))]);
+const linksOf = (page: Page, nav: string) =>
+  page.locator(`[data-testid="${nav}"] a`).evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href') ?? ''))]);
 
 describe('each page asks the server once per request (Chromium)', function () {
   this.timeout(300_000);
@@ -146,7 +147,15 @@ describe('each page asks the server once per request (Chromium)', function () {
       // The figures reload (debounced) after the filing's event: wait for that, then for quiet.
       const reload = await requestsOf(page, async () => {
         const reloaded = page.waitForRequest((r) => r.url().includes('/api/analytics/summary'), { timeout: 30_000 });
-        await fileVia(consumer, filing(world, '330106', { product, problemType: 'safety', safetyIncident: { kind: 'burn', injured: true, description: '使用中外壳过热烫伤手。' }, description: '暖手宝外壳过热，烫伤手背。' }));
+        await fileVia(
+          consumer,
+          filing(world, '330106', {
+            product,
+            problemType: 'safety',
+            safetyIncident: { kind: 'burn', injured: true, description: '使用中外壳过热烫伤手。' },
+            description: '暖手宝外壳过热，烫伤手背。',
+          }),
+        );
         await reloaded;
       });
       expect(reload.filter((r) => r.includes('/api/analytics/summary')).length, reload.join('\n')).to.equal(1);

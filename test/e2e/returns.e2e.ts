@@ -80,7 +80,10 @@ describe('returns in Chromium', function () {
       await result.getByTestId('coverage-verdict').waitFor();
       expect(await result.getByTestId('coverage-verdict').getAttribute('data-covered')).to.equal('true');
       // City names arrive with the region list, a moment after the verdict.
-      await result.getByTestId('reason-cross_city_allowed').filter({ hasText: /杭州.*宁波/ }).waitFor();
+      await result
+        .getByTestId('reason-cross_city_allowed')
+        .filter({ hasText: /杭州.*宁波/ })
+        .waitFor();
       expect(await result.getByTestId('reason-within_window').count()).to.equal(1);
       code = (await result.getByTestId('return-claim-code').locator('strong').innerText()).trim();
 

@@ -10,9 +10,18 @@ const EXPECTED: Record<string, { role: string; nav: string[] }> = {
   [DEMO.consumer]: { role: 'consumer', nav: ['nav-complaints', 'nav-complaints-new', 'nav-returns', 'nav-commitments'] },
   [DEMO.merchant]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores'] },
   [DEMO.shop]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores'] },
-  [DEMO.regulatorHz]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'] },
-  [DEMO.regulatorYw]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'] },
-  [DEMO.regulatorZj]: { role: 'regulator', nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'] },
+  [DEMO.regulatorHz]: {
+    role: 'regulator',
+    nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'],
+  },
+  [DEMO.regulatorYw]: {
+    role: 'regulator',
+    nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'],
+  },
+  [DEMO.regulatorZj]: {
+    role: 'regulator',
+    nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'],
+  },
   [DEMO.admin]: { role: 'admin', nav: ['nav-approvals', 'nav-users', 'nav-outbox', 'nav-dashboard'] },
 };
 const ALL_NAV = [...new Set(Object.values(EXPECTED).flatMap((e) => e.nav))];
@@ -38,7 +47,8 @@ describe('the signed-in shell in Chromium', function () {
         await signInAs(page, srv.url, email);
         expect(await page.getByTestId('user-role').getAttribute('data-role')).to.equal(want.role);
         for (const id of want.nav) expect(await page.getByTestId(id).count(), id).to.equal(1);
-        for (const id of ALL_NAV.filter((n) => !want.nav.includes(n))) expect(await page.getByTestId('nav').getByTestId(id).count(), id).to.equal(0);
+        for (const id of ALL_NAV.filter((n) => !want.nav.includes(n)))
+          expect(await page.getByTestId('nav').getByTestId(id).count(), id).to.equal(0);
         await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 10_000 });
         await page.getByTestId('user-menu').click();
         await page.getByTestId('sign-out').click();

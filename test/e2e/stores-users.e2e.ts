@@ -69,7 +69,8 @@ describe('store and user management in Chromium', function () {
         String(added!._id),
       );
       // The open edit form shows the new county before the save lands: wait for the stored record.
-      for (let i = 0; i < 50 && (await StoreModel.findById(added!._id).lean())!.countyCode !== '330503'; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && (await StoreModel.findById(added!._id).lean())!.countyCode !== '330503'; i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect((await StoreModel.findById(added!._id).lean())!.countyCode).to.equal('330503');
 
       page.once('dialog', (d) => void d.accept());

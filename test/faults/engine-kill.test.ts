@@ -23,7 +23,11 @@ const BACK = /the embedded database is back \(restarted after ([\d.]+) s\)/;
 
 /** The engines' pids as the launcher's lock file names them: `server ferretdb postgres`. */
 function enginePids(dataDir: string): Record<Which, number | null> {
-  const [, fdb, pg] = fs.readFileSync(path.join(dataDir, 'ferretdb', 'ferretdb.pid'), 'utf8').trim().split(/\s+/).map(Number);
+  const [, fdb, pg] = fs
+    .readFileSync(path.join(dataDir, 'ferretdb', 'ferretdb.pid'), 'utf8')
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   return { FerretDB: fdb || null, PostgreSQL: pg || null };
 }
 
@@ -67,7 +71,9 @@ describe('fault: the embedded database engine killed under load', function () {
         while (loading) {
           const write = (n++ & 1) === 0 ? `负载 ${which} ${cycle}-${w}-${n}` : null;
           const t = Date.now();
-          const res = await orHang(write ? consumer.post(`/complaints/${complaintId}/messages`, { body: write }) : consumer.get('/auth/me'));
+          const res = await orHang(
+            write ? consumer.post(`/complaints/${complaintId}/messages`, { body: write }) : consumer.get('/auth/me'),
+          );
           answers.push({ write, res, ms: Date.now() - t });
         }
       };
@@ -95,7 +101,10 @@ describe('fault: the embedded database engine killed under load', function () {
       const hung = answers.filter((a) => a.res === 'hung');
       expect(hung.length, 'requests that hung').to.equal(0);
       const res = answers.map((a) => a.res as Res);
-      expect(res.map((r) => r.status).filter((s) => ![200, 201, 503].includes(s)), 'answers neither 2xx nor 503').to.deep.equal([]);
+      expect(
+        res.map((r) => r.status).filter((s) => ![200, 201, 503].includes(s)),
+        'answers neither 2xx nor 503',
+      ).to.deep.equal([]);
       const unavailable = answers.filter((a) => (a.res as Res).status === 503);
       expect(unavailable.length, 'no request saw the outage').to.be.greaterThan(0);
       for (const a of unavailable) {
@@ -105,9 +114,18 @@ describe('fault: the embedded database engine killed under load', function () {
       }
 
       const since = srv.lines().slice(mark);
-      expect(since.filter((l) => WENT_DOWN.test(l)), 'outage logged once').to.have.length(1);
-      expect(since.filter((l) => BACK.test(l)), 'recovery logged once').to.have.length(1);
-      expect(since.filter((l) => /cannot start|is stopping|in use by another/.test(l)), 'the server gave up').to.deep.equal([]);
+      expect(
+        since.filter((l) => WENT_DOWN.test(l)),
+        'outage logged once',
+      ).to.have.length(1);
+      expect(
+        since.filter((l) => BACK.test(l)),
+        'recovery logged once',
+      ).to.have.length(1);
+      expect(
+        since.filter((l) => /cannot start|is stopping|in use by another/.test(l)),
+        'the server gave up',
+      ).to.deep.equal([]);
       expect(alive(victim!), 'the killed process is gone').to.equal(false);
       expect((await fetch(`${srv.url}/api/health`)).status).to.equal(200);
 
@@ -144,7 +162,13 @@ describe('fault: the embedded database engine killed under load', function () {
     const t = Date.now();
     await srv.restart();
     const stored = (await consumer.get(`/complaints/${complaintId}`)).body.messages.map((m: { body: string }) => m.body) as string[];
-    expect([...acknowledged].filter((b) => !stored.includes(b)), 'acknowledged messages missing').to.deep.equal([]);
-    report('server SIGKILLed then restarted (embedded engine)', { 'acknowledged messages kept': `${acknowledged.size} of ${acknowledged.size}`, 'restart took': `${((Date.now() - t) / 1000).toFixed(1)} s` });
+    expect(
+      [...acknowledged].filter((b) => !stored.includes(b)),
+      'acknowledged messages missing',
+    ).to.deep.equal([]);
+    report('server SIGKILLed then restarted (embedded engine)', {
+      'acknowledged messages kept': `${acknowledged.size} of ${acknowledged.size}`,
+      'restart took': `${((Date.now() - t) / 1000).toFixed(1)} s`,
+    });
   });
 });

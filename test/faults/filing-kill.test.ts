@@ -39,7 +39,10 @@ const unreachable = (e: unknown) => e instanceof TypeError && /fetch failed/.tes
 /** `npm run rebuild-projections -- --dry-run` against the suite's database: its report lines. */
 function rebuildDryRun(): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/rebuildProjections.ts', '--dry-run'], { env: { ...process.env, MONGODB_URI: testDatabaseUri(), LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/rebuildProjections.ts', '--dry-run'], {
+      env: { ...process.env, MONGODB_URI: testDatabaseUri(), LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`rebuild-projections exited ${code}: ${out}`))));
@@ -162,7 +165,12 @@ describe('fault: the server SIGKILLed while consumers file with Idempotency-Keys
     expect([...evidence].sort()).to.deep.equal([...storedIds].sort());
 
     // No key stuck: every key answers again, at once, with the complaint it was acknowledged with.
-    const again = await Promise.all([...owners].map(async ([key, { client, description }]) => ({ key, r: await client.post('/complaints', filing(world, '330106', { product: PRODUCT, description }), { 'Idempotency-Key': key }) })));
+    const again = await Promise.all(
+      [...owners].map(async ([key, { client, description }]) => ({
+        key,
+        r: await client.post('/complaints', filing(world, '330106', { product: PRODUCT, description }), { 'Idempotency-Key': key }),
+      })),
+    );
     for (const { key, r } of again) expect([r.status, r.body.id], `key ${key} answered again`).to.deep.equal([200, acknowledged.get(key)]);
     expect(await IdempotencyKeyModel.countDocuments({ key: { $in: [...owners.keys()] } }), 'key rows').to.equal(owners.size);
 

@@ -6,7 +6,11 @@ export const pick = <T>(short: T, full: T): T => (FULL ? full : short);
 
 /** One line per fault test with what it measured, for the closing note of a run. */
 export function report(name: string, figures: Record<string, string | number>): void {
-  console.log(`      [fault ${FULL ? 'full' : 'short'}] ${name}: ${Object.entries(figures).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `      [fault ${FULL ? 'full' : 'short'}] ${name}: ${Object.entries(figures)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
 }
 
 /** A request that has not answered within this long hangs: far above any answer the server should give. */
@@ -24,7 +28,9 @@ export function serverTimes(lines: string[], pick: (statusCode: number, url: str
   return lines.flatMap((line) => {
     try {
       const j = JSON.parse(line) as { req?: { url?: string }; res?: { statusCode?: number }; responseTime?: number };
-      return j.res?.statusCode !== undefined && j.responseTime !== undefined && pick(j.res.statusCode, j.req?.url ?? '') ? [j.responseTime] : [];
+      return j.res?.statusCode !== undefined && j.responseTime !== undefined && pick(j.res.statusCode, j.req?.url ?? '')
+        ? [j.responseTime]
+        : [];
     } catch {
       return [];
     }

@@ -34,7 +34,10 @@ async function smtpUp(port: number, received: Received[], afterEach: (n: number)
       stream.on('data', (d: Buffer) => (raw += d.toString()));
       stream.on('end', () => {
         const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
-        const text = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
+        const text = raw
+          .split(/\r?\n\r?\n/)
+          .slice(1)
+          .join('\n\n');
         for (const r of session.envelope.rcptTo) received.push({ to: r.address, subject, text });
         cb();
         afterEach(received.length);
@@ -67,7 +70,11 @@ describe('fault: the SMTP server down for a while, then back', function () {
     let failedAttempts = 0;
     let runs = 0;
     const file = async (n: number) => {
-      for (let i = 0; i < n; i++) await fileComplaint({ consumerId: consumerId(world), data: filing(world, '330106', { description: `第 ${runs}-${i} 次投诉：底座漏电。` }) });
+      for (let i = 0; i < n; i++)
+        await fileComplaint({
+          consumerId: consumerId(world),
+          data: filing(world, '330106', { description: `第 ${runs}-${i} 次投诉：底座漏电。` }),
+        });
     };
     // One job tick on two instances at once, then the clock moves past any backoff.
     const tick = async () => {
@@ -104,7 +111,10 @@ describe('fault: the SMTP server down for a while, then back', function () {
     await smtpDown(server);
 
     const mails = await OutboxMailModel.find().lean();
-    expect(mails.filter((m) => m.status !== 'sent'), 'mails not sent').to.deep.equal([]);
+    expect(
+      mails.filter((m) => m.status !== 'sent'),
+      'mails not sent',
+    ).to.deep.equal([]);
     const key = (m: Received) => `${m.to}\n${m.subject}\n${m.text}`;
     const keys = received.map(key);
     const duplicated = keys.filter((k, i) => keys.indexOf(k) !== i);

@@ -91,7 +91,13 @@ describe('fault: slow clients and a flood of sockets without sessions', function
     for (let i = 0; i < SLOW_CLIENTS; i++) {
       const kind = i % 3;
       if (kind === 0) slow.push(slowSender(srv.port, 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: '));
-      else if (kind === 1) slow.push(slowSender(srv.port, `POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"email":"`));
+      else if (kind === 1)
+        slow.push(
+          slowSender(
+            srv.port,
+            `POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"email":"`,
+          ),
+        );
       else slow.push(slowReader(srv.port));
     }
     // Opened in batches, so this process stays responsive enough to measure the signed-in user.
@@ -123,7 +129,10 @@ describe('fault: slow clients and a flood of sockets without sessions', function
       expect((await heard).message.body).to.equal('洪水中的最后一条');
       socket.disconnect();
 
-      expect(during.filter((d) => d.res === 'hung'), 'requests that hung').to.deep.equal([]);
+      expect(
+        during.filter((d) => d.res === 'hung'),
+        'requests that hung',
+      ).to.deep.equal([]);
       expect(during.map((d) => (d.res as Res).status)).to.deep.equal(during.map((_, i) => (i % 2 === 0 && i < 10 ? 200 : 201)));
 
       const outcomes = await flood;

@@ -28,7 +28,13 @@ function fill(schema: Schema | undefined, refs: Record<string, Schema>, leaf: st
   if (alt?.length) return fill(alt[0], refs, leaf, depth);
   if (!s || depth > 4) return leaf;
   if (s.type === 'object' && s.properties) {
-    return '{' + Object.entries(s.properties).map(([k, v]) => `${JSON.stringify(k)}:${fill(v, refs, leaf, depth + 1)}`).join(',') + '}';
+    return (
+      '{' +
+      Object.entries(s.properties)
+        .map(([k, v]) => `${JSON.stringify(k)}:${fill(v, refs, leaf, depth + 1)}`)
+        .join(',') +
+      '}'
+    );
   }
   if (s.type === 'array') return `[${fill(s.items, refs, leaf, depth + 1)}]`;
   return leaf;
@@ -36,20 +42,25 @@ function fill(schema: Schema | undefined, refs: Record<string, Schema>, leaf: st
 
 /** The probes of every class for one endpoint; `id` fills well-formed path parameters. */
 function probesFor(r: Route, refs: Record<string, Schema>, id: string): Probe[] {
-  const pathWith = (value: (p: Param) => string) => r.path.replace(/\{(\w+)\}/g, (_m, name: string) => value(r.params.find((p) => p.name === name)!));
+  const pathWith = (value: (p: Param) => string) =>
+    r.path.replace(/\{(\w+)\}/g, (_m, name: string) => value(r.params.find((p) => p.name === name)!));
   const good = pathWith((p) => (p.schema?.enum?.length ? String(p.schema.enum[0]) : id));
-  const withQuery = (value: string) => (r.query.length ? `${good}?${r.query.map((q) => `${encodeURIComponent(q)}=${value}`).join('&')}` : `${good}?q=${value}`);
+  const withQuery = (value: string) =>
+    r.query.length ? `${good}?${r.query.map((q) => `${encodeURIComponent(q)}=${value}`).join('&')}` : `${good}?q=${value}`;
   const json = { 'content-type': 'application/json' };
   const bodyWith = (leaf: string) => fill(r.body, refs, leaf);
   const write = WRITES.has(r.method);
   const probes: Probe[] = [];
-  const add = (cls: string, path: string, body?: string, headers: Record<string, string> = json) => probes.push({ cls, path, headers, body: write ? body : undefined });
+  const add = (cls: string, path: string, body?: string, headers: Record<string, string> = json) =>
+    probes.push({ cls, path, headers, body: write ? body : undefined });
 
   add('unsupported charset', good, '{}', { 'content-type': 'application/json; charset=latin1' });
   if (write) {
     add('wrong content type', good, '{"a":1}', { 'content-type': 'text/plain' });
     add('wrong content type', good, 'a=1&b[c]=2&__proto__[x]=1', { 'content-type': 'application/x-www-form-urlencoded' });
-    add('wrong content type', good, '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nnope', { 'content-type': 'multipart/form-data; boundary=y' });
+    add('wrong content type', good, '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nnope', {
+      'content-type': 'multipart/form-data; boundary=y',
+    });
     add('deep nesting', good, '['.repeat(50_000) + ']'.repeat(50_000));
     add('deep nesting', good, bodyWith('{"a":'.repeat(20) + '1' + '}'.repeat(20)));
     add('huge body', good, JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }));
@@ -60,21 +71,33 @@ function probesFor(r: Route, refs: Record<string, Schema>, id: string): Probe[] 
     add('lone surrogates', good, bodyWith('"x\\ud800y"'));
   }
   add('huge query', `${good}?q=${'x'.repeat(64 * 1024)}`);
-  add('operator objects', r.query.length ? `${good}?${r.query.map((q) => `${q}[$gt]=&${q}=%7B%22%24gt%22%3A%22%22%7D`).join('&')}` : `${good}?q[$gt]=`);
+  add(
+    'operator objects',
+    r.query.length ? `${good}?${r.query.map((q) => `${q}[$gt]=&${q}=%7B%22%24gt%22%3A%22%22%7D`).join('&')}` : `${good}?q[$gt]=`,
+  );
   add('__proto__ and constructor', `${good}?__proto__[role]=admin&constructor[prototype][x]=1&__proto__=1`);
   for (const v of ['2026-13-45', '1e309', '-1']) add('invalid dates and numbers', withQuery(v));
   add('NUL bytes', withQuery('%00'));
   add('lone surrogates', withQuery('%ED%A0%80'));
-  if (r.params.length) for (const bad of ['%ZZ', '%', '%E0%A4%A']) add('malformed percent-encoding', pathWith(() => bad), '{}');
-  if (r.query.includes('cursor')) for (const c of ['-1', 'Infinity', '1e309', '%7B%22%24gt%22%3A%22%22%7D', 'x'.repeat(300)]) add('bad cursors', `${good}?cursor=${c}`);
+  if (r.params.length)
+    for (const bad of ['%ZZ', '%', '%E0%A4%A'])
+      add(
+        'malformed percent-encoding',
+        pathWith(() => bad),
+        '{}',
+      );
+  if (r.query.includes('cursor'))
+    for (const c of ['-1', 'Infinity', '1e309', '%7B%22%24gt%22%3A%22%22%7D', 'x'.repeat(300)]) add('bad cursors', `${good}?cursor=${c}`);
   return probes;
 }
 
 async function pool<T>(items: T[], width: number, run: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await run(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
 }
 
 describe('fuzz: every endpoint, every role, every class of malformed input', function () {
@@ -148,7 +171,12 @@ describe('fuzz: every endpoint, every role, every class of malformed input', fun
     const admitted = new Map<Route, string[]>();
     const gate = async ({ role, r }: { role: string; r: Route }) => {
       const path = probesFor(r, refs, complaintId)[0]!.path;
-      const first = await send(role, r, { cls: 'empty body', path, headers: { 'content-type': 'application/json' }, body: WRITES.has(r.method) ? '{}' : undefined });
+      const first = await send(role, r, {
+        cls: 'empty body',
+        path,
+        headers: { 'content-type': 'application/json' },
+        body: WRITES.has(r.method) ? '{}' : undefined,
+      });
       const refused = (first.status === 401 && first.code === 'unauthenticated') || (first.status === 403 && first.code === 'forbidden');
       if (!refused) admitted.set(r, [...(admitted.get(r) ?? []), role]);
       // A role turned away never reaches the endpoint's code: only the classes handled before the
@@ -165,14 +193,24 @@ describe('fuzz: every endpoint, every role, every class of malformed input', fun
       const probes = probesFor(r, refs, complaintId).filter((_p, i) => FULL || roles[i % roles.length] === role);
       for (const p of probes) await send(role, r, p);
     };
-    await pool(jobs.filter((j) => !last.includes(j)), 8, gate);
-    await pool(jobs.filter((j) => !last.includes(j) && admitted.get(j.r)?.includes(j.role)), 8, run);
+    await pool(
+      jobs.filter((j) => !last.includes(j)),
+      8,
+      gate,
+    );
+    await pool(
+      jobs.filter((j) => !last.includes(j) && admitted.get(j.r)?.includes(j.role)),
+      8,
+      run,
+    );
     for (const j of last) {
       await gate(j);
       if (admitted.get(j.r)?.includes(j.role)) await run(j);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`      fuzz (${FULL ? 'full' : 'short'}): ${routes.length} endpoints × ${ROLES.length} roles, ${sent} requests in ${seconds} s; ${[...byStatus].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `      fuzz (${FULL ? 'full' : 'short'}): ${routes.length} endpoints × ${ROLES.length} roles, ${sent} requests in ${seconds} s; ${[...byStatus].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    );
     console.log(`      classes: ${[...byClass].map(([k, v]) => `${k} ${v}`).join(', ')}`);
     expect(failures, failures.slice(0, 30).join('\n')).to.deep.equal([]);
     const after0 = await snapshotDb();

@@ -21,7 +21,10 @@ export async function invite(inviter: ApiClient, body: Record<string, unknown>):
 }
 
 /** Invites, accepts, and returns the invitee's signed-in client and account id. */
-export async function invitedClient(inviter: ApiClient, body: { email: string; name: string } & Record<string, unknown>): Promise<{ client: ApiClient; id: string }> {
+export async function invitedClient(
+  inviter: ApiClient,
+  body: { email: string; name: string } & Record<string, unknown>,
+): Promise<{ client: ApiClient; id: string }> {
   const { id } = await invite(inviter, body);
   const client = new ApiClient(inviter.baseUrl);
   await client.fetchCsrf();

@@ -65,7 +65,13 @@ async function emptyCollection(c: mongo.Collection): Promise<void> {
     await c.deleteMany({});
   } catch {
     for (;;) {
-      const ids = (await c.find({}, { projection: { _id: 1 } }).sort({ _id: 1 }).limit(20_000).toArray()).map((d) => d._id);
+      const ids = (
+        await c
+          .find({}, { projection: { _id: 1 } })
+          .sort({ _id: 1 })
+          .limit(20_000)
+          .toArray()
+      ).map((d) => d._id);
       if (!ids.length) return;
       await c.deleteMany({ _id: { $gte: ids[0], $lte: ids[ids.length - 1] } });
     }

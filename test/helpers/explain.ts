@@ -50,7 +50,14 @@ function notPushable(key: string, value: unknown): string | null {
   if (key.startsWith('$')) return `${key} is never pushed down`;
   if (key.includes('.')) return `dotted path ${key} is not pushed down`;
   if (isScalar(value)) return null;
-  if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && isScalar((value as { $eq?: unknown }).$eq)) return null;
+  if (
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    isScalar((value as { $eq?: unknown }).$eq)
+  )
+    return null;
   return `${key}: only scalar equality is pushed down, not ${JSON.stringify(value)}`;
 }
 
@@ -69,16 +76,19 @@ export async function pushdownProblems(q: FindShape | AnyQuery): Promise<string[
   const problems: string[] = [];
   if (!explained.filter) problems.push('explain: filterPushdown is false');
   const byId = isScalar(s.filter._id);
-  if (!byId) for (const [k, v] of Object.entries(s.filter)) (notPushable(k, v) ? problems.push(notPushable(k, v)!) : null);
+  if (!byId) for (const [k, v] of Object.entries(s.filter)) notPushable(k, v) ? problems.push(notPushable(k, v)!) : null;
   if (byId) return problems;
 
   const indexes = (await mongoose.connection.db!.collection(s.collection).indexes()).map((i) => Object.keys(i.key));
   const equality = Object.keys(s.filter).filter((k) => !notPushable(k, s.filter[k]));
-  if (!indexes.some((keys) => equality.includes(keys[0]!))) problems.push(`no index starts with one of ${equality.join(', ') || '(no equality field)'}`);
+  if (!indexes.some((keys) => equality.includes(keys[0]!)))
+    problems.push(`no index starts with one of ${equality.join(', ') || '(no equality field)'}`);
   const sortKeys = Object.keys(s.sort ?? {});
   if (sortKeys.length > 1) problems.push(`sorts by ${sortKeys.length} keys; one is the most an index answers here`);
   if (sortKeys.length === 1) {
-    const served = indexes.some((keys) => keys.indexOf(sortKeys[0]!) === equality.length && keys.slice(0, equality.length).every((k) => equality.includes(k)));
+    const served = indexes.some(
+      (keys) => keys.indexOf(sortKeys[0]!) === equality.length && keys.slice(0, equality.length).every((k) => equality.includes(k)),
+    );
     if (!served) problems.push(`no index on (${[...equality, sortKeys[0]].join(', ')}) serves its sort`);
   }
   return problems;

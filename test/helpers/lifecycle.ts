@@ -25,14 +25,16 @@ export function historyViolations(events: EventLike[], nowAt: Date): string[] {
       const at = new Date(e.at).getTime();
       if (clock && d !== null) {
         if (e.action === clock && at < d) out.push(`${where}: before the deadline`);
-        if (e.action !== clock && at > d + JOB_PERIOD_MS) out.push(`${where}: ${Math.round((at - d) / 3600_000)} h after the ${state.status} deadline, which the job would have acted on`);
+        if (e.action !== clock && at > d + JOB_PERIOD_MS)
+          out.push(`${where}: ${Math.round((at - d) / 3600_000)} h after the ${state.status} deadline, which the job would have acted on`);
       }
     } else if (e.action !== 'file') out.push(`${where}: before filing`);
     state = applyEvent(state, e);
   }
   if (state && CLOCK_ACTION[state.status]) {
     const d = due(state);
-    if (d !== null && d + JOB_PERIOD_MS < nowAt.getTime()) out.push(`${state.status} ${Math.round((nowAt.getTime() - d) / 86_400_000)} days past its deadline`);
+    if (d !== null && d + JOB_PERIOD_MS < nowAt.getTime())
+      out.push(`${state.status} ${Math.round((nowAt.getTime() - d) / 86_400_000)} days past its deadline`);
   }
   return out;
 }

@@ -2,7 +2,17 @@
 // tests that walk every endpoint (fuzz, response contract).
 import { ApiClient, DEMO } from './http.js';
 
-export type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; pattern?: string; $ref?: string; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[] };
+export type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  pattern?: string;
+  $ref?: string;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+};
 export interface Param {
   name: string;
   in: 'query' | 'path' | 'header';

@@ -7,7 +7,13 @@ import type { Page } from 'playwright-core';
 export function watchPageErrors(page: Page): () => void {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d\b/.test(m.text()) && errors.push(m.text()));
+  page.on(
+    'console',
+    (m) =>
+      m.type() === 'error' &&
+      !/^Failed to load resource: the server responded with a status of 4\d\d\b/.test(m.text()) &&
+      errors.push(m.text()),
+  );
   return () => {
     if (errors.length) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
   };

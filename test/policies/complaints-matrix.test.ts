@@ -51,7 +51,9 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
     for (const [k, email] of Object.entries(DEMO)) c[k] = await signedIn(srv.url, email);
     const other = new ApiClient(srv.url);
     await other.fetchCsrf();
-    expect((await other.post('/auth/register', { name: '路人', email: 'other@example.com', password: 'long-enough-pw' })).status).to.equal(201);
+    expect((await other.post('/auth/register', { name: '路人', email: 'other@example.com', password: 'long-enough-pw' })).status).to.equal(
+      201,
+    );
     c.other = other;
     ids.A = (await fileVia(c.consumer!, filing(world, '330106'))).id;
     const yiwuShop = world.stores.find((s) => String(s.merchantId) === String(world.shop._id))!;
@@ -74,7 +76,10 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
         expect(one.status, 'GET one').to.equal(visible ? 200 : 404);
         const list = await api.get('/complaints?limit=100');
         expect(list.status).to.equal(200);
-        expect(list.body.items.some((i: { id: string }) => i.id === id), 'in list').to.equal(visible);
+        expect(
+          list.body.items.some((i: { id: string }) => i.id === id),
+          'in list',
+        ).to.equal(visible);
         // Merchants get no stable consumer identifier: it would tie every complaint of one consumer together.
         const merchantSide = who === 'merchant' || who === 'shop';
         if (visible) expect(one.body.consumerId, 'consumerId in GET one').to.be.a(merchantSide ? 'undefined' : 'string');
@@ -93,11 +98,14 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
   }
 
   it('exports CSV only for regulators and admins, each within its region', async () => {
-    for (const who of ['consumer', 'merchant', 'shop', 'other']) expect((await c[who]!.get('/complaints/export.csv')).status, who).to.equal(403);
+    for (const who of ['consumer', 'merchant', 'shop', 'other'])
+      expect((await c[who]!.get('/complaints/export.csv')).status, who).to.equal(403);
     const hz = await c.regulatorHz!.get('/complaints/export.csv');
     expect(hz.status).to.equal(200);
     expect(hz.headers.get('content-type')).to.match(/text\/csv; charset=utf-8/);
-    const raw = new Uint8Array(await (await fetch(srv.url + '/api/complaints/export.csv', { headers: { cookie: c.regulatorHz!.cookieHeader() } })).arrayBuffer());
+    const raw = new Uint8Array(
+      await (await fetch(srv.url + '/api/complaints/export.csv', { headers: { cookie: c.regulatorHz!.cookieHeader() } })).arrayBuffer(),
+    );
     expect([...raw.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const numbers = async (who: string) => (await c[who]!.get('/complaints/export.csv')).text.split('\r\n').length - 2;
     expect(await numbers('regulatorHz')).to.equal(1);
@@ -105,7 +113,10 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
     expect(await numbers('regulatorZj')).to.equal(2);
     expect(await numbers('admin')).to.equal(2);
     // Regions by name in the reader's language, their codes in the last columns.
-    for (const [lang, field] of [['zh-CN', 'name'], ['en', 'nameEn']] as const) {
+    for (const [lang, field] of [
+      ['zh-CN', 'name'],
+      ['en', 'nameEn'],
+    ] as const) {
       const rows: string[][] = parseCsv((await c.regulatorHz!.get(`/complaints/export.csv?lang=${lang}`)).text, { bom: true });
       const [head, row] = [rows[0]!, rows[1]!];
       const code = row[head.indexOf('区划代码 County code')]!;
@@ -142,7 +153,13 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
     const withConsent = await c.merchant!.get(`/complaints/${agreed.id}`);
     expect(withConsent.body.consumer.name).to.equal('张晓明');
     expect(withConsent.body, 'consent names this complaint only').to.not.have.property('consumerId');
-    const r = await c.merchant!.post(`/complaints/${agreed.id}/transitions`, { action: 'respond', expectedVersion: 1, responseType: 'rejected', messageToConsumer: '不同意', noteToRegulator: '内部' });
+    const r = await c.merchant!.post(`/complaints/${agreed.id}/transitions`, {
+      action: 'respond',
+      expectedVersion: 1,
+      responseType: 'rejected',
+      messageToConsumer: '不同意',
+      noteToRegulator: '内部',
+    });
     expect(r.status).to.equal(200);
     const seen = await c.consumer!.get(`/complaints/${agreed.id}`);
     expect(seen.body.response).to.not.have.property('noteToRegulator');

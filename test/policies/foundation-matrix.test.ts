@@ -8,12 +8,37 @@ const WHO: Who[] = ['anonymous', 'consumer', 'merchant', 'pendingMerchant', 'reg
 
 /** Expected status per role for each endpoint of the foundation (API.md 401/403 semantics). */
 const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; expect: Record<Who, number> }[] = [
-  { method: 'GET', path: '/health', expect: { anonymous: 200, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 } },
-  { method: 'GET', path: '/auth/me', expect: { anonymous: 401, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 } },
-  { method: 'PATCH', path: '/auth/me', body: { locale: 'en' }, expect: { anonymous: 401, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 } },
-  { method: 'GET', path: '/regions?parent=3301', expect: { anonymous: 200, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 } },
-  { method: 'GET', path: '/merchants', expect: { anonymous: 200, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 } },
-  { method: 'GET', path: '/stores?region=3301', expect: { anonymous: 200, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 } },
+  {
+    method: 'GET',
+    path: '/health',
+    expect: { anonymous: 200, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 },
+  },
+  {
+    method: 'GET',
+    path: '/auth/me',
+    expect: { anonymous: 401, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 },
+  },
+  {
+    method: 'PATCH',
+    path: '/auth/me',
+    body: { locale: 'en' },
+    expect: { anonymous: 401, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 },
+  },
+  {
+    method: 'GET',
+    path: '/regions?parent=3301',
+    expect: { anonymous: 200, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 },
+  },
+  {
+    method: 'GET',
+    path: '/merchants',
+    expect: { anonymous: 200, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 },
+  },
+  {
+    method: 'GET',
+    path: '/stores?region=3301',
+    expect: { anonymous: 200, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 },
+  },
   {
     method: 'POST',
     path: '/stores',
@@ -27,10 +52,22 @@ const MATRIX: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; 
     body: { code: 'ABCDEFGHJK', contactAgreement: false },
     expect: { anonymous: 401, consumer: 404, merchant: 403, pendingMerchant: 403, regulator: 403, admin: 403 },
   },
-  { method: 'GET', path: '/approvals', expect: { anonymous: 401, consumer: 403, merchant: 403, pendingMerchant: 403, regulator: 200, admin: 200 } },
+  {
+    method: 'GET',
+    path: '/approvals',
+    expect: { anonymous: 401, consumer: 403, merchant: 403, pendingMerchant: 403, regulator: 200, admin: 200 },
+  },
   // Merchants (their staff) and bureaus (their officers) list the accounts they manage; the scope is in stores-accounts-matrix.
-  { method: 'GET', path: '/users', expect: { anonymous: 401, consumer: 403, merchant: 200, pendingMerchant: 403, regulator: 200, admin: 200 } },
-  { method: 'POST', path: '/auth/logout', expect: { anonymous: 401, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 } },
+  {
+    method: 'GET',
+    path: '/users',
+    expect: { anonymous: 401, consumer: 403, merchant: 200, pendingMerchant: 403, regulator: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    path: '/auth/logout',
+    expect: { anonymous: 401, consumer: 200, merchant: 200, pendingMerchant: 200, regulator: 200, admin: 200 },
+  },
 ];
 
 describe('foundation authorization matrix (role × endpoint)', () => {

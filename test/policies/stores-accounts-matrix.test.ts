@@ -50,24 +50,78 @@ describe('stores, staff and accounts authorization matrix (role × ownership × 
     id.invitedStaff = (await invite(c.merchantHq, { name: '未接受的店员', email: 'pending.staff@example.com', storeId: s.hzXihu })).id;
     id.xihuComplaint = (await fileVia(c.consumer, filing(world, '330106'))).id;
     id.binjiangComplaint = (await fileVia(c.consumer, filing(world, '330108'))).id;
-    const r = await c.merchantHq.post('/return-requests', { purchaseStoreId: s.hzBinjiang, returnStoreId: s.hzBinjiang, purchaseDate: new Date().toISOString().slice(0, 10), amountFen: 3000, product: product() });
+    const r = await c.merchantHq.post('/return-requests', {
+      purchaseStoreId: s.hzBinjiang,
+      returnStoreId: s.hzBinjiang,
+      purchaseDate: new Date().toISOString().slice(0, 10),
+      amountFen: 3000,
+      product: product(),
+    });
     id.binjiangReturn = r.body.id;
   });
   after(() => srv.stop());
 
   const ROWS: Row[] = [
     { name: 'my stores', method: 'GET', path: () => '/merchant/stores', expect: row(401, 403, 200, 200, 403, 403, 403, 403) },
-    { name: 'edit own store', method: 'PATCH', path: () => `/stores/${chainStores(world).hzXihu}`, body: () => ({ address: '杭州市西湖区文三路 400 号' }), expect: row(401, 403, 200, 403, 403, 403, 403, 403) },
-    { name: 'edit another merchant’s store', method: 'PATCH', path: () => `/stores/${chainStores(world).shop}`, body: () => ({ address: 'x' }), expect: row(401, 403, 404, 403, 403, 403, 403, 403) },
-    { name: 'close another merchant’s store', method: 'POST', path: () => `/stores/${chainStores(world).shop}/close`, expect: row(401, 403, 404, 403, 403, 403, 403, 403) },
-    { name: 'complaint at the staff’s store', method: 'GET', path: () => `/complaints/${id.xihuComplaint}`, expect: row(401, 200, 200, 200, 200, 200, 404, 200) },
-    { name: 'complaint at another store', method: 'GET', path: () => `/complaints/${id.binjiangComplaint}`, expect: row(401, 200, 200, 404, 200, 200, 404, 200) },
-    { name: 'return at another store', method: 'GET', path: () => `/return-requests/${id.binjiangReturn}`, expect: row(401, 404, 200, 404, 200, 200, 404, 200) },
+    {
+      name: 'edit own store',
+      method: 'PATCH',
+      path: () => `/stores/${chainStores(world).hzXihu}`,
+      body: () => ({ address: '杭州市西湖区文三路 400 号' }),
+      expect: row(401, 403, 200, 403, 403, 403, 403, 403),
+    },
+    {
+      name: 'edit another merchant’s store',
+      method: 'PATCH',
+      path: () => `/stores/${chainStores(world).shop}`,
+      body: () => ({ address: 'x' }),
+      expect: row(401, 403, 404, 403, 403, 403, 403, 403),
+    },
+    {
+      name: 'close another merchant’s store',
+      method: 'POST',
+      path: () => `/stores/${chainStores(world).shop}/close`,
+      expect: row(401, 403, 404, 403, 403, 403, 403, 403),
+    },
+    {
+      name: 'complaint at the staff’s store',
+      method: 'GET',
+      path: () => `/complaints/${id.xihuComplaint}`,
+      expect: row(401, 200, 200, 200, 200, 200, 404, 200),
+    },
+    {
+      name: 'complaint at another store',
+      method: 'GET',
+      path: () => `/complaints/${id.binjiangComplaint}`,
+      expect: row(401, 200, 200, 404, 200, 200, 404, 200),
+    },
+    {
+      name: 'return at another store',
+      method: 'GET',
+      path: () => `/return-requests/${id.binjiangReturn}`,
+      expect: row(401, 404, 200, 404, 200, 200, 404, 200),
+    },
     { name: 'account list', method: 'GET', path: () => '/users', expect: row(401, 403, 200, 403, 200, 200, 200, 200) },
     { name: 'audit trail', method: 'GET', path: () => '/audit/accounts', expect: row(401, 403, 200, 403, 200, 200, 200, 200) },
-    { name: 'invite (no role given)', method: 'POST', path: () => '/users/invitations', body: () => ({ name: '矩阵', email: email() }), expect: row(401, 403, 201, 403, 201, 201, 201, 400) },
-    { name: 're-invite a Hangzhou officer', method: 'POST', path: () => `/users/${id.invitedOfficer}/resend-invitation`, expect: row(401, 403, 404, 403, 200, 200, 404, 200) },
-    { name: 're-invite a Xihu store’s staff', method: 'POST', path: () => `/users/${id.invitedStaff}/resend-invitation`, expect: row(401, 403, 200, 403, 404, 404, 404, 200) },
+    {
+      name: 'invite (no role given)',
+      method: 'POST',
+      path: () => '/users/invitations',
+      body: () => ({ name: '矩阵', email: email() }),
+      expect: row(401, 403, 201, 403, 201, 201, 201, 400),
+    },
+    {
+      name: 're-invite a Hangzhou officer',
+      method: 'POST',
+      path: () => `/users/${id.invitedOfficer}/resend-invitation`,
+      expect: row(401, 403, 404, 403, 200, 200, 404, 200),
+    },
+    {
+      name: 're-invite a Xihu store’s staff',
+      method: 'POST',
+      path: () => `/users/${id.invitedStaff}/resend-invitation`,
+      expect: row(401, 403, 200, 403, 404, 404, 404, 200),
+    },
   ];
 
   for (const r of ROWS) {

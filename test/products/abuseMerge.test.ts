@@ -25,7 +25,16 @@ describe('abuse review queue', () => {
   it('queues nothing for 7 templated complaints, and queues the 8th against 5 merchants with evidence', async () => {
     const consumer = String(consumerOf(world));
     const stores = await merchantStores(['330106', '330108', '330105', '330102', '330110'], 'ab');
-    const specs = plantSpecs({ stores, count: 8, product: { name: '保温杯', category: 'daily_goods' }, endAt: new Date(now().getTime() - 3600_000), spanDays: 10, consumerId: consumer, description: templated, problemType: 'false_advertising' });
+    const specs = plantSpecs({
+      stores,
+      count: 8,
+      product: { name: '保温杯', category: 'daily_goods' },
+      endAt: new Date(now().getTime() - 3600_000),
+      spanDays: 10,
+      consumerId: consumer,
+      description: templated,
+      problemType: 'false_advertising',
+    });
     await insertSynthetic(specs.slice(1), now());
     expect(await reviewConsumer(consumer)).to.equal(null);
     expect((await hz.get('/abuse-reviews')).body.items).to.deep.equal([]);
@@ -38,7 +47,15 @@ describe('abuse review queue', () => {
     // Nothing is blocked: the consumer still files.
     const c = await signedIn(srv.url, DEMO.consumer);
     const store = world.stores.find((s) => s.countyCode === '330106')!;
-    const filed = await c.post('/complaints', { storeId: String(store._id), product: { name: '水杯', category: 'daily_goods' }, purchase: { date: '2026-01-10', amountFen: 100, channel: 'in_store' }, problemType: 'quality', description: '破损', demand: { type: 'refund' }, contactAgreement: false });
+    const filed = await c.post('/complaints', {
+      storeId: String(store._id),
+      product: { name: '水杯', category: 'daily_goods' },
+      purchase: { date: '2026-01-10', amountFen: 100, channel: 'in_store' },
+      problemType: 'quality',
+      description: '破损',
+      demand: { type: 'refund' },
+      contactAgreement: false,
+    });
     expect(filed.status, filed.text).to.equal(201);
   });
 
@@ -69,8 +86,22 @@ describe('product merge', () => {
     const hz = await signedIn(srv.url, DEMO.regulatorHz);
     const stores = await merchantStores(['330106'], 'mg');
     const endAt = new Date(now().getTime() - 3600_000);
-    await plant({ stores, count: 2, product: { name: '电水壶', category: 'household_appliance', brand: '美家', model: 'K-1' }, endAt, spanDays: 5, consumerId: consumerOf(world) });
-    await plant({ stores, count: 3, product: { name: '电水壶', category: 'household_appliance', brand: '美佳', model: 'K-1' }, endAt, spanDays: 5, consumerId: consumerOf(world) });
+    await plant({
+      stores,
+      count: 2,
+      product: { name: '电水壶', category: 'household_appliance', brand: '美家', model: 'K-1' },
+      endAt,
+      spanDays: 5,
+      consumerId: consumerOf(world),
+    });
+    await plant({
+      stores,
+      count: 3,
+      product: { name: '电水壶', category: 'household_appliance', brand: '美佳', model: 'K-1' },
+      endAt,
+      spanDays: 5,
+      consumerId: consumerOf(world),
+    });
     const from = await resolveProduct({ name: '电水壶', category: 'household_appliance', brand: '美家', model: 'K-1' });
     const into = await resolveProduct({ name: '电水壶', category: 'household_appliance', brand: '美佳', model: 'K-1' });
     const r = await hz.post('/products/merge', { fromId: String(from!._id), intoId: String(into!._id), note: '同一产品，品牌录入错误' });

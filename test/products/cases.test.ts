@@ -15,7 +15,14 @@ describe('enforcement cases and the public problem-product list', () => {
     srv = await startTestServer();
     // Six complaints in Hangzhou about one heater at three merchants: volume and spread fire.
     const stores = await merchantStores(['330106', '330108', '330105'], 'case');
-    await plant({ stores, count: 6, product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' }, endAt: new Date(now().getTime() - 3600_000), spanDays: 20, consumerId: consumerOf(world) });
+    await plant({
+      stores,
+      count: 6,
+      product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' },
+      endAt: new Date(now().getTime() - 3600_000),
+      spanDays: 20,
+      consumerId: consumerOf(world),
+    });
     await detectAll();
     hz = await signedIn(srv.url, DEMO.regulatorHz);
     yw = await signedIn(srv.url, DEMO.regulatorYw);
@@ -59,16 +66,33 @@ describe('enforcement cases and the public problem-product list', () => {
     expect((await yw.post(`/enforcement-cases/${id}/transitions`, { action: 'order_rectification', note: 'x' })).status).to.equal(404);
 
     // Public only with the finding and the measures consumers will read; refused before anything is written.
-    const bare = await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'order_rectification', note: '责令整改', public: true, finding: '温控器失效，外壳过热' });
+    const bare = await hz.post(`/enforcement-cases/${id}/transitions`, {
+      action: 'order_rectification',
+      note: '责令整改',
+      public: true,
+      finding: '温控器失效，外壳过热',
+    });
     expect(bare.status, bare.text).to.equal(422);
     expect(bare.body.error).to.include({ code: 'public_needs_finding' });
     expect(bare.body.error.details).to.deep.equal({ missing: ['measures'] });
     expect((await hz.get(`/enforcement-cases/${id}`)).body).to.include({ status: 'investigating', version: 2, public: false });
-    await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'order_rectification', note: '责令整改', public: true, finding: '温控器失效，外壳过热', measures: '停止销售，限期整改' });
+    await hz.post(`/enforcement-cases/${id}/transitions`, {
+      action: 'order_rectification',
+      note: '责令整改',
+      public: true,
+      finding: '温控器失效，外壳过热',
+      measures: '停止销售，限期整改',
+    });
     await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'recall', note: '启动召回' });
     const closed = await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'close', note: '整改完成' });
     expect(closed.body.status).to.equal('closed');
-    expect(closed.body.log.map((l: { to: string }) => l.to)).to.deep.equal(['open', 'investigating', 'rectification_ordered', 'recall', 'closed']);
+    expect(closed.body.log.map((l: { to: string }) => l.to)).to.deep.equal([
+      'open',
+      'investigating',
+      'rectification_ordered',
+      'recall',
+      'closed',
+    ]);
     expect(closed.body.log.every((l: { note: string; actorId: string }) => l.note && l.actorId)).to.equal(true);
     socket.close();
 
@@ -113,7 +137,9 @@ describe('enforcement cases and the public problem-product list', () => {
     expect(put.status, put.text).to.equal(200);
     expect(put.body.version).to.equal(1);
     expect((await zj.request('PUT', '/flag-rules', { rules: changed, expectedVersion: 0 })).status).to.equal(409);
-    expect((await zj.request('PUT', '/flag-rules', { rules: { ...changed, volume: { enabled: true, complaints: -1, windowDays: 30 } } })).status).to.equal(400);
+    expect(
+      (await zj.request('PUT', '/flag-rules', { rules: { ...changed, volume: { enabled: true, complaints: -1, windowDays: 30 } } })).status,
+    ).to.equal(400);
     expect((await hz.get('/flag-rules')).body.rules.volume.complaints).to.equal(8);
   });
 });

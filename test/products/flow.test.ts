@@ -31,7 +31,10 @@ describe('problem products follow filed complaints', () => {
     const product = { name: '电暖器', category: 'household_appliance' as const, brand: '暖家', model: 'NJ-100' };
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await consumer.post('/complaints', filing(world, '330106', { product, description: `第${i}台取暖器开机冒烟，要求退货退款。` }));
+      const r = await consumer.post(
+        '/complaints',
+        filing(world, '330106', { product, description: `第${i}台取暖器开机冒烟，要求退货退款。` }),
+      );
       expect(r.status, r.text).to.equal(201);
       ids.push(r.body.id);
       await effectsSettled();

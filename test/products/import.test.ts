@@ -78,7 +78,13 @@ describe('sampling result import', () => {
   });
 
   it('reads a GB18030 file with English headers and a UTF-8 BOM file alike', async () => {
-    const gb = iconv.encode(['Product,Category,Brand,Model,Producer,Batch,Date,Result,Failed items,Authority', '儿童电动玩具车,toy,童乐,TL-8,汕头童乐玩具厂,TL2511,2026-01-15,不合格,小零件；电池仓,杭州市市场监督管理局'].join('\r\n'), 'gb18030');
+    const gb = iconv.encode(
+      [
+        'Product,Category,Brand,Model,Producer,Batch,Date,Result,Failed items,Authority',
+        '儿童电动玩具车,toy,童乐,TL-8,汕头童乐玩具厂,TL2511,2026-01-15,不合格,小零件；电池仓,杭州市市场监督管理局',
+      ].join('\r\n'),
+      'gb18030',
+    );
     const job = await finished(hz, (await importCsv(hz, gb)).body.jobId);
     expect(job).to.include({ status: 'done', inserted: 1 });
     const row = await SamplingResultModel.findOne({ batch: 'TL2511' }).lean();

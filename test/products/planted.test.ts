@@ -66,7 +66,13 @@ describe('demo data: planted signals are found, ordered first, with their eviden
 
   it('raises no flag and no hotspot on a dataset without planted signals', async () => {
     const world = await freshWorld();
-    const stores = world.stores.map((s) => ({ _id: s._id, merchantId: s.merchantId, merchantName: s.merchantName, name: s.name, countyCode: s.countyCode }));
+    const stores = world.stores.map((s) => ({
+      _id: s._id,
+      merchantId: s.merchantId,
+      merchantName: s.merchantName,
+      name: s.name,
+      countyCode: s.countyCode,
+    }));
     const consumers = [...world.users.values()].filter((u) => u.role === 'consumer').map((u) => u._id);
     await insertSynthetic(backgroundSpecs({ now: now(), stores, consumers, background: 3000, seed: 99 }), now());
     await detectAll(now());

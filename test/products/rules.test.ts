@@ -17,21 +17,59 @@ function only(rule: keyof FlagRules): FlagRules {
 
 function fact(daysAgo: number, over: Partial<FactIn> = {}): FactIn {
   const createdAt = new Date(AT.getTime() - daysAgo * DAY);
-  return { complaintId: `c${Math.random()}`, merchantId: 'm1', cityCode: '3301', countyCode: '330106', safety: false, keyCategory: false, createdAt, week: isoWeek(createdAt), ...over };
+  return {
+    complaintId: `c${Math.random()}`,
+    merchantId: 'm1',
+    cityCode: '3301',
+    countyCode: '330106',
+    safety: false,
+    keyCategory: false,
+    createdAt,
+    week: isoWeek(createdAt),
+    ...over,
+  };
 }
-const failed = (daysAgo: number): SamplingIn => ({ id: `s${daysAgo}`, passed: false, sampledOn: new Date(AT.getTime() - daysAgo * DAY).toISOString().slice(0, 10), batch: 'B1', authority: '省局', failedItems: ['x'], regionCode: '33' });
+const failed = (daysAgo: number): SamplingIn => ({
+  id: `s${daysAgo}`,
+  passed: false,
+  sampledOn: new Date(AT.getTime() - daysAgo * DAY).toISOString().slice(0, 10),
+  batch: 'B1',
+  authority: '省局',
+  failedItems: ['x'],
+  regionCode: '33',
+});
 const fired = (facts: FactIn[], samplings: SamplingIn[], rules: FlagRules) => evaluate(facts, samplings, rules, AT).rules;
 
 describe('flag rules at their thresholds and one below', () => {
   it('volume: 5 complaints in 30 days, not 4, not when the fifth is older', () => {
-    expect(fired([0, 3, 7, 15, 29].map((d) => fact(d)), [], only('volume'))).to.deep.equal(['volume']);
-    expect(fired([0, 3, 7, 15].map((d) => fact(d)), [], only('volume'))).to.deep.equal([]);
-    expect(fired([0, 3, 7, 15, 31].map((d) => fact(d)), [], only('volume'))).to.deep.equal([]);
+    expect(
+      fired(
+        [0, 3, 7, 15, 29].map((d) => fact(d)),
+        [],
+        only('volume'),
+      ),
+    ).to.deep.equal(['volume']);
+    expect(
+      fired(
+        [0, 3, 7, 15].map((d) => fact(d)),
+        [],
+        only('volume'),
+      ),
+    ).to.deep.equal([]);
+    expect(
+      fired(
+        [0, 3, 7, 15, 31].map((d) => fact(d)),
+        [],
+        only('volume'),
+      ),
+    ).to.deep.equal([]);
   });
 
   it('spread: 3 merchants or 2 cities among at least 3 complaints', () => {
     const rules = only('spread');
-    expect(fired([fact(1, { merchantId: 'a' }), fact(2, { merchantId: 'b' }), fact(3, { merchantId: 'c' })], [], rules)).to.deep.equal(['spread']);
+    expect(fired([fact(1, { merchantId: 'a' }), fact(2, { merchantId: 'b' }), fact(3, { merchantId: 'c' })], [], rules)).to.deep.equal([
+      'spread',
+    ]);
     expect(fired([fact(1, { merchantId: 'a' }), fact(2, { merchantId: 'b' }), fact(3, { merchantId: 'b' })], [], rules)).to.deep.equal([]);
     expect(fired([fact(1), fact(2), fact(3, { cityCode: '3307', countyCode: '330782' })], [], rules)).to.deep.equal(['spread']);
     expect(fired([fact(1), fact(2, { cityCode: '3307', countyCode: '330782' })], [], rules)).to.deep.equal([]);
@@ -65,7 +103,12 @@ describe('flag rules at their thresholds and one below', () => {
   });
 
   it('records the evidence of every complaint in the widest window', () => {
-    const r = evaluate([fact(1, { merchantId: 'a' }), fact(2, { merchantId: 'b', cityCode: '3307', countyCode: '330782' })], [failed(3)], DEFAULT_FLAG_RULES, AT);
+    const r = evaluate(
+      [fact(1, { merchantId: 'a' }), fact(2, { merchantId: 'b', cityCode: '3307', countyCode: '330782' })],
+      [failed(3)],
+      DEFAULT_FLAG_RULES,
+      AT,
+    );
     expect(r.evidence).to.include({ complaintCount: 2, merchantCount: 2, samplingFailures: 1 });
     expect(r.evidence.regionCodes).to.deep.equal(['330106', '330782']);
     expect(r.score).to.be.greaterThan(0);

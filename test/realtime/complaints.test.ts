@@ -25,7 +25,10 @@ describe('complaint realtime', () => {
       await connected(s);
       sockets[name] = s;
       heard[name] = [];
-      for (const ev of EVENTS) s.on(ev, (p: { id?: string; complaintId?: string; link?: string }) => heard[name]!.push({ event: ev, id: p.id ?? p.complaintId ?? '' }));
+      for (const ev of EVENTS)
+        s.on(ev, (p: { id?: string; complaintId?: string; link?: string }) =>
+          heard[name]!.push({ event: ev, id: p.id ?? p.complaintId ?? '' }),
+        );
     }
   });
   after(async () => {
@@ -36,7 +39,10 @@ describe('complaint realtime', () => {
     for (const k of Object.keys(heard)) heard[k] = [];
   });
 
-  const who = (event: string, id: string) => Object.keys(heard).filter((k) => heard[k]!.some((h) => h.event === event && h.id === id)).sort();
+  const who = (event: string, id: string) =>
+    Object.keys(heard)
+      .filter((k) => heard[k]!.some((h) => h.event === event && h.id === id))
+      .sort();
 
   it('announces a Hangzhou complaint to its consumer, merchant, Hangzhou, province and admin, never to Yiwu or another merchant', async () => {
     const c = await fileVia(clients.consumer!, filing(world, '330106'));
@@ -44,7 +50,9 @@ describe('complaint realtime', () => {
     expect(who('complaint:created', c.id)).to.deep.equal(['admin', 'consumer', 'merchant', 'regulatorHz', 'regulatorZj']);
     expect(heard.regulatorYw).to.deep.equal([]);
     expect(heard.shop).to.deep.equal([]);
-    const notified = Object.keys(heard).filter((k) => heard[k]!.some((h) => h.event === 'notification')).sort();
+    const notified = Object.keys(heard)
+      .filter((k) => heard[k]!.some((h) => h.event === 'notification'))
+      .sort();
     expect(notified).to.deep.equal(['consumer', 'merchant']);
   });
 

@@ -5,7 +5,6 @@ import { testRedisUrl } from '../helpers/redis.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 import { labelId } from '../helpers/ids.js';
 
-
 describe('two server instances (shared database, Redis adapter)', () => {
   let a: TestServer;
   let b: TestServer;

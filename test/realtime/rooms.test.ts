@@ -50,7 +50,13 @@ describe('realtime rooms', () => {
   });
 
   it('refuses a socket with a forged session cookie', async () => {
-    const s = io(srv.url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: 'fangxin.sid=s%3Aforged.sig' } });
+    const s = io(srv.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie: 'fangxin.sid=s%3Aforged.sig' },
+    });
     const err = await new Promise<Error | null>((resolve) => {
       s.once('connect', () => resolve(null));
       s.once('connect_error', (e) => resolve(e));
@@ -83,7 +89,8 @@ describe('realtime rooms', () => {
     expect(heard.merchant).to.include(labelId('chain-org'));
     expect(heard.shop).to.not.include(labelId('chain-org'));
     expect(heard.consumer).to.deep.equal([labelId('consumer-user')]);
-    for (const who of ['merchant', 'shop', 'admin', 'regulatorHz', 'regulatorYw', 'regulatorZj']) expect(heard[who], who).to.not.include(labelId('consumer-user'));
+    for (const who of ['merchant', 'shop', 'admin', 'regulatorHz', 'regulatorYw', 'regulatorZj'])
+      expect(heard[who], who).to.not.include(labelId('consumer-user'));
   });
 
   it('sends one copy to a socket that is in several of the target rooms', async () => {

@@ -22,7 +22,8 @@ const EVENTS = ['complaint:created', 'complaint:updated', 'complaint:message', '
 /** Everything a socket hears, by event and record id. */
 function record(s: Socket): Heard {
   const heard: Heard = [];
-  for (const ev of EVENTS) s.on(ev, (p: { id?: string; complaintId?: string }) => heard.push({ event: ev, id: p.id ?? p.complaintId ?? '' }));
+  for (const ev of EVENTS)
+    s.on(ev, (p: { id?: string; complaintId?: string }) => heard.push({ event: ev, id: p.id ?? p.complaintId ?? '' }));
   return heard;
 }
 
@@ -100,7 +101,10 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     await Promise.all([toShop, toConsumer]);
     await sentinel(chainSock, [rooms.org(String(world.chain._id))], labelId('after-redirect'));
 
-    expect(chainHeard.filter((h) => h.id === c.id), 'the first merchant heard of the redirected complaint').to.deep.equal([]);
+    expect(
+      chainHeard.filter((h) => h.id === c.id),
+      'the first merchant heard of the redirected complaint',
+    ).to.deep.equal([]);
     const watchers = await realtime()!.in(rooms.complaint(c.id)).fetchSockets();
     expect(watchers.map((s) => s.id)).to.not.include(chainSock.id);
     expect(await watch(chainSock, c.id)).to.have.nested.property('error.code', 'not_found');
@@ -129,7 +133,10 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     await toConsumer;
     await sentinel(ywSock, regionRooms('330782'), labelId('after-transfer'));
 
-    expect(ywHeard.filter((h) => h.id === c.id), 'the Yiwu bureau heard of the complaint it transferred away').to.deep.equal([]);
+    expect(
+      ywHeard.filter((h) => h.id === c.id),
+      'the Yiwu bureau heard of the complaint it transferred away',
+    ).to.deep.equal([]);
     expect((await yw.get(`/complaints/${c.id}`)).status).to.equal(404);
   });
 
@@ -170,7 +177,17 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     await pending.fetchCsrf();
     const body = '91330106MA2W00001';
     const email = 'socket-pending@example.com';
-    expect((await pending.post('/auth/register', { name: '待审', email, password: 'long-enough-pw', role: 'merchant', merchant: { name: '待审商家', creditCode: body + creditCodeCheckChar(body), countyCode: '330106' } })).status).to.equal(201);
+    expect(
+      (
+        await pending.post('/auth/register', {
+          name: '待审',
+          email,
+          password: 'long-enough-pw',
+          role: 'merchant',
+          merchant: { name: '待审商家', creditCode: body + creditCodeCheckChar(body), countyCode: '330106' },
+        })
+      ).status,
+    ).to.equal(201);
     const ps = await socketOf(pending, a);
     const rejected = disconnected(ps);
     const admin = await signedIn(b.url, DEMO.admin);
@@ -182,7 +199,13 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
   it('refuses a socket from another site’s page, and accepts one from our own origin', async () => {
     const c = await signedIn(a.url, DEMO.consumer);
     const attempt = (origin: string) => {
-      const s = connect(a.url, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: c.cookieHeader(), origin } });
+      const s = connect(a.url, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { cookie: c.cookieHeader(), origin },
+      });
       open.push(s);
       return new Promise<Error | null>((resolve) => {
         s.once('connect', () => resolve(null));
@@ -198,7 +221,12 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     const c = await signedIn(a.url, DEMO.consumer);
     const s = await socketOf(c, a);
     const id = '0123456789abcdef01234567';
-    const answers = await Promise.all(Array.from({ length: 120 }, () => new Promise<{ ok?: boolean; error?: { code: string } }>((resolve) => s.emit('complaint:unwatch', { id }, resolve))));
+    const answers = await Promise.all(
+      Array.from(
+        { length: 120 },
+        () => new Promise<{ ok?: boolean; error?: { code: string } }>((resolve) => s.emit('complaint:unwatch', { id }, resolve)),
+      ),
+    );
     const limited = answers.filter((x) => x.error?.code === 'rate_limited').length;
     expect(answers.filter((x) => x.ok).length).to.be.greaterThan(0);
     expect(limited).to.be.greaterThan(0);

@@ -51,7 +51,8 @@ describe('abuse limits', function () {
     onB.cookies = onA.cookies;
     onB.csrf = onA.csrf;
     const max = LIMITS.message.user.max;
-    for (let i = 0; i < max; i++) expect((await (i % 2 ? onB : onA).post(`/complaints/${id}/messages`, { body: `第${i}条` })).status).to.equal(201);
+    for (let i = 0; i < max; i++)
+      expect((await (i % 2 ? onB : onA).post(`/complaints/${id}/messages`, { body: `第${i}条` })).status).to.equal(201);
     limited(await onB.post(`/complaints/${id}/messages`, { body: 'one too many' }));
     limited(await onA.post(`/complaints/${id}/messages`, { body: 'one too many' }));
   });
@@ -73,7 +74,12 @@ describe('abuse limits', function () {
     const open = Array.from({ length: MAX_CONCURRENT_UPLOADS }, () => {
       const req = http.request(`${a.url}/api/complaints/${id}/attachments`, {
         method: 'POST',
-        headers: { cookie: consumer.cookieHeader(), 'x-csrf-token': consumer.csrf!, 'content-type': 'multipart/form-data; boundary=b', 'content-length': '100000' },
+        headers: {
+          cookie: consumer.cookieHeader(),
+          'x-csrf-token': consumer.csrf!,
+          'content-type': 'multipart/form-data; boundary=b',
+          'content-length': '100000',
+        },
       });
       req.on('error', () => undefined);
       req.write('--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n');
@@ -103,7 +109,9 @@ describe('abuse limits', function () {
     for (let i = 0; i < LIMITS.signup.address.max; i++) {
       const c = new ApiClient(a.url);
       await c.fetchCsrf();
-      expect((await c.post('/auth/register', { name: `新用户${i}`, email: `new${i}@example.com`, password: 'long-enough-password' })).status).to.equal(201);
+      expect(
+        (await c.post('/auth/register', { name: `新用户${i}`, email: `new${i}@example.com`, password: 'long-enough-password' })).status,
+      ).to.equal(201);
     }
     const c = new ApiClient(b.url);
     await c.fetchCsrf();
@@ -129,7 +137,8 @@ describe('sign-in: lockout the owner can get past, equal work for unknown emails
   async function lockOut(email: string) {
     const attacker = new ApiClient(srv.url);
     await attacker.fetchCsrf();
-    for (let i = 0; i < 5; i++) expect((await attacker.post('/auth/login', { email, password: `guess-${i}-password` })).status).to.equal(401);
+    for (let i = 0; i < 5; i++)
+      expect((await attacker.post('/auth/login', { email, password: `guess-${i}-password` })).status).to.equal(401);
     const r = await attacker.post('/auth/login', { email, password: DEMO_PASSWORD });
     expect(r.body.error.code).to.equal('account_locked');
   }
@@ -191,7 +200,9 @@ describe('sign-in: lockout the owner can get past, equal work for unknown emails
     const cookie = r.headers.getSetCookie().find((x) => x.startsWith('fangxin.sid='))!;
     const expires = Date.parse(/Expires=([^;]+)/.exec(cookie)![1]!) - Date.parse(r.headers.get('date')!);
     expect(expires / 60_000).to.be.within(29, 31);
-    expect(cookie).to.match(/HttpOnly/).and.to.match(/SameSite=Lax/);
+    expect(cookie)
+      .to.match(/HttpOnly/)
+      .and.to.match(/SameSite=Lax/);
 
     const sessions = mongoose.connection.db!.collection('sessions');
     const sid = decodeURIComponent(c.cookies.get('fangxin.sid')!).slice(2).split('.')[0]!;
@@ -206,6 +217,8 @@ describe('sign-in: lockout the owner can get past, equal work for unknown emails
     const e = await signedIn(srv.url, DEMO.consumer);
     const out = await e.post('/auth/logout');
     const cleared = out.headers.getSetCookie().find((x) => x.startsWith('fangxin.sid='))!;
-    expect(cleared).to.match(/^fangxin\.sid=;/).and.to.match(/Expires=Thu, 01 Jan 1970/);
+    expect(cleared)
+      .to.match(/^fangxin\.sid=;/)
+      .and.to.match(/Expires=Thu, 01 Jan 1970/);
   });
 });

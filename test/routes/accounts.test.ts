@@ -67,14 +67,20 @@ describe('account management (GET /users, invitations, disable, enable, audit)',
     expect(invited!.orgName).to.contain('西湖区');
     const anon = new ApiClient(srv.url);
     await anon.fetchCsrf();
-    expect((await anon.post('/auth/login', { email: 'officer.xh@example.com', password: 'whatever-long' })).status, 'no password yet').to.equal(401);
+    expect(
+      (await anon.post('/auth/login', { email: 'officer.xh@example.com', password: 'whatever-long' })).status,
+      'no password yet',
+    ).to.equal(401);
     const token = await invitationToken('officer.xh@example.com');
     const shown = await anon.get(`/invitations/${token}`);
     expect(shown.status).to.equal(200);
     expect(shown.body).to.include({ email: 'officer.xh@example.com', role: 'regulator' });
     expect((await anon.get('/invitations/short')).status).to.equal(400);
     expect((await anon.post(`/invitations/${token}/accept`, { password: 'short' })).status).to.equal(400);
-    const [a, b] = await Promise.all([anon.post(`/invitations/${token}/accept`, { password: INVITEE_PASSWORD }), new ApiClient(srv.url).fetchCsrf().then(() => anon.post(`/invitations/${token}/accept`, { password: INVITEE_PASSWORD }))]);
+    const [a, b] = await Promise.all([
+      anon.post(`/invitations/${token}/accept`, { password: INVITEE_PASSWORD }),
+      new ApiClient(srv.url).fetchCsrf().then(() => anon.post(`/invitations/${token}/accept`, { password: INVITEE_PASSWORD })),
+    ]);
     expect([a.status, b.status].sort()).to.satisfy((s: number[]) => s[0] === 200 && s[1]! >= 404);
     expect((await anon.get('/auth/me')).body.user).to.include({ email: 'officer.xh@example.com', regionCode: '330106' });
     expect((await anon.get(`/invitations/${token}`)).status, 'used').to.equal(404);
@@ -95,7 +101,10 @@ describe('account management (GET /users, invitations, disable, enable, audit)',
     expect((await anon.get(`/invitations/${second}`)).status).to.equal(200);
     const active = await admin.post(`/users/${world.users.get(DEMO.consumer)!._id}/resend-invitation`);
     expect(active.status).to.equal(409);
-    expect((await AuditEntryModel.find({ targetId: id }).sort({ _id: 1 }).lean()).map((e) => e.action)).to.deep.equal(['invite', 'resend_invitation']);
+    expect((await AuditEntryModel.find({ targetId: id }).sort({ _id: 1 }).lean()).map((e) => e.action)).to.deep.equal([
+      'invite',
+      'resend_invitation',
+    ]);
   });
 
   it('disables an account: its sessions and sockets end at once, it cannot sign in; enabling restores it', async () => {
@@ -114,7 +123,10 @@ describe('account management (GET /users, invitations, disable, enable, audit)',
     } finally {
       socket.close();
     }
-    expect(await mongoose.connection.collection(SESSION_COLLECTION).countDocuments({ 'session.passport.user': consumerId }), 'session documents removed').to.equal(0);
+    expect(
+      await mongoose.connection.collection(SESSION_COLLECTION).countDocuments({ 'session.passport.user': consumerId }),
+      'session documents removed',
+    ).to.equal(0);
     expect((await victim.get('/auth/me')).status).to.equal(401);
     expect((await second.get('/complaints')).status).to.equal(401);
     const again = new ApiClient(srv.url);
@@ -128,7 +140,10 @@ describe('account management (GET /users, invitations, disable, enable, audit)',
     expect(enabled.body.status).to.equal('active');
     expect((await admin.post(`/users/${consumerId}/enable`)).status).to.equal(409);
     await again.login(DEMO.consumer);
-    expect((await AuditEntryModel.find({ targetId: consumerId }).sort({ _id: 1 }).lean()).map((e) => e.action)).to.deep.equal(['disable', 'enable']);
+    expect((await AuditEntryModel.find({ targetId: consumerId }).sort({ _id: 1 }).lean()).map((e) => e.action)).to.deep.equal([
+      'disable',
+      'enable',
+    ]);
   });
 
   it('keeps the audit trail insert-only', async () => {

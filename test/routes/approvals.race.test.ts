@@ -29,7 +29,13 @@ describe('merchant approval decisions and public listing', () => {
     await c.fetchCsrf();
     const body = `91330106MA2R${String(++serial).padStart(5, '0')}`;
     const email = `race-${serial}@example.com`;
-    const r = await c.post('/auth/register', { name: '竞态商家', email, password: 'long-enough-pw', role: 'merchant', merchant: { name: `竞态商家${serial}`, creditCode: body + creditCodeCheckChar(body), countyCode: '330106' } });
+    const r = await c.post('/auth/register', {
+      name: '竞态商家',
+      email,
+      password: 'long-enough-pw',
+      role: 'merchant',
+      merchant: { name: `竞态商家${serial}`, creditCode: body + creditCodeCheckChar(body), countyCode: '330106' },
+    });
     expect(r.status, r.text).to.equal(201);
     const user = (await UserModel.findOne({ email }).lean())!;
     return { c, userId: String(user._id), orgId: String(user.orgId), name: `竞态商家${serial}` };
@@ -38,7 +44,10 @@ describe('merchant approval decisions and public listing', () => {
   it('of an approve and a reject sent together exactly one wins, and account and organization agree', async () => {
     for (let i = 0; i < 4; i++) {
       const m = await pendingMerchant();
-      const answers = await Promise.all([hz.post(`/approvals/${m.userId}`, { decision: 'approve' }), admin.post(`/approvals/${m.userId}`, { decision: 'reject' })]);
+      const answers = await Promise.all([
+        hz.post(`/approvals/${m.userId}`, { decision: 'approve' }),
+        admin.post(`/approvals/${m.userId}`, { decision: 'reject' }),
+      ]);
       expect(answers.map((a) => a.status).sort(), answers.map((a) => a.text).join(' | ')).to.deep.equal([200, 409]);
       const winner = answers.find((a) => a.status === 200)!.body.status as string;
       const [user, org] = [await UserModel.findById(m.userId).lean(), await OrganizationModel.findById(m.orgId).lean()];
@@ -66,7 +75,12 @@ describe('merchant approval decisions and public listing', () => {
     const store = await m.c.post('/stores', { name: `${m.name} 二号店`, countyCode: '330106', address: '测试路 2 号' });
     expect(store.status, store.text).to.equal(403);
     expect(store.body.error.code).to.equal('merchant_not_approved');
-    const commitment = await m.c.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '商品完好', refundWithinHours: 24 });
+    const commitment = await m.c.post('/return-commitments', {
+      scope: 'chain_province',
+      windowDays: 7,
+      conditions: '商品完好',
+      refundWithinHours: 24,
+    });
     expect(commitment.status, commitment.text).to.equal(403);
     expect(commitment.body.error.code).to.equal('merchant_not_approved');
   });
@@ -81,17 +95,32 @@ describe('merchant approval decisions and public listing', () => {
     expect((await hz.post(`/approvals/${rejected.userId}`, { decision: 'reject' })).status).to.equal(200);
     // Stores as an older version wrote them (no `listed`), for all three merchants.
     for (const m of [pending, rejected]) {
-      await StoreModel.collection.insertOne({ merchantId: new StoreModel.base.Types.ObjectId(m.orgId), merchantName: m.name, name: `${m.name} 旧店`, countyCode: '330106', cityCode: '3301', address: '旧路 1 号', status: 'open' });
+      await StoreModel.collection.insertOne({
+        merchantId: new StoreModel.base.Types.ObjectId(m.orgId),
+        merchantName: m.name,
+        name: `${m.name} 旧店`,
+        countyCode: '330106',
+        cityCode: '3301',
+        address: '旧路 1 号',
+        status: 'open',
+      });
     }
     await StoreModel.collection.updateOne({ _id: new StoreModel.base.Types.ObjectId(open.body.id) }, { $unset: { listed: '' } });
     await backfillFields();
     const anon = new ApiClient(srv.url);
-    for (const q of [`/stores?q=${encodeURIComponent('竞态商家')}&limit=100`, '/stores?region=330106&limit=100', `/stores?merchantId=${pending.orgId}`, `/stores?merchantId=${rejected.orgId}`]) {
+    for (const q of [
+      `/stores?q=${encodeURIComponent('竞态商家')}&limit=100`,
+      '/stores?region=330106&limit=100',
+      `/stores?merchantId=${pending.orgId}`,
+      `/stores?merchantId=${rejected.orgId}`,
+    ]) {
       const names = (await anon.get(q)).body.items.map((s: { name: string }) => s.name);
       expect(names, q).to.not.include(`${pending.name} 旧店`);
       expect(names, q).to.not.include(`${rejected.name} 旧店`);
     }
-    expect((await anon.get(`/stores?merchantId=${approved.orgId}`)).body.items.map((s: { name: string }) => s.name)).to.deep.equal([`${approved.name} 公开店`]);
+    expect((await anon.get(`/stores?merchantId=${approved.orgId}`)).body.items.map((s: { name: string }) => s.name)).to.deep.equal([
+      `${approved.name} 公开店`,
+    ]);
     const hidden = (await StoreModel.findOne({ merchantId: rejected.orgId }).lean())!;
     expect((await anon.get(`/stores/${hidden._id}/badge`)).status).to.equal(404);
   });

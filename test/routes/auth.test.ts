@@ -63,7 +63,13 @@ describe('accounts and sessions', () => {
     const orgsBefore = await OrganizationModel.countDocuments();
     const c2 = new ApiClient(srv.url);
     await c2.fetchCsrf();
-    const dupEmail = await c2.post('/auth/register', { name: 'x', email: 'wang@shop.example', password: 'long-enough-pw', role: 'merchant', merchant: { name: '另一家', creditCode: validCredit('91330106MA2AB1C3E') } });
+    const dupEmail = await c2.post('/auth/register', {
+      name: 'x',
+      email: 'wang@shop.example',
+      password: 'long-enough-pw',
+      role: 'merchant',
+      merchant: { name: '另一家', creditCode: validCredit('91330106MA2AB1C3E') },
+    });
     expect(dupEmail.status).to.equal(409);
     expect(await OrganizationModel.countDocuments()).to.equal(orgsBefore);
 
@@ -84,7 +90,13 @@ describe('accounts and sessions', () => {
   it('rejects a malformed credit code', async () => {
     const c = new ApiClient(srv.url);
     await c.fetchCsrf();
-    const r = await c.post('/auth/register', { name: 'x', email: 'bad@cc.example', password: 'long-enough-pw', role: 'merchant', merchant: { name: '坏码店', creditCode: '91330106MA2AB1C2DX' } });
+    const r = await c.post('/auth/register', {
+      name: 'x',
+      email: 'bad@cc.example',
+      password: 'long-enough-pw',
+      role: 'merchant',
+      merchant: { name: '坏码店', creditCode: '91330106MA2AB1C2DX' },
+    });
     expect(r.status).to.equal(400);
     expect(r.body.error.details.some((d: { path: string }) => d.path === 'merchant.creditCode')).to.equal(true);
   });
@@ -128,7 +140,12 @@ describe('accounts and sessions', () => {
     expect(none.body.error.code).to.equal('csrf_invalid');
     const other = new ApiClient(srv.url);
     const foreign = await other.fetchCsrf();
-    const wrong = await c.request('POST', '/auth/login', { email: DEMO.consumer, password: 'Fangxin-Demo-2026' }, { 'x-csrf-token': foreign });
+    const wrong = await c.request(
+      'POST',
+      '/auth/login',
+      { email: DEMO.consumer, password: 'Fangxin-Demo-2026' },
+      { 'x-csrf-token': foreign },
+    );
     expect(wrong.status).to.equal(403);
     expect(wrong.body.error.code).to.equal('csrf_invalid');
   });
@@ -162,7 +179,8 @@ describe('accounts and sessions', () => {
     await LoginFailureModel.deleteMany({});
     const c = new ApiClient(srv.url);
     await c.fetchCsrf();
-    for (let i = 0; i < 5; i++) expect((await c.post('/auth/login', { email: DEMO.shop, password: `wrong-${i}-password` })).status).to.equal(401);
+    for (let i = 0; i < 5; i++)
+      expect((await c.post('/auth/login', { email: DEMO.shop, password: `wrong-${i}-password` })).status).to.equal(401);
     const locked = await c.post('/auth/login', { email: DEMO.shop, password: 'Fangxin-Demo-2026' });
     expect(locked.status).to.equal(429);
     expect(locked.body.error.code).to.equal('account_locked');
@@ -179,7 +197,8 @@ describe('accounts and sessions', () => {
       const c = new ApiClient(limited.url);
       await c.fetchCsrf();
       const codes = [];
-      for (let i = 0; i < 4; i++) codes.push((await c.post('/auth/login', { email: `x${i}@example.com`, password: 'wrong-password' })).status);
+      for (let i = 0; i < 4; i++)
+        codes.push((await c.post('/auth/login', { email: `x${i}@example.com`, password: 'wrong-password' })).status);
       expect(codes).to.deep.equal([401, 401, 401, 429]);
     } finally {
       await limited.stop();

@@ -21,7 +21,11 @@ describe('complaint filing, lists, evidence and notifications over HTTP', () => 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-uploads-'));
     setStorage(new FsStorage(dir));
     srv = await startTestServer();
-    [consumer, merchant, hz] = (await Promise.all([DEMO.consumer, DEMO.merchant, DEMO.regulatorHz].map((e) => signedIn(srv.url, e)))) as [ApiClient, ApiClient, ApiClient];
+    [consumer, merchant, hz] = (await Promise.all([DEMO.consumer, DEMO.merchant, DEMO.regulatorHz].map((e) => signedIn(srv.url, e)))) as [
+      ApiClient,
+      ApiClient,
+      ApiClient,
+    ];
   });
   after(async () => {
     await srv.stop();
@@ -77,7 +81,9 @@ describe('complaint filing, lists, evidence and notifications over HTTP', () => 
     expect(p2.body.nextCursor).to.equal(null);
     const all = [...p1.body.items, ...p2.body.items].map((i: { id: string }) => i.id);
     expect(new Set(all).size).to.equal(6);
-    expect((await consumer.get('/complaints?countyCode=3302&priority=urgent')).body.items.map((i: { id: string }) => i.id)).to.deep.equal([urgent.id]);
+    expect((await consumer.get('/complaints?countyCode=3302&priority=urgent')).body.items.map((i: { id: string }) => i.id)).to.deep.equal([
+      urgent.id,
+    ]);
     expect((await consumer.get('/complaints?category=electric_heater&countyCode=330212')).body.items).to.have.length(1);
     expect((await consumer.get(`/complaints?q=${encodeURIComponent(urgent.number)}`)).body.items).to.have.length(1);
     const byDue = await merchant.get('/complaints?sort=deadline&status=open&limit=3');
@@ -111,7 +117,19 @@ describe('complaint filing, lists, evidence and notifications over HTTP', () => 
   it('documents every complaint endpoint in the OpenAPI document', async () => {
     const r = await consumer.get('/openapi.json');
     expect(r.status).to.equal(200);
-    for (const p of ['/api/complaints', '/api/complaints/{id}', '/api/complaints/{id}/transitions', '/api/complaints/{id}/messages', '/api/complaints/{id}/attachments', '/api/attachments/{id}', '/api/complaints/export.csv', '/api/notifications', '/api/notifications/{id}/read', '/api/notifications/read-all', '/api/admin/outbox']) {
+    for (const p of [
+      '/api/complaints',
+      '/api/complaints/{id}',
+      '/api/complaints/{id}/transitions',
+      '/api/complaints/{id}/messages',
+      '/api/complaints/{id}/attachments',
+      '/api/attachments/{id}',
+      '/api/complaints/export.csv',
+      '/api/notifications',
+      '/api/notifications/{id}/read',
+      '/api/notifications/read-all',
+      '/api/admin/outbox',
+    ]) {
       expect(r.body.paths, p).to.have.property(p);
     }
   });

@@ -25,7 +25,10 @@ const counts = async () => ({
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => d.name);
 }
 
 describe('complaint endpoints refuse malformed and oversized input, storing nothing', () => {
@@ -110,7 +113,16 @@ describe('complaint endpoints refuse malformed and oversized input, storing noth
     ['no expectedVersion', { action: 'respond', responseType: 'rejected', messageToConsumer: 'x' }],
     ['a fractional version', { action: 'respond', expectedVersion: 1.5, responseType: 'rejected', messageToConsumer: 'x' }],
     ['an accepted response without remedy', { action: 'respond', expectedVersion: 1, responseType: 'accepted', messageToConsumer: 'x' }],
-    ['a remedy amount as text', { action: 'respond', expectedVersion: 1, responseType: 'accepted', remedy: { type: 'refund', amountFen: '1' }, messageToConsumer: 'x' }],
+    [
+      'a remedy amount as text',
+      {
+        action: 'respond',
+        expectedVersion: 1,
+        responseType: 'accepted',
+        remedy: { type: 'refund', amountFen: '1' },
+        messageToConsumer: 'x',
+      },
+    ],
     ['an extra key', { action: 'respond', expectedVersion: 1, responseType: 'rejected', messageToConsumer: 'x', status: 'resolved' }],
     ['an unknown decline reason', { action: 'decline', expectedVersion: 1, reasonCode: 'bored' }],
     ['a rating of 6', { action: 'rate', expectedVersion: 1, satisfaction: 6 }],
@@ -125,7 +137,18 @@ describe('complaint endpoints refuse malformed and oversized input, storing noth
   it('400 for malformed ids, list queries and message bodies; 413 for an over-large message', async () => {
     expect((await consumer.get('/complaints/not-an-id')).status).to.equal(400);
     expect((await merchant.post('/complaints/not-an-id/transitions', { action: 'withdraw', expectedVersion: 1 })).status).to.equal(400);
-    for (const q of ['limit=0', 'limit=1000', 'status=lost', 'category=x', 'cursor=zzz', 'sort=deadline&cursor=abc', 'countyCode=110101', 'from=yesterday', 'unknown=1', 'q=' + 'x'.repeat(200)]) {
+    for (const q of [
+      'limit=0',
+      'limit=1000',
+      'status=lost',
+      'category=x',
+      'cursor=zzz',
+      'sort=deadline&cursor=abc',
+      'countyCode=110101',
+      'from=yesterday',
+      'unknown=1',
+      'q=' + 'x'.repeat(200),
+    ]) {
       expect((await consumer.get(`/complaints?${q}`)).status, q).to.equal(400);
     }
     expect((await consumer.get('/complaints/export.csv')).status).to.equal(403);
@@ -153,12 +176,14 @@ describe('complaint endpoints refuse malformed and oversized input, storing noth
     big.set(Buffer.from('%PDF-1.4'));
     const tooBig = await consumer.post(`/complaints/${id}/attachments`, form(big, 'big.pdf', 'application/pdf'));
     expect(tooBig.status).to.equal(413);
-    expect((await consumer.post(`/complaints/${id}/attachments`, form(Buffer.from('%PDF-1.4'), 'a.pdf', 'application/pdf', 'other'))).status).to.equal(400);
+    expect(
+      (await consumer.post(`/complaints/${id}/attachments`, form(Buffer.from('%PDF-1.4'), 'a.pdf', 'application/pdf', 'other'))).status,
+    ).to.equal(400);
     expect((await consumer.post(`/complaints/${id}/attachments`, new FormData())).status).to.equal(400);
     expect((await consumer.post(`/complaints/${id}/attachments`, { file: 'x' })).status).to.equal(400);
   });
 
-  it('400 for malformed notification requests, 404 for someone else\'s notification', async () => {
+  it("400 for malformed notification requests, 404 for someone else's notification", async () => {
     expect((await consumer.get('/notifications?limit=500')).status).to.equal(400);
     expect((await consumer.post('/notifications/nope/read')).status).to.equal(400);
     expect((await consumer.post('/notifications/read-all', { all: true })).status).to.equal(400);

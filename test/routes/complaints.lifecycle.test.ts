@@ -6,7 +6,12 @@ import { act, filing, fileVia } from '../helpers/complaints.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
-const respond = { responseType: 'accepted', remedy: { type: 'refund', amountFen: 12900 }, messageToConsumer: '同意退款', noteToRegulator: '内部说明' };
+const respond = {
+  responseType: 'accepted',
+  remedy: { type: 'refund', amountFen: 12900 },
+  messageToConsumer: '同意退款',
+  noteToRegulator: '内部说明',
+};
 
 describe('complaint lifecycle over HTTP', () => {
   let srv: TestServer;
@@ -15,7 +20,9 @@ describe('complaint lifecycle over HTTP', () => {
   before(async () => {
     world = await freshWorld();
     srv = await startTestServer();
-    [consumer, merchant, hz, yw, zj, admin] = (await Promise.all([DEMO.consumer, DEMO.merchant, DEMO.regulatorHz, DEMO.regulatorYw, DEMO.regulatorZj, DEMO.admin].map((e) => signedIn(srv.url, e)))) as ApiClient[] as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
+    [consumer, merchant, hz, yw, zj, admin] = (await Promise.all(
+      [DEMO.consumer, DEMO.merchant, DEMO.regulatorHz, DEMO.regulatorYw, DEMO.regulatorZj, DEMO.admin].map((e) => signedIn(srv.url, e)),
+    )) as ApiClient[] as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
   });
   after(() => srv.stop());
 
@@ -62,16 +69,32 @@ describe('complaint lifecycle over HTTP', () => {
 
   it('mediation can fail; the bureau can decline with an art. 15 reason; the merchant can be not concerned', async () => {
     const a = await fileVia(consumer, filing(world));
-    expect((await statusAfter(a.id, [[merchant, 'respond', { responseType: 'not_concerned', messageToConsumer: '非本店商品' }], [consumer, 'reject_response', { reason: 'x' }], [hz, 'accept'], [hz, 'mediation_failed', { reason: '双方分歧' }]])).status).to.equal('mediation_failed');
+    expect(
+      (
+        await statusAfter(a.id, [
+          [merchant, 'respond', { responseType: 'not_concerned', messageToConsumer: '非本店商品' }],
+          [consumer, 'reject_response', { reason: 'x' }],
+          [hz, 'accept'],
+          [hz, 'mediation_failed', { reason: '双方分歧' }],
+        ])
+      ).status,
+    ).to.equal('mediation_failed');
     const b = await fileVia(consumer, filing(world));
-    const declined = await statusAfter(b.id, [[merchant, 'respond', { responseType: 'rejected', messageToConsumer: 'no' }], [consumer, 'reject_response', { reason: 'x' }], [hz, 'decline', { reasonCode: 'over_three_years' }]]);
+    const declined = await statusAfter(b.id, [
+      [merchant, 'respond', { responseType: 'rejected', messageToConsumer: 'no' }],
+      [consumer, 'reject_response', { reason: 'x' }],
+      [hz, 'decline', { reasonCode: 'over_three_years' }],
+    ]);
     expect(declined.status).to.equal('declined');
     expect(declined.outcome).to.include({ kind: 'declined', reasonCode: 'over_three_years' });
   });
 
   it('transfers to another county, whose bureau then sees and handles it, and the consumer may withdraw', async () => {
     const c = await fileVia(consumer, filing(world));
-    await statusAfter(c.id, [[merchant, 'respond', { responseType: 'rejected', messageToConsumer: 'no' }], [consumer, 'reject_response', { reason: 'x' }]]);
+    await statusAfter(c.id, [
+      [merchant, 'respond', { responseType: 'rejected', messageToConsumer: 'no' }],
+      [consumer, 'reject_response', { reason: 'x' }],
+    ]);
     expect((await yw.get(`/complaints/${c.id}`)).status).to.equal(404);
     const t = await act(hz, c.id, 'transfer', { toRegion: '330782' });
     expect(t.status).to.equal(200);
@@ -83,7 +106,13 @@ describe('complaint lifecycle over HTTP', () => {
   });
 
   it('lets the bureau accept an urgent complaint at once, before the merchant stage ends', async () => {
-    const c = await fileVia(consumer, filing(world, '330106', { product: { name: '燃气灶', category: 'gas_appliance' }, safetyIncident: { kind: 'gas_leak', injured: false, description: '接口漏气' } }));
+    const c = await fileVia(
+      consumer,
+      filing(world, '330106', {
+        product: { name: '燃气灶', category: 'gas_appliance' },
+        safetyIncident: { kind: 'gas_leak', injured: false, description: '接口漏气' },
+      }),
+    );
     expect(c.priority).to.equal('urgent');
     const r = await act(zj, c.id, 'accept');
     expect(r.status).to.equal(200);
@@ -102,13 +131,19 @@ describe('complaint lifecycle over HTTP', () => {
     expect((await act(hz, c.id, 'respond', respond)).status).to.equal(403);
     expect((await act(admin, c.id, 'withdraw')).status).to.equal(403);
     const shop = await signedIn(srv.url, DEMO.shop);
-    expect((await shop.post(`/complaints/${c.id}/transitions`, { action: 'respond', expectedVersion: 1, ...respond })).status).to.equal(404);
+    expect((await shop.post(`/complaints/${c.id}/transitions`, { action: 'respond', expectedVersion: 1, ...respond })).status).to.equal(
+      404,
+    );
     expect(await ComplaintEventModel.countDocuments({ complaintId: c.id })).to.equal(1);
   });
 
   it('20 parallel responds with one expectedVersion: one 200, nineteen 409, one response event', async () => {
     const c = await fileVia(consumer, filing(world));
-    const rs = await Promise.all(Array.from({ length: 20 }, () => merchant.post(`/complaints/${c.id}/transitions`, { action: 'respond', expectedVersion: 1, ...respond })));
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        merchant.post(`/complaints/${c.id}/transitions`, { action: 'respond', expectedVersion: 1, ...respond }),
+      ),
+    );
     const codes = rs.map((r) => r.status).sort();
     expect(codes.filter((s) => s === 200)).to.have.length(1);
     expect(codes.filter((s) => s === 409)).to.have.length(19);
@@ -120,7 +155,17 @@ describe('complaint lifecycle over HTTP', () => {
   it('repairs on read a projection left behind by a crash between event insert and projection write', async () => {
     const c = await fileVia(consumer, filing(world));
     // The event of a withdraw whose projection write never happened.
-    await ComplaintEventModel.create({ complaintId: c.id, seq: 2, action: 'withdraw', from: 'awaiting_merchant', to: 'withdrawn', party: 'consumer', actorId: c.consumerId, at: new Date(), data: {} });
+    await ComplaintEventModel.create({
+      complaintId: c.id,
+      seq: 2,
+      action: 'withdraw',
+      from: 'awaiting_merchant',
+      to: 'withdrawn',
+      party: 'consumer',
+      actorId: c.consumerId,
+      at: new Date(),
+      data: {},
+    });
     const blocked = await consumer.post(`/complaints/${c.id}/transitions`, { action: 'withdraw', expectedVersion: 1 });
     expect(blocked.status).to.equal(409);
     const r = await consumer.get(`/complaints/${c.id}`);
@@ -139,7 +184,12 @@ describe('complaint lifecycle over HTTP', () => {
     expect((await act(consumer, c.id, 'redirect', { storeId: String(yiwuShop._id) })).status).to.equal(409);
     const r = await act(consumer, d.id, 'redirect', { storeId: String(yiwuShop._id) });
     expect(r.status, r.text).to.equal(200);
-    expect(r.body).to.include({ status: 'awaiting_merchant', merchantId: String(world.shop._id), countyCode: '330782', regulatorRegion: '330782' });
+    expect(r.body).to.include({
+      status: 'awaiting_merchant',
+      merchantId: String(world.shop._id),
+      countyCode: '330782',
+      regulatorRegion: '330782',
+    });
     expect(r.body).to.not.have.property('response');
     expect((await merchant.get(`/complaints/${d.id}`)).status).to.equal(404);
     const shop = await signedIn(srv.url, DEMO.shop);

@@ -16,7 +16,9 @@ async function allIds(client: ApiClient, query: string, limit = 3): Promise<stri
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 50; i++) {
-    const r: { status: number; text: string; body: any } = await client.get(`/complaints?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const r: { status: number; text: string; body: any } = await client.get(
+      `/complaints?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(r.status, r.text).to.equal(200);
     ids.push(...r.body.items.map((c: { id: string }) => c.id));
     cursor = r.body.nextCursor;
@@ -35,7 +37,9 @@ describe('complaint lists, counts and search from the list read model', () => {
     testClock.set(new Date('2026-03-02T02:00:00Z'));
     srv = await startTestServer();
     [consumer, merchant, shop, hz, yw, zj, admin] = (await Promise.all(
-      [DEMO.consumer, DEMO.merchant, DEMO.shop, DEMO.regulatorHz, DEMO.regulatorYw, DEMO.regulatorZj, DEMO.admin].map((e) => signedIn(srv.url, e)),
+      [DEMO.consumer, DEMO.merchant, DEMO.shop, DEMO.regulatorHz, DEMO.regulatorYw, DEMO.regulatorZj, DEMO.admin].map((e) =>
+        signedIn(srv.url, e),
+      ),
     )) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
   });
   after(async () => {
@@ -45,7 +49,10 @@ describe('complaint lists, counts and search from the list read model', () => {
 
   it('gives every role its list with exact counts per tab that follow each transition, redirect and transfer', async () => {
     const a = await fileVia(consumer, filing(world, '330106'));
-    const b = await fileVia(consumer, filing(world, '330106', { product: { name: '小太阳取暖器', category: 'electric_heater', brand: '暖阳' } }));
+    const b = await fileVia(
+      consumer,
+      filing(world, '330106', { product: { name: '小太阳取暖器', category: 'electric_heater', brand: '暖阳' } }),
+    );
     const c = await fileVia(consumer, filing(world, '330782'));
     const counts = async (client: ApiClient, q = '') => (await client.get(`/complaints/counts?${q}`)).body;
 
@@ -97,7 +104,10 @@ describe('complaint lists, counts and search from the list read model', () => {
   });
 
   it('searches by stored terms (Chinese bigrams, whole numbers), filters overdue and dates, and pages with cursors', async () => {
-    const kettle = await fileVia(consumer, filing(world, '330108', { product: { name: '蓝牙耳机', category: 'electronics', brand: 'SoundJoy' } }));
+    const kettle = await fileVia(
+      consumer,
+      filing(world, '330108', { product: { name: '蓝牙耳机', category: 'electronics', brand: 'SoundJoy' } }),
+    );
     expect(await allIds(merchant, 'q=' + encodeURIComponent('耳机'))).to.deep.equal([kettle.id]);
     expect(await allIds(merchant, 'q=soundjoy')).to.deep.equal([kettle.id]);
     expect(await allIds(merchant, 'q=' + encodeURIComponent(kettle.number))).to.deep.equal([kettle.id]);
@@ -112,7 +122,9 @@ describe('complaint lists, counts and search from the list read model', () => {
     const fresh = await fileVia(consumer, filing(world, '330108'));
     expect(await allIds(hz, 'overdue=false&status=open')).to.deep.equal([fresh.id]);
     expect(await allIds(hz, `from=${encodeURIComponent(new Date(now().getTime() - 3600_000).toISOString())}`)).to.deep.equal([fresh.id]);
-    expect((await hz.get(`/complaints/counts?from=${encodeURIComponent(new Date(now().getTime() - 3600_000).toISOString())}`)).body.count).to.equal(1);
+    expect(
+      (await hz.get(`/complaints/counts?from=${encodeURIComponent(new Date(now().getTime() - 3600_000).toISOString())}`)).body.count,
+    ).to.equal(1);
 
     const every = await allIds(zj, 'sort=newest', 2);
     expect(new Set(every).size).to.equal(every.length);
@@ -123,7 +135,14 @@ describe('complaint lists, counts and search from the list read model', () => {
   it('derives rows and count deltas purely, and the rebuild repairs lost rows and wrong counts', async () => {
     const doc = (await ComplaintModel.findOne().lean())!;
     const row = complaintEntry(doc as never);
-    expect(row.aud).to.include.members([`consumer:${doc.consumerId}`, `merchant:${doc.merchantId}`, `store:${doc.storeId}`, `region:${doc.countyCode}`, `region:${doc.cityCode}`, 'region:33']);
+    expect(row.aud).to.include.members([
+      `consumer:${doc.consumerId}`,
+      `merchant:${doc.merchantId}`,
+      `store:${doc.storeId}`,
+      `region:${doc.countyCode}`,
+      `region:${doc.cityCode}`,
+      'region:33',
+    ]);
     const deltas = entryCountDeltas(null, doc as never, new Date());
     expect(deltas.find((d) => d.scope === 'region:33')!.d['*']).to.equal(1);
     expect(entryCountDeltas(doc as never, doc as never, new Date())).to.deep.equal([]);

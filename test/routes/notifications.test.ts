@@ -16,7 +16,8 @@ describe('notification unread counts: exact, from deltas and sealed snapshots', 
   let consumer: ApiClient;
   let consumerId: string;
 
-  const notify = (userId: string, key: string) => addNotification({ userId, key, kind: 'message', title: `通知 ${key}`, link: '/complaints', at: now() });
+  const notify = (userId: string, key: string) =>
+    addNotification({ userId, key, kind: 'message', title: `通知 ${key}`, link: '/complaints', at: now() });
   const count = async (c: ApiClient) => {
     const r = await c.get('/notifications?limit=1');
     expect(r.status, r.text).to.equal(200);
@@ -35,8 +36,28 @@ describe('notification unread counts: exact, from deltas and sealed snapshots', 
   it('counts notifications stored before the counts existed, once', async () => {
     const merchantId = world.users.get(DEMO.merchant)!._id;
     await NotificationModel.collection.insertMany([
-      { userId: merchantId, key: 'old:1', kind: 'message', title: '旧通知', body: '', link: '/inbox', complaintId: null, readAt: null, at: now() },
-      { userId: merchantId, key: 'old:2', kind: 'message', title: '旧通知', body: '', link: '/inbox', complaintId: null, readAt: now(), at: now() },
+      {
+        userId: merchantId,
+        key: 'old:1',
+        kind: 'message',
+        title: '旧通知',
+        body: '',
+        link: '/inbox',
+        complaintId: null,
+        readAt: null,
+        at: now(),
+      },
+      {
+        userId: merchantId,
+        key: 'old:2',
+        kind: 'message',
+        title: '旧通知',
+        body: '',
+        link: '/inbox',
+        complaintId: null,
+        readAt: now(),
+        at: now(),
+      },
     ]);
     const merchant = await signedIn(srv.url, DEMO.merchant);
     await seal();

@@ -25,7 +25,12 @@ describe('return breaches', () => {
 
   before(async () => {
     ({ world, srv, s, chain, consumer } = await returnsWorld('2026-03-10'));
-    const r = await chain.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '商品完好', refundWithinHours: 48 });
+    const r = await chain.post('/return-commitments', {
+      scope: 'chain_province',
+      windowDays: 7,
+      conditions: '商品完好',
+      refundWithinHours: 48,
+    });
     expect(r.status).to.equal(201);
   });
   after(async () => {
@@ -43,7 +48,14 @@ describe('return breaches', () => {
 
   /** A covered return of goods bought in Hangzhou, made by the demo consumer at the Ningbo store. */
   async function coveredReturn(by: ApiClient = consumer, extra: Record<string, unknown> = {}) {
-    const r = await by.post('/return-requests', { purchaseStoreId: s.hzXihu, returnStoreId: s.nbHaishu, purchaseDate: '2026-03-08', amountFen: 25900, product: product('electronics', '蓝牙耳机'), ...extra });
+    const r = await by.post('/return-requests', {
+      purchaseStoreId: s.hzXihu,
+      returnStoreId: s.nbHaishu,
+      purchaseDate: '2026-03-08',
+      amountFen: 25900,
+      product: product('electronics', '蓝牙耳机'),
+      ...extra,
+    });
     expect(r.status, r.text).to.equal(201);
     expect(r.body.covered).to.equal(true);
     return r.body as { id: string; dueAt: string };
@@ -80,7 +92,11 @@ describe('return breaches', () => {
   it('of two refusals sent at once, one wins; still one complaint', async () => {
     const req = await coveredReturn();
     const other = await signedIn(srv.url, DEMO.merchant);
-    const codes = (await Promise.all([chain, other].map((c) => c.post(`/return-requests/${req.id}/outcome`, { outcome: 'refused', reason: '不予退货' })))).map((r) => r.status).sort();
+    const codes = (
+      await Promise.all([chain, other].map((c) => c.post(`/return-requests/${req.id}/outcome`, { outcome: 'refused', reason: '不予退货' })))
+    )
+      .map((r) => r.status)
+      .sort();
     expect(codes).to.deep.equal([200, 409]);
     expect(await complaintsOf(req.id)).to.have.length(1);
   });
@@ -120,7 +136,11 @@ describe('return breaches', () => {
 
   it('a refund within the promised hours is no breach; one after them is', async () => {
     const onTime = await coveredReturn();
-    const ok = await chain.post(`/return-requests/${onTime.id}/outcome`, { outcome: 'honored', refundedAt: shanghaiNoon('2026-03-10').toISOString(), amountFen: 25900 });
+    const ok = await chain.post(`/return-requests/${onTime.id}/outcome`, {
+      outcome: 'honored',
+      refundedAt: shanghaiNoon('2026-03-10').toISOString(),
+      amountFen: 25900,
+    });
     expect(ok.status, ok.text).to.equal(200);
     expect(ok.body).to.include({ status: 'honored', breach: false, refundHours: 0 });
     await runJob('return-deadlines', new Date(Date.parse(onTime.dueAt) + HOUR));
@@ -129,7 +149,11 @@ describe('return breaches', () => {
     const lateReq = await coveredReturn();
     testClock.advance(50 * HOUR);
     try {
-      const late = await chain.post(`/return-requests/${lateReq.id}/outcome`, { outcome: 'honored', refundedAt: new Date(Date.parse(lateReq.dueAt) + 2 * HOUR).toISOString(), amountFen: 25900 });
+      const late = await chain.post(`/return-requests/${lateReq.id}/outcome`, {
+        outcome: 'honored',
+        refundedAt: new Date(Date.parse(lateReq.dueAt) + 2 * HOUR).toISOString(),
+        amountFen: 25900,
+      });
       expect(late.status, late.text).to.equal(200);
       expect(late.body).to.include({ status: 'honored', breach: true, breachKind: 'overdue', refundHours: 50 });
       expect(await complaintsOf(lateReq.id)).to.have.length(1);
@@ -149,7 +173,13 @@ describe('return breaches', () => {
   });
 
   it('the desk cannot name a consumer nor give consent for one: no account is linked, no complaint filed in anyone’s name', async () => {
-    const base = { purchaseStoreId: s.hzXihu, returnStoreId: s.nbHaishu, purchaseDate: '2026-03-08', amountFen: 25900, product: product('electronics', '蓝牙耳机') };
+    const base = {
+      purchaseStoreId: s.hzXihu,
+      returnStoreId: s.nbHaishu,
+      purchaseDate: '2026-03-08',
+      amountFen: 25900,
+      product: product('electronics', '蓝牙耳机'),
+    };
     const named = await chain.post('/return-requests', { ...base, consumerEmail: DEMO.consumer });
     expect(named.status, named.text).to.equal(400);
     const consent = await chain.post('/return-requests', { ...base, contactAgreement: true });
@@ -171,7 +201,9 @@ describe('return breaches', () => {
     expect(claimed.body).to.include({ id: desk.id, mine: true });
     expect(claimed.body).to.not.have.property('claimCode');
     // Claimed once: the same code answers as if it did not exist, for anyone else.
-    expect((await (await newConsumer('claim-other@example.com')).post('/return-requests/claim', { code, contactAgreement: true })).status).to.equal(404);
+    expect(
+      (await (await newConsumer('claim-other@example.com')).post('/return-requests/claim', { code, contactAgreement: true })).status,
+    ).to.equal(404);
 
     const r = await chain.post(`/return-requests/${desk.id}/outcome`, { outcome: 'refused', reason: '已拆封' });
     expect(r.body.complaintId).to.be.a('string');
@@ -203,7 +235,8 @@ describe('return breaches', () => {
   it('a consumer’s own return files its breach complaint with the consent they chose, and without it by default', async () => {
     const silent = await coveredReturn();
     const agreed = await coveredReturn(consumer, { contactAgreement: true });
-    for (const id of [silent.id, agreed.id]) expect((await chain.post(`/return-requests/${id}/outcome`, { outcome: 'refused', reason: '已拆封' })).status).to.equal(200);
+    for (const id of [silent.id, agreed.id])
+      expect((await chain.post(`/return-requests/${id}/outcome`, { outcome: 'refused', reason: '已拆封' })).status).to.equal(200);
     const [a] = await complaintsOf(silent.id);
     const [b] = await complaintsOf(agreed.id);
     expect((await chain.get(`/complaints/${a!._id}`)).body).to.not.have.property('consumer');
@@ -211,7 +244,13 @@ describe('return breaches', () => {
   });
 
   it('a consumer disputes a refusal judged not covered: it becomes a complaint, once', async () => {
-    const r = await consumer.post('/return-requests', { purchaseStoreId: s.hzXihu, returnStoreId: s.hzXihu, purchaseDate: '2026-02-01', amountFen: 9900, product: product() });
+    const r = await consumer.post('/return-requests', {
+      purchaseStoreId: s.hzXihu,
+      returnStoreId: s.hzXihu,
+      purchaseDate: '2026-02-01',
+      amountFen: 9900,
+      product: product(),
+    });
     expect(r.body.covered).to.equal(false);
     await chain.post(`/return-requests/${r.body.id}/outcome`, { outcome: 'refused', reason: '超过退货期限' });
     expect((await chain.post(`/return-requests/${r.body.id}/dispute`, { reason: 'x' })).status).to.equal(403);
@@ -228,10 +267,18 @@ describe('return breaches', () => {
   it('refuses a pending dispute, an oversized refund, and a refund time in the future', async () => {
     const req = await coveredReturn();
     expect((await consumer.post(`/return-requests/${req.id}/dispute`, { reason: 'x' })).status).to.equal(409);
-    const big = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'honored', refundedAt: shanghaiNoon('2026-03-10').toISOString(), amountFen: 99999 });
+    const big = await chain.post(`/return-requests/${req.id}/outcome`, {
+      outcome: 'honored',
+      refundedAt: shanghaiNoon('2026-03-10').toISOString(),
+      amountFen: 99999,
+    });
     expect(big.status).to.equal(422);
     expect(big.body.error.code).to.equal('refund_exceeds_amount');
-    const future = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'honored', refundedAt: shanghaiNoon('2026-03-11').toISOString(), amountFen: 100 });
+    const future = await chain.post(`/return-requests/${req.id}/outcome`, {
+      outcome: 'honored',
+      refundedAt: shanghaiNoon('2026-03-11').toISOString(),
+      amountFen: 100,
+    });
     expect(future.body.error.code).to.equal('refund_in_future');
     const bad = await chain.post(`/return-requests/${req.id}/outcome`, { outcome: 'maybe' });
     expect(bad.status).to.equal(400);

@@ -30,7 +30,13 @@ describe('return coverage', () => {
     expect(r.status, r.text).to.equal(200);
   }
   async function ask(purchase: string, ret: string, purchaseDate: string, category = 'clothing', by: ApiClient = chain) {
-    const r = await by.post('/return-requests', { purchaseStoreId: purchase, returnStoreId: ret, purchaseDate, amountFen: 19900, product: product(category) });
+    const r = await by.post('/return-requests', {
+      purchaseStoreId: purchase,
+      returnStoreId: ret,
+      purchaseDate,
+      amountFen: 19900,
+      product: product(category),
+    });
     expect(r.status, r.text).to.equal(201);
     const codes = (r.body.coverage.reasons as { code: string; ok: boolean }[]).map((x) => (x.ok ? '+' : '-') + x.code);
     return { covered: r.body.covered as boolean, codes, body: r.body };
@@ -43,18 +49,51 @@ describe('return coverage', () => {
     });
     after(() => transition(id, 'withdraw'));
 
-    const cases: [string, keyof ReturnType<typeof chainStores>, keyof ReturnType<typeof chainStores>, string, string, boolean, string[]][] = [
-      ['same store, same day', 'nbHaishu', 'nbHaishu', '2026-03-10', 'clothing', true, ['+commitment_active', '+within_window', '+same_store', '+same_city', '+category_covered']],
-      ['another store in the same city', 'hzXihu', 'hzBinjiang', '2026-03-08', 'clothing', true, ['+return_store_in_scope', '+same_city']],
-      ['bought in Hangzhou, returned in Ningbo', 'hzXihu', 'nbHaishu', '2026-03-05', 'electronics', true, ['+return_store_in_scope', '+cross_city_allowed']],
-      ['the last day of the window', 'hzXihu', 'nbHaishu', '2026-03-03', 'clothing', true, ['+within_window']],
-      ['the day after the window', 'hzXihu', 'nbHaishu', '2026-03-02', 'clothing', false, ['-past_window']],
-      ['a category the merchant excludes', 'wenzhou', 'wenzhou', '2026-03-09', 'jewelry', false, ['-category_excluded']],
-      ['fresh food (legal exclusion)', 'wenzhou', 'wenzhou', '2026-03-09', 'fresh_food', false, ['-category_legally_excluded']],
-      ['made to order (legal exclusion)', 'wenzhou', 'wenzhou', '2026-03-09', 'made_to_order', false, ['-category_legally_excluded']],
-      ['unsealed digital goods (legal exclusion)', 'wenzhou', 'wenzhou', '2026-03-09', 'digital_content', false, ['-category_legally_excluded']],
-      ['newspapers (legal exclusion)', 'wenzhou', 'wenzhou', '2026-03-09', 'newspaper', false, ['-category_legally_excluded']],
-    ];
+    const cases: [string, keyof ReturnType<typeof chainStores>, keyof ReturnType<typeof chainStores>, string, string, boolean, string[]][] =
+      [
+        [
+          'same store, same day',
+          'nbHaishu',
+          'nbHaishu',
+          '2026-03-10',
+          'clothing',
+          true,
+          ['+commitment_active', '+within_window', '+same_store', '+same_city', '+category_covered'],
+        ],
+        [
+          'another store in the same city',
+          'hzXihu',
+          'hzBinjiang',
+          '2026-03-08',
+          'clothing',
+          true,
+          ['+return_store_in_scope', '+same_city'],
+        ],
+        [
+          'bought in Hangzhou, returned in Ningbo',
+          'hzXihu',
+          'nbHaishu',
+          '2026-03-05',
+          'electronics',
+          true,
+          ['+return_store_in_scope', '+cross_city_allowed'],
+        ],
+        ['the last day of the window', 'hzXihu', 'nbHaishu', '2026-03-03', 'clothing', true, ['+within_window']],
+        ['the day after the window', 'hzXihu', 'nbHaishu', '2026-03-02', 'clothing', false, ['-past_window']],
+        ['a category the merchant excludes', 'wenzhou', 'wenzhou', '2026-03-09', 'jewelry', false, ['-category_excluded']],
+        ['fresh food (legal exclusion)', 'wenzhou', 'wenzhou', '2026-03-09', 'fresh_food', false, ['-category_legally_excluded']],
+        ['made to order (legal exclusion)', 'wenzhou', 'wenzhou', '2026-03-09', 'made_to_order', false, ['-category_legally_excluded']],
+        [
+          'unsealed digital goods (legal exclusion)',
+          'wenzhou',
+          'wenzhou',
+          '2026-03-09',
+          'digital_content',
+          false,
+          ['-category_legally_excluded'],
+        ],
+        ['newspapers (legal exclusion)', 'wenzhou', 'wenzhou', '2026-03-09', 'newspaper', false, ['-category_legally_excluded']],
+      ];
     for (const [name, p, r, date, cat, covered, expected] of cases) {
       it(`${covered ? 'covers' : 'refuses'}: ${name}`, async () => {
         const got = await ask(s[p], s[r], date, cat);
@@ -69,14 +108,24 @@ describe('return coverage', () => {
       const got = await ask(s.hzXihu, s.hzXihu, '2026-03-02T17:00:00Z');
       expect(got.covered).to.equal(true);
       expect(got.body.purchaseDate).to.equal('2026-03-03');
-      expect(got.body.coverage.reasons.find((x: { code: string }) => x.code === 'within_window').params).to.include({ lastDay: '2026-03-10', days: 7, windowDays: 7 });
+      expect(got.body.coverage.reasons.find((x: { code: string }) => x.code === 'within_window').params).to.include({
+        lastDay: '2026-03-10',
+        days: 7,
+        windowDays: 7,
+      });
     });
 
     it('refuses a return at another merchant’s store and a purchase date in the future', async () => {
       const other = await ask(s.hzXihu, s.shop, '2026-03-09', 'clothing', consumer);
       expect(other.covered).to.equal(false);
       expect(other.codes).to.deep.equal(['-return_store_other_merchant']);
-      const future = await chain.post('/return-requests', { purchaseStoreId: s.hzXihu, returnStoreId: s.hzXihu, purchaseDate: '2026-03-11', amountFen: 100, product: product() });
+      const future = await chain.post('/return-requests', {
+        purchaseStoreId: s.hzXihu,
+        returnStoreId: s.hzXihu,
+        purchaseDate: '2026-03-11',
+        amountFen: 100,
+        product: product(),
+      });
       expect(future.status).to.equal(422);
       expect(future.body.error.code).to.equal('purchase_in_future');
     });

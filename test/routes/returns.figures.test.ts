@@ -27,7 +27,13 @@ describe('return figures, registry and visibility', () => {
   const at = (day: string, hours = 0) => new Date(shanghaiNoon(day).getTime() + hours * HOUR).toISOString();
 
   async function ret(key: string, by: ApiClient, p: string, r: string, purchaseDate: string, category = 'clothing') {
-    const res = await by.post('/return-requests', { purchaseStoreId: p, returnStoreId: r, purchaseDate, amountFen: 10000, product: product(category) });
+    const res = await by.post('/return-requests', {
+      purchaseStoreId: p,
+      returnStoreId: r,
+      purchaseDate,
+      amountFen: 10000,
+      product: product(category),
+    });
     expect(res.status, res.text).to.equal(201);
     ids[key] = res.body.id;
     return res.body;
@@ -39,8 +45,19 @@ describe('return figures, registry and visibility', () => {
 
   before(async () => {
     ({ world, srv, s, chain, shop, consumer } = await returnsWorld('2026-03-10'));
-    chainCommitment = (await chain.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '完好', refundWithinHours: 48 })).body.id;
-    shopCommitment = (await shop.post('/return-commitments', { scope: 'store', storeIds: [s.shop], windowDays: 7, categories: ['toy'], conditions: '包装完整', refundWithinHours: 24 })).body.id;
+    chainCommitment = (
+      await chain.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '完好', refundWithinHours: 48 })
+    ).body.id;
+    shopCommitment = (
+      await shop.post('/return-commitments', {
+        scope: 'store',
+        storeIds: [s.shop],
+        windowDays: 7,
+        categories: ['toy'],
+        conditions: '包装完整',
+        refundWithinHours: 24,
+      })
+    ).body.id;
 
     await ret('A', consumer, s.hzXihu, s.hzXihu, '2026-03-09');
     await ret('B', consumer, s.hzXihu, s.nbHaishu, '2026-03-09');
@@ -68,7 +85,18 @@ describe('return figures, registry and visibility', () => {
   it('gives the chain its figures, equal to the hand count', async () => {
     const r = await chain.get('/analytics/returns');
     expect(r.status, r.text).to.equal(200);
-    expect(r.body).to.include({ requests: 6, covered: 5, honored: 3, refused: 2, pending: 1, honorRate: 0.75, crossStoreShare: 0.5, crossCityShare: 0.1667, medianRefundHours: 4, breaches: 1 });
+    expect(r.body).to.include({
+      requests: 6,
+      covered: 5,
+      honored: 3,
+      refused: 2,
+      pending: 1,
+      honorRate: 0.75,
+      crossStoreShare: 0.5,
+      crossCityShare: 0.1667,
+      medianRefundHours: 4,
+      breaches: 1,
+    });
     const byStore = Object.fromEntries(r.body.byStore.map((x: { storeName: string }) => [x.storeName, x]));
     expect(byStore['万家福超市 杭州西湖店']).to.include({ requests: 2, honored: 1, refused: 1, honorRate: 1 });
     expect(byStore['万家福超市 杭州滨江店']).to.include({ requests: 1, refused: 1, honorRate: 0, breaches: 1 });
@@ -178,13 +206,27 @@ describe('return figures, registry and visibility', () => {
     const hz = await signedIn(srv.url, DEMO.regulatorHz);
     expect((await hz.get('/compliance/returns')).body.settings.threshold).to.equal(0.9);
     expect((await chain.get('/compliance/returns')).status).to.equal(403);
-    expect((await zj.request('PUT', '/compliance/returns/settings', { threshold: 2, days: 30, minRequests: 5, breaches: 1 })).status).to.equal(400);
+    expect(
+      (await zj.request('PUT', '/compliance/returns/settings', { threshold: 2, days: 30, minRequests: 5, breaches: 1 })).status,
+    ).to.equal(400);
   });
 
   it('lists a merchant of credit tier D that shows a commitment badge, with the figures behind the tier', async () => {
     // What the hourly credit job (products/credit.ts) stores for a merchant it rates D.
-    const figures = { creditScore: 48.5, complaints180d: 42, complaintsPerStore: 42, timelyResponseRate180d: 0.4, resolutionRate180d: 0.3, returnBreaches: 4, enforcementCases: 1 };
-    await MerchantCreditModel.replaceOne({ _id: world.shop._id }, { _id: world.shop._id, tier: 'D', figures, at: new Date() }, { upsert: true });
+    const figures = {
+      creditScore: 48.5,
+      complaints180d: 42,
+      complaintsPerStore: 42,
+      timelyResponseRate180d: 0.4,
+      resolutionRate180d: 0.3,
+      returnBreaches: 4,
+      enforcementCases: 1,
+    };
+    await MerchantCreditModel.replaceOne(
+      { _id: world.shop._id },
+      { _id: world.shop._id, tier: 'D', figures, at: new Date() },
+      { upsert: true },
+    );
     const yw = await signedIn(srv.url, DEMO.regulatorYw);
     const res = await yw.get('/compliance/returns');
     expect(res.status, res.text).to.equal(200);
@@ -196,14 +238,18 @@ describe('return figures, registry and visibility', () => {
     expect(entry.commitments.map((c: { id: string }) => c.id)).to.deep.equal([shopCommitment]);
     // Hangzhou's bureau covers none of the shop's committed stores.
     const hz = await signedIn(srv.url, DEMO.regulatorHz);
-    expect((await hz.get('/compliance/returns')).body.merchants.map((m: { merchantId: string }) => m.merchantId)).to.not.include(String(world.shop._id));
+    expect((await hz.get('/compliance/returns')).body.merchants.map((m: { merchantId: string }) => m.merchantId)).to.not.include(
+      String(world.shop._id),
+    );
     await MerchantCreditModel.deleteOne({ _id: world.shop._id });
   });
 
   it('lets the bureau suspend and reinstate with a reason, the merchant withdraw, and nobody else', async () => {
     const yw = await signedIn(srv.url, DEMO.regulatorYw);
     expect((await yw.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'suspend', reason: 'x' })).status).to.equal(403);
-    expect((await chain.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'suspend', reason: 'x' })).status).to.equal(403);
+    expect((await chain.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'suspend', reason: 'x' })).status).to.equal(
+      403,
+    );
     expect((await shop.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'withdraw' })).status).to.equal(403);
     const hz = await signedIn(srv.url, DEMO.regulatorHz);
     expect((await hz.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'suspend' })).status).to.equal(400);
@@ -216,7 +262,9 @@ describe('return figures, registry and visibility', () => {
     expect((await anon.get(`/return-commitments/${chainCommitment}`)).status).to.equal(404);
     expect((await anon.get(`/stores/${s.hzXihu}/badge`)).body.commitmentBadge).to.equal(false);
     expect((await chain.get('/return-commitments?status=all')).body.items.map((c: { id: string }) => c.id)).to.include(chainCommitment);
-    expect((await hz.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'suspend', reason: 'again' })).status).to.equal(409);
+    expect((await hz.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'suspend', reason: 'again' })).status).to.equal(
+      409,
+    );
     await hz.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'reinstate', reason: '已整改' });
     const w = await chain.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'withdraw' });
     expect(w.body.history.map((h: { action: string; reason: string | null }) => [h.action, h.reason])).to.deep.equal([
@@ -225,7 +273,9 @@ describe('return figures, registry and visibility', () => {
       ['reinstate', '已整改'],
       ['withdraw', null],
     ]);
-    expect((await chain.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'reinstate', reason: 'x' })).status).to.equal(403);
+    expect((await chain.post(`/return-commitments/${chainCommitment}/transitions`, { action: 'reinstate', reason: 'x' })).status).to.equal(
+      403,
+    );
   });
 
   it('validates commitments: window, stores, roles', async () => {
@@ -240,7 +290,17 @@ describe('return figures, registry and visibility', () => {
     const anon = new ApiClient(srv.url);
     await anon.fetchCsrf();
     expect((await anon.post('/return-commitments', base)).status).to.equal(401);
-    expect((await chain.post('/return-requests', { purchaseStoreId: s.shop, returnStoreId: s.shop, purchaseDate: '2026-03-10', amountFen: 1, product: product() })).body.error.code).to.equal('not_your_store');
+    expect(
+      (
+        await chain.post('/return-requests', {
+          purchaseStoreId: s.shop,
+          returnStoreId: s.shop,
+          purchaseDate: '2026-03-10',
+          amountFen: 1,
+          product: product(),
+        })
+      ).body.error.code,
+    ).to.equal('not_your_store');
   });
 
   it('answers a repeated Idempotency-Key with the first request', async () => {

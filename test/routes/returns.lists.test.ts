@@ -12,7 +12,9 @@ async function allPages(client: ApiClient, path: string, limit: number) {
   const pages: string[][] = [];
   let cursor: string | null = null;
   do {
-    const r: { status: number; text: string; body: { items: { id: string }[]; nextCursor: string | null } } = await client.get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const r: { status: number; text: string; body: { items: { id: string }[]; nextCursor: string | null } } = await client.get(
+      `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     expect(r.status, r.text).to.equal(200);
     pages.push(r.body.items.map((x) => x.id));
     cursor = r.body.nextCursor;
@@ -30,9 +32,18 @@ describe('return desk lists: full pages, exact filters', () => {
 
   before(async () => {
     ({ srv, s, chain } = await returnsWorld('2026-03-10'));
-    expect((await chain.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '完好', refundWithinHours: 48 })).status).to.equal(201);
+    expect(
+      (await chain.post('/return-commitments', { scope: 'chain_province', windowDays: 7, conditions: '完好', refundWithinHours: 48 }))
+        .status,
+    ).to.equal(201);
     const ret = async (p: string, r: string) => {
-      const res = await chain.post('/return-requests', { purchaseStoreId: p, returnStoreId: r, purchaseDate: '2026-03-09', amountFen: 5000, product: product() });
+      const res = await chain.post('/return-requests', {
+        purchaseStoreId: p,
+        returnStoreId: r,
+        purchaseDate: '2026-03-09',
+        amountFen: 5000,
+        product: product(),
+      });
       expect(res.status, res.text).to.equal(201);
       return res.body.id as string;
     };
@@ -71,7 +82,10 @@ describe('return desk lists: full pages, exact filters', () => {
   });
 
   it('gives requests stored before the list keys their keys at start', async () => {
-    await ReturnRequestModel.collection.updateMany({ _id: { $in: cross.map((id) => new mongoose.Types.ObjectId(id)) } }, { $unset: { regionKeys: '', storeIds: '' } });
+    await ReturnRequestModel.collection.updateMany(
+      { _id: { $in: cross.map((id) => new mongoose.Types.ObjectId(id)) } },
+      { $unset: { regionKeys: '', storeIds: '' } },
+    );
     const zj = await signedIn(srv.url, DEMO.regulatorZj);
     expect((await allPages(zj, '/return-requests', 100)).flat()).to.have.length(14);
     await backfillFields();

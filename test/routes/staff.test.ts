@@ -28,7 +28,11 @@ describe('store staff see and act on their own store only', () => {
     ids = chainStores(world);
     hq = await signedIn(srv.url, DEMO.merchant);
     consumer = await signedIn(srv.url, DEMO.consumer);
-    ({ client: staff, id: staffId } = await invitedClient(hq, { email: 'xihu.staff@example.com', name: '西湖店 店长', storeId: ids.hzXihu }));
+    ({ client: staff, id: staffId } = await invitedClient(hq, {
+      email: 'xihu.staff@example.com',
+      name: '西湖店 店长',
+      storeId: ids.hzXihu,
+    }));
   });
   after(() => srv.stop());
 
@@ -48,7 +52,9 @@ describe('store staff see and act on their own store only', () => {
     expect(list.status).to.equal(200);
     expect(list.body.items.map((c: { id: string }) => c.id)).to.deep.equal([own.id]);
     expect((await staff.get(`/complaints/${other.id}`)).status).to.equal(404);
-    expect((await staff.post(`/complaints/${other.id}/transitions`, { action: 'respond', expectedVersion: other.version, ...respond })).status).to.equal(404);
+    expect(
+      (await staff.post(`/complaints/${other.id}/transitions`, { action: 'respond', expectedVersion: other.version, ...respond })).status,
+    ).to.equal(404);
     const answered = await act(staff, own.id, 'respond', respond);
     expect(answered.status, answered.text).to.equal(200);
     expect(answered.body.status).to.equal('merchant_responded');
@@ -75,17 +81,41 @@ describe('store staff see and act on their own store only', () => {
   });
 
   it('records returns at its own desk only and lists only them', async () => {
-    const own = await staff.post('/return-requests', { purchaseStoreId: ids.hzBinjiang, returnStoreId: ids.hzXihu, purchaseDate: today(), amountFen: 5000, product: product() });
+    const own = await staff.post('/return-requests', {
+      purchaseStoreId: ids.hzBinjiang,
+      returnStoreId: ids.hzXihu,
+      purchaseDate: today(),
+      amountFen: 5000,
+      product: product(),
+    });
     expect(own.status, own.text).to.equal(201);
-    const elsewhere = await staff.post('/return-requests', { purchaseStoreId: ids.hzXihu, returnStoreId: ids.hzBinjiang, purchaseDate: today(), amountFen: 5000, product: product() });
+    const elsewhere = await staff.post('/return-requests', {
+      purchaseStoreId: ids.hzXihu,
+      returnStoreId: ids.hzBinjiang,
+      purchaseDate: today(),
+      amountFen: 5000,
+      product: product(),
+    });
     expect(elsewhere.status).to.equal(422);
-    const atBinjiang = await hq.post('/return-requests', { purchaseStoreId: ids.nbHaishu, returnStoreId: ids.hzBinjiang, purchaseDate: today(), amountFen: 3000, product: product() });
+    const atBinjiang = await hq.post('/return-requests', {
+      purchaseStoreId: ids.nbHaishu,
+      returnStoreId: ids.hzBinjiang,
+      purchaseDate: today(),
+      amountFen: 3000,
+      product: product(),
+    });
     expect(atBinjiang.status).to.equal(201);
     const list = await staff.get('/return-requests?limit=100');
     expect(list.body.items.map((r: { id: string }) => r.id)).to.deep.equal([own.body.id]);
     expect((await staff.get(`/return-requests/${atBinjiang.body.id}`)).status).to.equal(404);
-    expect((await staff.post(`/return-requests/${atBinjiang.body.id}/outcome`, { outcome: 'refused', reason: '不是本店' })).status).to.equal(404);
-    const honored = await staff.post(`/return-requests/${own.body.id}/outcome`, { outcome: 'honored', refundedAt: new Date().toISOString(), amountFen: 5000 });
+    expect(
+      (await staff.post(`/return-requests/${atBinjiang.body.id}/outcome`, { outcome: 'refused', reason: '不是本店' })).status,
+    ).to.equal(404);
+    const honored = await staff.post(`/return-requests/${own.body.id}/outcome`, {
+      outcome: 'honored',
+      refundedAt: new Date().toISOString(),
+      amountFen: 5000,
+    });
     expect(honored.status, honored.text).to.equal(200);
     const figures = await staff.get('/analytics/returns');
     expect(figures.body.filter.storeId).to.equal(ids.hzXihu);
@@ -96,7 +126,17 @@ describe('store staff see and act on their own store only', () => {
     expect((await staff.post('/stores', { name: '店员开店', countyCode: '330106', address: '某路' })).status).to.equal(403);
     expect((await staff.patch(`/stores/${ids.hzXihu}`, { name: '改名' })).status).to.equal(403);
     expect((await staff.post(`/stores/${ids.hzXihu}/close`)).status).to.equal(403);
-    expect((await staff.post('/return-commitments', { scope: 'store', storeIds: [ids.hzXihu], windowDays: 7, conditions: '完好', refundWithinHours: 24 })).status).to.equal(403);
+    expect(
+      (
+        await staff.post('/return-commitments', {
+          scope: 'store',
+          storeIds: [ids.hzXihu],
+          windowDays: 7,
+          conditions: '完好',
+          refundWithinHours: 24,
+        })
+      ).status,
+    ).to.equal(403);
     expect((await staff.get('/users')).status).to.equal(403);
     expect((await staff.post('/users/invitations', { name: 'x', email: 'x@example.com' })).status).to.equal(403);
     expect((await staff.get('/audit/accounts')).status).to.equal(403);
@@ -114,8 +154,14 @@ describe('store staff see and act on their own store only', () => {
     expect((await hq.post('/users/invitations', { name: 'x', email: 'x3@example.com', regionCode: '3301' })).status).to.equal(400);
     expect((await hq.post('/users/invitations', { name: 'x', email: 'x4@example.com', role: 'admin' })).status).to.equal(403);
     const list = await hq.get('/users');
-    expect(list.body.items.map((u: { email: string }) => u.email)).to.include.members(['xihu.staff@example.com', 'hq.staff@example.com', DEMO.merchant]);
-    expect(list.body.items.every((u: { role: string; orgId: string }) => u.role === 'merchant' && u.orgId === String(world.chain._id))).to.equal(true);
+    expect(list.body.items.map((u: { email: string }) => u.email)).to.include.members([
+      'xihu.staff@example.com',
+      'hq.staff@example.com',
+      DEMO.merchant,
+    ]);
+    expect(
+      list.body.items.every((u: { role: string; orgId: string }) => u.role === 'merchant' && u.orgId === String(world.chain._id)),
+    ).to.equal(true);
     const anon = new ApiClient(srv.url);
     expect((await anon.get('/users')).status).to.equal(401);
   });

@@ -20,7 +20,13 @@ describe('store management (GET /merchant/stores, POST /stores, PATCH /stores/:i
 
   it('lists the chain’s seven stores with counts, figures and the commitment badge', async () => {
     const ids = chainStores(world);
-    const pub = await merchant.post('/return-commitments', { scope: 'chain_province', storeIds: [ids.hzXihu, ids.nbHaishu], windowDays: 7, conditions: '商品完好', refundWithinHours: 24 });
+    const pub = await merchant.post('/return-commitments', {
+      scope: 'chain_province',
+      storeIds: [ids.hzXihu, ids.nbHaishu],
+      windowDays: 7,
+      conditions: '商品完好',
+      refundWithinHours: 24,
+    });
     expect(pub.status, pub.text).to.equal(201);
     const r = await merchant.get('/merchant/stores?limit=5');
     expect(r.status, r.text).to.equal(200);
@@ -43,7 +49,13 @@ describe('store management (GET /merchant/stores, POST /stores, PATCH /stores/:i
     const ids = chainStores(world);
     const consumer = await signedIn(srv.url, DEMO.consumer);
     expect((await consumer.post('/complaints', filing(world, '330302'))).status).to.equal(201);
-    const ret = await merchant.post('/return-requests', { purchaseStoreId: ids.hzXihu, returnStoreId: ids.hzXihu, purchaseDate: new Date().toISOString().slice(0, 10), amountFen: 5000, product: product() });
+    const ret = await merchant.post('/return-requests', {
+      purchaseStoreId: ids.hzXihu,
+      returnStoreId: ids.hzXihu,
+      purchaseDate: new Date().toISOString().slice(0, 10),
+      amountFen: 5000,
+      product: product(),
+    });
     expect(ret.status, ret.text).to.equal(201);
     const r = await merchant.get('/merchant/stores?limit=100');
     const byId = new Map(r.body.items.map((s: { id: string }) => [s.id, s]));
@@ -54,9 +66,14 @@ describe('store management (GET /merchant/stores, POST /stores, PATCH /stores/:i
   it('adds a store in a county of Zhejiang, refusing bad input with 400 and an unknown county with 422', async () => {
     const bad = await merchant.post('/stores', { name: '', countyCode: '3301', address: 'x' });
     expect(bad.status).to.equal(400);
-    expect(bad.body.error.details.map((d: { path: string }) => d.path).join(',')).to.match(/name/).and.to.match(/countyCode/);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).join(','))
+      .to.match(/name/)
+      .and.to.match(/countyCode/);
     expect((await merchant.post('/stores', { name: '未知区县店', countyCode: '339999', address: '某路 1 号' })).status).to.equal(422);
-    expect((await merchant.post('/stores', { name: '多余字段店', countyCode: '330106', address: '某路', merchantId: String(world.shop._id) })).status).to.equal(400);
+    expect(
+      (await merchant.post('/stores', { name: '多余字段店', countyCode: '330106', address: '某路', merchantId: String(world.shop._id) }))
+        .status,
+    ).to.equal(400);
     const r = await merchant.post('/stores', { name: '万家福超市 湖州吴兴店', countyCode: '330502', address: '湖州市吴兴区红旗路 8 号' });
     expect(r.status, r.text).to.equal(201);
     expect(r.body).to.include({ cityCode: '3305', status: 'open', merchantId: String(world.chain._id) });
@@ -101,7 +118,13 @@ describe('store management (GET /merchant/stores, POST /stores, PATCH /stores/:i
     const refused = await consumer.post('/complaints', filing(world, '330203'));
     expect(refused.status).to.equal(422);
     expect(refused.body.error.code).to.equal('store_closed');
-    const ret = await consumer.post('/return-requests', { purchaseStoreId: ids.hzXihu, returnStoreId: ids.nbHaishu, purchaseDate: new Date().toISOString().slice(0, 10), amountFen: 5000, product: product() });
+    const ret = await consumer.post('/return-requests', {
+      purchaseStoreId: ids.hzXihu,
+      returnStoreId: ids.nbHaishu,
+      purchaseDate: new Date().toISOString().slice(0, 10),
+      amountFen: 5000,
+      product: product(),
+    });
     expect(ret.status).to.equal(422);
     expect(ret.body.error.code).to.equal('store_closed');
     // The complaint filed before the closing is still there for everyone who saw it.

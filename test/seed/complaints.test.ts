@@ -25,7 +25,10 @@ describe('demo complaints seeder', function () {
     expect(report.differing, JSON.stringify(report.differing.slice(0, 3))).to.deep.equal([]);
     // What the lifecycle and its deadline jobs would have made: nothing left past a deadline that moves it.
     expect((await worldViolations(now())).slice(0, 10)).to.deep.equal([]);
-    const overdueWithMerchant = await ComplaintModel.countDocuments({ status: 'awaiting_merchant', 'deadlines.current.dueAt': { $lt: now() } });
+    const overdueWithMerchant = await ComplaintModel.countDocuments({
+      status: 'awaiting_merchant',
+      'deadlines.current.dueAt': { $lt: now() },
+    });
     expect(overdueWithMerchant).to.equal(0);
   });
 

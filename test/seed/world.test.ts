@@ -22,10 +22,24 @@ describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
   this.timeout(600_000);
 
   it('the rule check catches a complaint left with the merchant past its deadline, and a late answer', () => {
-    const store = { _id: new mongoose.Types.ObjectId(), merchantId: new mongoose.Types.ObjectId(), merchantName: '某商店', name: '某商店 一号店', countyCode: '330106' };
-    const spec = { consumerId: new mongoose.Types.ObjectId(), store, product: { name: '水壶', category: 'household_appliance' }, problemType: 'quality', description: '坏了' };
+    const store = {
+      _id: new mongoose.Types.ObjectId(),
+      merchantId: new mongoose.Types.ObjectId(),
+      merchantName: '某商店',
+      name: '某商店 一号店',
+      countyCode: '330106',
+    };
+    const spec = {
+      consumerId: new mongoose.Types.ObjectId(),
+      store,
+      product: { name: '水壶', category: 'household_appliance' },
+      problemType: 'quality',
+      description: '坏了',
+    };
     const open = synthesize({ ...spec, at: T0, path: 'open' }, now());
-    expect(historyViolations(open.events, now())).to.have.length(1).and.to.match(/awaiting_merchant \d+ days past its deadline/);
+    expect(historyViolations(open.events, now()))
+      .to.have.length(1)
+      .and.to.match(/awaiting_merchant \d+ days past its deadline/);
     const late = synthesize({ ...spec, at: T0, path: 'resolved_late' }, now());
     expect(historyViolations(late.events, now()).join('\n')).to.match(/event 2 respond: \d+ h after the awaiting_merchant deadline/);
     // The same lives with the clock running are what the job would have made.
@@ -49,7 +63,10 @@ describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
       const world = await freshWorld();
       const n = await withDirectWrites(direct ? testEmbeddedDb()!.postgresUrl : null, () => seedBulk(600));
       expect(n).to.equal(600);
-      const all = await ComplaintModel.find({}, { status: 1, storeId: 1, merchantId: 1, countyCode: 1, 'product.category': 1, day: 1 }).lean();
+      const all = await ComplaintModel.find(
+        {},
+        { status: 1, storeId: 1, merchantId: 1, countyCode: 1, 'product.category': 1, day: 1 },
+      ).lean();
       expect(all).to.have.length(600);
       expect(new Set(all.map((c) => c.status)).size, 'statuses').to.be.at.least(7);
       expect(new Set(all.map((c) => c.day.slice(0, 7))).size, 'months').to.be.at.least(12);

@@ -11,11 +11,9 @@ describe('contractIssues', () => {
     expect(contractIssues(page(item), { items: [{ a: 1, b: { c: 'x' }, r: { any: 1 } }], nextCursor: null })).to.deep.equal([]);
   });
   it('names undeclared keys at any depth, in arrays too', () => {
-    expect(contractIssues(page(item), { items: [{ a: 1, b: { c: 'x', d: 2 }, r: {}, e: 1 }], nextCursor: null, more: true })).to.deep.equal([
-      'items.0.b.d: not in the schema',
-      'items.0.e: not in the schema',
-      'more: not in the schema',
-    ]);
+    expect(contractIssues(page(item), { items: [{ a: 1, b: { c: 'x', d: 2 }, r: {}, e: 1 }], nextCursor: null, more: true })).to.deep.equal(
+      ['items.0.b.d: not in the schema', 'items.0.e: not in the schema', 'more: not in the schema'],
+    );
   });
   it('names missing and mistyped fields', () => {
     const issues = contractIssues(page(item), { items: [{ b: { c: 1 }, r: {} }], nextCursor: null });

@@ -1,5 +1,18 @@
 // Regulators' figures for their region: summary, hotspots, time series, top lists, map, CSV.
-import { exportQuery, hotspotQuery, hotspotsResponse, mapQuery, mapResponse, summaryQuery, summaryResponse, timeseriesQuery, timeseriesResponse, topParams, topQuery, topResponse } from '../../../shared/schemas/analytics.js';
+import {
+  exportQuery,
+  hotspotQuery,
+  hotspotsResponse,
+  mapQuery,
+  mapResponse,
+  summaryQuery,
+  summaryResponse,
+  timeseriesQuery,
+  timeseriesResponse,
+  topParams,
+  topQuery,
+  topResponse,
+} from '../../../shared/schemas/analytics.js';
 import { endpoint } from '../../http/endpoint.js';
 import { regionFor } from '../../analytics/scope.js';
 import { summary } from '../../analytics/summary.js';
@@ -8,28 +21,90 @@ import { mapCounts, timeseries, top } from '../../analytics/figures.js';
 import { exportRows, toCsv } from '../../analytics/csv.js';
 
 export const analyticsRoutes = () => [
-  endpoint({ method: 'get', path: '/analytics/summary', summary: 'Complaint figures of a region and period', tag: 'analytics', policy: 'analytics:read', query: summaryQuery, response: summaryResponse }, async ({ actor, query }) =>
-    summary(regionFor(actor, query.region), query),
+  endpoint(
+    {
+      method: 'get',
+      path: '/analytics/summary',
+      summary: 'Complaint figures of a region and period',
+      tag: 'analytics',
+      policy: 'analytics:read',
+      query: summaryQuery,
+      response: summaryResponse,
+    },
+    async ({ actor, query }) => summary(regionFor(actor, query.region), query),
   ),
-  endpoint({ method: 'get', path: '/analytics/hotspots', summary: 'Region × category × week cells against their own baseline', tag: 'analytics', policy: 'analytics:read', query: hotspotQuery, response: hotspotsResponse }, async ({ actor, query }) => {
-    const r = await hotspots({ ...query, region: regionFor(actor, query.region) });
-    return query.onlyHotspots === 'true' ? { ...r, cells: r.cells.filter((c) => c.hotspot) } : r;
-  }),
-  endpoint({ method: 'get', path: '/analytics/timeseries', summary: 'Complaints per day or week', tag: 'analytics', policy: 'analytics:read', query: timeseriesQuery, response: timeseriesResponse }, async ({ actor, query }) =>
-    timeseries(regionFor(actor, query.region), query.interval, query),
+  endpoint(
+    {
+      method: 'get',
+      path: '/analytics/hotspots',
+      summary: 'Region × category × week cells against their own baseline',
+      tag: 'analytics',
+      policy: 'analytics:read',
+      query: hotspotQuery,
+      response: hotspotsResponse,
+    },
+    async ({ actor, query }) => {
+      const r = await hotspots({ ...query, region: regionFor(actor, query.region) });
+      return query.onlyHotspots === 'true' ? { ...r, cells: r.cells.filter((c) => c.hotspot) } : r;
+    },
   ),
-  endpoint({ method: 'get', path: '/analytics/top/:kind', summary: 'Products, merchants or stores with most complaints', tag: 'analytics', policy: 'analytics:read', params: topParams, query: topQuery, response: topResponse }, async ({ actor, params, query }) =>
-    top(params.kind, regionFor(actor, query.region), query, query.limit),
+  endpoint(
+    {
+      method: 'get',
+      path: '/analytics/timeseries',
+      summary: 'Complaints per day or week',
+      tag: 'analytics',
+      policy: 'analytics:read',
+      query: timeseriesQuery,
+      response: timeseriesResponse,
+    },
+    async ({ actor, query }) => timeseries(regionFor(actor, query.region), query.interval, query),
   ),
-  endpoint({ method: 'get', path: '/analytics/map', summary: 'Complaints per city or county', tag: 'analytics', policy: 'analytics:read', query: mapQuery, response: mapResponse }, async ({ actor, query }) => {
-    const region = regionFor(actor, query.region);
-    return mapCounts(region, query.level, query);
-  }),
-  endpoint({ method: 'get', path: '/analytics/export.csv', summary: 'Figures as CSV (UTF-8 with BOM, opens in Excel)', tag: 'analytics', policy: 'analytics:read', rateLimit: 'expensive', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
-    const region = regionFor(actor, query.region);
-    const rows = await exportRows(query.kind, region, query);
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="fangxin-${query.kind}-${region}.csv"`);
-    res.send(toCsv(rows));
-  }),
+  endpoint(
+    {
+      method: 'get',
+      path: '/analytics/top/:kind',
+      summary: 'Products, merchants or stores with most complaints',
+      tag: 'analytics',
+      policy: 'analytics:read',
+      params: topParams,
+      query: topQuery,
+      response: topResponse,
+    },
+    async ({ actor, params, query }) => top(params.kind, regionFor(actor, query.region), query, query.limit),
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/analytics/map',
+      summary: 'Complaints per city or county',
+      tag: 'analytics',
+      policy: 'analytics:read',
+      query: mapQuery,
+      response: mapResponse,
+    },
+    async ({ actor, query }) => {
+      const region = regionFor(actor, query.region);
+      return mapCounts(region, query.level, query);
+    },
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/analytics/export.csv',
+      summary: 'Figures as CSV (UTF-8 with BOM, opens in Excel)',
+      tag: 'analytics',
+      policy: 'analytics:read',
+      rateLimit: 'expensive',
+      query: exportQuery,
+      raw: true,
+    },
+    async ({ actor, query, res }) => {
+      const region = regionFor(actor, query.region);
+      const rows = await exportRows(query.kind, region, query);
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="fangxin-${query.kind}-${region}.csv"`);
+      res.send(toCsv(rows));
+    },
+  ),
 ];

@@ -9,7 +9,14 @@ import { canSee } from '../../policies/index.js';
 
 export const approvalRoutes = () => [
   endpoint(
-    { method: 'get', path: '/approvals', summary: 'Merchant accounts waiting for approval', tag: 'accounts', policy: 'approval:list', response: z.object({ items: z.array(pendingMerchantSchema) }) },
+    {
+      method: 'get',
+      path: '/approvals',
+      summary: 'Merchant accounts waiting for approval',
+      tag: 'accounts',
+      policy: 'approval:list',
+      response: z.object({ items: z.array(pendingMerchantSchema) }),
+    },
     async ({ actor }) => {
       const users = await UserModel.find({ role: 'merchant', status: 'pending' }).sort({ createdAt: 1 }).limit(200).lean();
       const orgs = await OrganizationModel.find({ _id: { $in: users.map((u) => u.orgId) } }).lean();
@@ -31,7 +38,17 @@ export const approvalRoutes = () => [
     },
   ),
   endpoint(
-    { method: 'post', path: '/approvals/:id', summary: 'Approve or reject a merchant account', tag: 'accounts', policy: 'approval:decide', params: idParam, body: approvalSchema, response: approvalResult, status: 200 },
+    {
+      method: 'post',
+      path: '/approvals/:id',
+      summary: 'Approve or reject a merchant account',
+      tag: 'accounts',
+      policy: 'approval:decide',
+      params: idParam,
+      body: approvalSchema,
+      response: approvalResult,
+      status: 200,
+    },
     ({ actor, params, body }) => decideApproval(actor!, params.id, body.decision, body.reason),
   ),
 ];

@@ -1,5 +1,13 @@
 import type { Request, Response } from 'express';
-import { csrfSchema, loginSchema, redeemSignInLinkSchema, registerSchema, signInLinkSchema, updateMeSchema, userBody } from '../../../shared/schemas/auth.js';
+import {
+  csrfSchema,
+  loginSchema,
+  redeemSignInLinkSchema,
+  registerSchema,
+  signInLinkSchema,
+  updateMeSchema,
+  userBody,
+} from '../../../shared/schemas/auth.js';
 import type { Config } from '../../config.js';
 import { csrfToken } from '../../auth/csrf.js';
 import { rememberDevice } from '../../auth/device.js';
@@ -17,7 +25,6 @@ import { presentUser } from '../../presenters/user.js';
 import { disconnectSession } from '../../realtime/revoke.js';
 import type { Actor } from '../../policies/index.js';
 import { toActor } from '../../policies/actor.js';
-
 
 export async function currentUser(id: string) {
   const user = await UserModel.findById(id).lean();
@@ -47,23 +54,40 @@ function authenticate(req: Request, res: Response): Promise<Actor> {
         const seconds = Math.ceil((info.retryAfterMs ?? 60_000) / 1000);
         const e =
           info.code === 'account_locked'
-            ? new AppError(429, 'account_locked', `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes, or sign in with a link by mail`)
+            ? new AppError(
+                429,
+                'account_locked',
+                `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes, or sign in with a link by mail`,
+              )
             : new AppError(429, 'rate_limited', 'Too many sign-in attempts from this address; try again later');
         e.retryAfterSeconds = seconds;
         return reject(e);
       }
-      if (info?.code === 'account_disabled') return reject(new AppError(403, 'account_disabled', 'This account has been disabled; ask your administrator'));
+      if (info?.code === 'account_disabled')
+        return reject(new AppError(403, 'account_disabled', 'This account has been disabled; ask your administrator'));
       reject(new AppError(401, 'invalid_credentials', 'Email or password is wrong'));
     })(req, res, (e: unknown) => reject(e));
   });
 }
 
 export const authRoutes = () => [
-  endpoint({ method: 'get', path: '/auth/csrf', summary: 'CSRF token for this session', tag: 'auth', policy: 'auth:login', response: csrfSchema }, ({ req }) => ({
-    token: csrfToken(req),
-  })),
   endpoint(
-    { method: 'post', path: '/auth/register', summary: 'Create an account', tag: 'auth', policy: 'auth:register', rateLimit: 'signup', body: registerSchema, response: userBody },
+    { method: 'get', path: '/auth/csrf', summary: 'CSRF token for this session', tag: 'auth', policy: 'auth:login', response: csrfSchema },
+    ({ req }) => ({
+      token: csrfToken(req),
+    }),
+  ),
+  endpoint(
+    {
+      method: 'post',
+      path: '/auth/register',
+      summary: 'Create an account',
+      tag: 'auth',
+      policy: 'auth:register',
+      rateLimit: 'signup',
+      body: registerSchema,
+      response: userBody,
+    },
     async ({ req, res, body }) => {
       const user = await registerUser(body);
       const org = user.orgId ? await OrganizationModel.findById(user.orgId).lean() : null;
@@ -89,33 +113,64 @@ export const authRoutes = () => [
     },
   ),
   endpoint(
-    { method: 'post', path: '/auth/sign-in-link', summary: 'Mail a single-use sign-in link (also while the account is locked)', tag: 'auth', policy: 'auth:login', rateLimit: 'sign-in-link', body: signInLinkSchema, response: okSchema, status: 202 },
+    {
+      method: 'post',
+      path: '/auth/sign-in-link',
+      summary: 'Mail a single-use sign-in link (also while the account is locked)',
+      tag: 'auth',
+      policy: 'auth:login',
+      rateLimit: 'sign-in-link',
+      body: signInLinkSchema,
+      response: okSchema,
+      status: 202,
+    },
     async ({ body }) => {
       await sendSignInLink(body.email);
       return { ok: true } as const;
     },
   ),
   endpoint(
-    { method: 'post', path: '/auth/sign-in-link/redeem', summary: 'Sign in with the token of a mailed link (once)', tag: 'auth', policy: 'auth:login', body: redeemSignInLinkSchema, response: userBody, status: 200 },
+    {
+      method: 'post',
+      path: '/auth/sign-in-link/redeem',
+      summary: 'Sign in with the token of a mailed link (once)',
+      tag: 'auth',
+      policy: 'auth:login',
+      body: redeemSignInLinkSchema,
+      response: userBody,
+      status: 200,
+    },
     async ({ req, res, body }) => {
       const user = await redeemSignInLink(body.token);
       await signIn(req, toActor(user), res);
       return currentUser(String(user._id));
     },
   ),
-  endpoint({ method: 'post', path: '/auth/logout', summary: 'Sign out', tag: 'auth', policy: 'auth:logout', response: okSchema, status: 200 }, async ({ req, res }) => {
-    // The session's open sockets end with it, on every instance.
-    disconnectSession(req.sessionID);
-    await new Promise<void>((resolve, reject) => req.logout((e) => (e ? reject(e) : resolve())));
-    await new Promise<void>((resolve, reject) => req.session.destroy((e) => (e ? reject(e) : resolve())));
-    clearSessionCookie(req, res);
-    return { ok: true } as const;
-  }),
-  endpoint({ method: 'get', path: '/auth/me', summary: 'The signed-in user', tag: 'auth', policy: 'auth:me', response: userBody }, ({ actor }) =>
-    currentUser(actor!.id),
+  endpoint(
+    { method: 'post', path: '/auth/logout', summary: 'Sign out', tag: 'auth', policy: 'auth:logout', response: okSchema, status: 200 },
+    async ({ req, res }) => {
+      // The session's open sockets end with it, on every instance.
+      disconnectSession(req.sessionID);
+      await new Promise<void>((resolve, reject) => req.logout((e) => (e ? reject(e) : resolve())));
+      await new Promise<void>((resolve, reject) => req.session.destroy((e) => (e ? reject(e) : resolve())));
+      clearSessionCookie(req, res);
+      return { ok: true } as const;
+    },
   ),
   endpoint(
-    { method: 'patch', path: '/auth/me', summary: 'Change own name or language', tag: 'auth', policy: 'auth:update-me', body: updateMeSchema, response: userBody },
+    { method: 'get', path: '/auth/me', summary: 'The signed-in user', tag: 'auth', policy: 'auth:me', response: userBody },
+    ({ actor }) => currentUser(actor!.id),
+  ),
+  endpoint(
+    {
+      method: 'patch',
+      path: '/auth/me',
+      summary: 'Change own name or language',
+      tag: 'auth',
+      policy: 'auth:update-me',
+      body: updateMeSchema,
+      response: userBody,
+    },
     async ({ actor, body }) => {
       // Nothing to change is no write (not even a new updatedAt).
       if (Object.keys(body).length) {

@@ -36,7 +36,12 @@ import { storage } from '../../storage/index.js';
 
 const TAG = 'complaints';
 const EXPORT_LIMIT = 20_000;
-const idempotencyKey = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII');
+const idempotencyKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII');
 
 const upload = singleFile({ fileSize: ATTACHMENT_MAX_BYTES, fields: 5 });
 
@@ -51,20 +56,42 @@ async function present(c: ComplaintRecord, actor: Actor | null) {
 }
 
 export const complaintRoutes = () => [
-  endpoint({ method: 'get', path: '/complaints/export.csv', summary: 'Export complaints as CSV (UTF-8 with BOM)', tag: TAG, policy: 'complaint:export', rateLimit: 'expensive', query: exportQuery, raw: true }, async ({ actor, query, res }) => {
-    const rows = await exportComplaints(actor!, query, EXPORT_LIMIT);
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="complaints.csv"; filename*=UTF-8''${encodeURIComponent('投诉导出.csv')}`);
-    res.status(200).send(complaintsCsv(rows, query.lang));
-  }),
   endpoint(
-    { method: 'post', path: '/complaints', summary: 'File a complaint (honours Idempotency-Key)', tag: TAG, policy: 'complaint:create', rateLimit: 'filing', body: createComplaintSchema, response: complaintSchema },
+    {
+      method: 'get',
+      path: '/complaints/export.csv',
+      summary: 'Export complaints as CSV (UTF-8 with BOM)',
+      tag: TAG,
+      policy: 'complaint:export',
+      rateLimit: 'expensive',
+      query: exportQuery,
+      raw: true,
+    },
+    async ({ actor, query, res }) => {
+      const rows = await exportComplaints(actor!, query, EXPORT_LIMIT);
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="complaints.csv"; filename*=UTF-8''${encodeURIComponent('投诉导出.csv')}`);
+      res.status(200).send(complaintsCsv(rows, query.lang));
+    },
+  ),
+  endpoint(
+    {
+      method: 'post',
+      path: '/complaints',
+      summary: 'File a complaint (honours Idempotency-Key)',
+      tag: TAG,
+      policy: 'complaint:create',
+      rateLimit: 'filing',
+      body: createComplaintSchema,
+      response: complaintSchema,
+    },
     async ({ req, res, actor, body }) => {
       const header = req.get('idempotency-key');
       let key: string | undefined;
       if (header !== undefined) {
         const r = idempotencyKey.safeParse(header);
-        if (!r.success) throw badRequest('Invalid Idempotency-Key header', [{ path: 'Idempotency-Key', message: r.error.issues[0]!.message }]);
+        if (!r.success)
+          throw badRequest('Invalid Idempotency-Key header', [{ path: 'Idempotency-Key', message: r.error.issues[0]!.message }]);
         key = r.data;
       }
       const { complaint, created } = await fileComplaint({ consumerId: actor!.id, data: body, idempotencyKey: key });
@@ -72,44 +99,97 @@ export const complaintRoutes = () => [
       return present(complaint, actor);
     },
   ),
-  endpoint({ method: 'get', path: '/complaints', summary: 'Complaints visible to me, filtered', tag: TAG, policy: 'complaint:list', query: complaintListQuery, response: page(complaintSchema) }, async ({ actor, query }) => {
-    const p = await listComplaints(actor!, query);
-    const who = await identities(p.items, actor);
-    return { items: p.items.map((c) => presentComplaint(c, actor, who)), nextCursor: p.nextCursor };
-  }),
   endpoint(
-    { method: 'get', path: '/complaints/counts', summary: 'How many complaints a list holds, and per inbox tab', tag: TAG, policy: 'complaint:list', query: countQuery, response: complaintCountsSchema },
+    {
+      method: 'get',
+      path: '/complaints',
+      summary: 'Complaints visible to me, filtered',
+      tag: TAG,
+      policy: 'complaint:list',
+      query: complaintListQuery,
+      response: page(complaintSchema),
+    },
+    async ({ actor, query }) => {
+      const p = await listComplaints(actor!, query);
+      const who = await identities(p.items, actor);
+      return { items: p.items.map((c) => presentComplaint(c, actor, who)), nextCursor: p.nextCursor };
+    },
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/complaints/counts',
+      summary: 'How many complaints a list holds, and per inbox tab',
+      tag: TAG,
+      policy: 'complaint:list',
+      query: countQuery,
+      response: complaintCountsSchema,
+    },
     async ({ actor, query }) => countComplaints(actor!, query),
   ),
-  endpoint({ method: 'get', path: '/complaints/:id', summary: 'A complaint with its timeline, messages and attachments', tag: TAG, policy: 'complaint:read', params: idParam, response: complaintDetailSchema }, async ({ actor, params }) => {
-    let c = await visibleComplaint(actor, params.id);
-    let timeline = await loadTimeline(c);
-    // A projection behind its events (a crash between the two writes) is repaired on read.
-    if (timeline.behind) {
-      c = (await syncProjection(c._id))!;
-      timeline = await loadTimeline(c);
-    }
-    const { events } = timeline;
-    const [messages, attachments] = await Promise.all([
-      ComplaintMessageModel.find({ complaintId: c._id }).sort({ at: 1, _id: 1 }).lean(),
-      AttachmentModel.find({ complaintId: c._id }).sort({ at: 1 }).lean(),
-    ]);
-    const showName = seesConsumerIdentity(actor, c);
-    return {
-      ...(await present(c, actor)),
-      timeline: events.map((e) => presentEvent(e, actor)),
-      messages: messages.map((m) => presentMessage(m, c, showName)),
-      attachments: attachments.map(presentAttachment),
-    };
-  }),
   endpoint(
-    { method: 'post', path: '/complaints/:id/transitions', summary: 'Take a lifecycle action', tag: TAG, policy: 'complaint:transition', params: idParam, body: transitionSchema, response: complaintSchema, status: 200 },
+    {
+      method: 'get',
+      path: '/complaints/:id',
+      summary: 'A complaint with its timeline, messages and attachments',
+      tag: TAG,
+      policy: 'complaint:read',
+      params: idParam,
+      response: complaintDetailSchema,
+    },
+    async ({ actor, params }) => {
+      let c = await visibleComplaint(actor, params.id);
+      let timeline = await loadTimeline(c);
+      // A projection behind its events (a crash between the two writes) is repaired on read.
+      if (timeline.behind) {
+        c = (await syncProjection(c._id))!;
+        timeline = await loadTimeline(c);
+      }
+      const { events } = timeline;
+      const [messages, attachments] = await Promise.all([
+        ComplaintMessageModel.find({ complaintId: c._id }).sort({ at: 1, _id: 1 }).lean(),
+        AttachmentModel.find({ complaintId: c._id }).sort({ at: 1 }).lean(),
+      ]);
+      const showName = seesConsumerIdentity(actor, c);
+      return {
+        ...(await present(c, actor)),
+        timeline: events.map((e) => presentEvent(e, actor)),
+        messages: messages.map((m) => presentMessage(m, c, showName)),
+        attachments: attachments.map(presentAttachment),
+      };
+    },
+  ),
+  endpoint(
+    {
+      method: 'post',
+      path: '/complaints/:id/transitions',
+      summary: 'Take a lifecycle action',
+      tag: TAG,
+      policy: 'complaint:transition',
+      params: idParam,
+      body: transitionSchema,
+      response: complaintSchema,
+      status: 200,
+    },
     async ({ actor, params, body }) => present(await transitionComplaint(actor!, params.id, body), actor),
   ),
-  endpoint({ method: 'post', path: '/complaints/:id/messages', summary: 'Post a message in the thread', tag: TAG, policy: 'complaint:message', rateLimit: 'message', params: idParam, body: messageSchema, response: complaintMessageSchema }, async ({ actor, params, body }) => {
-    const { message, complaint } = await postMessage(actor!, params.id, body.body, body.attachmentId);
-    return presentMessage(message, complaint, true);
-  }),
+  endpoint(
+    {
+      method: 'post',
+      path: '/complaints/:id/messages',
+      summary: 'Post a message in the thread',
+      tag: TAG,
+      policy: 'complaint:message',
+      rateLimit: 'message',
+      params: idParam,
+      body: messageSchema,
+      response: complaintMessageSchema,
+    },
+    async ({ actor, params, body }) => {
+      const { message, complaint } = await postMessage(actor!, params.id, body.body, body.attachmentId);
+      return presentMessage(message, complaint, true);
+    },
+  ),
   endpoint(
     {
       method: 'post',
@@ -124,22 +204,33 @@ export const complaintRoutes = () => [
     },
     async ({ req, actor, params }) => presentAttachment(await addAttachment(actor!, params.id, req.file)),
   ),
-  endpoint({ method: 'get', path: '/attachments/:id', summary: 'Download an evidence file', tag: TAG, policy: 'attachment:read', params: idParam, raw: true }, async ({ actor, params, res }) => {
-    const a = await AttachmentModel.findById(params.id).lean();
-    if (!a) throw notFound('Attachment');
-    await visibleComplaint(actor, String(a.complaintId)).catch(() => {
-      throw notFound('Attachment');
-    });
-    const stream = await storage().get(a.storageKey);
-    res.setHeader('content-type', a.contentType);
-    res.setHeader('content-length', String(a.size));
-    res.setHeader('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(a.name)}`);
-    res.setHeader('cache-control', 'private, no-store');
-    await new Promise<void>((resolve, reject) => {
-      stream.on('error', reject);
-      res.on('finish', () => resolve());
-      res.on('close', () => resolve());
-      stream.pipe(res);
-    });
-  }),
+  endpoint(
+    {
+      method: 'get',
+      path: '/attachments/:id',
+      summary: 'Download an evidence file',
+      tag: TAG,
+      policy: 'attachment:read',
+      params: idParam,
+      raw: true,
+    },
+    async ({ actor, params, res }) => {
+      const a = await AttachmentModel.findById(params.id).lean();
+      if (!a) throw notFound('Attachment');
+      await visibleComplaint(actor, String(a.complaintId)).catch(() => {
+        throw notFound('Attachment');
+      });
+      const stream = await storage().get(a.storageKey);
+      res.setHeader('content-type', a.contentType);
+      res.setHeader('content-length', String(a.size));
+      res.setHeader('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(a.name)}`);
+      res.setHeader('cache-control', 'private, no-store');
+      await new Promise<void>((resolve, reject) => {
+        stream.on('error', reject);
+        res.on('finish', () => resolve());
+        res.on('close', () => resolve());
+        stream.pipe(res);
+      });
+    },
+  ),
 ];

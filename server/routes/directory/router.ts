@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { merchantListingSchema, merchantQuery, merchantSchema, regionQuery, regionSchema, storeQuery, storeSchema } from '../../../shared/schemas/directory.js';
+import {
+  merchantListingSchema,
+  merchantQuery,
+  merchantSchema,
+  regionQuery,
+  regionSchema,
+  storeQuery,
+  storeSchema,
+} from '../../../shared/schemas/directory.js';
 import { idParam, page } from '../../../shared/schemas/common.js';
 import { PROVINCE_CODE } from '../../../shared/regions.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -15,30 +23,75 @@ import { MerchantCreditModel } from '../../models/MerchantCredit.js';
 
 export const directoryRoutes = () => [
   endpoint(
-    { method: 'get', path: '/regions', summary: 'Regions of Zhejiang under a parent', tag: 'directory', policy: 'region:list', query: regionQuery, response: z.array(regionSchema) },
+    {
+      method: 'get',
+      path: '/regions',
+      summary: 'Regions of Zhejiang under a parent',
+      tag: 'directory',
+      policy: 'region:list',
+      query: regionQuery,
+      response: z.array(regionSchema),
+    },
     async ({ query }) => {
-      const rows = await RegionModel.find({ parent: query.parent ?? PROVINCE_CODE }).sort({ code: 1 }).lean();
+      const rows = await RegionModel.find({ parent: query.parent ?? PROVINCE_CODE })
+        .sort({ code: 1 })
+        .lean();
       return rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.nameEn, level: r.level, parent: r.parent ?? null }));
     },
   ),
   endpoint(
-    { method: 'get', path: '/merchants', summary: 'Search merchants', tag: 'directory', policy: 'merchant:list', query: merchantQuery, response: page(merchantListingSchema) },
+    {
+      method: 'get',
+      path: '/merchants',
+      summary: 'Search merchants',
+      tag: 'directory',
+      policy: 'merchant:list',
+      query: merchantQuery,
+      response: page(merchantListingSchema),
+    },
     async ({ query }) => {
       const filter: Record<string, unknown> = { kind: 'merchant', status: 'active' };
       if (query.q) filter.name = literalPattern(query.q);
       const p = await paginate(OrganizationModel, filter, query);
       // One read of the stored tiers (one small document per merchant, by _id).
-      const credit = new Map((await findByIds<{ tier: string }>(MerchantCreditModel, p.items.map((m) => m._id), { tier: 1 })).map((c) => [String(c._id), c.tier as 'A' | 'B' | 'C' | 'D']));
+      const credit = new Map(
+        (
+          await findByIds<{ tier: string }>(
+            MerchantCreditModel,
+            p.items.map((m) => m._id),
+            { tier: 1 },
+          )
+        ).map((c) => [String(c._id), c.tier as 'A' | 'B' | 'C' | 'D']),
+      );
       return { items: p.items.map((m) => presentMerchantListing(m, credit.get(String(m._id)) ?? null)), nextCursor: p.nextCursor };
     },
   ),
-  endpoint({ method: 'get', path: '/merchants/:id', summary: 'Public merchant profile', tag: 'directory', policy: 'merchant:read', params: idParam, response: merchantSchema }, async ({ params }) => {
-    const m = await OrganizationModel.findOne({ _id: params.id, kind: 'merchant', status: 'active' }).lean();
-    if (!m) throw notFound('Merchant');
-    return presentMerchant(m);
-  }),
   endpoint(
-    { method: 'get', path: '/stores', summary: 'Search stores', tag: 'directory', policy: 'store:list', query: storeQuery, response: page(storeSchema) },
+    {
+      method: 'get',
+      path: '/merchants/:id',
+      summary: 'Public merchant profile',
+      tag: 'directory',
+      policy: 'merchant:read',
+      params: idParam,
+      response: merchantSchema,
+    },
+    async ({ params }) => {
+      const m = await OrganizationModel.findOne({ _id: params.id, kind: 'merchant', status: 'active' }).lean();
+      if (!m) throw notFound('Merchant');
+      return presentMerchant(m);
+    },
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/stores',
+      summary: 'Search stores',
+      tag: 'directory',
+      policy: 'store:list',
+      query: storeQuery,
+      response: page(storeSchema),
+    },
     async ({ query }) => {
       // Closed stores take no new complaints or returns, so no picker offers them; stores of merchants
       // not approved are in no public list.

@@ -8,7 +8,11 @@ import { openApiDocument } from '../../openapi/registry.js';
 import { VERSION } from '../../version.js';
 
 /** The generated document itself is checked by its generator; here only its frame (every key passes). */
-const openApiSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) });
+const openApiSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
 
 const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), version: z.string() });
 
@@ -25,19 +29,34 @@ async function dbUp(): Promise<boolean> {
 }
 
 export const healthRoutes = () => [
-  endpoint({ method: 'get', path: '/health', summary: 'Liveness and database status', tag: 'health', policy: 'health:read', response: healthSchema }, async ({ res }) => {
-    const up = await dbUp();
-    if (!up) res.locals.status = 503;
-    return { status: up ? 'ok' : 'degraded', db: up ? 'up' : 'down', version: VERSION } as const;
-  }),
-  endpoint({ method: 'get', path: '/openapi.json', summary: 'This document', tag: 'health', policy: 'docs:read', response: openApiSchema }, () => openApiDocument(VERSION) as unknown as z.infer<typeof openApiSchema>),
+  endpoint(
+    {
+      method: 'get',
+      path: '/health',
+      summary: 'Liveness and database status',
+      tag: 'health',
+      policy: 'health:read',
+      response: healthSchema,
+    },
+    async ({ res }) => {
+      const up = await dbUp();
+      if (!up) res.locals.status = 503;
+      return { status: up ? 'ok' : 'degraded', db: up ? 'up' : 'down', version: VERSION } as const;
+    },
+  ),
+  endpoint(
+    { method: 'get', path: '/openapi.json', summary: 'This document', tag: 'health', policy: 'docs:read', response: openApiSchema },
+    () => openApiDocument(VERSION) as unknown as z.infer<typeof openApiSchema>,
+  ),
   {
     mount(router: Router) {
       // The document is generated after every route has registered itself, on first request.
       const docs = express.Router();
       docs.use(swaggerUi.serve);
       let page: express.RequestHandler | null = null;
-      docs.get('/', (req, res, next) => (page ??= swaggerUi.setup(openApiDocument(VERSION), { customSiteTitle: 'Fangxin API' }))(req, res, next));
+      docs.get('/', (req, res, next) =>
+        (page ??= swaggerUi.setup(openApiDocument(VERSION), { customSiteTitle: 'Fangxin API' }))(req, res, next),
+      );
       router.use('/docs', docs);
     },
   },

@@ -25,25 +25,58 @@ function present(n: NotificationRecord) {
 const TAG = 'notifications';
 
 export const notificationRoutes = () => [
-  endpoint({ method: 'get', path: '/notifications', summary: 'My notifications with the unread count', tag: TAG, policy: 'notification:list', query: notificationQuery, response: notificationPage }, async ({ actor, query }) => {
-    const filter: Record<string, unknown> = { userId: actor!.id };
-    if (query.unread === 'true') filter.readAt = null;
-    if (query.unread === 'false') filter.readAt = { $ne: null };
-    const [p, unread] = await Promise.all([paginate(NotificationModel, filter, query), unreadCount(actor!.id)]);
-    return { items: p.items.map((n) => present(n as NotificationRecord)), nextCursor: p.nextCursor, unreadCount: unread };
-  }),
   endpoint(
-    { method: 'post', path: '/notifications/read-all', summary: 'Mark all my notifications read', tag: TAG, policy: 'notification:read', body: z.object({}).strict(), response: readAllResponse, status: 200 },
+    {
+      method: 'get',
+      path: '/notifications',
+      summary: 'My notifications with the unread count',
+      tag: TAG,
+      policy: 'notification:list',
+      query: notificationQuery,
+      response: notificationPage,
+    },
+    async ({ actor, query }) => {
+      const filter: Record<string, unknown> = { userId: actor!.id };
+      if (query.unread === 'true') filter.readAt = null;
+      if (query.unread === 'false') filter.readAt = { $ne: null };
+      const [p, unread] = await Promise.all([paginate(NotificationModel, filter, query), unreadCount(actor!.id)]);
+      return { items: p.items.map((n) => present(n as NotificationRecord)), nextCursor: p.nextCursor, unreadCount: unread };
+    },
+  ),
+  endpoint(
+    {
+      method: 'post',
+      path: '/notifications/read-all',
+      summary: 'Mark all my notifications read',
+      tag: TAG,
+      policy: 'notification:read',
+      body: z.object({}).strict(),
+      response: readAllResponse,
+      status: 200,
+    },
     async ({ actor }) => {
       // Exactly the notifications counted read are marked: one added meanwhile stays unread.
       const unread = await NotificationModel.find({ userId: actor!.id, readAt: null }, { key: 1 }).lean();
-      await recordRead(actor!.id, unread.map((n) => n.key));
+      await recordRead(
+        actor!.id,
+        unread.map((n) => n.key),
+      );
       const r = await NotificationModel.updateMany({ _id: { $in: unread.map((n) => n._id) } }, { $set: { readAt: now() } });
       return { updated: r.modifiedCount, unreadCount: await unreadCount(actor!.id) };
     },
   ),
   endpoint(
-    { method: 'post', path: '/notifications/:id/read', summary: 'Mark one notification read', tag: TAG, policy: 'notification:read', params: idParam, body: z.object({}).strict(), response: notificationSchema, status: 200 },
+    {
+      method: 'post',
+      path: '/notifications/:id/read',
+      summary: 'Mark one notification read',
+      tag: TAG,
+      policy: 'notification:read',
+      params: idParam,
+      body: z.object({}).strict(),
+      response: notificationSchema,
+      status: 200,
+    },
     async ({ actor, params }) => {
       const n = await NotificationModel.findOne({ _id: params.id, userId: actor!.id }).lean();
       if (!n) throw notFound('Notification');

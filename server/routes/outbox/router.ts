@@ -29,18 +29,39 @@ function present(m: OutboxMailRecord) {
 }
 
 export const outboxRoutes = () => [
-  endpoint({ method: 'get', path: '/admin/outbox', summary: 'Mails sent or waiting (admin)', tag: 'admin', policy: 'outbox:list', query: outboxQuery, response: page(outboxMailSchema) }, async ({ query }) => {
-    const p = await paginate(OutboxMailModel, query.status ? { status: query.status } : {}, query);
-    return { items: p.items.map((m) => present(m as OutboxMailRecord)), nextCursor: p.nextCursor };
-  }),
   endpoint(
-    { method: 'get', path: '/admin/outbox/:id.eml', summary: 'One mail as an .eml file (admin)', tag: 'admin', policy: 'outbox:list', params: z.object({ id: objectId }), raw: true },
+    {
+      method: 'get',
+      path: '/admin/outbox',
+      summary: 'Mails sent or waiting (admin)',
+      tag: 'admin',
+      policy: 'outbox:list',
+      query: outboxQuery,
+      response: page(outboxMailSchema),
+    },
+    async ({ query }) => {
+      const p = await paginate(OutboxMailModel, query.status ? { status: query.status } : {}, query);
+      return { items: p.items.map((m) => present(m as OutboxMailRecord)), nextCursor: p.nextCursor };
+    },
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/admin/outbox/:id.eml',
+      summary: 'One mail as an .eml file (admin)',
+      tag: 'admin',
+      policy: 'outbox:list',
+      params: z.object({ id: objectId }),
+      raw: true,
+    },
     async ({ params, res }) => {
       const m = await OutboxMailModel.findById(params.id).lean();
       if (!m) throw notFound('Mail');
       // The file the outbox wrote when there was no SMTP; otherwise the same message composed again.
       const file = path.join(mailDir(), `${m._id}.eml`);
-      const eml = fs.existsSync(file) ? await fs.promises.readFile(file) : await composeEml({ to: m.to, subject: m.subject, text: m.text, messageId: m.messageId, date: m.sentAt ?? m.createdAt });
+      const eml = fs.existsSync(file)
+        ? await fs.promises.readFile(file)
+        : await composeEml({ to: m.to, subject: m.subject, text: m.text, messageId: m.messageId, date: m.sentAt ?? m.createdAt });
       res.setHeader('content-type', 'message/rfc822');
       res.setHeader('content-disposition', `attachment; filename="${m._id}.eml"`);
       res.status(200).send(eml);

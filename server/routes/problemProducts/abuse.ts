@@ -8,14 +8,41 @@ import { visiblePage } from '../../products/visibility.js';
 import { decideAbuseReview } from '../../commands/reviewAbuse.js';
 
 export const abuseRoutes = () => [
-  endpoint({ method: 'get', path: '/abuse-reviews', summary: 'Accounts queued for abuse review', tag: 'products', policy: 'abuse:list', query: abuseQuery, response: page(abuseReviewSchema) }, async ({ actor, query }) => {
-    const skip = Number(query.cursor ?? 0);
-    const alternatives = [{ status: query.status ?? 'pending' }];
-    const { rows, more } = await visiblePage(AbuseReviewModel, { actor: actor!, alternatives, sort: ['createdAt', -1], skip, limit: query.limit });
-    return { items: rows.map(presentAbuse), nextCursor: more ? String(skip + query.limit) : null };
-  }),
   endpoint(
-    { method: 'post', path: '/abuse-reviews/:id/decision', summary: 'Clear or confirm a queued account', tag: 'products', policy: 'abuse:decide', params: idParam, body: abuseDecisionSchema, response: abuseReviewSchema, status: 200 },
+    {
+      method: 'get',
+      path: '/abuse-reviews',
+      summary: 'Accounts queued for abuse review',
+      tag: 'products',
+      policy: 'abuse:list',
+      query: abuseQuery,
+      response: page(abuseReviewSchema),
+    },
+    async ({ actor, query }) => {
+      const skip = Number(query.cursor ?? 0);
+      const alternatives = [{ status: query.status ?? 'pending' }];
+      const { rows, more } = await visiblePage(AbuseReviewModel, {
+        actor: actor!,
+        alternatives,
+        sort: ['createdAt', -1],
+        skip,
+        limit: query.limit,
+      });
+      return { items: rows.map(presentAbuse), nextCursor: more ? String(skip + query.limit) : null };
+    },
+  ),
+  endpoint(
+    {
+      method: 'post',
+      path: '/abuse-reviews/:id/decision',
+      summary: 'Clear or confirm a queued account',
+      tag: 'products',
+      policy: 'abuse:decide',
+      params: idParam,
+      body: abuseDecisionSchema,
+      response: abuseReviewSchema,
+      status: 200,
+    },
     async ({ actor, params, body }) => presentAbuse(await decideAbuseReview(params.id, actor!, body.decision, body.note)),
   ),
 ];

@@ -1,6 +1,13 @@
 // Enforcement cases and the public problem-product list.
 import { idParam, page } from '../../../shared/schemas/common.js';
-import { caseQuery, caseSchema, caseTransitionSchema, openCaseSchema, publicCaseSchema, publicListQuery } from '../../../shared/schemas/products.js';
+import {
+  caseQuery,
+  caseSchema,
+  caseTransitionSchema,
+  openCaseSchema,
+  publicCaseSchema,
+  publicListQuery,
+} from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
 import { EnforcementCaseModel, type EnforcementCaseRecord } from '../../models/EnforcementCase.js';
 import { OrganizationModel } from '../../models/Organization.js';
@@ -18,7 +25,13 @@ import { regionFor } from '../../analytics/scope.js';
 async function sellersOf(cases: EnforcementCaseRecord[]): Promise<Map<string, { id: string; name: string }[]>> {
   const names = new Map<string, Promise<string | null>>();
   const nameOf = (id: string) => {
-    if (!names.has(id)) names.set(id, OrganizationModel.findById(id, { name: 1 }).lean().then((o) => o?.name ?? null));
+    if (!names.has(id))
+      names.set(
+        id,
+        OrganizationModel.findById(id, { name: 1 })
+          .lean()
+          .then((o) => o?.name ?? null),
+      );
     return names.get(id)!;
   };
   const out = new Map<string, { id: string; name: string }[]>();
@@ -27,37 +40,104 @@ async function sellersOf(cases: EnforcementCaseRecord[]): Promise<Map<string, { 
       const flag = await ProductFlagModel.findById(c.flagId, { evidence: 1 }).lean();
       const ids = ((flag?.evidence as { merchantIds?: string[] } | undefined)?.merchantIds ?? []).map(String);
       const found = await Promise.all(ids.map(async (id) => ({ id, name: await nameOf(id) })));
-      out.set(String(c._id), found.filter((m): m is { id: string; name: string } => m.name !== null));
+      out.set(
+        String(c._id),
+        found.filter((m): m is { id: string; name: string } => m.name !== null),
+      );
     }),
   );
   return out;
 }
 
 export const caseRoutes = () => [
-  endpoint({ method: 'post', path: '/enforcement-cases', summary: 'Open an enforcement case from a flag', tag: 'products', policy: 'case:create', body: openCaseSchema, response: caseSchema }, async ({ actor, body }) =>
-    presentCase(await openCase(actor!, body)),
+  endpoint(
+    {
+      method: 'post',
+      path: '/enforcement-cases',
+      summary: 'Open an enforcement case from a flag',
+      tag: 'products',
+      policy: 'case:create',
+      body: openCaseSchema,
+      response: caseSchema,
+    },
+    async ({ actor, body }) => presentCase(await openCase(actor!, body)),
   ),
   endpoint(
-    { method: 'post', path: '/enforcement-cases/:id/transitions', summary: 'Move a case a step, with a note', tag: 'products', policy: 'case:transition', params: idParam, body: caseTransitionSchema, response: caseSchema, status: 200 },
+    {
+      method: 'post',
+      path: '/enforcement-cases/:id/transitions',
+      summary: 'Move a case a step, with a note',
+      tag: 'products',
+      policy: 'case:transition',
+      params: idParam,
+      body: caseTransitionSchema,
+      response: caseSchema,
+      status: 200,
+    },
     async ({ actor, params, body }) => presentCase(await transitionCase(actor!, params.id, body)),
   ),
-  endpoint({ method: 'get', path: '/enforcement-cases', summary: 'Enforcement cases in the region', tag: 'products', policy: 'case:list', query: caseQuery, response: page(caseSchema) }, async ({ actor, query }) => {
-    if (query.region) regionFor(actor, query.region);
-    const skip = Number(query.cursor ?? 0);
-    const alternatives = [query.status ? { status: query.status } : {}];
-    const { rows, more } = await visiblePage(EnforcementCaseModel, { actor: actor!, asked: query.region, alternatives, sort: ['updatedAt', -1], skip, limit: query.limit });
-    return { items: rows.map(presentCase), nextCursor: more ? String(skip + query.limit) : null };
-  }),
-  endpoint({ method: 'get', path: '/enforcement-cases/:id', summary: 'One enforcement case with its log', tag: 'products', policy: 'case:read', params: idParam, response: caseSchema }, async ({ actor, params }) =>
-    presentCase(authorizeVisible(actor, await EnforcementCaseModel.findById(params.id).lean(), 'Case')),
+  endpoint(
+    {
+      method: 'get',
+      path: '/enforcement-cases',
+      summary: 'Enforcement cases in the region',
+      tag: 'products',
+      policy: 'case:list',
+      query: caseQuery,
+      response: page(caseSchema),
+    },
+    async ({ actor, query }) => {
+      if (query.region) regionFor(actor, query.region);
+      const skip = Number(query.cursor ?? 0);
+      const alternatives = [query.status ? { status: query.status } : {}];
+      const { rows, more } = await visiblePage(EnforcementCaseModel, {
+        actor: actor!,
+        asked: query.region,
+        alternatives,
+        sort: ['updatedAt', -1],
+        skip,
+        limit: query.limit,
+      });
+      return { items: rows.map(presentCase), nextCursor: more ? String(skip + query.limit) : null };
+    },
   ),
-  endpoint({ method: 'get', path: '/public/problem-products', summary: 'Public list of problem products (no sign-in)', tag: 'products', policy: 'public:problem-products', query: publicListQuery, response: page(publicCaseSchema) }, async ({ query }) => {
-    const filter: Record<string, unknown> = { public: true };
-    if (query.category) filter['product.category'] = query.category;
-    const skip = Number(query.cursor ?? 0);
-    const rows = await EnforcementCaseModel.find(filter).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
-    const page = rows.slice(0, query.limit);
-    const sellers = await sellersOf(page);
-    return { items: page.map((c) => ({ ...presentPublicCase(c), merchants: sellers.get(String(c._id)) ?? [] })), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
-  }),
+  endpoint(
+    {
+      method: 'get',
+      path: '/enforcement-cases/:id',
+      summary: 'One enforcement case with its log',
+      tag: 'products',
+      policy: 'case:read',
+      params: idParam,
+      response: caseSchema,
+    },
+    async ({ actor, params }) => presentCase(authorizeVisible(actor, await EnforcementCaseModel.findById(params.id).lean(), 'Case')),
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/public/problem-products',
+      summary: 'Public list of problem products (no sign-in)',
+      tag: 'products',
+      policy: 'public:problem-products',
+      query: publicListQuery,
+      response: page(publicCaseSchema),
+    },
+    async ({ query }) => {
+      const filter: Record<string, unknown> = { public: true };
+      if (query.category) filter['product.category'] = query.category;
+      const skip = Number(query.cursor ?? 0);
+      const rows = await EnforcementCaseModel.find(filter)
+        .sort({ updatedAt: -1, _id: 1 })
+        .skip(skip)
+        .limit(query.limit + 1)
+        .lean();
+      const page = rows.slice(0, query.limit);
+      const sellers = await sellersOf(page);
+      return {
+        items: page.map((c) => ({ ...presentPublicCase(c), merchants: sellers.get(String(c._id)) ?? [] })),
+        nextCursor: rows.length > query.limit ? String(skip + query.limit) : null,
+      };
+    },
+  ),
 ];

@@ -1,7 +1,14 @@
 // Flags (regulators of the regions concerned) and the thresholds that raise them.
 import mongoose from 'mongoose';
 import { idParam, page } from '../../../shared/schemas/common.js';
-import { detectResponse, flagDetailSchema, flagQuery, flagRulesResponse, flagSchema, putFlagRulesSchema } from '../../../shared/schemas/products.js';
+import {
+  detectResponse,
+  flagDetailSchema,
+  flagQuery,
+  flagRulesResponse,
+  flagSchema,
+  putFlagRulesSchema,
+} from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
 import { ComplaintFactModel, type ComplaintFactRecord } from '../../models/ComplaintFact.js';
 import { findByIds } from '../../db/byIds.js';
@@ -15,48 +22,129 @@ import { visiblePage } from '../../products/visibility.js';
 import { detectAll } from '../../commands/detectFlags.js';
 import { regionFor } from '../../analytics/scope.js';
 
-const rulesOut = (r: Awaited<ReturnType<typeof currentRules>>) => ({ version: r.version, rules: r.rules, updatedAt: r.at ? r.at.toISOString() : null });
+const rulesOut = (r: Awaited<ReturnType<typeof currentRules>>) => ({
+  version: r.version,
+  rules: r.rules,
+  updatedAt: r.at ? r.at.toISOString() : null,
+});
 
 export const flagRoutes = () => [
-  endpoint({ method: 'get', path: '/flag-rules', summary: 'Flag thresholds in force', tag: 'products', policy: 'flag-rules:read', response: flagRulesResponse }, async () => rulesOut(await currentRules())),
   endpoint(
-    { method: 'put', path: '/flag-rules', summary: 'Change flag thresholds (provincial bureau)', tag: 'products', policy: 'flag-rules:update', body: putFlagRulesSchema, response: flagRulesResponse },
+    {
+      method: 'get',
+      path: '/flag-rules',
+      summary: 'Flag thresholds in force',
+      tag: 'products',
+      policy: 'flag-rules:read',
+      response: flagRulesResponse,
+    },
+    async () => rulesOut(await currentRules()),
+  ),
+  endpoint(
+    {
+      method: 'put',
+      path: '/flag-rules',
+      summary: 'Change flag thresholds (provincial bureau)',
+      tag: 'products',
+      policy: 'flag-rules:update',
+      body: putFlagRulesSchema,
+      response: flagRulesResponse,
+    },
     async ({ actor, body }) => rulesOut(await saveRules(body.rules, actor!.id, body.expectedVersion)),
   ),
-  endpoint({ method: 'get', path: '/product-flags', summary: 'Problem-product flags, highest score first', tag: 'products', policy: 'flag:list', query: flagQuery, response: page(flagSchema) }, async ({ actor, query }) => {
-    if (query.region) regionFor(actor, query.region);
-    const statuses = query.status ? [query.status] : ['open', 'case_opened'];
-    const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
-    const skip = Number(query.cursor ?? 0);
-    const { rows, more } = await visiblePage(ProductFlagModel, { actor: actor!, asked: query.region, alternatives, sort: ['score', -1], skip, limit: query.limit });
-    return { items: rows.map(presentFlag), nextCursor: more ? String(skip + query.limit) : null };
-  }),
-  endpoint({ method: 'get', path: '/product-flags/:id', summary: 'A flag with the complaints and samplings behind it', tag: 'products', policy: 'flag:read', params: idParam, response: flagDetailSchema }, async ({ actor, params }) => {
-    const flag = authorizeVisible(actor, await ProductFlagModel.findById(params.id).lean(), 'Flag');
-    const out = presentFlag(flag);
-    // The complaints behind the flag, limited to the actor's region (a county bureau does not see
-    // its neighbours' complaints even when the flag spans both).
-    const region = regionFor(actor);
-    const ids = out.evidence.complaintIds.map((id) => new mongoose.Types.ObjectId(id));
-    const facts = (await findByIds<ComplaintFactRecord>(ComplaintFactModel, ids)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).filter((f) => region === '33' || f.countyCode.startsWith(region));
-    const merchants = new Map((await findByIds<{ name: string }>(OrganizationModel, facts.map((f) => f.merchantId), { name: 1 })).map((o) => [String(o._id), o.name]));
-    const stores = new Map((await findByIds<{ name: string }>(StoreModel, facts.map((f) => f.storeId), { name: 1 })).map((s) => [String(s._id), s.name]));
-    return {
-      ...out,
-      complaints: facts.map((f) => ({
-        id: String(f.complaintId),
-        day: f.day,
-        countyCode: f.countyCode,
-        cityCode: f.cityCode,
-        merchantId: String(f.merchantId),
-        merchantName: merchants.get(String(f.merchantId)) ?? null,
-        storeId: String(f.storeId),
-        storeName: stores.get(String(f.storeId)) ?? null,
-        problemType: f.problemType,
-        safety: !!f.safety,
-        status: f.status,
-      })),
-    };
-  }),
-  endpoint({ method: 'post', path: '/product-flags/detect', summary: 'Run flag detection now over recent products', tag: 'products', policy: 'flag:detect', rateLimit: 'expensive', response: detectResponse, status: 200 }, async () => detectAll()),
+  endpoint(
+    {
+      method: 'get',
+      path: '/product-flags',
+      summary: 'Problem-product flags, highest score first',
+      tag: 'products',
+      policy: 'flag:list',
+      query: flagQuery,
+      response: page(flagSchema),
+    },
+    async ({ actor, query }) => {
+      if (query.region) regionFor(actor, query.region);
+      const statuses = query.status ? [query.status] : ['open', 'case_opened'];
+      const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
+      const skip = Number(query.cursor ?? 0);
+      const { rows, more } = await visiblePage(ProductFlagModel, {
+        actor: actor!,
+        asked: query.region,
+        alternatives,
+        sort: ['score', -1],
+        skip,
+        limit: query.limit,
+      });
+      return { items: rows.map(presentFlag), nextCursor: more ? String(skip + query.limit) : null };
+    },
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/product-flags/:id',
+      summary: 'A flag with the complaints and samplings behind it',
+      tag: 'products',
+      policy: 'flag:read',
+      params: idParam,
+      response: flagDetailSchema,
+    },
+    async ({ actor, params }) => {
+      const flag = authorizeVisible(actor, await ProductFlagModel.findById(params.id).lean(), 'Flag');
+      const out = presentFlag(flag);
+      // The complaints behind the flag, limited to the actor's region (a county bureau does not see
+      // its neighbours' complaints even when the flag spans both).
+      const region = regionFor(actor);
+      const ids = out.evidence.complaintIds.map((id) => new mongoose.Types.ObjectId(id));
+      const facts = (await findByIds<ComplaintFactRecord>(ComplaintFactModel, ids))
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+        .filter((f) => region === '33' || f.countyCode.startsWith(region));
+      const merchants = new Map(
+        (
+          await findByIds<{ name: string }>(
+            OrganizationModel,
+            facts.map((f) => f.merchantId),
+            { name: 1 },
+          )
+        ).map((o) => [String(o._id), o.name]),
+      );
+      const stores = new Map(
+        (
+          await findByIds<{ name: string }>(
+            StoreModel,
+            facts.map((f) => f.storeId),
+            { name: 1 },
+          )
+        ).map((s) => [String(s._id), s.name]),
+      );
+      return {
+        ...out,
+        complaints: facts.map((f) => ({
+          id: String(f.complaintId),
+          day: f.day,
+          countyCode: f.countyCode,
+          cityCode: f.cityCode,
+          merchantId: String(f.merchantId),
+          merchantName: merchants.get(String(f.merchantId)) ?? null,
+          storeId: String(f.storeId),
+          storeName: stores.get(String(f.storeId)) ?? null,
+          problemType: f.problemType,
+          safety: !!f.safety,
+          status: f.status,
+        })),
+      };
+    },
+  ),
+  endpoint(
+    {
+      method: 'post',
+      path: '/product-flags/detect',
+      summary: 'Run flag detection now over recent products',
+      tag: 'products',
+      policy: 'flag:detect',
+      rateLimit: 'expensive',
+      response: detectResponse,
+      status: 200,
+    },
+    async () => detectAll(),
+  ),
 ];

@@ -25,27 +25,66 @@ const samplingQuery = z.object({
 
 export const samplingRoutes = () => [
   endpoint(
-    { method: 'post', path: '/sampling-results/import', summary: 'Import supervisory sampling results (CSV, UTF-8 or GB18030)', tag: 'products', policy: 'sampling:import', rateLimit: 'upload', status: 202, before: [uploadSlot, upload], response: z.object({ jobId: objectId }) },
+    {
+      method: 'post',
+      path: '/sampling-results/import',
+      summary: 'Import supervisory sampling results (CSV, UTF-8 or GB18030)',
+      tag: 'products',
+      policy: 'sampling:import',
+      rateLimit: 'upload',
+      status: 202,
+      before: [uploadSlot, upload],
+      response: z.object({ jobId: objectId }),
+    },
     async ({ req, actor }) => {
       const file = req.file;
       if (!file || file.size === 0) throw badRequest('Attach the CSV as the multipart field "file"');
       return { jobId: await startSamplingImport(file, actor!) };
     },
   ),
-  endpoint({ method: 'get', path: '/import-jobs/:id', summary: 'Progress and line errors of an import', tag: 'products', policy: 'import-job:read', params: idParam, response: importJobSchema }, async ({ actor, params }) => {
-    const job = await ImportJobModel.findById(params.id).lean();
-    // Only the importing user (or an admin) sees a job; others get 404, as for any unseen record.
-    if (!job || (String(job.userId) !== actor!.id && actor!.role !== 'admin')) throw notFound('Import job');
-    return presentImportJob(job);
-  }),
-  endpoint({ method: 'get', path: '/sampling-results', summary: 'Sampling results in the region', tag: 'products', policy: 'sampling:list', query: samplingQuery, response: page(samplingResultSchema) }, async ({ actor, query }) => {
-    const region = regionFor(actor);
-    const filter: Record<string, unknown> = {};
-    if (query.productId) filter.productId = query.productId;
-    if (query.passed) filter.passed = query.passed === 'true';
-    if (region !== '33') filter.regionCode = { $in: await codesUnder(region) };
-    const skip = Number(query.cursor ?? 0);
-    const rows = await SamplingResultModel.find(filter).sort({ sampledOn: -1, _id: 1 }).skip(skip).limit(query.limit + 1).lean();
-    return { items: rows.slice(0, query.limit).map(presentSampling), nextCursor: rows.length > query.limit ? String(skip + query.limit) : null };
-  }),
+  endpoint(
+    {
+      method: 'get',
+      path: '/import-jobs/:id',
+      summary: 'Progress and line errors of an import',
+      tag: 'products',
+      policy: 'import-job:read',
+      params: idParam,
+      response: importJobSchema,
+    },
+    async ({ actor, params }) => {
+      const job = await ImportJobModel.findById(params.id).lean();
+      // Only the importing user (or an admin) sees a job; others get 404, as for any unseen record.
+      if (!job || (String(job.userId) !== actor!.id && actor!.role !== 'admin')) throw notFound('Import job');
+      return presentImportJob(job);
+    },
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/sampling-results',
+      summary: 'Sampling results in the region',
+      tag: 'products',
+      policy: 'sampling:list',
+      query: samplingQuery,
+      response: page(samplingResultSchema),
+    },
+    async ({ actor, query }) => {
+      const region = regionFor(actor);
+      const filter: Record<string, unknown> = {};
+      if (query.productId) filter.productId = query.productId;
+      if (query.passed) filter.passed = query.passed === 'true';
+      if (region !== '33') filter.regionCode = { $in: await codesUnder(region) };
+      const skip = Number(query.cursor ?? 0);
+      const rows = await SamplingResultModel.find(filter)
+        .sort({ sampledOn: -1, _id: 1 })
+        .skip(skip)
+        .limit(query.limit + 1)
+        .lean();
+      return {
+        items: rows.slice(0, query.limit).map(presentSampling),
+        nextCursor: rows.length > query.limit ? String(skip + query.limit) : null,
+      };
+    },
+  ),
 ];

@@ -1,6 +1,19 @@
 // Return commitments (public registry), store badges and return requests (API.md "Returns").
 import { idParam, page } from '../../../shared/schemas/common.js';
-import { claimReturnSchema, commitmentQuery, commitmentTransitionSchema, createCommitmentSchema, createReturnSchema, disputeSchema, returnListQuery, returnOutcomeSchema, LEGAL_EXCLUSIONS, commitmentSchema, returnRequestSchema, storeBadgeSchema } from '../../../shared/schemas/returns.js';
+import {
+  claimReturnSchema,
+  commitmentQuery,
+  commitmentTransitionSchema,
+  createCommitmentSchema,
+  createReturnSchema,
+  disputeSchema,
+  returnListQuery,
+  returnOutcomeSchema,
+  LEGAL_EXCLUSIONS,
+  commitmentSchema,
+  returnRequestSchema,
+  storeBadgeSchema,
+} from '../../../shared/schemas/returns.js';
 import { claimReturn } from '../../commands/claimReturn.js';
 import { createReturnRequest } from '../../commands/createReturnRequest.js';
 import { disputeReturn } from '../../commands/disputeReturn.js';
@@ -30,7 +43,8 @@ async function honorRates(merchantIds: string[]): Promise<Map<string, number | n
 }
 
 /** Who may see a commitment that is not active: its merchant, the bureaus of its regions, admins. */
-const seesInactive = (a: Actor | null, c: ReturnCommitmentRecord) => canSee(a, { merchantId: c.merchantId, regionCodes: [c.merchantCountyCode, ...c.countyCodes] });
+const seesInactive = (a: Actor | null, c: ReturnCommitmentRecord) =>
+  canSee(a, { merchantId: c.merchantId, regionCodes: [c.merchantCountyCode, ...c.countyCodes] });
 
 const idemKey = (v: unknown) => {
   if (v === undefined) return undefined;
@@ -40,14 +54,30 @@ const idemKey = (v: unknown) => {
 
 export const returnRoutes = () => [
   endpoint(
-    { method: 'post', path: '/return-commitments', summary: 'Publish a no-reason return commitment', tag: 'returns', policy: 'return-commitment:create', body: createCommitmentSchema, response: commitmentSchema },
+    {
+      method: 'post',
+      path: '/return-commitments',
+      summary: 'Publish a no-reason return commitment',
+      tag: 'returns',
+      policy: 'return-commitment:create',
+      body: createCommitmentSchema,
+      response: commitmentSchema,
+    },
     async ({ actor, body }) => {
       const c = await publishCommitment(actor!, body);
       return presentCommitment(c as ReturnCommitmentRecord, await storesOf([c as ReturnCommitmentRecord]));
     },
   ),
   endpoint(
-    { method: 'get', path: '/return-commitments', summary: 'Public registry of return commitments', tag: 'returns', policy: 'return-commitment:list', query: commitmentQuery, response: page(commitmentSchema) },
+    {
+      method: 'get',
+      path: '/return-commitments',
+      summary: 'Public registry of return commitments',
+      tag: 'returns',
+      policy: 'return-commitment:list',
+      query: commitmentQuery,
+      response: page(commitmentSchema),
+    },
     async ({ actor, query }) => {
       const filter: Record<string, unknown> = {};
       const status = query.status ?? 'active';
@@ -66,39 +96,90 @@ export const returnRoutes = () => [
       // Suspended and withdrawn commitments are listed only to those who may see them.
       const items = p.items.filter((c) => c.status === 'active' || seesInactive(actor, c));
       const [stores, rates] = await Promise.all([storesOf(items), honorRates(items.map((c) => String(c.merchantId)))]);
-      return { items: items.map((c) => presentCommitment(c, stores, { honorRate: rates.get(String(c.merchantId)) ?? null })), nextCursor: p.nextCursor };
+      return {
+        items: items.map((c) => presentCommitment(c, stores, { honorRate: rates.get(String(c.merchantId)) ?? null })),
+        nextCursor: p.nextCursor,
+      };
     },
   ),
   endpoint(
-    { method: 'get', path: '/return-commitments/:id', summary: 'A commitment with its history', tag: 'returns', policy: 'return-commitment:read', params: idParam, response: commitmentSchema },
+    {
+      method: 'get',
+      path: '/return-commitments/:id',
+      summary: 'A commitment with its history',
+      tag: 'returns',
+      policy: 'return-commitment:read',
+      params: idParam,
+      response: commitmentSchema,
+    },
     async ({ actor, params }) => {
       const c = await ReturnCommitmentModel.findById(params.id).lean();
       if (!c || (c.status !== 'active' && !seesInactive(actor, c))) throw notFound('Commitment');
-      const [stores, rates, history] = await Promise.all([storesOf([c]), honorRates([String(c.merchantId)]), CommitmentEventModel.find({ commitmentId: c._id }).sort({ seq: 1 }).lean()]);
+      const [stores, rates, history] = await Promise.all([
+        storesOf([c]),
+        honorRates([String(c.merchantId)]),
+        CommitmentEventModel.find({ commitmentId: c._id }).sort({ seq: 1 }).lean(),
+      ]);
       return presentCommitment(c, stores, { honorRate: rates.get(String(c.merchantId)) ?? null, history });
     },
   ),
   endpoint(
-    { method: 'post', path: '/return-commitments/:id/transitions', summary: 'Suspend, reinstate or withdraw a commitment', tag: 'returns', policy: 'return-commitment:transition', params: idParam, body: commitmentTransitionSchema, response: commitmentSchema, status: 200 },
+    {
+      method: 'post',
+      path: '/return-commitments/:id/transitions',
+      summary: 'Suspend, reinstate or withdraw a commitment',
+      tag: 'returns',
+      policy: 'return-commitment:transition',
+      params: idParam,
+      body: commitmentTransitionSchema,
+      response: commitmentSchema,
+      status: 200,
+    },
     async ({ actor, params, body }) => {
       const c = await transitionCommitment(actor!, params.id, body);
       const history = await CommitmentEventModel.find({ commitmentId: c._id }).sort({ seq: 1 }).lean();
       return presentCommitment(c, await storesOf([c]), { history });
     },
   ),
-  endpoint({ method: 'get', path: '/stores/:id/badge', summary: 'The 放心消费承诺 badge of a store', tag: 'returns', policy: 'store:badge', params: idParam, response: storeBadgeSchema }, async ({ params }) => {
-    const store = await StoreModel.findById(params.id).lean();
-    if (!store || !store.listed) throw notFound('Store');
-    const active = await ReturnCommitmentModel.find({ storeIds: store._id, status: 'active' }).lean();
-    return {
-      storeId: String(store._id),
-      commitmentBadge: active.length > 0,
-      label: BADGE_LABEL,
-      commitments: active.map((c) => ({ id: String(c._id), scope: c.scope, windowDays: c.windowDays, refundWithinHours: c.refundWithinHours, acceptsOtherStores: c.scope !== 'store' && c.storeIds.length > 1 })),
-    };
-  }),
   endpoint(
-    { method: 'post', path: '/return-requests', summary: 'Record a return; coverage is decided at once', tag: 'returns', policy: 'return-request:create', rateLimit: 'return-request', body: createReturnSchema, response: returnRequestSchema },
+    {
+      method: 'get',
+      path: '/stores/:id/badge',
+      summary: 'The 放心消费承诺 badge of a store',
+      tag: 'returns',
+      policy: 'store:badge',
+      params: idParam,
+      response: storeBadgeSchema,
+    },
+    async ({ params }) => {
+      const store = await StoreModel.findById(params.id).lean();
+      if (!store || !store.listed) throw notFound('Store');
+      const active = await ReturnCommitmentModel.find({ storeIds: store._id, status: 'active' }).lean();
+      return {
+        storeId: String(store._id),
+        commitmentBadge: active.length > 0,
+        label: BADGE_LABEL,
+        commitments: active.map((c) => ({
+          id: String(c._id),
+          scope: c.scope,
+          windowDays: c.windowDays,
+          refundWithinHours: c.refundWithinHours,
+          acceptsOtherStores: c.scope !== 'store' && c.storeIds.length > 1,
+        })),
+      };
+    },
+  ),
+  endpoint(
+    {
+      method: 'post',
+      path: '/return-requests',
+      summary: 'Record a return; coverage is decided at once',
+      tag: 'returns',
+      policy: 'return-request:create',
+      rateLimit: 'return-request',
+      body: createReturnSchema,
+      response: returnRequestSchema,
+    },
     async ({ req, res, actor, body }) => {
       const { request, created } = await createReturnRequest(actor!, body, { idempotencyKey: idemKey(req.get('idempotency-key')) });
       if (!created) res.locals.status = 200;
@@ -106,11 +187,28 @@ export const returnRoutes = () => [
     },
   ),
   endpoint(
-    { method: 'post', path: '/return-requests/claim', summary: 'Claim a return recorded at a desk with its receipt code', tag: 'returns', policy: 'return-request:claim', body: claimReturnSchema, response: returnRequestSchema, status: 200 },
+    {
+      method: 'post',
+      path: '/return-requests/claim',
+      summary: 'Claim a return recorded at a desk with its receipt code',
+      tag: 'returns',
+      policy: 'return-request:claim',
+      body: claimReturnSchema,
+      response: returnRequestSchema,
+      status: 200,
+    },
     async ({ actor, body }) => presentReturn(await claimReturn(actor!, body.code, body.contactAgreement), actor),
   ),
   endpoint(
-    { method: 'get', path: '/return-requests', summary: 'Return requests visible to me', tag: 'returns', policy: 'return-request:list', query: returnListQuery, response: page(returnRequestSchema) },
+    {
+      method: 'get',
+      path: '/return-requests',
+      summary: 'Return requests visible to me',
+      tag: 'returns',
+      policy: 'return-request:list',
+      query: returnListQuery,
+      response: page(returnRequestSchema),
+    },
     async ({ actor, query }) => {
       const a = actor!;
       // Visibility and every filter are top-level equalities (see server/returns/listKeys.ts), so
@@ -134,18 +232,48 @@ export const returnRoutes = () => [
       return { items: p.items.map((r) => presentReturn(r, a)), nextCursor: p.nextCursor };
     },
   ),
-  endpoint({ method: 'get', path: '/return-requests/:id', summary: 'One return request', tag: 'returns', policy: 'return-request:read', params: idParam, response: returnRequestSchema }, async ({ actor, params }) => {
-    const r = await ReturnRequestModel.findById(params.id).lean();
-    authorizeVisible(actor, r ? returnScope(r) : null, 'Return request');
-    return presentReturn(r!, actor);
-  }),
   endpoint(
-    { method: 'post', path: '/return-requests/:id/outcome', summary: 'Record honoured or refused', tag: 'returns', policy: 'return-request:outcome', params: idParam, body: returnOutcomeSchema, response: returnRequestSchema, status: 200 },
+    {
+      method: 'get',
+      path: '/return-requests/:id',
+      summary: 'One return request',
+      tag: 'returns',
+      policy: 'return-request:read',
+      params: idParam,
+      response: returnRequestSchema,
+    },
+    async ({ actor, params }) => {
+      const r = await ReturnRequestModel.findById(params.id).lean();
+      authorizeVisible(actor, r ? returnScope(r) : null, 'Return request');
+      return presentReturn(r!, actor);
+    },
+  ),
+  endpoint(
+    {
+      method: 'post',
+      path: '/return-requests/:id/outcome',
+      summary: 'Record honoured or refused',
+      tag: 'returns',
+      policy: 'return-request:outcome',
+      params: idParam,
+      body: returnOutcomeSchema,
+      response: returnRequestSchema,
+      status: 200,
+    },
     async ({ actor, params, body }) => presentReturn(await recordReturnOutcome(actor!, params.id, body), actor),
   ),
   endpoint(
-    { method: 'post', path: '/return-requests/:id/dispute', summary: 'Dispute a refusal', tag: 'returns', policy: 'return-request:dispute', params: idParam, body: disputeSchema, response: returnRequestSchema, status: 200 },
+    {
+      method: 'post',
+      path: '/return-requests/:id/dispute',
+      summary: 'Dispute a refusal',
+      tag: 'returns',
+      policy: 'return-request:dispute',
+      params: idParam,
+      body: disputeSchema,
+      response: returnRequestSchema,
+      status: 200,
+    },
     async ({ actor, params, body }) => presentReturn(await disputeReturn(actor!, params.id, body.reason), actor),
   ),
 ];
-

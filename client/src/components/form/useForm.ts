@@ -23,7 +23,13 @@ export function useForm<V extends Record<string, string>>(initial: V, messageKey
   });
 
   /** Validates `input`, then sends it; `failed` turns a refusal into field or form errors. */
-  async function submit<T>(e: FormEvent, schema: z.ZodType<T>, input: unknown, send: (data: T) => Promise<unknown>, failed: (err: unknown) => void) {
+  async function submit<T>(
+    e: FormEvent,
+    schema: z.ZodType<T>,
+    input: unknown,
+    send: (data: T) => Promise<unknown>,
+    failed: (err: unknown) => void,
+  ) {
     e.preventDefault();
     setFormError(null);
     const parsed = schema.safeParse(input);

@@ -65,7 +65,12 @@ export function LoginPage() {
             type="button"
             className="button button-block"
             data-testid="send-sign-in-link"
-            onClick={() => void requestSignInLink(values.email.trim()).then(() => setLinkSent(true), (err) => setFormError(describeError(err)))}
+            onClick={() =>
+              void requestSignInLink(values.email.trim()).then(
+                () => setLinkSent(true),
+                (err) => setFormError(describeError(err)),
+              )
+            }
           >
             {t('login.sendLink')}
           </button>

@@ -76,7 +76,13 @@ export function RegisterPage() {
         <form onSubmit={onSubmit} noValidate>
           <TextField {...field('name')} autoComplete="name" label={t('fields.name')} />
           <TextField {...field('email')} type="email" autoComplete="email" label={t('fields.email')} />
-          <TextField {...field('password')} type="password" autoComplete="new-password" label={t('fields.password')} hint={t('register.passwordHint')} />
+          <TextField
+            {...field('password')}
+            type="password"
+            autoComplete="new-password"
+            label={t('fields.password')}
+            hint={t('register.passwordHint')}
+          />
           <TextField {...field('phone')} type="tel" autoComplete="tel" label={t('fields.phone')} />
           <label className="checkbox">
             <input
@@ -108,7 +114,12 @@ export function RegisterPage() {
               />
             </fieldset>
           )}
-          <Button className="button button-primary button-block" busy={busy} busyLabel={t('register.submitting')} data-testid="register-submit">
+          <Button
+            className="button button-primary button-block"
+            busy={busy}
+            busyLabel={t('register.submitting')}
+            data-testid="register-submit"
+          >
             {t('register.submit')}
           </Button>
         </form>

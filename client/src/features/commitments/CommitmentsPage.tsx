@@ -30,7 +30,16 @@ export function CommitmentsPage() {
   const en = currentLocale() === 'en';
   const merchants = useLoad((signal) => api.get<{ items: MerchantListing[] }>('/merchants', { query: { limit: 100 }, signal }), []);
   const list = useLoad(
-    (signal) => listCommitments({ region: county || city || undefined, category: category || undefined, merchantId: merchantId || undefined, crossStore: crossStore ? 'true' : undefined }, signal),
+    (signal) =>
+      listCommitments(
+        {
+          region: county || city || undefined,
+          category: category || undefined,
+          merchantId: merchantId || undefined,
+          crossStore: crossStore ? 'true' : undefined,
+        },
+        signal,
+      ),
     [city, county, category, merchantId, crossStore],
   );
 
@@ -39,10 +48,15 @@ export function CommitmentsPage() {
       <div className="card form-grid" data-testid="registry-filters">
         <div className="field">
           <label htmlFor="registry-city">{t('filters.city')}</label>
-          <select id="registry-city" data-testid="registry-city" value={city} onChange={(e) => {
+          <select
+            id="registry-city"
+            data-testid="registry-city"
+            value={city}
+            onChange={(e) => {
               setCity(e.target.value);
               setCounty('');
-            }}>
+            }}
+          >
             <option value="">{t('filters.all')}</option>
             {cities.map((c) => (
               <option key={c.code} value={c.code}>
@@ -85,7 +99,12 @@ export function CommitmentsPage() {
           </select>
         </div>
         <label className="checkbox">
-          <input type="checkbox" data-testid="registry-cross-store" checked={crossStore} onChange={(e) => setCrossStore(e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="registry-cross-store"
+            checked={crossStore}
+            onChange={(e) => setCrossStore(e.target.checked)}
+          />
           {t('filters.crossStore')}
         </label>
       </div>

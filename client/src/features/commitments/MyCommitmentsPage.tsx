@@ -20,10 +20,13 @@ export function MyCommitmentsPage() {
   const { t } = useTranslation('commitments');
   const user = useUser();
   const stores = useLoad((signal) => listStores({ merchantId: user.orgId }, signal), [user.orgId]);
-  const list = useLoad(async (signal) => {
-    const page = await listCommitments({ merchantId: user.orgId, status: 'all' }, signal);
-    return Promise.all(page.items.map((c) => getCommitment(c.id, signal)));
-  }, [user.orgId]);
+  const list = useLoad(
+    async (signal) => {
+      const page = await listCommitments({ merchantId: user.orgId, status: 'all' }, signal);
+      return Promise.all(page.items.map((c) => getCommitment(c.id, signal)));
+    },
+    [user.orgId],
+  );
   const [notice, setNotice] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
 
   const { busy, track } = useBusy();
@@ -43,7 +46,11 @@ export function MyCommitmentsPage() {
     <Page testId="page-my-commitments" title={t('mine.title')} description={t('mine.description')}>
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       {!list.data ? (
-        list.error ? <Alert tone="danger">{list.error}</Alert> : <Loading />
+        list.error ? (
+          <Alert tone="danger">{list.error}</Alert>
+        ) : (
+          <Loading />
+        )
       ) : list.data.length === 0 ? (
         <EmptyState title={t('mine.emptyTitle')} hint={t('mine.emptyHint')} />
       ) : (
@@ -51,7 +58,12 @@ export function MyCommitmentsPage() {
           {list.data.map((c) => (
             <CommitmentCard key={c.id} c={c}>
               {c.status !== 'withdrawn' && (
-                <Button className="button button-outline-danger" busy={busy === c.id} data-testid="commitment-withdraw" onClick={() => void withdraw(c.id)}>
+                <Button
+                  className="button button-outline-danger"
+                  busy={busy === c.id}
+                  data-testid="commitment-withdraw"
+                  onClick={() => void withdraw(c.id)}
+                >
                   {t('withdraw')}
                 </Button>
               )}

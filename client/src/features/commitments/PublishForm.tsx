@@ -33,14 +33,23 @@ export function PublishForm({ stores, active, onPublished }: Props) {
 
   const overlapping = active.filter((c) => c.stores.some((s) => storeIds.includes(s.id)));
 
-  const toggle = (list: string[], set: (v: string[]) => void, v: string) => set(list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const toggle = (list: string[], set: (v: string[]) => void, v: string) =>
+    set(list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const c = await publishCommitment({ scope, storeIds, windowDays: Number(windowDays), refundWithinHours: Number(refundHours), categories: covered, excludedCategories: excluded, conditions: conditions.trim() });
+      const c = await publishCommitment({
+        scope,
+        storeIds,
+        windowDays: Number(windowDays),
+        refundWithinHours: Number(refundHours),
+        categories: covered,
+        excludedCategories: excluded,
+        conditions: conditions.trim(),
+      });
       onPublished(c);
     } catch (err) {
       setError(describeError(err));
@@ -67,7 +76,12 @@ export function PublishForm({ stores, active, onPublished }: Props) {
       <div className="form-grid">
         <div className="field">
           <label htmlFor="publish-scope">{t('publish.scope')}</label>
-          <select id="publish-scope" data-testid="publish-scope" value={scope} onChange={(e) => setScope(e.target.value as NewCommitment['scope'])}>
+          <select
+            id="publish-scope"
+            data-testid="publish-scope"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as NewCommitment['scope'])}
+          >
             {(['store', 'chain_city', 'chain_province'] as const).map((s) => (
               <option key={s} value={s}>
                 {t(`returns:scope.${s}`)}
@@ -77,11 +91,28 @@ export function PublishForm({ stores, active, onPublished }: Props) {
         </div>
         <div className="field">
           <label htmlFor="publish-window">{t('publish.windowDays')}</label>
-          <input id="publish-window" data-testid="publish-window" type="number" min={7} max={365} required value={windowDays} onChange={(e) => setWindow(e.target.value)} />
+          <input
+            id="publish-window"
+            data-testid="publish-window"
+            type="number"
+            min={7}
+            max={365}
+            required
+            value={windowDays}
+            onChange={(e) => setWindow(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="publish-refund">{t('publish.refundHours')}</label>
-          <input id="publish-refund" type="number" min={1} max={720} required value={refundHours} onChange={(e) => setRefund(e.target.value)} />
+          <input
+            id="publish-refund"
+            type="number"
+            min={1}
+            max={720}
+            required
+            value={refundHours}
+            onChange={(e) => setRefund(e.target.value)}
+          />
         </div>
       </div>
       <fieldset className="merchant-fields">
@@ -108,7 +139,14 @@ export function PublishForm({ stores, active, onPublished }: Props) {
       </fieldset>
       <div className="field">
         <label htmlFor="publish-conditions">{t('conditions')}</label>
-        <textarea id="publish-conditions" rows={3} required maxLength={2000} value={conditions} onChange={(e) => setConditions(e.target.value)} />
+        <textarea
+          id="publish-conditions"
+          rows={3}
+          required
+          maxLength={2000}
+          value={conditions}
+          onChange={(e) => setConditions(e.target.value)}
+        />
       </div>
       {overlapping.length > 0 && (
         <Alert tone="warning" testId="publish-overlap">

@@ -14,7 +14,8 @@ export interface NewCommitment {
   refundWithinHours: number;
 }
 
-export const listCommitments = (query: Query, signal?: AbortSignal) => api.get<{ items: Commitment[]; nextCursor: string | null }>('/return-commitments', { query: { limit: 100, ...query }, signal });
+export const listCommitments = (query: Query, signal?: AbortSignal) =>
+  api.get<{ items: Commitment[]; nextCursor: string | null }>('/return-commitments', { query: { limit: 100, ...query }, signal });
 export const getCommitment = (id: string, signal?: AbortSignal) => api.get<Commitment>(`/return-commitments/${id}`, { signal });
 export const publishCommitment = (body: NewCommitment) => api.post<Commitment>('/return-commitments', body);
 export const withdrawCommitment = (id: string) => api.post<Commitment>(`/return-commitments/${id}/transitions`, { action: 'withdraw' });

@@ -52,17 +52,26 @@ export const messages = defineMessages({
   en: {
     registry: {
       title: 'No-reason return commitments',
-      description: 'Merchants and stores that publicly commit to no-reason returns, including chains that accept returns at any store in the province.',
+      description:
+        'Merchants and stores that publicly commit to no-reason returns, including chains that accept returns at any store in the province.',
       emptyTitle: 'No commitment matches',
       emptyHint: 'Try another region or category.',
     },
     mine: {
       title: 'My commitments',
-      description: 'Publish and manage your no-reason return commitments: stores covered, window (at least 7 days), categories and refund time.',
+      description:
+        'Publish and manage your no-reason return commitments: stores covered, window (at least 7 days), categories and refund time.',
       emptyTitle: 'You have not published a commitment',
       emptyHint: 'Active commitments appear in the public registry with the Fangxin badge.',
     },
-    filters: { city: 'City', county: 'County', category: 'Category', merchant: 'Merchant', all: 'All', crossStore: 'Only returns at other stores' },
+    filters: {
+      city: 'City',
+      county: 'County',
+      category: 'Category',
+      merchant: 'Merchant',
+      all: 'All',
+      crossStore: 'Only returns at other stores',
+    },
     badge: 'Fangxin commitment',
     badgeHint: 'This store holds an active no-reason return commitment',
     status: { active: 'Active', suspended: 'Suspended', withdrawn: 'Withdrawn' },
@@ -76,7 +85,12 @@ export const messages = defineMessages({
     conditions: 'Condition of goods:',
     storesCount: 'Stores ({{count}})',
     acceptsOther: 'Takes back goods bought at other stores',
-    history: { publish: 'Published', suspend: 'Suspended by the regulator', reinstate: 'Reinstated by the regulator', withdraw: 'Withdrawn by the merchant' },
+    history: {
+      publish: 'Published',
+      suspend: 'Suspended by the regulator',
+      reinstate: 'Reinstated by the regulator',
+      withdraw: 'Withdrawn by the merchant',
+    },
     publish: {
       title: 'Publish a commitment',
       scope: 'Scope',
@@ -88,7 +102,8 @@ export const messages = defineMessages({
       submit: 'Publish commitment',
       overlapTitle: 'Overlaps an active commitment',
       overlap: '“{{scope}}” (published {{date}}, {{windowDays}}-day returns) already covers: {{stores}}',
-      overlapHint: 'Returns at a store are judged by the commitment most favourable to the customer. To keep both, choose “Publish anyway”; otherwise withdraw the old one first.',
+      overlapHint:
+        'Returns at a store are judged by the commitment most favourable to the customer. To keep both, choose “Publish anyway”; otherwise withdraw the old one first.',
       submitAnyway: 'Publish anyway',
     },
     defaultConditions: 'Goods intact: fit for resale, with accessories, gifts and packaging complete.',

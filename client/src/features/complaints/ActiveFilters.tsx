@@ -29,14 +29,39 @@ function MerchantName({ id }: { id: string }) {
 
 export function ActiveFilters({ filters, onChange, count }: Props) {
   const { t } = useTranslation('complaints');
-  const status = filters.status === '' ? t('filters.anyStatus') : filters.status === 'open' || filters.status === 'closed' ? t(`filters.${filters.status}`) : t(`status.${filters.status}`);
+  const status =
+    filters.status === ''
+      ? t('filters.anyStatus')
+      : filters.status === 'open' || filters.status === 'closed'
+        ? t(`filters.${filters.status}`)
+        : t(`status.${filters.status}`);
   const region = filters.county || filters.city;
   const chips: { key: string; label: string; value: ReactNode; clear: Partial<QueueFilters> }[] = [];
-  if (filters.status !== NO_FILTERS.status) chips.push({ key: 'status', label: t('filters.status'), value: status, clear: { status: NO_FILTERS.status } });
-  if (region) chips.push({ key: 'region', label: t(filters.county ? 'filters.county' : 'filters.city'), value: <RegionName code={region} />, clear: { city: '', county: '' } });
-  if (filters.category) chips.push({ key: 'category', label: t('filters.category'), value: t(`categories.${filters.category}`), clear: { category: '' } });
-  if (filters.from || filters.to) chips.push({ key: 'dates', label: t('filters.dates'), value: `${filters.from || '…'} – ${filters.to || '…'}`, clear: { from: '', to: '' } });
-  if (filters.merchantId) chips.push({ key: 'merchant', label: t('filters.merchant'), value: <MerchantName id={filters.merchantId} />, clear: { merchantId: '' } });
+  if (filters.status !== NO_FILTERS.status)
+    chips.push({ key: 'status', label: t('filters.status'), value: status, clear: { status: NO_FILTERS.status } });
+  if (region)
+    chips.push({
+      key: 'region',
+      label: t(filters.county ? 'filters.county' : 'filters.city'),
+      value: <RegionName code={region} />,
+      clear: { city: '', county: '' },
+    });
+  if (filters.category)
+    chips.push({ key: 'category', label: t('filters.category'), value: t(`categories.${filters.category}`), clear: { category: '' } });
+  if (filters.from || filters.to)
+    chips.push({
+      key: 'dates',
+      label: t('filters.dates'),
+      value: `${filters.from || '…'} – ${filters.to || '…'}`,
+      clear: { from: '', to: '' },
+    });
+  if (filters.merchantId)
+    chips.push({
+      key: 'merchant',
+      label: t('filters.merchant'),
+      value: <MerchantName id={filters.merchantId} />,
+      clear: { merchantId: '' },
+    });
   if (filters.q) chips.push({ key: 'q', label: t('filters.search'), value: filters.q, clear: { q: '' } });
 
   return (
@@ -47,7 +72,13 @@ export function ActiveFilters({ filters, onChange, count }: Props) {
       {chips.map((c) => (
         <span key={c.key} className="filter-chip" data-testid={`active-filter-${c.key}`}>
           <span className="muted">{c.label}</span> {c.value}
-          <button type="button" className="filter-chip-remove" aria-label={t('filters.remove', { name: c.label })} onClick={() => onChange({ ...filters, ...c.clear })} data-testid={`remove-filter-${c.key}`}>
+          <button
+            type="button"
+            className="filter-chip-remove"
+            aria-label={t('filters.remove', { name: c.label })}
+            onClick={() => onChange({ ...filters, ...c.clear })}
+            data-testid={`remove-filter-${c.key}`}
+          >
             ×
           </button>
         </span>

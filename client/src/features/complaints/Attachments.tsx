@@ -64,7 +64,14 @@ export function Attachments({ complaintId, attachments, canUpload, onUploaded }:
       {canUpload && (
         <label className="button upload-button">
           {busy ? t('attachments.uploading') : t('attachments.add')}
-          <input type="file" accept={EVIDENCE_ACCEPT} multiple disabled={busy} onChange={(e) => void onPick(e)} data-testid="attachment-input" />
+          <input
+            type="file"
+            accept={EVIDENCE_ACCEPT}
+            multiple
+            disabled={busy}
+            onChange={(e) => void onPick(e)}
+            data-testid="attachment-input"
+          />
         </label>
       )}
       {canUpload && <p className="field-hint">{t('attachments.hint')}</p>}

@@ -18,7 +18,12 @@ export function ComplaintActions({ complaint: c, act }: { complaint: Complaint; 
       {allowed.includes('accept_response') && <ConsumerDecision act={act} />}
       {allowed.includes('redirect') && <RedirectForm act={act} currentStoreId={c.storeId} />}
       {regulatorMoves.length > 0 && (
-        <RegulatorActions act={act} allowed={regulatorMoves} urgentEarly={c.status === 'awaiting_merchant' || c.status === 'merchant_responded'} currentRegion={c.regulatorRegion} />
+        <RegulatorActions
+          act={act}
+          allowed={regulatorMoves}
+          urgentEarly={c.status === 'awaiting_merchant' || c.status === 'merchant_responded'}
+          currentRegion={c.regulatorRegion}
+        />
       )}
       {allowed.includes('mediation_succeeded') && <MediationForm act={act} />}
       {wantsRating && <RateForm act={act} askPromise={!!c.promiseCheckAt} />}

@@ -44,7 +44,8 @@ export function ConfirmStep({ draft, update }: Props) {
         <div className="fact">
           <dt>{t('detail.purchase')}</dt>
           <dd>
-            {draft.purchase.date && formatDate(draft.purchase.date)} · {amount !== null && formatMoney(amount)} · {t(`channel.${draft.purchase.channel}`)}
+            {draft.purchase.date && formatDate(draft.purchase.date)} · {amount !== null && formatMoney(amount)} ·{' '}
+            {t(`channel.${draft.purchase.channel}`)}
           </dd>
         </div>
         <div className="fact">
@@ -62,7 +63,11 @@ export function ConfirmStep({ draft, update }: Props) {
               <li key={`${f.name}-${i}`} data-testid="evidence-file">
                 <span>{f.name}</span>
                 <span className="muted">{formatSize(f.size)}</span>
-                <button type="button" className="button button-ghost" onClick={() => update((d) => ({ ...d, files: d.files.filter((_, j) => j !== i) }))}>
+                <button
+                  type="button"
+                  className="button button-ghost"
+                  onClick={() => update((d) => ({ ...d, files: d.files.filter((_, j) => j !== i) }))}
+                >
                   {t('wizard.removeFile')}
                 </button>
               </li>
@@ -82,7 +87,12 @@ export function ConfirmStep({ draft, update }: Props) {
       </div>
       <div className="consent">
         <label className="checkbox">
-          <input type="checkbox" checked={draft.contactAgreement} onChange={(e) => update((d) => ({ ...d, contactAgreement: e.target.checked }))} data-testid="contact-agreement" />
+          <input
+            type="checkbox"
+            checked={draft.contactAgreement}
+            onChange={(e) => update((d) => ({ ...d, contactAgreement: e.target.checked }))}
+            data-testid="contact-agreement"
+          />
           {t('wizard.contact')}
         </label>
         <p className="field-hint">{t('wizard.contactHint')}</p>

@@ -26,7 +26,15 @@ export function ConsumerDecision({ act }: { act: Act }) {
         >
           <div className="field">
             <label htmlFor="reject-reason">{t('consumer.rejectReason')}</label>
-            <textarea id="reject-reason" rows={3} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
+            <textarea
+              id="reject-reason"
+              rows={3}
+              required
+              maxLength={2000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="reject-reason"
+            />
           </div>
           <div className="button-row">
             <Button className="button button-danger" busy={busy} disabled={!reason.trim()} data-testid="reject-confirm">
@@ -39,7 +47,12 @@ export function ConsumerDecision({ act }: { act: Act }) {
         </form>
       ) : (
         <div className="button-row wrap">
-          <Button className="button button-primary" busy={busy} onClick={() => void run({ action: 'accept_response' })} data-testid="accept-response">
+          <Button
+            className="button button-primary"
+            busy={busy}
+            onClick={() => void run({ action: 'accept_response' })}
+            data-testid="accept-response"
+          >
             {t('consumer.accept')}
           </Button>
           <button className="button button-outline-danger" disabled={busy} onClick={() => setRejecting(true)} data-testid="reject-response">
@@ -108,7 +121,12 @@ export function RedirectForm({ act, currentStoreId }: { act: Act; currentStoreId
       {error && <Alert tone="danger">{error}</Alert>}
       <StorePicker chosen={store} onChoose={setStore} />
       <div className="button-row">
-        <Button className="button button-primary" busy={busy} disabled={!store || store.id === currentStoreId} data-testid="redirect-submit">
+        <Button
+          className="button button-primary"
+          busy={busy}
+          disabled={!store || store.id === currentStoreId}
+          data-testid="redirect-submit"
+        >
           {t('consumer.redirect')}
         </Button>
       </div>

@@ -16,7 +16,7 @@ import { ComplaintTable } from './ComplaintTable';
 import { useListCounts } from './useListCounts';
 import './complaints.css';
 
-const readTab = (v: string | null): InboxTab => (INBOX_TABS as readonly string[]).includes(v ?? '') ? (v as InboxTab) : 'todo';
+const readTab = (v: string | null): InboxTab => ((INBOX_TABS as readonly string[]).includes(v ?? '') ? (v as InboxTab) : 'todo');
 
 export function InboxPage() {
   const { t } = useTranslation('complaints');
@@ -55,15 +55,34 @@ export function InboxPage() {
   return (
     <Page testId="page-inbox" title={t('inbox.title')} description={t('inbox.description')}>
       <form className="inbox-search" onSubmit={search} role="search">
-        <input type="search" value={draft} maxLength={100} placeholder={t('inbox.searchPlaceholder')} aria-label={t('filters.search')} onChange={(e) => setDraft(e.target.value)} data-testid="inbox-q" />
+        <input
+          type="search"
+          value={draft}
+          maxLength={100}
+          placeholder={t('inbox.searchPlaceholder')}
+          aria-label={t('filters.search')}
+          onChange={(e) => setDraft(e.target.value)}
+          data-testid="inbox-q"
+        />
         <button className="button" type="submit" data-testid="inbox-search">
           {t('filters.search')}
         </button>
       </form>
       <div className="tabs" role="tablist" aria-label={t('inbox.title')}>
         {INBOX_TABS.map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab ${tab === k ? 'tab-active' : ''}`} onClick={() => go({ tab: k })} data-testid={`inbox-tab-${k}`}>
-            {t(`inbox.tabs.${k}`)} <span className="tab-count" data-testid="tab-count">{counts ? counts.tabs[k] : '…'}</span>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={`tab ${tab === k ? 'tab-active' : ''}`}
+            onClick={() => go({ tab: k })}
+            data-testid={`inbox-tab-${k}`}
+          >
+            {t(`inbox.tabs.${k}`)}{' '}
+            <span className="tab-count" data-testid="tab-count">
+              {counts ? counts.tabs[k] : '…'}
+            </span>
           </button>
         ))}
       </div>
@@ -81,7 +100,11 @@ export function InboxPage() {
         exclude={pinnedIds}
         columns={['consumer']}
         testId="inbox"
-        empty={pinned.length ? undefined : { title: t(q ? 'inbox.noMatchTitle' : `inbox.empty.${tab}`), hint: t(q ? 'inbox.noMatchHint' : 'inbox.emptyHint') }}
+        empty={
+          pinned.length
+            ? undefined
+            : { title: t(q ? 'inbox.noMatchTitle' : `inbox.empty.${tab}`), hint: t(q ? 'inbox.noMatchHint' : 'inbox.emptyHint') }
+        }
       />
     </Page>
   );

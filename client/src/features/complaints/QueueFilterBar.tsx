@@ -69,7 +69,15 @@ export function QueueFilterBar({ filters, onChange }: Props) {
       <div className="field filter-search">
         <label htmlFor="f-q">{t('filters.search')}</label>
         <div className="search-row">
-          <input id="f-q" type="search" value={q} maxLength={100} placeholder={t('filters.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} data-testid="filter-q" />
+          <input
+            id="f-q"
+            type="search"
+            value={q}
+            maxLength={100}
+            placeholder={t('filters.searchPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+            data-testid="filter-q"
+          />
           <button className="button" type="submit" data-testid="filter-search">
             {t('filters.search')}
           </button>

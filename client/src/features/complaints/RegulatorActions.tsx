@@ -31,7 +31,12 @@ export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: P
       {error && <Alert tone="danger">{error}</Alert>}
       {allowed.includes('accept') && (
         <div className="button-row">
-          <Button className="button button-primary" busy={busy} onClick={() => void run({ action: 'accept' })} data-testid="regulator-accept">
+          <Button
+            className="button button-primary"
+            busy={busy}
+            onClick={() => void run({ action: 'accept' })}
+            data-testid="regulator-accept"
+          >
             {t('regulator.accept')}
           </Button>
         </div>
@@ -46,7 +51,13 @@ export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: P
         >
           <div className="field grow">
             <label htmlFor="decline-reason">{t('regulator.declineReason')}</label>
-            <select id="decline-reason" required value={reason} onChange={(e) => setReason(e.target.value as DeclineReason)} data-testid="decline-reason">
+            <select
+              id="decline-reason"
+              required
+              value={reason}
+              onChange={(e) => setReason(e.target.value as DeclineReason)}
+              data-testid="decline-reason"
+            >
               <option value="">{t('regulator.choose')}</option>
               {DECLINE_REASONS.map((r) => (
                 <option key={r} value={r}>
@@ -103,7 +114,9 @@ export function MediationForm({ act }: { act: Act }) {
       onSubmit={(e) => {
         e.preventDefault();
         const body = text.trim();
-        void run(result === 'succeeded' ? { action: 'mediation_succeeded', agreement: body } : { action: 'mediation_failed', reason: body });
+        void run(
+          result === 'succeeded' ? { action: 'mediation_succeeded', agreement: body } : { action: 'mediation_failed', reason: body },
+        );
       }}
       data-testid="mediation-form"
     >
@@ -111,17 +124,37 @@ export function MediationForm({ act }: { act: Act }) {
       {error && <Alert tone="danger">{error}</Alert>}
       <fieldset className="choice-row" aria-label={t('regulator.mediationTitle')}>
         <label className="choice">
-          <input type="radio" name="mediation" checked={result === 'succeeded'} onChange={() => setResult('succeeded')} data-testid="mediation-succeeded" />
+          <input
+            type="radio"
+            name="mediation"
+            checked={result === 'succeeded'}
+            onChange={() => setResult('succeeded')}
+            data-testid="mediation-succeeded"
+          />
           {t('regulator.succeeded')}
         </label>
         <label className="choice">
-          <input type="radio" name="mediation" checked={result === 'failed'} onChange={() => setResult('failed')} data-testid="mediation-failed" />
+          <input
+            type="radio"
+            name="mediation"
+            checked={result === 'failed'}
+            onChange={() => setResult('failed')}
+            data-testid="mediation-failed"
+          />
           {t('regulator.failed')}
         </label>
       </fieldset>
       <div className="field">
         <label htmlFor="mediation-text">{t(result === 'succeeded' ? 'regulator.agreement' : 'regulator.failedReason')}</label>
-        <textarea id="mediation-text" rows={3} required maxLength={result === 'succeeded' ? 5000 : 2000} value={text} onChange={(e) => setText(e.target.value)} data-testid="mediation-text" />
+        <textarea
+          id="mediation-text"
+          rows={3}
+          required
+          maxLength={result === 'succeeded' ? 5000 : 2000}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="mediation-text"
+        />
       </div>
       <div className="button-row">
         <Button className="button button-primary" busy={busy} disabled={!text.trim()} data-testid="mediation-submit">

@@ -43,7 +43,14 @@ export function RespondForm({ act }: { act: Act }) {
         <legend>{t('respond.type')}</legend>
         {RESPONSE_TYPES.map((r) => (
           <label key={r} className="choice">
-            <input type="radio" name="responseType" value={r} checked={type === r} onChange={() => setType(r)} data-testid={`respond-type-${r}`} />
+            <input
+              type="radio"
+              name="responseType"
+              value={r}
+              checked={type === r}
+              onChange={() => setType(r)}
+              data-testid={`respond-type-${r}`}
+            />
             {t(`responseTypes.${r}`)}
           </label>
         ))}
@@ -52,7 +59,12 @@ export function RespondForm({ act }: { act: Act }) {
         <div className="form-row">
           <div className="field">
             <label htmlFor="respond-remedy">{t('respond.remedy')}</label>
-            <select id="respond-remedy" value={remedy} onChange={(e) => setRemedy(e.target.value as RemedyType)} data-testid="respond-remedy">
+            <select
+              id="respond-remedy"
+              value={remedy}
+              onChange={(e) => setRemedy(e.target.value as RemedyType)}
+              data-testid="respond-remedy"
+            >
               {REMEDY_TYPES.map((r) => (
                 <option key={r} value={r}>
                   {t(`remedyTypes.${r}`)}
@@ -62,19 +74,40 @@ export function RespondForm({ act }: { act: Act }) {
           </div>
           <div className={`field${amountError ? ' has-error' : ''}`}>
             <label htmlFor="respond-amount">{t('respond.amount')}</label>
-            <input id="respond-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="respond-amount" />
+            <input
+              id="respond-amount"
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              data-testid="respond-amount"
+            />
             {amountError && <p className="field-error">{t('wizard.amountInvalid')}</p>}
           </div>
         </div>
       )}
       <div className="field">
         <label htmlFor="respond-to-consumer">{t('respond.toConsumer')}</label>
-        <textarea id="respond-to-consumer" rows={4} required maxLength={5000} value={toConsumer} onChange={(e) => setToConsumer(e.target.value)} data-testid="respond-message" />
+        <textarea
+          id="respond-to-consumer"
+          rows={4}
+          required
+          maxLength={5000}
+          value={toConsumer}
+          onChange={(e) => setToConsumer(e.target.value)}
+          data-testid="respond-message"
+        />
         <p className="field-hint">{t('respond.toConsumerHint')}</p>
       </div>
       <div className="field">
         <label htmlFor="respond-note">{t('respond.toRegulator')}</label>
-        <textarea id="respond-note" rows={2} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} data-testid="respond-note" />
+        <textarea
+          id="respond-note"
+          rows={2}
+          maxLength={5000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="respond-note"
+        />
         <p className="field-hint">{t('respond.toRegulatorHint')}</p>
       </div>
       <div className="button-row">

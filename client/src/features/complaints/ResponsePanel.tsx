@@ -14,7 +14,9 @@ export function ResponsePanel({ complaint: c }: { complaint: Complaint }) {
         <div data-testid="merchant-response" data-response-type={r.responseType}>
           <h2>
             {t('detail.response')}{' '}
-            <span className={`badge ${r.responseType === 'accepted' ? 'badge-success' : 'badge-warning'}`}>{t(`responseTypes.${r.responseType}`)}</span>
+            <span className={`badge ${r.responseType === 'accepted' ? 'badge-success' : 'badge-warning'}`}>
+              {t(`responseTypes.${r.responseType}`)}
+            </span>
           </h2>
           <p className="muted">{formatDateTime(r.at)}</p>
           {r.remedy && (
@@ -58,7 +60,9 @@ export function ResponsePanel({ complaint: c }: { complaint: Complaint }) {
               {'★'.repeat(c.rating.satisfaction)}
               <span className="stars-off">{'★'.repeat(5 - c.rating.satisfaction)}</span>
             </span>
-            {c.rating.promiseKept !== undefined && <span> · {t(c.rating.promiseKept ? 'detail.promiseKept' : 'detail.promiseBroken')}</span>}
+            {c.rating.promiseKept !== undefined && (
+              <span> · {t(c.rating.promiseKept ? 'detail.promiseKept' : 'detail.promiseBroken')}</span>
+            )}
           </p>
         </div>
       )}

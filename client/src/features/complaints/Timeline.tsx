@@ -6,7 +6,14 @@ import { RegionName } from './regions';
 /** The one detail of an event worth a line under its title. */
 function EventDetail({ e }: { e: TimelineEvent }) {
   const { t } = useTranslation('complaints');
-  const d = e.data as { responseType?: string; toRegion?: string; reasonCode?: string; reason?: string; satisfaction?: number; route?: { merchantName?: string; storeName?: string } };
+  const d = e.data as {
+    responseType?: string;
+    toRegion?: string;
+    reasonCode?: string;
+    reason?: string;
+    satisfaction?: number;
+    route?: { merchantName?: string; storeName?: string };
+  };
   if (e.action === 'respond' && d.responseType) return <>{t(`responseTypes.${d.responseType}`)}</>;
   if (e.action === 'transfer' && d.toRegion) return <RegionName code={d.toRegion} />;
   if (e.action === 'decline' && d.reasonCode) return <>{t(`declineReasons.${d.reasonCode}`)}</>;

@@ -53,7 +53,19 @@ interface PickerProps {
 const related = (r: Region, within: string | undefined) => !within || within.startsWith(r.code) || r.code.startsWith(within);
 
 /** A city, then a county of that city: the filters, the store search and the transfer form share it. */
-export function CityCountyPicker({ prefix, city, county, onChange, cityLabel, countyLabel, empty, fieldClass = '', countyRequired, exclude, within }: PickerProps) {
+export function CityCountyPicker({
+  prefix,
+  city,
+  county,
+  onChange,
+  cityLabel,
+  countyLabel,
+  empty,
+  fieldClass = '',
+  countyRequired,
+  exclude,
+  within,
+}: PickerProps) {
   const cities = useRegions('33').filter((r) => related(r, within));
   const counties = useRegions(city || null).filter((r) => r.code !== exclude && related(r, within));
   const select = (level: 'city' | 'county', value: string, list: Region[], label: string) => (

@@ -70,6 +70,8 @@ export function useComplaint(id: string) {
     act,
     addMessage,
     addAttachment: (a: ComplaintDetail['attachments'][number]) =>
-      setLoaded((cur) => (cur?.id === id && 'data' in cur ? { id, data: { ...cur.data, attachments: [...cur.data.attachments, a] } } : cur)),
+      setLoaded((cur) =>
+        cur?.id === id && 'data' in cur ? { id, data: { ...cur.data, attachments: [...cur.data.attachments, a] } } : cur,
+      ),
   };
 }

@@ -70,7 +70,12 @@ export function toBody(d: Draft): unknown {
       model: opt(d.product.model),
       batch: opt(d.product.batch),
     },
-    purchase: { date: d.purchase.date || undefined, amountFen: fen(d.purchase.amount), channel: d.purchase.channel, orderRef: opt(d.purchase.orderRef) },
+    purchase: {
+      date: d.purchase.date || undefined,
+      amountFen: fen(d.purchase.amount),
+      channel: d.purchase.channel,
+      orderRef: opt(d.purchase.orderRef),
+    },
     problemType: d.problemType || undefined,
     description: d.description.trim(),
     demand: { type: d.demand.type, amountFen: fen(d.demand.amount) },

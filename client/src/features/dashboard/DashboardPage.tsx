@@ -100,7 +100,14 @@ export function DashboardPage() {
   const toggle = (name: string, current: string, options: [string, string][]) => (
     <div className="dash-toggle" role="group">
       {options.map(([value, label]) => (
-        <button key={value} type="button" className={current === value ? 'active' : ''} aria-pressed={current === value} onClick={() => set({ [name]: value })} data-testid={`${name}-${value}`}>
+        <button
+          key={value}
+          type="button"
+          className={current === value ? 'active' : ''}
+          aria-pressed={current === value}
+          onClick={() => set({ [name]: value })}
+          data-testid={`${name}-${value}`}
+        >
           {label}
         </button>
       ))}
@@ -127,7 +134,9 @@ export function DashboardPage() {
     >
       <UrgentAlerts name={regions.name} />
       <div className="dash" data-testid="dashboard" data-total={summary.data?.total ?? ''}>
-        {body(summary, (d) => <SummaryFigures summary={d} filter={filter} />)}
+        {body(summary, (d) => (
+          <SummaryFigures summary={d} filter={filter} />
+        ))}
         <div className="dash-grid dash-grid-main">
           {panel(
             t('map.title'),
@@ -165,11 +174,21 @@ export function DashboardPage() {
           </a>,
         )}
         <div className="dash-grid">
-          {panel(t('top.products'), body(products, (d) => <TopList kind="products" items={d.items} filter={filter} />))}
-          {panel(t('top.merchants'), body(merchants, (d) => <TopList kind="merchants" items={d.items} filter={filter} />))}
+          {panel(
+            t('top.products'),
+            body(products, (d) => <TopList kind="products" items={d.items} filter={filter} />),
+          )}
+          {panel(
+            t('top.merchants'),
+            body(merchants, (d) => <TopList kind="merchants" items={d.items} filter={filter} />),
+          )}
         </div>
         <div className="dash-grid">
-          {panel(t('work.flags'), body(flags, (d) => <OpenFlags flags={d.items} />), <Link to="/flags">{t('work.allFlags')}</Link>)}
+          {panel(
+            t('work.flags'),
+            body(flags, (d) => <OpenFlags flags={d.items} />),
+            <Link to="/flags">{t('work.allFlags')}</Link>,
+          )}
           {panel(
             t('work.cases'),
             body(cases, (d) => <OpenCases cases={d.items.filter((c) => IN_PROGRESS.includes(c.status)).slice(0, 6)} />),

@@ -24,16 +24,17 @@ export function Filters({ value, home, regions, onChange }: Props) {
   const { t } = useTranslation('dashboard');
   // A province bureau picks any city or county; a city bureau its counties; a county bureau has one.
   const options =
-    home === '33'
-      ? regions.cities.flatMap((c) => [c, ...regions.countiesOf(c.code)])
-      : home.length === 4
-        ? regions.countiesOf(home)
-        : [];
+    home === '33' ? regions.cities.flatMap((c) => [c, ...regions.countiesOf(c.code)]) : home.length === 4 ? regions.countiesOf(home) : [];
   return (
     <div className="dash-filters" data-testid="dashboard-filters">
       <label className="dash-filter">
         <span>{t('filters.region')}</span>
-        <select value={value.region} onChange={(e) => onChange({ region: e.target.value })} data-testid="filter-region" disabled={options.length === 0}>
+        <select
+          value={value.region}
+          onChange={(e) => onChange({ region: e.target.value })}
+          data-testid="filter-region"
+          disabled={options.length === 0}
+        >
           <option value={home}>{t('filters.allRegion', { name: regions.name(home) })}</option>
           {options.map((r) => (
             <option key={r.code} value={r.code}>
@@ -57,11 +58,23 @@ export function Filters({ value, home, regions, onChange }: Props) {
         <>
           <label className="dash-filter">
             <span>{t('filters.from')}</span>
-            <input type="date" value={value.from} max={value.to || undefined} onChange={(e) => onChange({ from: e.target.value })} data-testid="filter-from" />
+            <input
+              type="date"
+              value={value.from}
+              max={value.to || undefined}
+              onChange={(e) => onChange({ from: e.target.value })}
+              data-testid="filter-from"
+            />
           </label>
           <label className="dash-filter">
             <span>{t('filters.to')}</span>
-            <input type="date" value={value.to} min={value.from || undefined} onChange={(e) => onChange({ to: e.target.value })} data-testid="filter-to" />
+            <input
+              type="date"
+              value={value.to}
+              min={value.from || undefined}
+              onChange={(e) => onChange({ to: e.target.value })}
+              data-testid="filter-to"
+            />
           </label>
         </>
       )}

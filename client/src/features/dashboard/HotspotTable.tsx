@@ -21,7 +21,12 @@ export function HotspotTable({ cells, filter, name }: { cells: HotspotCell[]; fi
       </thead>
       <tbody>
         {cells.map((c) => (
-          <tr key={`${c.regionCode}-${c.category}-${c.week}`} className={c.hotspot ? 'dash-hot' : undefined} data-testid="hotspot-row" data-hotspot={c.hotspot}>
+          <tr
+            key={`${c.regionCode}-${c.category}-${c.week}`}
+            className={c.hotspot ? 'dash-hot' : undefined}
+            data-testid="hotspot-row"
+            data-hotspot={c.hotspot}
+          >
             <td className="cell-strong" data-label={t('hotspots.region')}>
               {name(c.regionCode)}
               {c.hotspot && <span className="badge badge-danger dash-badge">{t('hotspots.hotspot')}</span>}

@@ -21,11 +21,35 @@ export function SummaryFigures({ summary, filter }: { summary: Summary; filter: 
   return (
     <>
       <div className="dash-figures">
-        {figure('figure-total', t('summary.total'), summary.total.toLocaleString(), t('summary.closed', { count: summary.closed }), queueLink(filter))}
-        {figure('figure-source-resolution', t('summary.sourceResolution'), pct(summary.sourceResolutionRate), t('summary.sourceResolutionHint'), queueLink(filter, { status: 'resolved' }))}
+        {figure(
+          'figure-total',
+          t('summary.total'),
+          summary.total.toLocaleString(),
+          t('summary.closed', { count: summary.closed }),
+          queueLink(filter),
+        )}
+        {figure(
+          'figure-source-resolution',
+          t('summary.sourceResolution'),
+          pct(summary.sourceResolutionRate),
+          t('summary.sourceResolutionHint'),
+          queueLink(filter, { status: 'resolved' }),
+        )}
         {figure('figure-timely', t('summary.timely'), pct(summary.timelyResponseRate), t('summary.timelyHint'), queueLink(filter))}
-        {figure('figure-median-days', t('summary.medianDays'), summary.medianDaysToClose === null ? '—' : t('summary.days', { value: summary.medianDaysToClose }), '', closedLink)}
-        {figure('figure-satisfaction', t('summary.satisfaction'), summary.satisfaction === null ? '—' : t('summary.outOf', { value: summary.satisfaction.toFixed(2) }), '', closedLink)}
+        {figure(
+          'figure-median-days',
+          t('summary.medianDays'),
+          summary.medianDaysToClose === null ? '—' : t('summary.days', { value: summary.medianDaysToClose }),
+          '',
+          closedLink,
+        )}
+        {figure(
+          'figure-satisfaction',
+          t('summary.satisfaction'),
+          summary.satisfaction === null ? '—' : t('summary.outOf', { value: summary.satisfaction.toFixed(2) }),
+          '',
+          closedLink,
+        )}
       </div>
       <div className="dash-statuses" aria-label={t('summary.byStatus')} data-testid="figure-by-status">
         <span className="muted">{t('summary.byStatus')}</span>

@@ -18,7 +18,9 @@ export function UrgentAlerts({ name }: { name(code: string): string }) {
     <div className="dash-urgent-list" aria-live="assertive">
       {shown.map((c) => (
         <div key={c.id} className="dash-urgent" role="alert" data-testid="urgent-complaint" data-id={c.id}>
-          <span className="dash-urgent-mark" aria-hidden="true">!</span>
+          <span className="dash-urgent-mark" aria-hidden="true">
+            !
+          </span>
           <div>
             <strong>{t('urgent.title')}</strong>
             <div className="muted">{t('urgent.body', { region: name(c.countyCode) })}</div>

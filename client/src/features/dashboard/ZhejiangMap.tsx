@@ -30,7 +30,10 @@ export function ZhejiangMap({ region, level, regions, onPick }: Props) {
 
   useEffect(() => {
     let live = true;
-    loadMap(region, level).then((name) => live && setMapName(name), () => live && setMapName(null));
+    loadMap(region, level).then(
+      (name) => live && setMapName(name),
+      () => live && setMapName(null),
+    );
     return () => {
       live = false;
     };
@@ -49,7 +52,8 @@ export function ZhejiangMap({ region, level, regions, onPick }: Props) {
       {
         tooltip: {
           trigger: 'item',
-          formatter: (p: { name: string; value?: number }) => `${label(p.name)}<br/>${t('map.complaints', { count: Number.isFinite(p.value) ? p.value : 0 })}`,
+          formatter: (p: { name: string; value?: number }) =>
+            `${label(p.name)}<br/>${t('map.complaints', { count: Number.isFinite(p.value) ? p.value : 0 })}`,
         },
         visualMap: {
           min: 0,
@@ -70,7 +74,12 @@ export function ZhejiangMap({ region, level, regions, onPick }: Props) {
             layoutSize: '100%',
             // English names are long ("Shangcheng District"): on the map they drop the kind of division
             // (the tooltip keeps the full name), and a label that would overlap another is hidden.
-            label: { show: showLabels, formatter: (p: { name: string }) => (en ? shortEnglish(label(p.name)) : label(p.name)), fontSize: en ? 10 : 11, color: '#1c2430' },
+            label: {
+              show: showLabels,
+              formatter: (p: { name: string }) => (en ? shortEnglish(label(p.name)) : label(p.name)),
+              fontSize: en ? 10 : 11,
+              color: '#1c2430',
+            },
             labelLayout: { hideOverlap: true },
             itemStyle: { borderColor: '#ffffff', borderWidth: 1, areaColor: '#eef2f6' },
             emphasis: { label: { show: true, fontWeight: 'bold' }, itemStyle: { areaColor: '#1d5fbf' } },

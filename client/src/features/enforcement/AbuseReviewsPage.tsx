@@ -101,12 +101,28 @@ function Review({ review, onDecided }: { review: AbuseReview; onDecided(): void 
       {review.note && <p className="muted">{review.note}</p>}
       {review.status === 'pending' && user.role === 'regulator' && (
         <div className="enf-form">
-          <textarea aria-label={t('abuse.note')} placeholder={t('abuse.note')} value={note} maxLength={2000} onChange={(ev) => setNote(ev.target.value)} />
+          <textarea
+            aria-label={t('abuse.note')}
+            placeholder={t('abuse.note')}
+            value={note}
+            maxLength={2000}
+            onChange={(ev) => setNote(ev.target.value)}
+          />
           <div className="button-row">
-            <Button className="button" busy={busy === 'cleared'} disabled={!note.trim() || busy !== null} onClick={() => void decide('cleared')}>
+            <Button
+              className="button"
+              busy={busy === 'cleared'}
+              disabled={!note.trim() || busy !== null}
+              onClick={() => void decide('cleared')}
+            >
               {t('abuse.clear')}
             </Button>
-            <Button className="button button-danger" busy={busy === 'confirmed'} disabled={!note.trim() || busy !== null} onClick={() => void decide('confirmed')}>
+            <Button
+              className="button button-danger"
+              busy={busy === 'confirmed'}
+              disabled={!note.trim() || busy !== null}
+              onClick={() => void decide('confirmed')}
+            >
               {t('abuse.confirm')}
             </Button>
           </div>

@@ -101,7 +101,14 @@ function CaseActions({ c, onMoved }: { c: Case; onMoved(): void }) {
     setBusy(true);
     setMessage(null);
     try {
-      const moved = await moveCase(c.id, { action, note: note.trim(), expectedVersion: c.version, public: pub, finding: finding.trim() || undefined, measures: measures.trim() || undefined });
+      const moved = await moveCase(c.id, {
+        action,
+        note: note.trim(),
+        expectedVersion: c.version,
+        public: pub,
+        finding: finding.trim() || undefined,
+        measures: measures.trim() || undefined,
+      });
       setMessage({ tone: 'success', text: t('case.moved', { status: t(`caseStatus.${moved.status}`) }) });
       setAction(null);
       setNote('');
@@ -122,7 +129,12 @@ function CaseActions({ c, onMoved }: { c: Case; onMoved(): void }) {
       ) : (
         <div className="button-row">
           {next.map((a) => (
-            <button key={a} className={`button ${a === 'dismiss' ? 'button-outline-danger' : action === a ? 'button-primary' : ''}`} onClick={() => setAction(a)} data-testid={`case-action-${a}`}>
+            <button
+              key={a}
+              className={`button ${a === 'dismiss' ? 'button-outline-danger' : action === a ? 'button-primary' : ''}`}
+              onClick={() => setAction(a)}
+              data-testid={`case-action-${a}`}
+            >
               {t(`caseActions.${a}`)}
             </button>
           ))}
@@ -140,15 +152,37 @@ function CaseActions({ c, onMoved }: { c: Case; onMoved(): void }) {
             <label htmlFor="case-note">
               {t('case.note')} · {t(`caseActions.${action}`)}
             </label>
-            <textarea id="case-note" required maxLength={4000} placeholder={t('case.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="case-action-note" />
+            <textarea
+              id="case-note"
+              required
+              maxLength={4000}
+              placeholder={t('case.notePlaceholder')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              data-testid="case-action-note"
+            />
           </div>
           <div className="field">
             <label htmlFor="case-finding">{t('case.finding')}</label>
-            <textarea id="case-finding" required={pub} maxLength={4000} value={finding} onChange={(e) => setFinding(e.target.value)} data-testid="case-finding" />
+            <textarea
+              id="case-finding"
+              required={pub}
+              maxLength={4000}
+              value={finding}
+              onChange={(e) => setFinding(e.target.value)}
+              data-testid="case-finding"
+            />
           </div>
           <div className="field">
             <label htmlFor="case-measures">{t('case.measures')}</label>
-            <textarea id="case-measures" required={pub} maxLength={4000} value={measures} onChange={(e) => setMeasures(e.target.value)} data-testid="case-measures" />
+            <textarea
+              id="case-measures"
+              required={pub}
+              maxLength={4000}
+              value={measures}
+              onChange={(e) => setMeasures(e.target.value)}
+              data-testid="case-measures"
+            />
           </div>
           <label className="checkbox">
             <input type="checkbox" checked={pub} onChange={(e) => setPub(e.target.checked)} data-testid="case-public" />
@@ -161,7 +195,12 @@ function CaseActions({ c, onMoved }: { c: Case; onMoved(): void }) {
             </p>
           )}
           <div className="button-row">
-            <Button className="button button-primary" busy={busy} disabled={!note.trim() || (pub && !publishable)} data-testid="case-action-submit">
+            <Button
+              className="button button-primary"
+              busy={busy}
+              disabled={!note.trim() || (pub && !publishable)}
+              data-testid="case-action-submit"
+            >
               {t('case.submit')}
             </Button>
             <button type="button" className="button button-ghost" onClick={() => setAction(null)}>

@@ -110,7 +110,8 @@ function FlagBody({ flag, onMerged }: { flag: Flag & { complaints: FlagComplaint
                   <div className="muted">{c.storeName}</div>
                 </td>
                 <td>
-                  {c.safety && <span className="badge badge-danger">{t('flag.safety')}</span>} {t(`complaints:problemTypes.${c.problemType}`, { defaultValue: c.problemType })}
+                  {c.safety && <span className="badge badge-danger">{t('flag.safety')}</span>}{' '}
+                  {t(`complaints:problemTypes.${c.problemType}`, { defaultValue: c.problemType })}
                 </td>
                 <td>{td(`complaints:status.${c.status}`)}</td>
               </tr>
@@ -123,7 +124,11 @@ function FlagBody({ flag, onMerged }: { flag: Flag & { complaints: FlagComplaint
         <header className="enf-section-head">
           <h2>{t('flag.sampling')}</h2>
         </header>
-        {e.samplingResults.length === 0 ? <p className="muted enf-pad">{t('flag.noSampling')}</p> : <SamplingTable results={e.samplingResults} />}
+        {e.samplingResults.length === 0 ? (
+          <p className="muted enf-pad">{t('flag.noSampling')}</p>
+        ) : (
+          <SamplingTable results={e.samplingResults} />
+        )}
       </section>
       <ProductMerge intoId={flag.productId} category={flag.category} onMerged={onMerged} />
     </div>
@@ -166,7 +171,14 @@ function OpenCase({ flag }: { flag: Flag }) {
             void submit();
           }}
         >
-          <textarea aria-label={t('flag.caseNote')} placeholder={t('flag.caseNote')} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} data-testid="case-note" />
+          <textarea
+            aria-label={t('flag.caseNote')}
+            placeholder={t('flag.caseNote')}
+            value={note}
+            maxLength={2000}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="case-note"
+          />
           <div className="button-row">
             <Button className="button button-primary" busy={busy} data-testid="open-case-confirm">
               {t('flag.confirmOpen')}

@@ -19,7 +19,9 @@ export function FlagRulesPage() {
   const rules = usePanel((s) => getRules(s), '', tick);
   return (
     <Page testId="page-flag-rules" title={t('rulesEditor.title')} description={t('rulesEditor.description')}>
-      <Loaded panel={rules}>{(r) => <Editor key={r.version} version={r.version} initial={r.rules} onSaved={() => setTick((n) => n + 1)} />}</Loaded>
+      <Loaded panel={rules}>
+        {(r) => <Editor key={r.version} version={r.version} initial={r.rules} onSaved={() => setTick((n) => n + 1)} />}
+      </Loaded>
     </Page>
   );
 }
@@ -31,7 +33,8 @@ function Editor({ version, initial, onSaved }: { version: number; initial: FlagR
   const [rules, setRules] = useState<FlagRules>(initial);
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
 
-  const update = (rule: keyof FlagRules, field: string, value: number | boolean) => setRules((r) => ({ ...r, [rule]: { ...r[rule], [field]: value } }));
+  const update = (rule: keyof FlagRules, field: string, value: number | boolean) =>
+    setRules((r) => ({ ...r, [rule]: { ...r[rule], [field]: value } }));
 
   const { busy, track } = useBusy();
   const save = () =>
@@ -62,7 +65,12 @@ function Editor({ version, initial, onSaved }: { version: number; initial: FlagR
             <legend>{t(`rules.${rule}`)}</legend>
             <p className="muted">{t(`rulesEditor.hints.${rule}`)}</p>
             <label className="checkbox">
-              <input type="checkbox" checked={rules[rule].enabled} onChange={(e) => update(rule, 'enabled', e.target.checked)} data-testid={`rule-${rule}-enabled`} />
+              <input
+                type="checkbox"
+                checked={rules[rule].enabled}
+                onChange={(e) => update(rule, 'enabled', e.target.checked)}
+                data-testid={`rule-${rule}-enabled`}
+              />
               {t('rulesEditor.enabled')}
             </label>
             <div className="enf-rule-fields">

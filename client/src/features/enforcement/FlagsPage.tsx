@@ -71,8 +71,14 @@ export function FlagsPage() {
                         {f.score}
                       </td>
                       <td data-label={t('flags.evidence')}>
-                        {t('flags.counts', { complaints: f.evidence.complaintCount, merchants: f.evidence.merchantCount, regions: f.evidence.regionCodes.length })}
-                        {f.evidence.samplingFailures > 0 && <div className="text-danger">{t('flags.samplingFailures', { count: f.evidence.samplingFailures })}</div>}
+                        {t('flags.counts', {
+                          complaints: f.evidence.complaintCount,
+                          merchants: f.evidence.merchantCount,
+                          regions: f.evidence.regionCodes.length,
+                        })}
+                        {f.evidence.samplingFailures > 0 && (
+                          <div className="text-danger">{t('flags.samplingFailures', { count: f.evidence.samplingFailures })}</div>
+                        )}
                       </td>
                       <td data-label={t('flags.status')}>
                         {f.caseId ? <Link to={`/cases/${f.caseId}`}>{t(`flagStatus.${f.status}`)}</Link> : t(`flagStatus.${f.status}`)}

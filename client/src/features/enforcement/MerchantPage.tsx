@@ -53,7 +53,10 @@ function Profile({ m }: { m: Merchant }) {
           <ul className="enf-stores">
             {m.stores.map((s) => (
               <li key={s.id}>
-                <strong>{s.name}</strong> <span className="muted">· {regions.name(s.countyCode)} · {s.address}</span>
+                <strong>{s.name}</strong>{' '}
+                <span className="muted">
+                  · {regions.name(s.countyCode)} · {s.address}
+                </span>
               </li>
             ))}
           </ul>
@@ -73,7 +76,8 @@ function Explained({ m }: { m: Merchant }) {
       <dl className="enf-explained">
         <dt>{t('merchant.badge')}</dt>
         <dd data-testid="badge-explained">
-          {t(badge ? 'merchant.badgeYes' : 'merchant.badgeNo')} <Link to={`/commitments?merchantId=${m.id}`}>{t('merchant.registryLink')}</Link>
+          {t(badge ? 'merchant.badgeYes' : 'merchant.badgeNo')}{' '}
+          <Link to={`/commitments?merchantId=${m.id}`}>{t('merchant.registryLink')}</Link>
         </dd>
         <dt>{t('merchant.creditTier')}</dt>
         <dd data-testid="tier-explained">

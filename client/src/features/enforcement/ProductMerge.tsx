@@ -46,7 +46,13 @@ export function ProductMerge({ intoId, category, onMerged }: { intoId: string; c
           void track('search', search);
         }}
       >
-        <input aria-label={t('merge.search')} placeholder={t('merge.search')} value={q} maxLength={100} onChange={(e) => setQ(e.target.value)} />
+        <input
+          aria-label={t('merge.search')}
+          placeholder={t('merge.search')}
+          value={q}
+          maxLength={100}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <Button className="button" busy={busy === 'search'}>
           {t('merge.find')}
         </Button>
@@ -58,9 +64,15 @@ export function ProductMerge({ intoId, category, onMerged }: { intoId: string; c
           {found.map((p) => (
             <li key={p.id}>
               <span>
-                <strong>{p.name}</strong> {[p.brand, p.model].filter(Boolean).join(' ')} {p.gtin && <span className="mono muted">{p.gtin}</span>}
+                <strong>{p.name}</strong> {[p.brand, p.model].filter(Boolean).join(' ')}{' '}
+                {p.gtin && <span className="mono muted">{p.gtin}</span>}
               </span>
-              <Button className="button button-ghost" busy={busy === p.id} disabled={busy !== null} onClick={() => void track(p.id, () => merge(p))}>
+              <Button
+                className="button button-ghost"
+                busy={busy === p.id}
+                disabled={busy !== null}
+                onClick={() => void track(p.id, () => merge(p))}
+              >
                 {t('merge.into')}
               </Button>
             </li>

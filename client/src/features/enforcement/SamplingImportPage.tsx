@@ -90,7 +90,13 @@ export function SamplingImportPage() {
       >
         <div className="field">
           <label htmlFor="sampling-file">{t('sampling.file')}</label>
-          <input id="sampling-file" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="sampling-file" />
+          <input
+            id="sampling-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-testid="sampling-file"
+          />
         </div>
         <div className="button-row">
           <Button className="button button-primary" busy={busy} disabled={!file} data-testid="sampling-upload">
@@ -109,7 +115,9 @@ export function SamplingImportPage() {
       {error && <Alert tone="danger">{error}</Alert>}
       {job && (
         <Alert tone={job.status === 'failed' ? 'danger' : job.errors.length ? 'warning' : 'success'} testId="sampling-result">
-          {job.status === 'failed' ? t('sampling.failed') : t('sampling.done', { inserted: job.inserted, duplicates: job.duplicates, errors: job.errors.length })}
+          {job.status === 'failed'
+            ? t('sampling.failed')
+            : t('sampling.done', { inserted: job.inserted, duplicates: job.duplicates, errors: job.errors.length })}
         </Alert>
       )}
       {job && job.errors.length > 0 && (

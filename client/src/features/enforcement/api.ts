@@ -27,15 +27,20 @@ type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const listFlags = (query: { status?: string; category?: string; limit?: number; cursor?: string }, signal?: AbortSignal) =>
   api.get<Page<Flag>>('/product-flags', { query, signal });
-export const getFlag = (id: string, signal?: AbortSignal) => api.get<Flag & { complaints: FlagComplaint[] }>(`/product-flags/${id}`, { signal });
+export const getFlag = (id: string, signal?: AbortSignal) =>
+  api.get<Flag & { complaints: FlagComplaint[] }>(`/product-flags/${id}`, { signal });
 
-export const listCases = (query: { status?: string; limit?: number; cursor?: string }, signal?: AbortSignal) => api.get<Page<Case>>('/enforcement-cases', { query, signal });
+export const listCases = (query: { status?: string; limit?: number; cursor?: string }, signal?: AbortSignal) =>
+  api.get<Page<Case>>('/enforcement-cases', { query, signal });
 export const getCase = (id: string, signal?: AbortSignal) => api.get<Case>(`/enforcement-cases/${id}`, { signal });
 export const openCase = (flagId: string, note?: string) => api.post<Case>('/enforcement-cases', note ? { flagId, note } : { flagId });
-export const moveCase = (id: string, body: { action: CaseAction; note: string; expectedVersion: number; public?: boolean; finding?: string; measures?: string }) =>
-  api.post<Case>(`/enforcement-cases/${id}/transitions`, body);
+export const moveCase = (
+  id: string,
+  body: { action: CaseAction; note: string; expectedVersion: number; public?: boolean; finding?: string; measures?: string },
+) => api.post<Case>(`/enforcement-cases/${id}/transitions`, body);
 
-export const listPublic = (query: { category?: string; cursor?: string }, signal?: AbortSignal) => api.get<Page<PublicCase>>('/public/problem-products', { query, signal });
+export const listPublic = (query: { category?: string; cursor?: string }, signal?: AbortSignal) =>
+  api.get<Page<PublicCase>>('/public/problem-products', { query, signal });
 
 export function importSampling(file: File) {
   const form = new FormData();
@@ -44,14 +49,23 @@ export function importSampling(file: File) {
 }
 export const getImportJob = (id: string, signal?: AbortSignal) => api.get<ImportJob>(`/import-jobs/${id}`, { signal });
 
-export const getRules = (signal?: AbortSignal) => api.get<{ version: number; rules: FlagRules; updatedAt: string | null }>('/flag-rules', { signal });
-export const saveRules = (rules: FlagRules, expectedVersion: number) => api.put<{ version: number; rules: FlagRules }>('/flag-rules', { rules, expectedVersion });
+export const getRules = (signal?: AbortSignal) =>
+  api.get<{ version: number; rules: FlagRules; updatedAt: string | null }>('/flag-rules', { signal });
+export const saveRules = (rules: FlagRules, expectedVersion: number) =>
+  api.put<{ version: number; rules: FlagRules }>('/flag-rules', { rules, expectedVersion });
 
-export const listAbuse = (status: string, signal?: AbortSignal) => api.get<Page<AbuseReview>>('/abuse-reviews', { query: { status }, signal });
-export const decideAbuse = (id: string, decision: 'cleared' | 'confirmed', note: string) => api.post<AbuseReview>(`/abuse-reviews/${id}/decision`, { decision, note });
+export const listAbuse = (status: string, signal?: AbortSignal) =>
+  api.get<Page<AbuseReview>>('/abuse-reviews', { query: { status }, signal });
+export const decideAbuse = (id: string, decision: 'cleared' | 'confirmed', note: string) =>
+  api.post<AbuseReview>(`/abuse-reviews/${id}/decision`, { decision, note });
 
 export const getMerchant = (id: string, signal?: AbortSignal) => api.get<Merchant>(`/merchants/${id}`, { signal });
 
-export const searchProducts = (q: string, category: string, signal?: AbortSignal) => api.get<Page<ProductRef>>('/products', { query: { q, category, limit: 10 }, signal });
+export const searchProducts = (q: string, category: string, signal?: AbortSignal) =>
+  api.get<Page<ProductRef>>('/products', { query: { q, category, limit: 10 }, signal });
 export const mergeProducts = (fromId: string, intoId: string, note: string) =>
-  api.post<{ intoId: string; moved: { complaints: number; samplings: number } }>('/products/merge', { fromId, intoId, note: note || undefined });
+  api.post<{ intoId: string; moved: { complaints: number; samplings: number } }>('/products/merge', {
+    fromId,
+    intoId,
+    note: note || undefined,
+  });

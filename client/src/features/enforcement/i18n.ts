@@ -110,7 +110,8 @@ export const messages = defineMessages({
     },
     sampling: {
       title: '抽检结果导入',
-      description: '导入监督抽查结果 CSV（UTF-8 或 GB18030）：产品、条码、品牌、型号、生产企业、批次、日期、结果、不合格项目、抽查机关。同一文件重复导入不会重复记录。',
+      description:
+        '导入监督抽查结果 CSV（UTF-8 或 GB18030）：产品、条码、品牌、型号、生产企业、批次、日期、结果、不合格项目、抽查机关。同一文件重复导入不会重复记录。',
       file: 'CSV 文件',
       upload: '开始导入',
       progress: '已处理 {{done}} / {{total}} 行',
@@ -423,7 +424,8 @@ export const messages = defineMessages({
     },
     abuse: {
       title: 'Abuse review',
-      description: 'Accounts filing templated complaints against many merchants in a short time, for a person to review; nothing is blocked automatically.',
+      description:
+        'Accounts filing templated complaints against many merchants in a short time, for a person to review; nothing is blocked automatically.',
       emptyTitle: 'No accounts to review',
       emptyHint: 'Accounts that look like mass templated claims appear here.',
       status: { pending: 'Pending', cleared: 'Cleared', confirmed: 'Confirmed' },
@@ -455,7 +457,8 @@ export const messages = defineMessages({
       chain: 'Chain',
       badge: 'No-reason return commitment',
       explained: 'What the badge and the tier mean',
-      badgeYes: 'The merchant has publicly committed to no-reason returns; the stores, window, categories and refund time are in the commitment registry, and a broken promise becomes a complaint automatically.',
+      badgeYes:
+        'The merchant has publicly committed to no-reason returns; the stores, window, categories and refund time are in the commitment registry, and a broken promise becomes a complaint automatically.',
       badgeNo: 'The merchant has no active no-reason return commitment.',
       registryLink: 'See the commitment registry',
       tiers: {
@@ -465,8 +468,10 @@ export const messages = defineMessages({
         D: 'Tier D: poor credit (below 55): concentrated complaints, late answers, low resolution, return breaches or enforcement cases.',
         none: 'No credit tier yet.',
       },
-      tierScale: 'The score starts at 100 and loses points for the last 180 days’ complaint rate, timely response, resolution, return breaches and enforcement cases, each capped.',
-      underReview: 'This merchant’s tier D contradicts its commitment badge: its commitments are on the market regulator’s review list and may be suspended, which removes the badge.',
+      tierScale:
+        'The score starts at 100 and loses points for the last 180 days’ complaint rate, timely response, resolution, return breaches and enforcement cases, each capped.',
+      underReview:
+        'This merchant’s tier D contradicts its commitment badge: its commitments are on the market regulator’s review list and may be suspended, which removes the badge.',
       labels: {
         creditScore: 'Credit score',
         complaints180d: 'Complaints (180 days)',

@@ -36,7 +36,10 @@ export function NotificationBell() {
 
   useSocketEvent('notification', (n) => {
     setUnread((u) => u + 1);
-    setItems((list) => [{ ...n, body: '', complaintId: null, read: false, at: new Date().toISOString() }, ...list.filter((x) => x.id !== n.id)]);
+    setItems((list) => [
+      { ...n, body: '', complaintId: null, read: false, at: new Date().toISOString() },
+      ...list.filter((x) => x.id !== n.id),
+    ]);
   });
 
   useDismiss(open, setOpen, root);
@@ -79,7 +82,10 @@ export function NotificationBell() {
         data-testid="notification-bell"
       >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-          <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" fill="currentColor" />
+          <path
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+            fill="currentColor"
+          />
         </svg>
         {unread > 0 && (
           <span className="bell-count" data-testid="notification-unread">

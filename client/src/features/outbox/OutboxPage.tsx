@@ -42,7 +42,12 @@ export function OutboxPage() {
 
   const current = loaded?.status === status ? loaded : null;
   const filter = (
-    <select aria-label={t('list.status')} value={status} onChange={(e) => setStatus(e.target.value as MailStatus | '')} data-testid="outbox-status">
+    <select
+      aria-label={t('list.status')}
+      value={status}
+      onChange={(e) => setStatus(e.target.value as MailStatus | '')}
+      data-testid="outbox-status"
+    >
       <option value="">{t('list.anyStatus')}</option>
       {(['pending', 'sent', 'failed'] as const).map((s) => (
         <option key={s} value={s}>

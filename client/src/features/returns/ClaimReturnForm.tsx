@@ -36,7 +36,15 @@ export function ClaimReturnForm({ onClaimed }: { onClaimed(r: ReturnRequest): vo
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="field">
         <label htmlFor="return-claim-code">{t('claim.code')}</label>
-        <input id="return-claim-code" data-testid="return-claim-code-input" required maxLength={10} autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} />
+        <input
+          id="return-claim-code"
+          data-testid="return-claim-code-input"
+          required
+          maxLength={10}
+          autoComplete="off"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
       </div>
       <ConsentCheckbox id="return-claim-consent" checked={contactAgreement} onChange={setConsent} />
       <div className="button-row">

@@ -24,10 +24,24 @@ export function CompliancePage() {
   const [form, setForm] = useState<Record<keyof Settings, string> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const s = report.data?.settings;
-  const values = form ?? (s ? { threshold: String(Math.round(s.threshold * 100)), days: String(s.days), minRequests: String(s.minRequests), breaches: String(s.breaches) } : null);
+  const values =
+    form ??
+    (s
+      ? {
+          threshold: String(Math.round(s.threshold * 100)),
+          days: String(s.days),
+          minRequests: String(s.minRequests),
+          breaches: String(s.breaches),
+        }
+      : null);
 
   const parsed = (): Settings | null =>
-    values && { threshold: Number(values.threshold) / 100, days: Number(values.days), minRequests: Number(values.minRequests), breaches: Number(values.breaches) };
+    values && {
+      threshold: Number(values.threshold) / 100,
+      days: Number(values.days),
+      minRequests: Number(values.minRequests),
+      breaches: Number(values.breaches),
+    };
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -52,7 +66,15 @@ export function CompliancePage() {
   const field = (k: keyof Settings) => (
     <div className="field">
       <label htmlFor={`compliance-${k}`}>{t(`compliance.${k}`)}</label>
-      <input id={`compliance-${k}`} data-testid={`compliance-${k}`} type="number" min={k === 'threshold' ? 0 : 1} max={k === 'threshold' ? 100 : undefined} value={values?.[k] ?? ''} onChange={(e) => setForm({ ...values!, [k]: e.target.value })} />
+      <input
+        id={`compliance-${k}`}
+        data-testid={`compliance-${k}`}
+        type="number"
+        min={k === 'threshold' ? 0 : 1}
+        max={k === 'threshold' ? 100 : undefined}
+        value={values?.[k] ?? ''}
+        onChange={(e) => setForm({ ...values!, [k]: e.target.value })}
+      />
     </div>
   );
 
@@ -86,7 +108,11 @@ export function CompliancePage() {
         <>
           <p className="muted">
             {t('compliance.period', report.data.period)} ·{' '}
-            {t('compliance.totals', { requests: report.data.totals.requests, rate: percent(report.data.totals.honorRate), breaches: report.data.totals.breaches })}
+            {t('compliance.totals', {
+              requests: report.data.totals.requests,
+              rate: percent(report.data.totals.honorRate),
+              breaches: report.data.totals.breaches,
+            })}
           </p>
           <h2>{t('compliance.listTitle')}</h2>
           {report.data.merchants.length === 0 ? (

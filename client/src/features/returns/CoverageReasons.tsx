@@ -22,24 +22,28 @@ export function CoverageReasons({ request, compact = false }: { request: ReturnR
         </span>
       )}
       <ul className="reason-list">
-        {coverage.reasons.filter((r) => !compact || !r.ok).map((r) => {
-          const p = r.params ?? {};
-          const values = {
-            ...p,
-            scopeLabel: p.scope ? t(`scope.${p.scope}`) : '',
-            cityName: p.city ? region(String(p.city)) : '',
-            purchaseCityName: p.purchaseCity ? region(String(p.purchaseCity)) : '',
-            returnCityName: p.returnCity ? region(String(p.returnCity)) : '',
-            categoryLabel: p.category ? t(`categories.${p.category}`) : '',
-          };
-          return (
-            <li key={r.code} className={r.ok ? 'reason-ok' : 'reason-fail'} data-testid={`reason-${r.code}`}>
-              <span aria-hidden="true">{r.ok ? '✓' : '✗'}</span> {t(`reasons.${r.code}`, values)}
-            </li>
-          );
-        })}
+        {coverage.reasons
+          .filter((r) => !compact || !r.ok)
+          .map((r) => {
+            const p = r.params ?? {};
+            const values = {
+              ...p,
+              scopeLabel: p.scope ? t(`scope.${p.scope}`) : '',
+              cityName: p.city ? region(String(p.city)) : '',
+              purchaseCityName: p.purchaseCity ? region(String(p.purchaseCity)) : '',
+              returnCityName: p.returnCity ? region(String(p.returnCity)) : '',
+              categoryLabel: p.category ? t(`categories.${p.category}`) : '',
+            };
+            return (
+              <li key={r.code} className={r.ok ? 'reason-ok' : 'reason-fail'} data-testid={`reason-${r.code}`}>
+                <span aria-hidden="true">{r.ok ? '✓' : '✗'}</span> {t(`reasons.${r.code}`, values)}
+              </li>
+            );
+          })}
       </ul>
-      {!compact && request.covered && request.dueAt && request.status === 'pending' && <p className="muted">{t('coverage.refundBy', { time: formatDateTime(request.dueAt) })}</p>}
+      {!compact && request.covered && request.dueAt && request.status === 'pending' && (
+        <p className="muted">{t('coverage.refundBy', { time: formatDateTime(request.dueAt) })}</p>
+      )}
     </div>
   );
 }

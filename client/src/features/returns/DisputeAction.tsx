@@ -45,7 +45,14 @@ export function DisputeAction({ request, onDone }: { request: ReturnRequest; onD
         void track('dispute', () => disputeReturn(request.id, reason.trim()).then(onDone, (err: unknown) => setError(describeError(err))));
       }}
     >
-      <input aria-label={t('mine.disputeReason')} placeholder={t('mine.disputeReason')} required value={reason} onChange={(e) => setReason(e.target.value)} data-testid="return-dispute-reason" />
+      <input
+        aria-label={t('mine.disputeReason')}
+        placeholder={t('mine.disputeReason')}
+        required
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        data-testid="return-dispute-reason"
+      />
       <Button className="button button-danger" type="submit" busy={busy === 'dispute'} data-testid="return-dispute-submit">
         {t('mine.disputeSubmit')}
       </Button>

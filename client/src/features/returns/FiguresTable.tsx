@@ -2,7 +2,15 @@
 import { useTranslation } from 'react-i18next';
 import { percent, type Figures } from './api';
 
-export function FiguresTable({ rows, label, testId }: { rows: (Figures & { key: string; name: string })[]; label: string; testId: string }) {
+export function FiguresTable({
+  rows,
+  label,
+  testId,
+}: {
+  rows: (Figures & { key: string; name: string })[];
+  label: string;
+  testId: string;
+}) {
   const { t } = useTranslation('returns');
   return (
     <div className="card table-card">

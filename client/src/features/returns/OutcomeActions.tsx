@@ -44,19 +44,41 @@ export function OutcomeActions({ request, onDone }: { request: ReturnRequest; on
       className="row-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (mode === 'honor') void send({ outcome: 'honored', refundedAt: new Date().toISOString(), amountFen: Math.round(Number(amount) * 100) }, t('desk.honored'));
+        if (mode === 'honor')
+          void send(
+            { outcome: 'honored', refundedAt: new Date().toISOString(), amountFen: Math.round(Number(amount) * 100) },
+            t('desk.honored'),
+          );
         else void send({ outcome: 'refused', reason: reason.trim() }, t('desk.refused'));
       }}
     >
       {mode === 'honor' ? (
-        <input aria-label={t('desk.refundAmount')} data-testid="return-refund-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        <input
+          aria-label={t('desk.refundAmount')}
+          data-testid="return-refund-amount"
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
       ) : (
         <>
           {request.covered && <p className="field-error">{t('desk.breachWarning')}</p>}
-          <input aria-label={t('desk.refuseReason')} placeholder={t('desk.refuseReason')} data-testid="return-refuse-reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input
+            aria-label={t('desk.refuseReason')}
+            placeholder={t('desk.refuseReason')}
+            data-testid="return-refuse-reason"
+            required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </>
       )}
-      <Button className={`button ${mode === 'honor' ? 'button-primary' : 'button-danger'}`} type="submit" busy={busy} data-testid="return-confirm">
+      <Button
+        className={`button ${mode === 'honor' ? 'button-primary' : 'button-danger'}`}
+        type="submit"
+        busy={busy}
+        data-testid="return-confirm"
+      >
         {mode === 'honor' ? t('desk.confirmHonor') : t('desk.confirmRefuse')}
       </Button>
       <button className="button button-ghost" type="button" onClick={() => setMode('none')}>

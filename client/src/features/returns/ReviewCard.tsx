@@ -83,14 +83,23 @@ export function ReviewCard({ entry, onChanged }: { entry: ReviewEntry; onChanged
           <CreditFigures figures={entry.credit.figures} testId="review-credit-figures" />
         </div>
       )}
-      <FiguresTable testId="review-stores" label={t('columns.store')} rows={entry.stores.map((s) => ({ ...s, key: s.storeId, name: s.flagged ? `⚠ ${s.storeName}` : s.storeName }))} />
+      <FiguresTable
+        testId="review-stores"
+        label={t('columns.store')}
+        rows={entry.stores.map((s) => ({ ...s, key: s.storeId, name: s.flagged ? `⚠ ${s.storeName}` : s.storeName }))}
+      />
       <details>
         <summary>{t('compliance.evidence')}</summary>
         <Evidence rows={entry.evidence.breaches} title={t('compliance.breachEvidence')} />
         <Evidence rows={entry.evidence.refusals} title={t('compliance.refusalEvidence')} />
       </details>
       <div className="row-form">
-        <input aria-label={t('compliance.suspendReason')} placeholder={t('compliance.suspendReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input
+          aria-label={t('compliance.suspendReason')}
+          placeholder={t('compliance.suspendReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
         {entry.commitments.map((c) => (
           <Button
             key={c.id}

@@ -22,16 +22,22 @@ export type Figures = ReturnFigures;
 export type Analytics = ReturnAnalytics;
 export type { Store };
 
-export const listStores = (query: Query, signal?: AbortSignal) => api.get<{ items: Store[] }>('/stores', { query: { limit: 100, ...query }, signal }).then((r) => r.items);
+export const listStores = (query: Query, signal?: AbortSignal) =>
+  api.get<{ items: Store[] }>('/stores', { query: { limit: 100, ...query }, signal }).then((r) => r.items);
 
-export const createReturn = (body: NewReturn, idempotencyKey: string) => api.post<ReturnRequest>('/return-requests', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+export const createReturn = (body: NewReturn, idempotencyKey: string) =>
+  api.post<ReturnRequest>('/return-requests', body, { headers: { 'Idempotency-Key': idempotencyKey } });
 
-export const listReturns = (query: Query, signal?: AbortSignal) => api.get<{ items: ReturnRequest[]; nextCursor: string | null }>('/return-requests', { query: { limit: 50, ...query }, signal });
+export const listReturns = (query: Query, signal?: AbortSignal) =>
+  api.get<{ items: ReturnRequest[]; nextCursor: string | null }>('/return-requests', { query: { limit: 50, ...query }, signal });
 
-export const recordOutcome = (id: string, body: { outcome: 'honored'; refundedAt: string; amountFen: number } | { outcome: 'refused'; reason: string }) =>
-  api.post<ReturnRequest>(`/return-requests/${id}/outcome`, body);
+export const recordOutcome = (
+  id: string,
+  body: { outcome: 'honored'; refundedAt: string; amountFen: number } | { outcome: 'refused'; reason: string },
+) => api.post<ReturnRequest>(`/return-requests/${id}/outcome`, body);
 
-export const claimReturn = (code: string, contactAgreement: boolean) => api.post<ReturnRequest>('/return-requests/claim', { code, contactAgreement });
+export const claimReturn = (code: string, contactAgreement: boolean) =>
+  api.post<ReturnRequest>('/return-requests/claim', { code, contactAgreement });
 
 export const disputeReturn = (id: string, reason: string) => api.post<ReturnRequest>(`/return-requests/${id}/dispute`, { reason });
 

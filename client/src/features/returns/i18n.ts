@@ -149,7 +149,8 @@ export const messages = defineMessages({
       title: 'Returns',
       description: 'Return goods under the merchant’s no-reason return commitment, also at another store or city it covers.',
       emptyTitle: 'No return requests',
-      emptyHint: 'When you submit a request we tell you whether the commitment covers it and why; a refused or late refund becomes a complaint automatically.',
+      emptyHint:
+        'When you submit a request we tell you whether the commitment covers it and why; a refused or late refund becomes a complaint automatically.',
       newTitle: 'Request a return',
       submit: 'Submit return request',
       listTitle: 'My return requests',
@@ -183,7 +184,8 @@ export const messages = defineMessages({
       confirmRefuse: 'Confirm refusal',
       honored: 'Refund recorded.',
       refused: 'Refusal recorded.',
-      breachWarning: 'This return is covered: refusing it is a breach the bureau is told of; on a return the customer requested or claimed it opens a “return refused” complaint.',
+      breachWarning:
+        'This return is covered: refusing it is a breach the bureau is told of; on a return the customer requested or claimed it opens a “return refused” complaint.',
       figuresTitle: 'Our return figures (by handling store)',
       live: 'Returns changed; the list is up to date.',
     },
@@ -221,7 +223,8 @@ export const messages = defineMessages({
       cross_store_not_allowed: 'A store commitment takes returns at the store of purchase only, not at “{{store}}”',
       same_city: 'Same city ({{cityName}})',
       cross_city_allowed: 'Another city: bought in {{purchaseCityName}}, returned in {{returnCityName}}; province-wide returns',
-      cross_city_not_allowed: 'Another city: bought in {{purchaseCityName}}, returned in {{returnCityName}}; the commitment is city-wide only',
+      cross_city_not_allowed:
+        'Another city: bought in {{purchaseCityName}}, returned in {{returnCityName}}; the commitment is city-wide only',
       category_covered: 'Category “{{categoryLabel}}” is covered',
       category_excluded: 'Category “{{categoryLabel}}” is excluded by the merchant',
       category_legally_excluded: 'Category “{{categoryLabel}}” is excluded from 7-day no-reason returns by law',
@@ -253,7 +256,8 @@ export const messages = defineMessages({
       title: 'Return compliance',
       description: 'How commitments are kept per merchant, store and region: honour rate, cross-store share, refund time and breaches.',
       emptyTitle: 'No merchant to review',
-      emptyHint: 'Merchants below the honour-rate threshold or with repeated breaches are listed for review; you may suspend their commitment.',
+      emptyHint:
+        'Merchants below the honour-rate threshold or with repeated breaches are listed for review; you may suspend their commitment.',
       thresholds: 'Review thresholds',
       threshold: 'Honour rate below (%)',
       days: 'Over the last days',
@@ -283,7 +287,8 @@ export const messages = defineMessages({
         store_repeated_breaches: 'A store with repeated breaches',
         credit_tier_d: 'Credit tier D with a commitment badge',
       },
-      creditD: 'Credit tier {{tier}}: the commitment badge contradicts the merchant’s record; review whether to suspend its commitments. The figures behind the tier:',
+      creditD:
+        'Credit tier {{tier}}: the commitment badge contradicts the merchant’s record; review whether to suspend its commitments. The figures behind the tier:',
     },
     loadFailed: 'Could not load: {{message}}',
   },

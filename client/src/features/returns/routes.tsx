@@ -6,5 +6,9 @@ import { ReturnsPage } from './ReturnsPage';
 export const routes: AppRoute[] = [
   { path: '/returns', element: <ReturnsPage />, roles: ['consumer'] },
   { path: '/returns/desk', element: <ReturnsDeskPage />, roles: ['merchant'] },
-  { path: '/compliance', element: lazyPage(() => import('./CompliancePage').then((m) => ({ default: m.CompliancePage }))), roles: ['regulator', 'admin'] },
+  {
+    path: '/compliance',
+    element: lazyPage(() => import('./CompliancePage').then((m) => ({ default: m.CompliancePage }))),
+    roles: ['regulator', 'admin'],
+  },
 ];

@@ -25,7 +25,11 @@ export function StoreCard({ store: s, manage, closing, onClose, onChanged }: Pro
       <div className="store-card-head">
         <h3>{s.name}</h3>
         <div className="badge-stack">
-          {s.status === 'closed' ? <span className="badge badge-warning">{t('status.closed')}</span> : <span className="badge badge-success">{t('status.open')}</span>}
+          {s.status === 'closed' ? (
+            <span className="badge badge-warning">{t('status.closed')}</span>
+          ) : (
+            <span className="badge badge-success">{t('status.open')}</span>
+          )}
           {s.commitmentBadge && <CommitmentBadge />}
           {s.commitmentScopes.map((scope) => (
             <span key={scope} className="badge">
@@ -61,7 +65,13 @@ export function StoreCard({ store: s, manage, closing, onClose, onChanged }: Pro
           <button className="button" onClick={() => setEditing(true)} data-testid="store-edit">
             {t('edit')}
           </button>
-          <Button className="button button-outline-danger" busy={closing} busyLabel={t('closing')} onClick={onClose} data-testid="store-close">
+          <Button
+            className="button button-outline-danger"
+            busy={closing}
+            busyLabel={t('closing')}
+            onClick={onClose}
+            data-testid="store-close"
+          >
             {t('close')}
           </Button>
         </div>

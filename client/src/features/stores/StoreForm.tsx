@@ -45,7 +45,14 @@ export function StoreForm({ initial, testId, submitLabel, busyLabel, onSubmit, o
       <div className="form-grid">
         <div className="field">
           <label htmlFor={`${testId}-name`}>{t('form.name')}</label>
-          <input id={`${testId}-name`} value={name} required maxLength={120} onChange={(e) => setName(e.target.value)} data-testid={`${testId}-name`} />
+          <input
+            id={`${testId}-name`}
+            value={name}
+            required
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+            data-testid={`${testId}-name`}
+          />
         </div>
         <CityCountyPicker
           prefix={`${testId}-region`}
@@ -62,7 +69,14 @@ export function StoreForm({ initial, testId, submitLabel, busyLabel, onSubmit, o
         />
         <div className="field store-form-address">
           <label htmlFor={`${testId}-address`}>{t('form.address')}</label>
-          <input id={`${testId}-address`} value={address} required maxLength={300} onChange={(e) => setAddress(e.target.value)} data-testid={`${testId}-address`} />
+          <input
+            id={`${testId}-address`}
+            value={address}
+            required
+            maxLength={300}
+            onChange={(e) => setAddress(e.target.value)}
+            data-testid={`${testId}-address`}
+          />
         </div>
       </div>
       <div className="button-row">

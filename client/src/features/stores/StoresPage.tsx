@@ -82,7 +82,14 @@ export function StoresPage() {
       )}
       <div className="tabs" role="tablist" aria-label={t('list.title')}>
         {(['open', 'closed'] as const).map((s) => (
-          <button key={s} role="tab" aria-selected={status === s} className={`tab ${status === s ? 'tab-active' : ''}`} onClick={() => setStatus(s)} data-testid={`stores-tab-${s}`}>
+          <button
+            key={s}
+            role="tab"
+            aria-selected={status === s}
+            className={`tab ${status === s ? 'tab-active' : ''}`}
+            onClick={() => setStatus(s)}
+            data-testid={`stores-tab-${s}`}
+          >
             {t(`tabs.${s}`)} <span className="tab-count">{pages.counts?.[s] ?? '…'}</span>
           </button>
         ))}
@@ -91,7 +98,10 @@ export function StoresPage() {
       {!pages.items ? (
         !pages.error && <Loading />
       ) : pages.items.length === 0 ? (
-        <EmptyState title={t(status === 'open' ? 'list.emptyTitle' : 'list.emptyClosedTitle')} hint={status === 'open' && hq ? t('list.emptyHint') : undefined} />
+        <EmptyState
+          title={t(status === 'open' ? 'list.emptyTitle' : 'list.emptyClosedTitle')}
+          hint={status === 'open' && hq ? t('list.emptyHint') : undefined}
+        />
       ) : (
         <>
           <p className="muted" data-testid="stores-count">
@@ -113,7 +123,13 @@ export function StoresPage() {
             ))}
           </div>
           {pages.hasMore && (
-            <Button className="button" busy={pages.loadingMore} busyLabel={t('loadingMore')} onClick={() => void pages.more()} data-testid="stores-more">
+            <Button
+              className="button"
+              busy={pages.loadingMore}
+              busyLabel={t('loadingMore')}
+              onClick={() => void pages.more()}
+              data-testid="stores-more"
+            >
               {t('more')}
             </Button>
           )}

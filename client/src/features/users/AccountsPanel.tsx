@@ -71,12 +71,24 @@ export function AccountsPanel({ admin, stores }: Props) {
       >
         <div className="field">
           <label htmlFor="accounts-q">{t('search')}</label>
-          <input id="accounts-q" type="search" value={q} placeholder={t('searchHint')} onChange={(e) => setQ(e.target.value)} data-testid="accounts-search" />
+          <input
+            id="accounts-q"
+            type="search"
+            value={q}
+            placeholder={t('searchHint')}
+            onChange={(e) => setQ(e.target.value)}
+            data-testid="accounts-search"
+          />
         </div>
         {admin && (
           <div className="field">
             <label htmlFor="accounts-role">{t('role')}</label>
-            <select id="accounts-role" value={query.role} onChange={(e) => setQuery((x) => ({ ...x, role: e.target.value }))} data-testid="accounts-role">
+            <select
+              id="accounts-role"
+              value={query.role}
+              onChange={(e) => setQuery((x) => ({ ...x, role: e.target.value }))}
+              data-testid="accounts-role"
+            >
               <option value="">{t('any')}</option>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -88,7 +100,12 @@ export function AccountsPanel({ admin, stores }: Props) {
         )}
         <div className="field">
           <label htmlFor="accounts-status">{t('status')}</label>
-          <select id="accounts-status" value={query.status} onChange={(e) => setQuery((x) => ({ ...x, status: e.target.value }))} data-testid="accounts-status">
+          <select
+            id="accounts-status"
+            value={query.status}
+            onChange={(e) => setQuery((x) => ({ ...x, status: e.target.value }))}
+            data-testid="accounts-status"
+          >
             <option value="">{t('any')}</option>
             {ACCOUNT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -117,27 +134,50 @@ export function AccountsPanel({ admin, stores }: Props) {
                 <div>
                   <div className="cell-strong">{a.name}</div>
                   <div className="muted">{a.email}</div>
-                  <div className="muted">{[a.orgName, a.storeName ?? (a.role === 'merchant' ? t('hq') : null)].filter(Boolean).join(' · ')}</div>
+                  <div className="muted">
+                    {[a.orgName, a.storeName ?? (a.role === 'merchant' ? t('hq') : null)].filter(Boolean).join(' · ')}
+                  </div>
                 </div>
                 <div className="badge-stack">
                   <span className="badge badge-role">{t(`roles.${a.role}`, { ns: 'common' })}</span>
-                  <span className={`badge ${a.status === 'active' ? 'badge-success' : a.status === 'disabled' ? 'badge-danger' : 'badge-warning'}`} data-testid="account-status">
+                  <span
+                    className={`badge ${a.status === 'active' ? 'badge-success' : a.status === 'disabled' ? 'badge-danger' : 'badge-warning'}`}
+                    data-testid="account-status"
+                  >
                     {t(`statuses.${a.status}`)}
                   </span>
                 </div>
                 {a.manageable && (
                   <div className="button-row">
                     {a.status === 'invited' && (
-                      <Button className="button" busy={busy === `${a.id}:resend-invitation`} busyLabel={t('working.resend')} onClick={() => void act(a, 'resend-invitation')} data-testid="account-resend">
+                      <Button
+                        className="button"
+                        busy={busy === `${a.id}:resend-invitation`}
+                        busyLabel={t('working.resend')}
+                        onClick={() => void act(a, 'resend-invitation')}
+                        data-testid="account-resend"
+                      >
                         {t('resend')}
                       </Button>
                     )}
                     {a.status === 'disabled' ? (
-                      <Button className="button" busy={busy === `${a.id}:enable`} busyLabel={t('working.enable')} onClick={() => void act(a, 'enable')} data-testid="account-enable">
+                      <Button
+                        className="button"
+                        busy={busy === `${a.id}:enable`}
+                        busyLabel={t('working.enable')}
+                        onClick={() => void act(a, 'enable')}
+                        data-testid="account-enable"
+                      >
                         {t('enable')}
                       </Button>
                     ) : (
-                      <Button className="button button-outline-danger" busy={busy === `${a.id}:disable`} busyLabel={t('working.disable')} onClick={() => void act(a, 'disable')} data-testid="account-disable">
+                      <Button
+                        className="button button-outline-danger"
+                        busy={busy === `${a.id}:disable`}
+                        busyLabel={t('working.disable')}
+                        onClick={() => void act(a, 'disable')}
+                        data-testid="account-disable"
+                      >
                         {t('disable')}
                       </Button>
                     )}
@@ -154,7 +194,8 @@ export function AccountsPanel({ admin, stores }: Props) {
         <ul className="audit-list">
           {audit.data?.items.map((e) => (
             <li key={e.id}>
-              <span className="muted">{formatDateTime(e.at)}</span> {t(`audit.${e.action}`, { actor: e.actorName, target: `${e.targetName}（${e.targetEmail}）` })}
+              <span className="muted">{formatDateTime(e.at)}</span>{' '}
+              {t(`audit.${e.action}`, { actor: e.actorName, target: `${e.targetName}（${e.targetEmail}）` })}
             </li>
           ))}
         </ul>

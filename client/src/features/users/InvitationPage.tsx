@@ -41,11 +41,26 @@ export function InvitationPage() {
         <Loading />
       ) : (
         <form className="card invite-form" onSubmit={(e) => void submit(e)} data-testid="accept-form">
-          <p>{t('accept.for', { name: inv.data.name, email: inv.data.email, where: [inv.data.orgName, inv.data.storeName].filter(Boolean).join(' · ') || '放心 Fangxin' })}</p>
+          <p>
+            {t('accept.for', {
+              name: inv.data.name,
+              email: inv.data.email,
+              where: [inv.data.orgName, inv.data.storeName].filter(Boolean).join(' · ') || '放心 Fangxin',
+            })}
+          </p>
           {error && <Alert tone="danger">{error}</Alert>}
           <div className="field">
             <label htmlFor="accept-password">{t('accept.password')}</label>
-            <input id="accept-password" type="password" autoComplete="new-password" minLength={10} required value={password} onChange={(e) => setPassword(e.target.value)} data-testid="accept-password" />
+            <input
+              id="accept-password"
+              type="password"
+              autoComplete="new-password"
+              minLength={10}
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="accept-password"
+            />
           </div>
           <Button type="submit" className="button button-primary" busy={busy} busyLabel={t('working.accept')} data-testid="accept-submit">
             {t('accept.submit')}

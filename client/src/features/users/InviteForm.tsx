@@ -59,16 +59,35 @@ export function InviteForm({ admin, stores, onInvited }: Props) {
       <div className="form-grid">
         <div className="field">
           <label htmlFor="invite-name">{t('invite.name')}</label>
-          <input id="invite-name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} data-testid="invite-name" />
+          <input
+            id="invite-name"
+            required
+            maxLength={80}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="invite-name"
+          />
         </div>
         <div className="field">
           <label htmlFor="invite-email">{t('invite.email')}</label>
-          <input id="invite-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} data-testid="invite-email" />
+          <input
+            id="invite-email"
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            data-testid="invite-email"
+          />
         </div>
         {admin && (
           <div className="field">
             <label htmlFor="invite-role">{t('role')}</label>
-            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as 'admin' | 'regulator')} data-testid="invite-role">
+            <select
+              id="invite-role"
+              value={role}
+              onChange={(e) => setRole(e.target.value as 'admin' | 'regulator')}
+              data-testid="invite-role"
+            >
               <option value="regulator">{t('roles.regulator', { ns: 'common' })}</option>
               <option value="admin">{t('roles.admin', { ns: 'common' })}</option>
             </select>

@@ -9,7 +9,11 @@ export function UsersPage() {
   const user = useUser();
   const admin = user.role === 'admin';
   return (
-    <Page testId="page-users" title={admin ? t('list.title') : t('list.officersTitle')} description={admin ? t('list.description') : t('list.officersDescription')}>
+    <Page
+      testId="page-users"
+      title={admin ? t('list.title') : t('list.officersTitle')}
+      description={admin ? t('list.description') : t('list.officersDescription')}
+    >
       <AccountsPanel admin={admin} />
     </Page>
   );

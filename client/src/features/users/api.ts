@@ -9,9 +9,12 @@ export type AccountPage = z.infer<typeof accountPage>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
 
-export const listAccounts = (query: Query, signal?: AbortSignal) => api.get<AccountPage>('/users', { query: { limit: 20, ...query }, signal });
+export const listAccounts = (query: Query, signal?: AbortSignal) =>
+  api.get<AccountPage>('/users', { query: { limit: 20, ...query }, signal });
 export const inviteAccount = (body: Record<string, string>) => api.post<Account>('/users/invitations', body);
-export const accountAction = (id: string, action: 'disable' | 'enable' | 'resend-invitation') => api.post<Account>(`/users/${id}/${action}`, {});
-export const listAudit = (signal?: AbortSignal) => api.get<{ items: AuditEntry[]; nextCursor: string | null }>('/audit/accounts', { query: { limit: 20 }, signal });
+export const accountAction = (id: string, action: 'disable' | 'enable' | 'resend-invitation') =>
+  api.post<Account>(`/users/${id}/${action}`, {});
+export const listAudit = (signal?: AbortSignal) =>
+  api.get<{ items: AuditEntry[]; nextCursor: string | null }>('/audit/accounts', { query: { limit: 20 }, signal });
 export const getInvitation = (token: string, signal?: AbortSignal) => api.get<Invitation>(`/invitations/${token}`, { signal });
 export const acceptInvitation = (token: string, password: string) => api.post<{ user: User }>(`/invitations/${token}/accept`, { password });

@@ -28,7 +28,16 @@ export const messages = defineMessages({
       'resend-invitation': '已向“{{name}}”重发邀请，旧链接失效。',
       invite: '已邀请“{{name}}”，邀请邮件已发出。',
     },
-    invite: { title: '邀请账号', name: '姓名', email: '邮箱', store: '所属门店', city: '所属城市', county: '所属区县', wholeRegion: '（整个上级区域）', submit: '发送邀请' },
+    invite: {
+      title: '邀请账号',
+      name: '姓名',
+      email: '邮箱',
+      store: '所属门店',
+      city: '所属城市',
+      county: '所属区县',
+      wholeRegion: '（整个上级区域）',
+      submit: '发送邀请',
+    },
     audit: {
       title: '操作记录',
       empty: '暂无记录',
@@ -50,7 +59,8 @@ export const messages = defineMessages({
   en: {
     list: {
       title: 'Users',
-      description: 'Every account on the platform: search by name, email or organization, filter by role and status; disabling ends its sessions at once.',
+      description:
+        'Every account on the platform: search by name, email or organization, filter by role and status; disabling ends its sessions at once.',
       officersTitle: 'Bureau staff',
       officersDescription: 'The officer accounts of your bureau: invite colleagues, disable or restore accounts.',
     },
@@ -74,7 +84,16 @@ export const messages = defineMessages({
       'resend-invitation': 'Sent “{{name}}” a new invitation; the old link no longer works.',
       invite: 'Invited “{{name}}”; the invitation mail is on its way.',
     },
-    invite: { title: 'Invite an account', name: 'Name', email: 'Email', store: 'Store', city: 'City', county: 'County', wholeRegion: '(the whole region above)', submit: 'Send invitation' },
+    invite: {
+      title: 'Invite an account',
+      name: 'Name',
+      email: 'Email',
+      store: 'Store',
+      city: 'City',
+      county: 'County',
+      wholeRegion: '(the whole region above)',
+      submit: 'Send invitation',
+    },
     audit: {
       title: 'Activity',
       empty: 'Nothing yet',
