@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { SMTPServer } from 'smtp-server';
 import { testClock } from '../../server/clock.js';
 import { fileComplaint } from '../../server/commands/fileComplaint.js';
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { freePort } from '../../server/db/ferretdb.js';
 import { deliverOutbox } from '../../server/mail/outbox.js';
 import { configureMail } from '../../server/mail/transport.js';
@@ -75,6 +76,8 @@ describe('fault: the SMTP server down for a while, then back', function () {
           consumerId: consumerId(world),
           data: filing(world, '330106', { description: `第 ${runs}-${i} 次投诉：底座漏电。` }),
         });
+      // The mails are queued after the answer, by the effect runner.
+      await effectsSettled();
     };
     // One job tick on two instances at once, then the clock moves past any backoff.
     const tick = async () => {

@@ -89,7 +89,7 @@ describe('socket rooms follow visibility (two instances, Redis adapter)', () => 
     expect((await act(chain, c.id, 'respond', { responseType: 'not_concerned', messageToConsumer: '非本店售出' })).status).to.equal(200);
     // The answer's own live event follows it (effects run after the answer): let it arrive first.
     await effectsSettled();
-    await sentinel(chainSock, [rooms.org(String(world.chain._id))], 'after-respond');
+    await sentinel(chainSock, [rooms.org(String(world.chain._id))], labelId('after-respond'));
 
     const chainHeard = record(chainSock);
     const shopStore = world.stores.find((s) => String(s.merchantId) === String(world.shop._id))!;
