@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { SMTPServer } from 'smtp-server';
 import { testClock } from '../../server/clock.js';
 import { fileComplaint } from '../../server/commands/fileComplaint.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
@@ -10,6 +9,7 @@ import { OutboxMailModel } from '../../server/models/OutboxMail.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { consumerId, filing } from '../helpers/complaints.js';
 import { freshWorld } from '../helpers/server.js';
+import { smtpDown, smtpUp, type SmtpMessage } from '../helpers/smtp.js';
 import { pick, report } from './scale.js';
 
 // A real SMTP server goes down (between messages and in the middle of a delivery run), stays down
@@ -23,33 +23,18 @@ interface Received {
   text: string;
 }
 
-/** A real SMTP server on `port` that records what it accepted; `afterEach(n)` sees each acceptance. */
-async function smtpUp(port: number, received: Received[], afterEach: (n: number) => void = () => {}): Promise<SMTPServer> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    closeTimeout: 2000,
-    onData(stream, session, cb) {
-      let raw = '';
-      stream.on('data', (d: Buffer) => (raw += d.toString()));
-      stream.on('end', () => {
-        const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
-        const text = raw
-          .split(/\r?\n\r?\n/)
-          .slice(1)
-          .join('\n\n');
-        for (const r of session.envelope.rcptTo) received.push({ to: r.address, subject, text });
-        cb();
-        afterEach(received.length);
-      });
-    },
-  });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return server;
+/** Records each recipient of each accepted message with its subject and body; `accepted(n)` sees each acceptance. */
+function recorder(received: Received[], accepted: (n: number) => void = () => {}) {
+  return ({ to, raw }: SmtpMessage) => {
+    const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
+    const text = raw
+      .split(/\r?\n\r?\n/)
+      .slice(1)
+      .join('\n\n');
+    for (const address of to) received.push({ to: address, subject, text });
+    accepted(received.length);
+  };
 }
-
-const smtpDown = (server: SMTPServer) => new Promise<void>((r) => server.close(() => r()));
 
 describe('fault: the SMTP server down for a while, then back', function () {
   this.timeout(pick(180_000, 600_000));
@@ -91,14 +76,17 @@ describe('fault: the SMTP server down for a while, then back', function () {
 
     const cycles = pick(1, 3);
     const perPhase = pick(3, 10);
-    let server = await smtpUp(port, received);
+    let server = await smtpUp(port, recorder(received));
     for (let cycle = 0; cycle < cycles; cycle++) {
       await file(perPhase);
       // Down in the middle of a run: the server shuts down after accepting two more messages.
       const before = received.length;
       await smtpDown(server);
       let closing: Promise<void> | null = null;
-      server = await smtpUp(port, received, (n) => n === before + 2 && (closing = smtpDown(server)));
+      server = await smtpUp(
+        port,
+        recorder(received, (n) => n === before + 2 && (closing = smtpDown(server))),
+      );
       await tick();
       expect(closing, 'the server shut down during the run').to.not.equal(null);
       await closing;
@@ -107,7 +95,7 @@ describe('fault: the SMTP server down for a while, then back', function () {
       for (let i = 0; i < pick(2, 4); i++) expect(await tick(), 'sent while SMTP is down').to.equal(0);
       expect(await pending()).to.be.greaterThan(0);
       // Back: everything pending goes out.
-      server = await smtpUp(port, received);
+      server = await smtpUp(port, recorder(received));
       for (let i = 0; i < 10 && (await pending()) > 0; i++) await tick();
       expect(await pending(), 'mails still pending once SMTP is back').to.equal(0);
     }

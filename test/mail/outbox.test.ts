@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { SMTPServer } from 'smtp-server';
 import { testClock } from '../../server/clock.js';
 import { fileComplaint } from '../../server/commands/fileComplaint.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
+import { freePort } from '../../server/db/ferretdb.js';
 import { deliverOutbox } from '../../server/mail/outbox.js';
 import { configureMail } from '../../server/mail/transport.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
@@ -15,30 +14,7 @@ import type { DemoWorld } from '../../server/seed/registry.js';
 import { consumerId, filing } from '../helpers/complaints.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { freshWorld, startTestServer } from '../helpers/server.js';
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-function smtpServer(received: { to: string[]; raw: string }[]) {
-  return new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, cb) {
-      let raw = '';
-      stream.on('data', (d: Buffer) => (raw += d.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        cb();
-      });
-    },
-  });
-}
+import { smtpDown, smtpUp, type SmtpMessage } from '../helpers/smtp.js';
 
 describe('mail outbox', () => {
   let world: DemoWorld;
@@ -67,9 +43,8 @@ describe('mail outbox', () => {
     // Not due again until the backoff has passed.
     expect(await deliverOutbox(new Date(AT.getTime() + 1000))).to.deep.equal({ sent: 0, failed: 0 });
 
-    const received: { to: string[]; raw: string }[] = [];
-    const server = smtpServer(received);
-    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    const received: SmtpMessage[] = [];
+    const server = await smtpUp(port, (m) => received.push(m));
     try {
       const later = new Date(AT.getTime() + 60_000);
       const runs = await Promise.all([deliverOutbox(later), deliverOutbox(later), deliverOutbox(later)]);
@@ -83,7 +58,7 @@ describe('mail outbox', () => {
       const sent = await OutboxMailModel.find().lean();
       expect(sent.every((m) => m.status === 'sent' && m.attempts === 2 && m.transport === 'smtp')).to.equal(true);
     } finally {
-      await new Promise<void>((r) => server.close(() => r()));
+      await smtpDown(server);
     }
   });
 
