@@ -5,14 +5,13 @@
 import { expect } from 'chai';
 import { contractIssues } from '../../shared/contract.js';
 import { creditCodeCheckChar } from '../../shared/creditCode.js';
-import { detectAll } from '../../server/commands/detectFlags.js';
 import { now } from '../../server/clock.js';
 import { responseSchemas } from '../../server/http/endpoint.js';
 import { invitationToken, invite } from '../helpers/accounts.js';
 import { act, filing, fileVia } from '../helpers/complaints.js';
 import type { ApiClient } from '../helpers/http.js';
 import { ROLES, roleClients, routesOf, type Role, type Route } from '../helpers/openapi.js';
-import { consumerOf, merchantStores, plant } from '../helpers/products.js';
+import { flagHangzhouHeater } from '../helpers/products.js';
 import { chainStores, product } from '../helpers/returns.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -57,16 +56,7 @@ describe('response contract: every GET endpoint, every role, against its declare
     ok(await act(consumer, w.id, 'withdraw', { reason: '已私下解决' }), 'withdraw');
 
     // A flag on a planted product, a public case on it, and a sampling import.
-    const planted = await merchantStores(['330106', '330108', '330105'], 'contract');
-    await plant({
-      stores: planted,
-      count: 6,
-      product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' },
-      endAt: new Date(now().getTime() - 3600_000),
-      spanDays: 20,
-      consumerId: consumerOf(world),
-    });
-    await detectAll();
+    await flagHangzhouHeater(world, 'contract');
     const flag = (await regulator.get('/product-flags')).body.items[0];
     ids['/product-flags/{id}'] = flag.id;
     ids['/products/{id}'] = flag.productId;

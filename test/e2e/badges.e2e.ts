@@ -4,13 +4,12 @@
 // Any page or console error fails the test.
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { detectAll } from '../../server/commands/detectFlags.js';
 import { now } from '../../server/clock.js';
 import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { launchBrowser, signInAs } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
-import { consumerOf, merchantStores, plant } from '../helpers/products.js';
+import { flagHangzhouHeater } from '../helpers/products.js';
 import { chainStores } from '../helpers/returns.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -78,16 +77,7 @@ describe('honest badges in Chromium', function () {
   });
 
   it('links the merchants concerned from the public problem-product list to their profiles', async () => {
-    const stores = await merchantStores(['330106', '330108', '330105'], 'badge');
-    await plant({
-      stores,
-      count: 6,
-      product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' },
-      endAt: new Date(now().getTime() - 3600_000),
-      spanDays: 20,
-      consumerId: consumerOf(world),
-    });
-    await detectAll();
+    await flagHangzhouHeater(world, 'badge');
     const hz = await signedIn(srv.url, DEMO.regulatorHz);
     const flagId = (await hz.get('/product-flags')).body.items[0].id;
     const id = (await hz.post('/enforcement-cases', { flagId, note: '立案' })).body.id;

@@ -3,13 +3,11 @@
 // their jurisdiction. Any page or console error fails the test.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { now } from '../../server/clock.js';
-import { detectAll } from '../../server/commands/detectFlags.js';
 import { seedComplaints } from '../../server/seed/complaints.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { launchBrowser, signInAs } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
-import { consumerOf, merchantStores, plant } from '../helpers/products.js';
+import { flagHangzhouHeater } from '../helpers/products.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 describe('the regulator queue in Chromium', function () {
@@ -21,16 +19,7 @@ describe('the regulator queue in Chromium', function () {
     world = await freshWorld();
     await seedComplaints(world);
     // A heater complained of at three Hangzhou merchants: a flag, and a week above its baseline.
-    const stores = await merchantStores(['330106', '330108', '330105'], 'layout');
-    await plant({
-      stores,
-      count: 8,
-      product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' },
-      endAt: new Date(now().getTime() - 3600_000),
-      spanDays: 5,
-      consumerId: consumerOf(world),
-    });
-    await detectAll();
+    await flagHangzhouHeater(world, 'layout', { count: 8, spanDays: 5 });
     srv = await startTestServer();
     browser = await launchBrowser();
   });

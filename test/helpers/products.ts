@@ -2,6 +2,8 @@
 // demo seed uses (real documents, events and facts), spread over chosen stores and days.
 import mongoose from 'mongoose';
 import type { DemoWorld } from '../../server/seed/registry.js';
+import { now } from '../../server/clock.js';
+import { detectAll } from '../../server/commands/detectFlags.js';
 import { insertSynthetic, type SyntheticSpec } from '../../server/products/synthetic.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
 import { StoreModel } from '../../server/models/Store.js';
@@ -72,4 +74,20 @@ export function plantSpecs(o: PlantOptions): SyntheticSpec[] {
 
 export async function plant(o: PlantOptions) {
   return insertSynthetic(plantSpecs(o), o.endAt);
+}
+
+/**
+ * The flagged product of the problem-product tests: an oil heater complained of at three Hangzhou
+ * merchants (Xihu, Binjiang, Gongshu) up to an hour ago, and the detection run that flags it.
+ */
+export async function flagHangzhouHeater(world: DemoWorld, tag: string, o: { count?: number; spanDays?: number } = {}) {
+  await plant({
+    stores: await merchantStores(['330106', '330108', '330105'], tag),
+    count: o.count ?? 6,
+    product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' },
+    endAt: new Date(now().getTime() - 3600_000),
+    spanDays: o.spanDays ?? 20,
+    consumerId: consumerOf(world),
+  });
+  await detectAll();
 }

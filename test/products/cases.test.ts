@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import { ApiClient, DEMO, connected, nextEvent, signedIn } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
-import { consumerOf, merchantStores, plant } from '../helpers/products.js';
+import { flagHangzhouHeater } from '../helpers/products.js';
 import { detectAll } from '../../server/commands/detectFlags.js';
-import { now } from '../../server/clock.js';
 
 describe('enforcement cases and the public problem-product list', () => {
   let srv: TestServer;
@@ -14,16 +13,7 @@ describe('enforcement cases and the public problem-product list', () => {
     const world = await freshWorld();
     srv = await startTestServer();
     // Six complaints in Hangzhou about one heater at three merchants: volume and spread fire.
-    const stores = await merchantStores(['330106', '330108', '330105'], 'case');
-    await plant({
-      stores,
-      count: 6,
-      product: { name: '油汀取暖器', category: 'electric_heater', brand: '暖居', model: 'YT-9' },
-      endAt: new Date(now().getTime() - 3600_000),
-      spanDays: 20,
-      consumerId: consumerOf(world),
-    });
-    await detectAll();
+    await flagHangzhouHeater(world, 'case');
     hz = await signedIn(srv.url, DEMO.regulatorHz);
     yw = await signedIn(srv.url, DEMO.regulatorYw);
     flagId = (await hz.get('/product-flags')).body.items[0].id;
