@@ -11,7 +11,8 @@ const DAY = 24 * 3600 * 1000;
 
 /** Expiry without TTL indexes (not portable): expired sessions, old login failures and rate-limit rows, old job claims. */
 export async function sweep(at: Date) {
-  // A plain deleteMany decides no race: a session removed twice, or by two instances, is simply gone.
+  // connect-mongo owns this collection (no model of ours). A range deleteMany is inside the subset here:
+  // it decides no race, since a session removed twice, or by two instances, is simply gone.
   const sessions = await mongoose.connection.db!.collection(SESSION_COLLECTION).deleteMany({ expires: { $lt: at } });
   const failures = await sweepLoginFailures(at);
   const rateHits = await sweepRateHits(at);
