@@ -1,5 +1,6 @@
 // Notice texts, Chinese first with English below (mail) or as a second title (in-app, by locale).
-import { regionNameBilingual } from '../regions/names.js';
+import type { Locale } from '../../shared/enums.js';
+import { regionName, regionNameBilingual } from '../regions/names.js';
 export interface Notice {
   title: string;
   titleEn: string;
@@ -132,32 +133,50 @@ export function notice(kind: string, c: C, extra: Record<string, string> = {}): 
   return t(c, extra);
 }
 
-export function mailText(n: Notice, link: string): string {
-  return `${n.title}\n\n${n.body}\n\n查看 / View: ${link}\n\n—— 放心 Fangxin ——\n\n${n.titleEn}\n\n${n.bodyEn}\n`;
+/** A notice as mail: the recipient's language first, the other below it (a mailbox may be shared). */
+export function mailText(n: Notice, link: string, locale: Locale = 'zh-CN'): string {
+  const zh = `${n.title}\n\n${n.body}`;
+  const en = `${n.titleEn}\n\n${n.bodyEn}`;
+  const [first, second] = locale === 'en' ? [en, zh] : [zh, en];
+  return `${first}\n\n查看 / View: ${link}\n\n—— 放心 Fangxin ——\n\n${second}\n`;
 }
 
-const RULES: Record<string, string> = {
-  volume: '投诉集中 Many complaints',
-  spread: '跨商家/跨地区 Many merchants / regions',
-  safety: '安全事故 Safety incident',
-  sampling: '抽检不合格 Failed sampling',
-  spike: '异常激增 Spike',
+const RULES: Record<string, { zh: string; en: string }> = {
+  volume: { zh: '投诉集中', en: 'Many complaints' },
+  spread: { zh: '跨商家/跨地区', en: 'Many merchants / regions' },
+  safety: { zh: '安全事故', en: 'Safety incident' },
+  sampling: { zh: '抽检不合格', en: 'Failed sampling' },
+  spike: { zh: '异常激增', en: 'Spike' },
 };
+const rule = (r: string, locale: Locale) => RULES[r]?.[locale === 'en' ? 'en' : 'zh'] ?? r;
 
-/** The mail to a bureau about a new or escalated problem-product flag: rules and regions by name. */
-export function flagMailText(f: {
+interface FlagText {
   isNew: boolean;
   productName: string;
   what: string;
   rules: string[];
   score: number;
   regionCodes: string[];
-  link: string;
-}): string {
+}
+
+/** The in-app notice of a new or escalated problem-product flag: rules and regions by name. */
+export function flagNotice(f: FlagText): Notice {
+  const lines = (locale: Locale) =>
+    `${f.rules.map((r) => rule(r, locale)).join(locale === 'en' ? '; ' : '；')} · ${f.regionCodes.map((c) => regionName(c, locale)).join(locale === 'en' ? ', ' : '、')}`;
+  return {
+    title: `${f.isNew ? '问题产品预警' : '问题产品预警升级'}：${f.what}`,
+    titleEn: `${f.isNew ? 'Problem-product flag' : 'Flag escalated'}: ${f.what}`,
+    body: lines('zh-CN'),
+    bodyEn: lines('en'),
+  };
+}
+
+/** The mail to a bureau about a new or escalated problem-product flag: its evidence line by line. */
+export function flagMailText(f: FlagText & { link: string }): string {
   return [
     `${f.isNew ? '新的问题产品预警' : '预警证据增加'} / ${f.isNew ? 'New problem-product flag' : 'Flag escalated'}`,
     `产品 Product: ${f.productName}${f.what !== f.productName ? ` (${f.what})` : ''}`,
-    `触发规则 Rules: ${f.rules.map((r) => RULES[r] ?? r).join('; ')}`,
+    `触发规则 Rules: ${f.rules.map((r) => `${rule(r, 'zh-CN')} ${rule(r, 'en')}`).join('; ')}`,
     `评分 Score: ${f.score}`,
     `地区 Regions: ${f.regionCodes.map(regionNameBilingual).join('; ')}`,
     `详情 Details: ${f.link}`,

@@ -1,0 +1,89 @@
+// The one way a capability tells people that something happened: the accounts its recipient rules
+// name each get an in-app notification (pushed live to their user room) and a mail through the outbox,
+// in their language first, with an absolute link (PUBLIC_URL). `cause` names what happened; the unique
+// (userId, key) indexes of Notification and OutboxMail decide that a recipient hears of a cause once,
+// however often the fan-out is retried (a crash, a second instance, a job firing twice).
+import type mongoose from 'mongoose';
+import type { Locale } from '../../shared/enums.js';
+import { rooms } from '../../shared/realtime.js';
+import { now } from '../clock.js';
+import { publicUrl } from '../config.js';
+import { enqueueMail } from '../mail/outbox.js';
+import { mailText, type Notice } from '../mail/templates.js';
+import { UserModel } from '../models/User.js';
+import { emitTo } from '../realtime/emit.js';
+import type { RecipientRule } from './recipients.js';
+import { addNotification } from './unread.js';
+
+export interface Recipient {
+  _id: mongoose.Types.ObjectId;
+  email: string;
+  locale: Locale;
+  role: string;
+}
+
+export interface FanOut {
+  /** What happened, unique per event (e.g. `<complaintId>:3`, `return-breach:<id>`). */
+  cause: string;
+  /** The notification's kind, for the client (e.g. `filed_merchant`, `return_breach`). */
+  kind: string;
+  /** Recipient rules from `./recipients.ts`; an account named by several rules hears once. */
+  to: RecipientRule[];
+  /** Titles and bodies in both languages (`server/mail/templates.ts`). */
+  notice: Notice;
+  /** The app path the notice opens, or one per recipient (a regulator and a merchant see different pages). */
+  link: string | ((r: Recipient) => string);
+  /** The complaint it concerns, if any (the complaint page lists its notifications). */
+  complaintId?: unknown;
+  /** A mail body of its own instead of the notice's (given the absolute link). */
+  mail?: (url: string) => string;
+}
+
+export async function recipientsOf(to: RecipientRule[]): Promise<Recipient[]> {
+  const or = to.flat();
+  if (!or.length) return [];
+  return UserModel.find({ $or: or, status: 'active' }, { _id: 1, email: 1, locale: 1, role: 1 }).lean<Recipient[]>();
+}
+
+/** Mail subject in the recipient's language first, the other after (a mailbox may be shared). */
+function subject(n: Notice, locale: Locale): string {
+  return locale === 'en' ? `[Fangxin] ${n.titleEn} / ${n.title}` : `[放心] ${n.title} / ${n.titleEn}`;
+}
+
+/** Notifies every recipient of `f.cause` once; returns how many in-app notifications are new. */
+export async function fanOut(f: FanOut): Promise<number> {
+  let added = 0;
+  for (const r of await recipientsOf(f.to)) {
+    const link = typeof f.link === 'string' ? f.link : f.link(r);
+    const doc = await addNotification({
+      userId: r._id,
+      key: f.cause,
+      kind: f.kind,
+      title: f.notice.title,
+      titleEn: f.notice.titleEn,
+      body: r.locale === 'en' ? f.notice.bodyEn : f.notice.body,
+      link,
+      complaintId: f.complaintId ?? null,
+      at: now(),
+    });
+    if (doc) {
+      emitTo([rooms.user(String(r._id))], 'notification', {
+        id: String(doc._id),
+        kind: f.kind,
+        title: r.locale === 'en' ? f.notice.titleEn : f.notice.title,
+        link,
+      });
+      added++;
+    }
+    // Enqueued even when the notification existed: a retry after a crash between the two still mails.
+    const url = publicUrl() + link;
+    await enqueueMail({
+      key: f.cause,
+      userId: r._id,
+      to: r.email,
+      subject: subject(f.notice, r.locale),
+      text: f.mail ? f.mail(url) : mailText(f.notice, url, r.locale),
+    });
+  }
+  return added;
+}
