@@ -31,7 +31,7 @@ import { directoryRoutes } from './routes/directory/router.js';
 import { healthRoutes } from './routes/health/router.js';
 import { notificationRoutes } from './routes/notifications/router.js';
 import { outboxRoutes } from './routes/outbox/router.js';
-import { problemProductRoutes } from './routes/problemProducts/router.js';
+import { productRoutes } from './routes/products/router.js';
 import { returnAnalyticsRoutes } from './routes/returns/analytics.js';
 import { returnRoutes } from './routes/returns/router.js';
 import { storeRoutes } from './routes/stores/router.js';
@@ -67,8 +67,8 @@ export const capabilities: Capability[] = [
     merchantFigures: [returnFigures],
   },
   {
-    name: 'problem products',
-    routes: [problemProductRoutes],
+    name: 'products',
+    routes: [productRoutes],
     jobs: [flagDetectionJob],
     seeders: [productSeeder],
     subscriptions: productSubscriptions,

@@ -4,7 +4,7 @@ import { routes as approvals } from '../features/approvals/routes';
 import { routes as commitments } from '../features/commitments/routes';
 import { routes as complaints } from '../features/complaints/routes';
 import { routes as dashboard } from '../features/dashboard/routes';
-import { routes as enforcement } from '../features/enforcement/routes';
+import { routes as products } from '../features/products/routes';
 import { routes as outbox } from '../features/outbox/routes';
 import { routes as returns } from '../features/returns/routes';
 import { routes as stores } from '../features/stores/routes';
@@ -18,7 +18,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...commitments,
   ...stores,
   ...dashboard,
-  ...enforcement,
+  ...products,
   ...approvals,
   ...users,
   ...outbox,

@@ -1,4 +1,4 @@
-// Product category labels, shared by every feature (complaints, returns, dashboard, enforcement).
+// Product category labels, shared by every feature (complaints, returns, dashboard, products).
 import type { Category } from '../../../shared/enums';
 
 export const categoryLabels: Record<'zh-CN' | 'en', Record<Category, string>> = {

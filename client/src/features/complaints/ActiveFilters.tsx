@@ -3,7 +3,7 @@
 // each removable on its own, or all together.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getMerchant } from '../enforcement/api';
+import { getMerchant } from '../products/api';
 import { NO_FILTERS, type QueueFilters } from './queueFilters';
 import { RegionName } from './regions';
 

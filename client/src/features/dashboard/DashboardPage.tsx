@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { formatTime } from '../../i18n/format';
 import { useUser } from '../auth/session';
-import { listCases, listFlags } from '../enforcement/api';
+import { listCases, listFlags } from '../products/api';
 import { exportUrl, getHotspots, getMap, getSummary, getTimeseries, getTop, type Filter, type Interval, type Level } from './api';
 import { addDays, queueLink, today, weekDays } from './drill';
 import { Filters, PRESETS, type FilterState } from './Filters';

@@ -1,7 +1,7 @@
 // Open flags and cases in progress: the enforcement work waiting behind the figures.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Case, Flag } from '../enforcement/api';
+import type { Case, Flag } from '../products/api';
 
 export function OpenFlags({ flags }: { flags: Flag[] }) {
   const { t } = useTranslation('dashboard');
@@ -17,7 +17,7 @@ export function OpenFlags({ flags }: { flags: Flag[] }) {
           <div className="dash-work-meta">
             {f.rules.map((r) => (
               <span key={r} className="badge badge-warning">
-                {t(`enforcement:rules.${r}`)}
+                {t(`products:rules.${r}`)}
               </span>
             ))}
             <span className="muted">{t('work.score', { score: f.score })}</span>
@@ -40,7 +40,7 @@ export function OpenCases({ cases }: { cases: Case[] }) {
           </Link>
           <span className="muted"> {c.producer ?? ''}</span>
           <div className="dash-work-meta">
-            <span className="badge">{t(`enforcement:caseStatus.${c.status}`)}</span>
+            <span className="badge">{t(`products:caseStatus.${c.status}`)}</span>
             <span className="muted">{c.bureauName}</span>
           </div>
         </li>

@@ -8,7 +8,7 @@ import { transitionCommitment, type EvidenceRow, type ReviewEntry } from './comp
 import { FiguresTable } from './FiguresTable';
 import { useBusy } from '../../components/useBusy';
 import { Button } from '../../components/Button';
-import { CreditFigures } from '../enforcement/CreditFigures';
+import { CreditFigures } from '../products/CreditFigures';
 
 function Evidence({ rows, title }: { rows: EvidenceRow[]; title: string }) {
   const { t } = useTranslation('returns');

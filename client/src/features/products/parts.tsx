@@ -1,4 +1,4 @@
-// Small pieces shared by the enforcement pages: rule badges, product line, load states.
+// Small pieces shared by the products pages: rule badges, product line, load states.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
@@ -7,7 +7,7 @@ import type { Panel } from '../dashboard/usePanel';
 import type { ProductLabel } from './api';
 
 export function RuleBadges({ rules }: { rules: string[] }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   return (
     <span className="badge-row">
       {rules.map((r) => (
@@ -36,7 +36,7 @@ export function ProductLine({ product }: { product: ProductLabel }) {
 }
 
 export function Loaded<T>({ panel, children }: { panel: Panel<T>; children(data: T): ReactNode }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   if (panel.data) return children(panel.data);
   if (panel.error) return <Alert tone="danger">{t('loadFailed', { message: panel.error })}</Alert>;
   return <Loading />;

@@ -38,7 +38,7 @@ async function visibleProduct(actor: Actor, id: string) {
   return { p, region };
 }
 
-export const productRoutes = () => [
+export const productRecordRoutes = () => [
   endpoint(
     {
       method: 'get',

@@ -7,14 +7,14 @@ import { useSocketEvent } from '../../realtime/socket';
 import type { ImportLineError } from '../../../../shared/schemas/products';
 import { useRegions } from '../dashboard/regions';
 import { getImportJob, importSampling, type ImportJob } from './api';
-import './enforcement.css';
+import './products.css';
 import { Button } from '../../components/Button';
 
 const INVALID_HINTS = ['date', 'result', 'category', 'region'];
 
 /** A bad line in the reader's language: the field by its column name, region codes by name. */
 function LineProblem({ error }: { error: ImportLineError }) {
-  const { t, i18n } = useTranslation('enforcement');
+  const { t, i18n } = useTranslation('products');
   const regions = useRegions();
   if (error.code === 'invalid' && error.field && INVALID_HINTS.includes(error.field)) return <>{t(`sampling.invalid.${error.field}`)}</>;
   const field = t(`sampling.fields.${error.field ?? 'row'}`);
@@ -29,7 +29,7 @@ function LineProblem({ error }: { error: ImportLineError }) {
 
 /** Upload a CSV of sampling results; progress arrives live, the bad lines are listed at the end. */
 export function SamplingImportPage() {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number }>({ done: 0, total: 0 });

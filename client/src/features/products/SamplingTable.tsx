@@ -4,7 +4,7 @@ import { useRegions } from '../dashboard/regions';
 import type { FlagSampling } from './api';
 
 export function SamplingTable({ results }: { results: (FlagSampling & { producer?: string })[] }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const regions = useRegions();
   return (
     <table className="table" data-testid="flag-sampling">

@@ -6,11 +6,11 @@ import { useRegions } from '../dashboard/regions';
 import { getMerchant, type Merchant } from './api';
 import { CreditFigures } from './CreditFigures';
 import { Loaded } from './parts';
-import './enforcement.css';
+import './products.css';
 
 /** A merchant's public profile: credit tier A–D and the figures behind it. */
 export function MerchantPage() {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const { id = '' } = useParams();
   const m = usePanel((s) => getMerchant(id, s), id, 0);
   return (
@@ -21,7 +21,7 @@ export function MerchantPage() {
 }
 
 function Profile({ m }: { m: Merchant }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const regions = useRegions();
   return (
     <div className="enf-stack" data-testid="merchant-profile">
@@ -68,7 +68,7 @@ function Profile({ m }: { m: Merchant }) {
 
 /** What the badge and the tier mean, and what a badge beside a D means: both are read by consumers. */
 function Explained({ m }: { m: Merchant }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const badge = !!m.figures.commitmentBadge;
   return (
     <section className="card" data-testid="merchant-explained">

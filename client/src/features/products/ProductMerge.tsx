@@ -9,7 +9,7 @@ import { useBusy } from '../../components/useBusy';
 import { Button } from '../../components/Button';
 
 export function ProductMerge({ intoId, category, onMerged }: { intoId: string; category: string; onMerged(): void }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const [q, setQ] = useState('');
   const [found, setFound] = useState<(ProductRef & { id: string })[] | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);

@@ -8,11 +8,11 @@ import { formatDate } from '../../i18n/format';
 import { usePanel } from '../dashboard/usePanel';
 import { listPublic } from './api';
 import { Loaded, ProductLine } from './parts';
-import './enforcement.css';
+import './products.css';
 
 /** The public list of problem products: what the bureaus published, readable without signing in. */
 export function ProblemProductsPage() {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const { t: td } = useTranslation('dashboard');
   const [category, setCategory] = useState('');
   const list = usePanel((s) => listPublic({ category: category || undefined }, s), category, 0);

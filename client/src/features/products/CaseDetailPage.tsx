@@ -10,12 +10,12 @@ import { useUser } from '../auth/session';
 import { useLiveTick, usePanel } from '../dashboard/usePanel';
 import { getCase, moveCase, type Case } from './api';
 import { Loaded, ProductLine } from './parts';
-import './enforcement.css';
+import './products.css';
 import { Button } from '../../components/Button';
 
 /** A case, its workflow buttons (each step with a note) and its action log. */
 export function CaseDetailPage() {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const { id = '' } = useParams();
   const [tick, reload] = useLiveTick();
   const c = usePanel((s) => getCase(id, s), id, tick);
@@ -27,7 +27,7 @@ export function CaseDetailPage() {
 }
 
 function CaseBody({ c, onMoved }: { c: Case; onMoved(): void }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   return (
     <div className="enf-stack" data-testid="case-detail" data-status={c.status}>
       <section className="card enf-head">
@@ -83,7 +83,7 @@ function CaseBody({ c, onMoved }: { c: Case; onMoved(): void }) {
 }
 
 function CaseActions({ c, onMoved }: { c: Case; onMoved(): void }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const user = useUser();
   const [action, setAction] = useState<CaseAction | null>(null);
   const [note, setNote] = useState('');

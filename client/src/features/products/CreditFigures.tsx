@@ -1,7 +1,7 @@
 // A merchant's figures behind its credit tier, named and formatted: the public profile and the
 // regulator's review list show the same list.
 import { useTranslation } from 'react-i18next';
-import './enforcement.css';
+import './products.css';
 
 /** Figures shown, in this order; rates are fractions. Others the server adds are left out. */
 const FIGURES = [
@@ -19,7 +19,7 @@ const FIGURES = [
 const RATES = new Set(['timelyResponseRate180d', 'resolutionRate180d', 'returnHonorRate']);
 
 export function CreditFigures({ figures, testId }: { figures: Record<string, number | null>; testId?: string }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const value = (k: string) => {
     const v = figures[k];
     if (v === null || v === undefined) return '—';

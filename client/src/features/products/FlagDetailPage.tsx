@@ -12,12 +12,12 @@ import { getFlag, openCase, type Flag, type FlagComplaint } from './api';
 import { Loaded, ProductLine, RuleBadges } from './parts';
 import { ProductMerge } from './ProductMerge';
 import { SamplingTable } from './SamplingTable';
-import './enforcement.css';
+import './products.css';
 import { Button } from '../../components/Button';
 
 /** One flag with everything behind it, and the step that turns it into an enforcement case. */
 export function FlagDetailPage() {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const { id = '' } = useParams();
   const [tick] = useLiveTick();
   // A merge reloads the flag in place (same key), so the merge form keeps its confirmation.
@@ -31,7 +31,7 @@ export function FlagDetailPage() {
 }
 
 function FlagBody({ flag, onMerged }: { flag: Flag & { complaints: FlagComplaint[] }; onMerged(): void }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const { t: td } = useTranslation('dashboard');
   const regions = useRegions();
   const e = flag.evidence;
@@ -136,7 +136,7 @@ function FlagBody({ flag, onMerged }: { flag: Flag & { complaints: FlagComplaint
 }
 
 function OpenCase({ flag }: { flag: Flag }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const user = useUser();
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);

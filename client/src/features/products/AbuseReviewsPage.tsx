@@ -13,13 +13,13 @@ import { decideAbuse, listAbuse, type AbuseReview } from './api';
 import { Loaded } from './parts';
 import { useBusy } from '../../components/useBusy';
 import { Button } from '../../components/Button';
-import './enforcement.css';
+import './products.css';
 
 const STATUSES = ['pending', 'cleared', 'confirmed'] as const;
 
 /** Accounts that look like mass templated claims, with the evidence; a regulator clears or confirms. */
 export function AbuseReviewsPage() {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('pending');
   const [tick, setTick] = useState(0);
   const list = usePanel((s) => listAbuse(status, s), status, tick);
@@ -56,7 +56,7 @@ export function AbuseReviewsPage() {
 }
 
 function Review({ review, onDecided }: { review: AbuseReview; onDecided(): void }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const user = useUser();
   const regions = useRegions();
   const [note, setNote] = useState('');

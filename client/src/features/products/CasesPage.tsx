@@ -9,10 +9,10 @@ import { useLiveTick, usePanel } from '../dashboard/usePanel';
 import { useRegions } from '../dashboard/regions';
 import { listCases } from './api';
 import { Loaded, ProductLine } from './parts';
-import './enforcement.css';
+import './products.css';
 
 export function CasesPage() {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const [status, setStatus] = useState('');
   const [tick] = useLiveTick();
   const regions = useRegions();

@@ -8,11 +8,11 @@ import { useLiveTick, usePanel } from '../dashboard/usePanel';
 import { FLAG_STATUSES } from '../../../../shared/schemas/products';
 import { listFlags } from './api';
 import { Loaded, ProductLine, RuleBadges } from './parts';
-import './enforcement.css';
+import './products.css';
 
 /** Flagged products, highest score first; new and escalated flags appear live. */
 export function FlagsPage() {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const [status, setStatus] = useState('');
   const [tick] = useLiveTick();
   const flags = usePanel((s) => listFlags({ status: status || undefined, limit: 100 }, s), status, tick);

@@ -10,11 +10,11 @@ import { getRules, saveRules } from './api';
 import { Loaded } from './parts';
 import { useBusy } from '../../components/useBusy';
 import { Button } from '../../components/Button';
-import './enforcement.css';
+import './products.css';
 
 /** The thresholds of each flag rule; the provincial bureau (or an admin) may change them. */
 export function FlagRulesPage() {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const [tick, setTick] = useState(0);
   const rules = usePanel((s) => getRules(s), '', tick);
   return (
@@ -27,7 +27,7 @@ export function FlagRulesPage() {
 }
 
 function Editor({ version, initial, onSaved }: { version: number; initial: FlagRules; onSaved(): void }) {
-  const { t } = useTranslation('enforcement');
+  const { t } = useTranslation('products');
   const user = useUser();
   const editable = user.role === 'admin' || user.regionCode === '33';
   const [rules, setRules] = useState<FlagRules>(initial);
