@@ -3,7 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import '../test/helpers/env.js';
 import { wireCapabilities } from '../server/capabilities.js';
-import { startTestDatabase, stopTestDatabase, resetDb } from '../test/helpers/database.js';
+import { startTestDatabase, stopTestDatabase, resetDb, testEmbeddedDb } from '../test/helpers/database.js';
+import { withDirectWrites } from '../server/db/directWrites.js';
 import { testConfig } from '../test/helpers/server.js';
 import { seedIfEmpty } from '../server/seed/demo.js';
 import { ComplaintModel } from '../server/models/Complaint.js';
@@ -17,7 +18,8 @@ export async function run() {
   try {
     await resetDb();
     const t = performance.now();
-    await seedIfEmpty(testConfig());
+    // As `npm start` seeds: straight into the engine's tables where it can.
+    await withDirectWrites(testEmbeddedDb()?.postgresUrl ?? null, () => seedIfEmpty(testConfig()));
     console.log(
       `  demo seed: ${((performance.now() - t) / 1000).toFixed(1)} s for ${await ComplaintModel.estimatedDocumentCount()} complaints`,
     );
