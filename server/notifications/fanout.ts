@@ -39,10 +39,27 @@ export interface FanOut {
   mail?: (url: string) => string;
 }
 
+/**
+ * The reads that find the active accounts of these rules: one per clause, each `$in` spread into one
+ * equality per value. FerretDB pushes down top-level equality only, so one `$or` (or an `$in`) would
+ * read every active account and filter after; this way each read selects its few accounts by index.
+ */
+export function recipientQueries(to: RecipientRule[]) {
+  const clauses = to.flat().flatMap((clause) => {
+    let out = [clause];
+    for (const [field, value] of Object.entries(clause)) {
+      const values = (value as { $in?: unknown[] } | null)?.$in;
+      if (Array.isArray(values)) out = out.flatMap((c) => values.map((v) => ({ ...c, [field]: v })));
+    }
+    return out;
+  });
+  return clauses.map((c) => UserModel.find({ ...c, status: 'active' }, { _id: 1, email: 1, locale: 1, role: 1 }));
+}
+
 export async function recipientsOf(to: RecipientRule[]): Promise<Recipient[]> {
-  const or = to.flat();
-  if (!or.length) return [];
-  return UserModel.find({ $or: or, status: 'active' }, { _id: 1, email: 1, locale: 1, role: 1 }).lean<Recipient[]>();
+  const found = (await Promise.all(recipientQueries(to).map((q) => q.lean<Recipient[]>()))).flat();
+  // An account named by several clauses hears once.
+  return [...new Map(found.map((r) => [String(r._id), r])).values()];
 }
 
 /** Mail subject in the recipient's language first, the other after (a mailbox may be shared). */

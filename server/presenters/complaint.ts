@@ -16,6 +16,7 @@ import type { ComplaintRecord } from '../models/Complaint.js';
 import type { ComplaintEventRecord } from '../models/ComplaintEvent.js';
 import type { ComplaintMessageRecord } from '../models/ComplaintMessage.js';
 import { UserModel } from '../models/User.js';
+import { findByIds } from '../db/byIds.js';
 import type { Actor } from '../policies/index.js';
 import { complaintParty, seesConsumerIdentity } from '../policies/complaints.js';
 
@@ -41,7 +42,8 @@ type Identity = { name: string; phone?: string };
 export async function identities(list: ComplaintRecord[], actor: Actor | null): Promise<Map<string, Identity>> {
   const ids = [...new Set(list.filter((c) => seesConsumerIdentity(actor, c)).map((c) => String(c.consumerId)))];
   if (!ids.length) return new Map();
-  const users = await UserModel.find({ _id: { $in: ids } }, { name: 1, phone: 1 }).lean();
+  // One `_id` read each (FerretDB reads the whole collection for an `$in`): a filing's answer reads one.
+  const users = await findByIds<{ name: string; phone?: string | null }>(UserModel, ids, { name: 1, phone: 1 });
   return new Map(users.map((u) => [String(u._id), { name: u.name, ...(u.phone ? { phone: u.phone } : {}) }]));
 }
 

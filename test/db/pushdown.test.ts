@@ -22,6 +22,8 @@ import { AbuseReviewModel } from '../../server/models/AbuseReview.js';
 import { figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { toActor } from '../../server/policies/actor.js';
 import { UserModel } from '../../server/models/User.js';
+import { recipientQueries } from '../../server/notifications/fanout.js';
+import { bureaus } from '../../server/notifications/recipients.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { testEngine } from '../helpers/database.js';
 import { pushdownProblems, type FindShape } from '../helpers/explain.js';
@@ -47,6 +49,8 @@ const HOT: Record<string, Hot> = {
   }),
   'user by _id (passport deserializeUser, GET /auth/me)': (w) => UserModel.findById(user(w, 'consumer@demo.fangxin.cn')._id),
   'organization by _id (GET /auth/me)': (w) => OrganizationModel.findById(w.chain._id),
+  'notification recipients: the bureau of a county (fan-out after a filing)': () =>
+    recipientQueries([bureaus(['330106'], { province: false })])[0]!,
   'notifications page (the bell, every page)': (w) =>
     NotificationModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id })
       .sort({ _id: -1 })
