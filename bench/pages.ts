@@ -37,7 +37,16 @@ export async function signIn(url: string, email?: string): Promise<ApiClient> {
   return c;
 }
 
-/** Opens each page of each role and lists the distinct GET /api calls they make. */
+/**
+ * Calls a page makes only on what a user types, with what a user would type: a search for a common
+ * product word (many matches: the rarest-term read and its fallbacks) and for a phrase.
+ */
+const TYPED: { page: string; path: string }[] = [
+  { page: '/search', path: `/api/complaints/search?q=${encodeURIComponent('热水壶')}` },
+  { page: '/search', path: `/api/complaints/search?q=${encodeURIComponent('底座漏电')}` },
+];
+
+/** Opens each page of each role and lists the distinct GET /api calls they make, then the typed ones of each signed-in role. */
 export async function discover(url: string): Promise<Call[]> {
   const browser: Browser = await launchBrowser();
   const calls: Call[] = [];
@@ -84,6 +93,7 @@ export async function discover(url: string): Promise<Call[]> {
       for (const p of nav) await open(p);
       for (const p of [...details.values()]) await open(p);
       await context.close();
+      if (r.email) for (const c of TYPED) calls.push({ role: r.key, page: c.page, label: `GET ${c.path}`, path: c.path });
     }
   } finally {
     await browser.close();

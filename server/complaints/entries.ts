@@ -5,7 +5,7 @@
 // dashboard's weekly figures (server/analytics/rollup.ts; see server/counts/ledger.ts).
 import { regionChain } from '../../shared/regions.js';
 import { CLOSED_STATUSES } from '../../shared/enums.js';
-import { searchTerms } from './searchTerms.js';
+import { complaintTerms } from './searchTerms.js';
 import { addCounts, figureCounts, type FigureSource } from '../analytics/rollup.js';
 
 export type EntryTab = 'todo' | 'responded' | 'bureau' | 'closed';
@@ -25,7 +25,7 @@ export interface EntrySource {
   countyCode: string;
   cityCode: string;
   regulatorRegion: string;
-  product?: { name?: string | null; category?: string | null; brand?: string | null } | null;
+  product?: { name?: string | null; category?: string | null; brand?: string | null; model?: string | null } | null;
   description?: string | null;
   deadlines?: { current?: { dueAt?: Date | string | null } | null } | null;
   createdAt: Date | string;
@@ -108,7 +108,7 @@ export function complaintEntry(c: EntrySource): EntryRow {
     storeId: String(c.storeId),
     ts: sortKey(c.createdAt, id),
     ...(due && !closed ? { dk: sortKey(due, id) } : {}),
-    terms: searchTerms([c.number, c.product?.name, c.product?.brand, c.merchantName, c.storeName, c.description]),
+    terms: complaintTerms(c),
     c,
   };
 }

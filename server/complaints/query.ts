@@ -1,7 +1,7 @@
 // The list filters of GET /api/complaints, its counts and the CSV export, served from the list read
 // model (ComplaintEntry). Each read is one audience (the viewer's visibility, or a region inside it)
-// plus top-level equalities (status or group or tab, priority, category, region fields, merchant, one
-// search term) and one sort key: the shape the engine pushes down. Ranges (keyset cursor, dates,
+// plus top-level equalities (status or group or tab, priority, category, region fields, merchant, the
+// rarest search term) and one sort key: the shape the engine pushes down. Ranges (keyset cursor, dates,
 // overdue) and further search terms are checked after the pushed-down part, within that audience.
 import type { ComplaintListQuery } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
@@ -11,7 +11,7 @@ import type { ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
 import { audiences, sortKey, type EntryTab } from './entries.js';
-import { queryTerms } from './searchTerms.js';
+import { searchReadOrder } from './searchTerms.js';
 import { PROVINCE_CODE } from '../../shared/regions.js';
 
 export type ListFilters = Omit<ComplaintListQuery, 'limit' | 'cursor' | 'sort'>;
@@ -20,7 +20,7 @@ const TABS: EntryTab[] = ['todo', 'responded', 'bureau', 'closed'];
 const OPEN_STATUSES = new Set(['awaiting_merchant', 'merchant_responded', 'awaiting_regulator', 'in_mediation']);
 
 /** The audience a viewer reads, narrowed to a region inside its visibility; null when the filter leaves nothing visible. */
-function audienceFor(actor: Actor, region: string | undefined): { audience: string | null; regionDone: boolean } {
+export function audienceFor(actor: Actor, region: string | undefined): { audience: string | null; regionDone: boolean } {
   switch (actor.role) {
     case 'admin':
       return { audience: audiences.region(region ?? PROVINCE_CODE), regionDone: true };
@@ -85,7 +85,7 @@ function plan(actor: Actor, q: ListFilters): Plan | null {
   if (Object.keys(ts).length) rest.ts = ts;
   if (q.overdue) rest.dk = q.overdue === 'true' ? { $lt: sortKey(now(), '') } : { $gte: sortKey(now(), '') };
   if (q.q) {
-    const terms = queryTerms(q.q);
+    const terms = searchReadOrder(q.q);
     // Nothing searchable (only punctuation): nothing matches.
     if (!terms.length) return null;
     eq.terms = terms[0];

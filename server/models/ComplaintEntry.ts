@@ -28,7 +28,7 @@ const complaintEntrySchema = new Schema(
     ts: { type: String, required: true },
     /** Deadline key: `<dueAt ms, 15 digits>|<complaintId>`; absent when nothing is due (closed). */
     dk: { type: String },
-    /** Search terms (CJK unigrams and bigrams, whole Latin/number tokens) of number, product, brand, merchant, store, description. */
+    /** Search terms (server/complaints/searchTerms.ts) of number, product, brand, model, merchant, store, description. */
     terms: { type: [String], default: [] },
     c: { type: Schema.Types.Mixed, required: true },
   },

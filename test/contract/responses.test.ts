@@ -27,6 +27,9 @@ const SAMPLING_CSV =
 /** The endpoints that answer files or CSV rather than JSON. */
 const RAW = ['/complaints/export.csv', '/analytics/export.csv', '/attachments/{id}', '/admin/outbox/{id}.eml'];
 
+/** Query strings of the endpoints that need one, as a user would send them (the complaint above matches). */
+const QUERIES: Record<string, string> = { '/complaints/search': `?q=${encodeURIComponent('热水壶 漏电')}` };
+
 function ok(r: { status: number; text: string }, what: string): void {
   expect(r.status, `${what}: ${r.text.slice(0, 300)}`).to.be.within(200, 299);
 }
@@ -129,10 +132,11 @@ describe('response contract: every GET endpoint, every role, against its declare
     const failures: string[] = [];
     const answered = new Map<Route, Role[]>();
     for (const r of routes) {
-      const path = r.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-        const enumValue = r.params.find((p) => p.name === name)?.schema?.enum?.[0];
-        return enumValue !== undefined ? String(enumValue) : (ids[r.path] ?? `missing-${name}`);
-      });
+      const path =
+        r.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+          const enumValue = r.params.find((p) => p.name === name)?.schema?.enum?.[0];
+          return enumValue !== undefined ? String(enumValue) : (ids[r.path] ?? `missing-${name}`);
+        }) + (QUERIES[r.path] ?? '');
       const schema = responseSchemas.get(`GET /api${r.path}`);
       for (const role of ROLES) {
         const res = await clients.get(role)!.get(path);

@@ -11,6 +11,7 @@ import { ReturnFactModel } from '../../server/models/ReturnFact.js';
 import { unreadScope } from '../../server/notifications/unread.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { pageQuery } from '../../server/complaints/query.js';
+import { searchProbe } from '../../server/complaints/search.js';
 import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
 import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent.js';
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
@@ -75,6 +76,8 @@ const HOT: Record<string, Hot> = {
   // countComplaints: a search is counted over the audience's rows holding its first term.
   'list counts of a search (inbox tab counts)': (w) =>
     ComplaintEntryModel.find({ aud: `merchant:${w.chain._id}`, terms: '热水' }, { tab: 1, status: 1, group: 1 }),
+  // GET /complaints/search: each read is one term within the searcher's audience.
+  'complaint search: one term within the audience': () => searchProbe('region:3301', '漏电'),
   'merchant inbox closed tab, newest first': (w) =>
     pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }))!,
   'regulator queue, urgent section by deadline': (w) =>

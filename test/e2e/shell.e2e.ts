@@ -7,22 +7,22 @@ import { DEMO_PASSWORD, freshWorld, startTestServer, type TestServer } from '../
 
 /** The navigation each demo role must see, by data-testid. */
 const EXPECTED: Record<string, { role: string; nav: string[] }> = {
-  [DEMO.consumer]: { role: 'consumer', nav: ['nav-complaints', 'nav-complaints-new', 'nav-returns', 'nav-commitments'] },
-  [DEMO.merchant]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores'] },
-  [DEMO.shop]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores'] },
+  [DEMO.consumer]: { role: 'consumer', nav: ['nav-complaints', 'nav-complaints-new', 'nav-returns', 'nav-commitments', 'nav-search'] },
+  [DEMO.merchant]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores', 'nav-search'] },
+  [DEMO.shop]: { role: 'merchant', nav: ['nav-inbox', 'nav-returns-desk', 'nav-my-commitments', 'nav-stores', 'nav-search'] },
   [DEMO.regulatorHz]: {
     role: 'regulator',
-    nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'],
+    nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users', 'nav-search'],
   },
   [DEMO.regulatorYw]: {
     role: 'regulator',
-    nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'],
+    nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users', 'nav-search'],
   },
   [DEMO.regulatorZj]: {
     role: 'regulator',
-    nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users'],
+    nav: ['nav-dashboard', 'nav-queue', 'nav-flags', 'nav-cases', 'nav-compliance', 'nav-approvals', 'nav-users', 'nav-search'],
   },
-  [DEMO.admin]: { role: 'admin', nav: ['nav-approvals', 'nav-users', 'nav-outbox', 'nav-dashboard'] },
+  [DEMO.admin]: { role: 'admin', nav: ['nav-approvals', 'nav-users', 'nav-outbox', 'nav-dashboard', 'nav-search'] },
 };
 const ALL_NAV = [...new Set(Object.values(EXPECTED).flatMap((e) => e.nav))];
 

@@ -13,14 +13,17 @@ export const NAV: readonly NavEntry[] = [
   { path: '/complaints/new', labelKey: 'nav.complaintsNew', roles: ['consumer'] },
   { path: '/returns', labelKey: 'nav.returns', roles: ['consumer'] },
   { path: '/commitments', labelKey: 'nav.commitments', roles: ['consumer'] },
+  { path: '/search', labelKey: 'nav.search', roles: ['consumer'] },
 
   { path: '/inbox', labelKey: 'nav.inbox', roles: ['merchant'] },
+  { path: '/search', labelKey: 'nav.search', roles: ['merchant'] },
   { path: '/returns/desk', labelKey: 'nav.returnsDesk', roles: ['merchant'] },
   { path: '/my-commitments', labelKey: 'nav.myCommitments', roles: ['merchant'] },
   { path: '/stores', labelKey: 'nav.stores', roles: ['merchant'] },
 
   { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['regulator'] },
   { path: '/queue', labelKey: 'nav.queue', roles: ['regulator'] },
+  { path: '/search', labelKey: 'nav.search', roles: ['regulator'] },
   { path: '/flags', labelKey: 'nav.flags', roles: ['regulator'] },
   { path: '/cases', labelKey: 'nav.cases', roles: ['regulator'] },
   { path: '/sampling', labelKey: 'products:sampling.title', roles: ['regulator'] },
@@ -33,6 +36,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/users', labelKey: 'nav.users', roles: ['admin'] },
   { path: '/outbox', labelKey: 'nav.outbox', roles: ['admin'] },
   { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['admin'] },
+  { path: '/search', labelKey: 'nav.search', roles: ['admin'] },
 ];
 
 /** Header links for signed-out visitors. */

@@ -14,12 +14,14 @@ import {
   messageSchema,
   transitionSchema,
 } from '../../../shared/schemas/complaint.js';
+import { complaintSearchQuery, complaintSearchSchema } from '../../../shared/schemas/complaintSearch.js';
 import { addAttachment } from '../../commands/addAttachment.js';
 import { fileComplaint } from '../../commands/fileComplaint.js';
 import { postMessage } from '../../commands/postMessage.js';
 import { transitionComplaint } from '../../commands/transitionComplaint.js';
 import { complaintsCsv } from '../../complaints/csv.js';
 import { countComplaints, exportComplaints, listComplaints } from '../../complaints/query.js';
+import { searchComplaints } from '../../complaints/search.js';
 import { loadTimeline } from '../../complaints/timeline.js';
 import { syncProjection } from '../../complaints/repair.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -126,6 +128,26 @@ export const complaintRoutes = () => [
       response: complaintCountsSchema,
     },
     async ({ actor, query }) => countComplaints(actor!, query),
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/complaints/search',
+      summary:
+        'Search my visible complaints by any words of number, product, brand, model, merchant, store or description; ranked, with the text to highlight',
+      tag: TAG,
+      policy: 'complaint:list',
+      query: complaintSearchQuery,
+      response: complaintSearchSchema,
+    },
+    async ({ actor, query }) => {
+      const { hits, partial } = await searchComplaints(actor!, query.q, query.limit);
+      const who = await identities(
+        hits.map((h) => h.complaint),
+        actor,
+      );
+      return { items: hits.map((h) => ({ ...h, complaint: presentComplaint(h.complaint, actor, who) })), partial };
+    },
   ),
   endpoint(
     {

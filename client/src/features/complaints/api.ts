@@ -13,6 +13,7 @@ import type {
   TimelineEvent,
   TransitionInput,
 } from '../../../../shared/schemas/complaint';
+import type { ComplaintSearch } from '../../../../shared/schemas/complaintSearch';
 import type { Store } from '../../../../shared/schemas/directory';
 
 export type { Store };
@@ -24,6 +25,9 @@ export type Message = ComplaintMessage;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const listComplaints = (query: Query, signal?: AbortSignal) => api.get<Page<Complaint>>('/complaints', { query, signal });
+
+export const searchComplaints = (q: string, signal?: AbortSignal) =>
+  api.get<ComplaintSearch>('/complaints/search', { query: { q }, signal });
 
 export const getComplaint = (id: string, signal?: AbortSignal) =>
   api.get<ComplaintDetail>(`/complaints/${encodeURIComponent(id)}`, { signal });

@@ -2,6 +2,19 @@ import { defineMessages } from '../../i18n/messages';
 
 export const messages = defineMessages({
   'zh-CN': {
+    search: {
+      title: '搜索投诉',
+      description: '按编号、商品、品牌、型号、商家、门店或描述中的任意词语搜索您可查看的投诉，中文无需空格。',
+      placeholder: '如：冒黑烟、热水壶、ZJ-20261130-000123',
+      submit: '搜索',
+      searching: '搜索中…',
+      failed: '搜索失败：{{message}}',
+      count: '找到 {{count}} 件投诉，最相关的在前',
+      partial: '关键词较常见，只在部分匹配中排序；多加几个字可以更准确。',
+      exactNumber: '编号完全匹配',
+      emptyTitle: '没有找到匹配的投诉',
+      emptyHint: '换个说法，或只输入几个关键字试试。',
+    },
     mine: {
       title: '我的投诉',
       description: '查看您提交的投诉、商家答复和监管部门的处理进度。',
@@ -290,6 +303,20 @@ export const messages = defineMessages({
     },
   },
   en: {
+    search: {
+      title: 'Search complaints',
+      description:
+        'Search the complaints you may see by any words of their number, product, brand, model, merchant, store or description; Chinese needs no spaces.',
+      placeholder: 'e.g. smoke, kettle, ZJ-20261130-000123',
+      submit: 'Search',
+      searching: 'Searching…',
+      failed: 'Search failed: {{message}}',
+      count: '{{count}} complaints found, most relevant first',
+      partial: 'These words are common, so only some of the matches were ranked; add a word to narrow it.',
+      exactNumber: 'Exact number',
+      emptyTitle: 'No complaint matches',
+      emptyHint: 'Try other words, or fewer of them.',
+    },
     mine: {
       title: 'My complaints',
       description: 'Follow your complaints, the merchant’s answers and the regulator’s progress.',

@@ -1,0 +1,97 @@
+import { expect } from 'chai';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import type { ComplaintHit } from '../../shared/schemas/complaintSearch.js';
+import { filing, fileVia } from '../helpers/complaints.js';
+import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+
+// Long enough that the phrase sits past the first few hundred terms, where the old scheme stopped.
+const OPENING =
+  '今年一月在门店购买了这台电暖器，放在卧室里使用，每天晚上开四到五个小时，前两周一切正常，温控也比较灵敏。' +
+  '第三周开始机器运转时发出轻微的嗡嗡声，我以为是正常现象没有在意，继续按照说明书的要求摆放和清洁。';
+const PHRASE = '插头处冒出黑烟并有焦糊味';
+const CLOSING = '，我立刻拔掉电源并打开窗户通风，所幸没有造成人员受伤，但墙面插座已经被熏黑，家人非常担心安全问题。';
+
+describe('complaint search: Chinese and English, ranked, highlighted, within visibility', () => {
+  let srv: TestServer;
+  let world: DemoWorld;
+  let consumer: ApiClient;
+  let merchant: ApiClient;
+  let hz: ApiClient;
+  let yw: ApiClient;
+  let shop: ApiClient;
+  let smoke: { id: string; number: string };
+  let numbered: { id: string; number: string };
+  let mention: { id: string; number: string };
+
+  const search = async (c: ApiClient, q: string) => {
+    const r = await c.get(`/complaints/search?q=${encodeURIComponent(q)}`);
+    expect(r.status, r.text).to.equal(200);
+    return r.body as { items: ComplaintHit[]; partial: boolean };
+  };
+  const ids = async (c: ApiClient, q: string) => (await search(c, q)).items.map((h) => h.complaint.id);
+
+  before(async () => {
+    world = await freshWorld();
+    srv = await startTestServer();
+    consumer = await signedIn(srv.url, DEMO.consumer);
+    merchant = await signedIn(srv.url, DEMO.merchant);
+    hz = await signedIn(srv.url, DEMO.regulatorHz);
+    yw = await signedIn(srv.url, DEMO.regulatorYw);
+    shop = await signedIn(srv.url, DEMO.shop);
+    smoke = await fileVia(
+      consumer,
+      filing(world, '330106', {
+        product: { name: '油汀电暖器', category: 'electric_heater', brand: 'WarmHome', model: 'NY-2026' },
+        description: OPENING + PHRASE + CLOSING,
+      }),
+    );
+    numbered = await fileVia(consumer, filing(world, '330106'));
+    mention = await fileVia(consumer, filing(world, '330106', { description: `与投诉 ${numbered.number} 是同一批次的热水壶，也漏电。` }));
+  });
+  after(() => srv.stop());
+
+  it('finds a phrase from the middle of a long Chinese description and marks it', async () => {
+    for (const who of [consumer, merchant, hz]) expect(await ids(who, '冒出黑烟')).to.deep.equal([smoke.id]);
+    const [hit] = (await search(hz, '冒出黑烟')).items;
+    const d = hit!.highlights.find((h) => h.field === 'description')!;
+    expect(d.ranges.map((r) => d.text.slice(r.start, r.end))).to.deep.equal(['冒出黑烟']);
+    expect(d.text.length).to.be.below((OPENING + PHRASE + CLOSING).length);
+    // The list filter reads the same terms.
+    const list = await hz.get(`/complaints?q=${encodeURIComponent('焦糊味')}`);
+    expect(list.body.items.map((c: { id: string }) => c.id)).to.deep.equal([smoke.id]);
+  });
+
+  it('finds English brand and model by word prefixes, in any case', async () => {
+    expect(await ids(merchant, 'warmh')).to.deep.equal([smoke.id]);
+    expect(await ids(merchant, 'ny-2026 电暖')).to.deep.equal([smoke.id]);
+    const [hit] = (await search(merchant, 'WARMHOME')).items;
+    expect(hit!.highlights.find((h) => h.field === 'brand')).to.deep.equal({
+      field: 'brand',
+      text: 'WarmHome',
+      ranges: [{ start: 0, end: 8 }],
+    });
+  });
+
+  it('ranks the complaint whose number was typed first, then those mentioning it', async () => {
+    const { items } = await search(hz, numbered.number);
+    expect(items.map((h) => h.complaint.id)).to.deep.equal([numbered.id, mention.id]);
+    expect(items.map((h) => h.exactNumber)).to.deep.equal([true, false]);
+    expect(items[0]!.highlights.find((h) => h.field === 'number')!.ranges).to.deep.equal([{ start: 0, end: numbered.number.length }]);
+  });
+
+  it('ranks the whole phrase above complaints holding only its pieces, newer or not', async () => {
+    const whole = await fileVia(consumer, filing(world, '330106', { description: '开关失灵，按下去没有反应。' }));
+    const pieces = await fileVia(consumer, filing(world, '330106', { description: '电源机关失效，开关按键失灵。' }));
+    const { items } = await search(merchant, '开关失灵');
+    expect(items.map((h) => h.complaint.id)).to.deep.equal([whole.id, pieces.id]);
+    expect(items.map((h) => h.matchedWords)).to.deep.equal([1, 0]);
+  });
+
+  it('stays within what each searcher may see', async () => {
+    expect(await ids(yw, '冒出黑烟')).to.deep.equal([]);
+    expect(await ids(shop, '冒出黑烟')).to.deep.equal([]);
+    expect((await consumer.get('/complaints/search?q=')).status).to.equal(400);
+    expect(await ids(consumer, '——')).to.deep.equal([]);
+  });
+});
