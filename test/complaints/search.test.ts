@@ -12,7 +12,9 @@ const OPENING =
 const PHRASE = '插头处冒出黑烟并有焦糊味';
 const CLOSING = '，我立刻拔掉电源并打开窗户通风，所幸没有造成人员受伤，但墙面插座已经被熏黑，家人非常担心安全问题。';
 
-describe('complaint search: Chinese and English, ranked, highlighted, within visibility', () => {
+describe('complaint search: Chinese and English, ranked, highlighted, within visibility', function () {
+  // Filing is slow on a loaded machine.
+  this.timeout(120_000);
   let srv: TestServer;
   let world: DemoWorld;
   let consumer: ApiClient;
