@@ -1,17 +1,7 @@
-// Which complaints a figure covers: the asked region (inside the regulator's own), period and
+// Which complaints a figure covers: the region (checked by regionFor in server/policies/), period and
 // category, as a $match on the pre-bucketed fields of the complaint facts.
 import type { AnalyticsFilter } from '../../shared/schemas/analytics.js';
-import { regionContains, regionLevel, PROVINCE_CODE } from '../../shared/regions.js';
-import { forbidden } from '../http/errors.js';
-import type { Actor } from '../policies/index.js';
-
-/** The region a figure is for: the asked one if the actor governs it, else the actor's own. */
-export function regionFor(actor: Actor | null, asked?: string): string {
-  const own = actor?.role === 'regulator' ? (actor.regionCode ?? '') : PROVINCE_CODE;
-  if (!asked) return own;
-  if (!regionContains(own, asked)) throw forbidden('That region is outside your jurisdiction');
-  return asked;
-}
+import { regionLevel } from '../../shared/regions.js';
 
 export function regionField(region: string): 'provinceCode' | 'cityCode' | 'countyCode' {
   const level = regionLevel(region);

@@ -4,7 +4,6 @@
 // other answers 409; the case document is then brought up to that event.
 import mongoose from 'mongoose';
 import { CASE_TRANSITIONS, type CaseAction, type CaseStatus } from '../../shared/schemas/products.js';
-import { regionContains } from '../../shared/regions.js';
 import { now } from '../clock.js';
 import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
 import { CaseEventModel } from '../models/CaseEvent.js';
@@ -13,7 +12,8 @@ import { OrganizationModel } from '../models/Organization.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
 import { ProductModel } from '../models/Product.js';
 import { UserModel } from '../models/User.js';
-import { authorizeVisible, governs, type Actor } from '../policies/index.js';
+import { authorizeVisible, type Actor } from '../policies/index.js';
+import { assignsCaseTo, movesCase } from '../policies/products.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
 
 async function bureauOf(region: string) {
@@ -31,8 +31,7 @@ async function actorName(actor: Actor) {
 export async function openCase(actor: Actor, input: { flagId: string; assignedRegion?: string; note?: string }) {
   const flag = authorizeVisible(actor, await ProductFlagModel.findById(input.flagId).lean(), 'Flag');
   const assignedRegion = input.assignedRegion ?? actor.regionCode ?? '33';
-  if (actor.role === 'regulator' && !governs(actor, assignedRegion))
-    throw forbidden('You can assign a case only to a bureau in your region');
+  if (!assignsCaseTo(actor, assignedRegion)) throw forbidden('You can assign a case only to a bureau in your region');
   if (flag.status === 'closed' || flag.status === 'dismissed') throw unprocessable('flag_closed', 'This flag is closed');
   const bureau = await bureauOf(assignedRegion);
   const product = await ProductModel.findById(flag.productId).lean();
@@ -88,13 +87,12 @@ export interface CaseStep {
 
 export async function transitionCase(actor: Actor, caseId: string, step: CaseStep) {
   const c = authorizeVisible(actor, await EnforcementCaseModel.findById(caseId).lean(), 'Case');
-  // Only the assigned bureau (or one above it) moves a case; others see it.
-  if (actor.role === 'regulator' && !governs(actor, c.assignedRegion)) throw forbidden('Only the assigned bureau may act on this case');
+  if (!movesCase(actor, c)) throw forbidden('Only the assigned bureau may act on this case');
   if (step.expectedVersion !== undefined && step.expectedVersion !== c.version)
     throw conflict('version_conflict', 'The case changed meanwhile; reload it');
   const rule = CASE_TRANSITIONS[step.action];
   if (!rule.from.includes(c.status as never)) throw conflict('invalid_transition', `Cannot ${step.action} a case that is ${c.status}`);
-  if (step.assignedRegion && actor.role === 'regulator' && !regionContains(actor.regionCode ?? '', step.assignedRegion)) {
+  if (step.assignedRegion && !assignsCaseTo(actor, step.assignedRegion)) {
     throw forbidden('You can reassign a case only within your region');
   }
   // A public case is read by consumers: it goes out only with what was found and what was done.

@@ -12,7 +12,7 @@ import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel, type UserRecord } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
-import { managesAccount, seesAccount } from '../policies/accounts.js';
+import { invitesRole, managesAccount, seesAccount } from '../policies/accounts.js';
 
 async function me(actor: Actor): Promise<UserRecord> {
   const u = (await UserModel.findById(actor.id).lean()) as UserRecord | null;
@@ -30,7 +30,7 @@ export async function managedAccount(actor: Actor, id: string): Promise<UserReco
 
 /** Where the invitee belongs, decided by who invites (see shared/schemas/accounts.ts). */
 async function placement(actor: Actor, input: InviteInput) {
-  if (actor.role !== 'admin' && input.role && input.role !== actor.role) throw forbidden(`You can invite ${actor.role} accounts only`);
+  if (!invitesRole(actor, input.role)) throw forbidden(`You can invite ${actor.role} accounts only`);
   if (actor.role === 'merchant') {
     const org = await OrganizationModel.findById(actor.orgId).lean();
     if (!org) throw notFound('Merchant');

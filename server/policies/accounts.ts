@@ -22,11 +22,19 @@ interface AccountLike {
   orgId?: unknown;
 }
 
-/** The list filter of the accounts an actor manages (equality only). */
-export function managedAccounts(a: Actor): Record<string, unknown> {
-  if (a.role === 'admin') return {};
+/** The list filter of the accounts an actor manages (equality only); only an admin filters by role. */
+export function managedAccounts(a: Actor, askedRole?: string): Record<string, unknown> {
+  if (a.role === 'admin') return askedRole ? { role: askedRole } : {};
   return { role: a.role, orgId: a.orgId ?? '000000000000000000000000' };
 }
+
+/** The list filter of the audit entries an actor reads: an admin all, a manager its organization's. */
+export function managedAudit(a: Actor): Record<string, unknown> {
+  return a.role === 'admin' ? {} : { orgId: a.orgId };
+}
+
+/** Whom an actor invites: an admin any role, a bureau officers, merchant headquarters its staff. */
+export const invitesRole = (a: Actor, role: string | undefined) => a.role === 'admin' || !role || role === a.role;
 
 /** The actor sees this account on its page (its own included). */
 export function seesAccount(a: Actor, u: AccountLike): boolean {

@@ -9,6 +9,7 @@ import { productRules } from './products.js';
 import { returnRules } from './returns.js';
 import { anyone, canSee, hqMerchant, role, signedIn, type Rule, type Scoped } from './rules.js';
 import { storeRules } from './stores.js';
+export { jurisdiction, regionFor } from './jurisdiction.js';
 
 export type { Actor } from './actor.js';
 export {

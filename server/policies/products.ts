@@ -1,10 +1,18 @@
 // Problem products, sampling imports, flags, enforcement cases, figures and abuse review:
 // the regulators' tools. Record-level visibility (their region only) is checked per record.
-import { anyone, role, signedIn, type Actor, type Rule } from './rules.js';
+import { anyone, governs, role, signedIn, type Actor, type Rule } from './rules.js';
 
 const regulatorOrAdmin = role('regulator', 'admin');
 /** Thresholds apply province-wide, so the provincial bureau (or an admin) edits them. */
 const provincial = (a: Actor | null) => regulatorOrAdmin(a) && (a!.role === 'admin' || a!.regionCode === '33');
+
+/** An import job is seen by the user who imported it and by admins; anyone else gets 404. */
+export const seesImportJob = (a: Actor | null, job: { userId: unknown }) => !!a && (String(job.userId) === a.id || a.role === 'admin');
+
+/** A bureau assigns (or reassigns) a case only to a bureau in its own region. */
+export const assignsCaseTo = (a: Actor | null, region: string) => governs(a, region);
+/** Only the assigned bureau (or one above it) moves a case; the others who see it only read it. */
+export const movesCase = (a: Actor | null, c: { assignedRegion: string }) => governs(a, c.assignedRegion);
 
 export const productRules = {
   'product:list': regulatorOrAdmin,

@@ -1,5 +1,7 @@
 // Who may do what with return commitments, return requests and their figures. Record-level checks
 // (own merchant, governed region) take the record as the resource.
+import { forbidden } from '../http/errors.js';
+import { regionFor } from './jurisdiction.js';
 import { governs, hqMerchant, role, anyone, type Actor, type Scoped, type Rule } from './rules.js';
 
 interface CommitmentLike {
@@ -36,6 +38,34 @@ export function returnScope(r: {
     regionCodes: r.regionCodes,
   };
 }
+/**
+ * The list filter (top-level equalities) of the return requests an actor sees: a consumer its own, a
+ * merchant its organization's (store staff those returned at their desk; one bought at their store and
+ * returned elsewhere is still theirs to open by id), a regulator its region's, an admin all. Naming
+ * another merchant is 403 for a merchant and a filter for the others.
+ */
+export function visibleReturns(a: Actor, askedMerchantId?: string): Record<string, unknown> {
+  if (a.role === 'consumer') return { consumerId: a.id };
+  if (a.role === 'merchant') {
+    if (askedMerchantId && askedMerchantId !== a.orgId) throw forbidden('Merchants see their own returns only');
+    return { merchantId: a.orgId, ...(a.storeId ? { returnStoreId: a.storeId } : {}) };
+  }
+  return { ...(a.role === 'regulator' ? { regionKeys: a.regionCode } : {}), ...(askedMerchantId ? { merchantId: askedMerchantId } : {}) };
+}
+
+/**
+ * Whose return figures an actor reads: a merchant its own (store staff their store's), anything else
+ * asked is 403; a regulator or admin any merchant or store, in a region of its jurisdiction (403 outside).
+ */
+export function returnFigureScope(a: Actor, q: { merchantId?: string; storeId?: string; region?: string }) {
+  if (a.role === 'merchant') {
+    if (q.merchantId && q.merchantId !== a.orgId) throw forbidden('Merchants see their own figures only');
+    if (a.storeId && q.storeId && q.storeId !== a.storeId) throw forbidden('Store staff see their own store’s figures only');
+    return { merchantId: a.orgId, storeId: a.storeId ?? q.storeId, region: q.region };
+  }
+  return { merchantId: q.merchantId, storeId: q.storeId, region: regionFor(a, q.region) };
+}
+
 const regulatorOrAdmin = (a: Actor | null, c?: unknown) =>
   (!!a && active(a) && a.role === 'admin') || (!!c && regulatesCommitment(a, c as CommitmentLike));
 

@@ -3,21 +3,15 @@
 // code under the actor's (a county: one; a city: its counties and itself) and per value of the other
 // conditions, each selecting the few flags, cases or reviews of one region; merged and ordered here.
 import type mongoose from 'mongoose';
-import { regionContains } from '../../shared/regions.js';
+import { PROVINCE_CODE, regionContains } from '../../shared/regions.js';
 import { RegionModel } from '../models/Region.js';
-import type { Actor } from '../policies/index.js';
+import { regionFor, type Actor } from '../policies/index.js';
 
 let allCodes: string[] | null = null;
 
 export async function codesUnder(region: string): Promise<string[]> {
   allCodes ??= (await RegionModel.find({}, { code: 1 }).lean()).map((r) => r.code);
   return [...new Set([region, ...allCodes.filter((c) => regionContains(region, c))])];
-}
-
-/** The region a list covers: the asked one inside the actor's own, the actor's own, or none ('-'). */
-function listRegion(actor: Actor, asked?: string): string {
-  const own = actor.role === 'regulator' ? (actor.regionCode ?? '-') : '33';
-  return asked && regionContains(own, asked) ? asked : asked ? '-' : own;
 }
 
 type Sort = [field: string, dir: 1 | -1];
@@ -35,8 +29,9 @@ export async function visiblePage<T>(
   model: mongoose.Model<T>,
   q: { actor: Actor; asked?: string; alternatives: Record<string, unknown>[]; sort: Sort; skip: number; limit: number },
 ): Promise<{ rows: (T & { _id: mongoose.Types.ObjectId })[]; more: boolean }> {
-  const region = listRegion(q.actor, q.asked);
-  const regions = region === '33' ? [{}] : (await codesUnder(region)).map((code) => ({ regionCodes: code }));
+  // A region outside the actor's jurisdiction answers 403 (server/policies/jurisdiction.ts).
+  const region = regionFor(q.actor, q.asked);
+  const regions = region === PROVINCE_CODE ? [{}] : (await codesUnder(region)).map((code) => ({ regionCodes: code }));
   const parts = await Promise.all(
     regions.flatMap((r) => q.alternatives.map((a) => model.find({ ...r, ...a }).lean<(T & { _id: mongoose.Types.ObjectId })[]>())),
   );

@@ -14,7 +14,7 @@ import {
   topResponse,
 } from '../../../shared/schemas/analytics.js';
 import { endpoint } from '../../http/endpoint.js';
-import { regionFor } from '../../analytics/scope.js';
+import { regionFor } from '../../policies/index.js';
 import { summary } from '../../analytics/summary.js';
 import { hotspots } from '../../analytics/hotspots.js';
 import { mapCounts, timeseries, top } from '../../analytics/figures.js';

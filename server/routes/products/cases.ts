@@ -16,7 +16,6 @@ import { authorizeVisible } from '../../policies/index.js';
 import { presentCase, presentPublicCase } from '../../presenters/products.js';
 import { visiblePage } from '../../products/visibility.js';
 import { openCase, transitionCase } from '../../commands/enforcementCase.js';
-import { regionFor } from '../../analytics/scope.js';
 
 /**
  * The merchants whose complaints made each case's flag, by name, so the public list links to their
@@ -87,7 +86,6 @@ export const caseRoutes = () => [
       response: page(caseSchema),
     },
     async ({ actor, query }) => {
-      if (query.region) regionFor(actor, query.region);
       const skip = Number(query.cursor ?? 0);
       const alternatives = [query.status ? { status: query.status } : {}];
       const { rows, more } = await visiblePage(EnforcementCaseModel, {

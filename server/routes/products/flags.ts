@@ -15,12 +15,11 @@ import { findByIds } from '../../db/byIds.js';
 import { ProductFlagModel } from '../../models/ProductFlag.js';
 import { OrganizationModel } from '../../models/Organization.js';
 import { StoreModel } from '../../models/Store.js';
-import { authorizeVisible } from '../../policies/index.js';
+import { authorizeVisible, regionFor } from '../../policies/index.js';
 import { presentFlag } from '../../presenters/products.js';
 import { currentRules, saveRules } from '../../products/flagRules.js';
 import { visiblePage } from '../../products/visibility.js';
 import { detectAll } from '../../commands/detectFlags.js';
-import { regionFor } from '../../analytics/scope.js';
 
 const rulesOut = (r: Awaited<ReturnType<typeof currentRules>>) => ({
   version: r.version,
@@ -63,7 +62,6 @@ export const flagRoutes = () => [
       response: page(flagSchema),
     },
     async ({ actor, query }) => {
-      if (query.region) regionFor(actor, query.region);
       const statuses = query.status ? [query.status] : ['open', 'case_opened'];
       const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
       const skip = Number(query.cursor ?? 0);

@@ -20,8 +20,8 @@ import { SamplingResultModel } from '../../models/SamplingResult.js';
 import { mergeProducts } from '../../commands/mergeProducts.js';
 import { productSnapshot, survivor } from '../../commands/resolveProduct.js';
 import { presentFlag, presentSampling } from '../../presenters/products.js';
-import type { Actor } from '../../policies/index.js';
-import { factMatch, regionFor } from '../../analytics/scope.js';
+import { regionFor, type Actor } from '../../policies/index.js';
+import { factMatch } from '../../analytics/scope.js';
 import { regionContains } from '../../../shared/regions.js';
 
 /** A product is visible to a regulator with a complaint or a sampling result of it in its region. */

@@ -10,7 +10,8 @@ import { ImportJobModel } from '../../models/ImportJob.js';
 import { SamplingResultModel } from '../../models/SamplingResult.js';
 import { startSamplingImport } from '../../commands/importSampling.js';
 import { presentImportJob, presentSampling } from '../../presenters/products.js';
-import { regionFor } from '../../analytics/scope.js';
+import { regionFor } from '../../policies/index.js';
+import { seesImportJob } from '../../policies/products.js';
 import { codesUnder } from '../../products/visibility.js';
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -54,8 +55,7 @@ export const samplingRoutes = () => [
     },
     async ({ actor, params }) => {
       const job = await ImportJobModel.findById(params.id).lean();
-      // Only the importing user (or an admin) sees a job; others get 404, as for any unseen record.
-      if (!job || (String(job.userId) !== actor!.id && actor!.role !== 'admin')) throw notFound('Import job');
+      if (!job || !seesImportJob(actor, job)) throw notFound('Import job');
       return presentImportJob(job);
     },
   ),

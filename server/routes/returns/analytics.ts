@@ -7,22 +7,13 @@ import {
   complianceSettingsSchema,
   returnAnalyticsSchema,
 } from '../../../shared/schemas/returns.js';
-import { regionContains } from '../../../shared/regions.js';
 import { now } from '../../clock.js';
 import { endpoint } from '../../http/endpoint.js';
-import { forbidden } from '../../http/errors.js';
 import { ComplianceSettingModel } from '../../models/ComplianceSetting.js';
-import type { Actor } from '../../policies/index.js';
+import { regionFor } from '../../policies/index.js';
+import { returnFigureScope } from '../../policies/returns.js';
 import { complianceReport } from '../../returns/compliance.js';
 import { breakdown, loadRows } from '../../returns/figures.js';
-
-/** A regulator's region, or a narrower one inside it; anything wider is refused. */
-function regionFor(a: Actor, asked?: string): string | undefined {
-  if (a.role === 'admin') return asked;
-  if (!asked) return a.regionCode;
-  if (!regionContains(a.regionCode!, asked)) throw forbidden('That region is outside your jurisdiction');
-  return asked;
-}
 
 async function settingsFor(region: string) {
   const s = await ComplianceSettingModel.findOne({ regionCode: region }).lean();
@@ -41,17 +32,7 @@ export const returnAnalyticsRoutes = () => [
       response: returnAnalyticsSchema,
     },
     async ({ actor, query }) => {
-      const a = actor!;
-      let merchantId = query.merchantId;
-      let region = query.region;
-      let storeId = query.storeId;
-      if (a.role === 'merchant') {
-        // Merchants see their own figures only, per store; store staff their store's.
-        if (merchantId && merchantId !== a.orgId) throw forbidden('Merchants see their own figures only');
-        if (a.storeId && storeId && storeId !== a.storeId) throw forbidden('Store staff see their own store’s figures only');
-        merchantId = a.orgId;
-        storeId = a.storeId ?? storeId;
-      } else region = regionFor(a, region);
+      const { merchantId, storeId, region } = returnFigureScope(actor!, query);
       const rows = await loadRows({ merchantId, storeId, region, from: query.from, to: query.to });
       return {
         filter: {
@@ -76,7 +57,7 @@ export const returnAnalyticsRoutes = () => [
       response: complianceReportSchema,
     },
     async ({ actor, query }) => {
-      const region = regionFor(actor!, query.region) ?? '33';
+      const region = regionFor(actor!, query.region);
       const saved = await settingsFor(actor!.regionCode ?? '33');
       const s = {
         threshold: query.threshold ?? saved.threshold,

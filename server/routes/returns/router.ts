@@ -21,7 +21,7 @@ import { publishCommitment } from '../../commands/publishCommitment.js';
 import { recordReturnOutcome } from '../../commands/recordReturnOutcome.js';
 import { transitionCommitment } from '../../commands/transitionCommitment.js';
 import { endpoint } from '../../http/endpoint.js';
-import { badRequest, forbidden, notFound } from '../../http/errors.js';
+import { badRequest, notFound } from '../../http/errors.js';
 import { paginate } from '../../http/paginate.js';
 import { CommitmentEventModel } from '../../models/CommitmentEvent.js';
 import { ReturnCommitmentModel, type ReturnCommitmentRecord } from '../../models/ReturnCommitment.js';
@@ -29,7 +29,7 @@ import { ReturnRequestModel } from '../../models/ReturnRequest.js';
 import { StoreModel, type StoreRecord } from '../../models/Store.js';
 import { findByIds } from '../../db/byIds.js';
 import { authorizeVisible, canSee, type Actor } from '../../policies/index.js';
-import { returnScope } from '../../policies/returns.js';
+import { returnScope, visibleReturns } from '../../policies/returns.js';
 import { BADGE_LABEL, presentCommitment, presentReturn } from '../../presenters/returns.js';
 import { merchantReturnFigures } from '../../returns/merchantFigures.js';
 
@@ -213,18 +213,7 @@ export const returnRoutes = () => [
       const a = actor!;
       // Visibility and every filter are top-level equalities (see server/returns/listKeys.ts), so
       // the page holds exactly what the query matched: nothing is dropped after paging.
-      const filter: Record<string, unknown> = {};
-      if (a.role === 'consumer') filter.consumerId = a.id;
-      else if (a.role === 'merchant') {
-        filter.merchantId = a.orgId;
-        // Store staff list the returns at their own desk (equality, pushed down); one bought at their
-        // store and returned elsewhere is still theirs to open by id.
-        if (a.storeId) filter.returnStoreId = a.storeId;
-      } else if (a.role === 'regulator') filter.regionKeys = a.regionCode;
-      if (query.merchantId) {
-        if (a.role === 'merchant' && query.merchantId !== a.orgId) throw forbidden('Merchants see their own returns only');
-        if (a.role !== 'merchant') filter.merchantId = query.merchantId;
-      }
+      const filter = visibleReturns(a, query.merchantId);
       if (query.storeId) filter.storeIds = query.storeId;
       if (query.status) filter.status = query.status;
       if (query.breach !== undefined) filter.breach = query.breach;

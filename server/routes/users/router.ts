@@ -24,7 +24,7 @@ import { AuditEntryModel, type AuditEntryRecord } from '../../models/AuditEntry.
 import { StoreModel } from '../../models/Store.js';
 import { UserModel, type UserRecord } from '../../models/User.js';
 import type { Actor } from '../../policies/index.js';
-import { managedAccounts } from '../../policies/accounts.js';
+import { managedAccounts, managedAudit } from '../../policies/accounts.js';
 import { presentAccount, presentAudit } from '../../presenters/account.js';
 import { currentUser, signIn } from '../auth/router.js';
 
@@ -51,8 +51,7 @@ export const userRoutes = () => [
     },
     async ({ actor, query }) => {
       // Equality (scope, role, status, one search token; the query's other tokens checked on what it matched) + _id order + limit; the count uses the same filter.
-      const filter: Record<string, unknown> = { ...managedAccounts(actor!) };
-      if (query.role && actor!.role === 'admin') filter.role = query.role;
+      const filter: Record<string, unknown> = managedAccounts(actor!, query.role);
       if (query.status) filter.status = query.status;
       const search = query.q ? tokenFilter('search', query.q) : null;
       if (search) Object.assign(filter, search);
@@ -122,7 +121,7 @@ export const userRoutes = () => [
       response: auditPage,
     },
     async ({ actor, query }) => {
-      const filter = actor!.role === 'admin' ? {} : { orgId: actor!.orgId };
+      const filter = managedAudit(actor!);
       const p = await paginate(AuditEntryModel, filter, query);
       return { items: (p.items as AuditEntryRecord[]).map(presentAudit), nextCursor: p.nextCursor };
     },
