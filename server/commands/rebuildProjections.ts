@@ -69,7 +69,9 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
   const write = opts.write ?? true;
   const report: RebuildReport = { checked: 0, differing: [], withoutEvents: [], written: 0, entriesDiffering: 0, countsDiffering: 0 };
   const model: ReadModel = { stored: new Map(), expected: new Set(), counts: new Map() };
-  for await (const e of ComplaintEntryModel.find({}, { version: 1 }).lean().cursor()) model.stored.set(e._id as string, e.version);
+  // A row without its time buckets (written before lists were read by bucket) is stale whatever its version.
+  for await (const e of ComplaintEntryModel.find({}, { version: 1, tm: 1 }).lean().cursor())
+    model.stored.set(e._id as string, e.tm ? e.version : -1);
   const stored = new Map<string, Record<string, unknown>>();
   for await (const c of ComplaintModel.find().lean().cursor()) stored.set(String(c._id), c as Record<string, unknown>);
   let current: string | null = null;

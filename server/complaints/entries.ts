@@ -7,6 +7,7 @@ import { regionChain } from '../../shared/regions.js';
 import { CLOSED_STATUSES } from '../../shared/enums.js';
 import { complaintTerms } from './searchTerms.js';
 import { addCounts, figureCounts, type FigureSource } from '../analytics/rollup.js';
+import { bucketCountKeys, bucketsOf } from './listBuckets.js';
 
 export type EntryTab = 'todo' | 'responded' | 'bureau' | 'closed';
 
@@ -54,6 +55,11 @@ export interface EntryRow {
   storeId: string;
   ts: string;
   dk?: string;
+  /** The Shanghai month and day of `ts` and of `dk`: the buckets a large list is read by (listBuckets.ts). */
+  tm: string;
+  td: string;
+  dm?: string;
+  dd?: string;
   terms: string[];
   /** The complaint document itself, so a page is one read. */
   c: EntrySource;
@@ -93,6 +99,7 @@ export function complaintEntry(c: EntrySource): EntryRow {
   const id = String(c._id);
   const due = c.deadlines?.current?.dueAt;
   const closed = (CLOSED_STATUSES as readonly string[]).includes(c.status);
+  const filed = bucketsOf(c.createdAt);
   return {
     _id: id,
     aud: complaintAudiences(c),
@@ -107,7 +114,9 @@ export function complaintEntry(c: EntrySource): EntryRow {
     merchantId: String(c.merchantId),
     storeId: String(c.storeId),
     ts: sortKey(c.createdAt, id),
-    ...(due && !closed ? { dk: sortKey(due, id) } : {}),
+    tm: filed.month,
+    td: filed.day,
+    ...(due && !closed ? { dk: sortKey(due, id), dm: bucketsOf(due).month, dd: bucketsOf(due).day } : {}),
     terms: complaintTerms(c),
     c,
   };
@@ -136,7 +145,7 @@ export interface CountDeltaRow {
 /** Every ledger count a complaint adds, per scope: each audience's list counts and the dashboard's figures. */
 export function complaintCounts(c: EntrySource): Map<string, Record<string, number>> {
   const row = complaintEntry(c);
-  const keys = countKeys(row);
+  const keys = [...countKeys(row), ...bucketCountKeys(row)];
   const out = figureCounts(c as EntrySource & FigureSource);
   for (const audience of row.aud) out.set(audience, Object.fromEntries(keys.map((k) => [k, 1])));
   return out;

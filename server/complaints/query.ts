@@ -10,7 +10,8 @@ import { readCounts } from '../counts/ledger.js';
 import type { ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
-import { audiences, sortKey, type EntryTab } from './entries.js';
+import { audiences, sortKey, tabOf, type EntryTab } from './entries.js';
+import { dayOf, listBuckets, listTuning, type Bucket } from './listBuckets.js';
 import { searchReadOrder } from './searchTerms.js';
 import { PROVINCE_CODE } from '../../shared/regions.js';
 
@@ -104,17 +105,18 @@ function bound(cond: Record<string, string> | undefined, op: '$lt' | '$gt', v: s
   return out;
 }
 
-/** The entry read of one page (built, not run): the pushdown test explains exactly this. */
-export function pageQuery(actor: Actor, q: ComplaintListQuery) {
+/** The entry read of one page (built, not run), or of the part of it in one bucket: the pushdown test explains exactly this. */
+export function pageQuery(actor: Actor, q: ComplaintListQuery, bucket?: Bucket) {
   if (q.cursor !== undefined && !CURSOR.test(q.cursor)) throw badRequest('cursor is not valid');
   const p = plan(actor, q);
   if (!p) return null;
-  const filter: Record<string, unknown> = { ...p.eq, ...p.rest };
+  const filter: Record<string, unknown> = { ...p.eq, ...(bucket ? { [bucket.field]: bucket.value } : {}), ...p.rest };
   const key = q.sort === 'deadline' ? 'dk' : 'ts';
   // Deadline order lists what has a deadline. A keyset cursor is a range that FerretDB checks on the
   // rows the equalities chose (it sorts those in memory anyway), so later pages cost what the first does.
-  // Open rows always have a deadline; only a list that may hold closed ones needs the dk condition.
-  const onlyOpen = q.status === 'open' || (q.tab && q.tab !== 'closed') || (q.status && OPEN_STATUSES.has(q.status));
+  // Open rows always have a deadline, and so has every row of a due-time bucket; only a list that may
+  // hold closed ones needs the dk condition.
+  const onlyOpen = bucket || q.status === 'open' || (q.tab && q.tab !== 'closed') || (q.status && OPEN_STATUSES.has(q.status));
   if (q.sort === 'deadline' && (!onlyOpen || q.cursor)) filter.dk = bound(filter.dk as Record<string, string>, '$gt', q.cursor ?? '');
   else if (q.cursor) filter.ts = bound(filter.ts as Record<string, string>, '$lt', q.cursor);
   return ComplaintEntryModel.find(filter, { c: 1, ts: 1, dk: 1 })
@@ -123,14 +125,53 @@ export function pageQuery(actor: Actor, q: ComplaintListQuery) {
     .lean();
 }
 
+/** The ledger state whose bucket counts bound a list: its tab, status group (a status: its tab), or everything; by deadline also its priority. */
+function bucketState(q: ComplaintListQuery): string {
+  const st = q.tab
+    ? `t:${q.tab}`
+    : q.status === 'open' || q.status === 'closed'
+      ? `g:${q.status}`
+      : q.status
+        ? `t:${tabOf(q.status)}`
+        : '*';
+  return q.sort === 'deadline' && q.priority ? `${st}|p:${q.priority}` : st;
+}
+
+/** Buckets read at once, at most. */
+const PARALLEL = 6;
+
+/**
+ * The rows of one page plus one: the whole list in one read when the audience's count for it is
+ * small, else bucket by bucket in order (listBuckets.ts), a few at once, until the page is full.
+ */
+async function pageRows(actor: Actor, q: ComplaintListQuery, audience: string) {
+  const counts = await readCounts(audience);
+  const state = bucketState(q);
+  if ((counts[state] ?? 0) <= listTuning.wholeUpTo) return (await pageQuery(actor, q))!;
+  const cursorDay = q.cursor ? dayOf(Number(q.cursor.slice(0, 15))) : undefined;
+  const buckets = listBuckets(counts, q.sort === 'deadline' ? 'd' : 't', state, cursorDay);
+  const rows: Awaited<ReturnType<typeof pageQuery>> & object = [];
+  for (let i = 0; rows.length <= q.limit && i < buckets.length;) {
+    // Enough buckets for what the page still needs, going by their counts (upper bounds when the list filters further).
+    const batch: Bucket[] = [];
+    for (let need = q.limit + 1 - rows.length; i < buckets.length && batch.length < PARALLEL && need > 0; i++) {
+      batch.push(buckets[i]!);
+      need -= buckets[i]!.n;
+    }
+    for (const part of await Promise.all(batch.map((b) => pageQuery(actor, q, b)!))) rows.push(...part);
+  }
+  return rows;
+}
+
 /** Keyset pages: newest first on `ts`, or by due time (open items, soonest first) on `dk`. The cursor is the last row's key. */
 export async function listComplaints(
   actor: Actor,
   q: ComplaintListQuery,
 ): Promise<{ items: ComplaintRecord[]; nextCursor: string | null }> {
-  const query = pageQuery(actor, q);
-  if (!query) return { items: [], nextCursor: null };
-  const rows = await query;
+  if (q.cursor !== undefined && !CURSOR.test(q.cursor)) throw badRequest('cursor is not valid');
+  const p = plan(actor, q);
+  if (!p) return { items: [], nextCursor: null };
+  const rows = await pageRows(actor, q, p.audience);
   const key = q.sort === 'deadline' ? 'dk' : 'ts';
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;

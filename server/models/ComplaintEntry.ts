@@ -28,6 +28,11 @@ const complaintEntrySchema = new Schema(
     ts: { type: String, required: true },
     /** Deadline key: `<dueAt ms, 15 digits>|<complaintId>`; absent when nothing is due (closed). */
     dk: { type: String },
+    /** Shanghai month and day of `ts` and of `dk` (server/complaints/listBuckets.ts): a large list is read a bucket at a time. */
+    tm: { type: String, required: true },
+    td: { type: String, required: true },
+    dm: { type: String },
+    dd: { type: String },
     /** Search terms (server/complaints/searchTerms.ts) of number, product, brand, model, merchant, store, description. */
     terms: { type: [String], default: [] },
     c: { type: Schema.Types.Mixed, required: true },
@@ -44,6 +49,17 @@ complaintEntrySchema.index({ aud: 1, group: 1, priority: 1, dk: 1 });
 complaintEntrySchema.index({ aud: 1, tab: 1, dk: 1 });
 complaintEntrySchema.index({ aud: 1, tab: 1, ts: -1 });
 complaintEntrySchema.index({ terms: 1, ts: -1 });
+// The same lists of a large audience, one month or one day at a time (listBuckets.ts): newest first
+// (everything, a status group, a tab), and by deadline (a tab, the regulator queue's sections).
+for (const bucket of ['tm', 'td']) {
+  complaintEntrySchema.index({ aud: 1, [bucket]: 1, ts: -1 });
+  complaintEntrySchema.index({ aud: 1, group: 1, [bucket]: 1, ts: -1 });
+  complaintEntrySchema.index({ aud: 1, tab: 1, [bucket]: 1, ts: -1 });
+}
+for (const bucket of ['dm', 'dd']) {
+  complaintEntrySchema.index({ aud: 1, tab: 1, [bucket]: 1, dk: 1 });
+  complaintEntrySchema.index({ aud: 1, group: 1, priority: 1, [bucket]: 1, dk: 1 });
+}
 
 export type ComplaintEntryRecord = mongoose.InferSchemaType<typeof complaintEntrySchema>;
 export const ComplaintEntryModel = mongoose.model('ComplaintEntry', complaintEntrySchema);

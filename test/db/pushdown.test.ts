@@ -84,6 +84,29 @@ const HOT: Record<string, Hot> = {
     pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'open', priority: 'urgent', sort: 'deadline' }))!,
   'regulator queue, closed, newest first': (w) =>
     pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'closed', sort: 'newest' }))!,
+  // The same lists over a large audience, one bucket at a time (server/complaints/listBuckets.ts).
+  'province complaints, newest first, one day of filings': (w) =>
+    pageQuery(actorOf(w, 'regulator.zj@demo.fangxin.cn'), listQ({ sort: 'newest' }), { field: 'td', value: '2026-11-30', n: 0 })!,
+  'merchant inbox closed tab, one month of filings': (w) =>
+    pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }), { field: 'tm', value: '2026-11', n: 0 })!,
+  'merchant inbox tab by deadline, one day of due times': (w) =>
+    pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'todo', sort: 'deadline' }), {
+      field: 'dd',
+      value: '2026-11-30',
+      n: 0,
+    })!,
+  'regulator queue section by deadline, one month of due times': (w) =>
+    pageQuery(actorOf(w, 'regulator.zj@demo.fangxin.cn'), listQ({ status: 'open', priority: 'normal', sort: 'deadline' }), {
+      field: 'dm',
+      value: '2026-12',
+      n: 0,
+    })!,
+  'regulator queue, closed, one day of filings': (w) =>
+    pageQuery(actorOf(w, 'regulator.zj@demo.fangxin.cn'), listQ({ status: 'closed', sort: 'newest' }), {
+      field: 'td',
+      value: '2026-11-30',
+      n: 0,
+    })!,
   'list counts: unsealed deltas of an audience': () => CountDeltaModel.find({ scope: 'merchant:x', sealed: false }),
   'list counts: snapshot generation by _id': () => CountSnapshotModel.findById('merchant:x#1'),
   // The dashboard (GET /api/analytics/summary, /timeseries, /map, /hotspots, /top/*): per week of the period.

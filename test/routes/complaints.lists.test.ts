@@ -1,6 +1,9 @@
 import { expect } from 'chai';
+import mongoose from 'mongoose';
 import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
 import { complaintEntry, entryCountDeltas } from '../../server/complaints/entries.js';
+import { listTuning } from '../../server/complaints/listBuckets.js';
+import { insertEntries } from '../../server/complaints/storeEntries.js';
 import { readCounts, sealCounts } from '../../server/counts/ledger.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
@@ -158,5 +161,48 @@ describe('complaint lists, counts and search from the list read model', () => {
     expect(await readCounts('region:33')).to.deep.equal(truth);
     const again = await rebuildProjections({ write: false });
     expect([again.entriesDiffering, again.countsDiffering]).to.deep.equal([0, 0]);
+  });
+
+  it('pages a large list a month or a day at a time exactly as it pages it whole', async () => {
+    const lists: [ApiClient, string][] = [
+      [zj, 'sort=newest'],
+      [zj, 'status=closed&sort=newest'],
+      [zj, 'status=open&sort=deadline&priority=normal'],
+      [hz, 'status=open&sort=deadline&priority=urgent'],
+      [merchant, 'tab=todo&sort=deadline'],
+      [merchant, 'tab=closed&sort=newest'],
+      [admin, 'sort=deadline'],
+      [admin, 'category=electric_heater&sort=newest'],
+    ];
+    // Many more entries of the chain, filed over three months, some on the same day, some due on the same day.
+    const base = (await ComplaintModel.findOne({ merchantId: world.chain._id }).lean())!;
+    const statuses = ['awaiting_merchant', 'merchant_responded', 'awaiting_regulator', 'in_mediation', 'resolved', 'mediated'];
+    await insertEntries(
+      Array.from({ length: 60 }, (_, k) => {
+        const createdAt = new Date(Date.UTC(2025, 11, 20) + k * 31 * 3600_000);
+        const status = statuses[k % statuses.length]!;
+        const open = !['resolved', 'mediated'].includes(status);
+        return {
+          ...base,
+          _id: new mongoose.Types.ObjectId(),
+          number: `${base.number}-${k}`,
+          status,
+          priority: k % 4 ? 'normal' : 'urgent',
+          createdAt,
+          deadlines: open ? { current: { kind: 'merchant_response', dueAt: new Date(createdAt.getTime() + (k % 5) * 86_400_000) } } : {},
+        } as never;
+      }),
+    );
+    const whole = [];
+    for (const [client, q] of lists) whole.push(await allIds(client, q, 7));
+    expect(whole[0]!.length).to.be.greaterThan(20);
+    const wholeUpTo = listTuning.wholeUpTo;
+    // Every list is now read by bucket, and every month holding more than two entries by day.
+    listTuning.wholeUpTo = 2;
+    try {
+      for (const [i, [client, q]] of lists.entries()) expect(await allIds(client, q, 7), q).to.deep.equal(whole[i]);
+    } finally {
+      listTuning.wholeUpTo = wholeUpTo;
+    }
   });
 });

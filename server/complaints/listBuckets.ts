@@ -1,0 +1,71 @@
+// Large lists read by time bucket. FerretDB v1.24 reads every row a list's equalities select and sorts
+// them in memory, so a list over a large audience (a province's queue, a chain's closed tab) would cost
+// its whole partition, growing with the data. So each entry also carries the Shanghai month and day of
+// its sort keys (tm/td of the filing time, dm/dd of the due time), and the audience's ledger counts
+// hold how many entries of each list state fall in each month and day. A page reads the whole list
+// when the audience's count for it is small; otherwise the months (or, for a large month, the days)
+// that hold the page, newest or soonest first, each an equality read of a bounded number of rows.
+import type { EntryRow } from './entries.js';
+
+const SHANGHAI_MS = 8 * 3600 * 1000;
+
+/** Up to this many entries a list (or one month of it) is read whole; above, by month (or by day). Tests lower it. */
+export const listTuning = { wholeUpTo: 150 };
+
+export type BucketField = 'tm' | 'td' | 'dm' | 'dd';
+export interface Bucket {
+  field: BucketField;
+  value: string;
+  /** Entries of the list's state in it (an upper bound when the list filters further). */
+  n: number;
+}
+
+/** The Shanghai day `YYYY-MM-DD` of a time. */
+export const dayOf = (at: Date | string | number) => new Date(new Date(at).getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+
+/** The month and day buckets of a time. */
+export function bucketsOf(at: Date | string | number): { month: string; day: string } {
+  const day = dayOf(at);
+  return { month: day.slice(0, 7), day };
+}
+
+/**
+ * The bucket counts an entry adds within each of its audiences: per month and day of filing, its
+ * state (all, group, inbox tab); per month and day of its due time, the same with and without its
+ * priority (the regulator queue's sections are read by deadline).
+ */
+export function bucketCountKeys(e: Pick<EntryRow, 'group' | 'tab' | 'priority' | 'tm' | 'td' | 'dm' | 'dd'>): string[] {
+  const states = ['*', `g:${e.group}`, `t:${e.tab}`];
+  const keys = states.flatMap((st) => [`tm:${e.tm}|${st}`, `td:${e.td}|${st}`]);
+  if (e.dm && e.dd) for (const st of states.flatMap((s) => [s, `${s}|p:${e.priority}`])) keys.push(`dm:${e.dm}|${st}`, `dd:${e.dd}|${st}`);
+  return [...new Set(keys)];
+}
+
+/**
+ * The ordered buckets a list is read from: every month with entries of `state` (newest first for the
+ * filing time, soonest first for the due time) from the cursor's month on, a month with more than
+ * `wholeUpTo` entries replaced by its days (from the cursor's day on).
+ */
+export function listBuckets(counts: Record<string, number>, kind: 't' | 'd', state: string, cursorDay?: string): Bucket[] {
+  const desc = kind === 't';
+  const suffix = `|${state}`;
+  const months = new Map<string, number>();
+  const days = new Map<string, [string, number][]>();
+  for (const [k, n] of Object.entries(counts)) {
+    if (n <= 0 || !k.endsWith(suffix) || k[0] !== kind || k[2] !== ':') continue;
+    const value = k.slice(3, k.length - suffix.length);
+    if (k[1] === 'm' && value.length === 7) months.set(value, n);
+    if (k[1] === 'd' && value.length === 10) days.set(value.slice(0, 7), [...(days.get(value.slice(0, 7)) ?? []), [value, n]]);
+  }
+  const before = (a: string, b: string) => (desc ? a > b : a < b);
+  const order = (a: string, b: string) => (a === b ? 0 : before(a, b) ? -1 : 1);
+  const out: Bucket[] = [];
+  for (const month of [...months.keys()].sort(order)) {
+    if (cursorDay && before(month, cursorDay.slice(0, 7))) continue;
+    const n = months.get(month)!;
+    const ofMonth = (days.get(month) ?? []).filter(([d]) => !cursorDay || !before(d, cursorDay));
+    if (n <= listTuning.wholeUpTo || !ofMonth.length) out.push({ field: `${kind}m`, value: month, n });
+    else for (const [d, dn] of ofMonth.sort(([a], [b]) => order(a, b))) out.push({ field: `${kind}d`, value: d, n: dn });
+  }
+  return out;
+}
