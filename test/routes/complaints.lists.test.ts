@@ -163,7 +163,9 @@ describe('complaint lists, counts and search from the list read model', () => {
     expect([again.entriesDiffering, again.countsDiffering]).to.deep.equal([0, 0]);
   });
 
-  it('pages a large list a month or a day at a time exactly as it pages it whole', async () => {
+  it('pages a large list a month or a day at a time exactly as it pages it whole', async function () {
+    // Some 150 pages over HTTP.
+    this.timeout(180_000);
     const lists: [ApiClient, string][] = [
       [zj, 'sort=newest'],
       [zj, 'status=closed&sort=newest'],
