@@ -20,7 +20,22 @@ export type Action =
   | 'redirect'
   | 'escalate'
   | 'auto_accept'
-  | 'mediation_expired';
+  | 'mediation_expired'
+  | 'record_fulfilment'
+  | 'confirm_remedy'
+  | 'dispute_remedy'
+  | 'remedy_reminder'
+  | 'remedy_overdue';
+
+/**
+ * A promised remedy's own course after the complaint is resolved: `promised` until the merchant records
+ * its fulfilment, then `fulfilled` until the consumer confirms or disputes it; `overdue` when the
+ * promised date passed without a fulfilment. Disputed and overdue remedies take the complaint to the bureau.
+ */
+export const REMEDY_STATUSES = ['promised', 'fulfilled', 'confirmed', 'disputed', 'overdue'] as const;
+export type RemedyStatus = (typeof REMEDY_STATUSES)[number];
+/** The remedies a merchant fulfils (an explanation is given in the response itself). */
+export const FULFILLED_REMEDIES = ['refund', 'exchange', 'repair', 'compensation'] as const;
 
 const OPEN: ComplaintStatus[] = ['awaiting_merchant', 'merchant_responded', 'awaiting_regulator', 'in_mediation'];
 
@@ -31,6 +46,8 @@ interface Rule {
   to: ComplaintStatus | 'same';
   /** Urgent complaints reach the bureau at once: it may accept before the merchant stage ends. */
   urgentFrom?: readonly ComplaintStatus[];
+  /** Actions on a promised remedy: only while the remedy is in one of these states. */
+  remedy?: readonly RemedyStatus[];
 }
 
 export const TRANSITIONS: Record<Exclude<Action, 'file'>, Rule> = {
@@ -49,6 +66,12 @@ export const TRANSITIONS: Record<Exclude<Action, 'file'>, Rule> = {
   escalate: { party: 'system', from: ['awaiting_merchant'], to: 'awaiting_regulator' },
   auto_accept: { party: 'system', from: ['merchant_responded'], to: 'resolved' },
   mediation_expired: { party: 'system', from: ['in_mediation'], to: 'mediation_failed' },
+  // A disputed fulfilment may be recorded again (a second transfer, the rest of the amount).
+  record_fulfilment: { party: 'merchant', from: ['resolved'], to: 'same', remedy: ['promised'] },
+  confirm_remedy: { party: 'consumer', from: ['resolved'], to: 'same', remedy: ['fulfilled'] },
+  dispute_remedy: { party: 'consumer', from: ['resolved'], to: 'awaiting_regulator', remedy: ['fulfilled'] },
+  remedy_reminder: { party: 'system', from: ['resolved'], to: 'same', remedy: ['fulfilled'] },
+  remedy_overdue: { party: 'system', from: ['resolved'], to: 'awaiting_regulator', remedy: ['promised'] },
 };
 
 export function isClosed(status: ComplaintStatus): boolean {
@@ -56,8 +79,14 @@ export function isClosed(status: ComplaintStatus): boolean {
 }
 
 /** Whether `action` may be taken from `status` (ignoring who asks). */
-export function canTransition(action: Exclude<Action, 'file'>, status: ComplaintStatus, priority: 'normal' | 'urgent' = 'normal'): boolean {
+export function canTransition(
+  action: Exclude<Action, 'file'>,
+  status: ComplaintStatus,
+  priority: 'normal' | 'urgent' = 'normal',
+  remedy?: RemedyStatus | null,
+): boolean {
   const rule = TRANSITIONS[action];
+  if (rule.remedy && !(remedy && rule.remedy.includes(remedy))) return false;
   return rule.from.includes(status) || (priority === 'urgent' && !!rule.urgentFrom?.includes(status));
 }
 
@@ -72,9 +101,13 @@ export function actionsFor(
   status: ComplaintStatus,
   priority: 'normal' | 'urgent' = 'normal',
   responseType?: string,
+  remedy?: RemedyStatus | null,
 ): Exclude<Action, 'file'>[] {
   if (!party) return [];
   return (Object.keys(TRANSITIONS) as Exclude<Action, 'file'>[]).filter(
-    (a) => TRANSITIONS[a].party === party && canTransition(a, status, priority) && (a !== 'redirect' || responseType === 'not_concerned'),
+    (a) =>
+      TRANSITIONS[a].party === party &&
+      canTransition(a, status, priority, remedy) &&
+      (a !== 'redirect' || responseType === 'not_concerned'),
   );
 }

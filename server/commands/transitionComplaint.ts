@@ -2,7 +2,7 @@
 // status (409 invalid_transition), then inserts the event with seq = version + 1. The unique
 // (complaintId, seq) index decides a race: the loser gets E11000 and a 409, and nothing else changes.
 import mongoose from 'mongoose';
-import { canTransition, nextStatus, TRANSITIONS, type Action } from '../../shared/complaintMachine.js';
+import { canTransition, nextStatus, TRANSITIONS, type Action, type RemedyStatus } from '../../shared/complaintMachine.js';
 import type { TransitionInput } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
 import { afterAnswer } from '../complaints/effectRunner.js';
@@ -10,6 +10,7 @@ import { applyEvent, type ComplaintState } from '../complaints/projection.js';
 import { syncProjection } from '../complaints/repair.js';
 import { storeEntries } from '../complaints/storeEntries.js';
 import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { AttachmentModel } from '../models/Attachment.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
 import { RegionModel } from '../models/Region.js';
@@ -17,7 +18,9 @@ import { authorizeVisible, type Actor } from '../policies/index.js';
 import { complaintParty, complaintScope } from '../policies/complaints.js';
 import { routeStore } from './fileComplaint.js';
 
-export type SystemAction = 'escalate' | 'auto_accept' | 'mediation_expired';
+export type SystemAction = 'escalate' | 'auto_accept' | 'mediation_expired' | 'remedy_reminder' | 'remedy_overdue';
+
+const remedyOf = (c: ComplaintRecord) => (c.remedy as { status?: RemedyStatus } | undefined)?.status;
 
 const versionConflict = () => conflict('version_conflict', 'The complaint has changed since you loaded it; reload and try again');
 
@@ -69,8 +72,12 @@ export async function transitionComplaint(actor: Actor, complaintId: string, inp
   if (party !== TRANSITIONS[action].party)
     throw forbidden(`Only the ${TRANSITIONS[action].party} of this complaint may ${action.replace(/_/g, ' ')}`);
   if (expectedVersion !== complaint.version) throw versionConflict();
-  if (!canTransition(action, complaint.status, complaint.priority as 'normal' | 'urgent')) {
-    throw conflict('invalid_transition', `A complaint that is ${complaint.status} cannot take the action ${action}`);
+  if (!canTransition(action, complaint.status, complaint.priority as 'normal' | 'urgent', remedyOf(complaint))) {
+    const state = remedyOf(complaint) ? `${complaint.status} (remedy ${remedyOf(complaint)})` : complaint.status;
+    throw conflict('invalid_transition', `A complaint that is ${state} cannot take the action ${action}`);
+  }
+  if (input.action === 'record_fulfilment' && !(await AttachmentModel.exists({ _id: input.attachmentId, complaintId: complaint._id }))) {
+    throw unprocessable('unknown_attachment', 'Upload the proof to this complaint first, then name it');
   }
   if (input.action === 'transfer') {
     if (input.toRegion === complaint.regulatorRegion) throw unprocessable('same_region', 'The complaint is already handled there');
@@ -84,8 +91,9 @@ export async function transitionComplaint(actor: Actor, complaintId: string, inp
     const route = await routeStore(input.storeId, complaint.purchase!.channel as 'in_store' | 'online');
     return append(complaint, action, party, actor.id, { storeId: input.storeId, route });
   }
-  if (input.action === 'rate' && input.promiseKept !== undefined && !complaint.promiseCheckAt) {
-    throw unprocessable('no_promise', 'No remedy was promised for this complaint');
+  // Promises are followed by their recorded fulfilment now (confirm_remedy, dispute_remedy), not asked about bare.
+  if (input.action === 'rate' && input.promiseKept !== undefined) {
+    throw unprocessable('no_promise', 'A promised remedy is confirmed or disputed once the merchant records it, not in the rating');
   }
   return append(complaint, action, party, actor.id, data);
 }
@@ -99,7 +107,7 @@ export async function systemTransition(
 ) {
   const c = (await ComplaintModel.findById(complaintId).lean()) as ComplaintRecord | null;
   if (!c) throw notFound('Complaint');
-  if (c.version !== expectedVersion || !canTransition(action, c.status)) return null;
+  if (c.version !== expectedVersion || !canTransition(action, c.status, 'normal', remedyOf(c))) return null;
   try {
     return await append(c, action, 'system', null, {}, opts.quiet);
   } catch (e) {

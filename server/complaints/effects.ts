@@ -58,6 +58,17 @@ const NOTICES: Record<string, [string, Audience[]][]> = {
   mediation_expired: [['mediation_failed', ['consumer', 'merchant', 'regulators']]],
   withdraw: [['withdrawn', ['merchant']]],
   redirect: [['filed_merchant', ['merchant']]],
+  record_fulfilment: [['remedy_fulfilled', ['consumer']]],
+  remedy_reminder: [['remedy_reminder', ['consumer']]],
+  confirm_remedy: [['remedy_confirmed', ['merchant']]],
+  dispute_remedy: [
+    ['remedy_disputed', ['merchant']],
+    ['awaiting_regulator', ['regulators']],
+  ],
+  remedy_overdue: [
+    ['remedy_overdue', ['consumer', 'merchant']],
+    ['awaiting_regulator', ['regulators']],
+  ],
 };
 
 async function announceTransition(c: Complaint, e: EffectEvent): Promise<void> {

@@ -20,10 +20,17 @@ const TO: Record<SystemAction, ComplaintStatus> = {
   escalate: 'awaiting_regulator',
   auto_accept: 'resolved',
   mediation_expired: 'mediation_failed',
+  remedy_reminder: 'resolved',
+  remedy_overdue: 'awaiting_regulator',
 };
 
 /** The clock's next transition from this state and when the job makes it, or null (no deadline that moves it). */
 export function clockStep(state: ComplaintState): { action: SystemAction; at: Date } | null {
+  // A resolved complaint's promised remedy: overdue at its date, or the consumer asked again.
+  if (state.remedyCheckAt) {
+    const action = state.remedy?.status === 'promised' ? 'remedy_overdue' : 'remedy_reminder';
+    return { action, at: new Date(new Date(state.remedyCheckAt).getTime() + JOB_PERIOD_MS) };
+  }
   const action = CLOCK_ACTION[state.status];
   const due = state.deadlines?.current?.dueAt;
   if (!action || !due) return null;
@@ -69,7 +76,7 @@ export interface LifeStep {
   party: Party;
   after: number;
   actorId?: unknown;
-  data?: Record<string, unknown> | ((state: ComplaintState) => Record<string, unknown>);
+  data?: Record<string, unknown> | ((state: ComplaintState, at: Date) => Record<string, unknown>);
 }
 
 /**
@@ -101,9 +108,9 @@ export function live<K extends object>(
     } else {
       t += s.after;
       tick(Math.min(t, until));
-      if (t > until || (opts.clock && !canTransition(s.action, state.status, state.priority))) break;
+      if (t > until || (opts.clock && !canTransition(s.action, state.status, state.priority, state.remedy?.status))) break;
     }
-    const data = typeof s.data === 'function' ? s.data(state) : (s.data ?? {});
+    const data = typeof s.data === 'function' ? s.data(state, new Date(t)) : (s.data ?? {});
     const e = {
       ...key,
       seq: state.version + 1,

@@ -1,8 +1,8 @@
 // A complaint document is the fold of its events. Filing, every transition, the demo seeder and the
 // rebuild command all go through `applyEvent`, so they produce identical documents.
 import type { ComplaintStatus } from '../../shared/enums.js';
-import { isClosed } from '../../shared/complaintMachine.js';
-import { addCalendarDays, addWorkingDays } from '../../shared/calendar.js';
+import { FULFILLED_REMEDIES, isClosed } from '../../shared/complaintMachine.js';
+import { addCalendarDays, addWorkingDays, endOfShanghaiDay } from '../../shared/calendar.js';
 
 export interface EventLike {
   seq: number;
@@ -22,7 +22,10 @@ export const LIMITS = {
   consumerReplyDays: 7,
   acceptanceWorkingDays: 7,
   mediationWorkingDays: 45,
-  promiseCheckDays: 21,
+  /** A promised remedy without a date is due this many working days after the consumer accepted it. */
+  remedyWorkingDays: 7,
+  /** The consumer is asked again when a recorded fulfilment is neither confirmed nor disputed this long. */
+  remedyConfirmDays: 7,
 } as const;
 
 // The projection as a plain object (what the Complaint model stores).
@@ -63,6 +66,20 @@ const OUTCOME_OF: Record<string, string> = {
   withdraw: 'withdrawn',
 };
 
+/** A merchant's accepted refund, exchange, repair or compensation becomes a remedy to fulfil by its date. */
+function promiseRemedy(next: ComplaintState, response: Record<string, any> | undefined, at: Date) {
+  const remedy = response?.remedy as { type: string; amountFen?: number; promisedBy?: string } | undefined;
+  if (response?.responseType !== 'accepted' || !remedy || !(FULFILLED_REMEDIES as readonly string[]).includes(remedy.type)) return;
+  const dueAt = remedy.promisedBy ? endOfShanghaiDay(remedy.promisedBy) : addWorkingDays(at, LIMITS.remedyWorkingDays);
+  next.remedy = {
+    type: remedy.type,
+    ...(remedy.amountFen !== undefined ? { amountFen: remedy.amountFen } : {}),
+    dueAt,
+    status: 'promised',
+  };
+  next.remedyCheckAt = dueAt;
+}
+
 export function applyEvent(state: ComplaintState | null, e: EventLike): ComplaintState {
   const data = (e.data ?? {}) as Record<string, any>;
   if (e.action === 'file') {
@@ -99,9 +116,32 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
     case 'accept_response':
     case 'auto_accept':
       next.response = { ...state.response, consumerReply: { accepted: true, auto: e.action === 'auto_accept', at: e.at } };
-      // A promised remedy is checked with the consumer three weeks later.
-      if (state.response?.responseType === 'accepted' && state.response?.remedy)
-        next.promiseCheckAt = addCalendarDays(e.at, LIMITS.promiseCheckDays);
+      promiseRemedy(next, state.response, e.at);
+      break;
+    case 'record_fulfilment':
+      next.remedy = { ...state.remedy, status: 'fulfilled', fulfilment: { ...data, at: e.at } };
+      next.remedyCheckAt = addCalendarDays(e.at, LIMITS.remedyConfirmDays);
+      break;
+    case 'remedy_reminder':
+      next.remedy = { ...state.remedy, remindedAt: e.at };
+      delete next.remedyCheckAt;
+      break;
+    case 'confirm_remedy':
+      next.remedy = { ...state.remedy, status: 'confirmed', settledAt: e.at };
+      delete next.remedyCheckAt;
+      break;
+    case 'dispute_remedy':
+    case 'remedy_overdue':
+      // The bureau takes over: the complaint is open again, its earlier close no longer its outcome.
+      next.remedy = {
+        ...state.remedy,
+        status: e.action === 'dispute_remedy' ? 'disputed' : 'overdue',
+        settledAt: e.at,
+        ...(data.reason ? { disputeReason: data.reason } : {}),
+      };
+      delete next.remedyCheckAt;
+      delete next.closedAt;
+      delete next.outcome;
       break;
     case 'accept':
       next.acceptedAt = e.at;

@@ -1,5 +1,5 @@
 // The complaint clock (DESIGN.md lifecycle), in Chinese working days. Every firing — a reminder, an
-// escalation, an automatic acceptance, an overdue notice — is claimed with a unique insert first, so it
+// escalation, an automatic acceptance, an overdue notice, a promised remedy's date or confirmation — is claimed with a unique insert first, so it
 // happens once even if this job runs twice, on two instances, or again after a restart.
 import { addWorkingDays } from '../../shared/calendar.js';
 import { systemTransition, type SystemAction } from '../commands/transitionComplaint.js';
@@ -23,7 +23,13 @@ const STALE_MS = 3 * DAY;
 const ABANDONED_MS = 10 * 60_000;
 
 /** A status change made by the clock; the claim is released if it failed, so the next run retries. */
-async function fire(key: string, c: ComplaintRecord, action: SystemAction, at: Date): Promise<boolean> {
+async function fire(
+  key: string,
+  c: ComplaintRecord,
+  action: SystemAction,
+  at: Date,
+  dueAt = c.deadlines!.current!.dueAt!,
+): Promise<boolean> {
   if (!(await claim(key, FIRING))) {
     // Claimed long ago yet still due: its firer died before the transition. Retrying is safe, because
     // the event's unique (complaintId, seq) still lets only one transition through.
@@ -31,7 +37,7 @@ async function fire(key: string, c: ComplaintRecord, action: SystemAction, at: D
     if (!run || at.getTime() - new Date(run.at).getTime() < ABANDONED_MS) return false;
   }
   try {
-    const late = at.getTime() - new Date(c.deadlines!.current!.dueAt!).getTime();
+    const late = at.getTime() - new Date(dueAt).getTime();
     return (await systemTransition(c._id, action, c.version, { quiet: late > STALE_MS })) !== null;
   } catch (err) {
     await JobRunModel.deleteOne({ key });
@@ -53,7 +59,8 @@ const SLIM = {
   'product.name': 1,
   deadlines: 1,
   statusSince: 1,
-  rating: 1,
+  remedy: 1,
+  remedyCheckAt: 1,
 };
 
 async function merchantStage(at: Date) {
@@ -110,21 +117,33 @@ export async function checkComplaintDeadlines(at: Date) {
   for (const c of await due('in_mediation', at))
     if (await fire(`complaint:${c._id}:mediation_expired`, c, 'mediation_expired', at)) expired++;
 
-  let promiseChecks = 0;
-  const promised = (await ComplaintModel.find(
-    { promiseCheckAt: { $lte: at, $gt: new Date(at.getTime() - STALE_MS) } },
-    SLIM,
-  ).lean()) as ComplaintRecord[];
-  for (const c of promised) {
-    if ((c.rating as { promiseKept?: boolean } | undefined)?.promiseKept !== undefined) continue;
-    if (!(await claim(`complaint:${c._id}:promise_check`, FIRING))) continue;
-    await notifyComplaint(c, `${c._id}:promise_check`, 'promise_check', ['consumer']);
-    promiseChecks++;
-  }
+  const remedies = await remedyChecks(at);
   // The scheduler's own slot claims for this job, and idempotency keys, are only needed for a while.
   await JobRunModel.deleteMany({ job: COMPLAINT_DEADLINE_JOB, at: { $lt: new Date(at.getTime() - 7 * DAY) } });
   await IdempotencyKeyModel.deleteMany({ at: { $lt: new Date(at.getTime() - 30 * DAY) } });
-  return { ...merchant, autoAccepted, overdue, expired, promiseChecks };
+  return { ...merchant, autoAccepted, overdue, expired, ...remedies };
+}
+
+/**
+ * Promised remedies: past its date without a recorded fulfilment, the complaint goes to the bureau;
+ * a fulfilment neither confirmed nor disputed after 7 days, the consumer is asked again (an event, so
+ * the timeline shows it). Both keyed by the complaint's version, which each of them moves on.
+ */
+async function remedyChecks(at: Date) {
+  let remedyOverdue = 0;
+  let remedyReminders = 0;
+  const rows = (await ComplaintModel.find({ remedyCheckAt: { $lte: at } }, SLIM)
+    .sort({ remedyCheckAt: 1 })
+    .limit(BATCH)
+    .lean()) as ComplaintRecord[];
+  for (const c of rows) {
+    const overdue = (c.remedy as { status?: string } | undefined)?.status === 'promised';
+    const action = overdue ? 'remedy_overdue' : 'remedy_reminder';
+    if (!(await fire(`complaint:${c._id}:${action}:${c.version}`, c, action, at, c.remedyCheckAt!))) continue;
+    if (overdue) remedyOverdue++;
+    else remedyReminders++;
+  }
+  return { remedyOverdue, remedyReminders };
 }
 
 export const complaintDeadlineJob: Job = { name: COMPLAINT_DEADLINE_JOB, everyMs: 60_000, run: checkComplaintDeadlines };

@@ -119,11 +119,35 @@ const T: Record<string, (c: C, x: Record<string, string>) => Notice> = {
     body: `已超过7个工作日受理期限。`,
     bodyEn: `The 7-working-day acceptance period has passed.`,
   }),
-  promise_check: (c) => ({
-    title: `商家是否履行了承诺？${c.number}`,
-    titleEn: `Did the merchant keep its promise? ${c.number}`,
-    body: `请告诉我们商家是否履行了答复中的承诺。`,
-    bodyEn: `Please tell us whether the merchant did what it promised.`,
+  remedy_fulfilled: (c) => ({
+    title: `商家已登记履行承诺 ${c.number}`,
+    titleEn: `The merchant recorded its remedy for ${c.number}`,
+    body: `请查看凭证，确认已收到或提出异议；有异议的投诉将转至市场监管部门。`,
+    bodyEn: `Please look at the proof and confirm it or dispute it; a dispute takes the complaint to the bureau.`,
+  }),
+  remedy_reminder: (c) => ({
+    title: `请确认商家是否已履行 ${c.number}`,
+    titleEn: `Please confirm the remedy for ${c.number}`,
+    body: `商家7天前登记了履行凭证，您尚未确认或提出异议。`,
+    bodyEn: `The merchant recorded its remedy 7 days ago; you have neither confirmed nor disputed it.`,
+  }),
+  remedy_confirmed: (c) => ({
+    title: `消费者确认已履行 ${c.number}`,
+    titleEn: `The consumer confirmed the remedy for ${c.number}`,
+    body: `承诺已兑现。`,
+    bodyEn: `The promise is kept.`,
+  }),
+  remedy_disputed: (c) => ({
+    title: `消费者对履行提出异议 ${c.number}`,
+    titleEn: `The consumer disputed the remedy for ${c.number}`,
+    body: `投诉已连同履行凭证转至市场监管部门。`,
+    bodyEn: `The complaint and the proof went to the market-regulation bureau.`,
+  }),
+  remedy_overdue: (c) => ({
+    title: `承诺逾期未履行 ${c.number}`,
+    titleEn: `Promised remedy overdue for ${c.number}`,
+    body: `商家未在承诺日期前登记履行，投诉已转至市场监管部门。`,
+    bodyEn: `The merchant recorded no remedy by the promised date; the complaint went to the bureau.`,
   }),
 };
 

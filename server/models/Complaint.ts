@@ -59,8 +59,10 @@ const complaintSchema = new Schema(
     respondedInTime: { type: Boolean, default: undefined },
     acceptedAt: { type: Date, default: undefined },
     closedAt: { type: Date, default: undefined },
-    // When to ask the consumer whether a promised remedy was kept (21 days after it was agreed).
-    promiseCheckAt: { type: Date, default: undefined },
+    // A promised refund, exchange, repair or compensation and its fulfilment (shared/complaintMachine.ts).
+    remedy: { type: Schema.Types.Mixed, default: undefined },
+    // When the deadline job next looks at the remedy: its promised date, or the consumer's confirmation time.
+    remedyCheckAt: { type: Date, default: undefined },
     links: { returnRequestId: String },
     // Bucket fields for analytics (no date operators in the portable subset).
     day: { type: String, required: true },
@@ -76,6 +78,7 @@ complaintSchema.index({ countyCode: 1, status: 1 });
 complaintSchema.index({ regulatorRegion: 1 });
 complaintSchema.index({ status: 1, 'deadlines.current.dueAt': 1 });
 complaintSchema.index({ day: 1 });
+complaintSchema.index({ remedyCheckAt: 1 });
 
 export type ComplaintRecord = mongoose.InferSchemaType<typeof complaintSchema> & { _id: mongoose.Types.ObjectId };
 export const ComplaintModel = mongoose.model('Complaint', complaintSchema);

@@ -33,6 +33,8 @@ const complaintFactSchema = new Schema({
   timelyResponse: { type: Boolean, default: null },
   daysToClose: { type: Number },
   satisfaction: { type: Number },
+  /** A promised remedy: kept (consumer confirmed), broken (disputed or overdue), pending; absent without one. */
+  promise: { type: String, enum: ['kept', 'broken', 'pending'] },
   lastSeq: { type: Number, default: 0 },
 });
 complaintFactSchema.index({ productId: 1, createdAt: 1 });

@@ -1,6 +1,6 @@
 // What of a complaint leaves the server, per viewer: the consumer's identity only for those entitled
 // to it, the merchant's note to the bureau never for the consumer.
-import { actionsFor } from '../../shared/complaintMachine.js';
+import { actionsFor, type RemedyStatus } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus } from '../../shared/enums.js';
 import type {
   Attachment,
@@ -8,6 +8,7 @@ import type {
   ComplaintMessage,
   ComplaintOutcome,
   ComplaintResponse,
+  Remedy,
   TimelineEvent,
 } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
@@ -45,6 +46,24 @@ export async function identities(list: ComplaintRecord[], actor: Actor | null): 
   // One `_id` read each (FerretDB reads the whole collection for an `$in`): a filing's answer reads one.
   const users = await findByIds<{ name: string; phone?: string | null }>(UserModel, ids, { name: 1, phone: 1 });
   return new Map(users.map((u) => [String(u._id), { name: u.name, ...(u.phone ? { phone: u.phone } : {}) }]));
+}
+
+type StoredRemedy = Omit<Remedy, 'dueAt' | 'remindedAt' | 'settledAt' | 'fulfilment' | 'status'> & {
+  status: RemedyStatus;
+  dueAt: Date;
+  remindedAt?: Date;
+  settledAt?: Date;
+  fulfilment?: Omit<NonNullable<Remedy['fulfilment']>, 'at' | 'attachmentId'> & { at: Date; attachmentId: unknown };
+};
+
+function presentRemedy({ fulfilment, remindedAt, settledAt, ...r }: StoredRemedy): Remedy {
+  return {
+    ...r,
+    dueAt: iso(r.dueAt)!,
+    ...(remindedAt ? { remindedAt: iso(remindedAt) } : {}),
+    ...(settledAt ? { settledAt: iso(settledAt) } : {}),
+    ...(fulfilment ? { fulfilment: { ...fulfilment, attachmentId: String(fulfilment.attachmentId), at: iso(fulfilment.at)! } } : {}),
+  };
 }
 
 export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: Map<string, Identity>): Complaint {
@@ -91,13 +110,14 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     ...(c.rating ? { rating: c.rating as NonNullable<Complaint['rating']> } : {}),
     ...(c.respondedAt ? { respondedAt: iso(c.respondedAt), respondedInTime: !!c.respondedInTime } : {}),
     ...(c.closedAt ? { closedAt: iso(c.closedAt) } : {}),
-    ...(c.promiseCheckAt ? { promiseCheckAt: iso(c.promiseCheckAt) } : {}),
+    ...(c.remedy ? { remedy: presentRemedy(c.remedy as StoredRemedy) } : {}),
     ...(c.links?.returnRequestId ? { links: { returnRequestId: c.links.returnRequestId } } : {}),
     allowedActions: actionsFor(
       complaintParty(actor, c),
       c.status as ComplaintStatus,
       c.priority as 'normal' | 'urgent',
       (c.response as { responseType?: string } | undefined)?.responseType,
+      (c.remedy as StoredRemedy | undefined)?.status,
     ),
     createdAt: iso(c.createdAt)!,
     updatedAt: iso(c.updatedAt)!,

@@ -13,7 +13,7 @@ import type { FigureSource } from '../presenters/merchant.js';
 const WINDOW_DAYS = 180;
 export type Tier = 'A' | 'B' | 'C' | 'D';
 
-export interface CreditInputs {
+export interface ScoreInputs {
   complaints: number;
   stores: number;
   timely: number;
@@ -24,8 +24,14 @@ export interface CreditInputs {
   cases: number;
 }
 
+export interface CreditInputs extends ScoreInputs {
+  promisesKept: number;
+  promisesBroken: number;
+  promisesPending: number;
+}
+
 /** 100 points less deductions, each capped so one weakness alone cannot make a D. */
-export function creditScore(x: CreditInputs): { score: number; tier: Tier } {
+export function creditScore(x: ScoreInputs): { score: number; tier: Tier } {
   const perStoreMonthly = x.complaints / Math.max(1, x.stores) / (WINDOW_DAYS / 30);
   let score = 100;
   score -= Math.min(25, perStoreMonthly * 5);
@@ -38,7 +44,19 @@ export function creditScore(x: CreditInputs): { score: number; tier: Tier } {
 }
 
 function empty(stores: number): CreditInputs {
-  return { complaints: 0, stores, timely: 0, timelyKnown: 0, resolved: 0, closed: 0, breaches: 0, cases: 0 };
+  return {
+    complaints: 0,
+    stores,
+    timely: 0,
+    timelyKnown: 0,
+    resolved: 0,
+    closed: 0,
+    breaches: 0,
+    cases: 0,
+    promisesKept: 0,
+    promisesBroken: 0,
+    promisesPending: 0,
+  };
 }
 
 function add(x: CreditInputs, r: Record<string, unknown>) {
@@ -51,8 +69,12 @@ function add(x: CreditInputs, r: Record<string, unknown>) {
   if (CLOSED.includes(status)) x.closed++;
   if (status === 'resolved' || status === 'mediated') x.resolved++;
   if (r.problemType === 'return_refused') x.breaches++;
+  if (r.promise === 'kept') x.promisesKept++;
+  if (r.promise === 'broken') x.promisesBroken++;
+  if (r.promise === 'pending') x.promisesPending++;
 }
 
+const FACT_FIELDS = ['status', 'timelyResponse', 'problemType', 'promise'];
 const CLOSED = ['resolved', 'mediated', 'mediation_failed', 'declined', 'withdrawn'];
 const rate = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
 
@@ -68,6 +90,11 @@ function present(x: CreditInputs) {
       resolutionRate180d: rate(x.resolved, x.closed),
       returnBreaches: x.breaches,
       enforcementCases: x.cases,
+      // Kept of the promises whose outcome is known; those still running are counted apart, never as kept.
+      promisesKept180d: x.promisesKept,
+      promisesDecided180d: x.promisesKept + x.promisesBroken,
+      promisesPending180d: x.promisesPending,
+      promisesKeptRate180d: rate(x.promisesKept, x.promisesKept + x.promisesBroken),
     },
   };
 }
@@ -77,8 +104,7 @@ export async function merchantCredit(merchantId: string, at = now()) {
   const id = new mongoose.Types.ObjectId(merchantId);
   const since = new Date(at.getTime() - WINDOW_DAYS * 24 * 3600 * 1000);
   const x = empty(await StoreModel.countDocuments({ merchantId: id }));
-  for (const r of await factRows({ merchantId: id, createdAt: { $gte: since, $lte: at } }, ['status', 'timelyResponse', 'problemType']))
-    add(x, r);
+  for (const r of await factRows({ merchantId: id, createdAt: { $gte: since, $lte: at } }, FACT_FIELDS)) add(x, r);
   x.cases = await ProductFlagModel.countDocuments({ 'evidence.merchantIds': merchantId, caseId: { $exists: true } });
   return present(x);
 }
@@ -91,7 +117,7 @@ export async function refreshAllCredit(at = now()) {
   for (const s of await StoreModel.find({}, { merchantId: 1 }).lean())
     stores.set(String(s.merchantId), (stores.get(String(s.merchantId)) ?? 0) + 1);
   const inputs = new Map(merchants.map((m) => [String(m._id), empty(stores.get(String(m._id)) ?? 0)]));
-  for (const r of await factRows({ createdAt: { $gte: since, $lte: at } }, ['merchantId', 'status', 'timelyResponse', 'problemType'])) {
+  for (const r of await factRows({ createdAt: { $gte: since, $lte: at } }, ['merchantId', ...FACT_FIELDS])) {
     const x = inputs.get(String(r.merchantId));
     if (x) add(x, r);
   }

@@ -32,7 +32,17 @@ export interface ComplaintDoc {
   respondedInTime?: boolean;
   closedAt?: Date;
   rating?: { satisfaction?: number };
+  remedy?: { status?: string } | null;
 }
+
+/** A promised remedy as the merchant figures count it: kept (confirmed), broken (disputed, overdue) or pending. */
+const PROMISE_OF: Record<string, 'kept' | 'broken' | 'pending'> = {
+  promised: 'pending',
+  fulfilled: 'pending',
+  confirmed: 'kept',
+  disputed: 'broken',
+  overdue: 'broken',
+};
 
 /** Statuses that mean the bureau has the complaint (so a later close is not source resolution). */
 const BUREAU_STATUSES = new Set(['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined']);
@@ -64,6 +74,7 @@ export function statusFields(c: ComplaintDoc, knewBureau = false) {
         ? Math.round(((new Date(c.closedAt).getTime() - new Date(c.createdAt).getTime()) / DAY_MS) * 10) / 10
         : undefined,
     satisfaction: typeof c.rating?.satisfaction === 'number' ? c.rating.satisfaction : undefined,
+    promise: c.remedy?.status ? PROMISE_OF[c.remedy.status] : undefined,
   };
 }
 

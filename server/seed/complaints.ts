@@ -12,7 +12,9 @@ import { routeComplaint } from '../commands/fileComplaint.js';
 import { notifyComplaint } from '../complaints/notify.js';
 import { applyEvent, type ComplaintState, type EventLike } from '../complaints/projection.js';
 import { insertEntries } from '../complaints/storeEntries.js';
+import { AttachmentModel } from '../models/Attachment.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
+import { storage } from '../storage/index.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
 import { ComplaintNumberModel } from '../models/ComplaintNumber.js';
@@ -105,14 +107,37 @@ const PATHS: { weight: number; steps: Step[] }[] = [
     steps: [
       ['respond', 0.2, 7, { responseType: 'accepted', remedy: { type: 'refund' }, messageToConsumer: '非常抱歉，同意全额退款。' }],
       ['accept_response', 0.1, 5],
+      ['record_fulfilment', 0.5, 4],
+      ['confirm_remedy', 0.3, 5],
       ['rate', 0.5, 4, { satisfaction: 5 }],
     ],
   },
   {
+    // The consumer never confirms the repair: the clock asks again after 7 days.
     weight: 8,
     steps: [
       ['respond', 0.5, 6, { responseType: 'accepted', remedy: { type: 'repair' }, messageToConsumer: '可免费维修。' }],
       ['auto_accept', 7.05, 7.05],
+      ['record_fulfilment', 1, 6],
+    ],
+  },
+  {
+    weight: 3,
+    steps: [
+      ['respond', 0.5, 5, { responseType: 'accepted', remedy: { type: 'refund' }, messageToConsumer: '同意退款。' }],
+      ['accept_response', 0.2, 3],
+      ['record_fulfilment', 1, 5],
+      ['dispute_remedy', 0.5, 4, { reason: '只退了一半的钱，凭证金额与到账不符。' }],
+      ['accept', 0.5, 5],
+    ],
+  },
+  {
+    // Compensation promised and never recorded: past its date the bureau takes over.
+    weight: 2,
+    steps: [
+      ['respond', 0.5, 5, { responseType: 'accepted', remedy: { type: 'compensation' }, messageToConsumer: '同意补偿。' }],
+      ['accept_response', 0.2, 3],
+      ['remedy_overdue', 0, 0],
     ],
   },
   {
@@ -164,9 +189,14 @@ const PATHS: { weight: number; steps: Step[] }[] = [
     steps: [
       ['respond', 0.5, 8, { responseType: 'accepted', remedy: { type: 'exchange' }, messageToConsumer: '可到店换新。' }],
       ['accept_response', 0.2, 6],
+      ['record_fulfilment', 0.5, 5],
+      ['confirm_remedy', 0.5, 6],
     ],
   },
 ];
+
+// A 1×1 PNG standing for the photo of a receipt: the demo's proofs of fulfilment are real stored files.
+const PROOF_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 function pickPath(r: ReturnType<typeof rng>) {
   const total = PATHS.reduce((n, p) => n + p.weight, 0);
@@ -221,6 +251,8 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   for (const row of await ComplaintNumberModel.find({}, { day: 1, n: 1, size: 1 }).lean())
     perDay.set(row.day, Math.max(perDay.get(row.day) ?? 0, endOf(row) - 1));
   const messages: Record<string, unknown>[] = [];
+  const proofs: { _id: mongoose.Types.ObjectId; complaintId: unknown; uploaderId: unknown; at: Date; name: string }[] = [];
+  const admin = world.users.get('admin@demo.fangxin.cn')!;
 
   // Filing times spread over 90 days, oldest first so numbers ascend with time.
   const times = Array.from({ length: count }, () => end - r.between(0.05, 90) * DAY).sort((a, b) => a - b);
@@ -279,7 +311,6 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
       const body = { ...(payload ?? {}) };
       if (action === 'respond' && (body.remedy as { type: string } | undefined)?.type === 'refund')
         body.remedy = { type: 'refund', amountFen };
-      const kept = r.next() < 0.7 ? { promiseKept: r.next() < 0.85 } : {};
       return {
         action,
         party,
@@ -292,13 +323,23 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
               : party === 'regulator'
                 ? regulatorFor(String(initial.regulatorRegion))._id
                 : null,
-        // A consumer rating a kept promise only rates it once its check is due.
-        data: action === 'rate' ? (state) => ({ ...body, ...(state.promiseCheckAt ? kept : {}) }) : body,
+        data: action === 'record_fulfilment' ? (state, at) => fulfilment(state, at) : body,
       };
+    });
+    const proofId = new mongoose.Types.ObjectId();
+    const fulfilment = (state: ComplaintState, at: Date) => ({
+      amountFen: state.remedy?.amountFen ?? amountFen,
+      fulfilledOn: shanghaiDay(at),
+      attachmentId: String(proofId),
+      note: '已办理，凭证见附件。',
     });
     const life = live(applyEvent(null, first), steps, end, { complaintId: id });
     const state = life.state;
     events.push(first, ...life.events);
+    const recorded = life.events.find((e) => e.action === 'record_fulfilment');
+    // The demo's other merchants have no staff accounts; their proofs are uploaded as by the admin.
+    if (recorded)
+      proofs.push({ _id: proofId, complaintId: id, uploaderId: merchantActor ?? admin._id, at: recorded.at, name: '退款凭证.png' });
     for (const e of life.events) {
       if (e.action !== 'respond' || r.next() >= 0.3) continue;
       const t = e.at.getTime();
@@ -326,6 +367,13 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   await ComplaintEventModel.insertMany(events);
   await ComplaintModel.insertMany(docs);
   await insertEntries(docs as never[]);
+  for (const p of proofs)
+    await AttachmentModel.create({
+      ...p,
+      size: PROOF_PNG.length,
+      contentType: 'image/png',
+      storageKey: await storage().put(PROOF_PNG, { contentType: 'image/png' }),
+    });
   if (messages.length) await ComplaintMessageModel.insertMany(messages.filter((m) => (m.at as Date).getTime() < end));
 
   // A few notifications for the demo accounts, so the bell has something to show.

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CATEGORIES, COMPLAINT_STATUSES, DEMAND_TYPES, LOCALES, PROBLEM_TYPES, SAFETY_KINDS } from '../enums.js';
 import { isValidGtin } from '../gtin.js';
+import { REMEDY_STATUSES } from '../complaintMachine.js';
 import { objectId } from './common.js';
 
 /** Integer fen, up to 100 million yuan: anything larger is a typo, not a purchase. */
@@ -71,6 +72,10 @@ export const DECLINE_REASONS = [
 ] as const;
 
 const expectedVersion = z.number().int().min(1);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date');
 
 export const transitionSchema = z.discriminatedUnion('action', [
   z
@@ -79,7 +84,12 @@ export const transitionSchema = z.discriminatedUnion('action', [
       expectedVersion,
       responseType: z.enum(RESPONSE_TYPES),
       remedy: z
-        .object({ type: z.enum(REMEDY_TYPES), amountFen: fen.optional() })
+        .object({
+          type: z.enum(REMEDY_TYPES),
+          amountFen: fen.optional(),
+          /** The day (Shanghai) by which a refund, exchange, repair or compensation will be done. */
+          promisedBy: day.optional(),
+        })
         .strict()
         .optional(),
       messageToConsumer: text(5000),
@@ -103,6 +113,19 @@ export const transitionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('mediation_failed'), expectedVersion, reason: text(2000) }).strict(),
   z.object({ action: z.literal('withdraw'), expectedVersion, reason: optionalText(2000) }).strict(),
   z.object({ action: z.literal('redirect'), expectedVersion, storeId: objectId }).strict(),
+  // The proof is an attachment uploaded to the complaint first (receipt, transfer record, photo).
+  z
+    .object({
+      action: z.literal('record_fulfilment'),
+      expectedVersion,
+      amountFen: fen,
+      fulfilledOn: day,
+      attachmentId: objectId,
+      note: optionalText(2000),
+    })
+    .strict(),
+  z.object({ action: z.literal('confirm_remedy'), expectedVersion }).strict(),
+  z.object({ action: z.literal('dispute_remedy'), expectedVersion, reason: text(2000) }).strict(),
   z
     .object({
       action: z.literal('rate'),
@@ -163,7 +186,7 @@ export const DEADLINE_KINDS = ['merchant_response', 'consumer_reply', 'regulator
 /** The merchant's answer as the complaint keeps it, with the consumer's reply once given. */
 export const complaintResponseSchema = z.object({
   responseType: z.enum(RESPONSE_TYPES),
-  remedy: z.object({ type: z.enum(REMEDY_TYPES), amountFen: z.number().optional() }).optional(),
+  remedy: z.object({ type: z.enum(REMEDY_TYPES), amountFen: z.number().optional(), promisedBy: z.string().optional() }).optional(),
   messageToConsumer: z.string(),
   /** Absent for consumers: the note is for the bureau. */
   noteToRegulator: z.string().optional(),
@@ -185,6 +208,22 @@ export const complaintOutcomeSchema = z.object({
   at: z.string(),
 });
 export type ComplaintOutcome = z.infer<typeof complaintOutcomeSchema>;
+
+/** A promised remedy: what, by when, its recorded fulfilment and the consumer's verdict. */
+export const remedySchema = z.object({
+  type: z.enum(REMEDY_TYPES),
+  amountFen: z.number().optional(),
+  dueAt: z.string(),
+  status: z.enum(REMEDY_STATUSES),
+  fulfilment: z
+    .object({ amountFen: z.number(), fulfilledOn: z.string(), attachmentId: objectId, note: z.string().optional(), at: z.string() })
+    .optional(),
+  /** When the consumer was asked again to confirm or dispute. */
+  remindedAt: z.string().optional(),
+  settledAt: z.string().optional(),
+  disputeReason: z.string().optional(),
+});
+export type Remedy = z.infer<typeof remedySchema>;
 
 export const complaintSchema = z.object({
   id: objectId,
@@ -219,12 +258,12 @@ export const complaintSchema = z.object({
   }),
   response: complaintResponseSchema.optional(),
   outcome: complaintOutcomeSchema.optional(),
+  /** promiseKept: the bare answer asked before remedies were followed (complaints of that time only). */
   rating: z.object({ satisfaction: z.number(), promiseKept: z.boolean().optional(), at: z.string() }).optional(),
   respondedAt: z.string().optional(),
   respondedInTime: z.boolean().optional(),
   closedAt: z.string().optional(),
-  /** When the consumer is asked whether a promised remedy was kept. */
-  promiseCheckAt: z.string().optional(),
+  remedy: remedySchema.optional(),
   links: z.object({ returnRequestId: z.string().optional() }).optional(),
   allowedActions: z.array(z.string()),
   createdAt: z.string(),

@@ -2,12 +2,10 @@
 // status before it, nothing done after a deadline but the deadline job's own transition (and that
 // not before the deadline), and nothing left past a deadline in a status the job would have moved.
 import { canTransition, nextStatus, type Action } from '../../shared/complaintMachine.js';
-import { CLOCK_ACTION, JOB_PERIOD_MS } from '../../server/complaints/history.js';
+import { clockStep, JOB_PERIOD_MS } from '../../server/complaints/history.js';
 import { applyEvent, type ComplaintState, type EventLike } from '../../server/complaints/projection.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { ComplaintEventModel } from '../../server/models/ComplaintEvent.js';
-
-const due = (s: ComplaintState) => (s.deadlines?.current?.dueAt ? new Date(s.deadlines.current.dueAt).getTime() : null);
 
 /** What is wrong with one complaint's history (events in any order), as readable lines. */
 export function historyViolations(events: EventLike[], nowAt: Date): string[] {
@@ -18,24 +16,24 @@ export function historyViolations(events: EventLike[], nowAt: Date): string[] {
     if (e.seq !== (state ? state.version + 1 : 1)) out.push(`${where}: seq after ${state?.version ?? 0}`);
     if (state) {
       const action = e.action as Exclude<Action, 'file'>;
-      if (!canTransition(action, state.status, state.priority)) out.push(`${where}: not allowed from ${state.status}`);
+      if (!canTransition(action, state.status, state.priority, state.remedy?.status))
+        out.push(`${where}: not allowed from ${state.status}`);
       else if (e.to !== nextStatus(action, state.status)) out.push(`${where}: leads to ${e.to}`);
-      const clock = CLOCK_ACTION[state.status];
-      const d = due(state);
+      // The clock's next move (a stage deadline, a promised remedy's date or confirmation time).
+      const step = clockStep(state);
       const at = new Date(e.at).getTime();
-      if (clock && d !== null) {
-        if (e.action === clock && at < d) out.push(`${where}: before the deadline`);
-        if (e.action !== clock && at > d + JOB_PERIOD_MS)
+      if (step) {
+        const d = step.at.getTime() - JOB_PERIOD_MS;
+        if (e.action === step.action && at < d) out.push(`${where}: before the deadline`);
+        if (e.action !== step.action && at > d + JOB_PERIOD_MS)
           out.push(`${where}: ${Math.round((at - d) / 3600_000)} h after the ${state.status} deadline, which the job would have acted on`);
       }
     } else if (e.action !== 'file') out.push(`${where}: before filing`);
     state = applyEvent(state, e);
   }
-  if (state && CLOCK_ACTION[state.status]) {
-    const d = due(state);
-    if (d !== null && d + JOB_PERIOD_MS < nowAt.getTime())
-      out.push(`${state.status} ${Math.round((nowAt.getTime() - d) / 86_400_000)} days past its deadline`);
-  }
+  const last = state && clockStep(state);
+  if (last && last.at.getTime() < nowAt.getTime())
+    out.push(`${state!.status} ${Math.round((nowAt.getTime() - last.at.getTime() + JOB_PERIOD_MS) / 86_400_000)} days past its deadline`);
   return out;
 }
 

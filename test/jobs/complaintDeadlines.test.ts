@@ -60,7 +60,7 @@ describe('complaint deadline jobs', () => {
     expect(await OutboxMailModel.countDocuments({ key: `${c._id}:remind3` })).to.equal(1);
   });
 
-  it('accepts the response when the consumer is silent for 7 days, and asks 21 days later whether the promise was kept', async () => {
+  it('accepts the response when the consumer is silent for 7 days, and the promised repair is then followed as a remedy', async () => {
     const c = await file();
     const respondedAt = new Date(FILED.getTime() + 5 * HOUR);
     testClock.set(respondedAt);
@@ -78,11 +78,8 @@ describe('complaint deadline jobs', () => {
     const resolved = await ComplaintModel.findById(c._id).lean();
     expect(resolved!.status).to.equal('resolved');
     expect((resolved!.outcome as { auto: boolean }).auto).to.equal(true);
-    const check = new Date(addCalendarDays(at, 21).getTime() + HOUR);
-    expect((await run(new Date(check.getTime() - 2 * 24 * HOUR))).promiseChecks).to.equal(0);
-    expect((await run(check)).promiseChecks).to.equal(1);
-    expect((await run(check)).promiseChecks).to.equal(0);
-    expect((await kinds(c._id)).filter((k) => k === 'promise_check')).to.have.length(1);
+    expect(resolved!.remedy).to.include({ type: 'repair', status: 'promised' });
+    expect(resolved!.remedyCheckAt).to.be.an.instanceOf(Date);
   });
 
   it('marks acceptance overdue after 7 working days once, and ends mediation after 45 working days', async () => {
@@ -114,7 +111,7 @@ describe('complaint deadline jobs', () => {
     expect(await ComplaintEventModel.countDocuments({ complaintId: c._id, action: 'mediation_expired' })).to.equal(1);
   });
 
-  it('after long downtime changes state without stale notices, and sends no stale reminders or promise checks', async () => {
+  it('after long downtime changes state without stale notices, and sends no stale reminders', async () => {
     const c = await file();
     const late = new Date(addWorkingDays(FILED, 10).getTime() + 5 * 24 * HOUR);
     const r = await run(late);

@@ -49,10 +49,10 @@ describe('complaint lifecycle over HTTP', () => {
     expect(end.version).to.equal(3);
     expect(end.response).to.not.have.property('noteToRegulator');
     expect(end.timeline.map((e: { action: string }) => e.action)).to.deep.equal(['file', 'respond', 'accept_response']);
-    expect(end.promiseCheckAt).to.be.a('string');
-    const rated = await act(consumer, c.id, 'rate', { satisfaction: 5, promiseKept: true });
+    expect(end.remedy).to.include({ type: 'refund', status: 'promised' });
+    const rated = await act(consumer, c.id, 'rate', { satisfaction: 5 });
     expect(rated.status).to.equal(200);
-    expect(rated.body.rating).to.include({ satisfaction: 5, promiseKept: true });
+    expect(rated.body.rating).to.include({ satisfaction: 5 });
   });
 
   it('rejected response goes to the bureau, which accepts and mediates successfully', async () => {

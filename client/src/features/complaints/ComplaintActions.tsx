@@ -3,6 +3,7 @@
 import type { Complaint } from './api';
 import { ConsumerDecision, RedirectForm } from './ConsumerActions';
 import { RateForm } from './RateForm';
+import { ConfirmRemedy, RecordFulfilmentForm } from './RemedyActions';
 import { MediationForm, RegulatorActions } from './RegulatorActions';
 import { RespondForm } from './RespondForm';
 import type { Act } from './useAction';
@@ -10,8 +11,7 @@ import type { Act } from './useAction';
 export function ComplaintActions({ complaint: c, act }: { complaint: Complaint; act: Act }) {
   const allowed = c.allowedActions;
   const regulatorMoves = allowed.filter((a) => a === 'accept' || a === 'decline' || a === 'transfer');
-  // A rating may come first and the promise answer later, when the remedy was due.
-  const wantsRating = allowed.includes('rate') && (!c.rating || (!!c.promiseCheckAt && c.rating.promiseKept === undefined));
+  const wantsRating = allowed.includes('rate') && !c.rating;
   return (
     <>
       {allowed.includes('respond') && <RespondForm act={act} />}
@@ -26,7 +26,9 @@ export function ComplaintActions({ complaint: c, act }: { complaint: Complaint; 
         />
       )}
       {allowed.includes('mediation_succeeded') && <MediationForm act={act} />}
-      {wantsRating && <RateForm act={act} askPromise={!!c.promiseCheckAt} />}
+      {allowed.includes('record_fulfilment') && <RecordFulfilmentForm complaint={c} act={act} />}
+      {allowed.includes('confirm_remedy') && <ConfirmRemedy act={act} />}
+      {wantsRating && <RateForm act={act} />}
     </>
   );
 }

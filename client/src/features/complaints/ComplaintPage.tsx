@@ -14,6 +14,7 @@ import { ComplaintFacts } from './ComplaintFacts';
 import { WithdrawAction } from './ConsumerActions';
 import { MessageThread } from './MessageThread';
 import type { FiledState } from './NewComplaintPage';
+import { RemedyPanel } from './RemedyPanel';
 import { ResponsePanel } from './ResponsePanel';
 import { Timeline } from './Timeline';
 import { useComplaint } from './useComplaint';
@@ -65,6 +66,7 @@ export function ComplaintPage() {
         <div className="complaint-main">
           <ComplaintActions complaint={c} act={act} />
           <ResponsePanel complaint={c} />
+          <RemedyPanel complaint={c} />
           <ComplaintFacts complaint={c} />
           <MessageThread complaintId={c.id} messages={c.messages} canWrite={participant} onPosted={addMessage} />
         </div>

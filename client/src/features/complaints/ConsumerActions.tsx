@@ -5,63 +5,87 @@ import { Alert } from '../../components/Alert';
 import type { Store } from './api';
 import { StorePicker } from './StorePicker';
 import { useAction, type Act } from './useAction';
+import type { ActionInput } from './useComplaint';
 import { Button } from '../../components/Button';
 
-export function ConsumerDecision({ act }: { act: Act }) {
+/** The texts and actions of a yes-or-no question to the consumer whose "no" needs a reason. */
+export interface Question {
+  testId: string;
+  title: string;
+  hint: string;
+  yes: { label: string; input: ActionInput; testId: string };
+  no: { label: string; reasonLabel: string; submit: string; action: 'reject_response' | 'dispute_remedy'; testId: string };
+}
+
+/** Accept the one answer, or refuse it with a reason (which takes the complaint to the bureau). */
+export function YesOrNoWithReason({ act, q }: { act: Act; q: Question }) {
   const { t } = useTranslation('complaints');
   const { busy, error, run } = useAction(act);
-  const [rejecting, setRejecting] = useState(false);
+  const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
   return (
-    <section className="card action-card action-highlight" data-testid="consumer-decision">
-      <h2>{t('consumer.decideTitle')}</h2>
-      <p className="muted">{t('consumer.decideHint')}</p>
+    <section className="card action-card action-highlight" data-testid={q.testId}>
+      <h2>{q.title}</h2>
+      <p className="muted">{q.hint}</p>
       {error && <Alert tone="danger">{error}</Alert>}
-      {rejecting ? (
+      {refusing ? (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void run({ action: 'reject_response', reason: reason.trim() });
+            void run({ action: q.no.action, reason: reason.trim() });
           }}
         >
           <div className="field">
-            <label htmlFor="reject-reason">{t('consumer.rejectReason')}</label>
+            <label htmlFor={`${q.testId}-reason`}>{q.no.reasonLabel}</label>
             <textarea
-              id="reject-reason"
+              id={`${q.testId}-reason`}
               rows={3}
               required
               maxLength={2000}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
-              data-testid="reject-reason"
+              data-testid={`${q.no.testId}-reason`}
             />
           </div>
           <div className="button-row">
-            <Button className="button button-danger" busy={busy} disabled={!reason.trim()} data-testid="reject-confirm">
-              {t('consumer.confirmReject')}
+            <Button className="button button-danger" busy={busy} disabled={!reason.trim()} data-testid={`${q.no.testId}-confirm`}>
+              {q.no.submit}
             </Button>
-            <button type="button" className="button button-ghost" onClick={() => setRejecting(false)}>
+            <button type="button" className="button button-ghost" onClick={() => setRefusing(false)}>
               {t('actions.cancel')}
             </button>
           </div>
         </form>
       ) : (
         <div className="button-row wrap">
-          <Button
-            className="button button-primary"
-            busy={busy}
-            onClick={() => void run({ action: 'accept_response' })}
-            data-testid="accept-response"
-          >
-            {t('consumer.accept')}
+          <Button className="button button-primary" busy={busy} onClick={() => void run(q.yes.input)} data-testid={q.yes.testId}>
+            {q.yes.label}
           </Button>
-          <button className="button button-outline-danger" disabled={busy} onClick={() => setRejecting(true)} data-testid="reject-response">
-            {t('consumer.reject')}
+          <button className="button button-outline-danger" disabled={busy} onClick={() => setRefusing(true)} data-testid={q.no.testId}>
+            {q.no.label}
           </button>
         </div>
       )}
     </section>
   );
+}
+
+export function ConsumerDecision({ act }: { act: Act }) {
+  const { t } = useTranslation('complaints');
+  const q: Question = {
+    testId: 'consumer-decision',
+    title: t('consumer.decideTitle'),
+    hint: t('consumer.decideHint'),
+    yes: { label: t('consumer.accept'), input: { action: 'accept_response' }, testId: 'accept-response' },
+    no: {
+      label: t('consumer.reject'),
+      reasonLabel: t('consumer.rejectReason'),
+      submit: t('consumer.confirmReject'),
+      action: 'reject_response',
+      testId: 'reject',
+    },
+  };
+  return <YesOrNoWithReason act={act} q={q} />;
 }
 
 export function WithdrawAction({ act }: { act: Act }) {

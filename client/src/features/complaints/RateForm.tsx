@@ -4,23 +4,16 @@ import { Alert } from '../../components/Alert';
 import { useAction, type Act } from './useAction';
 import { Button } from '../../components/Button';
 
-interface Props {
-  act: Act;
-  /** Asked when the merchant promised a remedy. */
-  askPromise: boolean;
-}
-
-export function RateForm({ act, askPromise }: Props) {
+export function RateForm({ act }: { act: Act }) {
   const { t } = useTranslation('complaints');
   const { busy, error, run } = useAction(act);
   const [stars, setStars] = useState(0);
-  const [kept, setKept] = useState<boolean | null>(null);
   return (
     <form
       className="card action-card"
       onSubmit={(e) => {
         e.preventDefault();
-        void run({ action: 'rate', satisfaction: stars, ...(askPromise && kept !== null ? { promiseKept: kept } : {}) });
+        void run({ action: 'rate', satisfaction: stars });
       }}
       data-testid="rate-form"
     >
@@ -35,19 +28,6 @@ export function RateForm({ act, askPromise }: Props) {
           </label>
         ))}
       </div>
-      {askPromise && (
-        <fieldset className="choice-row">
-          <legend>{t('consumer.promise')}</legend>
-          <label className="choice">
-            <input type="radio" name="kept" checked={kept === true} onChange={() => setKept(true)} data-testid="promise-kept" />
-            {t('consumer.kept')}
-          </label>
-          <label className="choice">
-            <input type="radio" name="kept" checked={kept === false} onChange={() => setKept(false)} data-testid="promise-broken" />
-            {t('consumer.broken')}
-          </label>
-        </fieldset>
-      )}
       <div className="button-row">
         <Button className="button button-primary" busy={busy} disabled={stars === 0} data-testid="rate-submit">
           {t('consumer.rate')}

@@ -2,6 +2,7 @@
 // consumer and an optional note only the bureau reads.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FULFILLED_REMEDIES } from '../../../../shared/complaintMachine';
 import { REMEDY_TYPES, RESPONSE_TYPES } from '../../../../shared/schemas/complaint';
 import { Alert } from '../../components/Alert';
 import { yuanToFen } from './money';
@@ -17,6 +18,8 @@ export function RespondForm({ act }: { act: Act }) {
   const [type, setType] = useState<ResponseType>('accepted');
   const [remedy, setRemedy] = useState<RemedyType>('refund');
   const [amount, setAmount] = useState('');
+  const [promisedBy, setPromisedBy] = useState('');
+  const fulfilled = (FULFILLED_REMEDIES as readonly string[]).includes(remedy);
   const [toConsumer, setToConsumer] = useState('');
   const [note, setNote] = useState('');
   const [amountError, setAmountError] = useState(false);
@@ -29,7 +32,9 @@ export function RespondForm({ act }: { act: Act }) {
     void run({
       action: 'respond',
       responseType: type,
-      ...(type === 'accepted' ? { remedy: { type: remedy, ...(fen !== undefined ? { amountFen: fen } : {}) } } : {}),
+      ...(type === 'accepted'
+        ? { remedy: { type: remedy, ...(fen !== undefined ? { amountFen: fen } : {}), ...(fulfilled && promisedBy ? { promisedBy } : {}) } }
+        : {}),
       messageToConsumer: toConsumer.trim(),
       ...(note.trim() ? { noteToRegulator: note.trim() } : {}),
     });
@@ -83,6 +88,19 @@ export function RespondForm({ act }: { act: Act }) {
             />
             {amountError && <p className="field-error">{t('wizard.amountInvalid')}</p>}
           </div>
+          {fulfilled && (
+            <div className="field">
+              <label htmlFor="respond-promised-by">{t('respond.promisedBy')}</label>
+              <input
+                id="respond-promised-by"
+                type="date"
+                value={promisedBy}
+                onChange={(e) => setPromisedBy(e.target.value)}
+                data-testid="respond-promised-by"
+              />
+              <p className="field-hint">{t('respond.promisedByHint')}</p>
+            </div>
+          )}
         </div>
       )}
       <div className="field">
