@@ -38,7 +38,7 @@ const SAFETY_PROBLEM = 'safety';
 export const IDEMPOTENCY_LEASE_MS = 5_000;
 const POLL_MS = 150;
 
-type Route = Awaited<ReturnType<typeof routeStore>>;
+export type Route = Awaited<ReturnType<typeof routeStore>>;
 
 /**
  * Who receives a complaint about a purchase at this store, and which bureau has jurisdiction. A closed
@@ -94,9 +94,12 @@ function complaintDoc(input: FileComplaintInput, id: mongoose.Types.ObjectId, nu
   };
 }
 
-/** The initial document of a complaint (routing decided here), before its first event is stored. */
-export async function routeComplaint(input: FileComplaintInput, id: mongoose.Types.ObjectId, number: string, at: Date) {
-  return complaintDoc(input, id, number, at, await routeOf(input));
+/**
+ * The initial document of a complaint (routing decided here unless the caller has the store's route),
+ * before its first event is stored.
+ */
+export async function routeComplaint(input: FileComplaintInput, id: mongoose.Types.ObjectId, number: string, at: Date, route?: Route) {
+  return complaintDoc(input, id, number, at, route ?? (await routeOf(input)));
 }
 
 function fingerprint(input: FileComplaintInput): string {

@@ -8,7 +8,7 @@ import { live, type LifeStep } from '../complaints/history.js';
 import type { Category } from '../../shared/enums.js';
 import type { CreateComplaintInput } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
-import { routeComplaint } from '../commands/fileComplaint.js';
+import { routeComplaint, routeStore, type Route } from '../commands/fileComplaint.js';
 import { notifyComplaint } from '../complaints/notify.js';
 import { applyEvent, type ComplaintState, type EventLike } from '../complaints/projection.js';
 import { insertEntries } from '../complaints/storeEntries.js';
@@ -253,6 +253,14 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   const messages: Record<string, unknown>[] = [];
   const proofs: { _id: mongoose.Types.ObjectId; complaintId: unknown; uploaderId: unknown; at: Date; name: string }[] = [];
   const admin = world.users.get('admin@demo.fangxin.cn')!;
+  // A store routes every complaint of one purchase channel alike: one read per store and channel,
+  // not one per complaint (each a round trip, most of this seeder's time at first start).
+  const routes = new Map<string, Promise<Route>>();
+  const routeFor = (storeId: string, channel: 'in_store' | 'online') => {
+    const key = `${storeId}|${channel}`;
+    if (!routes.has(key)) routes.set(key, routeStore(storeId, channel));
+    return routes.get(key)!;
+  };
 
   // Filing times spread over 90 days, oldest first so numbers ascend with time.
   const times = Array.from({ length: count }, () => end - r.between(0.05, 90) * DAY).sort((a, b) => a - b);
@@ -287,7 +295,8 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
     const n = (perDay.get(dayKey) ?? 0) + 1;
     perDay.set(dayKey, n);
     numbers.push({ day: dayKey, n, complaintId: id });
-    const initial = await routeComplaint({ consumerId: String(consumer._id), data }, id, formatNumber(dayKey, n), at);
+    const route = await routeFor(data.storeId, data.purchase.channel);
+    const initial = await routeComplaint({ consumerId: String(consumer._id), data }, id, formatNumber(dayKey, n), at, route);
 
     const first: EventLike & { complaintId: unknown } = {
       complaintId: id,

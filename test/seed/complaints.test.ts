@@ -11,7 +11,8 @@ import { now } from '../../server/clock.js';
 import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
 
 describe('demo complaints seeder', function () {
-  this.timeout(60_000);
+  // A seed and a rebuild of every projection: 67 s at a load average of 29 on two cores.
+  this.timeout(180_000);
 
   it('seeds a few hundred complaints in every status, identical to what the events give', async () => {
     const world = await freshWorld();
