@@ -1,11 +1,11 @@
 // Hotspots: complaints per region × category × week, each cell against its own baseline (the mean
-// of its previous weeks; zero weeks count). The weekly rollups cover the asked weeks and the
-// baseline weeks before them.
+// of its previous weeks; zero weeks count). The quarterly hotspot grids (rollup.ts, cellScope) cover
+// the asked weeks and the baseline weeks before them.
 import { HOTSPOT_RULE } from '../../shared/schemas/analytics.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, addWeeks, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
-import { weekCells } from './weekCells.js';
+import { hotspotCells } from './weekCells.js';
 import { poissonSurprise } from './poisson.js';
 
 export interface HotspotInput {
@@ -31,7 +31,7 @@ export async function hotspots(q: HotspotInput) {
   const weeks = weekRange(weekOfDay(from), weekOfDay(to));
   const first = addWeeks(weeks[0]!, -q.baselineWeeks);
   const counts = new Map<string, number>();
-  for (const cell of await weekCells(weekRange(first, weeks[weeks.length - 1]!), { regionPrefix: q.region, category: q.category })) {
+  for (const cell of await hotspotCells(first, weeks[weeks.length - 1]!, { regionPrefix: q.region, category: q.category })) {
     const key = `${q.level === 'city' ? cell.county.slice(0, 4) : cell.county}|${cell.category}|${cell.week}`;
     counts.set(key, (counts.get(key) ?? 0) + cell.n);
   }

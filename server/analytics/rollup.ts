@@ -15,6 +15,14 @@ export const figureScope = (week: string) => `fig:${week}`;
 export const topScope = (dim: Dim, week: string) => `top:${dim}:${week}`;
 /** `<week>` → complaints filed that week: which weeks have any, for figures over all time. */
 export const WEEKS_SCOPE = 'fig:weeks';
+/**
+ * `<county>|<category>|<week>` → complaints filed, per quarter of filing: the hotspot grid. Hotspots
+ * over 13 weeks and their 8-week baseline read two or three of these instead of 21 weekly scopes
+ * holding every metric per day.
+ */
+export const cellScope = (quarter: string) => `cells:${quarter}`;
+/** The quarter `YYYY-Qn` of a day `YYYY-MM-DD`. */
+export const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** What the figures need of a complaint document. */
 export interface FigureSource {
@@ -74,7 +82,13 @@ export function figureCounts(c: FigureSource): Map<string, Counts> {
   out.set(topScope('merchants', c.week), { [`${cell}|${String(c.merchantId)}`]: 1 });
   out.set(topScope('stores', c.week), { [`${cell}|${String(c.storeId)}`]: 1 });
   out.set(WEEKS_SCOPE, { [c.week]: 1 });
+  out.set(...hotspotCell(c.countyCode, c.product?.category, c.day, c.week));
   return out;
+}
+
+/** The hotspot grid's count of a complaint: its scope and cell. */
+export function hotspotCell(county: string, category: string | null | undefined, day: string, week: string): [string, Counts] {
+  return [cellScope(quarterOf(day)), { [`${county}|${category ?? 'other'}|${week}`]: 1 }];
 }
 
 /** The product link is known once the complaint's fact has resolved it (server/products/facts.ts). */

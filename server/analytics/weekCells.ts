@@ -2,7 +2,18 @@
 // each a snapshot read by _id plus its few unsealed deltas (an equality the engine pushes down), so a
 // figure costs the weeks of its period whatever the number of complaints. Cells outside the region,
 // category or day bounds are dropped here.
-import { addCounts, productCounts, figureScope, topScope, WEEKS_SCOPE, type Dim, type ProductFact } from './rollup.js';
+import {
+  addCounts,
+  productCounts,
+  figureScope,
+  topScope,
+  WEEKS_SCOPE,
+  cellScope,
+  quarterOf,
+  type Dim,
+  type ProductFact,
+} from './rollup.js';
+import { addDays, weekMonday } from '../../shared/weeks.js';
 import { addDeltas, readCounts } from '../counts/ledger.js';
 import { now } from '../clock.js';
 
@@ -72,4 +83,20 @@ export async function weekTops(weeks: string[], dim: Dim, f: CellFilter): Promis
 /** Every week that has complaints, in order. */
 export async function knownWeeks(): Promise<string[]> {
   return Object.keys(await readCounts(WEEKS_SCOPE)).sort();
+}
+
+/** Complaints filed per county × category × week from `first` to `last`, inside the region and category: the quarters' hotspot grids. */
+export async function hotspotCells(first: string, last: string, f: Pick<CellFilter, 'regionPrefix' | 'category'>) {
+  const quarters = new Set<string>();
+  for (let day = weekMonday(first); day <= addDays(weekMonday(last), 6); day = addDays(day, 28)) quarters.add(quarterOf(day));
+  quarters.add(quarterOf(addDays(weekMonday(last), 6)));
+  const out: { county: string; category: string; week: string; n: number }[] = [];
+  for (const counts of await Promise.all([...quarters].map((q) => readCounts(cellScope(q))))) {
+    for (const [key, n] of Object.entries(counts)) {
+      const [county, category, week] = key.split('|') as [string, string, string];
+      if (week < first || week > last || !county.startsWith(f.regionPrefix) || (f.category && category !== f.category)) continue;
+      out.push({ county, category, week, n });
+    }
+  }
+  return out;
 }

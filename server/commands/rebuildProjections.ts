@@ -4,7 +4,7 @@
 // recomputed from the folds (the product top list from the complaint facts).
 import { addDeltas, readAllCounts } from '../counts/ledger.js';
 import { addCounts, productCounts, type ProductFact } from '../analytics/rollup.js';
-import { complaintCounts, complaintEntry } from '../complaints/entries.js';
+import { complaintCounts, complaintEntry, ENTRY_COUNTS_VERSION } from '../complaints/entries.js';
 import { differences, fold, type EventLike } from '../complaints/projection.js';
 import { writeEntryRow } from '../complaints/storeEntries.js';
 import { now } from '../clock.js';
@@ -69,9 +69,9 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
   const write = opts.write ?? true;
   const report: RebuildReport = { checked: 0, differing: [], withoutEvents: [], written: 0, entriesDiffering: 0, countsDiffering: 0 };
   const model: ReadModel = { stored: new Map(), expected: new Set(), counts: new Map() };
-  // A row without its time buckets (written before lists were read by bucket) is stale whatever its version.
-  for await (const e of ComplaintEntryModel.find({}, { version: 1, tm: 1 }).lean().cursor())
-    model.stored.set(e._id as string, e.tm ? e.version : -1);
+  // A row written by older code (without its time buckets) is stale whatever its version.
+  for await (const e of ComplaintEntryModel.find({}, { version: 1, cv: 1 }).lean().cursor())
+    model.stored.set(e._id as string, e.cv === ENTRY_COUNTS_VERSION ? e.version : -1);
   const stored = new Map<string, Record<string, unknown>>();
   for await (const c of ComplaintModel.find().lean().cursor()) stored.set(String(c._id), c as Record<string, unknown>);
   let current: string | null = null;

@@ -9,6 +9,9 @@ import { complaintTerms } from './searchTerms.js';
 import { addCounts, figureCounts, type FigureSource } from '../analytics/rollup.js';
 import { bucketCountKeys, bucketsOf } from './listBuckets.js';
 
+/** 2: with the list's time buckets (listBuckets.ts) and the hotspot grid (rollup.ts, cellScope). */
+export const ENTRY_COUNTS_VERSION = 2;
+
 export type EntryTab = 'todo' | 'responded' | 'bureau' | 'closed';
 
 /** What the read model needs of a complaint (a stored document or a fold of its events). */
@@ -60,6 +63,8 @@ export interface EntryRow {
   td: string;
   dm?: string;
   dd?: string;
+  /** Which counts the row's writer added (backfillCounts.ts): rows without it predate some of them. */
+  cv: number;
   terms: string[];
   /** The complaint document itself, so a page is one read. */
   c: EntrySource;
@@ -117,6 +122,7 @@ export function complaintEntry(c: EntrySource): EntryRow {
     tm: filed.month,
     td: filed.day,
     ...(due && !closed ? { dk: sortKey(due, id), dm: bucketsOf(due).month, dd: bucketsOf(due).day } : {}),
+    cv: ENTRY_COUNTS_VERSION,
     terms: complaintTerms(c),
     c,
   };

@@ -1,15 +1,15 @@
 // Fields added after a database was first written: filled once at start, so an existing ./data keeps
 // working (a store written before stores could close is open; one written before listing existed is
 // listed exactly when its merchant is approved; an account written before account search gets its
-// organization's name and search tokens; a list entry written before lists were read by time bucket
-// gets its buckets). Each step finds nothing the second time.
+// organization's name and search tokens; a list entry written before the list buckets and hotspot grids
+// gets their counts). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { backfillProductTokens } from '../products/searchTokens.js';
 import { backfillListKeys } from '../returns/listKeys.js';
-import { backfillEntryBuckets } from '../complaints/backfillBuckets.js';
+import { backfillEntryCounts } from '../complaints/backfillCounts.js';
 
 export async function backfillFields(): Promise<void> {
   await StoreModel.updateMany({ status: { $exists: false } }, { $set: { status: 'open' } });
@@ -36,5 +36,5 @@ export async function backfillFields(): Promise<void> {
   }
   while ((await backfillListKeys()) > 0);
   while ((await backfillProductTokens()) > 0);
-  await backfillEntryBuckets();
+  await backfillEntryCounts();
 }

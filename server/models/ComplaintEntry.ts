@@ -33,6 +33,8 @@ const complaintEntrySchema = new Schema(
     td: { type: String, required: true },
     dm: { type: String },
     dd: { type: String },
+    /** Which counts the row's writer added to the ledger (server/complaints/backfillCounts.ts). */
+    cv: { type: Number },
     /** Search terms (server/complaints/searchTerms.ts) of number, product, brand, model, merchant, store, description. */
     terms: { type: [String], default: [] },
     c: { type: Schema.Types.Mixed, required: true },

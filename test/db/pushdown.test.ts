@@ -20,7 +20,7 @@ import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { EnforcementCaseModel } from '../../server/models/EnforcementCase.js';
 import { AbuseReviewModel } from '../../server/models/AbuseReview.js';
-import { figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
+import { cellScope, figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { toActor } from '../../server/policies/actor.js';
 import { UserModel } from '../../server/models/User.js';
 import { recipientQueries } from '../../server/notifications/fanout.js';
@@ -114,6 +114,8 @@ const HOT: Record<string, Hot> = {
   "dashboard top merchants: a week's unsealed deltas": () =>
     CountDeltaModel.find({ scope: topScope('merchants', '2026-W10'), sealed: false }),
   "dashboard figures: a week's snapshot by _id": () => CountSnapshotModel.findById(`${figureScope('2026-W10')}#1`),
+  "hotspots: a quarter's unsealed grid deltas": () => CountDeltaModel.find({ scope: cellScope('2026-Q4'), sealed: false }),
+  "hotspots: a quarter's grid snapshot by _id": () => CountSnapshotModel.findById(`${cellScope('2026-Q4')}#1`),
   'dashboard figures over all time: the weeks with complaints': () => CountDeltaModel.find({ scope: WEEKS_SCOPE, sealed: false }),
   "ledger: a scope's latest snapshot, once per process": () =>
     CountSnapshotModel.findOne({ scope: figureScope('2026-W10') }).sort({ gen: -1 }),

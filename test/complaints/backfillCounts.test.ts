@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { backfillEntryBuckets } from '../../server/complaints/backfillBuckets.js';
+import { backfillEntryCounts } from '../../server/complaints/backfillCounts.js';
+import { cellScope, hotspotCell, quarterOf } from '../../server/analytics/rollup.js';
 import { complaintEntry, type EntrySource } from '../../server/complaints/entries.js';
 import { bucketCountKeys } from '../../server/complaints/listBuckets.js';
 import { addDeltas, readCounts } from '../../server/counts/ledger.js';
@@ -9,33 +10,40 @@ import { freshWorld } from '../helpers/server.js';
 import { consumerId, filing } from '../helpers/complaints.js';
 import { fileComplaint } from '../../server/commands/fileComplaint.js';
 
-describe('list entries written before the time buckets', () => {
+describe('list entries written before the time buckets and hotspot grids', () => {
   before(async () => {
     const world = await freshWorld();
     for (let i = 0; i < 3; i++) await fileComplaint({ consumerId: consumerId(world), data: filing(world) });
   });
 
-  it('get their buckets and bucket counts once, at start', async () => {
+  it('get their buckets, bucket counts and hotspot cells once, at start', async () => {
     const truth = await readCounts('region:33');
     const rows = await ComplaintEntryModel.find({}, { c: 1 }).lean();
+    const quarter = (r: (typeof rows)[number]) => cellScope(quarterOf((r.c as EntrySource).day!));
+    const cellsTruth = await readCounts(quarter(rows[0]!));
+    expect(Object.values(cellsTruth).reduce((a, b) => a + b, 0)).to.be.greaterThan(0);
     expect(rows.length).to.be.greaterThan(0);
     // The database as it was: rows without buckets, and a ledger without their counts.
     for (const r of rows) {
       const entry = complaintEntry(r.c as EntrySource);
       const d = Object.fromEntries(bucketCountKeys(entry).map((k) => [k, -1]));
       await addDeltas(entry.aud.map((scope) => ({ _id: `${scope}|${entry._id}|before`, scope, d })));
+      const c = r.c as EntrySource;
+      const [scope, cell] = hotspotCell(c.countyCode, c.product?.category, c.day!, c.week!);
+      await addDeltas([{ _id: `${scope}|${entry._id}|before`, scope, d: { [Object.keys(cell)[0]!]: -1 } }]);
     }
-    await ComplaintEntryModel.updateMany({}, { $unset: { tm: 1, td: 1, dm: 1, dd: 1 } });
-    await JobRunModel.deleteMany({ key: 'backfill:complaint-entry-buckets' });
+    await ComplaintEntryModel.updateMany({}, { $unset: { tm: 1, td: 1, dm: 1, dd: 1, cv: 1 } });
+    await JobRunModel.deleteMany({ job: 'backfill' });
     expect(Object.keys(await readCounts('region:33')).some((k) => k.startsWith('tm:'))).to.equal(false);
 
-    await backfillEntryBuckets(2);
+    await backfillEntryCounts(2);
     expect(await readCounts('region:33')).to.deep.equal(truth);
+    expect(await readCounts(quarter(rows[0]!))).to.deep.equal(cellsTruth);
     const after = await ComplaintEntryModel.find({}, { tm: 1, td: 1 }).lean();
     expect(after.every((r) => r.tm && r.td)).to.equal(true);
     // Done once: a later start skips the scan (a row left without buckets now stays so).
     await ComplaintEntryModel.updateOne({ _id: after[0]!._id }, { $unset: { tm: 1 } });
-    await backfillEntryBuckets();
+    await backfillEntryCounts();
     expect((await ComplaintEntryModel.findById(after[0]!._id).lean())!.tm).to.equal(undefined);
   });
 });
