@@ -30,7 +30,7 @@ async function recount() {
 }
 
 describe('rollups equal a full recount after random inserts', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let srv: TestServer;
   let world: DemoWorld;
   before(async () => {
