@@ -28,7 +28,7 @@ const compare = (a: unknown, b: unknown) => {
 export async function visiblePage<T>(
   model: mongoose.Model<T>,
   q: { actor: Actor; asked?: string; alternatives: Record<string, unknown>[]; sort: Sort; skip: number; limit: number },
-): Promise<{ rows: (T & { _id: mongoose.Types.ObjectId })[]; more: boolean }> {
+): Promise<{ rows: (T & { _id: mongoose.Types.ObjectId })[]; more: boolean; total: number }> {
   // A region outside the actor's jurisdiction answers 403 (server/policies/jurisdiction.ts).
   const region = regionFor(q.actor, q.asked);
   const regions = region === PROVINCE_CODE ? [{}] : (await codesUnder(region)).map((code) => ({ regionCodes: code }));
@@ -41,5 +41,6 @@ export async function visiblePage<T>(
   const rows = [...byId.values()].sort(
     (a, b) => dir * compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]) || compare(a._id, b._id),
   );
-  return { rows: rows.slice(q.skip, q.skip + q.limit), more: rows.length > q.skip + q.limit };
+  // Every match is read to order them, so the result count costs nothing more.
+  return { rows: rows.slice(q.skip, q.skip + q.limit), more: rows.length > q.skip + q.limit, total: rows.length };
 }

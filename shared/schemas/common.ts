@@ -27,5 +27,11 @@ export function page<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** A page of a list that shows its result count: `total` is every match, not only this page's. */
+export function countedPage<T extends z.ZodTypeAny>(item: T) {
+  return page(item).extend({ total: z.number().int() });
+}
+export type CountedPage<T> = { items: T[]; nextCursor: string | null; total: number };
+
 /** The answer of an action with nothing else to say. */
 export const okSchema = z.object({ ok: z.literal(true) });

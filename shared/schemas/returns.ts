@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../enums.js';
 import { isValidGtin } from '../gtin.js';
-import { objectId } from './common.js';
+import { objectId, page } from './common.js';
 import { regionCode } from './directory.js';
 
 export const COMMITMENT_SCOPES = ['store', 'chain_city', 'chain_province'] as const;
@@ -276,6 +276,10 @@ export const commitmentSchema = z.object({
     )
     .optional(),
 });
+
+/** The public registry: its result count covers active commitments only (the others are listed per record). */
+export const commitmentPage = page(commitmentSchema).extend({ total: z.number().int().nullable() });
+export type CommitmentPage = z.infer<typeof commitmentPage>;
 export type Commitment = z.infer<typeof commitmentSchema>;
 
 export const storeBadgeSchema = z.object({

@@ -123,6 +123,10 @@ const HOT: Record<string, Hot> = {
   'product flags of one county, one status (GET /product-flags)': () => ProductFlagModel.find({ regionCodes: '330106', status: 'open' }),
   'enforcement cases of one county (GET /enforcement-cases)': () => EnforcementCaseModel.find({ regionCodes: '330106' }),
   'abuse reviews of one county, pending (GET /abuse-reviews)': () => AbuseReviewModel.find({ regionCodes: '330106', status: 'pending' }),
+  // Result counts of the lists (their `total`): the same equalities as the page, counted.
+  'return desk count of a merchant (GET /return-requests total)': (w) => ReturnRequestModel.find({ merchantId: w.chain._id }, { _id: 1 }),
+  'public registry count of a county (GET /return-commitments?region= total)': () =>
+    ReturnCommitmentModel.find({ status: 'active', countyCodes: '330106' }, { _id: 1 }),
   // The return review list (server/returns/compliance.ts): tier D merchants, then each one's commitments.
   'credit tier D merchants (review list)': () => MerchantCreditModel.find({ tier: 'D' }),
   "a tier D merchant's commitments (review list)": (w) =>

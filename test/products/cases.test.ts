@@ -90,6 +90,11 @@ describe('enforcement cases and the public problem-product list', () => {
     expect(flag.body.status).to.equal('closed');
     expect((await hz.get('/enforcement-cases')).body.items.map((c: { id: string }) => c.id)).to.deep.equal([id]);
     expect((await yw.get('/enforcement-cases')).body.items).to.deep.equal([]);
+    // Each list shows its result count, of every match and not only the page's.
+    expect((await hz.get('/enforcement-cases?limit=1')).body.total).to.equal(1);
+    expect((await yw.get('/enforcement-cases')).body.total).to.equal(0);
+    expect((await hz.get('/product-flags?status=closed&limit=1')).body.total).to.equal(1);
+    expect((await yw.get('/product-flags?status=closed')).body.total).to.equal(0);
     expect((await yw.get(`/enforcement-cases/${id}`)).status).to.equal(404);
   });
 

@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { backfillFields } from '../../server/db/backfill.js';
 import { testClock } from '../../server/clock.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
-import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
+import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
 import { chainStores, product, returnsWorld } from '../helpers/returns.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -79,6 +79,24 @@ describe('return desk lists: full pages, exact filters', () => {
     expect(pages.map((p) => p.length)).to.deep.equal([2, 1]);
     expect(pages.flat()).to.deep.equal([...cross].reverse());
     expect((await allPages(chain, `/return-requests?storeId=${s.hzBinjiang}`, 10)).flat()).to.deep.equal([...cross].reverse());
+  });
+
+  it('shows each list its result count: every match of the filter, on every page', async () => {
+    const hzBureau = await signedIn(srv.url, DEMO.regulatorHz);
+    for (const [client, path, count] of [
+      [hzBureau, '/return-requests?limit=3', 10],
+      [chain, `/return-requests?limit=2&storeId=${s.nbYinzhou}`, 3],
+      [chain, '/return-requests?limit=5', 17],
+    ] as const) {
+      const r = await client.get(path);
+      expect(r.status, r.text).to.equal(200);
+      expect({ path, total: r.body.total }).to.deep.equal({ path, total: count });
+    }
+    // The public registry counts its active commitments: the chain's one, for anyone.
+    const anonymous = new ApiClient(srv.url);
+    const registry = await anonymous.get(`/return-commitments?limit=1&region=${'330106'}`);
+    expect(registry.status, registry.text).to.equal(200);
+    expect(registry.body.total).to.equal(1);
   });
 
   it('gives requests stored before the list keys their keys at start', async () => {

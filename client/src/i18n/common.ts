@@ -32,6 +32,7 @@ export const messages = defineMessages({
     connection: { connected: '在线', connecting: '连接中', offline: '离线', hint: '实时更新连接状态' },
     language: { label: '切换语言', 'zh-CN': '中文', en: 'English' },
     user: { menu: '账户菜单', signOut: '退出登录' },
+    resultCount: '共 {{count}} 条',
     actions: { retry: '重试', cancel: '取消', confirm: '确认', backHome: '返回首页', close: '关闭' },
     states: {
       loading: '加载中…',
@@ -93,6 +94,7 @@ export const messages = defineMessages({
     connection: { connected: 'Online', connecting: 'Connecting', offline: 'Offline', hint: 'Live update connection' },
     language: { label: 'Switch language', 'zh-CN': '中文', en: 'English' },
     user: { menu: 'Account menu', signOut: 'Sign out' },
+    resultCount: 'Results: {{count}}',
     actions: { retry: 'Retry', cancel: 'Cancel', confirm: 'Confirm', backHome: 'Back to home', close: 'Close' },
     states: {
       loading: 'Loading…',

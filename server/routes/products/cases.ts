@@ -1,5 +1,5 @@
 // Enforcement cases and the public problem-product list.
-import { idParam, page } from '../../../shared/schemas/common.js';
+import { countedPage, idParam, page } from '../../../shared/schemas/common.js';
 import {
   caseQuery,
   caseSchema,
@@ -83,12 +83,12 @@ export const caseRoutes = () => [
       tag: 'products',
       policy: 'case:list',
       query: caseQuery,
-      response: page(caseSchema),
+      response: countedPage(caseSchema),
     },
     async ({ actor, query }) => {
       const skip = Number(query.cursor ?? 0);
       const alternatives = [query.status ? { status: query.status } : {}];
-      const { rows, more } = await visiblePage(EnforcementCaseModel, {
+      const { rows, more, total } = await visiblePage(EnforcementCaseModel, {
         actor: actor!,
         asked: query.region,
         alternatives,
@@ -96,7 +96,7 @@ export const caseRoutes = () => [
         skip,
         limit: query.limit,
       });
-      return { items: rows.map(presentCase), nextCursor: more ? String(skip + query.limit) : null };
+      return { items: rows.map(presentCase), nextCursor: more ? String(skip + query.limit) : null, total };
     },
   ),
   endpoint(

@@ -1,6 +1,6 @@
 // Flags (regulators of the regions concerned) and the thresholds that raise them.
 import mongoose from 'mongoose';
-import { idParam, page } from '../../../shared/schemas/common.js';
+import { countedPage, idParam } from '../../../shared/schemas/common.js';
 import {
   detectResponse,
   flagDetailSchema,
@@ -59,13 +59,13 @@ export const flagRoutes = () => [
       tag: 'products',
       policy: 'flag:list',
       query: flagQuery,
-      response: page(flagSchema),
+      response: countedPage(flagSchema),
     },
     async ({ actor, query }) => {
       const statuses = query.status ? [query.status] : ['open', 'case_opened'];
       const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
       const skip = Number(query.cursor ?? 0);
-      const { rows, more } = await visiblePage(ProductFlagModel, {
+      const { rows, more, total } = await visiblePage(ProductFlagModel, {
         actor: actor!,
         asked: query.region,
         alternatives,
@@ -73,7 +73,7 @@ export const flagRoutes = () => [
         skip,
         limit: query.limit,
       });
-      return { items: rows.map(presentFlag), nextCursor: more ? String(skip + query.limit) : null };
+      return { items: rows.map(presentFlag), nextCursor: more ? String(skip + query.limit) : null, total };
     },
   ),
   endpoint(

@@ -1,5 +1,5 @@
 // Return commitments (public registry), store badges and return requests (API.md "Returns").
-import { idParam, page } from '../../../shared/schemas/common.js';
+import { countedPage, idParam } from '../../../shared/schemas/common.js';
 import {
   claimReturnSchema,
   commitmentQuery,
@@ -10,6 +10,7 @@ import {
   returnListQuery,
   returnOutcomeSchema,
   LEGAL_EXCLUSIONS,
+  commitmentPage,
   commitmentSchema,
   returnRequestSchema,
   storeBadgeSchema,
@@ -76,7 +77,7 @@ export const returnRoutes = () => [
       tag: 'returns',
       policy: 'return-commitment:list',
       query: commitmentQuery,
-      response: page(commitmentSchema),
+      response: commitmentPage,
     },
     async ({ actor, query }) => {
       const filter: Record<string, unknown> = {};
@@ -87,18 +88,24 @@ export const returnRoutes = () => [
       else if (query.region?.length === 4) filter.cityCodes = query.region;
       if (query.category) {
         // A category is covered when it is not legally excluded, not excluded, and listed (or nothing is listed).
-        if ((LEGAL_EXCLUSIONS as readonly string[]).includes(query.category)) return { items: [], nextCursor: null };
+        if ((LEGAL_EXCLUSIONS as readonly string[]).includes(query.category)) return { items: [], nextCursor: null, total: 0 };
         filter.excludedCategories = { $ne: query.category };
         filter.$or = [{ categories: { $size: 0 } }, { categories: query.category }];
       }
       if (query.crossStore) filter.scope = { $in: ['chain_city', 'chain_province'] };
-      const p = await paginate(ReturnCommitmentModel, filter, query);
+      // The registry's result count: active commitments are public, so it counts the same filter. Listing
+      // suspended or withdrawn ones is checked per record (below), so their count is not offered.
+      const [p, total] = await Promise.all([
+        paginate(ReturnCommitmentModel, filter, query),
+        status === 'active' ? ReturnCommitmentModel.countDocuments(filter) : null,
+      ]);
       // Suspended and withdrawn commitments are listed only to those who may see them.
       const items = p.items.filter((c) => c.status === 'active' || seesInactive(actor, c));
       const [stores, rates] = await Promise.all([storesOf(items), honorRates(items.map((c) => String(c.merchantId)))]);
       return {
         items: items.map((c) => presentCommitment(c, stores, { honorRate: rates.get(String(c.merchantId)) ?? null })),
         nextCursor: p.nextCursor,
+        total,
       };
     },
   ),
@@ -207,7 +214,7 @@ export const returnRoutes = () => [
       tag: 'returns',
       policy: 'return-request:list',
       query: returnListQuery,
-      response: page(returnRequestSchema),
+      response: countedPage(returnRequestSchema),
     },
     async ({ actor, query }) => {
       const a = actor!;
@@ -217,8 +224,9 @@ export const returnRoutes = () => [
       if (query.storeId) filter.storeIds = query.storeId;
       if (query.status) filter.status = query.status;
       if (query.breach !== undefined) filter.breach = query.breach;
-      const p = await paginate(ReturnRequestModel, filter, query);
-      return { items: p.items.map((r) => presentReturn(r, a)), nextCursor: p.nextCursor };
+      // The result count reads the same top-level equalities as the page (test/db/pushdown.test.ts).
+      const [p, total] = await Promise.all([paginate(ReturnRequestModel, filter, query), ReturnRequestModel.countDocuments(filter)]);
+      return { items: p.items.map((r) => presentReturn(r, a)), nextCursor: p.nextCursor, total };
     },
   ),
   endpoint(

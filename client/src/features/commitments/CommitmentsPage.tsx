@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { ResultCount } from '../../components/ResultCount';
 import { currentLocale } from '../../i18n/locale';
 import { useLoad } from '../returns/useLoad';
 import { useCities, useCounties } from '../returns/useRegionNames';
@@ -115,11 +116,14 @@ export function CommitmentsPage() {
       ) : list.data.items.length === 0 ? (
         <EmptyState title={t('registry.emptyTitle')} hint={t('registry.emptyHint')} />
       ) : (
-        <div className="commitment-list" data-testid="registry-list">
-          {list.data.items.map((c) => (
-            <CommitmentCard key={c.id} c={c} />
-          ))}
-        </div>
+        <>
+          {list.data.total !== null && <ResultCount count={list.data.total} />}
+          <div className="commitment-list" data-testid="registry-list">
+            {list.data.items.map((c) => (
+              <CommitmentCard key={c.id} c={c} />
+            ))}
+          </div>
+        </>
       )}
     </Page>
   );

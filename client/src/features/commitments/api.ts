@@ -1,5 +1,5 @@
 import { api, type Query } from '../../api/client';
-import type { Commitment } from '../../../../shared/schemas/returns';
+import type { Commitment, CommitmentPage } from '../../../../shared/schemas/returns';
 
 export type { Commitment };
 export type CommitmentStore = Commitment['stores'][number];
@@ -15,7 +15,7 @@ export interface NewCommitment {
 }
 
 export const listCommitments = (query: Query, signal?: AbortSignal) =>
-  api.get<{ items: Commitment[]; nextCursor: string | null }>('/return-commitments', { query: { limit: 100, ...query }, signal });
+  api.get<CommitmentPage>('/return-commitments', { query: { limit: 100, ...query }, signal });
 export const getCommitment = (id: string, signal?: AbortSignal) => api.get<Commitment>(`/return-commitments/${id}`, { signal });
 export const publishCommitment = (body: NewCommitment) => api.post<Commitment>('/return-commitments', body);
 export const withdrawCommitment = (id: string) => api.post<Commitment>(`/return-commitments/${id}/transitions`, { action: 'withdraw' });

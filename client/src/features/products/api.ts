@@ -1,6 +1,7 @@
 // Problem-product flags, enforcement cases, the public list, sampling imports, thresholds and the
 // abuse queue (API.md "Problem products and hotspots").
 import { api } from '../../api/client';
+import type { CountedPage } from '../../../../shared/schemas/common';
 import type { Merchant } from '../../../../shared/schemas/directory';
 import type {
   AbuseReview,
@@ -26,12 +27,12 @@ export type LogEntry = Case['log'][number];
 type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const listFlags = (query: { status?: string; category?: string; limit?: number; cursor?: string }, signal?: AbortSignal) =>
-  api.get<Page<Flag>>('/product-flags', { query, signal });
+  api.get<CountedPage<Flag>>('/product-flags', { query, signal });
 export const getFlag = (id: string, signal?: AbortSignal) =>
   api.get<Flag & { complaints: FlagComplaint[] }>(`/product-flags/${id}`, { signal });
 
 export const listCases = (query: { status?: string; limit?: number; cursor?: string }, signal?: AbortSignal) =>
-  api.get<Page<Case>>('/enforcement-cases', { query, signal });
+  api.get<CountedPage<Case>>('/enforcement-cases', { query, signal });
 export const getCase = (id: string, signal?: AbortSignal) => api.get<Case>(`/enforcement-cases/${id}`, { signal });
 export const openCase = (flagId: string, note?: string) => api.post<Case>('/enforcement-cases', note ? { flagId, note } : { flagId });
 export const moveCase = (

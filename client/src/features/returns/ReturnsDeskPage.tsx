@@ -4,6 +4,7 @@ import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { ResultCount } from '../../components/ResultCount';
 import { useUser } from '../auth/session';
 import { useSocketEvent } from '../../realtime/socket';
 import { listReturns, returnAnalytics, type ReturnRequest } from './api';
@@ -31,7 +32,11 @@ export function ReturnsDeskPage() {
 
   function replace(r: ReturnRequest, message?: string) {
     list.setData((d) =>
-      d ? { ...d, items: d.items.some((x) => x.id === r.id) ? d.items.map((x) => (x.id === r.id ? r : x)) : [r, ...d.items] } : d,
+      d
+        ? d.items.some((x) => x.id === r.id)
+          ? { ...d, items: d.items.map((x) => (x.id === r.id ? r : x)) }
+          : { ...d, items: [r, ...d.items], total: d.total + 1 }
+        : d,
     );
     if (latest?.id === r.id) setLatest(r);
     if (message) setNotice(message);
@@ -86,7 +91,10 @@ export function ReturnsDeskPage() {
       ) : list.data.items.length === 0 ? (
         <EmptyState title={t('desk.emptyTitle')} hint={t('desk.emptyHint')} />
       ) : (
-        <ReturnRows items={list.data.items} actions={(r) => <OutcomeActions request={r} onDone={replace} />} />
+        <>
+          <ResultCount count={list.data.total} />
+          <ReturnRows items={list.data.items} actions={(r) => <OutcomeActions request={r} onDone={replace} />} />
+        </>
       )}
     </Page>
   );

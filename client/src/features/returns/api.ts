@@ -1,6 +1,7 @@
 // Calls and shapes of the returns API (API.md "Returns"), shared by the desk, the consumer page and compliance.
 import { api, type Query } from '../../api/client';
 import type { Store } from '../../../../shared/schemas/directory';
+import type { CountedPage } from '../../../../shared/schemas/common';
 import type { CoverageReason, ReturnAnalytics, ReturnFigures, ReturnRequest } from '../../../../shared/schemas/returns';
 
 export type { CoverageReason };
@@ -29,7 +30,7 @@ export const createReturn = (body: NewReturn, idempotencyKey: string) =>
   api.post<ReturnRequest>('/return-requests', body, { headers: { 'Idempotency-Key': idempotencyKey } });
 
 export const listReturns = (query: Query, signal?: AbortSignal) =>
-  api.get<{ items: ReturnRequest[]; nextCursor: string | null }>('/return-requests', { query: { limit: 50, ...query }, signal });
+  api.get<CountedPage<ReturnRequest>>('/return-requests', { query: { limit: 50, ...query }, signal });
 
 export const recordOutcome = (
   id: string,
