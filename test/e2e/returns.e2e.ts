@@ -92,6 +92,8 @@ describe('returns in Chromium', function () {
       await page.getByTestId('desk-notice').waitFor();
       await result.getByTestId('return-status').filter({ hasText: '已退款' }).waitFor();
       await page.getByTestId('desk-figures').waitFor();
+      // The desk's list counts the new return at once.
+      await page.locator('[data-testid="result-count"][data-count="1"]').waitFor();
     });
     const stored = await ReturnRequestModel.find({}).lean();
     expect(stored).to.have.length(1);
@@ -171,6 +173,7 @@ describe('returns in Chromium', function () {
       await list.waitFor();
       expect(await list.innerText()).to.contain(world.chain.name);
       expect(await list.getByTestId('commitment-badge').count()).to.equal(1);
+      expect(await page.getByTestId('result-count').innerText()).to.equal('共 1 条');
       expect(await list.getByTestId('commitment-honor-rate').innerText()).to.contain('100.0%');
       await page.getByTestId('registry-category').selectOption('fresh_food');
       await page.getByTestId('empty-state').waitFor();
