@@ -78,7 +78,7 @@ export async function discover(url: string): Promise<Call[]> {
           as.map((a) => ({ href: a.getAttribute('href') ?? '', nav: (a.getAttribute('data-testid') ?? '').startsWith('nav-') })),
         );
         if (!nav.length) nav = links.filter((l) => l.nav).map((l) => l.href);
-        // A page's tabs (the merchant inbox's, the store list's) ask for their own lists.
+        // A page's tabs (the merchant inbox's, the store list's, the queue's 我的 / 未分配 views) ask for their own lists.
         for (const tab of (await page.locator('[role="tab"][aria-selected="false"]').all()).slice(0, 8)) {
           await tab.click().catch(() => {});
           await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});

@@ -4,6 +4,7 @@
 // socket server and the merchant profile, and `apiRouter` mounts the routes. Who may call each
 // route is declared beside it (its `policy`), the rules in server/policies/ (one table per capability).
 import { complaintSeeder } from './seed/complaints.js';
+import { officerSeeder } from './seed/officers.js';
 import { productSeeder } from './seed/products.js';
 import { returnSeeder } from './seed/returns.js';
 import { addSeeder, type Seeder } from './seed/registry.js';
@@ -30,6 +31,10 @@ import { complaintRoutes } from './routes/complaints/router.js';
 import { directoryRoutes } from './routes/directory/router.js';
 import { healthRoutes } from './routes/health/router.js';
 import { notificationRoutes } from './routes/notifications/router.js';
+import { officerRoutes } from './routes/officers/router.js';
+import { savedViewRoutes } from './routes/savedViews/router.js';
+import { bulkRoutes } from './routes/bulk/router.js';
+import { bulkJobsJob } from './jobs/bulkJobs.js';
 import { outboxRoutes } from './routes/outbox/router.js';
 import { productRoutes } from './routes/products/router.js';
 import { returnAnalyticsRoutes } from './routes/returns/analytics.js';
@@ -54,9 +59,9 @@ export const capabilities: Capability[] = [
   { name: 'directory', routes: [directoryRoutes, storeRoutes] },
   {
     name: 'complaints',
-    routes: [complaintRoutes, notificationRoutes],
-    jobs: [complaintDeadlineJob, effectsJob, countSealJob],
-    seeders: [complaintSeeder],
+    routes: [complaintRoutes, notificationRoutes, officerRoutes, savedViewRoutes, bulkRoutes],
+    jobs: [complaintDeadlineJob, effectsJob, countSealJob, bulkJobsJob],
+    seeders: [complaintSeeder, officerSeeder],
     socketHandlers: [complaintSocketHandler],
   },
   {

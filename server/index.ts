@@ -10,6 +10,7 @@ import { attachRealtime } from './realtime/server.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { effectsSettled } from './complaints/effectRunner.js';
 import { seedIfEmpty, DEMO_ACCOUNTS } from './seed/demo.js';
+import { DEMO_OFFICERS } from './seed/officers.js';
 import { logger } from './logger.js';
 import { wireCapabilities } from './capabilities.js';
 
@@ -114,6 +115,8 @@ async function main() {
   console.log(`  data: ${config.MONGODB_URI ? 'MONGODB_URI' : where}${running.seeded ? ' (demo data seeded)' : ''}`);
   console.log(`  demo logins (password ${config.DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) console.log(`    ${a.email.padEnd(32)} ${a.role}`);
+  const officers = Object.values(DEMO_OFFICERS).flat();
+  console.log(`    ${officers.map((o) => o.email).join(', ')}: officers`);
   console.log('');
 
   let stopping = false;

@@ -74,6 +74,12 @@ export const TRANSITIONS: Record<Exclude<Action, 'file'>, Rule> = {
   remedy_overdue: { party: 'system', from: ['resolved'], to: 'awaiting_regulator', remedy: ['promised'] },
 };
 
+/**
+ * Events of a complaint that are no lifecycle step: a bureau's internal work (assigning an officer).
+ * They keep the status, take any time, and are stored under the same (complaintId, seq) as transitions.
+ */
+export const INTERNAL_ACTIONS: readonly string[] = ['assign'];
+
 export function isClosed(status: ComplaintStatus): boolean {
   return CLOSED_STATUSES.includes(status);
 }

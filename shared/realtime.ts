@@ -34,6 +34,16 @@ export const serverEventSchemas = {
       status: z.enum(['queued', 'running', 'done', 'failed']).optional(),
     })
     .strict(),
+  /** A bulk action's progress (to its officer's room): each complaint done or skipped, then done. */
+  'bulk:progress': z
+    .object({
+      jobId: objectId,
+      done: z.number().int(),
+      skipped: z.number().int(),
+      total: z.number().int(),
+      status: z.enum(['running', 'done']),
+    })
+    .strict(),
   'return:updated': z.object({ id: objectId, status: z.enum(RETURN_STATUSES), breach: z.boolean() }).strict(),
   /** The account was approved or rejected (to the user's room). */
   'account:updated': z.object({ status: z.enum(ACCOUNT_STATUSES) }).strict(),

@@ -1,18 +1,13 @@
 // One step of the lifecycle: checks who asks (403), the version they saw (409 version_conflict) and the
-// status (409 invalid_transition), then inserts the event with seq = version + 1. The unique
-// (complaintId, seq) index decides a race: the loser gets E11000 and a 409, and nothing else changes.
+// status (409 invalid_transition), then appends the event with seq = version + 1
+// (server/complaints/append.ts: the unique (complaintId, seq) index decides a race).
 import mongoose from 'mongoose';
-import { canTransition, nextStatus, TRANSITIONS, type Action, type RemedyStatus } from '../../shared/complaintMachine.js';
+import { canTransition, nextStatus, TRANSITIONS, type Action, type Party, type RemedyStatus } from '../../shared/complaintMachine.js';
 import type { TransitionInput } from '../../shared/schemas/complaint.js';
-import { now } from '../clock.js';
-import { afterAnswer } from '../complaints/effectRunner.js';
-import { applyEvent, type ComplaintState } from '../complaints/projection.js';
-import { syncProjection } from '../complaints/repair.js';
-import { storeEntries } from '../complaints/storeEntries.js';
-import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { appendEvent, versionConflict } from '../complaints/append.js';
+import { conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
 import { AttachmentModel } from '../models/Attachment.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
-import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
 import { RegionModel } from '../models/Region.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
 import { complaintParty, complaintScope } from '../policies/complaints.js';
@@ -22,45 +17,15 @@ export type SystemAction = 'escalate' | 'auto_accept' | 'mediation_expired' | 'r
 
 const remedyOf = (c: ComplaintRecord) => (c.remedy as { status?: RemedyStatus } | undefined)?.status;
 
-const versionConflict = () => conflict('version_conflict', 'The complaint has changed since you loaded it; reload and try again');
-
-async function append(
+function append(
   c: ComplaintRecord,
   action: Exclude<Action, 'file'>,
-  party: string,
+  party: Party,
   actorId: string | null,
   data: Record<string, unknown>,
   quiet = false,
 ) {
-  const at = now();
-  const seq = c.version + 1;
-  // The event owes its effects (effects.ts) until the runner has done them: see effectRunner.ts.
-  const event = {
-    _id: eventId(c._id, seq),
-    complaintId: c._id,
-    seq,
-    action,
-    from: c.status,
-    to: nextStatus(action, c.status),
-    actorId,
-    party,
-    at,
-    data,
-    effects: 'pending' as const,
-    ...(quiet ? { quiet } : {}),
-  };
-  const next: ComplaintState = applyEvent(c as unknown as ComplaintState, event);
-  try {
-    await ComplaintEventModel.create(event);
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    await syncProjection(c._id);
-    throw versionConflict();
-  }
-  // Only the inserter of seq v+1 writes version v+1, so this replace never overwrites a newer projection.
-  await Promise.all([ComplaintModel.replaceOne({ _id: c._id, version: c.version }, next), storeEntries(c as never, next as never, at)]);
-  afterAnswer(event, next);
-  return next as unknown as ComplaintRecord;
+  return appendEvent(c, { action, to: nextStatus(action, c.status), party, actorId, data, quiet });
 }
 
 export async function transitionComplaint(actor: Actor, complaintId: string, input: TransitionInput): Promise<ComplaintRecord> {
@@ -89,13 +54,13 @@ export async function transitionComplaint(actor: Actor, complaintId: string, inp
     }
     if (input.storeId === String(complaint.storeId)) throw unprocessable('same_store', 'The complaint is already about this store');
     const route = await routeStore(input.storeId, complaint.purchase!.channel as 'in_store' | 'online');
-    return append(complaint, action, party, actor.id, { storeId: input.storeId, route });
+    return append(complaint, action, party!, actor.id, { storeId: input.storeId, route });
   }
   // Promises are followed by their recorded fulfilment now (confirm_remedy, dispute_remedy), not asked about bare.
   if (input.action === 'rate' && input.promiseKept !== undefined) {
     throw unprocessable('no_promise', 'A promised remedy is confirmed or disputed once the merchant records it, not in the rating');
   }
-  return append(complaint, action, party, actor.id, data);
+  return append(complaint, action, party!, actor.id, data);
 }
 
 /** A deadline job's transition; returns null when the complaint moved on meanwhile. */

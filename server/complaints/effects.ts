@@ -4,6 +4,10 @@
 // again after a crash and then adds nothing: notifications and mails are unique per (event, user),
 // facts per complaint, flags per product.
 import { publish } from '../events/bus.js';
+import { notice } from '../mail/templates.js';
+import { UserModel } from '../models/User.js';
+import { fanOut } from '../notifications/fanout.js';
+import { person } from '../notifications/recipients.js';
 import { notifyComplaint, type Audience } from './notify.js';
 import type { ComplaintState } from './projection.js';
 import { emitToComplaint } from './realtime.js';
@@ -18,6 +22,7 @@ export interface EffectEvent {
   to: string;
   at: Date;
   data?: Record<string, unknown> | null;
+  actorId?: unknown;
   quiet?: boolean | null;
   effectsTry?: number | null;
 }
@@ -71,6 +76,19 @@ const NOTICES: Record<string, [string, Audience[]][]> = {
   ],
 };
 
+/** The officer a complaint was assigned to, told who assigned it. */
+async function notifyAssignee(c: Complaint, key: string, assignee: string, e: EffectEvent): Promise<void> {
+  const by = e.actorId ? await UserModel.findById(e.actorId, { name: 1 }).lean() : null;
+  await fanOut({
+    cause: key,
+    kind: 'assigned',
+    to: [person(assignee)],
+    notice: notice('assigned', { number: c.number, productName: c.product?.name, merchantName: c.merchantName }, by ? { by: by.name } : {}),
+    link: `/complaints/${String(c._id)}`,
+    complaintId: c._id,
+  });
+}
+
 async function announceTransition(c: Complaint, e: EffectEvent): Promise<void> {
   const id = String(c._id);
   emitToComplaint(c, 'complaint:updated', { id, status: c.status, version: c.version });
@@ -83,6 +101,9 @@ async function announceTransition(c: Complaint, e: EffectEvent): Promise<void> {
       const extra: Record<string, string> = e.action === 'decline' ? { reason: String(e.data?.reasonCode ?? '') } : {};
       await notifyComplaint(c, key, kind, audiences, extra);
     }
+    // The officer a complaint is assigned to hears of it, unless they took it themselves.
+    const assignee = e.action === 'assign' ? String(e.data?.assigneeId) : null;
+    if (assignee && assignee !== String(e.actorId)) await notifyAssignee(c, key, assignee, e);
     const wasRegulatorStage = e.from === 'awaiting_regulator' || e.from === 'in_mediation';
     if (e.action === 'withdraw' && wasRegulatorStage) await notifyComplaint(c, key, 'withdrawn', ['regulators']);
   }

@@ -8,6 +8,7 @@ import { CLOSED_STATUSES } from '../../shared/enums.js';
 import { complaintTerms } from './searchTerms.js';
 import { addCounts, figureCounts, type FigureSource } from '../analytics/rollup.js';
 import { bucketCountKeys, bucketsOf } from './listBuckets.js';
+import type { Assignment } from './projection.js';
 
 /** 2: with the list's time buckets (listBuckets.ts) and the hotspot grid (rollup.ts, cellScope). */
 export const ENTRY_COUNTS_VERSION = 2;
@@ -41,6 +42,8 @@ export interface EntrySource {
   acceptedAt?: Date | string | null;
   closedAt?: Date | string | null;
   rating?: { satisfaction?: number } | null;
+  /** Each bureau's officer (server/complaints/projection.ts `assign`). */
+  assignments?: Assignment[] | null;
 }
 
 export interface EntryRow {
@@ -83,6 +86,10 @@ export const audiences = {
   store: (id: unknown) => `store:${String(id)}`,
   /** Every complaint is in Zhejiang, so `region:33` is also the admin's audience. */
   region: (code: string) => `region:${code}`,
+  /** A bureau's 我的 view: what the bureau of `region` assigned to this officer. */
+  assignee: (region: string, userId: unknown) => `assignee:${region}:${String(userId)}`,
+  /** A bureau's 未分配 view: open complaints its officers have not been assigned. */
+  unassigned: (region: string) => `unassigned:${region}`,
 };
 
 /** Fixed-width milliseconds, so string order is time order. */
@@ -90,14 +97,26 @@ export const sortKey = (at: Date | string | number, id: unknown) => `${String(ne
 
 /** Everyone who lists this complaint: its consumer, merchant, store, every region level of its county and of its handling bureau. */
 export function complaintAudiences(c: EntrySource): string[] {
+  const regions = [...new Set([...regionChain(c.countyCode), ...regionChain(c.regulatorRegion)])];
   return [
     ...new Set([
       audiences.consumer(c.consumerId),
       audiences.merchant(c.merchantId),
       audiences.store(c.storeId),
-      ...[...regionChain(c.countyCode), ...regionChain(c.regulatorRegion)].map(audiences.region),
+      ...regions.map(audiences.region),
+      ...regions.flatMap((r) => bureauAudience(c, r)),
     ]),
   ];
+}
+
+/**
+ * The bureau of `region`'s view of the complaint: its officer's, or unassigned while open. Only
+ * regions that see the complaint now are asked, so a redirected complaint leaves its former bureau's views.
+ */
+function bureauAudience(c: EntrySource, region: string): string[] {
+  const a = c.assignments?.find((x) => x.region === region);
+  if (a) return [audiences.assignee(region, a.userId)];
+  return (CLOSED_STATUSES as readonly string[]).includes(c.status) ? [] : [audiences.unassigned(region)];
 }
 
 export function complaintEntry(c: EntrySource): EntryRow {

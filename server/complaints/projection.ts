@@ -37,6 +37,19 @@ export type ComplaintState = Record<string, any> & {
   priority: 'normal' | 'urgent';
 };
 
+/** A bureau's officer for a complaint (`region` is the bureau's region code). */
+export interface Assignment {
+  region: string;
+  userId: string;
+  name: string;
+  at: Date | string;
+}
+
+/** The officer the bureau of `region` assigned the complaint to, if any. */
+export function assignmentOf(c: { assignments?: unknown }, region: string | undefined): Assignment | undefined {
+  return ((c.assignments ?? []) as Assignment[]).find((a) => a.region === region);
+}
+
 type Deadline = { kind: string; dueAt: Date; startedAt: Date } | null;
 
 export function deadlineFor(status: ComplaintStatus, since: Date, acceptedAt?: Date): Deadline {
@@ -158,6 +171,13 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
       delete next.response;
       delete next.respondedAt;
       delete next.respondedInTime;
+      break;
+    case 'assign':
+      // One officer per bureau (keyed by the bureau's region): a reassignment replaces that bureau's.
+      next.assignments = [
+        ...((state.assignments ?? []) as Assignment[]).filter((a) => a.region !== data.region),
+        { region: data.region, userId: data.assigneeId, name: data.assigneeName, at: e.at },
+      ];
       break;
     case 'rate':
       next.rating = {

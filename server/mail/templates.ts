@@ -149,6 +149,12 @@ const T: Record<string, (c: C, x: Record<string, string>) => Notice> = {
     body: `商家未在承诺日期前登记履行，投诉已转至市场监管部门。`,
     bodyEn: `The merchant recorded no remedy by the promised date; the complaint went to the bureau.`,
   }),
+  assigned: (c, x) => ({
+    title: `投诉 ${c.number} 已分派给您`,
+    titleEn: `Complaint ${c.number} assigned to you`,
+    body: `${x.by ?? ''}将关于“${c.productName}”的投诉分派给您处理。`,
+    bodyEn: `${x.by ?? ''} assigned you the complaint about "${c.productName}".`,
+  }),
 };
 
 export function notice(kind: string, c: C, extra: Record<string, string> = {}): Notice {

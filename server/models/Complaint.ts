@@ -64,6 +64,8 @@ const complaintSchema = new Schema(
     // When the deadline job next looks at the remedy: its promised date, or the consumer's confirmation time.
     remedyCheckAt: { type: Date, default: undefined },
     links: { returnRequestId: String },
+    // Each bureau's officer for it: [{region (the bureau's region), userId, name, at}] (see projection.ts `assign`).
+    assignments: { type: Schema.Types.Mixed, default: undefined },
     // Bucket fields for analytics (no date operators in the portable subset).
     day: { type: String, required: true },
     week: { type: String, required: true },

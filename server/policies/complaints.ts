@@ -16,6 +16,16 @@ export const complaintRules = {
   'notification:list': signedIn,
   'notification:read': signedIn,
   'outbox:list': role('admin'),
+  // A bureau's own work (issue #10): its officers, who handles what, its internal notes.
+  'officer:list': role('regulator'),
+  'complaint:assign': role('regulator'),
+  'complaint:note-read': role('regulator'),
+  'complaint:note-write': role('regulator'),
+  'view:list': role('regulator'),
+  'view:save': role('regulator'),
+  'view:delete': role('regulator'),
+  'bulk:create': role('regulator'),
+  'bulk:read': role('regulator'),
 } satisfies Record<string, Rule>;
 
 interface ComplaintLike {
@@ -47,6 +57,29 @@ export function complaintParty(a: Actor | null, c: ComplaintLike): Party | null 
   if (a.role === 'merchant' && merchantSide(a, c.merchantId, [c.storeId])) return 'merchant';
   if (a.role === 'regulator' && governs(a, c.regulatorRegion)) return 'regulator';
   return null;
+}
+
+/**
+ * A bureau's internal side of a complaint (its assignments and officers' notes): the officers of every
+ * bureau that sees the complaint, never its consumer or merchant (nor an admin, who takes no part).
+ */
+export function seesInternal(a: Actor | null, c: ComplaintLike): boolean {
+  return !!a && a.role === 'regulator' && canSeeComplaint(a, c);
+}
+
+/** An account an officer may assign a complaint to: an active officer of the officer's own bureau. */
+export function isFellowOfficer(a: Actor, u: { role: string; status: string; orgId?: unknown }): boolean {
+  return a.role === 'regulator' && !!a.orgId && u.role === 'regulator' && u.status === 'active' && String(u.orgId) === a.orgId;
+}
+
+/** A saved queue view is its owner's, and the owner's bureau's when shared; only its owner deletes it. */
+export function seesView(a: Actor, v: { ownerId: unknown; orgId?: unknown; shared: boolean }): boolean {
+  return String(v.ownerId) === a.id || (v.shared && !!a.orgId && String(v.orgId) === a.orgId);
+}
+
+/** A bulk job is its officer's alone. */
+export function ownsBulkJob(a: Actor, job: { ownerId: unknown }): boolean {
+  return String(job.ownerId) === a.id;
 }
 
 /** Consumer name and phone: the consumer, the handling bureaus, admins; the merchant only with consent. */

@@ -1,6 +1,6 @@
 // What of a complaint leaves the server, per viewer: the consumer's identity only for those entitled
 // to it, the merchant's note to the bureau never for the consumer.
-import { actionsFor, type RemedyStatus } from '../../shared/complaintMachine.js';
+import { actionsFor, INTERNAL_ACTIONS, type RemedyStatus } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus } from '../../shared/enums.js';
 import type {
   Attachment,
@@ -19,7 +19,8 @@ import type { ComplaintMessageRecord } from '../models/ComplaintMessage.js';
 import { UserModel } from '../models/User.js';
 import { findByIds } from '../db/byIds.js';
 import type { Actor } from '../policies/index.js';
-import { complaintParty, seesConsumerIdentity } from '../policies/complaints.js';
+import { complaintParty, seesConsumerIdentity, seesInternal } from '../policies/complaints.js';
+import { assignmentOf } from '../complaints/projection.js';
 
 const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : undefined);
 
@@ -69,6 +70,7 @@ function presentRemedy({ fulfilment, remindedAt, settledAt, ...r }: StoredRemedy
 export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: Map<string, Identity>): Complaint {
   const current = c.deadlines?.current;
   const identity = seesConsumerIdentity(actor, c) ? who?.get(String(c.consumerId)) : undefined;
+  const assigned = seesInternal(actor, c) ? assignmentOf(c, actor!.regionCode) : undefined;
   return {
     id: String(c._id),
     number: c.number,
@@ -112,6 +114,7 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     ...(c.closedAt ? { closedAt: iso(c.closedAt) } : {}),
     ...(c.remedy ? { remedy: presentRemedy(c.remedy as StoredRemedy) } : {}),
     ...(c.links?.returnRequestId ? { links: { returnRequestId: c.links.returnRequestId } } : {}),
+    ...(assigned ? { assignee: { id: String(assigned.userId), name: assigned.name } } : {}),
     allowedActions: actionsFor(
       complaintParty(actor, c),
       c.status as ComplaintStatus,
@@ -122,6 +125,16 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     createdAt: iso(c.createdAt)!,
     updatedAt: iso(c.updatedAt)!,
   };
+}
+
+/** The timeline as the viewer may see it: assignments are the bureaus' internal side. */
+export function presentTimeline(
+  events: ComplaintEventRecord[],
+  actor: Actor | null,
+  c: Parameters<typeof seesInternal>[1],
+): TimelineEvent[] {
+  const internal = seesInternal(actor, c);
+  return events.filter((e) => internal || !INTERNAL_ACTIONS.includes(e.action)).map((e) => presentEvent(e, actor));
 }
 
 export function presentEvent(e: ComplaintEventRecord, actor: Actor | null): TimelineEvent {

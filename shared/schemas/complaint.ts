@@ -159,6 +159,8 @@ export const complaintListQuery = z
     /** The merchant inbox's tabs: awaiting the merchant, answered (awaiting the consumer), with the bureau, closed. */
     tab: z.enum(INBOX_TABS).optional(),
     overdue: z.enum(['true', 'false']).optional(),
+    /** A bureau's views (regulators only): `me` (我的), `none` (未分配), or one officer's id. */
+    assignee: z.union([z.enum(['me', 'none']), objectId]).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     q: z.string().trim().max(100).optional(),
@@ -265,6 +267,8 @@ export const complaintSchema = z.object({
   closedAt: z.string().optional(),
   remedy: remedySchema.optional(),
   links: z.object({ returnRequestId: z.string().optional() }).optional(),
+  /** The officer of the viewer's bureau it is assigned to (regulators only). */
+  assignee: z.object({ id: objectId, name: z.string() }).optional(),
   allowedActions: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -25,7 +25,13 @@ const SAMPLING_CSV =
   '产品名称,类别,商品条码,品牌,型号,生产企业,批次,抽样日期,检验结果,不合格项目,抽查机关\n油汀取暖器,electric_heater,,暖居,YT-9,暖居电器有限公司,B2601,2026-01-08,不合格,表面温升,杭州市市场监督管理局\n';
 
 /** The endpoints that answer files or CSV rather than JSON. */
-const RAW = ['/complaints/export.csv', '/analytics/export.csv', '/attachments/{id}', '/admin/outbox/{id}.eml'];
+const RAW = [
+  '/complaints/export.csv',
+  '/analytics/export.csv',
+  '/attachments/{id}',
+  '/admin/outbox/{id}.eml',
+  '/bulk-jobs/{id}/export.csv',
+];
 
 /** Query strings of the endpoints that need one, as a user would send them (the complaint above matches). */
 const QUERIES: Record<string, string> = { '/complaints/search': `?q=${encodeURIComponent('热水壶 漏电')}` };
@@ -55,6 +61,16 @@ describe('response contract: every GET endpoint, every role, against its declare
     ids['/complaints/{id}'] = c.id;
     ok(await act(merchant, c.id, 'respond', respond), 'respond');
     ok(await consumer.post(`/complaints/${c.id}/messages`, { body: '请尽快退款' }), 'message');
+    // The bureau's side of it: an officer takes it (assignee, an assign event) and writes a note.
+    const officerId = (await regulator.get('/auth/me')).body.user.id;
+    ok(await regulator.post(`/complaints/${c.id}/assignment`, { assigneeId: officerId, expectedVersion: 2 }), 'assign');
+    ok(await regulator.post(`/complaints/${c.id}/notes`, { body: '已联系商家' }), 'note');
+    ids['/complaints/{id}/notes'] = c.id;
+    // A saved view (counted from the ledger) and a finished bulk job with a skipped complaint.
+    ok(await regulator.post('/saved-views', { name: '处理中', shared: true, filters: { status: 'open' } }), 'save view');
+    const bulk = await regulator.post('/bulk-jobs', { action: 'accept', items: [{ id: c.id, version: 1 }] });
+    ok(bulk, 'bulk job');
+    ids['/bulk-jobs/{id}'] = bulk.body.id;
     const w = await fileVia(consumer, filing(world));
     ok(await act(consumer, w.id, 'withdraw', { reason: '已私下解决' }), 'withdraw');
 

@@ -15,6 +15,10 @@ import { searchProbe } from '../../server/complaints/search.js';
 import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
 import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent.js';
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
+import { ComplaintNoteModel } from '../../server/models/ComplaintNote.js';
+import { SavedViewModel } from '../../server/models/SavedView.js';
+import { BulkJobModel } from '../../server/models/BulkJob.js';
+import { BulkResultModel } from '../../server/models/BulkResult.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
@@ -107,6 +111,27 @@ const HOT: Record<string, Hot> = {
       value: '2026-11-30',
       n: 0,
     })!,
+  // A bureau's views (issue #10): 我的 and 未分配 are audiences of the same entries.
+  'regulator queue 我的 (my assigned), urgent by deadline': (w) =>
+    pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'open', priority: 'urgent', assignee: 'me', sort: 'deadline' }))!,
+  'regulator queue 未分配 (unassigned), by deadline': (w) =>
+    pageQuery(
+      actorOf(w, 'regulator.hz@demo.fangxin.cn'),
+      listQ({ status: 'open', priority: 'normal', assignee: 'none', sort: 'deadline' }),
+    )!,
+  'officers of a bureau (GET /officers, the assign picker)': (w) =>
+    UserModel.find({ orgId: user(w, 'regulator.hz@demo.fangxin.cn').orgId, role: 'regulator', status: 'active' }, { name: 1 }).limit(500),
+  "a complaint's internal notes (GET /complaints/:id/notes)": () =>
+    ComplaintNoteModel.find({ complaintId: '000000000000000000000000' }).sort({ _id: 1 }).limit(500),
+  // Saved views (GET /saved-views, in the navigation of every regulator page): the viewer's and the bureau's.
+  "a user's saved views": () => SavedViewModel.find({ aud: 'user:000000000000000000000000' }).limit(30),
+  'the saved views shared with a bureau': () => SavedViewModel.find({ aud: 'org:000000000000000000000000' }).limit(100),
+  "a saved view's count beyond the ledger (a search), capped": () =>
+    ComplaintEntryModel.find({ aud: 'region:3301', group: 'open', terms: '热水' }, { _id: 1 }).limit(1000),
+  // Bulk jobs (GET /bulk-jobs/:id, the runner's resume pass, a retried POST's Idempotency-Key).
+  "a bulk job's results": () => BulkResultModel.find({ jobId: '000000000000000000000000' }).limit(1000),
+  'bulk jobs still running (resumed on start and periodically)': () => BulkJobModel.find({ status: 'running' }).limit(50),
+  "an officer's bulk job by Idempotency-Key": () => BulkJobModel.findOne({ ownerId: '000000000000000000000000', key: 'k' }),
   'list counts: unsealed deltas of an audience': () => CountDeltaModel.find({ scope: 'merchant:x', sealed: false }),
   'list counts: snapshot generation by _id': () => CountSnapshotModel.findById('merchant:x#1'),
   // The dashboard (GET /api/analytics/summary, /timeseries, /map, /hotspots, /top/*): per week of the period.

@@ -1,7 +1,7 @@
 // The lifecycle's rules, checked against stored history: every event a legal transition from the
-// status before it, nothing done after a deadline but the deadline job's own transition (and that
+// status before it (or an internal event that keeps it), nothing done after a deadline but the deadline job's own transition (and that
 // not before the deadline), and nothing left past a deadline in a status the job would have moved.
-import { canTransition, nextStatus, type Action } from '../../shared/complaintMachine.js';
+import { canTransition, INTERNAL_ACTIONS, nextStatus, type Action } from '../../shared/complaintMachine.js';
 import { clockStep, JOB_PERIOD_MS } from '../../server/complaints/history.js';
 import { applyEvent, type ComplaintState, type EventLike } from '../../server/complaints/projection.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
@@ -14,7 +14,9 @@ export function historyViolations(events: EventLike[], nowAt: Date): string[] {
   for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
     const where = `event ${e.seq} ${e.action}`;
     if (e.seq !== (state ? state.version + 1 : 1)) out.push(`${where}: seq after ${state?.version ?? 0}`);
-    if (state) {
+    if (state && INTERNAL_ACTIONS.includes(e.action)) {
+      if (e.to !== state.status) out.push(`${where}: changes the status to ${e.to}`);
+    } else if (state) {
       const action = e.action as Exclude<Action, 'file'>;
       if (!canTransition(action, state.status, state.priority, state.remedy?.status))
         out.push(`${where}: not allowed from ${state.status}`);

@@ -8,7 +8,8 @@ import { setStorage } from '../../server/storage/index.js';
 import { FsStorage } from '../../server/storage/fs.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { filing, fileVia } from '../helpers/complaints.js';
-import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
+import { ApiClient } from '../helpers/http.js';
+import { visibilityFixture } from '../helpers/matrix.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -48,16 +49,9 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fangxin-uploads-'));
     setStorage(new FsStorage(dir));
     srv = await startTestServer();
-    for (const [k, email] of Object.entries(DEMO)) c[k] = await signedIn(srv.url, email);
-    const other = new ApiClient(srv.url);
-    await other.fetchCsrf();
-    expect((await other.post('/auth/register', { name: '路人', email: 'other@example.com', password: 'long-enough-pw' })).status).to.equal(
-      201,
-    );
-    c.other = other;
-    ids.A = (await fileVia(c.consumer!, filing(world, '330106'))).id;
-    const yiwuShop = world.stores.find((s) => String(s.merchantId) === String(world.shop._id))!;
-    ids.B = (await fileVia(c.consumer!, { ...filing(world), storeId: String(yiwuShop._id) })).id;
+    const fixture = await visibilityFixture(srv.url, world);
+    Object.assign(c, fixture.c);
+    Object.assign(ids, fixture.ids);
     attachments.A = (await c.consumer!.post(`/complaints/${ids.A}/attachments`, pngForm())).body.id;
     attachments.B = (await c.consumer!.post(`/complaints/${ids.B}/attachments`, pngForm())).body.id;
   });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import type { Role } from '../../../shared/enums';
 import { navFor, navTestId } from '../app/nav';
+import { SavedViewsNav } from '../features/officers/SavedViewsNav';
 
 interface Props {
   role: Role;
@@ -31,6 +32,7 @@ export function NavMenu({ role, pending = false, open, onNavigate }: Props) {
           </li>
         ))}
       </ul>
+      {role === 'regulator' && !pending && <SavedViewsNav onNavigate={onNavigate} />}
     </nav>
   );
 }

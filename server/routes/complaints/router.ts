@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParam, page } from '../../../shared/schemas/common.js';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -25,7 +24,8 @@ import { searchComplaints } from '../../complaints/search.js';
 import { loadTimeline } from '../../complaints/timeline.js';
 import { syncProjection } from '../../complaints/repair.js';
 import { endpoint } from '../../http/endpoint.js';
-import { badRequest, notFound } from '../../http/errors.js';
+import { readIdempotencyKey } from '../../http/idempotency.js';
+import { notFound } from '../../http/errors.js';
 import { singleFile } from '../../http/multipart.js';
 import { uploadSlot } from '../../http/uploadSlots.js';
 import { AttachmentModel } from '../../models/Attachment.js';
@@ -33,18 +33,11 @@ import { ComplaintModel, type ComplaintRecord } from '../../models/Complaint.js'
 import { ComplaintMessageModel } from '../../models/ComplaintMessage.js';
 import { authorizeVisible, type Actor } from '../../policies/index.js';
 import { complaintScope, seesConsumerIdentity } from '../../policies/complaints.js';
-import { identities, presentAttachment, presentComplaint, presentEvent, presentMessage } from '../../presenters/complaint.js';
+import { identities, presentAttachment, presentComplaint, presentMessage, presentTimeline } from '../../presenters/complaint.js';
 import { storage } from '../../storage/index.js';
 
 const TAG = 'complaints';
 const EXPORT_LIMIT = 20_000;
-const idempotencyKey = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII');
-
 const upload = singleFile({ fileSize: ATTACHMENT_MAX_BYTES, fields: 5 });
 
 async function visibleComplaint(actor: Actor | null, id: string): Promise<ComplaintRecord> {
@@ -88,14 +81,7 @@ export const complaintRoutes = () => [
       response: complaintSchema,
     },
     async ({ req, res, actor, body }) => {
-      const header = req.get('idempotency-key');
-      let key: string | undefined;
-      if (header !== undefined) {
-        const r = idempotencyKey.safeParse(header);
-        if (!r.success)
-          throw badRequest('Invalid Idempotency-Key header', [{ path: 'Idempotency-Key', message: r.error.issues[0]!.message }]);
-        key = r.data;
-      }
+      const key = readIdempotencyKey(req);
       const { complaint, created } = await fileComplaint({ consumerId: actor!.id, data: body, idempotencyKey: key });
       if (!created) res.locals.status = 200;
       return present(complaint, actor);
@@ -175,7 +161,7 @@ export const complaintRoutes = () => [
       const showName = seesConsumerIdentity(actor, c);
       return {
         ...(await present(c, actor)),
-        timeline: events.map((e) => presentEvent(e, actor)),
+        timeline: presentTimeline(events, actor, c),
         messages: messages.map((m) => presentMessage(m, c, showName)),
         attachments: attachments.map(presentAttachment),
       };

@@ -1,6 +1,6 @@
 // The queue's result count and every filter in force, each by its name (a drill-down from the
 // dashboard sets several at once, a merchant among them, which the bar's fields do not show) and
-// each removable on its own, or all together.
+// each removable on its own, or all together (the bureau's view, 我的 / 未分配 / 全部, stays).
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getMerchant } from '../products/api';
@@ -62,6 +62,20 @@ export function ActiveFilters({ filters, onChange, count }: Props) {
       value: <MerchantName id={filters.merchantId} />,
       clear: { merchantId: '' },
     });
+  if (filters.priority)
+    chips.push({
+      key: 'priority',
+      label: t('filters.priority'),
+      value: filters.priority === 'urgent' ? t('urgent') : t('filters.normal'),
+      clear: { priority: '' },
+    });
+  if (filters.overdue)
+    chips.push({
+      key: 'overdue',
+      label: t('filters.overdue'),
+      value: t(filters.overdue === 'true' ? 'filters.overdueOnly' : 'filters.inTime'),
+      clear: { overdue: '' },
+    });
   if (filters.q) chips.push({ key: 'q', label: t('filters.search'), value: filters.q, clear: { q: '' } });
 
   return (
@@ -84,7 +98,12 @@ export function ActiveFilters({ filters, onChange, count }: Props) {
         </span>
       ))}
       {chips.length > 1 && (
-        <button type="button" className="button button-ghost" onClick={() => onChange(NO_FILTERS)} data-testid="clear-filters">
+        <button
+          type="button"
+          className="button button-ghost"
+          onClick={() => onChange({ ...NO_FILTERS, assignee: filters.assignee })}
+          data-testid="clear-filters"
+        >
           {t('filters.clearAll')}
         </button>
       )}

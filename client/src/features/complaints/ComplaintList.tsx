@@ -5,7 +5,7 @@ import type { Query } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
-import { ComplaintTable } from './ComplaintTable';
+import { ComplaintTable, type Selection } from './ComplaintTable';
 import { useComplaintList } from './useComplaintList';
 
 interface Props {
@@ -20,9 +20,10 @@ interface Props {
   onCount?(count: number): void;
   /** Rows shown elsewhere on the page (the inbox's new arrivals), left out here. */
   exclude?: ReadonlySet<string>;
+  selection?: Selection;
 }
 
-export function ComplaintList({ query, columns, testId, empty, heading, onCount, exclude }: Props) {
+export function ComplaintList({ query, columns, testId, empty, heading, onCount, exclude, selection }: Props) {
   const { t } = useTranslation('complaints');
   const list = useComplaintList(query);
   const items = exclude?.size ? list.items?.filter((c) => !exclude.has(c.id)) : list.items;
@@ -37,7 +38,7 @@ export function ComplaintList({ query, columns, testId, empty, heading, onCount,
     <>
       {heading}
       {list.error && <Alert tone="danger">{list.error}</Alert>}
-      <ComplaintTable items={items} fresh={list.fresh} columns={columns} testId={testId} />
+      <ComplaintTable items={items} fresh={list.fresh} columns={columns} testId={testId} selection={selection} />
       {list.hasMore && (
         <div className="list-more">
           <button className="button" disabled={list.loadingMore} onClick={() => void list.loadMore()} data-testid="load-more">

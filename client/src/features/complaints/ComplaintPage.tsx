@@ -18,13 +18,15 @@ import { RemedyPanel } from './RemedyPanel';
 import { ResponsePanel } from './ResponsePanel';
 import { Timeline } from './Timeline';
 import { useComplaint } from './useComplaint';
+import { AssignPanel } from '../officers/AssignPanel';
+import { NotesPanel } from '../officers/NotesPanel';
 import './complaints.css';
 
 export function ComplaintPage() {
   const { t } = useTranslation('complaints');
   const { id = '' } = useParams();
   const user = useUser();
-  const { data: c, error, conflict, act, addMessage, addAttachment } = useComplaint(id);
+  const { data: c, error, conflict, act, reload, addMessage, addAttachment } = useComplaint(id);
   // Set by the wizard when it hands over a complaint it has just filed.
   const filed = useLocation().state as FiledState | null;
   // Opened: no longer new in the inbox.
@@ -37,6 +39,8 @@ export function ComplaintPage() {
 
   // Admins look on; the three parties write and add evidence (the server checks which complaint is theirs).
   const participant = user.role !== 'admin';
+  // A bureau's internal side: who handles it and the officers' notes (the server refuses everyone else).
+  const officer = user.role === 'regulator';
   const summary = (
     <span className="complaint-summary">
       <StatusBadge status={c.status} />
@@ -69,8 +73,10 @@ export function ComplaintPage() {
           <RemedyPanel complaint={c} />
           <ComplaintFacts complaint={c} />
           <MessageThread complaintId={c.id} messages={c.messages} canWrite={participant} onPosted={addMessage} />
+          {officer && <NotesPanel complaintId={c.id} />}
         </div>
         <aside className="complaint-side">
+          {officer && <AssignPanel complaint={c} onChanged={reload} />}
           <Timeline events={c.timeline} />
           <Attachments complaintId={c.id} attachments={c.attachments} canUpload={participant} onUploaded={addAttachment} />
         </aside>

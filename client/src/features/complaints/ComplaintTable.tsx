@@ -9,20 +9,28 @@ import { ConsumerName } from './ConsumerName';
 
 type Column = 'merchant' | 'consumer';
 
+/** Rows that can be chosen for a bulk action (the regulator queue). */
+export interface Selection {
+  selected: ReadonlySet<string>;
+  toggle(c: Complaint): void;
+}
+
 interface Props {
   items: Complaint[];
   fresh: ReadonlySet<string>;
   columns: readonly Column[];
   testId: string;
+  selection?: Selection;
 }
 
-export function ComplaintTable({ items, fresh, columns, testId }: Props) {
+export function ComplaintTable({ items, fresh, columns, testId, selection }: Props) {
   const { t } = useTranslation('complaints');
   return (
     <div className="card table-card">
       <table className="table table-cards complaint-table" data-testid={testId}>
         <thead>
           <tr>
+            {selection && <th aria-label={t('list.select')} />}
             <th>{t('list.number')}</th>
             <th>{t('list.product')}</th>
             {columns.includes('merchant') && <th>{t('list.merchant')}</th>}
@@ -40,6 +48,17 @@ export function ComplaintTable({ items, fresh, columns, testId }: Props) {
               data-testid={`complaint-row-${c.id}`}
               data-status={c.status}
             >
+              {selection && (
+                <td className="select-cell">
+                  <input
+                    type="checkbox"
+                    aria-label={t('list.selectOne', { number: c.number })}
+                    checked={selection.selected.has(c.id)}
+                    onChange={() => selection.toggle(c)}
+                    data-testid="complaint-select"
+                  />
+                </td>
+              )}
               <td data-label={t('list.number')}>
                 <Link to={`/complaints/${c.id}`} className="mono" data-testid="complaint-link">
                   {c.number}

@@ -1,10 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
-import { describeError } from '../../i18n/errors';
+import { TextComposer } from '../../components/TextComposer';
 import { formatDateTime } from '../../i18n/format';
 import { postMessage, type Message } from './api';
-import { Button } from '../../components/Button';
 
 interface Props {
   complaintId: string;
@@ -16,25 +13,6 @@ interface Props {
 
 export function MessageThread({ complaintId, messages, canWrite, onPosted }: Props) {
   const { t } = useTranslation('complaints');
-  const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function send(e: FormEvent) {
-    e.preventDefault();
-    if (!body.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onPosted(await postMessage(complaintId, body.trim()));
-      setBody('');
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <section className="card" data-testid="messages">
       <h2>{t('messages.title')}</h2>
@@ -55,23 +33,13 @@ export function MessageThread({ complaintId, messages, canWrite, onPosted }: Pro
         </ul>
       )}
       {canWrite && (
-        <form className="thread-form" onSubmit={(e) => void send(e)}>
-          {error && <Alert tone="danger">{error}</Alert>}
-          <textarea
-            aria-label={t('messages.placeholder')}
-            placeholder={t('messages.placeholder')}
-            rows={3}
-            maxLength={5000}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            data-testid="message-body"
-          />
-          <div className="button-row">
-            <Button className="button button-primary" busy={busy} disabled={!body.trim()} data-testid="message-send">
-              {t('messages.send')}
-            </Button>
-          </div>
-        </form>
+        <TextComposer
+          label={t('messages.placeholder')}
+          submitLabel={t('messages.send')}
+          maxLength={5000}
+          testIds={{ body: 'message-body', submit: 'message-send' }}
+          send={async (body) => onPosted(await postMessage(complaintId, body))}
+        />
       )}
     </section>
   );

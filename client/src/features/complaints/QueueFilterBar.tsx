@@ -59,6 +59,22 @@ export function QueueFilterBar({ filters, onChange }: Props) {
         </select>
       </div>
       <div className="field">
+        <label htmlFor="f-priority">{t('filters.priority')}</label>
+        <select id="f-priority" value={filters.priority} onChange={(e) => set({ priority: e.target.value })} data-testid="filter-priority">
+          <option value="">{t('filters.anyPriority')}</option>
+          <option value="urgent">{t('urgent')}</option>
+          <option value="normal">{t('filters.normal')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-overdue">{t('filters.overdue')}</label>
+        <select id="f-overdue" value={filters.overdue} onChange={(e) => set({ overdue: e.target.value })} data-testid="filter-overdue">
+          <option value="">{t('filters.anyDeadline')}</option>
+          <option value="true">{t('filters.overdueOnly')}</option>
+          <option value="false">{t('filters.inTime')}</option>
+        </select>
+      </div>
+      <div className="field">
         <label htmlFor="f-from">{t('filters.from')}</label>
         <input id="f-from" type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} data-testid="filter-from" />
       </div>

@@ -13,7 +13,9 @@ function EventDetail({ e }: { e: TimelineEvent }) {
     reason?: string;
     satisfaction?: number;
     route?: { merchantName?: string; storeName?: string };
+    assigneeName?: string;
   };
+  if (e.action === 'assign' && d.assigneeName) return <>{d.assigneeName}</>;
   if (e.action === 'respond' && d.responseType) return <>{t(`responseTypes.${d.responseType}`)}</>;
   if (e.action === 'transfer' && d.toRegion) return <RegionName code={d.toRegion} />;
   if (e.action === 'decline' && d.reasonCode) return <>{t(`declineReasons.${d.reasonCode}`)}</>;

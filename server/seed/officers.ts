@@ -1,0 +1,71 @@
+// Demo officers: two per demo bureau besides its admin account (regulator.hz/yw/zj), some open
+// complaints of each bureau assigned to them and a few saved views, through the real commands, so
+// 我的 / 未分配, the timeline's assignments and the navigation's views have something to show.
+import type { HydratedDocument } from 'mongoose';
+import { assignComplaint } from '../commands/assignComplaint.js';
+import { saveView } from '../commands/savedViews.js';
+import { audiences } from '../complaints/entries.js';
+import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
+import { UserModel, type UserRecord } from '../models/User.js';
+import { toActor } from '../policies/actor.js';
+import type { DemoWorld, Seeder } from './registry.js';
+
+export const DEMO_OFFICERS: Record<string, { email: string; name: string }[]> = {
+  'regulator.hz@demo.fangxin.cn': [
+    { email: 'officer1.hz@demo.fangxin.cn', name: '杭州市市场监管局 王敏' },
+    { email: 'officer2.hz@demo.fangxin.cn', name: '杭州市市场监管局 李强' },
+  ],
+  'regulator.yw@demo.fangxin.cn': [
+    { email: 'officer1.yw@demo.fangxin.cn', name: '义乌市市场监管局 陈静' },
+    { email: 'officer2.yw@demo.fangxin.cn', name: '义乌市市场监管局 吴刚' },
+  ],
+  'regulator.zj@demo.fangxin.cn': [
+    { email: 'officer1.zj@demo.fangxin.cn', name: '浙江省市场监管局 周涛' },
+    { email: 'officer2.zj@demo.fangxin.cn', name: '浙江省市场监管局 郑丽' },
+  ],
+};
+
+/** Officers of the bureau of `admin` (same organization, region and password as its admin account). */
+export async function createOfficers(admin: HydratedDocument<UserRecord> | UserRecord, list: { email: string; name: string }[]) {
+  return UserModel.insertMany(
+    list.map((o) => ({
+      email: o.email,
+      name: o.name,
+      role: 'regulator',
+      status: 'active',
+      passwordHash: admin.passwordHash,
+      locale: 'zh-CN',
+      orgId: admin.orgId,
+      orgName: admin.orgName,
+      regionCode: admin.regionCode,
+    })),
+  );
+}
+
+/** Complaints assigned per officer in the demo; the rest of each queue stays 未分配. */
+const PER_OFFICER = 3;
+
+async function seedOfficers(world: DemoWorld): Promise<void> {
+  for (const [adminEmail, list] of Object.entries(DEMO_OFFICERS)) {
+    const admin = world.users.get(adminEmail)!;
+    const officers = await createOfficers(admin, list);
+    const actor = toActor(admin as never);
+    const open = await ComplaintEntryModel.find({ aud: audiences.unassigned(admin.regionCode!), group: 'open' }, { version: 1 })
+      .sort({ ts: -1 })
+      .limit(PER_OFFICER * officers.length)
+      .lean();
+    for (const [i, row] of open.entries()) {
+      const officer = officers[i % officers.length]!;
+      await assignComplaint(actor, row._id, { assigneeId: String(officer._id), expectedVersion: row.version });
+    }
+    // A view the bureau shares, and one of an officer's own.
+    await saveView(actor, { name: '紧急未分配', shared: true, filters: { status: 'open', priority: 'urgent', assignee: 'none' } });
+    await saveView(toActor(officers[0]! as never), {
+      name: '我的逾期',
+      shared: false,
+      filters: { status: 'open', assignee: 'me', overdue: 'true' },
+    });
+  }
+}
+
+export const officerSeeder: Seeder = { name: 'officers', order: 40, run: seedOfficers };
