@@ -13,6 +13,8 @@ export const complaintRules = {
   'complaint:export': role('regulator', 'admin'),
   'complaint:watch': role('consumer', 'merchant', 'regulator', 'admin'),
   'attachment:read': role('consumer', 'merchant', 'regulator', 'admin'),
+  /** The printable record (PDF) and the evidence ZIP of a complaint the actor may see. */
+  'complaint:record': role('consumer', 'merchant', 'regulator', 'admin'),
   'notification:list': signedIn,
   'notification:read': signedIn,
   'outbox:list': role('admin'),

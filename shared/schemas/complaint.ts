@@ -319,3 +319,6 @@ export const complaintDetailSchema = complaintSchema.extend({
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'application/pdf'] as const;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** GET /complaints/:id/record.pdf: the record in the reader's language (Chinese by default). */
+export const recordQuery = z.object({ lang: z.enum(LOCALES).optional() }).strict();

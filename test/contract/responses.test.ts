@@ -27,6 +27,8 @@ const SAMPLING_CSV =
 /** The endpoints that answer files or CSV rather than JSON. */
 const RAW = [
   '/complaints/export.csv',
+  '/complaints/{id}/record.pdf',
+  '/complaints/{id}/evidence.zip',
   '/analytics/export.csv',
   '/attachments/{id}',
   '/admin/outbox/{id}.eml',

@@ -79,6 +79,8 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
         if (visible) expect(one.body.consumerId, 'consumerId in GET one').to.be.a(merchantSide ? 'undefined' : 'string');
         for (const item of list.body.items) expect(Object.hasOwn(item, 'consumerId'), 'consumerId in list').to.equal(!merchantSide);
         expect((await api.get(`/attachments/${attachments[k]}`)).status, 'attachment').to.equal(visible ? 200 : 404);
+        expect((await api.get(`/complaints/${id}/record.pdf`)).status, 'record PDF').to.equal(visible ? 200 : 404);
+        expect((await api.get(`/complaints/${id}/evidence.zip`)).status, 'evidence ZIP').to.equal(visible ? 200 : 404);
         const msg = await api.post(`/complaints/${id}/messages`, { body: 'hello' });
         expect(msg.status, 'message').to.equal(who === 'admin' ? 403 : PARTY(who, visible) ? 201 : 404);
         const up = await api.post(`/complaints/${id}/attachments`, pngForm());
@@ -128,6 +130,8 @@ describe('complaint visibility matrix (role × ownership × endpoint)', () => {
       ['GET', `/complaints/${ids.A}`],
       ['GET', '/complaints/export.csv'],
       ['GET', `/attachments/${attachments.A}`],
+      ['GET', `/complaints/${ids.A}/record.pdf`],
+      ['GET', `/complaints/${ids.A}/evidence.zip`],
       ['GET', '/notifications'],
       ['POST', '/complaints'],
       ['POST', `/complaints/${ids.A}/transitions`],

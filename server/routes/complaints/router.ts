@@ -11,6 +11,7 @@ import {
   createComplaintSchema,
   exportQuery,
   messageSchema,
+  recordQuery,
   transitionSchema,
 } from '../../../shared/schemas/complaint.js';
 import { complaintSearchQuery, complaintSearchSchema } from '../../../shared/schemas/complaintSearch.js';
@@ -21,30 +22,33 @@ import { transitionComplaint } from '../../commands/transitionComplaint.js';
 import { complaintsCsv } from '../../complaints/csv.js';
 import { countComplaints, exportComplaints, listComplaints } from '../../complaints/query.js';
 import { searchComplaints } from '../../complaints/search.js';
-import { loadTimeline } from '../../complaints/timeline.js';
-import { syncProjection } from '../../complaints/repair.js';
+import { complaintDetail, visibleComplaint } from '../../complaints/detail.js';
+import { evidenceZip } from '../../complaints/evidenceZip.js';
+import { recordPdf } from '../../complaints/recordPdf.js';
 import { endpoint } from '../../http/endpoint.js';
 import { readIdempotencyKey } from '../../http/idempotency.js';
 import { notFound } from '../../http/errors.js';
 import { singleFile } from '../../http/multipart.js';
 import { uploadSlot } from '../../http/uploadSlots.js';
 import { AttachmentModel } from '../../models/Attachment.js';
-import { ComplaintModel, type ComplaintRecord } from '../../models/Complaint.js';
-import { ComplaintMessageModel } from '../../models/ComplaintMessage.js';
-import { authorizeVisible, type Actor } from '../../policies/index.js';
-import { complaintScope, seesConsumerIdentity } from '../../policies/complaints.js';
-import { identities, presentAttachment, presentComplaint, presentMessage, presentTimeline } from '../../presenters/complaint.js';
+import type { ComplaintRecord } from '../../models/Complaint.js';
+import type { Actor } from '../../policies/index.js';
+import { identities, presentAttachment, presentComplaint, presentMessage } from '../../presenters/complaint.js';
 import { storage } from '../../storage/index.js';
 
 const TAG = 'complaints';
 const EXPORT_LIMIT = 20_000;
-const upload = singleFile({ fileSize: ATTACHMENT_MAX_BYTES, fields: 5 });
-
-async function visibleComplaint(actor: Actor | null, id: string): Promise<ComplaintRecord> {
-  const c = (await ComplaintModel.findById(id).lean()) as ComplaintRecord | null;
-  authorizeVisible(actor, c ? complaintScope(c) : null, 'Complaint');
-  return c!;
+/** Streams a body to the answer; settles when it is sent or the client went away. */
+function pipeTo(stream: NodeJS.ReadableStream, res: NodeJS.WritableStream & { on(e: 'finish' | 'close', f: () => void): unknown }) {
+  return new Promise<void>((resolve, reject) => {
+    stream.on('error', reject);
+    res.on('finish', () => resolve());
+    res.on('close', () => resolve());
+    stream.pipe(res);
+  });
 }
+
+const upload = singleFile({ fileSize: ATTACHMENT_MAX_BYTES, fields: 5 });
 
 async function present(c: ComplaintRecord, actor: Actor | null) {
   return presentComplaint(c, actor, await identities([c], actor));
@@ -145,27 +149,7 @@ export const complaintRoutes = () => [
       params: idParam,
       response: complaintDetailSchema,
     },
-    async ({ actor, params }) => {
-      let c = await visibleComplaint(actor, params.id);
-      let timeline = await loadTimeline(c);
-      // A projection behind its events (a crash between the two writes) is repaired on read.
-      if (timeline.behind) {
-        c = (await syncProjection(c._id))!;
-        timeline = await loadTimeline(c);
-      }
-      const { events } = timeline;
-      const [messages, attachments] = await Promise.all([
-        ComplaintMessageModel.find({ complaintId: c._id }).sort({ at: 1, _id: 1 }).lean(),
-        AttachmentModel.find({ complaintId: c._id }).sort({ at: 1 }).lean(),
-      ]);
-      const showName = seesConsumerIdentity(actor, c);
-      return {
-        ...(await present(c, actor)),
-        timeline: presentTimeline(events, actor, c),
-        messages: messages.map((m) => presentMessage(m, c, showName)),
-        attachments: attachments.map(presentAttachment),
-      };
-    },
+    async ({ actor, params }) => complaintDetail(actor, params.id),
   ),
   endpoint(
     {
@@ -215,6 +199,53 @@ export const complaintRoutes = () => [
   endpoint(
     {
       method: 'get',
+      path: '/complaints/:id/record.pdf',
+      summary:
+        "The complaint's printable record (facts, timeline, messages, response, outcome and mediation agreement) as a PDF, as this reader may see it",
+      tag: TAG,
+      policy: 'complaint:record',
+      rateLimit: 'expensive',
+      params: idParam,
+      query: recordQuery,
+      raw: true,
+    },
+    async ({ actor, params, query, res }) => {
+      const detail = await complaintDetail(actor, params.id);
+      res.setHeader('content-type', 'application/pdf');
+      res.setHeader(
+        'content-disposition',
+        `attachment; filename="${detail.number}.pdf"; filename*=UTF-8''${encodeURIComponent(`投诉记录-${detail.number}.pdf`)}`,
+      );
+      res.setHeader('cache-control', 'private, no-store');
+      await pipeTo(recordPdf(detail, query.lang ?? 'zh-CN'), res);
+    },
+  ),
+  endpoint(
+    {
+      method: 'get',
+      path: '/complaints/:id/evidence.zip',
+      summary: "The complaint's evidence files as one ZIP",
+      tag: TAG,
+      policy: 'complaint:record',
+      rateLimit: 'expensive',
+      params: idParam,
+      raw: true,
+    },
+    async ({ actor, params, res }) => {
+      const c = await visibleComplaint(actor, params.id);
+      const files = await AttachmentModel.find({ complaintId: c._id }).sort({ at: 1 }).lean();
+      res.setHeader('content-type', 'application/zip');
+      res.setHeader(
+        'content-disposition',
+        `attachment; filename="${c.number}.zip"; filename*=UTF-8''${encodeURIComponent(`证据-${c.number}.zip`)}`,
+      );
+      res.setHeader('cache-control', 'private, no-store');
+      await pipeTo(await evidenceZip(files), res);
+    },
+  ),
+  endpoint(
+    {
+      method: 'get',
       path: '/attachments/:id',
       summary: 'Download an evidence file',
       tag: TAG,
@@ -233,12 +264,7 @@ export const complaintRoutes = () => [
       res.setHeader('content-length', String(a.size));
       res.setHeader('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(a.name)}`);
       res.setHeader('cache-control', 'private, no-store');
-      await new Promise<void>((resolve, reject) => {
-        stream.on('error', reject);
-        res.on('finish', () => resolve());
-        res.on('close', () => resolve());
-        stream.pipe(res);
-      });
+      await pipeTo(stream, res);
     },
   ),
 ];

@@ -14,6 +14,7 @@ import { ComplaintFacts } from './ComplaintFacts';
 import { WithdrawAction } from './ConsumerActions';
 import { MessageThread } from './MessageThread';
 import type { FiledState } from './NewComplaintPage';
+import { RecordDownloads } from './RecordDownloads';
 import { RemedyPanel } from './RemedyPanel';
 import { ResponsePanel } from './ResponsePanel';
 import { Timeline } from './Timeline';
@@ -53,7 +54,12 @@ export function ComplaintPage() {
       testId="page-complaint"
       title={t('detail.title', { number: c.number })}
       description={summary}
-      actions={c.allowedActions.includes('withdraw') ? <WithdrawAction act={act} /> : undefined}
+      actions={
+        <>
+          <RecordDownloads complaint={c} />
+          {c.allowedActions.includes('withdraw') && <WithdrawAction act={act} />}
+        </>
+      }
     >
       {filed?.filedNumber && (
         <Alert tone={filed.uploadFailed ? 'warning' : 'success'} testId="filed-notice">

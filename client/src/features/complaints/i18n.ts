@@ -196,6 +196,7 @@ export const messages = defineMessages({
       disputeReason: '异议理由',
       disputeSubmit: '提交异议，转监管部门',
     },
+    record: { pdf: '打印记录（PDF）', zip: '下载证据（{{count}} 个文件，ZIP）' },
     detail: {
       title: '投诉 {{number}}',
       loadFailed: '无法加载投诉：{{message}}',
@@ -549,6 +550,7 @@ export const messages = defineMessages({
       disputeReason: 'Why you dispute it',
       disputeSubmit: 'Dispute and pass to the regulator',
     },
+    record: { pdf: 'Print record (PDF)', zip: 'Download evidence ({{count}} files, ZIP)' },
     detail: {
       title: 'Complaint {{number}}',
       loadFailed: 'Could not load the complaint: {{message}}',
