@@ -29,6 +29,8 @@ import { approvalRoutes } from './routes/approvals/router.js';
 import { authRoutes } from './routes/auth/router.js';
 import { complaintRoutes } from './routes/complaints/router.js';
 import { directoryRoutes } from './routes/directory/router.js';
+import { disclosureRoutes } from './routes/disclosure/router.js';
+import { disclosureSubscriptions } from './disclosure/record.js';
 import { healthRoutes } from './routes/health/router.js';
 import { notificationRoutes } from './routes/notifications/router.js';
 import { officerRoutes } from './routes/officers/router.js';
@@ -79,6 +81,7 @@ export const capabilities: Capability[] = [
     subscriptions: productSubscriptions,
     merchantFigures: [creditFigures],
   },
+  { name: 'disclosure', routes: [disclosureRoutes], subscriptions: disclosureSubscriptions },
   { name: 'analytics', routes: [analyticsRoutes] },
   { name: 'mail', routes: [outboxRoutes], jobs: [outboxJob] },
 ];

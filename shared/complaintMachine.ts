@@ -25,7 +25,9 @@ export type Action =
   | 'confirm_remedy'
   | 'dispute_remedy'
   | 'remedy_reminder'
-  | 'remedy_overdue';
+  | 'remedy_overdue'
+  | 'comment_publicly'
+  | 'disclose';
 
 /**
  * A promised remedy's own course after the complaint is resolved: `promised` until the merchant records
@@ -34,6 +36,29 @@ export type Action =
  */
 export const REMEDY_STATUSES = ['promised', 'fulfilled', 'confirmed', 'disputed', 'overdue'] as const;
 export type RemedyStatus = (typeof REMEDY_STATUSES)[number];
+/**
+ * Public disclosure (投诉公示) of a closed complaint: `pending` through the merchant's comment window,
+ * `commented` once the merchant added its one public comment, `public` after publication.
+ */
+export type DisclosureState = 'pending' | 'commented' | 'public';
+/** Closed statuses that are published: a withdrawn complaint was taken back, a declined one not examined. */
+export const DISCLOSED_STATUSES: readonly ComplaintStatus[] = ['resolved', 'mediated', 'mediation_failed'];
+
+/** What besides its status decides whether a complaint may take an action. */
+export interface Guards {
+  remedy?: RemedyStatus | null;
+  disclosure?: DisclosureState | null;
+}
+
+/** The guards of a stored or presented complaint. */
+export function guardsOf(c: object): Guards {
+  const { remedy, disclosure } = c as { remedy?: unknown; disclosure?: unknown };
+  return {
+    remedy: (remedy as { status?: RemedyStatus } | null | undefined)?.status ?? null,
+    disclosure: (disclosure as { state?: DisclosureState } | null | undefined)?.state ?? null,
+  };
+}
+
 /** The remedies a merchant fulfils (an explanation is given in the response itself). */
 export const FULFILLED_REMEDIES = ['refund', 'exchange', 'repair', 'compensation'] as const;
 
@@ -48,6 +73,8 @@ interface Rule {
   urgentFrom?: readonly ComplaintStatus[];
   /** Actions on a promised remedy: only while the remedy is in one of these states. */
   remedy?: readonly RemedyStatus[];
+  /** Actions on a coming publication: only while the disclosure is in one of these states. */
+  disclosure?: readonly DisclosureState[];
 }
 
 export const TRANSITIONS: Record<Exclude<Action, 'file'>, Rule> = {
@@ -72,6 +99,9 @@ export const TRANSITIONS: Record<Exclude<Action, 'file'>, Rule> = {
   dispute_remedy: { party: 'consumer', from: ['resolved'], to: 'awaiting_regulator', remedy: ['fulfilled'] },
   remedy_reminder: { party: 'system', from: ['resolved'], to: 'same', remedy: ['fulfilled'] },
   remedy_overdue: { party: 'system', from: ['resolved'], to: 'awaiting_regulator', remedy: ['promised'] },
+  // One public comment, in the window before publication.
+  comment_publicly: { party: 'merchant', from: DISCLOSED_STATUSES, to: 'same', disclosure: ['pending'] },
+  disclose: { party: 'system', from: DISCLOSED_STATUSES, to: 'same', disclosure: ['pending', 'commented'] },
 };
 
 /**
@@ -89,10 +119,11 @@ export function canTransition(
   action: Exclude<Action, 'file'>,
   status: ComplaintStatus,
   priority: 'normal' | 'urgent' = 'normal',
-  remedy?: RemedyStatus | null,
+  guards: Guards = {},
 ): boolean {
   const rule = TRANSITIONS[action];
-  if (rule.remedy && !(remedy && rule.remedy.includes(remedy))) return false;
+  if (rule.remedy && !(guards.remedy && rule.remedy.includes(guards.remedy))) return false;
+  if (rule.disclosure && !(guards.disclosure && rule.disclosure.includes(guards.disclosure))) return false;
   return rule.from.includes(status) || (priority === 'urgent' && !!rule.urgentFrom?.includes(status));
 }
 
@@ -107,13 +138,13 @@ export function actionsFor(
   status: ComplaintStatus,
   priority: 'normal' | 'urgent' = 'normal',
   responseType?: string,
-  remedy?: RemedyStatus | null,
+  guards: Guards = {},
 ): Exclude<Action, 'file'>[] {
   if (!party) return [];
   return (Object.keys(TRANSITIONS) as Exclude<Action, 'file'>[]).filter(
     (a) =>
       TRANSITIONS[a].party === party &&
-      canTransition(a, status, priority, remedy) &&
+      canTransition(a, status, priority, guards) &&
       (a !== 'redirect' || responseType === 'not_concerned'),
   );
 }

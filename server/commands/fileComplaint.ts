@@ -87,6 +87,7 @@ function complaintDoc(input: FileComplaintInput, id: mongoose.Types.ObjectId, nu
     demand: data.demand,
     ...(data.safetyIncident ? { safetyIncident: data.safetyIncident } : {}),
     contactAgreement: data.contactAgreement,
+    ...(data.publishDescription ? { publishDescription: true } : {}),
     priority: urgent ? 'urgent' : 'normal',
     ...(input.links?.returnRequestId ? { links: { returnRequestId: input.links.returnRequestId } } : {}),
     day: shanghaiDay(at),

@@ -2,7 +2,7 @@
 // status (409 invalid_transition), then appends the event with seq = version + 1
 // (server/complaints/append.ts: the unique (complaintId, seq) index decides a race).
 import mongoose from 'mongoose';
-import { canTransition, nextStatus, TRANSITIONS, type Action, type Party, type RemedyStatus } from '../../shared/complaintMachine.js';
+import { canTransition, guardsOf, nextStatus, TRANSITIONS, type Action, type Party } from '../../shared/complaintMachine.js';
 import type { TransitionInput } from '../../shared/schemas/complaint.js';
 import { appendEvent, versionConflict } from '../complaints/append.js';
 import { conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
@@ -13,9 +13,7 @@ import { authorizeVisible, type Actor } from '../policies/index.js';
 import { complaintParty, complaintScope } from '../policies/complaints.js';
 import { routeStore } from './fileComplaint.js';
 
-export type SystemAction = 'escalate' | 'auto_accept' | 'mediation_expired' | 'remedy_reminder' | 'remedy_overdue';
-
-const remedyOf = (c: ComplaintRecord) => (c.remedy as { status?: RemedyStatus } | undefined)?.status;
+export type SystemAction = 'escalate' | 'auto_accept' | 'mediation_expired' | 'remedy_reminder' | 'remedy_overdue' | 'disclose';
 
 function append(
   c: ComplaintRecord,
@@ -37,8 +35,11 @@ export async function transitionComplaint(actor: Actor, complaintId: string, inp
   if (party !== TRANSITIONS[action].party)
     throw forbidden(`Only the ${TRANSITIONS[action].party} of this complaint may ${action.replace(/_/g, ' ')}`);
   if (expectedVersion !== complaint.version) throw versionConflict();
-  if (!canTransition(action, complaint.status, complaint.priority as 'normal' | 'urgent', remedyOf(complaint))) {
-    const state = remedyOf(complaint) ? `${complaint.status} (remedy ${remedyOf(complaint)})` : complaint.status;
+  const guards = guardsOf(complaint);
+  if (!canTransition(action, complaint.status, complaint.priority as 'normal' | 'urgent', guards)) {
+    const state = [complaint.status, guards.remedy && `remedy ${guards.remedy}`, guards.disclosure && `disclosure ${guards.disclosure}`]
+      .filter(Boolean)
+      .join(', ');
     throw conflict('invalid_transition', `A complaint that is ${state} cannot take the action ${action}`);
   }
   if (input.action === 'record_fulfilment' && !(await AttachmentModel.exists({ _id: input.attachmentId, complaintId: complaint._id }))) {
@@ -72,7 +73,7 @@ export async function systemTransition(
 ) {
   const c = (await ComplaintModel.findById(complaintId).lean()) as ComplaintRecord | null;
   if (!c) throw notFound('Complaint');
-  if (c.version !== expectedVersion || !canTransition(action, c.status, 'normal', remedyOf(c))) return null;
+  if (c.version !== expectedVersion || !canTransition(action, c.status, 'normal', guardsOf(c))) return null;
   try {
     return await append(c, action, 'system', null, {}, opts.quiet);
   } catch (e) {

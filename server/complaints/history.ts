@@ -1,7 +1,7 @@
 // Simulated history (demo data, bulk data) as the deadline jobs would have made it: when a stage's
 // deadline passes before the next step of a made-up life, the clock's own transition comes first,
 // a job period after the deadline, as server/jobs/complaintDeadlines.ts does on a running server.
-import { canTransition, nextStatus, type Action, type Party } from '../../shared/complaintMachine.js';
+import { canTransition, guardsOf, nextStatus, type Action, type Party } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus } from '../../shared/enums.js';
 import type { SystemAction } from '../commands/transitionComplaint.js';
 import { applyEvent, type ComplaintState, type EventLike } from './projection.js';
@@ -16,21 +16,16 @@ export const CLOCK_ACTION: Partial<Record<ComplaintStatus, SystemAction>> = {
 /** The deadline job runs every minute: its transition lands at most this long after the deadline. */
 export const JOB_PERIOD_MS = 60_000;
 
-const TO: Record<SystemAction, ComplaintStatus> = {
-  escalate: 'awaiting_regulator',
-  auto_accept: 'resolved',
-  mediation_expired: 'mediation_failed',
-  remedy_reminder: 'resolved',
-  remedy_overdue: 'awaiting_regulator',
-};
-
 /** The clock's next transition from this state and when the job makes it, or null (no deadline that moves it). */
 export function clockStep(state: ComplaintState): { action: SystemAction; at: Date } | null {
-  // A resolved complaint's promised remedy: overdue at its date, or the consumer asked again.
-  if (state.remedyCheckAt) {
-    const action = state.remedy?.status === 'promised' ? 'remedy_overdue' : 'remedy_reminder';
-    return { action, at: new Date(new Date(state.remedyCheckAt).getTime() + JOB_PERIOD_MS) };
-  }
+  // A closed complaint: its promised remedy (overdue at its date, or the consumer asked again) and its
+  // publication after the comment window, whichever comes first.
+  const closed: { action: SystemAction; due: Date }[] = [];
+  if (state.remedyCheckAt)
+    closed.push({ action: state.remedy?.status === 'promised' ? 'remedy_overdue' : 'remedy_reminder', due: new Date(state.remedyCheckAt) });
+  if (state.disclosureAt) closed.push({ action: 'disclose', due: new Date(state.disclosureAt) });
+  const first = closed.sort((a, b) => a.due.getTime() - b.due.getTime())[0];
+  if (first) return { action: first.action, at: new Date(first.due.getTime() + JOB_PERIOD_MS) };
   const action = CLOCK_ACTION[state.status];
   const due = state.deadlines?.current?.dueAt;
   if (!action || !due) return null;
@@ -44,7 +39,7 @@ export function clockEvent<K extends object>(state: ComplaintState, step: { acti
     seq: state.version + 1,
     action: step.action,
     from: state.status,
-    to: TO[step.action],
+    to: nextStatus(step.action, state.status),
     actorId: null,
     party: 'system',
     at: step.at,
@@ -108,7 +103,7 @@ export function live<K extends object>(
     } else {
       t += s.after;
       tick(Math.min(t, until));
-      if (t > until || (opts.clock && !canTransition(s.action, state.status, state.priority, state.remedy?.status))) break;
+      if (t > until || (opts.clock && !canTransition(s.action, state.status, state.priority, guardsOf(state)))) break;
     }
     const data = typeof s.data === 'function' ? s.data(state, new Date(t)) : (s.data ?? {});
     const e = {

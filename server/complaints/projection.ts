@@ -1,7 +1,7 @@
 // A complaint document is the fold of its events. Filing, every transition, the demo seeder and the
 // rebuild command all go through `applyEvent`, so they produce identical documents.
 import type { ComplaintStatus } from '../../shared/enums.js';
-import { FULFILLED_REMEDIES, isClosed } from '../../shared/complaintMachine.js';
+import { DISCLOSED_STATUSES, FULFILLED_REMEDIES, isClosed } from '../../shared/complaintMachine.js';
 import { addCalendarDays, addWorkingDays, endOfShanghaiDay } from '../../shared/calendar.js';
 
 export interface EventLike {
@@ -26,6 +26,8 @@ export const LIMITS = {
   remedyWorkingDays: 7,
   /** The consumer is asked again when a recorded fulfilment is neither confirmed nor disputed this long. */
   remedyConfirmDays: 7,
+  /** A closed complaint is published after this many working days, the merchant's comment window. */
+  disclosureWorkingDays: 5,
 } as const;
 
 // The projection as a plain object (what the Complaint model stores).
@@ -116,6 +118,11 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
     next.status = e.to as ComplaintStatus;
     next.statusSince = e.at;
     if (isClosed(next.status)) next.closedAt = e.at;
+    // Closing opens the merchant's comment window before publication; a published complaint stays published.
+    if (DISCLOSED_STATUSES.includes(next.status) && !state.disclosure) {
+      next.disclosureAt = addWorkingDays(e.at, LIMITS.disclosureWorkingDays);
+      next.disclosure = { state: 'pending', dueAt: next.disclosureAt };
+    }
   }
   switch (e.action) {
     case 'respond':
@@ -155,6 +162,18 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
       delete next.remedyCheckAt;
       delete next.closedAt;
       delete next.outcome;
+      // Not yet published: the window opens again when the bureau closes it.
+      if (state.disclosure?.state !== 'public') {
+        delete next.disclosure;
+        delete next.disclosureAt;
+      }
+      break;
+    case 'comment_publicly':
+      next.disclosure = { ...state.disclosure, state: 'commented', comment: { text: data.text, at: e.at } };
+      break;
+    case 'disclose':
+      next.disclosure = { ...state.disclosure, state: 'public', publishedAt: e.at };
+      delete next.disclosureAt;
       break;
     case 'accept':
       next.acceptedAt = e.at;

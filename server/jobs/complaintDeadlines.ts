@@ -61,6 +61,8 @@ const SLIM = {
   statusSince: 1,
   remedy: 1,
   remedyCheckAt: 1,
+  disclosure: 1,
+  disclosureAt: 1,
 };
 
 async function merchantStage(at: Date) {
@@ -118,10 +120,17 @@ export async function checkComplaintDeadlines(at: Date) {
     if (await fire(`complaint:${c._id}:mediation_expired`, c, 'mediation_expired', at)) expired++;
 
   const remedies = await remedyChecks(at);
+  let disclosed = 0;
+  // The merchant's comment window is over: the complaint is published (its public record follows the event).
+  for (const c of (await ComplaintModel.find({ disclosureAt: { $lte: at } }, SLIM)
+    .sort({ disclosureAt: 1 })
+    .limit(BATCH)
+    .lean()) as ComplaintRecord[])
+    if (await fire(`complaint:${c._id}:disclose`, c, 'disclose', at, c.disclosureAt!)) disclosed++;
   // The scheduler's own slot claims for this job, and idempotency keys, are only needed for a while.
   await JobRunModel.deleteMany({ job: COMPLAINT_DEADLINE_JOB, at: { $lt: new Date(at.getTime() - 7 * DAY) } });
   await IdempotencyKeyModel.deleteMany({ at: { $lt: new Date(at.getTime() - 30 * DAY) } });
-  return { ...merchant, autoAccepted, overdue, expired, ...remedies };
+  return { ...merchant, autoAccepted, overdue, expired, ...remedies, disclosed };
 }
 
 /**

@@ -43,6 +43,8 @@ const complaintSchema = new Schema(
       default: undefined,
     },
     contactAgreement: { type: Boolean, required: true },
+    // The consumer's choice that the public record may show the description (scrubbed of personal data).
+    publishDescription: { type: Boolean, default: undefined },
     priority: { type: String, enum: ['normal', 'urgent'], required: true },
     deadlines: {
       current: {
@@ -63,6 +65,10 @@ const complaintSchema = new Schema(
     remedy: { type: Schema.Types.Mixed, default: undefined },
     // When the deadline job next looks at the remedy: its promised date, or the consumer's confirmation time.
     remedyCheckAt: { type: Date, default: undefined },
+    // Publication (投诉公示): the merchant's comment window, its one comment, then the publication.
+    disclosure: { type: Schema.Types.Mixed, default: undefined },
+    // When the deadline job publishes it (end of the comment window); gone once published.
+    disclosureAt: { type: Date, default: undefined },
     links: { returnRequestId: String },
     // Each bureau's officer for it: [{region (the bureau's region), userId, name, at}] (see projection.ts `assign`).
     assignments: { type: Schema.Types.Mixed, default: undefined },
@@ -81,6 +87,7 @@ complaintSchema.index({ regulatorRegion: 1 });
 complaintSchema.index({ status: 1, 'deadlines.current.dueAt': 1 });
 complaintSchema.index({ day: 1 });
 complaintSchema.index({ remedyCheckAt: 1 });
+complaintSchema.index({ disclosureAt: 1 });
 
 export type ComplaintRecord = mongoose.InferSchemaType<typeof complaintSchema> & { _id: mongoose.Types.ObjectId };
 export const ComplaintModel = mongoose.model('Complaint', complaintSchema);

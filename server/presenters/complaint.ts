@@ -1,6 +1,6 @@
 // What of a complaint leaves the server, per viewer: the consumer's identity only for those entitled
 // to it, the merchant's note to the bureau never for the consumer.
-import { actionsFor, INTERNAL_ACTIONS, type RemedyStatus } from '../../shared/complaintMachine.js';
+import { actionsFor, guardsOf, INTERNAL_ACTIONS, type RemedyStatus } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus } from '../../shared/enums.js';
 import type {
   Attachment,
@@ -67,6 +67,22 @@ function presentRemedy({ fulfilment, remindedAt, settledAt, ...r }: StoredRemedy
   };
 }
 
+type StoredDisclosure = {
+  state: 'pending' | 'commented' | 'public';
+  dueAt: Date;
+  comment?: { text: string; at: Date };
+  publishedAt?: Date;
+};
+
+function presentDisclosure(d: StoredDisclosure): NonNullable<Complaint['disclosure']> {
+  return {
+    state: d.state,
+    dueAt: iso(d.dueAt)!,
+    ...(d.comment ? { comment: { text: d.comment.text, at: iso(d.comment.at)! } } : {}),
+    ...(d.publishedAt ? { publishedAt: iso(d.publishedAt) } : {}),
+  };
+}
+
 export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: Map<string, Identity>): Complaint {
   const current = c.deadlines?.current;
   const identity = seesConsumerIdentity(actor, c) ? who?.get(String(c.consumerId)) : undefined;
@@ -113,6 +129,8 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     ...(c.respondedAt ? { respondedAt: iso(c.respondedAt), respondedInTime: !!c.respondedInTime } : {}),
     ...(c.closedAt ? { closedAt: iso(c.closedAt) } : {}),
     ...(c.remedy ? { remedy: presentRemedy(c.remedy as StoredRemedy) } : {}),
+    ...(c.publishDescription ? { publishDescription: true } : {}),
+    ...(c.disclosure ? { disclosure: presentDisclosure(c.disclosure as StoredDisclosure) } : {}),
     ...(c.links?.returnRequestId ? { links: { returnRequestId: c.links.returnRequestId } } : {}),
     ...(assigned ? { assignee: { id: String(assigned.userId), name: assigned.name } } : {}),
     allowedActions: actionsFor(
@@ -120,7 +138,7 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
       c.status as ComplaintStatus,
       c.priority as 'normal' | 'urgent',
       (c.response as { responseType?: string } | undefined)?.responseType,
-      (c.remedy as StoredRemedy | undefined)?.status,
+      guardsOf(c),
     ),
     createdAt: iso(c.createdAt)!,
     updatedAt: iso(c.updatedAt)!,

@@ -15,6 +15,8 @@ import { insertEntries } from '../complaints/storeEntries.js';
 import { AttachmentModel } from '../models/Attachment.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { storage } from '../storage/index.js';
+import { publicFields } from '../disclosure/record.js';
+import { PublicComplaintModel } from '../models/PublicComplaint.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
 import { ComplaintNumberModel } from '../models/ComplaintNumber.js';
@@ -376,6 +378,10 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   await ComplaintEventModel.insertMany(events);
   await ComplaintModel.insertMany(docs);
   await insertEntries(docs as never[]);
+  // Published complaints get their public records here: the seeder writes documents, not effects.
+  const published = docs.filter((d) => d.disclosure?.state === 'public');
+  if (published.length)
+    await PublicComplaintModel.insertMany(published.map((d) => ({ _id: new mongoose.Types.ObjectId(), ...publicFields(d as never) })));
   for (const p of proofs)
     await AttachmentModel.create({
       ...p,

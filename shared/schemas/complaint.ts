@@ -55,6 +55,8 @@ export const createComplaintSchema = z
     demand: demandSchema,
     safetyIncident: safetyIncidentSchema.optional(),
     contactAgreement: z.boolean(),
+    /** The consumer agrees that the public record shows the description, scrubbed of personal data. */
+    publishDescription: z.boolean().optional(),
   })
   .strict();
 export type CreateComplaintInput = z.infer<typeof createComplaintSchema>;
@@ -125,6 +127,7 @@ export const transitionSchema = z.discriminatedUnion('action', [
     })
     .strict(),
   z.object({ action: z.literal('confirm_remedy'), expectedVersion }).strict(),
+  z.object({ action: z.literal('comment_publicly'), expectedVersion, text: text(1000) }).strict(),
   z.object({ action: z.literal('dispute_remedy'), expectedVersion, reason: text(2000) }).strict(),
   z
     .object({
@@ -227,6 +230,14 @@ export const remedySchema = z.object({
 });
 export type Remedy = z.infer<typeof remedySchema>;
 
+/** The publication of a closed complaint: the comment window's end, the merchant's comment, when published. */
+export const disclosureSchema = z.object({
+  state: z.enum(['pending', 'commented', 'public']),
+  dueAt: z.string(),
+  comment: z.object({ text: z.string(), at: z.string() }).optional(),
+  publishedAt: z.string().optional(),
+});
+
 export const complaintSchema = z.object({
   id: objectId,
   number: z.string(),
@@ -266,6 +277,8 @@ export const complaintSchema = z.object({
   respondedInTime: z.boolean().optional(),
   closedAt: z.string().optional(),
   remedy: remedySchema.optional(),
+  publishDescription: z.boolean().optional(),
+  disclosure: disclosureSchema.optional(),
   links: z.object({ returnRequestId: z.string().optional() }).optional(),
   /** The officer of the viewer's bureau it is assigned to (regulators only). */
   assignee: z.object({ id: objectId, name: z.string() }).optional(),

@@ -22,6 +22,7 @@ import { BulkResultModel } from '../../server/models/BulkResult.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
+import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
 import { EnforcementCaseModel } from '../../server/models/EnforcementCase.js';
 import { AbuseReviewModel } from '../../server/models/AbuseReview.js';
 import { cellScope, figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
@@ -64,6 +65,10 @@ const HOT: Record<string, Hot> = {
     CountDeltaModel.find({ scope: unreadScope(user(w, 'merchant@demo.fangxin.cn')._id), sealed: false }, { d: 1 }),
   "unread count: the user's ledger snapshot by _id (every page)": (w) =>
     CountSnapshotModel.findById(`${unreadScope(user(w, 'merchant@demo.fangxin.cn')._id)}#1`),
+  'public complaints of a merchant (GET /public/complaints?merchantId=)': (w) =>
+    PublicComplaintModel.find({ merchantId: w.chain._id }).sort({ _id: -1 }).limit(21),
+  'public complaints of a city (GET /public/complaints?cityCode=)': () =>
+    PublicComplaintModel.find({ cityCode: '3301' }).sort({ _id: -1 }).limit(21),
   'return desk list of a merchant (GET /return-requests)': (w) =>
     ReturnRequestModel.find({ merchantId: w.chain._id }).sort({ _id: -1 }).limit(21),
   'returns of a consumer (GET /return-requests)': (w) =>

@@ -1,7 +1,7 @@
 // The lifecycle's rules, checked against stored history: every event a legal transition from the
 // status before it (or an internal event that keeps it), nothing done after a deadline but the deadline job's own transition (and that
 // not before the deadline), and nothing left past a deadline in a status the job would have moved.
-import { canTransition, INTERNAL_ACTIONS, nextStatus, type Action } from '../../shared/complaintMachine.js';
+import { canTransition, guardsOf, INTERNAL_ACTIONS, nextStatus, type Action } from '../../shared/complaintMachine.js';
 import { clockStep, JOB_PERIOD_MS } from '../../server/complaints/history.js';
 import { applyEvent, type ComplaintState, type EventLike } from '../../server/complaints/projection.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
@@ -18,8 +18,7 @@ export function historyViolations(events: EventLike[], nowAt: Date): string[] {
       if (e.to !== state.status) out.push(`${where}: changes the status to ${e.to}`);
     } else if (state) {
       const action = e.action as Exclude<Action, 'file'>;
-      if (!canTransition(action, state.status, state.priority, state.remedy?.status))
-        out.push(`${where}: not allowed from ${state.status}`);
+      if (!canTransition(action, state.status, state.priority, guardsOf(state))) out.push(`${where}: not allowed from ${state.status}`);
       else if (e.to !== nextStatus(action, state.status)) out.push(`${where}: leads to ${e.to}`);
       // The clock's next move (a stage deadline, a promised remedy's date or confirmation time).
       const step = clockStep(state);

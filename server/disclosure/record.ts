@@ -1,0 +1,82 @@
+// The public record of a complaint, from the complaint document: what 投诉公示 shows and nothing else.
+import mongoose from 'mongoose';
+import { shanghaiDay } from '../../shared/calendar.js';
+import { isClosed } from '../../shared/complaintMachine.js';
+import type { ComplaintStatus } from '../../shared/enums.js';
+import { isDuplicateKey } from '../http/errors.js';
+import { subscription } from '../events/bus.js';
+import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
+import { PublicComplaintModel } from '../models/PublicComplaint.js';
+import { UserModel } from '../models/User.js';
+import { scrub } from './scrub.js';
+
+type Doc = Pick<
+  ComplaintRecord,
+  | '_id'
+  | 'merchantId'
+  | 'merchantName'
+  | 'storeId'
+  | 'storeName'
+  | 'cityCode'
+  | 'countyCode'
+  | 'product'
+  | 'problemType'
+  | 'demand'
+  | 'status'
+  | 'createdAt'
+  | 'closedAt'
+  | 'description'
+  | 'publishDescription'
+  | 'remedy'
+  | 'disclosure'
+>;
+
+/** The record's fields; `consumerName` is scrubbed from an opted-in description along with the rules' finds. */
+export function publicFields(c: Doc, consumerName?: string) {
+  const disclosure = c.disclosure as { publishedAt: Date; comment?: { text: string; at: Date } };
+  return {
+    complaintId: c._id,
+    merchantId: c.merchantId,
+    merchantName: c.merchantName,
+    storeId: c.storeId,
+    storeName: c.storeName,
+    cityCode: c.cityCode,
+    countyCode: c.countyCode,
+    category: c.product!.category,
+    problemType: c.problemType,
+    demand: { type: c.demand!.type, ...(c.demand!.amountFen != null ? { amountFen: c.demand!.amountFen } : {}) },
+    outcome: isClosed(c.status as ComplaintStatus) ? c.status : 'reopened',
+    ...((c.remedy as { status?: string } | undefined)?.status ? { remedyStatus: (c.remedy as { status: string }).status } : {}),
+    filedOn: shanghaiDay(new Date(c.createdAt)),
+    ...(c.closedAt ? { closedOn: shanghaiDay(new Date(c.closedAt)) } : {}),
+    publishedAt: disclosure.publishedAt,
+    ...(disclosure.comment ? { merchantComment: disclosure.comment } : {}),
+    ...(c.publishDescription ? { description: scrub(c.description, consumerName ? [consumerName] : []) } : {}),
+  };
+}
+
+async function consumerName(c: ComplaintRecord) {
+  if (!c.publishDescription) return undefined;
+  return (await UserModel.findById(c.consumerId, { name: 1 }).lean())?.name;
+}
+
+/**
+ * After a complaint's event: its publication inserts the record (once: complaintId is unique); any
+ * later event of a published complaint (a disputed remedy reopening it, the bureau closing it again)
+ * rewrites the record from the complaint as it now is.
+ */
+export async function writePublicRecord(complaintId: string, action: string) {
+  const c = (await ComplaintModel.findById(complaintId).lean()) as ComplaintRecord | null;
+  if ((c?.disclosure as { state?: string } | undefined)?.state !== 'public') return;
+  const fields = publicFields(c!, await consumerName(c!));
+  if (action !== 'disclose') return void (await PublicComplaintModel.updateOne({ complaintId: c!._id }, { $set: fields }));
+  try {
+    await PublicComplaintModel.create({ _id: new mongoose.Types.ObjectId(), ...fields });
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+  }
+}
+
+export const disclosureSubscriptions = [
+  subscription('complaint.transitioned', ({ complaintId, action }) => writePublicRecord(complaintId, action)),
+];

@@ -1,0 +1,35 @@
+import mongoose, { Schema } from 'mongoose';
+
+// The public record of a disclosed complaint (投诉公示): a read model written when the complaint is
+// published and refreshed by its later events, holding only what may be public — never the
+// consumer's identity or contact, and the description only when the consumer opted in, scrubbed.
+// Its _id is made at publication, so the newest-first list pages by _id; complaintId is unique,
+// so a repeated publication effect inserts nothing.
+const publicComplaintSchema = new Schema({
+  complaintId: { type: Schema.Types.ObjectId, required: true, unique: true },
+  merchantId: { type: Schema.Types.ObjectId, required: true },
+  merchantName: { type: String, required: true },
+  storeId: { type: Schema.Types.ObjectId, required: true },
+  storeName: { type: String, required: true },
+  cityCode: { type: String, required: true },
+  countyCode: { type: String, required: true },
+  category: { type: String, required: true },
+  problemType: { type: String, required: true },
+  demand: { type: { type: String, required: true }, amountFen: Number },
+  /** How it ended, or `reopened` when a disputed or overdue remedy took it back to the bureau. */
+  outcome: { type: String, required: true },
+  remedyStatus: { type: String },
+  filedOn: { type: String, required: true },
+  closedOn: { type: String },
+  publishedAt: { type: Date, required: true },
+  merchantComment: { type: new Schema({ text: String, at: Date }, { _id: false }), default: undefined },
+  description: { type: String },
+});
+// The public list's filters, each an equality the engine pushes down, newest first by _id.
+publicComplaintSchema.index({ merchantId: 1, _id: -1 });
+publicComplaintSchema.index({ cityCode: 1, _id: -1 });
+publicComplaintSchema.index({ category: 1, _id: -1 });
+publicComplaintSchema.index({ problemType: 1, _id: -1 });
+
+export type PublicComplaintRecord = mongoose.InferSchemaType<typeof publicComplaintSchema> & { _id: mongoose.Types.ObjectId };
+export const PublicComplaintModel = mongoose.model('PublicComplaint', publicComplaintSchema);
