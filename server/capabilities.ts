@@ -6,6 +6,7 @@
 import { complaintSeeder } from './seed/complaints.js';
 import { officerSeeder } from './seed/officers.js';
 import { productSeeder } from './seed/products.js';
+import { recallSeeder } from './seed/recalls.js';
 import { returnSeeder } from './seed/returns.js';
 import { addSeeder, type Seeder } from './seed/registry.js';
 import { effectsJob } from './complaints/effectRunner.js';
@@ -21,6 +22,7 @@ import { sweepJob } from './jobs/sweep.js';
 import { addMerchantFigures, type FigureSource } from './presenters/merchant.js';
 import { creditFigures } from './products/credit.js';
 import { productSubscriptions } from './products/subscriptions.js';
+import { recallReachJob } from './recalls/reach.js';
 import { complaintSocketHandler } from './realtime/complaints.js';
 import { addSocketHandler, type SocketHandler } from './realtime/handlers.js';
 import { returnFigures } from './returns/merchantFigures.js';
@@ -39,6 +41,7 @@ import { bulkRoutes } from './routes/bulk/router.js';
 import { bulkJobsJob } from './jobs/bulkJobs.js';
 import { outboxRoutes } from './routes/outbox/router.js';
 import { productRoutes } from './routes/products/router.js';
+import { recallRoutes } from './routes/recalls/router.js';
 import { returnAnalyticsRoutes } from './routes/returns/analytics.js';
 import { returnRoutes } from './routes/returns/router.js';
 import { storeRoutes } from './routes/stores/router.js';
@@ -82,6 +85,8 @@ export const capabilities: Capability[] = [
     merchantFigures: [creditFigures],
   },
   { name: 'disclosure', routes: [disclosureRoutes], subscriptions: disclosureSubscriptions },
+  // Recalls, incident reports and paused deadlines: from a problem product to the people who bought it.
+  { name: 'product safety', routes: [recallRoutes], jobs: [recallReachJob], seeders: [recallSeeder] },
   { name: 'analytics', routes: [analyticsRoutes] },
   { name: 'mail', routes: [outboxRoutes], jobs: [outboxJob] },
 ];

@@ -5,6 +5,7 @@ import { ACCOUNT_STATUSES, COMPLAINT_STATUSES } from './enums.js';
 import { objectId } from './schemas/common.js';
 import { complaintMessageSchema } from './schemas/complaint.js';
 import { CASE_STATUSES } from './schemas/products.js';
+import { recallReachSchema } from './schemas/recalls.js';
 import { RETURN_STATUSES } from './schemas/returns.js';
 
 const flagProduct = z
@@ -44,6 +45,8 @@ export const serverEventSchemas = {
       status: z.enum(['running', 'done']),
     })
     .strict(),
+  /** A recall's reach figures changed (to the bureaus of its regions). */
+  'recall:reach': recallReachSchema.strict(),
   'return:updated': z.object({ id: objectId, status: z.enum(RETURN_STATUSES), breach: z.boolean() }).strict(),
   /** The account was approved or rejected (to the user's room). */
   'account:updated': z.object({ status: z.enum(ACCOUNT_STATUSES) }).strict(),

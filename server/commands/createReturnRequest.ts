@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import mongoose from 'mongoose';
 import { isoWeek, shanghaiDay } from '../../shared/calendar.js';
+import { productKey } from '../../shared/productKey.js';
 import { CLAIM_CODE_ALPHABET, CLAIM_CODE_LENGTH, type Coverage, type CreateReturnInput } from '../../shared/schemas/returns.js';
 import { now } from '../clock.js';
 import { conflict, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
@@ -38,6 +39,12 @@ function fingerprint(input: CreateReturnInput): string {
 }
 
 /** A fresh receipt code: 50 random bits, so codes cannot be guessed. */
+/** A return names a product by its barcode only (it has no brand or model): the key recalls find it by. */
+function withProductKey(p: { category: string; gtin?: string }): { productKey?: string } {
+  const key = p.gtin ? productKey({ category: p.category, gtin: p.gtin }) : null;
+  return key ? { productKey: key } : {};
+}
+
 export function newClaimCode(): string {
   return Array.from({ length: CLAIM_CODE_LENGTH }, () => CLAIM_CODE_ALPHABET[randomInt(CLAIM_CODE_ALPHABET.length)]).join('');
 }
@@ -82,6 +89,7 @@ export function returnDoc(a: {
     purchaseDate: purchaseDay,
     amountFen: input.amountFen,
     product: input.product,
+    ...withProductKey(input.product),
     reason: input.reason,
     covered: coverage.covered,
     coverage,

@@ -8,4 +8,7 @@ const productAliasSchema = new Schema({
   productId: { type: Schema.Types.ObjectId, required: true },
 });
 
+// A recall finds every key of its product (returns name it by barcode only).
+productAliasSchema.index({ productId: 1 });
+
 export const ProductAliasModel = mongoose.model('ProductAlias', productAliasSchema);

@@ -45,6 +45,9 @@ const returnRequestSchema = new Schema(
     purchaseDate: { type: String, required: true },
     amountFen: { type: Number, required: true },
     product: { type: productSchema, required: true },
+    // The product's barcode key (shared/productKey.ts), when it has a valid one: a recall of the
+    // product finds the consumers and merchants of its returns by this one equality.
+    productKey: { type: String },
     reason: { type: String },
     covered: { type: Boolean, required: true },
     coverage: { type: Schema.Types.Mixed, required: true },
@@ -71,6 +74,7 @@ returnRequestSchema.index({ merchantId: 1, day: 1 });
 returnRequestSchema.index({ consumerId: 1, _id: -1 });
 returnRequestSchema.index({ merchantId: 1, _id: -1 });
 returnRequestSchema.index({ claimCode: 1 });
+returnRequestSchema.index({ productKey: 1 });
 // The lists (newest first): a bureau's, and one store's.
 returnRequestSchema.index({ regionKeys: 1, _id: -1 });
 returnRequestSchema.index({ storeIds: 1, _id: -1 });

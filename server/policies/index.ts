@@ -7,6 +7,7 @@ import { accountRules } from './accounts.js';
 import { complaintRules } from './complaints.js';
 import { disclosureRules } from './disclosure.js';
 import { productRules } from './products.js';
+import { recallRules } from './recalls.js';
 import { returnRules } from './returns.js';
 import { anyone, canSee, hqMerchant, role, signedIn, type Rule, type Scoped } from './rules.js';
 import { storeRules } from './stores.js';
@@ -44,8 +45,17 @@ const coreRules = {
   'socket:connect': signedIn,
 } satisfies Record<string, Rule>;
 
-const tables = [coreRules, complaintRules, returnRules, productRules, storeRules, accountRules, disclosureRules];
-const rules = { ...coreRules, ...complaintRules, ...returnRules, ...productRules, ...storeRules, ...accountRules, ...disclosureRules };
+const tables = [coreRules, complaintRules, returnRules, productRules, storeRules, accountRules, disclosureRules, recallRules];
+const rules = {
+  ...coreRules,
+  ...complaintRules,
+  ...returnRules,
+  ...productRules,
+  ...storeRules,
+  ...accountRules,
+  ...disclosureRules,
+  ...recallRules,
+};
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)
   throw new Error('a policy action is declared in two tables');

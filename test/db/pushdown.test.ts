@@ -25,6 +25,12 @@ import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
 import { EnforcementCaseModel } from '../../server/models/EnforcementCase.js';
 import { AbuseReviewModel } from '../../server/models/AbuseReview.js';
+import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
+import { ProductModel } from '../../server/models/Product.js';
+import { ProductAliasModel } from '../../server/models/ProductAlias.js';
+import { RecallModel } from '../../server/models/Recall.js';
+import { RecallNoticeModel } from '../../server/models/RecallNotice.js';
+import { SamplingResultModel } from '../../server/models/SamplingResult.js';
 import { cellScope, figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { toActor } from '../../server/policies/actor.js';
 import { UserModel } from '../../server/models/User.js';
@@ -164,6 +170,20 @@ const HOT: Record<string, Hot> = {
   // Return figures over a period (GET /api/analytics/returns?from=, stores page, compliance): week by week.
   'return figures of a merchant, one week of the period': (w) => ReturnFactModel.find({ merchantId: w.chain._id, week: '2026-W10' }),
   'return figures of a county, one week of the period': () => ReturnFactModel.find({ returnCountyCode: '330106', week: '2026-W10' }),
+  // Recalls (server/routes/recalls/, server/recalls/): the public list, the reach figures, one's own notices,
+  // and the reach job's reads of who a product concerns, one per product record and identity key.
+  'published recalls, newest first (GET /public/recalls)': () => RecallModel.find({ listed: true }).sort({ publishedAt: -1 }).limit(21),
+  "a recall's notices (GET /recalls/:id/reach, recall:reach)": () => RecallNoticeModel.find({ recallId: '000000000000000000000000' }),
+  'my recall notices (GET /recall-notices)': (w) => RecallNoticeModel.find({ recipient: `org:${w.chain._id}` }),
+  'recalls not yet reached (recall-reach job)': () => RecallModel.find({ reachDone: false }, { _id: 1 }),
+  'complaint facts of a product (recall reach)': () =>
+    ComplaintFactModel.find({ productId: '000000000000000000000000' }, { consumerId: 1, merchantId: 1 }),
+  'returns naming a product by barcode (recall reach)': () =>
+    ReturnRequestModel.find({ productKey: 'gtin:6901234567892' }, { consumerId: 1, merchantId: 1 }),
+  'sampling records of a product (recall reach)': () =>
+    SamplingResultModel.find({ productId: '000000000000000000000000' }, { producer: 1 }),
+  'identity keys of a product (recall reach)': () => ProductAliasModel.find({ productId: '000000000000000000000000' }, { _id: 1 }),
+  'product records merged into a product (recall reach)': () => ProductModel.find({ mergedInto: '000000000000000000000000' }, { _id: 1 }),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
   'events whose effects are owed (effect runner, on start and every few seconds)': () =>
     ComplaintEventModel.find({ effects: 'pending' }).limit(500),

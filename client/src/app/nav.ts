@@ -14,6 +14,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/returns', labelKey: 'nav.returns', roles: ['consumer'] },
   { path: '/commitments', labelKey: 'nav.commitments', roles: ['consumer'] },
   { path: '/search', labelKey: 'nav.search', roles: ['consumer'] },
+  { path: '/recall-notices', labelKey: 'recalls:mine.title', roles: ['consumer', 'merchant'] },
 
   { path: '/inbox', labelKey: 'nav.inbox', roles: ['merchant'] },
   { path: '/search', labelKey: 'nav.search', roles: ['merchant'] },
@@ -26,6 +27,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/search', labelKey: 'nav.search', roles: ['regulator'] },
   { path: '/flags', labelKey: 'nav.flags', roles: ['regulator'] },
   { path: '/cases', labelKey: 'nav.cases', roles: ['regulator'] },
+  { path: '/recalls', labelKey: 'recalls:list.title', roles: ['regulator'] },
   { path: '/sampling', labelKey: 'products:sampling.title', roles: ['regulator'] },
   { path: '/abuse-reviews', labelKey: 'products:abuse.title', roles: ['regulator'] },
   { path: '/compliance', labelKey: 'nav.compliance', roles: ['regulator'] },
@@ -43,6 +45,7 @@ export const NAV: readonly NavEntry[] = [
 export const PUBLIC_NAV: readonly Omit<NavEntry, 'roles'>[] = [
   { path: '/commitments', labelKey: 'nav.commitments' },
   { path: '/problem-products', labelKey: 'nav.problemProducts' },
+  { path: '/recalls', labelKey: 'recalls:list.title' },
 ];
 
 export const ROLE_HOME: Record<Role, string> = {

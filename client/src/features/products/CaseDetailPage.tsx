@@ -45,6 +45,7 @@ function CaseBody({ c, onMoved }: { c: Case; onMoved(): void }) {
             <span className={`badge ${c.public ? 'badge-success' : ''}`}>{c.public ? t('case.publicYes') : t('case.publicNo')}</span>
             <span className="muted">{c.bureauName}</span>
             <Link to={`/flags/${c.flagId}`}>{t('case.flag')}</Link>
+            {c.status === 'recall' && <Link to={`/cases/${c.id}/recall-notice`}>{t('recalls:publish.link')}</Link>}
           </div>
           {c.finding && (
             <p>
