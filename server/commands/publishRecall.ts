@@ -6,7 +6,8 @@ import { now } from '../clock.js';
 import { conflict, forbidden, isDuplicateKey } from '../http/errors.js';
 import { EnforcementCaseModel } from '../models/EnforcementCase.js';
 import { RecallModel, type RecallRecord } from '../models/Recall.js';
-import { authorizeVisible, governs, type Actor } from '../policies/index.js';
+import { authorizeVisible, type Actor } from '../policies/index.js';
+import { movesCase } from '../policies/products.js';
 import { affectedBy, namedMerchants } from '../recalls/affected.js';
 import { startReach } from '../recalls/reach.js';
 
@@ -17,7 +18,7 @@ export async function publishRecall(
   input: PublishRecallInput,
 ): Promise<{ recall: RecallRecord; reached: Promise<void> }> {
   const c = authorizeVisible(actor, await EnforcementCaseModel.findById(caseId).lean(), 'Case');
-  if (actor.role === 'regulator' && !governs(actor, c.assignedRegion)) throw forbidden('Only the assigned bureau may publish its recall');
+  if (!movesCase(actor, c)) throw forbidden('Only the assigned bureau may publish its recall');
   if (c.status !== 'recall') throw conflict('invalid_transition', `A recall notice needs a case in recall; this one is ${c.status}`);
   if (await RecallModel.exists({ caseId: c._id })) throw conflict('recall_exists', 'This case has its recall notice');
   const p = c.product as { name: string; category: string; brand?: string | null; model?: string | null; gtin?: string | null };

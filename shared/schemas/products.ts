@@ -379,16 +379,19 @@ export const caseSchema = z.object({
 });
 export type Case = z.infer<typeof caseSchema>;
 
+/** A product as the public pages show it (the problem-product list, recall notices): no record id. */
+export const publicProductSchema = z.object({
+  name: z.string(),
+  category: z.string(),
+  brand: z.string().nullable(),
+  model: z.string().nullable(),
+  gtin: z.string().nullable(),
+});
+
 /** The public problem-product list: no people, no evidence, only what the bureau published. */
 export const publicCaseSchema = z.object({
   id: objectId,
-  product: z.object({
-    name: z.string(),
-    category: z.string(),
-    brand: z.string().nullable(),
-    model: z.string().nullable(),
-    gtin: z.string().nullable(),
-  }),
+  product: publicProductSchema,
   producer: z.string().nullable(),
   finding: z.string().nullable(),
   measures: z.string().nullable(),

@@ -2,6 +2,7 @@
 // the fields product-safety authorities publish (EU Safety Gate, US CPSC), and who it reached.
 import { z } from 'zod';
 import { objectId, offsetCursor } from './common.js';
+import { publicProductSchema } from './products.js';
 
 export const RISK_LEVELS = ['serious', 'high', 'medium', 'low'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -42,13 +43,7 @@ const party = z.object({ id: objectId, name: z.string() });
 export const recallSchema = z.object({
   id: objectId,
   caseId: objectId,
-  product: z.object({
-    name: z.string(),
-    category: z.string(),
-    brand: z.string().nullable(),
-    model: z.string().nullable(),
-    gtin: z.string().nullable(),
-  }),
+  product: publicProductSchema,
   batches: z.array(z.string()),
   productionDates: z.string().nullable(),
   photos: z.array(z.string()),
