@@ -12,6 +12,7 @@ import { act, filing, fileVia } from '../helpers/complaints.js';
 import type { ApiClient } from '../helpers/http.js';
 import { ROLES, roleClients, routesOf, type Role, type Route } from '../helpers/openapi.js';
 import { flagHangzhouHeater } from '../helpers/products.js';
+import { plantRecall } from '../helpers/recalls.js';
 import { chainStores, product } from '../helpers/returns.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -121,6 +122,9 @@ describe('response contract: every GET endpoint, every role, against its declare
     ids['/return-requests/{id}'] = ret.body.id;
     ids['/stores/{id}/badge'] = stores.hzXihu;
     ids['/merchants/{id}'] = String(world.chain._id);
+    // A published recall that reached the demo consumer and the demo chain.
+    const { recallId } = await plantRecall(world);
+    for (const path of ['/public/recalls/{id}', '/recalls/{id}/reach', '/recalls/{id}/notice']) ids[path] = recallId;
 
     // A pending merchant to approve, and an invitation to read.
     const body = '91330106MA2C00001';

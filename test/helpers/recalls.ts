@@ -13,27 +13,30 @@ export const RECALLED = { name: '充电暖手宝', category: 'electric_hand_warm
 export async function plantRecall(world: DemoWorld): Promise<{ caseId: string; recallId: string }> {
   const caseId = new mongoose.Types.ObjectId();
   const recallId = new mongoose.Types.ObjectId();
-  const common = { productId: new mongoose.Types.ObjectId(), product: RECALLED, regionCodes: ['330106'], assignedRegion: '3301' };
+  const productId = new mongoose.Types.ObjectId();
+  const producer = '义乌暖芯电器有限公司';
+  const common = { productId, regionCodes: ['330106'], assignedRegion: '3301', producer, bureauName: '杭州市市场监督管理局' };
   const hz = world.users.get(DEMO.regulatorHz)!._id;
+  // The case keeps the product record's snapshot; the recall, its public description.
   await EnforcementCaseModel.create({
     _id: caseId,
     flagId: new mongoose.Types.ObjectId(),
     status: 'recall',
     version: 3,
     openedBy: hz,
+    product: { id: String(productId), ...RECALLED, producer },
     ...common,
   });
   await RecallModel.create({
     _id: recallId,
     caseId,
     ...common,
+    product: RECALLED,
     batches: ['NX2026-01'],
     hazard: '电池过热，可能起火、烫伤。',
     riskLevel: 'serious',
     consumerActions: ['stop_using', 'refund'],
     remedy: '到任一销售门店全额退款。',
-    producer: '义乌暖芯电器有限公司',
-    bureauName: '杭州市市场监督管理局',
     sellers: [{ id: String(world.chain._id), name: world.chain.name }],
     publishedBy: hz,
     publishedAt: now(),
