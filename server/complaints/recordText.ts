@@ -93,6 +93,8 @@ const zh: RecordText = {
     dispute_remedy: '消费者对履行有异议',
     remedy_reminder: '提醒消费者确认履行',
     remedy_overdue: '承诺逾期未履行',
+    comment_publicly: '商家发表公开说明',
+    disclose: '投诉公示',
   },
   parties: { consumer: '消费者', merchant: '商家', regulator: '监管部门', admin: '管理员', system: '系统' },
 };
@@ -156,6 +158,8 @@ const en: RecordText = {
     dispute_remedy: 'Consumer disputed the remedy',
     remedy_reminder: 'Consumer reminded to confirm',
     remedy_overdue: 'Promised remedy overdue',
+    comment_publicly: 'Merchant added a public comment',
+    disclose: 'Complaint published',
   },
   parties: { consumer: 'Consumer', merchant: 'Merchant', regulator: 'Bureau', admin: 'Admin', system: 'System' },
 };
