@@ -33,8 +33,11 @@ const PRODUCT = { name: '电热毯', category: 'household_appliance' as const, b
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The server is down or restarting: the request never reached it, or it died answering. */
-const unreachable = (e: unknown) => e instanceof TypeError && /fetch failed/.test(e.message);
+/**
+ * The server is down or restarting: the request never reached it ("fetch failed"), or it died while
+ * sending the answer's body (undici's "terminated").
+ */
+const unreachable = (e: unknown) => e instanceof TypeError && /fetch failed|terminated/.test(e.message);
 
 /** `npm run rebuild-projections -- --dry-run` against the suite's database: its report lines. */
 function rebuildDryRun(): Promise<string> {
