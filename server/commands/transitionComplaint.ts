@@ -57,8 +57,9 @@ export async function transitionComplaint(actor: Actor, complaintId: string, inp
     const route = await routeStore(input.storeId, complaint.purchase!.channel as 'in_store' | 'online');
     return append(complaint, action, party!, actor.id, { storeId: input.storeId, route });
   }
-  // Promises are followed by their recorded fulfilment now (confirm_remedy, dispute_remedy), not asked about bare.
-  if (input.action === 'rate' && input.promiseKept !== undefined) {
+  // A followed remedy is confirmed or disputed on its recorded fulfilment, not asked about bare; the rating's
+  // promiseKept stays in the contract for complaints closed without one (a mediated agreement, say).
+  if (input.action === 'rate' && input.promiseKept !== undefined && complaint.remedy) {
     throw unprocessable('no_promise', 'A promised remedy is confirmed or disputed once the merchant records it, not in the rating');
   }
   return append(complaint, action, party!, actor.id, data);

@@ -65,6 +65,10 @@ describe('complaint lifecycle over HTTP', () => {
     ]);
     expect(end.status).to.equal('mediated');
     expect(end.outcome).to.include({ kind: 'mediated', agreement: '退款 129 元' });
+    // No followed remedy here, so the rating still takes the consumer's word on the agreement being kept.
+    const rated = await act(consumer, c.id, 'rate', { satisfaction: 4, promiseKept: true });
+    expect(rated.status, rated.text).to.equal(200);
+    expect(rated.body.rating).to.include({ satisfaction: 4, promiseKept: true });
   });
 
   it('mediation can fail; the bureau can decline with an art. 15 reason; the merchant can be not concerned', async () => {
