@@ -26,12 +26,14 @@ export const idParam = z.object({ id: objectId });
 export function page<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+/** What `page(item)` validates, for the client's requests. */
+export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** A page of a list that shows its result count: `total` is every match, not only this page's. */
 export function countedPage<T extends z.ZodTypeAny>(item: T) {
   return page(item).extend({ total: z.number().int() });
 }
-export type CountedPage<T> = { items: T[]; nextCursor: string | null; total: number };
+export type CountedPage<T> = Page<T> & { total: number };
 
 /** The answer of an action with nothing else to say. */
 export const okSchema = z.object({ ok: z.literal(true) });

@@ -13,6 +13,7 @@ import type {
   TimelineEvent,
   TransitionInput,
 } from '../../../../shared/schemas/complaint';
+import type { Page } from '../../../../shared/schemas/common';
 import type { ComplaintSearch } from '../../../../shared/schemas/complaintSearch';
 import type { Store } from '../../../../shared/schemas/directory';
 
@@ -22,7 +23,6 @@ export type { Attachment, Complaint, ComplaintDetail, ComplaintCounts, TimelineE
 export type Response = ComplaintResponse;
 export type Outcome = ComplaintOutcome;
 export type Message = ComplaintMessage;
-export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const listComplaints = (query: Query, signal?: AbortSignal) => api.get<Page<Complaint>>('/complaints', { query, signal });
 

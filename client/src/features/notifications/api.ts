@@ -1,10 +1,11 @@
 import { api } from '../../api/client';
-import type { AppNotification } from '../../../../shared/schemas/notification';
+import type { z } from 'zod';
+import type { AppNotification, notificationPage } from '../../../../shared/schemas/notification';
 
 export type { AppNotification };
+export type NotificationPage = z.infer<typeof notificationPage>;
 
-export const listNotifications = (signal?: AbortSignal) =>
-  api.get<{ items: AppNotification[]; nextCursor: string | null; unreadCount: number }>('/notifications', { query: { limit: 20 }, signal });
+export const listNotifications = (signal?: AbortSignal) => api.get<NotificationPage>('/notifications', { query: { limit: 20 }, signal });
 
 export const markRead = (id: string) => api.post<AppNotification>(`/notifications/${encodeURIComponent(id)}/read`, {});
 

@@ -1,7 +1,7 @@
 // Problem-product flags, enforcement cases, the public list, sampling imports, thresholds and the
 // abuse queue (API.md "Problem products and hotspots").
 import { api } from '../../api/client';
-import type { CountedPage } from '../../../../shared/schemas/common';
+import type { CountedPage, Page } from '../../../../shared/schemas/common';
 import type { Merchant } from '../../../../shared/schemas/directory';
 import type {
   AbuseReview,
@@ -23,8 +23,6 @@ export type ProductLabel = PublicCase['product'];
 /** A failed sampling as a flag's evidence keeps it. */
 export type FlagSampling = Flag['evidence']['samplingResults'][number];
 export type LogEntry = Case['log'][number];
-
-type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const listFlags = (query: { status?: string; category?: string; limit?: number; cursor?: string }, signal?: AbortSignal) =>
   api.get<CountedPage<Flag>>('/product-flags', { query, signal });

@@ -1,10 +1,9 @@
 // Recall notices (issue 12): the public list and page, publication, reach figures, one's own notices.
 import { api } from '../../api/client';
+import type { Page } from '../../../../shared/schemas/common';
 import type { PublishRecallInput, Recall, RecallNotice, RecallReach } from '../../../../shared/schemas/recalls';
 
 export type { Recall, RecallNotice, RecallReach };
-
-type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const listRecalls = (signal?: AbortSignal) => api.get<Page<Recall>>('/public/recalls', { signal });
 export const getRecall = (id: string, signal?: AbortSignal) => api.get<Recall>(`/public/recalls/${id}`, { signal });
