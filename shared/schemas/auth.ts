@@ -84,4 +84,5 @@ export const pendingMerchantSchema = z.object({
   merchant: z.object({ id: objectId, name: z.string(), creditCode: z.string(), regionCode: z.string() }),
 });
 export type PendingMerchant = z.infer<typeof pendingMerchantSchema>;
+export const pendingMerchantList = z.object({ items: z.array(pendingMerchantSchema) });
 export const approvalResult = z.object({ id: objectId, status: z.enum(ACCOUNT_STATUSES) });

@@ -37,3 +37,4 @@ export type CountedPage<T> = Page<T> & { total: number };
 
 /** The answer of an action with nothing else to say. */
 export const okSchema = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof okSchema>;

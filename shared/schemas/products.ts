@@ -321,6 +321,8 @@ export const flagDetailSchema = flagSchema.extend({ complaints: z.array(flagComp
 
 export const detectResponse = z.object({ products: z.number().int(), flagged: z.number().int() });
 export const flagRulesResponse = z.object({ version: z.number(), rules: flagRulesSchema, updatedAt: iso.nullable() });
+/** The answer to starting a sampling import: the job to follow. */
+export const importStarted = z.object({ jobId: objectId });
 export const mergeResponse = z.object({ intoId: objectId, moved: z.object({ complaints: z.number(), samplings: z.number() }) });
 
 export const productDetailSchema = productSnapshotSchema.extend({

@@ -80,3 +80,4 @@ export const recallNoticeSchema = z.object({
   acknowledgedAt: z.string().nullable(),
 });
 export type RecallNotice = z.infer<typeof recallNoticeSchema>;
+export const recallNoticeList = z.object({ items: z.array(recallNoticeSchema) });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LoginInput, User, registerSchema, userBody } from '../../../shared/schemas/auth';
 import type { Locale } from '../../../shared/enums';
+import type { Ok } from '../../../shared/schemas/common';
 import { ApiError, api, resetCsrf } from './client';
 
 export type RegisterRequest = z.input<typeof registerSchema>;
@@ -25,7 +26,7 @@ export async function login(input: LoginInput): Promise<User> {
 
 export async function logout(): Promise<void> {
   try {
-    await api.post<{ ok: true }>('/auth/logout');
+    await api.post<Ok>('/auth/logout');
   } finally {
     resetCsrf();
   }
@@ -33,7 +34,7 @@ export async function logout(): Promise<void> {
 
 /** Mails a single-use sign-in link if the email has an account; the answer is the same either way. */
 export async function requestSignInLink(email: string): Promise<void> {
-  await api.post<{ ok: true }>('/auth/sign-in-link', { email });
+  await api.post<Ok>('/auth/sign-in-link', { email });
 }
 
 export async function redeemSignInLink(token: string): Promise<User> {

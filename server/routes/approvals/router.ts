@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { approvalResult, approvalSchema, pendingMerchantSchema } from '../../../shared/schemas/auth.js';
+import { approvalResult, approvalSchema, pendingMerchantList } from '../../../shared/schemas/auth.js';
 import { idParam } from '../../../shared/schemas/common.js';
 import { decideApproval } from '../../commands/decideApproval.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -15,7 +14,7 @@ export const approvalRoutes = () => [
       summary: 'Merchant accounts waiting for approval',
       tag: 'accounts',
       policy: 'approval:list',
-      response: z.object({ items: z.array(pendingMerchantSchema) }),
+      response: pendingMerchantList,
     },
     async ({ actor }) => {
       const users = await UserModel.find({ role: 'merchant', status: 'pending' }).sort({ createdAt: 1 }).limit(200).lean();

@@ -1,7 +1,7 @@
 // Sampling-result import (multipart CSV → 202 with a job id) and the job's progress.
 import { z } from 'zod';
 import { idParam, objectId, offsetCursor, page } from '../../../shared/schemas/common.js';
-import { importJobSchema, samplingResultSchema } from '../../../shared/schemas/products.js';
+import { importJobSchema, importStarted, samplingResultSchema } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { singleFile } from '../../http/multipart.js';
@@ -35,7 +35,7 @@ export const samplingRoutes = () => [
       rateLimit: 'upload',
       status: 202,
       before: [uploadSlot, upload],
-      response: z.object({ jobId: objectId }),
+      response: importStarted,
     },
     async ({ req, actor }) => {
       const file = req.file;

@@ -5,6 +5,7 @@ import { idParam, page } from '../../../shared/schemas/common.js';
 import {
   publishRecallSchema,
   recallListQuery,
+  recallNoticeList,
   recallNoticeSchema,
   recallReachSchema,
   recallSchema,
@@ -94,7 +95,7 @@ export const recallRoutes = () => [
       summary: 'The recall notices that reached me (or my merchant)',
       tag: TAG,
       policy: 'recall-notice:list',
-      response: z.object({ items: z.array(recallNoticeSchema) }),
+      response: recallNoticeList,
     },
     async ({ actor }) => {
       const rows = await RecallNoticeModel.find({ recipient: recipientOf(actor!) }).lean();

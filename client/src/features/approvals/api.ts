@@ -1,12 +1,13 @@
 import { api } from '../../api/client';
-import type { PendingMerchant } from '../../../../shared/schemas/auth';
+import type { z } from 'zod';
+import type { PendingMerchant, pendingMerchantList } from '../../../../shared/schemas/auth';
 
 export type { PendingMerchant };
 
 export type Decision = 'approve' | 'reject';
 
 export async function listPendingMerchants(signal?: AbortSignal): Promise<PendingMerchant[]> {
-  return (await api.get<{ items: PendingMerchant[] }>('/approvals', { signal })).items;
+  return (await api.get<z.infer<typeof pendingMerchantList>>('/approvals', { signal })).items;
 }
 
 export async function decide(userId: string, decision: Decision, reason?: string): Promise<void> {

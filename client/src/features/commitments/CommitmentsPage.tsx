@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { CATEGORIES } from '../../../../shared/enums';
+import type { Page as ListPage } from '../../../../shared/schemas/common';
 import type { MerchantListing } from '../../../../shared/schemas/directory';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
@@ -29,7 +30,7 @@ export function CommitmentsPage() {
   const cities = useCities();
   const counties = useCounties(city);
   const en = currentLocale() === 'en';
-  const merchants = useLoad((signal) => api.get<{ items: MerchantListing[] }>('/merchants', { query: { limit: 100 }, signal }), []);
+  const merchants = useLoad((signal) => api.get<ListPage<MerchantListing>>('/merchants', { query: { limit: 100 }, signal }), []);
   const list = useLoad(
     (signal) =>
       listCommitments(

@@ -1,7 +1,16 @@
 // The regulators' figures (API.md "Problem products and hotspots"): one call per dashboard panel.
 import { currentLocale } from '../../i18n/locale';
 import { api } from '../../api/client';
-import type { HotspotCell, HotspotsResponse, MapResponse, Summary, Timeseries, TopItem } from '../../../../shared/schemas/analytics';
+import type { z } from 'zod';
+import type {
+  HotspotCell,
+  HotspotsResponse,
+  MapResponse,
+  Summary,
+  Timeseries,
+  TopItem,
+  topResponse,
+} from '../../../../shared/schemas/analytics';
 
 /** What every panel is filtered by; days are Shanghai calendar days, inclusive. */
 export interface Filter {
@@ -33,7 +42,7 @@ export const getTimeseries = (f: Filter, interval: Interval, signal?: AbortSigna
   api.get<Timeseries>('/analytics/timeseries', { query: { ...q(f), interval }, signal });
 
 export const getTop = (kind: 'products' | 'merchants' | 'stores', f: Filter, signal?: AbortSignal) =>
-  api.get<{ items: TopItem[] }>(`/analytics/top/${kind}`, { query: { ...q(f), limit: 8 }, signal });
+  api.get<z.infer<typeof topResponse>>(`/analytics/top/${kind}`, { query: { ...q(f), limit: 8 }, signal });
 
 /** The CSV of a panel, opened by the browser (same-origin cookie). */
 export function exportUrl(kind: string, f: Filter, extra: Record<string, string> = {}): string {

@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import type { z } from 'zod';
-import type { AppNotification, notificationPage } from '../../../../shared/schemas/notification';
+import type { AppNotification, notificationPage, readAllResponse } from '../../../../shared/schemas/notification';
 
 export type { AppNotification };
 export type NotificationPage = z.infer<typeof notificationPage>;
@@ -9,4 +9,4 @@ export const listNotifications = (signal?: AbortSignal) => api.get<NotificationP
 
 export const markRead = (id: string) => api.post<AppNotification>(`/notifications/${encodeURIComponent(id)}/read`, {});
 
-export const markAllRead = () => api.post<{ updated: number; unreadCount: number }>('/notifications/read-all', {});
+export const markAllRead = () => api.post<z.infer<typeof readAllResponse>>('/notifications/read-all', {});

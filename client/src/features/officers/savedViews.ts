@@ -3,7 +3,8 @@
 // after a burst of events (as the queue's own counts are); saving or deleting a view asks at once.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { api } from '../../api/client';
-import type { SavedView, SavedViewInput } from '../../../../shared/schemas/savedViews';
+import type { z } from 'zod';
+import type { SavedView, SavedViewInput, savedViewListSchema } from '../../../../shared/schemas/savedViews';
 import { useSocketEvent } from '../../realtime/socket';
 
 export type { SavedView };
@@ -32,7 +33,7 @@ export function useSavedViews(): SavedView[] | null {
 
   useEffect(() => {
     const abort = new AbortController();
-    api.get<{ items: SavedView[] }>('/saved-views', { signal: abort.signal }).then(
+    api.get<z.infer<typeof savedViewListSchema>>('/saved-views', { signal: abort.signal }).then(
       (r) => setViews(r.items),
       // Counts that failed to load stay as they were.
       () => undefined,

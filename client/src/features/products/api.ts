@@ -1,5 +1,6 @@
 // Problem-product flags, enforcement cases, the public list, sampling imports, thresholds and the
 // abuse queue (API.md "Problem products and hotspots").
+import type { z } from 'zod';
 import { api } from '../../api/client';
 import type { CountedPage, Page } from '../../../../shared/schemas/common';
 import type { Merchant } from '../../../../shared/schemas/directory';
@@ -10,7 +11,10 @@ import type {
   Flag,
   FlagComplaint,
   FlagRules,
+  flagRulesResponse,
   ImportJob,
+  importStarted,
+  mergeResponse,
   ProductSnapshot,
   PublicCase,
   SamplingResult,
@@ -44,14 +48,13 @@ export const listPublic = (query: { category?: string; cursor?: string }, signal
 export function importSampling(file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.post<{ jobId: string }>('/sampling-results/import', form);
+  return api.post<z.infer<typeof importStarted>>('/sampling-results/import', form);
 }
 export const getImportJob = (id: string, signal?: AbortSignal) => api.get<ImportJob>(`/import-jobs/${id}`, { signal });
 
-export const getRules = (signal?: AbortSignal) =>
-  api.get<{ version: number; rules: FlagRules; updatedAt: string | null }>('/flag-rules', { signal });
+export const getRules = (signal?: AbortSignal) => api.get<z.infer<typeof flagRulesResponse>>('/flag-rules', { signal });
 export const saveRules = (rules: FlagRules, expectedVersion: number) =>
-  api.put<{ version: number; rules: FlagRules }>('/flag-rules', { rules, expectedVersion });
+  api.put<z.infer<typeof flagRulesResponse>>('/flag-rules', { rules, expectedVersion });
 
 export const listAbuse = (status: string, signal?: AbortSignal) =>
   api.get<Page<AbuseReview>>('/abuse-reviews', { query: { status }, signal });
@@ -63,7 +66,7 @@ export const getMerchant = (id: string, signal?: AbortSignal) => api.get<Merchan
 export const searchProducts = (q: string, category: string, signal?: AbortSignal) =>
   api.get<Page<ProductRef>>('/products', { query: { q, category, limit: 10 }, signal });
 export const mergeProducts = (fromId: string, intoId: string, note: string) =>
-  api.post<{ intoId: string; moved: { complaints: number; samplings: number } }>('/products/merge', {
+  api.post<z.infer<typeof mergeResponse>>('/products/merge', {
     fromId,
     intoId,
     note: note || undefined,

@@ -1,7 +1,7 @@
 // Calls and shapes of the returns API (API.md "Returns"), shared by the desk, the consumer page and compliance.
 import { api, type Query } from '../../api/client';
 import type { Store } from '../../../../shared/schemas/directory';
-import type { CountedPage } from '../../../../shared/schemas/common';
+import type { CountedPage, Page } from '../../../../shared/schemas/common';
 import type { CoverageReason, ReturnAnalytics, ReturnFigures, ReturnRequest } from '../../../../shared/schemas/returns';
 
 export type { CoverageReason };
@@ -24,7 +24,7 @@ export type Analytics = ReturnAnalytics;
 export type { Store };
 
 export const listStores = (query: Query, signal?: AbortSignal) =>
-  api.get<{ items: Store[] }>('/stores', { query: { limit: 100, ...query }, signal }).then((r) => r.items);
+  api.get<Page<Store>>('/stores', { query: { limit: 100, ...query }, signal }).then((r) => r.items);
 
 export const createReturn = (body: NewReturn, idempotencyKey: string) =>
   api.post<ReturnRequest>('/return-requests', body, { headers: { 'Idempotency-Key': idempotencyKey } });

@@ -1,6 +1,6 @@
 import { api, type Query } from '../../api/client';
 import type { z } from 'zod';
-import type { User } from '../../../../shared/schemas/auth';
+import type { userBody } from '../../../../shared/schemas/auth';
 import type { Account, accountPage, auditEntrySchema, auditPage, invitationSchema } from '../../../../shared/schemas/accounts';
 
 export type { Account };
@@ -17,4 +17,5 @@ export const accountAction = (id: string, action: 'disable' | 'enable' | 'resend
   api.post<Account>(`/users/${id}/${action}`, {});
 export const listAudit = (signal?: AbortSignal) => api.get<AuditPage>('/audit/accounts', { query: { limit: 20 }, signal });
 export const getInvitation = (token: string, signal?: AbortSignal) => api.get<Invitation>(`/invitations/${token}`, { signal });
-export const acceptInvitation = (token: string, password: string) => api.post<{ user: User }>(`/invitations/${token}/accept`, { password });
+export const acceptInvitation = (token: string, password: string) =>
+  api.post<z.infer<typeof userBody>>(`/invitations/${token}/accept`, { password });
