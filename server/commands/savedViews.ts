@@ -6,7 +6,7 @@ import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '..
 import { SavedViewModel, type SavedViewRecord } from '../models/SavedView.js';
 import { UserModel } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
-import { seesView } from '../policies/complaints.js';
+import { checkComplaintRegionFilter, seesView } from '../policies/complaints.js';
 
 const userAud = (id: unknown) => `user:${String(id)}`;
 const orgAud = (id: unknown) => `org:${String(id)}`;
@@ -28,6 +28,7 @@ export async function listViews(actor: Actor): Promise<SavedViewRecord[]> {
 }
 
 export async function saveView(actor: Actor, input: SavedViewInput): Promise<SavedViewRecord> {
+  checkComplaintRegionFilter(actor, input.filters.countyCode);
   if ((await SavedViewModel.countDocuments({ aud: userAud(actor.id) })) >= SAVED_VIEW_LIMIT)
     throw unprocessable('too_many_views', `At most ${SAVED_VIEW_LIMIT} saved views per user`);
   const owner = await UserModel.findById(actor.id, { name: 1 }).lean();

@@ -1,6 +1,7 @@
 // Who may do what with complaints. Action rules gate the endpoints; `complaintParty` decides which
 // side of one complaint an actor is on, which is what the lifecycle table (shared/complaintMachine) needs.
 import type { Party } from '../../shared/complaintMachine.js';
+import { regionFor } from './jurisdiction.js';
 import { canSee, governs, merchantSide, role, signedIn, type Actor, type Scoped, type Rule } from './rules.js';
 
 export const complaintRules = {
@@ -106,4 +107,13 @@ export function visibleFilter(a: Actor): Record<string, unknown> {
       return { $or: [{ countyCode: re }, { regulatorRegion: re }] };
     }
   }
+}
+
+/**
+ * A complaint list's county filter, by the one rule of region filters (./jurisdiction.ts): a bureau or
+ * an admin naming a region outside its jurisdiction is refused (403), not answered with an empty list.
+ * A merchant's or consumer's filter only narrows its own complaints, wherever they are.
+ */
+export function checkComplaintRegionFilter(a: Actor, countyCode: string | undefined): void {
+  if (countyCode && (a.role === 'regulator' || a.role === 'admin')) regionFor(a, countyCode);
 }

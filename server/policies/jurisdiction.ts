@@ -1,8 +1,9 @@
 // The region an actor's lists and figures cover, and the one failure mode of a region filter. A
 // regulator's jurisdiction is its own region; an admin's (and the public figures') is the province.
 // A filter naming a region outside it answers 403 everywhere (figures, flags, cases, abuse reviews,
-// return figures and compliance): regions are public (GET /api/regions), so naming one is a visible
-// thing with a forbidden action, and an empty answer would read as "nothing happened there".
+// return figures, compliance, and the complaint queue with its counts, export and saved views): regions
+// are public (GET /api/regions), so naming one is a visible thing with a forbidden action, and an empty
+// answer would read as "nothing happened there".
 import { PROVINCE_CODE, regionContains } from '../../shared/regions.js';
 import { forbidden } from '../http/errors.js';
 import type { Actor } from './actor.js';

@@ -16,6 +16,10 @@ const ENDPOINTS = [
   '/enforcement-cases',
   '/analytics/returns',
   '/compliance/returns',
+  // The complaint queue names its region countyCode.
+  '/complaints?countyCode=',
+  '/complaints/counts?countyCode=',
+  '/complaints/export.csv?countyCode=',
 ];
 
 type Who = 'regulatorHz' | 'regulatorYw' | 'regulatorZj' | 'admin';
@@ -44,7 +48,9 @@ describe('policy matrix: a region filter outside the jurisdiction', () => {
       const want: string[] = [];
       for (const { region, expect: e } of REGIONS) {
         for (const who of WHO) {
-          const r = await clients[who].get(`${path}${path.includes('?') ? '&' : '?'}region=${region}`);
+          const r = await clients[who].get(
+            path.endsWith('=') ? `${path}${region}` : `${path}${path.includes('?') ? '&' : '?'}region=${region}`,
+          );
           got.push(`${region} ${who} ${r.status}${r.status === 403 ? ` ${r.body?.error?.code}` : ''}`);
           want.push(`${region} ${who} ${e[who]}${e[who] === 403 ? ' forbidden' : ''}`);
         }

@@ -55,6 +55,9 @@ describe('saved queue views with live counts', () => {
     const again = await bureau.post('/saved-views', { name: '紧急处理中', filters: URGENT });
     expect(again.status).to.equal(409);
     expect(again.body.error.code).to.equal('duplicate_name');
+    // A county outside the bureau's jurisdiction is refused as the queue refuses it, not saved as an empty view.
+    const outside = await bureau.post('/saved-views', { name: '义乌', filters: { countyCode: '330782' } });
+    expect(outside.status, outside.text).to.equal(403);
     // The officer sees only the shared one, not as its own.
     const theirs = await views(officer);
     expect(theirs.map((v) => v.name)).to.deep.equal(['西湖区未分配']);

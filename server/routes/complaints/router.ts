@@ -33,6 +33,7 @@ import { uploadSlot } from '../../http/uploadSlots.js';
 import { AttachmentModel } from '../../models/Attachment.js';
 import type { ComplaintRecord } from '../../models/Complaint.js';
 import type { Actor } from '../../policies/index.js';
+import { checkComplaintRegionFilter } from '../../policies/complaints.js';
 import { identities, presentAttachment, presentComplaint, presentMessage } from '../../presenters/complaint.js';
 import { storage } from '../../storage/index.js';
 
@@ -67,6 +68,7 @@ export const complaintRoutes = () => [
       raw: true,
     },
     async ({ actor, query, res }) => {
+      checkComplaintRegionFilter(actor!, query.countyCode);
       const rows = await exportComplaints(actor!, query, EXPORT_LIMIT);
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="complaints.csv"; filename*=UTF-8''${encodeURIComponent('投诉导出.csv')}`);
@@ -102,6 +104,7 @@ export const complaintRoutes = () => [
       response: page(complaintSchema),
     },
     async ({ actor, query }) => {
+      checkComplaintRegionFilter(actor!, query.countyCode);
       const p = await listComplaints(actor!, query);
       const who = await identities(p.items, actor);
       return { items: p.items.map((c) => presentComplaint(c, actor, who)), nextCursor: p.nextCursor };
@@ -117,7 +120,10 @@ export const complaintRoutes = () => [
       query: countQuery,
       response: complaintCountsSchema,
     },
-    async ({ actor, query }) => countComplaints(actor!, query),
+    async ({ actor, query }) => {
+      checkComplaintRegionFilter(actor!, query.countyCode);
+      return countComplaints(actor!, query);
+    },
   ),
   endpoint(
     {
