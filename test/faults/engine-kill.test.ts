@@ -101,9 +101,10 @@ describe('fault: the embedded database engine killed under load', function () {
       const hung = answers.filter((a) => a.res === 'hung');
       expect(hung.length, 'requests that hung').to.equal(0);
       const res = answers.map((a) => a.res as Res);
+      const odd = res.filter((r) => ![200, 201, 503].includes(r.status));
       expect(
-        res.map((r) => r.status).filter((s) => ![200, 201, 503].includes(s)),
-        'answers neither 2xx nor 503',
+        odd.map((r) => r.status),
+        `answers neither 2xx nor 503: ${odd.map((r) => JSON.stringify(r.body)).join(' ')}`,
       ).to.deep.equal([]);
       const unavailable = answers.filter((a) => (a.res as Res).status === 503);
       expect(unavailable.length, 'no request saw the outage').to.be.greaterThan(0);
