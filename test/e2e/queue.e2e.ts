@@ -63,7 +63,7 @@ describe('the regulator queue in Chromium', function () {
     // Only that merchant's complaints are listed.
     const merchants = await page
       .locator(
-        '[data-testid="queue"] tbody tr td:nth-child(3) > div:first-child, [data-testid="queue-urgent"] tbody tr td:nth-child(3) > div:first-child',
+        '[data-testid="queue"] tbody tr td:nth-child(4) > div:first-child, [data-testid="queue-urgent"] tbody tr td:nth-child(4) > div:first-child',
       )
       .allInnerTexts();
     expect(merchants.length).to.be.above(0);

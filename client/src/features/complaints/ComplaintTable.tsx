@@ -49,7 +49,7 @@ export function ComplaintTable({ items, fresh, columns, testId, selection }: Pro
               data-status={c.status}
             >
               {selection && (
-                <td className="select-cell">
+                <td className="select-cell" data-label={t('list.select')}>
                   <input
                     type="checkbox"
                     aria-label={t('list.selectOne', { number: c.number })}
