@@ -128,6 +128,12 @@ describe('store and user management in Chromium', function () {
       await consumer.getByTestId('account-enable').click();
       await page.waitForFunction(() => !document.querySelector('[data-testid="account-list"] li'));
       expect((await UserModel.findOne({ email: DEMO.consumer }).lean())!.status).to.equal('active');
+      // The trail reloads after the list: wait for the restore to reach it before reading it whole.
+      await page
+        .getByTestId('audit-trail')
+        .getByText(/恢复了/)
+        .first()
+        .waitFor();
       expect(await page.getByTestId('audit-trail').innerText())
         .to.match(/停用了/)
         .and.to.match(/恢复了/);
