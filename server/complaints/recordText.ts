@@ -1,6 +1,7 @@
 // The words of a complaint's printable record, in the reader's language (Chinese by default).
 import type { Action } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus, Locale } from '../../shared/enums.js';
+import { STATUS_NAMES } from '../../shared/statusNames.js';
 
 interface RecordText {
   title: string;
@@ -61,17 +62,7 @@ const zh: RecordText = {
   reason: '理由',
   evidence: '证据材料',
   noEvidence: '无',
-  statuses: {
-    awaiting_merchant: '待商家答复',
-    merchant_responded: '商家已答复',
-    awaiting_regulator: '待监管受理',
-    in_mediation: '调解中',
-    resolved: '已和解',
-    mediated: '调解成功',
-    mediation_failed: '调解失败',
-    declined: '不予受理',
-    withdrawn: '已撤回',
-  },
+  statuses: STATUS_NAMES['zh-CN'],
   actions: {
     file: '提交投诉',
     respond: '商家答复',
@@ -126,17 +117,7 @@ const en: RecordText = {
   reason: 'Reason',
   evidence: 'Evidence',
   noEvidence: 'None',
-  statuses: {
-    awaiting_merchant: 'Awaiting the merchant',
-    merchant_responded: 'Merchant responded',
-    awaiting_regulator: 'Awaiting the bureau',
-    in_mediation: 'In mediation',
-    resolved: 'Resolved',
-    mediated: 'Mediated',
-    mediation_failed: 'Mediation failed',
-    declined: 'Declined',
-    withdrawn: 'Withdrawn',
-  },
+  statuses: STATUS_NAMES.en,
   actions: {
     file: 'Filed',
     respond: 'Merchant responded',

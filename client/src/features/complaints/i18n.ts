@@ -1,4 +1,5 @@
 import { defineMessages } from '../../i18n/messages';
+import { STATUS_NAMES } from '../../../../shared/statusNames';
 
 export const messages = defineMessages({
   'zh-CN': {
@@ -87,17 +88,7 @@ export const messages = defineMessages({
       filed: '提交时间',
       loadMore: '加载更多',
     },
-    status: {
-      awaiting_merchant: '待商家答复',
-      merchant_responded: '商家已答复',
-      awaiting_regulator: '待监管受理',
-      in_mediation: '调解中',
-      resolved: '已和解',
-      mediated: '调解成功',
-      mediation_failed: '调解失败',
-      declined: '不予受理',
-      withdrawn: '已撤回',
-    },
+    status: STATUS_NAMES['zh-CN'],
     deadlineKind: {
       merchant_response: '商家答复期限',
       consumer_reply: '消费者确认期限',
@@ -433,17 +424,7 @@ export const messages = defineMessages({
       filed: 'Filed',
       loadMore: 'Load more',
     },
-    status: {
-      awaiting_merchant: 'Awaiting merchant',
-      merchant_responded: 'Merchant responded',
-      awaiting_regulator: 'Awaiting regulator',
-      in_mediation: 'In mediation',
-      resolved: 'Resolved',
-      mediated: 'Mediated',
-      mediation_failed: 'Mediation failed',
-      declined: 'Declined',
-      withdrawn: 'Withdrawn',
-    },
+    status: STATUS_NAMES.en,
     deadlineKind: {
       merchant_response: 'Merchant reply due',
       consumer_reply: 'Consumer reply due',
