@@ -35,12 +35,17 @@ export function report(all: SizeResult[], run: { seconds: number; loadAtStart: n
       rows.get(key)!.by.set(r.size, c);
     }
   const ratio = (r: SizeResult, ms: number) => ms / r.authMe.p95;
+  // Growth compares the largest size with the smallest: with one size there is nothing to compare.
+  const grows = main.length > 1;
+  const growthCell = (s: string) => (grows ? ` ${s} |` : '');
   let pageFails = 0;
   let worst = { row: '', v: 0 };
   let worstGrowth = { row: '', v: 0 };
   const table: string[] = [];
-  table.push(`| role | page | call | ${main.map((r) => `${k(r.size)} p50 | ${k(r.size)} p95`).join(' | ')} | growth | budget |`);
-  table.push(`|---|---|---|${main.map(() => '---:|---:').join('|')}|---:|---|`);
+  table.push(
+    `| role | page | call | ${main.map((r) => `${k(r.size)} p50 | ${k(r.size)} p95`).join(' | ')} |${growthCell('growth')} budget |`,
+  );
+  table.push(`|---|---|---|${main.map(() => '---:|---:').join('|')}|${grows ? '---:|' : ''}---|`);
   for (const row of rows.values()) {
     const cells: string[] = [];
     let ok = true;
@@ -57,12 +62,12 @@ export function report(all: SizeResult[], run: { seconds: number; loadAtStart: n
     }
     const a = row.by.get(first.size);
     const b = row.by.get(last.size);
-    const growth = a && b && main.length > 1 ? ratio(last, b.sample.p95) / ratio(first, a.sample.p95) : NaN;
+    const growth = a && b && grows ? ratio(last, b.sample.p95) / ratio(first, a.sample.p95) : NaN;
     if (growth > BUDGETS.pageGrowth) ok = false;
     if (growth > worstGrowth.v) worstGrowth = { row: `${row.role} ${row.label}`, v: growth };
     if (!ok) pageFails++;
     table.push(
-      `| ${row.role} | ${row.page} | \`${row.label.replace(/\|/g, '\\|')}\` | ${cells.join(' | ')} | ${x(growth)} | ${mark(ok)} |`,
+      `| ${row.role} | ${row.page} | \`${row.label.replace(/\|/g, '\\|')}\` | ${cells.join(' | ')} |${growthCell(x(growth))} ${mark(ok)} |`,
     );
   }
 
@@ -71,7 +76,7 @@ export function report(all: SizeResult[], run: { seconds: number; loadAtStart: n
   out('| budget | figure | result |');
   out('|---|---|---|');
   out(
-    `| every page call p95 ≤ ${BUDGETS.pageRatio}× auth/me p95 at every size, growth ${k(first.size)} → ${k(last.size)} ≤ ${BUDGETS.pageGrowth}× | ${rows.size - pageFails} of ${rows.size} calls within; worst ${x(worst.v)} (${worst.row}); largest growth ${x(worstGrowth.v)} (${worstGrowth.row}) | ${mark(pageFails === 0)} |`,
+    `| every page call p95 ≤ ${BUDGETS.pageRatio}× auth/me p95 at every size${grows ? `, growth ${k(first.size)} → ${k(last.size)} ≤ ${BUDGETS.pageGrowth}×` : ''} | ${rows.size - pageFails} of ${rows.size} calls within; worst ${x(worst.v)} (${worst.row})${grows ? `; largest growth ${x(worstGrowth.v)} (${worstGrowth.row})` : ''} | ${mark(pageFails === 0)} |`,
   );
   for (const r of main) {
     const f = r.writes.filingsPerSecond / r.writes.rawInsertsPerSecond;
@@ -141,7 +146,7 @@ export function report(all: SizeResult[], run: { seconds: number; loadAtStart: n
   out('## Every page call');
   out();
   out(
-    "p50 and p95 as multiples of the same size's auth/me p95; growth is the p95 multiple at the largest size over the smallest. A call that answered other than 2xx shows its statuses.",
+    `p50 and p95 as multiples of the same size's auth/me p95${grows ? '; growth is the p95 multiple at the largest size over the smallest' : ''}. A call that answered other than 2xx shows its statuses.`,
   );
   out();
   lines.push(...table);
