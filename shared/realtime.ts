@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ACCOUNT_STATUSES, COMPLAINT_STATUSES } from './enums.js';
 import { objectId } from './schemas/common.js';
 import { complaintMessageSchema } from './schemas/complaint.js';
+import { complaintNoteSchema } from './schemas/officers.js';
 import { CASE_STATUSES } from './schemas/products.js';
 import { recallReachSchema } from './schemas/recalls.js';
 import { RETURN_STATUSES } from './schemas/returns.js';
@@ -24,6 +25,8 @@ export const serverEventSchemas = {
   'complaint:created': z.object({ id: objectId, countyCode: z.string(), priority: z.enum(['normal', 'urgent']) }).strict(),
   'complaint:updated': z.object({ id: objectId, status: z.enum(COMPLAINT_STATUSES), version: z.number().int() }).strict(),
   'complaint:message': z.object({ complaintId: objectId, message: complaintMessageSchema }).strict(),
+  /** An officer's internal note, to the watchers of the complaint who may see its internal side (officers only). */
+  'complaint:note': z.object({ complaintId: objectId, note: complaintNoteSchema }).strict(),
   notification: z.object({ id: objectId, kind: z.string(), title: z.string(), link: z.string() }).strict(),
   'flag:raised': z.object({ id: objectId, product: flagProduct, score: z.number() }).strict(),
   'case:updated': z.object({ id: objectId, status: z.enum(CASE_STATUSES) }).strict(),

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { TextComposer } from '../../components/TextComposer';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
+import { useSocketEvent } from '../../realtime/socket';
 import { listNotes, writeNote, type ComplaintNote } from './api';
 
 export function NotesPanel({ complaintId }: { complaintId: string }) {
@@ -13,9 +14,18 @@ export function NotesPanel({ complaintId }: { complaintId: string }) {
   const [notes, setNotes] = useState<ComplaintNote[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Notes written by other officers arrive live (the page watches the complaint; the server sends
+  // them only to sockets that may see internal notes). One's own arrives twice: kept once by id.
+  const add = (n: ComplaintNote) => setNotes((cur) => (cur?.some((x) => x.id === n.id) ? cur : [...(cur ?? []), n]));
+  useSocketEvent('complaint:note', (p) => {
+    if (p.complaintId === complaintId) add(p.note);
+  });
+
   useEffect(() => {
     const abort = new AbortController();
-    listNotes(complaintId, abort.signal).then(setNotes, (e: unknown) => {
+    // A note that arrived live while the list loaded stays.
+    const loaded = (list: ComplaintNote[]) => setNotes((cur) => [...list, ...(cur ?? []).filter((n) => !list.some((x) => x.id === n.id))]);
+    listNotes(complaintId, abort.signal).then(loaded, (e: unknown) => {
       if (!abort.signal.aborted) setError(t('notes.loadFailed', { message: describeError(e) }));
     });
     return () => abort.abort();
@@ -47,8 +57,7 @@ export function NotesPanel({ complaintId }: { complaintId: string }) {
         maxLength={2000}
         testIds={{ body: 'note-body', submit: 'note-add' }}
         send={async (body) => {
-          const note = await writeNote(complaintId, body);
-          setNotes((cur) => [...(cur ?? []), note]);
+          add(await writeNote(complaintId, body));
         }}
       />
     </section>
