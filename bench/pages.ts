@@ -46,6 +46,9 @@ const TYPED: { page: string; path: string }[] = [
   { page: '/search', path: `/api/complaints/search?q=${encodeURIComponent('底座漏电')}` },
 ];
 
+/** What an open-data client asks that no page does: the largest page of records (docs/open-data.md). */
+const CRAWLED: { page: string; path: string }[] = [{ page: '/open-data', path: '/api/open-data/complaints?limit=100' }];
+
 /** Opens each page of each role and lists the distinct GET /api calls they make, then the typed ones of each signed-in role. */
 export async function discover(url: string): Promise<Call[]> {
   const browser: Browser = await launchBrowser();
@@ -94,6 +97,7 @@ export async function discover(url: string): Promise<Call[]> {
       for (const p of [...details.values()]) await open(p);
       await context.close();
       if (r.email) for (const c of TYPED) calls.push({ role: r.key, page: c.page, label: `GET ${c.path}`, path: c.path });
+      else for (const c of CRAWLED) calls.push({ role: r.key, page: c.page, label: `GET ${c.path}`, path: c.path });
     }
   } finally {
     await browser.close();

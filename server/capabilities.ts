@@ -33,6 +33,8 @@ import { complaintRoutes } from './routes/complaints/router.js';
 import { directoryRoutes } from './routes/directory/router.js';
 import { disclosureRoutes } from './routes/disclosure/router.js';
 import { disclosureSubscriptions } from './disclosure/record.js';
+import { openDataJob } from './openData/export.js';
+import { openDataRoutes } from './routes/openData/router.js';
 import { healthRoutes } from './routes/health/router.js';
 import { notificationRoutes } from './routes/notifications/router.js';
 import { officerRoutes } from './routes/officers/router.js';
@@ -85,6 +87,8 @@ export const capabilities: Capability[] = [
     merchantFigures: [creditFigures],
   },
   { name: 'disclosure', routes: [disclosureRoutes], subscriptions: disclosureSubscriptions },
+  // Open data: the public records and their figures as a rate-limited API and nightly files.
+  { name: 'open data', routes: [openDataRoutes], jobs: [openDataJob] },
   // Recalls, incident reports and paused deadlines: from a problem product to the people who bought it.
   { name: 'product safety', routes: [recallRoutes], jobs: [recallReachJob], seeders: [recallSeeder] },
   { name: 'analytics', routes: [analyticsRoutes] },

@@ -27,6 +27,8 @@ export const LIMITS = {
   signup: { user: { max: 5, windowMs: 60 * MIN }, address: { max: 5, windowMs: 60 * MIN } },
   'sign-in-link': { user: { max: 3, windowMs: 15 * MIN }, address: { max: 10, windowMs: 15 * MIN } },
   expensive: { user: { max: 5, windowMs: MIN }, address: { max: 30, windowMs: MIN } },
+  // The public open-data API, signed out too: a crawler gets 60 pages (up to 6,000 records) a minute.
+  'open-data': { user: { max: 60, windowMs: MIN }, address: { max: 60, windowMs: MIN } },
 } satisfies Record<string, { user: Limit; address: Limit }>;
 
 export type Bucket = keyof typeof LIMITS;

@@ -6,6 +6,7 @@ import type { Actor } from './actor.js';
 import { accountRules } from './accounts.js';
 import { complaintRules } from './complaints.js';
 import { disclosureRules } from './disclosure.js';
+import { openDataRules } from './openData.js';
 import { productRules } from './products.js';
 import { recallRules } from './recalls.js';
 import { returnRules } from './returns.js';
@@ -45,7 +46,17 @@ const coreRules = {
   'socket:connect': signedIn,
 } satisfies Record<string, Rule>;
 
-const tables = [coreRules, complaintRules, returnRules, productRules, storeRules, accountRules, disclosureRules, recallRules];
+const tables = [
+  coreRules,
+  complaintRules,
+  returnRules,
+  productRules,
+  storeRules,
+  accountRules,
+  disclosureRules,
+  recallRules,
+  openDataRules,
+];
 const rules = {
   ...coreRules,
   ...complaintRules,
@@ -55,6 +66,7 @@ const rules = {
   ...accountRules,
   ...disclosureRules,
   ...recallRules,
+  ...openDataRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

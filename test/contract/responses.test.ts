@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { contractIssues } from '../../shared/contract.js';
 import { creditCodeCheckChar } from '../../shared/creditCode.js';
 import { now } from '../../server/clock.js';
+import { runExport } from '../../server/openData/export.js';
 import { responseSchemas } from '../../server/http/endpoint.js';
 import { invitationToken, invite } from '../helpers/accounts.js';
 import { act, filing, fileVia } from '../helpers/complaints.js';
@@ -34,6 +35,7 @@ const RAW = [
   '/attachments/{id}',
   '/admin/outbox/{id}.eml',
   '/bulk-jobs/{id}/export.csv',
+  '/open-data/exports/{day}/{file}',
 ];
 
 /** Query strings of the endpoints that need one, as a user would send them (the complaint above matches). */
@@ -125,6 +127,8 @@ describe('response contract: every GET endpoint, every role, against its declare
     // A published recall that reached the demo consumer and the demo chain.
     const { recallId } = await plantRecall(world);
     for (const path of ['/public/recalls/{id}', '/recalls/{id}/reach', '/recalls/{id}/notice']) ids[path] = recallId;
+    // A nightly open-data export, so its list and figures answer rows.
+    await runExport(now());
 
     // A pending merchant to approve, and an invitation to read.
     const body = '91330106MA2C00001';

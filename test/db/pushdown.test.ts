@@ -23,6 +23,8 @@ import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
+import { OpenDataExportModel } from '../../server/models/OpenDataExport.js';
+import { OpenDataFigureModel } from '../../server/models/OpenDataFigure.js';
 import { EnforcementCaseModel } from '../../server/models/EnforcementCase.js';
 import { AbuseReviewModel } from '../../server/models/AbuseReview.js';
 import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
@@ -189,6 +191,12 @@ const HOT: Record<string, Hot> = {
     ComplaintEventModel.find({ effects: 'pending' }).limit(500),
   "the day's last block of complaint numbers (a filing that needs a new block)": () =>
     ComplaintNumberModel.findOne({ day: '20261130' }, { n: 1, size: 1 }).sort({ n: -1 }),
+  // Open data (server/routes/openData/): the latest export, its figures of one level, the export list.
+  'open data: latest finished export (GET /open-data/figures, /open-data/exports)': () =>
+    OpenDataExportModel.findOne({ state: 'done' }).sort({ day: -1 }),
+  'open data: figures of one level of an export (GET /open-data/figures?level=)': () =>
+    OpenDataFigureModel.find({ scope: '000000000000000000000000:county' }).sort({ _id: -1 }).limit(51),
+  'open data: an export by its day (GET /open-data/exports/:day/:file)': () => OpenDataExportModel.findOne({ day: '2026-11-30' }),
 };
 
 describe('hot reads are answered from an index on FerretDB-over-PostgreSQL', function () {

@@ -46,6 +46,7 @@ export const PUBLIC_NAV: readonly Omit<NavEntry, 'roles'>[] = [
   { path: '/commitments', labelKey: 'nav.commitments' },
   { path: '/problem-products', labelKey: 'nav.problemProducts' },
   { path: '/recalls', labelKey: 'recalls:list.title' },
+  { path: '/open-data', labelKey: 'openData:title' },
 ];
 
 export const ROLE_HOME: Record<Role, string> = {

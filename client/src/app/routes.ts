@@ -6,6 +6,7 @@ import { routes as complaints } from '../features/complaints/routes';
 import { routes as dashboard } from '../features/dashboard/routes';
 import { routes as products } from '../features/products/routes';
 import { routes as outbox } from '../features/outbox/routes';
+import { routes as openData } from '../features/openData/routes';
 import { routes as recalls } from '../features/recalls/routes';
 import { routes as returns } from '../features/returns/routes';
 import { routes as stores } from '../features/stores/routes';
@@ -24,6 +25,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...approvals,
   ...users,
   ...outbox,
+  ...openData,
 ];
 
 export function canOpen(role: Role, pathname: string): boolean {

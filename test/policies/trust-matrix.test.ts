@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+
+type Who = 'anonymous' | 'consumer' | 'merchant' | 'regulator' | 'admin';
+const WHO: Who[] = ['anonymous', 'consumer', 'merchant', 'regulator', 'admin'];
+const everyone = (status: number): Record<Who, number> => ({
+  anonymous: status,
+  consumer: status,
+  merchant: status,
+  regulator: status,
+  admin: status,
+});
+
+/**
+ * Open data (for everyone, signed out too) and a consumer's own data (PIPL: the consumer alone), role
+ * × endpoint. Closing an account is covered in test/privacy/privacy.test.ts: a matrix row would close
+ * the demo consumer for the rows after it.
+ */
+const MATRIX: { method: 'GET' | 'POST'; path: string; body?: unknown; expect: Record<Who, number> }[] = [
+  { method: 'GET', path: '/open-data/complaints', expect: everyone(200) },
+  { method: 'GET', path: '/open-data/figures?level=county', expect: everyone(200) },
+  { method: 'GET', path: '/open-data/exports', expect: everyone(200) },
+  { method: 'GET', path: '/open-data/exports/2026-11-30/complaints.csv', expect: everyone(404) },
+];
+
+describe('open data and own-data authorization matrix (role × endpoint)', () => {
+  let srv: TestServer;
+  const clients = new Map<Who, ApiClient>();
+  before(async function () {
+    this.timeout(60_000);
+    await freshWorld();
+    srv = await startTestServer();
+    clients.set('anonymous', new ApiClient(srv.url));
+    await clients.get('anonymous')!.fetchCsrf();
+    for (const [who, email] of [
+      ['consumer', DEMO.consumer],
+      ['merchant', DEMO.merchant],
+      ['regulator', DEMO.regulatorHz],
+      ['admin', DEMO.admin],
+    ] as const)
+      clients.set(who, await signedIn(srv.url, email));
+  });
+  after(() => srv.stop());
+
+  for (const row of MATRIX)
+    for (const who of WHO)
+      it(`${row.method} ${row.path} as ${who} → ${row.expect[who]}`, async () => {
+        const r = await clients.get(who)!.request(row.method, row.path, row.method === 'GET' ? undefined : (row.body ?? {}));
+        expect(r.status, r.text).to.equal(row.expect[who]);
+        if (r.status >= 400) expect(r.body.error.code).to.be.a('string');
+      });
+});
