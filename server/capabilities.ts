@@ -7,6 +7,7 @@ import { complaintSeeder } from './seed/complaints.js';
 import { officerSeeder } from './seed/officers.js';
 import { productSeeder } from './seed/products.js';
 import { recallSeeder } from './seed/recalls.js';
+import { safetySeeder } from './seed/safety.js';
 import { returnSeeder } from './seed/returns.js';
 import { addSeeder, type Seeder } from './seed/registry.js';
 import { effectsJob } from './complaints/effectRunner.js';
@@ -23,6 +24,11 @@ import { addMerchantFigures, type FigureSource } from './presenters/merchant.js'
 import { creditFigures } from './products/credit.js';
 import { productSubscriptions } from './products/subscriptions.js';
 import { recallReachJob } from './recalls/reach.js';
+import { followUpJob } from './followUps/escalate.js';
+import { followUpSubscriptions } from './followUps/subscriptions.js';
+import { incidentNoticeJob } from './incidents/report.js';
+import { incidentRoutes } from './routes/incidents/router.js';
+import { followUpRoutes } from './routes/followUps/router.js';
 import { complaintSocketHandler } from './realtime/complaints.js';
 import { addSocketHandler, type SocketHandler } from './realtime/handlers.js';
 import { returnFigures } from './returns/merchantFigures.js';
@@ -90,7 +96,13 @@ export const capabilities: Capability[] = [
   // Open data: the public records and their figures as a rate-limited API and nightly files.
   { name: 'open data', routes: [openDataRoutes], jobs: [openDataJob] },
   // Recalls, incident reports and paused deadlines: from a problem product to the people who bought it.
-  { name: 'product safety', routes: [recallRoutes], jobs: [recallReachJob], seeders: [recallSeeder] },
+  {
+    name: 'product safety',
+    routes: [recallRoutes, incidentRoutes, followUpRoutes],
+    jobs: [recallReachJob, incidentNoticeJob, followUpJob],
+    seeders: [recallSeeder, safetySeeder],
+    subscriptions: followUpSubscriptions,
+  },
   { name: 'analytics', routes: [analyticsRoutes] },
   { name: 'mail', routes: [outboxRoutes], jobs: [outboxJob] },
 ];

@@ -7,6 +7,7 @@ import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ProductModel, type ProductRecord } from '../models/Product.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
+import { IncidentModel } from '../models/Incident.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 import { currentRules } from '../products/flagRules.js';
 import { evaluate, type FactIn } from '../products/rules.js';
@@ -66,12 +67,17 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
     failedItems: s.failedItems ?? [],
     regionCode: s.regionCode,
   }));
-  const result = evaluate(facts, samplings, rules, at);
+  // Reported incidents: one pushed-down equality on the product, the window checked here.
+  const reports = (await IncidentModel.find({ productId: product._id }, { occurredAt: 1, countyCode: 1 }).lean())
+    .filter((i) => new Date(i.occurredAt).getTime() > cleared)
+    .map((i) => ({ id: String(i._id), occurredAt: new Date(i.occurredAt), countyCode: i.countyCode }));
+  const result = evaluate(facts, samplings, rules, at, reports);
 
   const openKey = `open:${product._id}`;
   let flag = await ProductFlagModel.findOne({ openKey }).lean();
   if (!flag && result.rules.length === 0) return null;
-  const regionCodes = [...new Set([...result.evidence.regionCodes, ...samplings.map((s) => s.regionCode)])].sort();
+  const reportedIn = reports.filter((r) => result.evidence.incidentIds.includes(r.id)).map((r) => r.countyCode);
+  const regionCodes = [...new Set([...result.evidence.regionCodes, ...samplings.map((s) => s.regionCode), ...reportedIn])].sort();
   const fields = {
     product: productSnapshot(product),
     category: product.category,
@@ -141,6 +147,10 @@ export async function detectAll(at = now()) {
   }
   if (rules.sampling.enabled)
     for (const s of await SamplingResultModel.find({ passed: false }, { productId: 1 }).lean()) ids.add(String(s.productId));
+  if (rules.safety.enabled) {
+    const recent = new Date(at.getTime() - rules.safety.windowDays * DAY_MS);
+    for (const i of await IncidentModel.find({ occurredAt: { $gte: recent } }, { productId: 1 }).lean()) ids.add(String(i.productId));
+  }
   for (const f of await ProductFlagModel.find({ status: { $in: ['open', 'case_opened'] } }, { productId: 1 }).lean())
     ids.add(String(f.productId));
   let flagged = 0;

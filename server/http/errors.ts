@@ -20,6 +20,8 @@ export class AppError extends Error {
 }
 
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'invalid_input', message, details);
+/** A 400 about one field, shaped like the zod issues of `details` so a form shows it beside the field. */
+export const invalidField = (path: string, message: string) => badRequest(message, [{ path, message }]);
 export const unauthorized = () => new AppError(401, 'unauthenticated', 'Sign in first');
 export const forbidden = (message = 'You may not do this') => new AppError(403, 'forbidden', message);
 export const notFound = (what = 'Resource') => new AppError(404, 'not_found', `${what} not found`);

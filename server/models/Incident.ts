@@ -4,7 +4,7 @@ import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 // the product. It is evidence of its product (the flag rules' safety rule counts it, whatever the
 // category: a reported incident is not a consumer's claim) and a risk input of the sampling plan.
 // `regionCodes` is the county where it happened: the bureaus over it see it and hear of it at once
-// (`notifiedAt` is set once the fan-out has gone through, so a sweep finishes one a crash cut short).
+// (`delivered` is set once the fan-out has gone through, so a sweep finishes one a crash cut short).
 const incidentSchema = new Schema({
   productId: { type: Schema.Types.ObjectId, required: true },
   /** The product as it was when reported: name, category, brand, model, gtin, producer. */
@@ -28,6 +28,8 @@ const incidentSchema = new Schema({
   regionCodes: { type: [String], required: true },
   reportedAt: { type: Date, required: true },
   notifiedAt: { type: Date, default: null },
+  /** False until the bureaus heard of it and the flag check ran: a boolean, so the sweep's read is a pushed-down equality. */
+  delivered: { type: Boolean, default: false },
 });
 // The bureau's list: one equality per county under its region (server/products/visibility.ts).
 incidentSchema.index({ regionCodes: 1, reportedAt: -1 });
@@ -36,7 +38,7 @@ incidentSchema.index({ productId: 1, occurredAt: -1 });
 // The reporting merchant's own list.
 incidentSchema.index({ merchantId: 1, reportedAt: -1 });
 // The sweep that finishes a fan-out a crash cut short.
-incidentSchema.index({ notifiedAt: 1 });
+incidentSchema.index({ delivered: 1 });
 
 export type IncidentRecord = InferSchemaType<typeof incidentSchema> & { _id: mongoose.Types.ObjectId };
 export const IncidentModel = mongoose.model('Incident', incidentSchema);

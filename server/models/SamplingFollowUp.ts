@@ -27,7 +27,8 @@ const samplingFollowUpSchema = new Schema({
   resamplingDueAt: { type: Date, required: true },
   report: {
     type: new Schema(
-      { text: String, attachmentId: Schema.Types.ObjectId, fileName: String, at: Date, by: Schema.Types.ObjectId },
+      // The file's bytes live behind server/storage (`storageKey`), like complaint evidence.
+      { text: String, storageKey: String, fileName: String, contentType: String, size: Number, at: Date, by: Schema.Types.ObjectId },
       { _id: false },
     ),
     default: null,

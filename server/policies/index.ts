@@ -10,6 +10,7 @@ import { openDataRules } from './openData.js';
 import { productRules } from './products.js';
 import { recallRules } from './recalls.js';
 import { returnRules } from './returns.js';
+import { safetyRules } from './safety.js';
 import { anyone, canSee, hqMerchant, role, signedIn, type Rule, type Scoped } from './rules.js';
 import { storeRules } from './stores.js';
 export { jurisdiction, regionFor } from './jurisdiction.js';
@@ -56,6 +57,7 @@ const tables = [
   disclosureRules,
   recallRules,
   openDataRules,
+  safetyRules,
 ];
 const rules = {
   ...coreRules,
@@ -67,6 +69,7 @@ const rules = {
   ...disclosureRules,
   ...recallRules,
   ...openDataRules,
+  ...safetyRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

@@ -39,6 +39,7 @@ export function presentFlag(f: ProductFlagRecord): Flag {
       complaintsInVolumeWindow: (e.complaintsInVolumeWindow as number) ?? 0,
       safetyIncidents: (e.safetyIncidents as number) ?? 0,
       safetyComplaintIds: (e.safetyComplaintIds as string[]) ?? [],
+      incidentIds: (e.incidentIds as string[]) ?? [],
       samplingResults: (e.samplingResults as Flag['evidence']['samplingResults']) ?? [],
       spike: (e.spike as Flag['evidence']['spike']) ?? null,
     },

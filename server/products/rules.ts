@@ -24,6 +24,12 @@ export interface SamplingIn {
   regionCode: string;
 }
 
+/** An incident a merchant reported (server/incidents/report.ts): evidence for the safety rule, whatever the category. */
+export interface IncidentIn {
+  id: string;
+  occurredAt: Date;
+}
+
 const DAY_MS = 24 * 3600 * 1000;
 const since = (at: Date, days: number) => at.getTime() - days * DAY_MS;
 const distinct = <T>(xs: T[]) => [...new Set(xs)];
@@ -44,7 +50,7 @@ export function spikeOf(weekly: Map<string, number>, at: Date, r: FlagRules['spi
   return best;
 }
 
-export function evaluate(facts: FactIn[], samplings: SamplingIn[], rules: FlagRules, at: Date) {
+export function evaluate(facts: FactIn[], samplings: SamplingIn[], rules: FlagRules, at: Date, reports: IncidentIn[] = []) {
   const fired: FlagRuleId[] = [];
   let score = 0;
   const inDays = (days: number) => facts.filter((f) => f.createdAt.getTime() >= since(at, days) && f.createdAt.getTime() <= at.getTime());
@@ -68,9 +74,11 @@ export function evaluate(facts: FactIn[], samplings: SamplingIn[], rules: FlagRu
   }
 
   const incidents = inDays(rules.safety.windowDays).filter((f) => f.safety && f.keyCategory);
-  if (rules.safety.enabled && incidents.length > 0) {
+  // A reported incident is a merchant's own statement that a product hurt someone: it counts on any category.
+  const reported = reports.filter((r) => r.occurredAt.getTime() >= since(at, rules.safety.windowDays) && r.occurredAt <= at);
+  if (rules.safety.enabled && incidents.length + reported.length > 0) {
     fired.push('safety');
-    score += 30 + 10 * incidents.length;
+    score += 30 + 10 * (incidents.length + reported.length);
   }
 
   const fromDay = new Date(since(at, rules.sampling.windowYears * 365.25)).toISOString().slice(0, 10);
@@ -105,7 +113,8 @@ export function evaluate(facts: FactIn[], samplings: SamplingIn[], rules: FlagRu
     merchantIds: distinct(seen.map((f) => f.merchantId)),
     regionCodes: distinct(seen.map((f) => f.countyCode)).sort(),
     cityCodes: distinct(seen.map((f) => f.cityCode)).sort(),
-    safetyIncidents: incidents.length,
+    safetyIncidents: incidents.length + reported.length,
+    incidentIds: reported.map((r) => r.id),
     safetyComplaintIds: incidents.map((f) => f.complaintId),
     samplingFailures: failures.length,
     samplingResults: failures.map((s) => ({

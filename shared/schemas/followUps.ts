@@ -57,7 +57,14 @@ export const followUpSchema = z.object({
   orderedAt: z.string(),
   rectificationDueAt: z.string(),
   resamplingDueAt: z.string(),
-  report: z.object({ text: z.string(), attachmentId: objectId.nullable(), fileName: z.string().nullable(), at: z.string() }).nullable(),
+  report: z
+    .object({
+      text: z.string(),
+      /** The attached file (GET /api/sampling-follow-ups/:id/report-file), if any. */
+      file: z.object({ name: z.string(), size: z.number().int(), contentType: z.string() }).nullable(),
+      at: z.string(),
+    })
+    .nullable(),
   resampling: z.object({ passed: z.boolean(), sampledOn: z.string(), note: z.string().nullable(), at: z.string() }).nullable(),
   closedAt: z.string().nullable(),
   closedOnTime: z.boolean().nullable(),

@@ -14,8 +14,19 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const reportIncidentSchema = z
   .object({
-    /** The product record (GET /api/products?q= picks it). */
-    productId: objectId,
+    /** The product record (GET /api/incident-products?q= picks it), or `product` when it has none yet. */
+    productId: objectId.optional(),
+    product: z
+      .object({
+        name: text(200),
+        category: z.enum(CATEGORIES),
+        gtin: z.string().trim().max(14).optional(),
+        brand: z.string().trim().max(100).optional(),
+        model: z.string().trim().max(100).optional(),
+        producer: z.string().trim().max(200).optional(),
+      })
+      .strict()
+      .optional(),
     reporterRole: z.enum(REPORTER_ROLES),
     kind: z.enum(SAFETY_KINDS),
     injuredCount: z.number().int().min(0).max(10_000),
@@ -27,11 +38,14 @@ export const reportIncidentSchema = z
     occurredAt: z.iso.datetime({ offset: true }),
   })
   .strict()
+  .refine((b) => !!b.productId !== !!b.product, { message: 'name the product: a productId or a new product', path: ['productId'] })
   .refine((b) => (b.severity === 'none') === (b.injuredCount === 0), {
     message: 'severity "none" goes with no injured person, and injured persons need a severity',
     path: ['severity'],
   });
 export type ReportIncidentInput = z.infer<typeof reportIncidentSchema>;
+
+export const incidentProductQuery = z.object({ q: z.string().trim().min(1).max(100) });
 
 export const incidentQuery = z.object({
   region: regionCode.optional(),
@@ -66,8 +80,6 @@ export const incidentSchema = z.object({
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
-/** The bureau's list: a page with its result count and the injured of every match. */
-export const incidentPage = countedPage(incidentSchema).extend({
-  figures: z.object({ injured: z.number().int(), serious: z.number().int(), keyCategory: z.number().int() }),
-});
+/** The bureau's (or the reporting merchant's) list, with its result count. */
+export const incidentPage = countedPage(incidentSchema);
 export type IncidentPage = z.infer<typeof incidentPage>;

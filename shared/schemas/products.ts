@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CATEGORIES } from '../enums.js';
 import { objectId, offsetCursor } from './common.js';
 import { regionCode } from './directory.js';
+import { incidentSchema } from './incidents.js';
 
 const limit = z.coerce.number().int().min(1).max(100).default(20);
 const cursor = offsetCursor;
@@ -290,6 +291,8 @@ export const flagSchema = z.object({
     complaintsInVolumeWindow: z.number().int(),
     safetyIncidents: z.number().int(),
     safetyComplaintIds: z.array(z.string()),
+    /** Incidents merchants reported (GET /api/incidents/:id), counted in safetyIncidents. */
+    incidentIds: z.array(z.string()),
     samplingResults: z.array(flagSamplingSchema),
     /** The week that spiked over its own baseline, when the spike rule fired. */
     spike: z.object({ week: z.string(), observed: z.number(), expected: z.number(), z: z.number() }).nullable(),
@@ -333,6 +336,8 @@ export const productDetailSchema = productSnapshotSchema.extend({
   ),
   samplingResults: z.array(samplingResultSchema),
   flags: z.array(flagSchema),
+  /** Incidents merchants reported of it (shared/schemas/incidents.ts), in the reader's region. */
+  incidents: z.array(incidentSchema),
   merges: z.array(
     z.object({
       fromId: objectId,

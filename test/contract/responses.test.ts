@@ -14,6 +14,7 @@ import type { ApiClient } from '../helpers/http.js';
 import { ROLES, roleClients, routesOf, type Role, type Route } from '../helpers/openapi.js';
 import { flagHangzhouHeater } from '../helpers/products.js';
 import { plantRecall } from '../helpers/recalls.js';
+import { plantFollowUp, plantIncident } from '../helpers/safety.js';
 import { chainStores, product } from '../helpers/returns.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -36,10 +37,14 @@ const RAW = [
   '/admin/outbox/{id}.eml',
   '/bulk-jobs/{id}/export.csv',
   '/open-data/exports/{day}/{file}',
+  '/sampling-follow-ups/{id}/report-file',
 ];
 
 /** Query strings of the endpoints that need one, as a user would send them (the complaint above matches). */
-const QUERIES: Record<string, string> = { '/complaints/search': `?q=${encodeURIComponent('热水壶 漏电')}` };
+const QUERIES: Record<string, string> = {
+  '/complaints/search': `?q=${encodeURIComponent('热水壶 漏电')}`,
+  '/incident-products': `?q=${encodeURIComponent('取暖器')}`,
+};
 
 function ok(r: { status: number; text: string }, what: string): void {
   expect(r.status, `${what}: ${r.text.slice(0, 300)}`).to.be.within(200, 299);
@@ -129,6 +134,10 @@ describe('response contract: every GET endpoint, every role, against its declare
     for (const path of ['/public/recalls/{id}', '/recalls/{id}/reach', '/recalls/{id}/notice']) ids[path] = recallId;
     // A nightly open-data export, so its list and figures answer rows.
     await runExport(now());
+    // An incident the demo chain reported in Hangzhou, and a Hangzhou follow-up it produced, reported on.
+    ids['/incidents/{id}'] = await plantIncident(world);
+    const followUp = await plantFollowUp(world, { status: 'reported', report: { text: '已整改', at: now() } });
+    ids['/sampling-follow-ups/{id}'] = followUp;
 
     // A pending merchant to approve, and an invitation to read.
     const body = '91330106MA2C00001';

@@ -32,6 +32,8 @@ import { ProductModel } from '../../server/models/Product.js';
 import { ProductAliasModel } from '../../server/models/ProductAlias.js';
 import { RecallModel } from '../../server/models/Recall.js';
 import { RecallNoticeModel } from '../../server/models/RecallNotice.js';
+import { IncidentModel } from '../../server/models/Incident.js';
+import { SamplingFollowUpModel } from '../../server/models/SamplingFollowUp.js';
 import { SamplingResultModel } from '../../server/models/SamplingResult.js';
 import { cellScope, figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { toActor } from '../../server/policies/actor.js';
@@ -186,6 +188,25 @@ const HOT: Record<string, Hot> = {
     SamplingResultModel.find({ productId: '000000000000000000000000' }, { producer: 1 }),
   'identity keys of a product (recall reach)': () => ProductAliasModel.find({ productId: '000000000000000000000000' }, { _id: 1 }),
   'product records merged into a product (recall reach)': () => ProductModel.find({ mergedInto: '000000000000000000000000' }, { _id: 1 }),
+  // Incident reports and post-sampling follow-ups (server/routes/incidents/, server/routes/followUps/).
+  "a county's incident reports (GET /incidents, one read per county of the bureau)": () =>
+    IncidentModel.find({ regionCodes: '330106' }).sort({ reportedAt: -1 }),
+  "a merchant's own incident reports (GET /incidents as a merchant)": (w) =>
+    IncidentModel.find({ merchantId: w.chain._id }).sort({ reportedAt: -1 }),
+  "a product's incident reports (product page, flag rules)": () =>
+    IncidentModel.find({ productId: '000000000000000000000000' }).sort({ occurredAt: -1 }).limit(50),
+  'incident reports not yet delivered (incident-notices job)': () => IncidentModel.find({ delivered: false }).limit(500),
+  "a region's follow-ups of one status (GET /sampling-follow-ups?status=)": () =>
+    SamplingFollowUpModel.find({ regionCodes: '3301', status: 'rectifying' }),
+  "a region's overdue follow-ups (GET /sampling-follow-ups?overdue=true)": () =>
+    SamplingFollowUpModel.find({ regionCodes: '3301', overdue: true }),
+  "a region's follow-ups for its figures (GET /sampling-follow-ups/figures)": () =>
+    SamplingFollowUpModel.find({ regionCodes: '3301' }, { status: 1, overdue: 1, caseId: 1, closedOnTime: 1, 'resampling.passed': 1 }),
+  "a producer's follow-ups (GET /sampling-follow-ups as a merchant)": (w) =>
+    SamplingFollowUpModel.find({ merchantId: w.chain._id }).sort({ orderedAt: -1 }),
+  'open follow-ups of one step (sampling-follow-ups job)': () => SamplingFollowUpModel.find({ status: 'rectifying' }),
+  "a product's open follow-ups (an import's re-sampling closes them)": () =>
+    SamplingFollowUpModel.find({ productId: '000000000000000000000000', status: 'reported' }),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
   'events whose effects are owed (effect runner, on start and every few seconds)': () =>
     ComplaintEventModel.find({ effects: 'pending' }).limit(500),

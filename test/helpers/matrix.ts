@@ -25,3 +25,24 @@ export async function visibilityFixture(
   const B = (await fileVia(c.consumer!, { ...filing(world), storeId: String(yiwuShop._id) })).id;
   return { c, ids: { A, B } };
 }
+
+/** The columns of the capability matrices: signed out, the demo consumer, chain, shop, two bureaus and the admin. */
+export const MATRIX_WHO = ['anonymous', 'consumer', 'merchantHq', 'shop', 'regulatorHz', 'regulatorYw', 'admin'] as const;
+export type MatrixWho = (typeof MATRIX_WHO)[number];
+
+/** A client per matrix column, each signed in as its demo account (the anonymous one holds a CSRF token). */
+export async function matrixClients(url: string): Promise<Record<MatrixWho, ApiClient>> {
+  const anonymous = new ApiClient(url);
+  await anonymous.fetchCsrf();
+  const emails = {
+    consumer: DEMO.consumer,
+    merchantHq: DEMO.merchant,
+    shop: DEMO.shop,
+    regulatorHz: DEMO.regulatorHz,
+    regulatorYw: DEMO.regulatorYw,
+    admin: DEMO.admin,
+  };
+  const c = { anonymous } as Record<MatrixWho, ApiClient>;
+  for (const [who, email] of Object.entries(emails)) c[who as MatrixWho] = await signedIn(url, email);
+  return c;
+}

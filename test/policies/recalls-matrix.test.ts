@@ -1,17 +1,17 @@
 // Role × ownership × endpoint for recall notices: a Hangzhou case in recall with its published notice
 // that reached the demo consumer and the demo chain (not the demo shop). Yiwu's bureau sees none of it.
 import { expect } from 'chai';
-import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
+import type { ApiClient } from '../helpers/http.js';
+import { MATRIX_WHO, matrixClients, type MatrixWho } from '../helpers/matrix.js';
 import { plantRecall } from '../helpers/recalls.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
-const WHO = ['anonymous', 'consumer', 'merchantHq', 'shop', 'regulatorHz', 'regulatorYw', 'admin'] as const;
-type Who = (typeof WHO)[number];
+const WHO = MATRIX_WHO;
 type Row = { name: string; method: 'GET' | 'POST'; path: () => string; body?: unknown; expect: number[] };
 
 describe('recall notices authorization matrix (role × ownership × endpoint)', () => {
   let srv: TestServer;
-  const c = {} as Record<Who, ApiClient>;
+  let c = {} as Record<MatrixWho, ApiClient>;
   let caseId = '';
   let recallId = '';
 
@@ -20,17 +20,7 @@ describe('recall notices authorization matrix (role × ownership × endpoint)', 
     const world = await freshWorld();
     srv = await startTestServer();
     ({ caseId, recallId } = await plantRecall(world));
-    c.anonymous = new ApiClient(srv.url);
-    await c.anonymous.fetchCsrf();
-    const emails = {
-      consumer: DEMO.consumer,
-      merchantHq: DEMO.merchant,
-      shop: DEMO.shop,
-      regulatorHz: DEMO.regulatorHz,
-      regulatorYw: DEMO.regulatorYw,
-      admin: DEMO.admin,
-    };
-    for (const [who, email] of Object.entries(emails)) c[who as Who] = await signedIn(srv.url, email);
+    c = await matrixClients(srv.url);
   });
   after(() => srv.stop());
 

@@ -36,18 +36,10 @@ import type { Actor } from '../../policies/index.js';
 import { checkComplaintRegionFilter } from '../../policies/complaints.js';
 import { identities, presentAttachment, presentComplaint, presentMessage } from '../../presenters/complaint.js';
 import { storage } from '../../storage/index.js';
+import { pipeTo } from '../../http/stream.js';
 
 const TAG = 'complaints';
 const EXPORT_LIMIT = 20_000;
-/** Streams a body to the answer; settles when it is sent or the client went away. */
-function pipeTo(stream: NodeJS.ReadableStream, res: NodeJS.WritableStream & { on(e: 'finish' | 'close', f: () => void): unknown }) {
-  return new Promise<void>((resolve, reject) => {
-    stream.on('error', reject);
-    res.on('finish', () => resolve());
-    res.on('close', () => resolve());
-    stream.pipe(res);
-  });
-}
 
 const upload = singleFile({ fileSize: ATTACHMENT_MAX_BYTES, fields: 5 });
 

@@ -17,6 +17,8 @@ import { ProductFlagModel } from '../../models/ProductFlag.js';
 import { ProductMergeModel } from '../../models/ProductMerge.js';
 import { ProductModel } from '../../models/Product.js';
 import { SamplingResultModel } from '../../models/SamplingResult.js';
+import { IncidentModel } from '../../models/Incident.js';
+import { presentIncident } from '../../presenters/safety.js';
 import { mergeProducts } from '../../commands/mergeProducts.js';
 import { productSnapshot, survivor } from '../../commands/resolveProduct.js';
 import { presentFlag, presentSampling } from '../../presenters/products.js';
@@ -34,8 +36,27 @@ async function visibleProduct(actor: Actor, id: string) {
   const holder = p.mergedInto ? await survivor(p) : p;
   const complaint = await ComplaintFactModel.exists({ productId: holder._id, ...factMatch(region, {}) });
   const samplings = complaint ? [] : await SamplingResultModel.find({ productId: holder._id }, { regionCode: 1 }).lean();
-  if (!complaint && !samplings.some((s) => regionContains(region, s.regionCode))) throw notFound('Product');
+  const incidents = complaint ? [] : await IncidentModel.find({ productId: holder._id }, { countyCode: 1 }).lean();
+  const inRegion = [...samplings.map((s) => s.regionCode), ...incidents.map((i) => i.countyCode)];
+  if (!complaint && !inRegion.some((code) => regionContains(region, code))) throw notFound('Product');
   return { p, region };
+}
+
+/**
+ * Products grow with complaints: a search is one pushed-down equality on its longest token (the
+ * rarest, most likely), the others checked on that small set; a merged record is never listed.
+ * Also the incident report's product picker (server/routes/incidents/).
+ */
+export async function searchProducts(query: { q?: string; category?: string; limit: number; cursor?: string }) {
+  const filter: Record<string, unknown> = { mergedInto: { $exists: false } };
+  if (query.category) filter.category = query.category;
+  if (query.q) {
+    const search = tokenFilter('searchTokens', query.q);
+    if (!search) return { items: [], nextCursor: null };
+    Object.assign(filter, search);
+  }
+  const p = await paginate(ProductModel, filter, query);
+  return { items: p.items.map(productSnapshot), nextCursor: p.nextCursor };
 }
 
 export const productRecordRoutes = () => [
@@ -49,19 +70,7 @@ export const productRecordRoutes = () => [
       query: productQuery,
       response: page(productSnapshotSchema),
     },
-    async ({ query }) => {
-      // Products grow with complaints: a search is one pushed-down equality on its longest token (the
-      // rarest, most likely), the others checked on that small set; a merged record is never listed.
-      const filter: Record<string, unknown> = { mergedInto: { $exists: false } };
-      if (query.category) filter.category = query.category;
-      if (query.q) {
-        const search = tokenFilter('searchTokens', query.q);
-        if (!search) return { items: [], nextCursor: null };
-        Object.assign(filter, search);
-      }
-      const p = await paginate(ProductModel, filter, query);
-      return { items: p.items.map(productSnapshot), nextCursor: p.nextCursor };
-    },
+    async ({ query }) => searchProducts(query),
   ),
   endpoint(
     {
@@ -85,6 +94,9 @@ export const productRecordRoutes = () => [
         (s) => regionContains(region, s.regionCode) || region === '33',
       );
       const flags = await ProductFlagModel.find({ productId: p._id }).sort({ raisedAt: -1 }).limit(10).lean();
+      const incidents = (await IncidentModel.find({ productId: p._id }).sort({ occurredAt: -1 }).limit(50).lean()).filter(
+        (i) => region === '33' || regionContains(region, i.countyCode),
+      );
       const merges = await ProductMergeModel.find({ $or: [{ intoId: p._id }, { fromId: p._id }] })
         .sort({ at: -1 })
         .lean();
@@ -102,6 +114,7 @@ export const productRecordRoutes = () => [
         })),
         samplingResults: samplings.map(presentSampling),
         flags: flags.map(presentFlag),
+        incidents: incidents.map(presentIncident),
         merges: merges.map((m) => ({
           fromId: String(m.fromId),
           intoId: String(m.intoId),
