@@ -36,6 +36,7 @@ import { analyticsRoutes } from './routes/analytics/router.js';
 import { approvalRoutes } from './routes/approvals/router.js';
 import { authRoutes } from './routes/auth/router.js';
 import { complaintRoutes } from './routes/complaints/router.js';
+import { deadlinePauseRoutes } from './routes/deadlinePauses/router.js';
 import { directoryRoutes } from './routes/directory/router.js';
 import { disclosureRoutes } from './routes/disclosure/router.js';
 import { disclosureSubscriptions } from './disclosure/record.js';
@@ -72,7 +73,7 @@ export const capabilities: Capability[] = [
   { name: 'directory', routes: [directoryRoutes, storeRoutes] },
   {
     name: 'complaints',
-    routes: [complaintRoutes, notificationRoutes, officerRoutes, savedViewRoutes, bulkRoutes],
+    routes: [complaintRoutes, deadlinePauseRoutes, notificationRoutes, officerRoutes, savedViewRoutes, bulkRoutes],
     jobs: [complaintDeadlineJob, effectsJob, countSealJob, bulkJobsJob],
     seeders: [complaintSeeder, officerSeeder],
     socketHandlers: [complaintSocketHandler],

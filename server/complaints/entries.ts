@@ -13,6 +13,9 @@ import type { Assignment } from './projection.js';
 /** 2: with the list's time buckets (listBuckets.ts) and the hotspot grid (rollup.ts, cellScope). */
 export const ENTRY_COUNTS_VERSION = 2;
 
+/** The due time a paused deadline is listed by: after every running one (its clock does not run). */
+export const PAUSED_DUE = new Date(Date.UTC(9999, 11, 30));
+
 export type EntryTab = 'todo' | 'responded' | 'bureau' | 'closed';
 
 /** What the read model needs of a complaint (a stored document or a fold of its events). */
@@ -32,7 +35,7 @@ export interface EntrySource {
   regulatorRegion: string;
   product?: { name?: string | null; category?: string | null; brand?: string | null; model?: string | null } | null;
   description?: string | null;
-  deadlines?: { current?: { dueAt?: Date | string | null } | null } | null;
+  deadlines?: { current?: { dueAt?: Date | string | null; pausedAt?: Date | string | null } | null } | null;
   createdAt: Date | string;
   /** Read by the dashboard's figures (server/analytics/rollup.ts). */
   day?: string;
@@ -121,7 +124,9 @@ function bureauAudience(c: EntrySource, region: string): string[] {
 
 export function complaintEntry(c: EntrySource): EntryRow {
   const id = String(c._id);
-  const due = c.deadlines?.current?.dueAt;
+  // A paused deadline has no due time: it is listed after every running one (PAUSED_DUE).
+  const current = c.deadlines?.current;
+  const due = current?.dueAt ?? (current?.pausedAt ? PAUSED_DUE : undefined);
   const closed = (CLOSED_STATUSES as readonly string[]).includes(c.status);
   const filed = bucketsOf(c.createdAt);
   return {

@@ -3,6 +3,7 @@
 import type { ComplaintStatus } from '../../shared/enums.js';
 import { DISCLOSED_STATUSES, FULFILLED_REMEDIES, isClosed } from '../../shared/complaintMachine.js';
 import { addCalendarDays, addWorkingDays, endOfShanghaiDay } from '../../shared/calendar.js';
+import { pausedWorkingDays, type StoredPause } from '../../shared/deadlines.js';
 
 export interface EventLike {
   seq: number;
@@ -53,6 +54,72 @@ export function assignmentOf(c: { assignments?: unknown }, region: string | unde
 }
 
 type Deadline = { kind: string; dueAt: Date; startedAt: Date } | null;
+
+/** The limit of each deadline kind before pauses (the explanation starts from it). */
+export const DEADLINE_BASE: Record<string, { unit: 'working_days' | 'calendar_days'; days: number }> = {
+  merchant_response: { unit: 'working_days', days: LIMITS.merchantWorkingDays },
+  consumer_reply: { unit: 'calendar_days', days: LIMITS.consumerReplyDays },
+  regulator_acceptance: { unit: 'working_days', days: LIMITS.acceptanceWorkingDays },
+  mediation: { unit: 'working_days', days: LIMITS.mediationWorkingDays },
+};
+
+/** A merchant's request that the bureau pause its response deadline, until the bureau decides. */
+export interface PauseRequest {
+  reason: StoredPause['reason'];
+  note?: string;
+  at: Date;
+}
+
+/** The stored current deadline: without `dueAt` while a pause lasts, so no clock query finds it. */
+export type CurrentDeadline = {
+  kind: string;
+  startedAt: Date;
+  dueAt?: Date;
+  pauses?: StoredPause[];
+  pausedAt?: Date;
+  pauseRequest?: PauseRequest;
+} | null;
+
+/**
+ * The stage's deadline after an event, with its pauses: the same stage (kind and start) keeps them, a
+ * new stage starts without. Each ended pause moves the due day by its working days; while one lasts
+ * the deadline has no due time at all.
+ */
+function currentDeadline(prev: CurrentDeadline | undefined, base: Deadline, e: EventLike, data: Record<string, any>): CurrentDeadline {
+  if (!base) return null;
+  const same = !!prev && prev.kind === base.kind && new Date(prev.startedAt).getTime() === new Date(base.startedAt).getTime();
+  let pauses: StoredPause[] = same ? [...(prev!.pauses ?? [])] : [];
+  let request = same ? prev!.pauseRequest : undefined;
+  switch (e.action) {
+    case 'request_pause':
+      request = { reason: data.reason, ...(data.note ? { note: data.note } : {}), at: e.at };
+      break;
+    case 'decline_pause_request':
+      request = undefined;
+      break;
+    case 'pause_deadline':
+      pauses.push({ reason: data.reason, from: e.at, requestedBy: data.requestedBy, ...(data.note ? { note: data.note } : {}) });
+      request = undefined;
+      break;
+    case 'resume_deadline':
+      pauses = pauses.map((p) => (p.to ? p : { ...p, to: e.at, workingDays: pausedWorkingDays(p.from, e.at) }));
+      break;
+  }
+  if (!pauses.length && !request) return base;
+  const out: NonNullable<CurrentDeadline> = {
+    ...base,
+    ...(pauses.length ? { pauses } : {}),
+    ...(request ? { pauseRequest: request } : {}),
+  };
+  const moved = pauses.reduce((n, p) => n + (p.workingDays ?? 0), 0);
+  if (moved) out.dueAt = addWorkingDays(base.startedAt, DEADLINE_BASE[base.kind]!.days + moved);
+  const open = pauses.find((p) => !p.to);
+  if (open) {
+    delete out.dueAt;
+    out.pausedAt = new Date(open.from);
+  }
+  return out;
+}
 
 export function deadlineFor(status: ComplaintStatus, since: Date, acceptedAt?: Date): Deadline {
   switch (status) {
@@ -128,7 +195,10 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
     case 'respond':
       next.response = { ...data, at: e.at };
       next.respondedAt = e.at;
-      next.respondedInTime = !!state.deadlines?.current && e.at.getTime() <= new Date(state.deadlines.current.dueAt).getTime();
+      // A merchant answering while its deadline is paused answers in time.
+      next.respondedInTime =
+        !!state.deadlines?.current &&
+        (!state.deadlines.current.dueAt || e.at.getTime() <= new Date(state.deadlines.current.dueAt).getTime());
       break;
     case 'reject_response':
       next.response = { ...state.response, consumerReply: { accepted: false, reason: data.reason, at: e.at } };
@@ -209,7 +279,9 @@ export function applyEvent(state: ComplaintState | null, e: EventLike): Complain
   const outcome = OUTCOME_OF[e.action];
   // The closing event's details (reason, agreement) are the outcome, stamped with who closed it and when.
   if (outcome) next.outcome = { kind: outcome, ...data, auto: e.party === 'system', at: e.at };
-  next.deadlines = { current: deadlineFor(next.status, next.statusSince, next.acceptedAt) };
+  next.deadlines = {
+    current: currentDeadline(state.deadlines?.current, deadlineFor(next.status, next.statusSince, next.acceptedAt), e, data),
+  };
   return next;
 }
 

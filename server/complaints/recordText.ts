@@ -1,5 +1,6 @@
 // The words of a complaint's printable record, in the reader's language (Chinese by default).
 import type { Action } from '../../shared/complaintMachine.js';
+import type { DeadlineEvent } from '../../shared/deadlines.js';
 import type { ComplaintStatus, Locale } from '../../shared/enums.js';
 import { STATUS_NAMES } from '../../shared/statusNames.js';
 
@@ -31,7 +32,7 @@ interface RecordText {
   evidence: string;
   noEvidence: string;
   statuses: Record<ComplaintStatus, string>;
-  actions: Record<Action, string>;
+  actions: Record<Action | DeadlineEvent, string>;
   parties: Record<string, string>;
 }
 
@@ -86,6 +87,10 @@ const zh: RecordText = {
     remedy_overdue: '承诺逾期未履行',
     comment_publicly: '商家发表公开说明',
     disclose: '投诉公示',
+    request_pause: '商家申请暂停期限',
+    pause_deadline: '期限暂停计时（检测、检验、鉴定）',
+    resume_deadline: '期限恢复计时',
+    decline_pause_request: '监管部门不同意暂停',
   },
   parties: { consumer: '消费者', merchant: '商家', regulator: '监管部门', admin: '管理员', system: '系统' },
 };
@@ -141,6 +146,10 @@ const en: RecordText = {
     remedy_overdue: 'Promised remedy overdue',
     comment_publicly: 'Merchant added a public comment',
     disclose: 'Complaint published',
+    request_pause: 'Merchant asked to pause the deadline',
+    pause_deadline: 'Deadline paused (testing, inspection or appraisal)',
+    resume_deadline: 'Deadline resumed',
+    decline_pause_request: 'Bureau refused the pause',
   },
   parties: { consumer: 'Consumer', merchant: 'Merchant', regulator: 'Bureau', admin: 'Admin', system: 'System' },
 };

@@ -1,7 +1,9 @@
 // The complaint clock (DESIGN.md lifecycle), in Chinese working days. Every firing — a reminder, an
 // escalation, an automatic acceptance, an overdue notice, a promised remedy's date or confirmation — is claimed with a unique insert first, so it
-// happens once even if this job runs twice, on two instances, or again after a restart.
+// happens once even if this job runs twice, on two instances, or again after a restart. A paused
+// deadline (shared/deadlines.ts) has no due time while the pause lasts, so none of these queries finds it.
 import { addWorkingDays } from '../../shared/calendar.js';
+import type { StoredPause } from '../../shared/deadlines.js';
 import { systemTransition, type SystemAction } from '../commands/transitionComplaint.js';
 import { notifyComplaint } from '../complaints/notify.js';
 import { LIMITS } from '../complaints/projection.js';
@@ -74,11 +76,17 @@ async function merchantStage(at: Date) {
   ).lean()) as ComplaintRecord[];
   for (const c of rows) {
     const id = String(c._id);
-    const started = new Date(c.deadlines!.current!.startedAt!);
-    if (at >= new Date(c.deadlines!.current!.dueAt!)) continue; // escalation, below
+    const current = c.deadlines!.current!;
+    const started = new Date(current.startedAt!);
+    // A paused deadline has no due time and its clock does not run: no reminder either.
+    if (!current.dueAt) continue;
+    if (at >= new Date(current.dueAt)) continue; // escalation, below
+    // Ended pauses move the reminder points as they move the due day.
+    const moved = ((current.pauses ?? []) as StoredPause[]).reduce((n, p) => n + (p.workingDays ?? 0), 0);
+    const point = (k: number) => addWorkingDays(started, k + moved);
     // Only the latest reminder reached, and only while it is fresh: after downtime nobody gets two at once.
-    const n = [...LIMITS.merchantReminders].reverse().find((k) => at >= addWorkingDays(started, k));
-    if (!n || at.getTime() - addWorkingDays(started, n).getTime() > STALE_MS) continue;
+    const n = [...LIMITS.merchantReminders].reverse().find((k) => at >= point(k));
+    if (!n || at.getTime() - point(n).getTime() > STALE_MS) continue;
     if (!(await claim(`complaint:${id}:remind${n}`, FIRING))) continue;
     await notifyComplaint(c, `${id}:remind${n}`, 'merchant_reminder', ['merchant'], { days: String(n) });
     reminded++;

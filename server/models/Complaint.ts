@@ -48,7 +48,18 @@ const complaintSchema = new Schema(
     priority: { type: String, enum: ['normal', 'urgent'], required: true },
     deadlines: {
       current: {
-        type: new Schema({ kind: { type: String, enum: DEADLINE_KINDS }, dueAt: Date, startedAt: Date }, { _id: false }),
+        // pauses/pausedAt/pauseRequest: deadlines that pause for testing (shared/deadlines.ts, projection.ts).
+        type: new Schema(
+          {
+            kind: { type: String, enum: DEADLINE_KINDS },
+            dueAt: Date,
+            startedAt: Date,
+            pauses: { type: [Schema.Types.Mixed], default: undefined },
+            pausedAt: Date,
+            pauseRequest: { type: Schema.Types.Mixed, default: undefined },
+          },
+          { _id: false },
+        ),
         default: null,
       },
     },

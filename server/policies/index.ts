@@ -5,6 +5,7 @@ import { AppError, forbidden, notFound, unauthorized } from '../http/errors.js';
 import type { Actor } from './actor.js';
 import { accountRules } from './accounts.js';
 import { complaintRules } from './complaints.js';
+import { deadlineRules } from './deadlines.js';
 import { disclosureRules } from './disclosure.js';
 import { openDataRules } from './openData.js';
 import { productRules } from './products.js';
@@ -58,6 +59,7 @@ const tables = [
   recallRules,
   openDataRules,
   safetyRules,
+  deadlineRules,
 ];
 const rules = {
   ...coreRules,
@@ -70,6 +72,7 @@ const rules = {
   ...recallRules,
   ...openDataRules,
   ...safetyRules,
+  ...deadlineRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

@@ -20,7 +20,10 @@ import { UserModel } from '../models/User.js';
 import { findByIds } from '../db/byIds.js';
 import type { Actor } from '../policies/index.js';
 import { complaintParty, seesConsumerIdentity, seesInternal } from '../policies/complaints.js';
-import { assignmentOf } from '../complaints/projection.js';
+import { assignmentOf, DEADLINE_BASE, type CurrentDeadline } from '../complaints/projection.js';
+import { deadlineActions } from '../policies/deadlines.js';
+import { explainDeadline } from '../../shared/deadlines.js';
+import { endOfShanghaiDay } from '../../shared/calendar.js';
 
 const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : undefined);
 
@@ -83,6 +86,31 @@ function presentDisclosure(d: StoredDisclosure): NonNullable<Complaint['disclosu
   };
 }
 
+/** The current deadline with its explanation; a paused one is shown due as if resumed today. */
+function presentDeadline(d: CurrentDeadline | undefined): Complaint['deadlines']['current'] {
+  if (!d?.kind || !d.startedAt || !(d.dueAt || d.pausedAt)) return null;
+  const at = now();
+  const explanation = explainDeadline(d, DEADLINE_BASE[d.kind]!, at);
+  const dueAt = d.dueAt ? new Date(d.dueAt) : endOfShanghaiDay(explanation.dueDay);
+  return {
+    kind: d.kind as NonNullable<Complaint['deadlines']['current']>['kind'],
+    dueAt: iso(dueAt)!,
+    startedAt: iso(d.startedAt),
+    overdue: !explanation.paused && dueAt.getTime() < at.getTime(),
+    paused: explanation.paused,
+    ...(d.pauseRequest
+      ? {
+          pauseRequest: {
+            reason: d.pauseRequest.reason,
+            ...(d.pauseRequest.note ? { note: d.pauseRequest.note } : {}),
+            at: iso(d.pauseRequest.at)!,
+          },
+        }
+      : {}),
+    explanation,
+  };
+}
+
 export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: Map<string, Identity>): Complaint {
   const current = c.deadlines?.current;
   const identity = seesConsumerIdentity(actor, c) ? who?.get(String(c.consumerId)) : undefined;
@@ -112,16 +140,7 @@ export function presentComplaint(c: ComplaintRecord, actor: Actor | null, who?: 
     ...(c.safetyIncident ? { safetyIncident: c.safetyIncident as Complaint['safetyIncident'] } : {}),
     contactAgreement: c.contactAgreement,
     priority: c.priority as 'normal' | 'urgent',
-    deadlines: {
-      current: current?.dueAt
-        ? {
-            kind: current.kind as NonNullable<Complaint['deadlines']['current']>['kind'],
-            dueAt: iso(current.dueAt)!,
-            startedAt: iso(current.startedAt),
-            overdue: new Date(current.dueAt).getTime() < now().getTime(),
-          }
-        : null,
-    },
+    deadlines: { current: presentDeadline(current as CurrentDeadline | undefined), actions: deadlineActions(actor, c) },
     // Stored as the events wrote them; the response check (outside production) holds them to the schema.
     ...(c.response ? { response: withoutRegulatorNote(c.response as ComplaintResponse, actor) } : {}),
     ...(c.outcome ? { outcome: c.outcome as ComplaintOutcome } : {}),

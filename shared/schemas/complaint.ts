@@ -5,6 +5,8 @@ import { CATEGORIES, COMPLAINT_STATUSES, DEMAND_TYPES, LOCALES, PROBLEM_TYPES, S
 import { isValidGtin } from '../gtin.js';
 import { REMEDY_STATUSES } from '../complaintMachine.js';
 import { objectId } from './common.js';
+import { deadlineExplanationSchema, PAUSE_REASONS } from '../deadlines.js';
+import { DEADLINE_ACTIONS } from './deadlinePauses.js';
 
 /** Integer fen, up to 100 million yuan: anything larger is a typo, not a purchase. */
 export const fen = z.number().int('must be whole fen').min(0).max(10_000_000_000);
@@ -266,8 +268,22 @@ export const complaintSchema = z.object({
   priority: z.enum(['normal', 'urgent']),
   deadlines: z.object({
     current: z
-      .object({ kind: z.enum(DEADLINE_KINDS), dueAt: z.string(), startedAt: z.string().optional(), overdue: z.boolean() })
+      .object({
+        kind: z.enum(DEADLINE_KINDS),
+        /** While paused: when it would be due if resumed today. */
+        dueAt: z.string(),
+        startedAt: z.string().optional(),
+        overdue: z.boolean(),
+        /** Paused for testing, inspection or appraisal: the clock does not run (shared/deadlines.ts). */
+        paused: z.boolean(),
+        /** The merchant's pending request that the bureau pause its response deadline. */
+        pauseRequest: z.object({ reason: z.enum(PAUSE_REASONS), note: z.string().optional(), at: z.string() }).optional(),
+        /** Why it is due when it is: start, working days, 调休 and holidays on the way, pauses. */
+        explanation: deadlineExplanationSchema,
+      })
       .nullable(),
+    /** What the viewer may do with the current deadline now. */
+    actions: z.array(z.enum(DEADLINE_ACTIONS)),
   }),
   response: complaintResponseSchema.optional(),
   outcome: complaintOutcomeSchema.optional(),

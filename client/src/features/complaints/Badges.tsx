@@ -1,9 +1,9 @@
 // The small labels every complaint list and page shares: status, urgency, time left on the deadline.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { explanationText } from '../deadlines/explain';
 import { isClosed } from '../../../../shared/complaintMachine';
 import type { ComplaintStatus } from '../../../../shared/enums';
-import { formatDateTime } from '../../i18n/format';
 import type { Complaint } from './api';
 
 const STATUS_TONE: Partial<Record<ComplaintStatus, string>> = {
@@ -58,7 +58,7 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 export function DeadlineBadge({ complaint, withKind = false }: { complaint: Complaint; withKind?: boolean }) {
-  const { t } = useTranslation('complaints');
+  const { t, i18n } = useTranslation('complaints');
   const now = useNow();
   const current = complaint.deadlines.current;
   if (!current || isClosed(complaint.status)) return <span className="muted">—</span>;
@@ -70,13 +70,15 @@ export function DeadlineBadge({ complaint, withKind = false }: { complaint: Comp
       : abs >= HOUR
         ? t('time.hours', { count: Math.floor(abs / HOUR) })
         : t('time.minutes', { count: Math.max(1, Math.floor(abs / 60_000)) });
-  const overdue = ms < 0;
-  const soon = !overdue && ms < 2 * DAY;
+  const overdue = !current.paused && ms < 0;
+  const soon = !overdue && !current.paused && ms < 2 * DAY;
+  // Hovering explains the due time: start, working days, 调休 and holidays, pauses.
+  const why = explanationText(i18n.t.bind(i18n), i18n.language, current.kind, current.explanation);
   return (
-    <span className="deadline" title={t('time.due', { at: formatDateTime(current.dueAt) })} data-testid="deadline" data-overdue={overdue}>
+    <span className="deadline" title={why} data-testid="deadline" data-overdue={overdue} data-paused={current.paused}>
       {withKind && <span className="muted">{t(`deadlineKind.${current.kind}`)} · </span>}
-      <span className={overdue ? 'badge badge-danger' : soon ? 'badge badge-warning' : 'deadline-left'}>
-        {overdue ? t('time.overdue', { time: span }) : t('time.left', { time: span })}
+      <span className={overdue ? 'badge badge-danger' : soon || current.paused ? 'badge badge-warning' : 'deadline-left'}>
+        {current.paused ? t('time.paused') : overdue ? t('time.overdue', { time: span }) : t('time.left', { time: span })}
       </span>
     </span>
   );

@@ -20,6 +20,8 @@ import { ResponsePanel } from './ResponsePanel';
 import { Timeline } from './Timeline';
 import { useComplaint } from './useComplaint';
 import { AssignPanel } from '../officers/AssignPanel';
+import { DeadlinePanel } from '../deadlines/DeadlinePanel';
+import { isClosed } from '../../../../shared/complaintMachine';
 import { NotesPanel } from '../officers/NotesPanel';
 import './complaints.css';
 
@@ -75,6 +77,7 @@ export function ComplaintPage() {
       <div className="complaint-layout" data-testid="complaint" data-id={c.id} data-status={c.status} data-version={c.version}>
         <div className="complaint-main">
           <ComplaintActions complaint={c} act={act} />
+          {!isClosed(c.status) && <DeadlinePanel complaint={c} onChanged={reload} />}
           <ResponsePanel complaint={c} />
           <RemedyPanel complaint={c} />
           <ComplaintFacts complaint={c} />

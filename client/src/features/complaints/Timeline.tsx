@@ -16,6 +16,8 @@ function EventDetail({ e }: { e: TimelineEvent }) {
     assigneeName?: string;
   };
   if (e.action === 'assign' && d.assigneeName) return <>{d.assigneeName}</>;
+  // A pause's reason is a code (testing, inspection, appraisal); a refusal's is the bureau's own words.
+  if ((e.action === 'pause_deadline' || e.action === 'request_pause') && d.reason) return <>{t(`deadlines:reasons.${d.reason}`)}</>;
   if (e.action === 'respond' && d.responseType) return <>{t(`responseTypes.${d.responseType}`)}</>;
   if (e.action === 'transfer' && d.toRegion) return <RegionName code={d.toRegion} />;
   if (e.action === 'decline' && d.reasonCode) return <>{t(`declineReasons.${d.reasonCode}`)}</>;
