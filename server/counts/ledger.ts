@@ -6,7 +6,7 @@
 // then inserts g+1. So while g is the latest generation, every delta of an older generation is sealed,
 // and the unsealed deltas are g's own (excluded by id) plus those no snapshot holds yet (counted). A
 // reader checks that no generation g+1 appeared while it read, else it reads again.
-import { isDuplicateKey } from '../http/errors.js';
+import { isDuplicateKey, onlyDuplicateKeys } from '../http/errors.js';
 import { CountDeltaModel } from '../models/CountDelta.js';
 import { CountSnapshotModel } from '../models/CountSnapshot.js';
 import { now } from '../clock.js';
@@ -56,7 +56,7 @@ export async function addDeltas(rows: { _id: string; scope: string; d: Counts; a
   await CountDeltaModel.collection
     .insertMany(rows.map((r) => ({ ...r, sealed: false, at: r.at ?? at })) as never[], { ordered: false })
     .catch((e) => {
-      if (!isDuplicateKey(e) && !(e as { writeErrors?: { code?: number }[] }).writeErrors?.every((w) => w.code === 11000)) throw e;
+      if (!onlyDuplicateKeys(e)) throw e;
     });
 }
 

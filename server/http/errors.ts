@@ -40,18 +40,49 @@ export function isDuplicateKey(err: unknown): boolean {
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound('Endpoint'));
 
+/**
+ * The error and the driver errors it wraps: a bulk write (insertMany) reports a connection lost under it
+ * as a MongoBulkWriteError holding the network error (its `errorResponse`), with no write errors.
+ */
+function andWrapped(err: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let e = err; e && typeof e === 'object' && out.length < 5 && !out.includes(e);) {
+    out.push(e);
+    const inner = (e as { errorResponse?: unknown; cause?: unknown }).errorResponse;
+    e = inner instanceof Error ? inner : (e as { cause?: unknown }).cause;
+  }
+  return out;
+}
+
 /** The database is unreachable, or its engine refused for a moment (SQLite's lock, a busy backend): worth a retry. */
 export function isDbUnavailable(err: unknown): boolean {
-  const name = (err as { name?: string })?.name ?? '';
-  if (
-    /MongoServerSelectionError|MongoNetwork(Timeout)?Error|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(name)
-  )
-    return true;
-  const message = String((err as { message?: unknown })?.message ?? '');
-  return (
-    /^Mongo/.test(name) &&
-    /database is locked|SQLITE_BUSY|database table is locked|could not serialize access|deadlock detected|too many clients/i.test(message)
-  );
+  return andWrapped(err).some((e) => {
+    const name = (e as { name?: string })?.name ?? '';
+    const message = String((e as { message?: unknown })?.message ?? '');
+    if (
+      /Mongo(ose)?ServerSelectionError|MongoNetwork(Timeout)?Error|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(
+        name,
+      )
+    )
+      return true;
+    // Mongoose holds operations while its connection is down, and gives up on them after a while.
+    if (name === 'MongooseError' && /buffering timed out/.test(message)) return true;
+    return (
+      /^Mongo/.test(name) &&
+      /database is locked|SQLITE_BUSY|database table is locked|could not serialize access|deadlock detected|too many clients/i.test(message)
+    );
+  });
+}
+
+/**
+ * An insert refused only because its keys exist already (a repeat that adds nothing). A bulk insert
+ * cut off by a lost connection carries an empty list of write errors: that is a failure, not a repeat.
+ */
+export function onlyDuplicateKeys(err: unknown): boolean {
+  if (isDbUnavailable(err)) return false;
+  // The driver's write errors carry `code`; mongoose's Model.insertMany hands them on as `{ err, index }`.
+  const writeErrors = (err as { writeErrors?: { code?: number; err?: { code?: number } }[] })?.writeErrors;
+  return writeErrors?.length ? writeErrors.every((w) => (w.code ?? w.err?.code) === 11000) : isDuplicateKey(err);
 }
 
 /** Any error from the driver or mongoose (while the engine is down, FerretDB answers with server errors). */

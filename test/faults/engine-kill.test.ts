@@ -104,7 +104,11 @@ describe('fault: the embedded database engine killed under load', function () {
       const odd = res.filter((r) => ![200, 201, 503].includes(r.status));
       expect(
         odd.map((r) => r.status),
-        `answers neither 2xx nor 503: ${odd.map((r) => JSON.stringify(r.body)).join(' ')}`,
+        `answers neither 2xx nor 503: ${odd.map((r) => JSON.stringify(r.body)).join(' ')}; the server logged: ${srv
+          .lines()
+          .slice(mark)
+          .filter((l) => /unhandled error/.test(l))
+          .join('\n')}`,
       ).to.deep.equal([]);
       const unavailable = answers.filter((a) => (a.res as Res).status === 503);
       expect(unavailable.length, 'no request saw the outage').to.be.greaterThan(0);
