@@ -3,7 +3,7 @@ import type { ProductSnapshot } from '../../shared/schemas/products.js';
 import { productTokens } from '../products/searchTokens.js';
 import { cleanGtin, productKeys, type ProductIdentityInput } from '../../shared/productKey.js';
 import { isValidGtin } from '../../shared/gtin.js';
-import { isDuplicateKey } from '../http/errors.js';
+import { onlyDuplicateKeys } from '../http/errors.js';
 import { ProductAliasModel } from '../models/ProductAlias.js';
 import { ProductModel, type ProductRecord } from '../models/Product.js';
 
@@ -38,9 +38,13 @@ function newProduct(key: string, p: ProductInput) {
   };
 }
 
-/** Products known under any of these keys, through their aliases. */
-async function lookup(keys: string[]): Promise<Map<string, ProductRecord>> {
-  const out = new Map<string, ProductRecord>();
+/**
+ * Products known under any of these keys, through their aliases, and the keys whose alias names a
+ * record that does not exist (see resolveProducts): those are resolved as new.
+ */
+async function lookup(keys: string[]): Promise<{ known: Map<string, ProductRecord>; dangling: Map<string, unknown> }> {
+  const known = new Map<string, ProductRecord>();
+  const dangling = new Map<string, unknown>();
   // A few keys are read one by one by _id (no scan); a bulk lookup scans the aliases once.
   const aliases =
     keys.length <= 20
@@ -54,17 +58,25 @@ async function lookup(keys: string[]): Promise<Map<string, ProductRecord>> {
   const byId = new Map(products.map((p) => [String(p._id), p as ProductRecord]));
   for (const a of aliases) {
     const p = byId.get(String(a.productId));
-    if (p) out.set(a._id, p.mergedInto ? await survivor(p) : p);
+    if (p) known.set(a._id, p.mergedInto ? await survivor(p) : p);
+    else dangling.set(a._id, a.productId);
   }
-  return out;
+  return { known, dangling };
 }
 
-/** Points keys at products; a key another writer took first keeps its product. */
-async function addAliases(pairs: { _id: string; productId: mongoose.Types.ObjectId }[]) {
-  if (pairs.length === 0) return;
-  await ProductAliasModel.insertMany(pairs, { ordered: false }).catch((e) => {
-    if (!isDuplicateKey(e) && !(e as { writeErrors?: unknown[] }).writeErrors) throw e;
-  });
+/**
+ * Points keys at products; a key another writer took first keeps its product. A key whose alias names
+ * a record that does not exist (`dangling`: written before its product by an older version killed in
+ * between) is taken over only while it still names that record, so concurrent healers agree.
+ */
+async function addAliases(pairs: { _id: string; productId: mongoose.Types.ObjectId }[], dangling: Map<string, unknown>) {
+  const fresh = pairs.filter((p) => !dangling.has(p._id));
+  if (fresh.length)
+    await ProductAliasModel.insertMany(fresh, { ordered: false }).catch((e) => {
+      if (!onlyDuplicateKeys(e)) throw e;
+    });
+  for (const p of pairs.filter((p) => dangling.has(p._id)))
+    await ProductAliasModel.updateOne({ _id: p._id, productId: dangling.get(p._id) }, { $set: { productId: p.productId } });
 }
 
 /**
@@ -89,17 +101,30 @@ export async function resolveProducts(inputs: ProductInput[], extra?: Record<str
   const described = inputs.map((p) => ({ p, keys: productKeys(p) })).filter((d) => d.keys.length > 0);
   for (const [key, p] of Object.entries(extra ?? {})) if (!described.some((d) => d.keys.includes(key))) described.push({ p, keys: [key] });
   const allKeys = [...new Set(described.flatMap((d) => d.keys))];
-  let known = await lookup(allKeys);
+  const found = await lookup(allKeys);
+  let known = found.known;
+  const dangling = found.dangling;
   const fresh = new Map<string, ProductInput>();
   for (const d of described) if (!d.keys.some((k) => known.has(k)) && !d.keys.some((k) => fresh.has(k))) fresh.set(d.keys[0]!, d.p);
   if (fresh.size) {
     const docs = [...fresh].map(([k, p]) => newProduct(k, p));
-    // The alias insert decides a race on a new key; a product whose alias lost stays unreferenced.
-    await addAliases(docs.map((d) => ({ _id: d.key, productId: d._id })));
+    // The unique key decides a race on a new product; every racer then names the product that was
+    // written, read back by its key. The alias is written after its product, never before it: a process
+    // killed in between leaves a product that the next resolution finds by its key, not a key that
+    // names a record that does not exist.
     await ProductModel.insertMany(docs, { ordered: false }).catch((e) => {
-      if (!isDuplicateKey(e) && !(e as { writeErrors?: unknown[] }).writeErrors) throw e;
+      if (!onlyDuplicateKeys(e)) throw e;
     });
-    known = await lookup(allKeys);
+    const keys = [...fresh.keys()];
+    const written =
+      keys.length <= 20
+        ? (await Promise.all(keys.map((key) => ProductModel.findOne({ key }).lean()))).filter((p) => !!p)
+        : await ProductModel.find({ key: { $in: keys } }).lean();
+    await addAliases(
+      written.map((p) => ({ _id: p.key, productId: p._id })),
+      dangling,
+    );
+    known = (await lookup(allKeys)).known;
   }
   const aliases: { _id: string; productId: mongoose.Types.ObjectId }[] = [];
   const out = new Map<string, ProductRecord>();
@@ -111,7 +136,7 @@ export async function resolveProducts(inputs: ProductInput[], extra?: Record<str
       if (!known.has(k) && !aliases.some((a) => a._id === k)) aliases.push({ _id: k, productId: product._id });
     }
   }
-  await addAliases(aliases);
+  await addAliases(aliases, dangling);
   return out;
 }
 
