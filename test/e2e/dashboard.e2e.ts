@@ -58,6 +58,49 @@ describe('the regulators’ dashboard in Chromium', function () {
     }
   });
 
+  it('draws no English map label over another on the Hangzhou and Wenzhou maps', async () => {
+    // The province's regulator reads English (remembered for the account, restored after).
+    const zj = await signedIn(srv.url, DEMO.regulatorZj);
+    expect((await zj.patch('/auth/me', { locale: 'en' })).status).to.equal(200);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signInAs(page, srv.url, DEMO.regulatorZj);
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      for (const [city, names] of [
+        ['3301', ['Xiaoshan', 'Yuhang', 'Chunan']],
+        ['3303', ['Yongjia', 'Cangnan', 'Taishun']],
+      ] as const) {
+        await page.getByTestId('filter-region').selectOption(city);
+        const map = page.locator(`[data-testid="dashboard-map"][data-map="zj-${city}"]`);
+        await map.waitFor({ timeout: 20_000 });
+        await map.locator('svg text').first().waitFor();
+        // The labels are placed as the map is drawn: a few frames later they are all there.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+        const labels = await map.evaluate((el) =>
+          [...el.querySelectorAll('svg text')]
+            .map((t) => ({ text: t.textContent?.trim() ?? '', box: t.getBoundingClientRect(), style: getComputedStyle(t) }))
+            .filter(
+              (l) => l.text && l.box.width > 0 && l.style.display !== 'none' && l.style.visibility !== 'hidden' && l.style.opacity !== '0',
+            )
+            .map(({ text, box }) => ({ text, x: box.x, y: box.y, w: box.width, h: box.height })),
+        );
+        const texts = labels.map((l) => l.text);
+        for (const name of names) expect(texts, `labels of ${city}`).to.include(name);
+        const overlapping: string[] = [];
+        labels.forEach((a, i) =>
+          labels.slice(i + 1).forEach((b) => {
+            if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) overlapping.push(`${a.text} × ${b.text}`);
+          }),
+        );
+        expect(overlapping, `labels drawn over each other on ${city}`).to.deep.equal([]);
+      }
+    } finally {
+      await context.close();
+      await zj.patch('/auth/me', { locale: 'zh-CN' });
+    }
+  });
+
   it('shows a new urgent complaint live, opens the flagged product and opens a case', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

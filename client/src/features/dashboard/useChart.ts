@@ -7,13 +7,13 @@ import * as echarts from 'echarts/core';
  * laid out in a zero-sized box (a panel still loading, a page being left) has a singular transform,
  * and ECharts threw "Cannot read properties of null" from its geo resize on every filter change.
  */
-export function useChart() {
+export function useChart(renderer: 'canvas' | 'svg' = 'canvas') {
   const ref = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<echarts.ECharts | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const c = echarts.init(el);
+    const c = echarts.init(el, undefined, { renderer });
     let ready = false;
     const observer = new ResizeObserver(([entry]) => {
       const box = entry?.contentRect;
@@ -29,6 +29,8 @@ export function useChart() {
       observer.disconnect();
       c.dispose();
     };
+    // The renderer is the component's for its life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return { ref, chart };
 }
