@@ -2,35 +2,27 @@
 // each a snapshot read by _id plus its few unsealed deltas (an equality the engine pushes down), so a
 // figure costs the weeks of its period whatever the number of complaints. Cells outside the region,
 // category or day bounds are dropped here.
-import {
-  addCounts,
-  productCounts,
-  figureScope,
-  topScope,
-  WEEKS_SCOPE,
-  cellScope,
-  quarterOf,
-  type Dim,
-  type ProductFact,
-} from './rollup.js';
+import { productCounts, figureScope, topScope, WEEKS_SCOPE, cellScope, quarterOf, type Dim, type ProductFact } from './rollup.js';
 import { addDays, weekMonday } from '../../shared/weeks.js';
-import { addDeltas, readCounts } from '../counts/ledger.js';
+import { addDeltas, readCounts, tallyAdd, writeTally, type Tally } from '../counts/ledger.js';
 import { now } from '../clock.js';
 
 export type { Dim } from './rollup.js';
 
-/** Records the product top-list counts of new facts (a replayed fact adds nothing: the delta id is the complaint's). */
-export async function recordProducts(facts: ProductFact[], opts: { bulk?: boolean } = {}): Promise<void> {
+/**
+ * Records the product top-list counts of new facts (a replayed fact adds nothing: the delta id is the
+ * complaint's). Fresh complaints of a bulk seed (`bulk`) add theirs to its tally, else one delta row
+ * per week for the whole batch.
+ */
+export async function recordProducts(facts: ProductFact[], opts: { bulk?: boolean; tally?: Tally } = {}): Promise<void> {
   if (!facts.length) return;
   const at = now();
   if (!opts.bulk) {
     return addDeltas(facts.flatMap((f) => [...productCounts(f)].map(([scope, d]) => ({ _id: `${scope}|${String(f._id)}`, scope, d, at }))));
   }
-  // Fresh complaints of a bulk seed: one delta row per week for the whole batch.
-  const perScope = new Map<string, Record<string, number>>();
-  for (const f of facts) addCounts(perScope, productCounts(f));
-  const batch = String(facts[0]!._id);
-  await addDeltas([...perScope].map(([scope, d]) => ({ _id: `${scope}|bulk|${batch}`, scope, d, at })));
+  const own: Tally = opts.tally ?? new Map();
+  for (const f of facts) for (const [scope, d] of productCounts(f)) tallyAdd(own, scope, d);
+  if (!opts.tally) await writeTally(own, String(facts[0]!._id), at);
 }
 
 export interface CellFilter {

@@ -1,6 +1,6 @@
 // Writes the list read model for one projection change: the count deltas (their ids make a replay
 // add nothing) and the complaint's entry row. Every call for the same change writes the same.
-import { addDeltas } from '../counts/ledger.js';
+import { addDeltas, tallyAdd, writeTally, type Tally } from '../counts/ledger.js';
 import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { now } from '../clock.js';
@@ -34,17 +34,14 @@ export async function writeEntryRow(after: EntrySource): Promise<void> {
   await ComplaintEntryModel.collection.replaceOne({ _id: row._id } as never, row as never, { upsert: true, ignoreUndefined: true });
 }
 
-/** Newly inserted complaints in bulk (seeders): their rows, and one delta row per audience for the whole batch. */
-export async function insertEntries(docs: EntrySource[], at = now()): Promise<void> {
+/**
+ * Newly inserted complaints in bulk (seeders): their rows, and their count deltas, added to `tally`
+ * when the caller writes one for its whole load, else written as one delta row per audience.
+ */
+export async function insertEntries(docs: EntrySource[], at = now(), tally?: Tally): Promise<void> {
   if (!docs.length) return;
-  const rows = docs.map(complaintEntry);
-  await insertFresh(ComplaintEntryModel.collection, rows, { ignoreUndefined: true });
-  const perScope = new Map<string, Record<string, number>>();
-  for (const delta of docs.flatMap((c) => entryCountDeltas(null, c, at))) {
-    const d = perScope.get(delta.scope) ?? {};
-    for (const [k, v] of Object.entries(delta.d)) d[k] = (d[k] ?? 0) + v;
-    perScope.set(delta.scope, d);
-  }
-  const batch = String(docs[0]!._id);
-  await addDeltas([...perScope].map(([scope, d]) => ({ _id: `${scope}|bulk|${batch}`, scope, d, at })));
+  await insertFresh(ComplaintEntryModel.collection, docs.map(complaintEntry), { ignoreUndefined: true });
+  const own: Tally = tally ?? new Map();
+  for (const c of docs) for (const delta of entryCountDeltas(null, c, at)) tallyAdd(own, delta.scope, delta.d);
+  if (!tally) await writeTally(own, String(docs[0]!._id), at);
 }

@@ -10,6 +10,7 @@ import { isDuplicateKey, onlyDuplicateKeys } from '../http/errors.js';
 import { CountDeltaModel } from '../models/CountDelta.js';
 import { CountSnapshotModel } from '../models/CountSnapshot.js';
 import { now } from '../clock.js';
+import { insertFresh } from '../db/directWrites.js';
 
 type Counts = Record<string, number>;
 interface Snapshot {
@@ -58,6 +59,24 @@ export async function addDeltas(rows: { _id: string; scope: string; d: Counts; a
     .catch((e) => {
       if (!onlyDuplicateKeys(e)) throw e;
     });
+}
+
+/** Count deltas summed per scope over a bulk load, written at its end as one delta row per scope. */
+export type Tally = Map<string, Counts>;
+
+export function tallyAdd(into: Tally, scope: string, d: Counts): void {
+  const t = into.get(scope) ?? {};
+  for (const [k, v] of Object.entries(d)) t[k] = (t[k] ?? 0) + v;
+  into.set(scope, t);
+}
+
+/** Writes a bulk load's tally; `batch` names the load (a fresh id), so a replay adds nothing. */
+export async function writeTally(tally: Tally, batch: string, at = now()): Promise<void> {
+  // Fresh ids (the load's own), so straight into the engine's table where it can (directWrites.ts).
+  await insertFresh(
+    CountDeltaModel.collection,
+    [...tally].map(([scope, d]) => ({ _id: `${scope}|bulk|${batch}`, scope, d, sealed: false, at })),
+  );
 }
 
 /** The exact counts of a scope, every key (absent keys are 0). */

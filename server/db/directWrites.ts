@@ -7,8 +7,10 @@
 import mongoose, { type mongo } from 'mongoose';
 import pg from 'pg';
 import { toSjson } from './sjson.js';
+import { dropCompanions, ensurePostgresIndexes } from './pgIndexes.js';
 
 let pool: pg.Pool | null = null;
+let poolUrl = '';
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const tables = new Map<string, string | null>();
 const written = new Set<string>();
@@ -16,7 +18,9 @@ const written = new Set<string>();
 /** Runs `f` with direct writes into this FerretDB's PostgreSQL (null: through the driver, as always). */
 export async function withDirectWrites<T>(postgresUrl: string | null, f: () => Promise<T>): Promise<T> {
   if (!postgresUrl || pool) return f();
-  pool = new pg.Pool({ connectionString: postgresUrl, max: 4 });
+  // A seed that dies is seeded again; its commits need not wait for the disk (the data stays consistent).
+  pool = new pg.Pool({ connectionString: postgresUrl, max: 4, options: '-c synchronous_commit=off' });
+  poolUrl = postgresUrl;
   try {
     return await f();
   } finally {
@@ -35,6 +39,28 @@ async function tableOf(p: pg.Pool, schema: string, collection: string): Promise<
   const table = rows[0]?.t ? `${quote(schema)}.${quote(rows[0].t)}` : null;
   tables.set(key, table);
   return table;
+}
+
+/**
+ * Runs a bulk load into these collections without the GIN companions of their tables (pgIndexes.ts),
+ * and builds them again after it, even when it failed: one index build over the loaded table costs a
+ * fraction of growing the index row by row. Only with direct writes (the seeders, which have the
+ * database to themselves); otherwise `f` runs as it is.
+ */
+export async function withoutCompanions<T>(collections: mongo.Collection[], f: () => Promise<T>): Promise<T> {
+  if (!pool) return f();
+  const db = mongoose.connection.db!.databaseName;
+  const found = await Promise.all(collections.map((c) => tableOf(pool!, c.dbName ?? db, c.collectionName)));
+  const url = poolUrl;
+  await dropCompanions(
+    url,
+    found.filter((t): t is string => !!t),
+  );
+  try {
+    return await f();
+  } finally {
+    await ensurePostgresIndexes(url);
+  }
 }
 
 /** Inserts documents with fresh `_id`s (`ignoreUndefined` as the driver's option); says which way they went. */
@@ -56,6 +82,19 @@ export async function insertFresh(
     await pool.query(`INSERT INTO ${table} (_jsonb) SELECT jsonb_array_elements($1::jsonb)`, [`[${rows.slice(i, i + 2000).join(',')}]`]);
   written.add(table);
   return 'direct';
+}
+
+/**
+ * Some top-level fields of every document, read straight from the table (null without direct writes:
+ * then the caller reads through the driver). FerretDB would decode every whole document to answer
+ * the same scan; this is the seeders' one read of a whole collection (merchant credit). Values as
+ * FerretDB stores them: an ObjectId as its hex string, a date as milliseconds.
+ */
+export async function readDirect(collection: mongo.Collection, fields: string[]): Promise<Record<string, unknown>[] | null> {
+  const table = pool ? await tableOf(pool, collection.dbName ?? mongoose.connection.db!.databaseName, collection.collectionName) : null;
+  if (!pool || !table) return null;
+  const columns = fields.map((f, i) => `_jsonb -> $${i + 1} AS ${quote(f)}`).join(', ');
+  return (await pool.query<Record<string, unknown>>(`SELECT ${columns} FROM ${table}`, fields)).rows;
 }
 
 /** Statistics for the tables written directly (the planner's row counts, estimatedDocumentCount), then the pool closes. */

@@ -14,7 +14,9 @@ import pg from 'pg';
 //  - a field that is only ever the last key of a compound index is its sort key (equality fields
 //    first, then the sort key: what test/db/pushdown.test.ts asks of every hot read), never filtered
 //    by equality, and gets no companion; nor does a dotted path (`a.b`), which is never pushed down.
-const FIELD = /\(_jsonb -> '((?:[^']|'')+)'::text\)(?! ->)|\(\(_jsonb -> '(?:[^']|'')+'::text\) ->/g;
+// The wanted companions come from FerretDB's metadata (every index it was asked for, in key order),
+// not from the btrees PostgreSQL still has: those are gone after the first start, and a second start
+// reading them would drop every companion as unwanted.
 
 const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'public', 'pg_toast'];
 
@@ -25,17 +27,62 @@ function ginName(table: string, field: string): string {
 
 type IndexRow = { schemaname: string; tablename: string; indexname: string; indexdef: string };
 
-/** The fields of a table's FerretDB indexes that an equality filter may use (see above). */
-function filteredFields(btrees: IndexRow[]): Set<string> {
+/** The fields an equality may filter by, from the key lists of a table's indexes (see above). */
+export function filteredFields(keyLists: string[][]): Set<string> {
   const out = new Set<string>();
-  for (const r of btrees) {
-    // A dotted path matches without a name: it holds its place in the key but gets nothing.
-    const keys = [...r.indexdef.matchAll(FIELD)].map((m) => (m[1] === undefined ? null : m[1].replace(/''/g, "'")));
+  for (const keys of keyLists)
     keys.forEach((k, i) => {
-      if (k !== null && (keys.length === 1 || i < keys.length - 1)) out.add(k);
+      if (!k.includes('.') && (keys.length === 1 || i < keys.length - 1)) out.add(k);
     });
+  return out;
+}
+
+/** Every FerretDB table (schema.table) with the key lists of its indexes, in key order. */
+async function ferretIndexes(client: pg.Client, schemas: string[]): Promise<Map<string, string[][]>> {
+  const out = new Map<string, string[][]>();
+  for (const schema of schemas) {
+    // FerretDB stores each document with its schema beside it (`$s`), which holds the keys' order.
+    const { rows } = await client.query<{ t: string; keys: string[] | null }>(
+      `SELECT m._jsonb->>'table' AS t,
+              m._jsonb->'$s'->'p'->'indexes'->'i'->((i.n - 1)::int)->'$s'->'p'->'key'->'$s'->'$k' AS keys
+         FROM ${client.escapeIdentifier(schema)}._ferretdb_database_metadata m
+         LEFT JOIN LATERAL jsonb_array_elements(m._jsonb->'indexes') WITH ORDINALITY AS i(v, n) ON true`,
+    );
+    for (const r of rows) {
+      const key = `${schema}.${r.t}`;
+      out.set(key, [...(out.get(key) ?? []), ...(r.keys ? [r.keys] : [])]);
+    }
   }
   return out;
+}
+
+async function catalog(client: pg.Client): Promise<{ byTable: Map<string, IndexRow[]>; wanted: Map<string, string[][]> }> {
+  const { rows } = await client.query<IndexRow>(
+    `SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes WHERE NOT (schemaname = ANY($1)) AND tablename NOT LIKE '\\_ferretdb\\_%'`,
+    [SYSTEM_SCHEMAS],
+  );
+  const byTable = new Map<string, IndexRow[]>();
+  for (const r of rows) byTable.set(`${r.schemaname}.${r.tablename}`, [...(byTable.get(`${r.schemaname}.${r.tablename}`) ?? []), r]);
+  const { rows: schemas } = await client.query<{ s: string }>(
+    `SELECT table_schema AS s FROM information_schema.tables WHERE table_name = '_ferretdb_database_metadata'`,
+  );
+  return {
+    byTable,
+    wanted: await ferretIndexes(
+      client,
+      schemas.map((r) => r.s),
+    ),
+  };
+}
+
+async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await f(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -43,21 +90,16 @@ function filteredFields(btrees: IndexRow[]): Set<string> {
  * non-unique btrees and the companions no longer wanted; returns how many companions it made.
  */
 export async function ensurePostgresIndexes(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<IndexRow>(
-      `SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes WHERE NOT (schemaname = ANY($1)) AND tablename NOT LIKE '\\_ferretdb\\_%'`,
-      [SYSTEM_SCHEMAS],
-    );
-    const byTable = new Map<string, IndexRow[]>();
-    for (const r of rows) byTable.set(`${r.schemaname}.${r.tablename}`, [...(byTable.get(`${r.schemaname}.${r.tablename}`) ?? []), r]);
+  return withClient(url, async (client) => {
+    // After a bulk load every companion is built at once: GIN builds go faster with room to sort in.
+    await client.query(`SET maintenance_work_mem = '256MB'`);
+    const { byTable, wanted: keysOf } = await catalog(client);
     let made = 0;
-    for (const indexes of byTable.values()) {
-      const { schemaname, tablename } = indexes[0]!;
+    for (const [key, keyLists] of keysOf) {
+      const indexes = byTable.get(key) ?? [];
+      const [schemaname, tablename] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
       const table = `${client.escapeIdentifier(schemaname)}.${client.escapeIdentifier(tablename)}`;
-      const btrees = indexes.filter((r) => r.indexdef.includes('USING btree'));
-      const wanted = new Map([...filteredFields(btrees)].map((f) => [ginName(tablename, f), f]));
+      const wanted = new Map([...filteredFields(keyLists)].map((f) => [ginName(tablename, f), f]));
       const have = new Set(indexes.map((r) => r.indexname));
       for (const [name, field] of wanted) {
         if (have.has(name)) continue;
@@ -68,13 +110,29 @@ export async function ensurePostgresIndexes(url: string): Promise<number> {
       }
       const unwanted = indexes.filter(
         (r) =>
-          (btrees.includes(r) && !r.indexdef.startsWith('CREATE UNIQUE')) || (r.indexname.endsWith('_gin') && !wanted.has(r.indexname)),
+          (r.indexdef.includes('USING btree') && !r.indexdef.startsWith('CREATE UNIQUE')) ||
+          (r.indexname.endsWith('_gin') && !wanted.has(r.indexname)),
       );
       for (const r of unwanted)
         await client.query(`DROP INDEX IF EXISTS ${client.escapeIdentifier(schemaname)}.${client.escapeIdentifier(r.indexname)}`);
     }
     return made;
-  } finally {
-    await client.end();
-  }
+  });
+}
+
+/**
+ * A bulk load's start: drops the GIN companions of the given tables (schema-qualified, quoted), so
+ * the rows go in without their upkeep; `ensurePostgresIndexes` after the load builds them again,
+ * in one pass each, which is several times cheaper than growing them row by row. Until then the
+ * tables' equality filters scan, so only a seeder with the database to itself does this.
+ */
+export async function dropCompanions(url: string, tables: string[]): Promise<void> {
+  await withClient(url, async (client) => {
+    const { byTable } = await catalog(client);
+    const quoted = (r: IndexRow) => `${client.escapeIdentifier(r.schemaname)}.${client.escapeIdentifier(r.tablename)}`;
+    for (const rows of byTable.values())
+      for (const r of rows)
+        if (tables.includes(quoted(r)) && r.indexname.endsWith('_gin'))
+          await client.query(`DROP INDEX IF EXISTS ${client.escapeIdentifier(r.schemaname)}.${client.escapeIdentifier(r.indexname)}`);
+  });
 }

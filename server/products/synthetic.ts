@@ -15,6 +15,7 @@ import { ComplaintModel } from '../models/Complaint.js';
 import { factsFor } from './backfill.js';
 import { recordProducts } from '../analytics/weekCells.js';
 import { insertFresh } from '../db/directWrites.js';
+import { writeTally, type Tally } from '../counts/ledger.js';
 import type { ComplaintDoc } from './facts.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -140,6 +141,8 @@ export interface InsertOptions {
   clock?: boolean;
   /** Called after each chunk is stored, with the number stored so far. */
   onProgress?: (done: number) => void;
+  /** The count deltas of a longer load, which its caller writes at its end (else written here, once). */
+  tally?: Tally;
 }
 
 /**
@@ -148,6 +151,7 @@ export interface InsertOptions {
  */
 export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts: InsertOptions = {}): Promise<mongoose.Types.ObjectId[]> {
   const chunk = opts.chunk ?? 1000;
+  const tally: Tally = opts.tally ?? new Map();
   const ids: mongoose.Types.ObjectId[] = [];
   let storing: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < specs.length; i += chunk) {
@@ -168,11 +172,12 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts:
         built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))),
       ),
       insertFresh(ComplaintFactModel.collection, facts),
-      recordProducts(facts, { bulk: true }),
-      insertEntries(docs as never[]),
+      recordProducts(facts, { bulk: true, tally }),
+      insertEntries(docs as never[], undefined, tally),
     ]).then(() => opts.onProgress?.(done));
     ids.push(...docs.map((d) => d._id as mongoose.Types.ObjectId));
   }
   await storing;
+  if (!opts.tally && ids.length) await writeTally(tally, String(ids[0]));
   return ids;
 }

@@ -9,6 +9,12 @@ import { UserModel } from '../models/User.js';
 import { refreshAllCredit } from '../products/credit.js';
 import { insertSynthetic } from '../products/synthetic.js';
 import { backgroundSpecs } from './productsPlan.js';
+import { withoutCompanions } from '../db/directWrites.js';
+import { writeTally, type Tally } from '../counts/ledger.js';
+import { ComplaintModel } from '../models/Complaint.js';
+import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 
 // Specs are made a slice at a time, so a million complaints never sit in memory at once.
 const SLICE = 10_000;
@@ -23,18 +29,34 @@ export async function seedBulk(n: number, opts: { onProgress?: (done: number) =>
   // FerretDB v1 counts a collection by reading all of it.)
   const base = Math.floor(at.getTime() / 1000);
   let done = 0;
-  for (let i = 0; i < n; i += SLICE) {
-    const specs = backgroundSpecs({
-      now: at,
-      stores: stores as never,
-      consumers,
-      background: Math.min(SLICE, n - i),
-      days: 365,
-      seed: base + i + 1,
-    });
-    await insertSynthetic(specs, at, { clock: true, onProgress: (d) => opts.onProgress?.(done + d) });
-    done += specs.length;
-  }
+  // One delta row per audience and week for the whole load (not per chunk).
+  const tally: Tally = new Map();
+  const load = async () => {
+    for (let i = 0; i < n; i += SLICE) {
+      const specs = backgroundSpecs({
+        now: at,
+        stores: stores as never,
+        consumers,
+        background: Math.min(SLICE, n - i),
+        days: 365,
+        seed: base + i + 1,
+      });
+      await insertSynthetic(specs, at, { clock: true, tally, onProgress: (d) => opts.onProgress?.(done + d) });
+      done += specs.length;
+    }
+  };
+  // A load at least as large as what is there goes in without the tables' GIN companions, which are
+  // built once after it (withoutCompanions); a smaller one grows them row by row, which then costs
+  // less than building them again over everything.
+  const tables = [ComplaintModel, ComplaintEventModel, ComplaintFactModel, ComplaintEntryModel];
+  if (n >= (await ComplaintModel.estimatedDocumentCount()))
+    await withoutCompanions(
+      tables.map((m) => m.collection),
+      load,
+    );
+  else await load();
+  await writeTally(tally, `${base}-${done}`);
+  // Credit once, over every merchant, at the end.
   await refreshAllCredit(at);
   return done;
 }

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
 import { testEmbeddedDb } from '../helpers/database.js';
+import { dropCompanions, ensurePostgresIndexes } from '../../server/db/pgIndexes.js';
 
 /** `field → index kinds` of the table behind a collection, from PostgreSQL's catalog. */
 async function indexesOf(collection: string): Promise<{ unique: string[]; btree: string[]; gin: string[] }> {
@@ -62,5 +63,26 @@ describe('PostgreSQL indexes behind FerretDB', () => {
     expect(entries.gin).to.include.members(['aud', 'group', 'tab', 'priority', 'terms']);
     expect(entries.gin).to.not.include.members(['ts']);
     expect(entries.gin).to.not.include.members(['dk']);
+  });
+
+  // The btrees are gone after the first start; the second must still know which companions are wanted.
+  it('keeps the companions on every later start, and builds again those a bulk load dropped', async () => {
+    const url = testEmbeddedDb()!.postgresUrl!;
+    await ComplaintEntryModel.init();
+    await ensurePostgresIndexes(url);
+    expect(await ensurePostgresIndexes(url)).to.equal(0);
+    expect((await indexesOf('complaintentries')).gin).to.include.members(['aud', 'group', 'tab', 'priority', 'terms']);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const schema = mongoose.connection.db!.databaseName;
+    const { rows } = await client.query<{ t: string }>(
+      `SELECT _jsonb->>'table' AS t FROM ${client.escapeIdentifier(schema)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = 'complaintentries'`,
+    );
+    const table = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(rows[0]!.t)}`;
+    await client.end();
+    await dropCompanions(url, [table]);
+    expect((await indexesOf('complaintentries')).gin).to.deep.equal([]);
+    expect(await ensurePostgresIndexes(url)).to.be.greaterThan(0);
+    expect((await indexesOf('complaintentries')).gin).to.include.members(['_id', 'aud', 'group', 'tab', 'priority', 'terms']);
   });
 });
