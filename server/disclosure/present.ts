@@ -32,9 +32,15 @@ export function presentPublicComplaint(r: PublicComplaintRecord): PublicComplain
 }
 
 /** A page of the public list: each filter an indexed equality, newest first by _id. */
+function filterOf(query: PublicComplaintQuery) {
+  const { limit: _limit, cursor: _cursor, ...filters } = query;
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+}
+
 export async function listPublicComplaints(query: PublicComplaintQuery): Promise<Page<PublicComplaint>> {
-  const { limit, cursor, ...filters } = query;
-  const filter = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
-  const result = await paginate(PublicComplaintModel, filter, { limit, cursor });
+  const result = await paginate(PublicComplaintModel, filterOf(query), { limit: query.limit, cursor: query.cursor });
   return { items: result.items.map(presentPublicComplaint), nextCursor: result.nextCursor };
 }
+
+/** Every record of the filter, for the list's result count: the same indexed equalities as the page. */
+export const countPublicComplaints = (query: PublicComplaintQuery) => PublicComplaintModel.countDocuments(filterOf(query));

@@ -84,6 +84,7 @@ describe('public complaint disclosure (投诉公示)', () => {
     // Signed out, the list shows the record: merchant, store, category, problem, demand, outcome, dates, comment.
     const list = await anon.get(`/public/complaints?merchantId=${c.merchantId}`);
     expect(list.status, list.text).to.equal(200);
+    expect(list.body.total).to.equal(1);
     const [rec] = list.body.items;
     expect(rec).to.include({
       merchantName: c.merchantName,

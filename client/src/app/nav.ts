@@ -14,6 +14,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/returns', labelKey: 'nav.returns', roles: ['consumer'] },
   { path: '/commitments', labelKey: 'nav.commitments', roles: ['consumer'] },
   { path: '/search', labelKey: 'nav.search', roles: ['consumer'] },
+  { path: '/public/complaints', labelKey: 'disclosure:list.title', roles: ['consumer'] },
   { path: '/recall-notices', labelKey: 'recalls:mine.title', roles: ['consumer', 'merchant'] },
 
   { path: '/inbox', labelKey: 'nav.inbox', roles: ['merchant'] },
@@ -47,6 +48,7 @@ export const PUBLIC_NAV: readonly Omit<NavEntry, 'roles'>[] = [
   { path: '/problem-products', labelKey: 'nav.problemProducts' },
   { path: '/recalls', labelKey: 'recalls:list.title' },
   { path: '/open-data', labelKey: 'openData:title' },
+  { path: '/public/complaints', labelKey: 'disclosure:list.title' },
 ];
 
 export const ROLE_HOME: Record<Role, string> = {

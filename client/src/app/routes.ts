@@ -4,6 +4,7 @@ import { routes as approvals } from '../features/approvals/routes';
 import { routes as commitments } from '../features/commitments/routes';
 import { routes as complaints } from '../features/complaints/routes';
 import { routes as dashboard } from '../features/dashboard/routes';
+import { routes as disclosure } from '../features/disclosure/routes';
 import { routes as products } from '../features/products/routes';
 import { routes as outbox } from '../features/outbox/routes';
 import { routes as openData } from '../features/openData/routes';
@@ -22,6 +23,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...dashboard,
   ...products,
   ...recalls,
+  ...disclosure,
   ...approvals,
   ...users,
   ...outbox,

@@ -1,7 +1,7 @@
-import { page } from '../../../shared/schemas/common.js';
+import { countedPage } from '../../../shared/schemas/common.js';
 import { publicComplaintQuery, publicComplaintSchema } from '../../../shared/schemas/disclosure.js';
 import { endpoint } from '../../http/endpoint.js';
-import { listPublicComplaints } from '../../disclosure/present.js';
+import { countPublicComplaints, listPublicComplaints } from '../../disclosure/present.js';
 
 export const disclosureRoutes = () => [
   endpoint(
@@ -12,8 +12,11 @@ export const disclosureRoutes = () => [
       tag: 'disclosure',
       policy: 'public:complaints',
       query: publicComplaintQuery,
-      response: page(publicComplaintSchema),
+      response: countedPage(publicComplaintSchema),
     },
-    async ({ query }) => listPublicComplaints(query),
+    async ({ query }) => {
+      const [page, total] = await Promise.all([listPublicComplaints(query), countPublicComplaints(query)]);
+      return { ...page, total };
+    },
   ),
 ];

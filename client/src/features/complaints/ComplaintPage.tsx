@@ -16,6 +16,7 @@ import { MessageThread } from './MessageThread';
 import type { FiledState } from './NewComplaintPage';
 import { RecordDownloads } from './RecordDownloads';
 import { RemedyPanel } from './RemedyPanel';
+import { DisclosurePanel } from '../disclosure/DisclosurePanel';
 import { ResponsePanel } from './ResponsePanel';
 import { Timeline } from './Timeline';
 import { useComplaint } from './useComplaint';
@@ -80,6 +81,7 @@ export function ComplaintPage() {
           {!isClosed(c.status) && <DeadlinePanel complaint={c} onChanged={reload} />}
           <ResponsePanel complaint={c} />
           <RemedyPanel complaint={c} />
+          <DisclosurePanel complaint={c} act={act} />
           <ComplaintFacts complaint={c} />
           <MessageThread complaintId={c.id} messages={c.messages} canWrite={participant} onPosted={addMessage} />
           {officer && <NotesPanel complaintId={c.id} />}

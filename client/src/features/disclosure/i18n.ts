@@ -1,0 +1,98 @@
+import { STATUS_NAMES } from '../../../../shared/statusNames';
+import { defineMessages } from '../../i18n/messages';
+
+export const messages = defineMessages({
+  'zh-CN': {
+    list: {
+      title: '投诉公示',
+      description:
+        '已办结的投诉在商家说明期（5 个工作日）后公示：商家与门店、品类、问题、消费者诉求、处理结果和日期。不公示消费者身份和联系方式。',
+      city: '城市',
+      anyCity: '全部城市',
+      category: '品类',
+      anyCategory: '全部品类',
+      problemType: '问题类型',
+      anyProblem: '全部问题',
+      emptyTitle: '没有符合条件的公示投诉',
+      emptyHint: '投诉办结满 5 个工作日后公示。换一个条件试试。',
+      loadMore: '加载更多',
+      clearMerchant: '查看全部商家',
+    },
+    item: {
+      filed: '投诉于 {{day}}',
+      closed: '办结于 {{day}}',
+      demand: '诉求：{{demand}}',
+      outcome: '结果',
+      remedy: '承诺履行：{{status}}',
+      description: '消费者自述（已隐去个人信息）',
+      merchantComment: '商家说明',
+      noComment: '商家未发表说明',
+    },
+    outcome: {
+      resolved: STATUS_NAMES['zh-CN'].resolved,
+      mediated: STATUS_NAMES['zh-CN'].mediated,
+      mediation_failed: STATUS_NAMES['zh-CN'].mediation_failed,
+      reopened: '重新交监管部门处理',
+    },
+    remedy: { promised: '待履行', fulfilled: '待消费者确认', confirmed: '已兑现', disputed: '有异议', overdue: '逾期未履行' },
+    merchant: { title: '公示的投诉', all: '查看全部 {{count}} 条' },
+    comment: {
+      title: '公示前的商家说明',
+      pending: '本投诉将于 {{at}} 公示。公示前商家可发表一条公开说明，显示在公示记录旁。',
+      commented: '商家已于 {{at}} 发表说明，本投诉将于 {{due}} 公示。',
+      public: '本投诉已于 {{at}} 公示。',
+      label: '公开说明（将与投诉一起公示，仅可发表一次）',
+      submit: '发表说明',
+      busy: '正在发表…',
+      yours: '说明：{{text}}',
+      viewPublic: '查看公示',
+    },
+  },
+  en: {
+    list: {
+      title: 'Published complaints',
+      description:
+        'Closed complaints are published after the merchant’s comment window (5 working days): merchant and store, category, problem, the consumer’s demand, outcome and dates. Never the consumer’s identity or contact.',
+      city: 'City',
+      anyCity: 'All cities',
+      category: 'Category',
+      anyCategory: 'All categories',
+      problemType: 'Problem',
+      anyProblem: 'All problems',
+      emptyTitle: 'No published complaint matches',
+      emptyHint: 'Complaints are published 5 working days after closing. Try another filter.',
+      loadMore: 'Load more',
+      clearMerchant: 'All merchants',
+    },
+    item: {
+      filed: 'Filed {{day}}',
+      closed: 'Closed {{day}}',
+      demand: 'Demand: {{demand}}',
+      outcome: 'Outcome',
+      remedy: 'Promised remedy: {{status}}',
+      description: 'The consumer’s account (personal details removed)',
+      merchantComment: 'Merchant’s comment',
+      noComment: 'The merchant made no comment',
+    },
+    outcome: {
+      resolved: STATUS_NAMES.en.resolved,
+      mediated: STATUS_NAMES.en.mediated,
+      mediation_failed: STATUS_NAMES.en.mediation_failed,
+      reopened: 'Back with the regulator',
+    },
+    remedy: { promised: 'Promised', fulfilled: 'Awaiting the consumer', confirmed: 'Kept', disputed: 'Disputed', overdue: 'Overdue' },
+    merchant: { title: 'Published complaints', all: 'See all {{count}}' },
+    comment: {
+      title: 'Merchant’s comment before publication',
+      pending:
+        'This complaint is published on {{at}}. Until then the merchant may add one public comment, shown beside the published record.',
+      commented: 'The merchant commented on {{at}}; the complaint is published on {{due}}.',
+      public: 'This complaint was published on {{at}}.',
+      label: 'Public comment (published with the complaint; one only)',
+      submit: 'Add comment',
+      busy: 'Adding…',
+      yours: 'Comment: {{text}}',
+      viewPublic: 'See the published record',
+    },
+  },
+});
