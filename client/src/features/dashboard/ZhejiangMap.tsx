@@ -105,7 +105,7 @@ export function ZhejiangMap({ region, level, regions, onPick }: Props) {
     );
     // Placed again whenever the map is drawn at another size; a placement that changes nothing is no
     // new option (the redraw it would cause calls this again).
-    let placed = '';
+    let placed: string | null = null;
     const place = () => {
       if (!showLabels || chart.isDisposed()) return;
       const byRank = new Map(regions.map((r) => [r.regionCode, r.count]));
