@@ -22,6 +22,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/returns/desk', labelKey: 'nav.returnsDesk', roles: ['merchant'] },
   { path: '/my-commitments', labelKey: 'nav.myCommitments', roles: ['merchant'] },
   { path: '/stores', labelKey: 'nav.stores', roles: ['merchant'] },
+  { path: '/incidents', labelKey: 'products:incidents.title', roles: ['merchant'] },
+  { path: '/follow-ups', labelKey: 'products:followUps.title', roles: ['merchant'] },
 
   { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['regulator'] },
   { path: '/queue', labelKey: 'nav.queue', roles: ['regulator'] },
@@ -30,6 +32,8 @@ export const NAV: readonly NavEntry[] = [
   { path: '/cases', labelKey: 'nav.cases', roles: ['regulator'] },
   { path: '/recalls', labelKey: 'recalls:list.title', roles: ['regulator'] },
   { path: '/sampling', labelKey: 'products:sampling.title', roles: ['regulator'] },
+  { path: '/follow-ups', labelKey: 'products:followUps.title', roles: ['regulator'] },
+  { path: '/incidents', labelKey: 'products:incidents.title', roles: ['regulator'] },
   { path: '/abuse-reviews', labelKey: 'products:abuse.title', roles: ['regulator'] },
   { path: '/compliance', labelKey: 'nav.compliance', roles: ['regulator'] },
   { path: '/approvals', labelKey: 'nav.approvals', roles: ['regulator'] },

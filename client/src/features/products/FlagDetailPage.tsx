@@ -130,6 +130,21 @@ function FlagBody({ flag, onMerged }: { flag: Flag & { complaints: FlagComplaint
           <SamplingTable results={e.samplingResults} />
         )}
       </section>
+      {e.incidentIds.length > 0 && (
+        <section className="card" data-testid="flag-incidents">
+          <h2>{t('incidents.title')}</h2>
+          <ul className="enf-tags">
+            {e.incidentIds.map((id, i) => (
+              <li key={id}>
+                <Link to={`/incidents/${id}`}>
+                  {t('incidents.title')} {i + 1}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t('incidents.flagEvidence')}</p>
+        </section>
+      )}
       <ProductMerge intoId={flag.productId} category={flag.category} onMerged={onMerged} />
     </div>
   );

@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
+import { EmptyState } from '../../components/EmptyState';
+import { ResultCount } from '../../components/ResultCount';
 import { Loading } from '../../components/Loading';
 import type { Panel } from '../dashboard/usePanel';
 import type { ProductLabel } from './api';
@@ -40,4 +42,54 @@ export function Loaded<T>({ panel, children }: { panel: Panel<T>; children(data:
   if (panel.data) return children(panel.data);
   if (panel.error) return <Alert tone="danger">{t('loadFailed', { message: panel.error })}</Alert>;
   return <Loading />;
+}
+
+export interface Column<T> {
+  label: string;
+  cell(row: T): ReactNode;
+}
+
+/** A counted list as a table (cards on a phone), or its empty state: the incident and follow-up lists. */
+export function CountedTable<T extends { id: string }>(props: {
+  panel: Panel<{ items: T[]; total: number }>;
+  empty: { title: string; hint: string };
+  testId: string;
+  columns: Column<T>[];
+}) {
+  const { panel, empty, testId, columns } = props;
+  return (
+    <Loaded panel={panel}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <EmptyState title={empty.title} hint={empty.hint} />
+        ) : (
+          <>
+            <ResultCount count={page.total} />
+            <div className="card table-card">
+              <table className="table table-cards" data-testid={`${testId}-table`}>
+                <thead>
+                  <tr>
+                    {columns.map((c) => (
+                      <th key={c.label}>{c.label}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((row) => (
+                    <tr key={row.id} data-testid={`${testId.replace(/s$/, '')}-row-${row.id}`}>
+                      {columns.map((c) => (
+                        <td key={c.label} data-label={c.label}>
+                          {c.cell(row)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )
+      }
+    </Loaded>
+  );
 }
