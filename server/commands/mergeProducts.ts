@@ -9,6 +9,8 @@ import { ProductFlagModel } from '../models/ProductFlag.js';
 import { ProductMergeModel } from '../models/ProductMerge.js';
 import { ProductModel } from '../models/Product.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
+import { IncidentModel } from '../models/Incident.js';
+import { SamplingFollowUpModel } from '../models/SamplingFollowUp.js';
 import type { Actor } from '../policies/index.js';
 import { detectForProduct } from './detectFlags.js';
 import { survivor } from './resolveProduct.js';
@@ -43,6 +45,9 @@ export async function mergeProducts(actor: Actor, input: { fromId: string; intoI
     { $set: { productId: into._id, productName: into.name } },
   );
   const samplings = await SamplingResultModel.updateMany({ productId: from._id }, { $set: { productId: into._id } });
+  // Reported incidents and sampling follow-ups are the product's evidence too.
+  await IncidentModel.updateMany({ productId: from._id }, { $set: { productId: into._id } });
+  await SamplingFollowUpModel.updateMany({ productId: from._id }, { $set: { productId: into._id } });
   await ProductMergeModel.updateOne(
     { fromId: from._id },
     { $set: { moved: { complaints: complaints.modifiedCount, samplings: samplings.modifiedCount } } },

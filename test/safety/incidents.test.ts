@@ -119,4 +119,13 @@ describe('incident reports', function () {
     expect((await hz.get('/incidents?region=330106')).body.total).to.equal(1);
     expect((await hz.get('/incidents?region=330102')).body.total).to.equal(0);
   });
+
+  it('moves with its product when the bureau merges the record into another', async () => {
+    const other = await chain.post('/incidents', { ...body, product: { ...body.product, model: 'HJ 3 Pro' } });
+    expect(other.status, other.text).to.equal(201);
+    const merged = await hz.post('/products/merge', { fromId: other.body.productId, intoId: productId, note: '同一产品' });
+    expect(merged.status, merged.text).to.equal(200);
+    const p = await hz.get(`/products/${productId}`);
+    expect(p.body.incidents.map((i: { id: string }) => i.id).sort()).to.deep.equal([incidentId, other.body.id].sort());
+  });
 });
