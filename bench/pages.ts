@@ -27,8 +27,8 @@ export interface Call {
   path: string;
 }
 
-// Any page of one record (a complaint, merchant, flag, case, commitment…), one of each kind.
-const DETAIL = /^\/([a-z-]+)\/[0-9a-f]{24}$/;
+// Any page of one record (a complaint, merchant, flag, case, commitment, a store's public page…), one of each kind.
+const DETAIL = /^\/((?:public\/)?[a-z-]+)\/[0-9a-f]{24}$/;
 const ID = /[0-9a-f]{24}/g;
 
 export async function signIn(url: string, email?: string): Promise<ApiClient> {

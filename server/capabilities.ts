@@ -42,6 +42,7 @@ import { disclosureRoutes } from './routes/disclosure/router.js';
 import { disclosureSubscriptions } from './disclosure/record.js';
 import { openDataJob } from './openData/export.js';
 import { openDataRoutes } from './routes/openData/router.js';
+import { posterRoutes } from './routes/posters/router.js';
 import { healthRoutes } from './routes/health/router.js';
 import { notificationRoutes } from './routes/notifications/router.js';
 import { officerRoutes } from './routes/officers/router.js';
@@ -96,6 +97,8 @@ export const capabilities: Capability[] = [
   { name: 'disclosure', routes: [disclosureRoutes], subscriptions: disclosureSubscriptions },
   // Open data: the public records and their figures as a rate-limited API and nightly files.
   { name: 'open data', routes: [openDataRoutes], jobs: [openDataJob] },
+  // A store's public page, QR code and printable poster (PDF, PNG).
+  { name: 'posters', routes: [posterRoutes] },
   // Recalls, incident reports and paused deadlines: from a problem product to the people who bought it.
   {
     name: 'product safety',

@@ -8,6 +8,7 @@ import { complaintRules } from './complaints.js';
 import { deadlineRules } from './deadlines.js';
 import { disclosureRules } from './disclosure.js';
 import { openDataRules } from './openData.js';
+import { posterRules } from './posters.js';
 import { productRules } from './products.js';
 import { recallRules } from './recalls.js';
 import { returnRules } from './returns.js';
@@ -60,6 +61,7 @@ const tables = [
   openDataRules,
   safetyRules,
   deadlineRules,
+  posterRules,
 ];
 const rules = {
   ...coreRules,
@@ -73,6 +75,7 @@ const rules = {
   ...openDataRules,
   ...safetyRules,
   ...deadlineRules,
+  ...posterRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

@@ -2,29 +2,15 @@
 // record holds the number, the timeline's outcome and the mediation agreement, the consumer's name only
 // for those who may see it; the ZIP holds every evidence file byte for byte.
 import { expect } from 'chai';
-import { PDFParse } from 'pdf-parse';
 import yauzl from 'yauzl';
 import { act, filing, fileVia } from '../helpers/complaints.js';
+import { download, pdfText } from '../helpers/download.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const AGREEMENT = '经调解，商家于三个工作日内退还货款一百二十九元，消费者退回商品。';
-
-async function download(srv: TestServer, who: ApiClient, path: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
-  const r = await fetch(`${srv.url}/api${path}`, { headers: { cookie: who.cookieHeader() } });
-  return { status: r.status, type: r.headers.get('content-type'), bytes: Buffer.from(await r.arrayBuffer()) };
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    return (await parser.getText()).text;
-  } finally {
-    await parser.destroy();
-  }
-}
 
 function zipEntries(bytes: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {

@@ -38,6 +38,9 @@ const RAW = [
   '/bulk-jobs/{id}/export.csv',
   '/open-data/exports/{day}/{file}',
   '/sampling-follow-ups/{id}/report-file',
+  '/public/stores/{id}/qr.png',
+  '/stores/{id}/poster.pdf',
+  '/stores/{id}/poster.png',
 ];
 
 /** Query strings of the endpoints that need one, as a user would send them (the complaint above matches). */
@@ -128,6 +131,7 @@ describe('response contract: every GET endpoint, every role, against its declare
     ok(ret, 'return');
     ids['/return-requests/{id}'] = ret.body.id;
     ids['/stores/{id}/badge'] = stores.hzXihu;
+    ids['/public/stores/{id}'] = stores.hzXihu;
     ids['/merchants/{id}'] = String(world.chain._id);
     // A published recall that reached the demo consumer and the demo chain.
     const { recallId } = await plantRecall(world);

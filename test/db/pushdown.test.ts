@@ -167,6 +167,8 @@ const HOT: Record<string, Hot> = {
   'return desk count of a merchant (GET /return-requests total)': (w) => ReturnRequestModel.find({ merchantId: w.chain._id }, { _id: 1 }),
   'public registry count of a county (GET /return-commitments?region= total)': () =>
     ReturnCommitmentModel.find({ status: 'active', countyCodes: '330106' }, { _id: 1 }),
+  // A store's public page (server/posters/storePage.ts): the commitments naming the store.
+  'commitments covering a store (GET /public/stores/:id)': (w) => ReturnCommitmentModel.find({ storeIds: w.stores[0]!._id }),
   // The return review list (server/returns/compliance.ts): tier D merchants, then each one's commitments.
   'credit tier D merchants (review list)': () => MerchantCreditModel.find({ tier: 'D' }),
   "a tier D merchant's commitments (review list)": (w) =>

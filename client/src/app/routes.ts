@@ -5,6 +5,7 @@ import { routes as commitments } from '../features/commitments/routes';
 import { routes as complaints } from '../features/complaints/routes';
 import { routes as dashboard } from '../features/dashboard/routes';
 import { routes as disclosure } from '../features/disclosure/routes';
+import { routes as posters } from '../features/posters/routes';
 import { routes as products } from '../features/products/routes';
 import { routes as outbox } from '../features/outbox/routes';
 import { routes as openData } from '../features/openData/routes';
@@ -24,6 +25,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...products,
   ...recalls,
   ...disclosure,
+  ...posters,
   ...approvals,
   ...users,
   ...outbox,

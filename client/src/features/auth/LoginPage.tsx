@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { loginSchema } from '../../../../shared/schemas/auth';
 import { requestSignInLink } from '../../api/auth';
 import { ApiError } from '../../api/client';
@@ -36,6 +36,8 @@ export function LoginPage() {
   const { t } = useTranslation('auth');
   useDocumentTitle(t('login.title'));
   const { signIn } = useSession();
+  // Where the visitor was heading (a form with a store chosen): registering instead still goes back there.
+  const heading = useLocation().state as unknown;
   const { field, setValues, setFieldErrors, formError, setFormError, busy, submit, values } = useForm({ email: '', password: '' });
   // A locked account can still get in through a link mailed to its owner.
   const [locked, setLocked] = useState(false);
@@ -88,7 +90,10 @@ export function LoginPage() {
           </Button>
         </form>
         <p className="auth-switch">
-          {t('login.noAccount')} <Link to="/register">{t('login.register')}</Link>
+          {t('login.noAccount')}{' '}
+          <Link to="/register" state={heading} data-testid="to-register">
+            {t('login.register')}
+          </Link>
         </p>
         <DemoAccounts
           onPick={(email, password) => {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { isValidCreditCode } from '../../../../shared/creditCode';
 import { registerSchema } from '../../../../shared/schemas/auth';
 import type { RegisterRequest } from '../../api/auth';
@@ -35,6 +35,7 @@ export function RegisterPage() {
   const { t } = useTranslation('auth');
   useDocumentTitle(t('register.title'));
   const { signUp } = useSession();
+  const heading = useLocation().state as unknown;
   const { values, set, field, fieldErrors, setFieldErrors, formError, setFormError, busy, submit } = useForm(EMPTY, MESSAGE_KEYS);
   const [isMerchant, setIsMerchant] = useState(false);
   const creditCodeOk = isValidCreditCode(values.creditCode.trim());
@@ -124,7 +125,10 @@ export function RegisterPage() {
           </Button>
         </form>
         <p className="auth-switch">
-          {t('register.haveAccount')} <Link to="/login">{t('register.login')}</Link>
+          {t('register.haveAccount')}{' '}
+          <Link to="/login" state={heading}>
+            {t('register.login')}
+          </Link>
         </p>
       </div>
     </div>

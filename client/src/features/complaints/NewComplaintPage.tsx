@@ -12,6 +12,7 @@ import { fileComplaint, uploadAttachment } from './api';
 import { ConfirmStep } from './ConfirmStep';
 import { ProblemStep, ProductStep, PurchaseStep } from './DetailSteps';
 import { StorePicker } from './StorePicker';
+import { useStoreFromAddress } from '../posters/useStoreFromAddress';
 import { emptyDraft, STEPS, validate, type Draft } from './wizardState';
 import './complaints.css';
 import { Button } from '../../components/Button';
@@ -34,6 +35,8 @@ export function NewComplaintPage() {
   const last = step === STEPS.length - 1;
 
   const update = (patch: (d: Draft) => Draft) => setDraft(patch);
+  // Arriving from a store's public page (its QR poster): the store is chosen already.
+  useStoreFromAddress((store) => setDraft((d) => (d.store ? d : { ...d, store })));
 
   function next() {
     const { errors: found } = validate(draft, [current]);

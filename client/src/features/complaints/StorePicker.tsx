@@ -43,7 +43,9 @@ export function StorePicker({ chosen, error, onChoose, prefix = 'store', merchan
     };
   }, [key, term, region, merchantId]);
 
-  const results = found?.key === key ? found.stores : null;
+  const matches = found?.key === key ? found.stores : null;
+  // A store chosen elsewhere (from the address of a store's public page) stays listed, checked, whatever the search.
+  const results = matches && chosen && !matches.some((s) => s.id === chosen.id) ? [chosen, ...matches] : matches;
   return (
     <div className="store-picker" data-testid={`${prefix}-picker`}>
       <div className="form-row">

@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { describeError } from '../../i18n/errors';
 import { StorePicker } from '../complaints/StorePicker';
+import { useStoreFromAddress } from '../posters/useStoreFromAddress';
 import { createReturn, todayInShanghai, type ReturnRequest, type Store } from './api';
 import { ConsentCheckbox } from './ConsentCheckbox';
 
@@ -31,6 +32,12 @@ export function ReturnForm({ deskMerchantId, onCreated }: Props) {
   const [busy, setBusy] = useState(false);
   // One key per filled-in form: a double click or a retry after a dropped answer records one return.
   const [key, setKey] = useState(() => crypto.randomUUID());
+  // Arriving from a store's public page (its QR poster): bought and returned there unless changed.
+  useStoreFromAddress((store) => {
+    if (desk) return;
+    setPurchase((p) => p ?? store);
+    setReturn((r) => r ?? store);
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();

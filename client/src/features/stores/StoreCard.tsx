@@ -8,6 +8,7 @@ import { RegionName } from '../complaints/regions';
 import { percent } from '../returns/api';
 import { updateStore, type ManagedStore } from './api';
 import { StoreForm } from './StoreForm';
+import { PosterLinks } from '../posters/PosterLinks';
 
 interface Props {
   store: ManagedStore;
@@ -60,6 +61,7 @@ export function StoreCard({ store: s, manage, closing, onClose, onChanged }: Pro
           <dd className={s.figures.breaches90d > 0 ? 'reason-fail' : undefined}>{s.figures.breaches90d}</dd>
         </div>
       </dl>
+      {s.status === 'open' && <PosterLinks storeId={s.id} storeName={s.name} />}
       {manage && s.status === 'open' && !editing && (
         <div className="button-row">
           <button className="button" onClick={() => setEditing(true)} data-testid="store-edit">
