@@ -47,9 +47,11 @@ export function Loaded<T>({ panel, children }: { panel: Panel<T>; children(data:
 export interface Column<T> {
   label: string;
   cell(row: T): ReactNode;
+  /** A number column: right-aligned. */
+  numeric?: boolean;
 }
 
-/** A counted list as a table (cards on a phone), or its empty state: the incident and follow-up lists. */
+/** A counted list as a table (cards on a phone), or its empty state: the flag, case, incident and follow-up lists. */
 export function CountedTable<T extends { id: string }>(props: {
   panel: Panel<{ items: T[]; total: number }>;
   empty: { title: string; hint: string };
@@ -70,7 +72,9 @@ export function CountedTable<T extends { id: string }>(props: {
                 <thead>
                   <tr>
                     {columns.map((c) => (
-                      <th key={c.label}>{c.label}</th>
+                      <th key={c.label} className={c.numeric ? 'num' : undefined}>
+                        {c.label}
+                      </th>
                     ))}
                   </tr>
                 </thead>
@@ -78,7 +82,7 @@ export function CountedTable<T extends { id: string }>(props: {
                   {page.items.map((row) => (
                     <tr key={row.id} data-testid={`${testId.replace(/s$/, '')}-row-${row.id}`}>
                       {columns.map((c) => (
-                        <td key={c.label} data-label={c.label}>
+                        <td key={c.label} data-label={c.label} className={c.numeric ? 'num' : undefined}>
                           {c.cell(row)}
                         </td>
                       ))}
