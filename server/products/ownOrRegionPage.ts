@@ -4,7 +4,7 @@
 // of one equality per region code under its jurisdiction (visiblePage).
 import type mongoose from 'mongoose';
 import type { Actor } from '../policies/index.js';
-import { visiblePage } from './visibility.js';
+import { visibleCountedPage } from './visibility.js';
 
 export async function ownOrRegionPage<T, O>(
   model: mongoose.Model<T>,
@@ -18,30 +18,19 @@ export async function ownOrRegionPage<T, O>(
     present: (row: T & { _id: mongoose.Types.ObjectId }) => O;
   },
 ): Promise<{ items: O[]; nextCursor: string | null; total: number }> {
-  const skip = Number(q.cursor ?? 0);
-  let rows: (T & { _id: mongoose.Types.ObjectId })[];
-  let more: boolean;
-  let total: number;
-  if (q.actor.role === 'merchant') {
-    const own = (
-      await model
-        .find({ merchantId: q.actor.orgId } as mongoose.RootFilterQuery<T>)
-        .sort({ [q.sort]: -1 })
-        .lean<(T & { _id: mongoose.Types.ObjectId })[]>()
-    ).filter((r) => Object.entries(q.match).every(([k, v]) => (r as Record<string, unknown>)[k] === v));
-    rows = own.slice(skip, skip + q.limit);
-    more = own.length > skip + q.limit;
-    total = own.length;
-  } else {
-    const alternatives = [q.match];
-    ({ rows, more, total } = await visiblePage(model, {
-      actor: q.actor,
-      asked: q.asked,
-      alternatives,
-      sort: [q.sort, -1],
-      skip,
-      limit: q.limit,
-    }));
+  if (q.actor.role !== 'merchant') {
+    return visibleCountedPage(model, { ...q, alternatives: [q.match], sort: [q.sort, -1] });
   }
-  return { items: rows.map(q.present), nextCursor: more ? String(skip + q.limit) : null, total };
+  const skip = Number(q.cursor ?? 0);
+  const own = (
+    await model
+      .find({ merchantId: q.actor.orgId } as mongoose.RootFilterQuery<T>)
+      .sort({ [q.sort]: -1 })
+      .lean<(T & { _id: mongoose.Types.ObjectId })[]>()
+  ).filter((r) => Object.entries(q.match).every(([k, v]) => (r as Record<string, unknown>)[k] === v));
+  return {
+    items: own.slice(skip, skip + q.limit).map(q.present),
+    nextCursor: own.length > skip + q.limit ? String(skip + q.limit) : null,
+    total: own.length,
+  };
 }

@@ -44,3 +44,21 @@ export async function visiblePage<T>(
   // Every match is read to order them, so the result count costs nothing more.
   return { rows: rows.slice(q.skip, q.skip + q.limit), more: rows.length > q.skip + q.limit, total: rows.length };
 }
+
+/** visiblePage as the API's counted page: the cursor is the offset, each row presented. */
+export async function visibleCountedPage<T, O>(
+  model: mongoose.Model<T>,
+  q: {
+    actor: Actor;
+    asked?: string;
+    alternatives: Record<string, unknown>[];
+    sort: Sort;
+    cursor?: string;
+    limit: number;
+    present: (row: T & { _id: mongoose.Types.ObjectId }) => O;
+  },
+): Promise<{ items: O[]; nextCursor: string | null; total: number }> {
+  const skip = Number(q.cursor ?? 0);
+  const { rows, more, total } = await visiblePage(model, { ...q, skip });
+  return { items: rows.map(q.present), nextCursor: more ? String(skip + q.limit) : null, total };
+}

@@ -4,7 +4,7 @@ import { abuseDecisionSchema, abuseQuery, abuseReviewSchema } from '../../../sha
 import { endpoint } from '../../http/endpoint.js';
 import { AbuseReviewModel } from '../../models/AbuseReview.js';
 import { presentAbuse } from '../../presenters/products.js';
-import { visiblePage } from '../../products/visibility.js';
+import { visibleCountedPage } from '../../products/visibility.js';
 import { decideAbuseReview } from '../../commands/reviewAbuse.js';
 
 export const abuseRoutes = () => [
@@ -19,16 +19,15 @@ export const abuseRoutes = () => [
       response: page(abuseReviewSchema),
     },
     async ({ actor, query }) => {
-      const skip = Number(query.cursor ?? 0);
-      const alternatives = [{ status: query.status ?? 'pending' }];
-      const { rows, more } = await visiblePage(AbuseReviewModel, {
+      const { items, nextCursor } = await visibleCountedPage(AbuseReviewModel, {
         actor: actor!,
-        alternatives,
+        alternatives: [{ status: query.status ?? 'pending' }],
         sort: ['createdAt', -1],
-        skip,
+        cursor: query.cursor,
         limit: query.limit,
+        present: presentAbuse,
       });
-      return { items: rows.map(presentAbuse), nextCursor: more ? String(skip + query.limit) : null };
+      return { items, nextCursor };
     },
   ),
   endpoint(

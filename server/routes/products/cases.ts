@@ -14,7 +14,7 @@ import { OrganizationModel } from '../../models/Organization.js';
 import { ProductFlagModel } from '../../models/ProductFlag.js';
 import { authorizeVisible } from '../../policies/index.js';
 import { presentCase, presentPublicCase } from '../../presenters/products.js';
-import { visiblePage } from '../../products/visibility.js';
+import { visibleCountedPage } from '../../products/visibility.js';
 import { openCase, transitionCase } from '../../commands/enforcementCase.js';
 
 /**
@@ -85,19 +85,16 @@ export const caseRoutes = () => [
       query: caseQuery,
       response: countedPage(caseSchema),
     },
-    async ({ actor, query }) => {
-      const skip = Number(query.cursor ?? 0);
-      const alternatives = [query.status ? { status: query.status } : {}];
-      const { rows, more, total } = await visiblePage(EnforcementCaseModel, {
+    async ({ actor, query }) =>
+      visibleCountedPage(EnforcementCaseModel, {
         actor: actor!,
         asked: query.region,
-        alternatives,
+        alternatives: [query.status ? { status: query.status } : {}],
         sort: ['updatedAt', -1],
-        skip,
+        cursor: query.cursor,
         limit: query.limit,
-      });
-      return { items: rows.map(presentCase), nextCursor: more ? String(skip + query.limit) : null, total };
-    },
+        present: presentCase,
+      }),
   ),
   endpoint(
     {

@@ -18,7 +18,7 @@ import { StoreModel } from '../../models/Store.js';
 import { authorizeVisible, regionFor } from '../../policies/index.js';
 import { presentFlag } from '../../presenters/products.js';
 import { currentRules, saveRules } from '../../products/flagRules.js';
-import { visiblePage } from '../../products/visibility.js';
+import { visibleCountedPage } from '../../products/visibility.js';
 import { detectAll } from '../../commands/detectFlags.js';
 
 const rulesOut = (r: Awaited<ReturnType<typeof currentRules>>) => ({
@@ -64,16 +64,15 @@ export const flagRoutes = () => [
     async ({ actor, query }) => {
       const statuses = query.status ? [query.status] : ['open', 'case_opened'];
       const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
-      const skip = Number(query.cursor ?? 0);
-      const { rows, more, total } = await visiblePage(ProductFlagModel, {
+      return visibleCountedPage(ProductFlagModel, {
         actor: actor!,
         asked: query.region,
         alternatives,
         sort: ['score', -1],
-        skip,
+        cursor: query.cursor,
         limit: query.limit,
+        present: presentFlag,
       });
-      return { items: rows.map(presentFlag), nextCursor: more ? String(skip + query.limit) : null, total };
     },
   ),
   endpoint(
