@@ -54,10 +54,13 @@ async function seedOfficers(world: DemoWorld): Promise<void> {
       .sort({ ts: -1 })
       .limit(PER_OFFICER * officers.length)
       .lean();
-    for (const [i, row] of open.entries()) {
-      const officer = officers[i % officers.length]!;
-      await assignComplaint(actor, row._id, { assigneeId: String(officer._id), expectedVersion: row.version });
-    }
+    // Each its own complaint, so all at once. (The bureaus stay one after the other: the province's
+    // queue holds the cities' complaints too, and reads their versions after their assignments.)
+    await Promise.all(
+      open.map((row, i) =>
+        assignComplaint(actor, row._id, { assigneeId: String(officers[i % officers.length]!._id), expectedVersion: row.version }),
+      ),
+    );
     // A view the bureau shares, and one of an officer's own.
     await saveView(actor, { name: '紧急未分配', shared: true, filters: { status: 'open', priority: 'urgent', assignee: 'none' } });
     await saveView(toActor(officers[0]! as never), {
