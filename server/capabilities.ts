@@ -51,6 +51,10 @@ import { bulkRoutes } from './routes/bulk/router.js';
 import { bulkJobsJob } from './jobs/bulkJobs.js';
 import { outboxRoutes } from './routes/outbox/router.js';
 import { productRoutes } from './routes/products/router.js';
+import { samplingPlanRoutes } from './routes/samplingPlan/router.js';
+import { samplingPlanJob } from './jobs/samplingPlan.js';
+import { samplingPlanSeeder } from './seed/samplingPlan.js';
+import { samplingPlanSubscription } from './sampling/subscription.js';
 import { recallRoutes } from './routes/recalls/router.js';
 import { returnAnalyticsRoutes } from './routes/returns/analytics.js';
 import { returnRoutes } from './routes/returns/router.js';
@@ -88,10 +92,10 @@ export const capabilities: Capability[] = [
   },
   {
     name: 'products',
-    routes: [productRoutes],
-    jobs: [flagDetectionJob],
-    seeders: [productSeeder],
-    subscriptions: productSubscriptions,
+    routes: [productRoutes, samplingPlanRoutes],
+    jobs: [flagDetectionJob, samplingPlanJob],
+    seeders: [productSeeder, samplingPlanSeeder],
+    subscriptions: [...productSubscriptions, samplingPlanSubscription],
     merchantFigures: [creditFigures],
   },
   { name: 'disclosure', routes: [disclosureRoutes], subscriptions: disclosureSubscriptions },

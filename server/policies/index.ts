@@ -13,6 +13,7 @@ import { productRules } from './products.js';
 import { recallRules } from './recalls.js';
 import { returnRules } from './returns.js';
 import { safetyRules } from './safety.js';
+import { samplingPlanRules } from './samplingPlan.js';
 import { anyone, canSee, hqMerchant, role, signedIn, type Rule, type Scoped } from './rules.js';
 import { storeRules } from './stores.js';
 export { jurisdiction, regionFor } from './jurisdiction.js';
@@ -62,6 +63,7 @@ const tables = [
   safetyRules,
   deadlineRules,
   posterRules,
+  samplingPlanRules,
 ];
 const rules = {
   ...coreRules,
@@ -76,6 +78,7 @@ const rules = {
   ...safetyRules,
   ...deadlineRules,
   ...posterRules,
+  ...samplingPlanRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

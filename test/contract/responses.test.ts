@@ -41,6 +41,7 @@ const RAW = [
   '/public/stores/{id}/qr.png',
   '/stores/{id}/poster.pdf',
   '/stores/{id}/poster.png',
+  '/sampling-plan/export.csv',
 ];
 
 /** Query strings of the endpoints that need one, as a user would send them (the complaint above matches). */

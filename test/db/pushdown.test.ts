@@ -43,6 +43,8 @@ import { bureaus } from '../../server/notifications/recipients.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { testEngine } from '../helpers/database.js';
 import { pushdownProblems, type FindShape } from '../helpers/explain.js';
+import { SamplingPlanItemModel } from '../../server/models/SamplingPlanItem.js';
+import { planRowsQuery } from '../../server/sampling/plan.js';
 import { freshWorld } from '../helpers/server.js';
 
 // Synchronous on purpose: awaiting a mongoose query would run it.
@@ -209,6 +211,11 @@ const HOT: Record<string, Hot> = {
   'open follow-ups of one step (sampling-follow-ups job)': () => SamplingFollowUpModel.find({ status: 'rectifying' }),
   "a product's open follow-ups (an import's re-sampling closes them)": () =>
     SamplingFollowUpModel.find({ productId: '000000000000000000000000', status: 'reported' }),
+  // The risk-based sampling plan (server/sampling/plan.ts): a bureau's quarter, riskiest first, and its counts.
+  "a bureau's sampling plan, planned subjects (GET /sampling-plan)": () => planRowsQuery('3301', '2026-Q4', 'planned').limit(21),
+  "a bureau's sampling plan, every subject (GET /sampling-plan?show=all)": () => planRowsQuery('3301', '2026-Q4', 'all').limit(21),
+  "a bureau's sampling plan, planned and sampled (its totals)": () =>
+    SamplingPlanItemModel.find({ region: '3301', quarter: '2026-Q4', inPlan: true, wasSampled: true }, { _id: 1 }),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
   'events whose effects are owed (effect runner, on start and every few seconds)': () =>
     ComplaintEventModel.find({ effects: 'pending' }).limit(500),

@@ -34,6 +34,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/sampling', labelKey: 'products:sampling.title', roles: ['regulator'] },
   { path: '/follow-ups', labelKey: 'products:followUps.title', roles: ['regulator'] },
   { path: '/incidents', labelKey: 'products:incidents.title', roles: ['regulator'] },
+  { path: '/sampling-plan', labelKey: 'samplingPlan:title', roles: ['regulator'] },
   { path: '/abuse-reviews', labelKey: 'products:abuse.title', roles: ['regulator'] },
   { path: '/compliance', labelKey: 'nav.compliance', roles: ['regulator'] },
   { path: '/approvals', labelKey: 'nav.approvals', roles: ['regulator'] },

@@ -10,6 +10,7 @@ import { routes as products } from '../features/products/routes';
 import { routes as outbox } from '../features/outbox/routes';
 import { routes as openData } from '../features/openData/routes';
 import { routes as recalls } from '../features/recalls/routes';
+import { routes as samplingPlan } from '../features/samplingPlan/routes';
 import { routes as returns } from '../features/returns/routes';
 import { routes as stores } from '../features/stores/routes';
 import { routes as users } from '../features/users/routes';
@@ -26,6 +27,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...recalls,
   ...disclosure,
   ...posters,
+  ...samplingPlan,
   ...approvals,
   ...users,
   ...outbox,

@@ -1,0 +1,92 @@
+// A bureau's sampling plan as it reads and adjusts it: the rows the plan job wrote for its region and a
+// quarter (server/sampling/riskPlan.ts), riskiest first, read by index; adjustments write the row's
+// override, and its `planned`/`inPlan` with it, so the list stays an equality read.
+import type { AdjustPlanInput, PlanItem, SamplingPlan } from '../../shared/schemas/samplingPlan.js';
+import { now } from '../clock.js';
+import { badRequest, notFound } from '../http/errors.js';
+import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
+import type { Actor } from '../policies/index.js';
+import { planItemId, plannedOf, quarterOf } from './riskPlan.js';
+
+const CURSOR = /^\d{8}\|[0-9a-f]{24}$/;
+
+export function presentPlanItem(r: SamplingPlanItemRecord): PlanItem {
+  return {
+    productId: String(r.productId),
+    productName: r.productName,
+    producer: r.producer ?? null,
+    category: r.category as PlanItem['category'],
+    keyCategory: r.keyCategory,
+    score: r.score,
+    tier: r.tier as PlanItem['tier'],
+    evidence: r.evidence as PlanItem['evidence'],
+    suggested: r.suggested,
+    adjustment: (r.adjustment ?? null) as PlanItem['adjustment'],
+    planned: r.planned,
+    sampled: r.sampled ?? 0,
+    passed: r.passed ?? 0,
+    failed: r.failed ?? 0,
+    failedItems: r.failedItems ?? [],
+  };
+}
+
+/** The plan rows of the bureau's region and a quarter: `planned` ones or all, riskiest first. */
+export function planRowsQuery(region: string, quarter: string, show: 'planned' | 'all', cursor?: string) {
+  return SamplingPlanItemModel.find({
+    region,
+    quarter,
+    ...(show === 'planned' ? { inPlan: true } : {}),
+    ...(cursor ? { sk: { $lt: cursor } } : {}),
+  }).sort({ sk: -1 });
+}
+
+export async function readPlan(
+  actor: Actor,
+  q: { quarter?: string; show: 'planned' | 'all'; limit: number; cursor?: string },
+): Promise<SamplingPlan> {
+  if (q.cursor && !CURSOR.test(q.cursor)) throw badRequest('cursor is not valid');
+  const region = actor.regionCode!;
+  const quarter = q.quarter ?? quarterOf(now());
+  const [rows, subjects, planned, sampled] = await Promise.all([
+    planRowsQuery(region, quarter, q.show, q.cursor)
+      .limit(q.limit + 1)
+      .lean() as Promise<SamplingPlanItemRecord[]>,
+    SamplingPlanItemModel.countDocuments({ region, quarter }),
+    SamplingPlanItemModel.countDocuments({ region, quarter, inPlan: true }),
+    SamplingPlanItemModel.countDocuments({ region, quarter, inPlan: true, wasSampled: true }),
+  ]);
+  const page = rows.slice(0, q.limit);
+  const last = await SamplingPlanItemModel.findOne({ region, quarter }, { computedAt: 1 }).sort({ sk: -1 }).lean();
+  return {
+    region,
+    quarter,
+    computedAt: last ? new Date(last.computedAt).toISOString() : null,
+    totals: { subjects, planned, sampled, notSampled: planned - sampled },
+    items: page.map(presentPlanItem),
+    nextCursor: rows.length > q.limit ? page[page.length - 1]!.sk : null,
+  };
+}
+
+/** Every row of the bureau's plan for the export (bounded by its region's subjects). */
+export async function planExportRows(actor: Actor, quarter?: string): Promise<{ quarter: string; rows: SamplingPlanItemRecord[] }> {
+  const q = quarter ?? quarterOf(now());
+  return { quarter: q, rows: (await planRowsQuery(actor.regionCode!, q, 'planned').limit(5000).lean()) as SamplingPlanItemRecord[] };
+}
+
+/** The bureau adds a subject of its region, removes one, sets its samplings, or takes back its change. */
+export async function adjustPlan(actor: Actor, input: AdjustPlanInput): Promise<PlanItem> {
+  const _id = planItemId(actor.regionCode!, input.quarter, input.productId);
+  const row = (await SamplingPlanItemModel.findById(_id).lean()) as SamplingPlanItemRecord | null;
+  if (!row) throw notFound('Subject of your plan');
+  const change: { override: number | null; adjustment: SamplingPlanItemRecord['adjustment'] } =
+    input.action === 'remove'
+      ? { override: 0, adjustment: 'removed' }
+      : input.action === 'reset'
+        ? { override: null, adjustment: null }
+        : input.action === 'add'
+          ? { override: Math.max(input.count ?? 1, 1), adjustment: 'added' }
+          : { override: input.count!, adjustment: 'frequency' };
+  const planned = plannedOf({ suggested: row.suggested, override: change.override });
+  await SamplingPlanItemModel.updateOne({ _id }, { $set: { ...change, planned, inPlan: planned > 0 } });
+  return presentPlanItem({ ...row, ...change, planned, inPlan: planned > 0 });
+}

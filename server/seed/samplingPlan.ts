@@ -1,0 +1,13 @@
+// Demo data: each demo bureau's sampling plan for this quarter, scored from the demo complaints, flags,
+// samplings and incidents (order 50: after every seeder that writes a risk input), as the hourly job would.
+import { now } from '../clock.js';
+import { computeSamplingPlans } from '../sampling/riskPlan.js';
+import type { Seeder } from './registry.js';
+
+export const samplingPlanSeeder: Seeder = {
+  name: 'sampling-plan',
+  order: 50,
+  run: async () => {
+    await computeSamplingPlans(now());
+  },
+};
