@@ -32,6 +32,7 @@ import { followUpRoutes } from './routes/followUps/router.js';
 import { complaintSocketHandler } from './realtime/complaints.js';
 import { addSocketHandler, type SocketHandler } from './realtime/handlers.js';
 import { returnFigures } from './returns/merchantFigures.js';
+import { indexFigures } from './indices/merchantIndex.js';
 import { analyticsRoutes } from './routes/analytics/router.js';
 import { approvalRoutes } from './routes/approvals/router.js';
 import { authRoutes } from './routes/auth/router.js';
@@ -98,6 +99,8 @@ export const capabilities: Capability[] = [
     subscriptions: [...productSubscriptions, samplingPlanSubscription],
     merchantFigures: [creditFigures],
   },
+  // Honest indices: each public rate with its numerator, denominator and exclusions (docs/indices.md).
+  { name: 'indices', routes: [], merchantFigures: [indexFigures] },
   { name: 'disclosure', routes: [disclosureRoutes], subscriptions: disclosureSubscriptions },
   // Open data: the public records and their figures as a rate-limited API and nightly files.
   { name: 'open data', routes: [openDataRoutes], jobs: [openDataJob] },

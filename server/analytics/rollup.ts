@@ -40,6 +40,7 @@ export interface FigureSource {
   acceptedAt?: Date | string | null;
   closedAt?: Date | string | null;
   rating?: { satisfaction?: number } | null;
+  remedy?: { status?: string } | null;
 }
 
 const BUREAU = new Set(['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined']);
@@ -83,7 +84,51 @@ export function figureCounts(c: FigureSource): Map<string, Counts> {
   out.set(topScope('stores', c.week), { [`${cell}|${String(c.storeId)}`]: 1 });
   out.set(WEEKS_SCOPE, { [c.week]: 1 });
   out.set(...hotspotCell(c.countyCode, c.product?.category, c.day, c.week));
+  if (c.merchantId) out.set(...merchantIndexCounts(c));
   return out;
+}
+
+/**
+ * A merchant's public indices, one scope per merchant: `<month of filing>|<metric>` (docs/indices.md).
+ * Written with every change of the complaint like the figures above, so a profile reads one small
+ * snapshot by _id instead of its complaints.
+ */
+export const merchantIndexScope = (merchantId: string) => `mi:${merchantId}`;
+
+/** A rating at or above this counts a resolved or mediated close as resolved in the consumer's eyes. */
+export const RESOLVED_MIN_SATISFACTION = 3;
+/** Days to close are bucketed by whole day up to this; longer closes share the last bucket. */
+export const DAYS_BUCKET_MAX = 120;
+
+const PROMISE_OF: Record<string, string> = { promised: 'pp', fulfilled: 'pp', confirmed: 'pk', disputed: 'pb', overdue: 'pb' };
+
+/**
+ * The metrics: `n` filed, `c` closed, `rr` resolved or mediated and rated satisfied, `rl` resolved or
+ * mediated but rated below that, `ru` resolved or mediated and not rated (never counted as resolved),
+ * `t:1`/`t:0` timely response decided, `dd:<whole days>` days to close (the median's histogram),
+ * `sat`/`satn` satisfaction sum and ratings, `pk`/`pb`/`pp` promises kept, broken, pending.
+ */
+export function merchantIndexCounts(c: FigureSource): [string, Counts] {
+  const month = c.day!.slice(0, 7);
+  const m: Counts = { n: 1 };
+  const timely = timelyOf(c);
+  if (timely !== null) m[timely ? 't:1' : 't:0'] = 1;
+  const sat = c.rating?.satisfaction;
+  if (typeof sat === 'number') Object.assign(m, { sat, satn: 1 });
+  if (CLOSED.has(c.status)) {
+    m.c = 1;
+    if (c.status === 'resolved' || c.status === 'mediated')
+      m[typeof sat !== 'number' ? 'ru' : sat >= RESOLVED_MIN_SATISFACTION ? 'rr' : 'rl'] = 1;
+    if (c.closedAt) {
+      const days = Math.floor((new Date(c.closedAt).getTime() - new Date(c.createdAt).getTime()) / DAY_MS);
+      m[`dd:${Math.min(DAYS_BUCKET_MAX, Math.max(0, days))}`] = 1;
+    }
+  }
+  const promise = c.remedy?.status ? PROMISE_OF[c.remedy.status] : undefined;
+  if (promise) m[promise] = 1;
+  const d: Counts = {};
+  for (const [k, v] of Object.entries(m)) d[`${month}|${k}`] = v;
+  return [merchantIndexScope(String(c.merchantId)), d];
 }
 
 /** The hotspot grid's count of a complaint: its scope and cell. */

@@ -10,6 +10,7 @@ import { ProductFlagModel } from '../models/ProductFlag.js';
 import { StoreModel } from '../models/Store.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { readDirect } from '../db/directWrites.js';
+import { RESOLVED_MIN_SATISFACTION } from '../analytics/rollup.js';
 import type { FigureSource } from '../presenters/merchant.js';
 
 const WINDOW_DAYS = 180;
@@ -27,6 +28,7 @@ export interface ScoreInputs {
 }
 
 export interface CreditInputs extends ScoreInputs {
+  resolvedUnrated: number;
   promisesKept: number;
   promisesBroken: number;
   promisesPending: number;
@@ -52,6 +54,7 @@ function empty(stores: number): CreditInputs {
     timely: 0,
     timelyKnown: 0,
     resolved: 0,
+    resolvedUnrated: 0,
     closed: 0,
     breaches: 0,
     cases: 0,
@@ -69,14 +72,18 @@ function add(x: CreditInputs, r: Record<string, unknown>) {
   }
   const status = String(r.status);
   if (CLOSED.includes(status)) x.closed++;
-  if (status === 'resolved' || status === 'mediated') x.resolved++;
+  // Resolved only when the consumer rated it satisfied: an unrated close is not counted as resolved.
+  if (status === 'resolved' || status === 'mediated') {
+    if (typeof r.satisfaction !== 'number') x.resolvedUnrated++;
+    else if (r.satisfaction >= RESOLVED_MIN_SATISFACTION) x.resolved++;
+  }
   if (r.problemType === 'return_refused') x.breaches++;
   if (r.promise === 'kept') x.promisesKept++;
   if (r.promise === 'broken') x.promisesBroken++;
   if (r.promise === 'pending') x.promisesPending++;
 }
 
-const FACT_FIELDS = ['status', 'timelyResponse', 'problemType', 'promise'];
+const FACT_FIELDS = ['status', 'timelyResponse', 'problemType', 'promise', 'satisfaction'];
 const CLOSED = ['resolved', 'mediated', 'mediation_failed', 'declined', 'withdrawn'];
 const rate = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
 
@@ -89,7 +96,11 @@ function present(x: CreditInputs) {
       complaints180d: x.complaints,
       complaintsPerStore: Math.round((x.complaints / Math.max(1, x.stores)) * 10) / 10,
       timelyResponseRate180d: rate(x.timely, x.timelyKnown),
+      // Rated resolved over all closed; the unrated resolved closes are shown apart, never as resolved.
       resolutionRate180d: rate(x.resolved, x.closed),
+      resolvedRated180d: x.resolved,
+      resolvedUnrated180d: x.resolvedUnrated,
+      closed180d: x.closed,
       returnBreaches: x.breaches,
       enforcementCases: x.cases,
       // Kept of the promises whose outcome is known; those still running are counted apart, never as kept.

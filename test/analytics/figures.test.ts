@@ -122,7 +122,7 @@ describe('figures equal hand-computed values on a fixture', () => {
 
   it('credit tier: the fixture merchant scores what the formula says, on its public profile', async () => {
     // One store, six complaints in 180 days: 1/month/store → −5; timely 2 of 4 → −12.5;
-    // resolved or mediated 3 of 5 closed → −8; no breaches, no cases.
+    // resolved or mediated and rated satisfied (≥ 3) 3 of 5 closed → −8; no breaches, no cases.
     const expected = creditScore({ complaints: 6, stores: 1, timely: 2, timelyKnown: 4, resolved: 3, closed: 5, breaches: 0, cases: 0 });
     expect(expected).to.deep.equal({ score: 74.5, tier: 'B' });
     const credit = await merchantCredit(merchantId, new Date(T0.getTime() + 30 * 86400_000));

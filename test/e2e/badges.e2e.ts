@@ -70,6 +70,9 @@ describe('honest badges in Chromium', function () {
     expect(await visitor.getByTestId('badge-explained').innerText()).to.contain('公开承诺无理由退换货');
     expect(await visitor.getByTestId('tier-explained').innerText()).to.match(/等级 D：信用较差/);
     expect(await visitor.getByTestId('tier-d-review').innerText()).to.contain('复核名单');
+    // The honest indices: each rate with its counts and what it leaves out (unrated never resolved).
+    const indices = visitor.getByTestId('honest-indices');
+    expect(await indices.locator('[data-index="resolution"]').innerText()).to.match(/全部已办结 \d+ 件[\s\S]*未评价 \d+ 件（不算作化解）/);
     await visitor.getByTestId('badge-explained').getByRole('link').click();
     await visitor.locator('[data-testid="commitment-merchant"]').first().waitFor();
     expect(new Set(await visitor.getByTestId('commitment-merchant').allInnerTexts())).to.deep.equal(new Set([world.shop.name]));

@@ -5,6 +5,7 @@ import { usePanel } from '../dashboard/usePanel';
 import { useRegions } from '../dashboard/regions';
 import { getMerchant, type Merchant } from './api';
 import { CreditFigures } from './CreditFigures';
+import { HonestIndices } from './HonestIndices';
 import { MerchantDisclosures } from '../disclosure/PublicComplaintList';
 import { Loaded } from './parts';
 import './products.css';
@@ -48,6 +49,7 @@ function Profile({ m }: { m: Merchant }) {
         <p className="muted">{t('merchant.tierHint')}</p>
         <CreditFigures figures={m.figures} />
       </section>
+      <HonestIndices figures={m.figures} />
       <MerchantDisclosures merchantId={m.id} />
       {m.stores && m.stores.length > 0 && (
         <section className="card">

@@ -206,6 +206,31 @@ export const messages = defineMessages({
       done: '已合并：移入 {{complaints}} 件投诉、{{samplings}} 条抽检结果。',
     },
     merchant: {
+      indices: {
+        title: '公开指标（近 6 个月）',
+        hint: '每项比率都列出分子、分母和未计入的投诉。统计近 6 个月提交的 {{count}} 件投诉。',
+        index: '指标',
+        value: '数值',
+        basis: '计算依据',
+        excluded: '未计入',
+        resolution: {
+          name: '化解率',
+          basis: '消费者评价满意的已化解 {{num}} 件 / 全部已办结 {{den}} 件',
+          excluded: '已化解但消费者未评价 {{unrated}} 件（不算作化解），评价不满意 {{low}} 件',
+        },
+        timely: {
+          name: '按时答复率',
+          basis: '按时答复 {{num}} 件 / 已能判定 {{den}} 件',
+          excluded: '尚无法判定（未到期或已撤回）{{count}} 件',
+        },
+        promises: {
+          name: '承诺兑现率',
+          basis: '消费者确认兑现 {{num}} 件 / 已有结果的承诺 {{den}} 件',
+          excluded: '尚在履行中的承诺 {{count}} 件',
+        },
+        median: { name: '办结天数中位数', basis: '依据已办结 {{den}} 件', excluded: '未办结的投诉' },
+        satisfaction: { name: '满意度（1–5）', basis: '依据 {{den}} 条评价', excluded: '未评价的投诉' },
+      },
       title: '商家信用档案',
       creditTier: '信用等级',
       tierHint: '依据投诉率、按时答复、化解率、退货违诺和执法案件评定',
@@ -553,6 +578,31 @@ export const messages = defineMessages({
       done: 'Merged: {{complaints}} complaints and {{samplings}} sampling results moved.',
     },
     merchant: {
+      indices: {
+        title: 'Public indices (last 6 months)',
+        hint: 'Every rate shows its numerator, its denominator and what it leaves out. Counts the {{count}} complaints filed in the last 6 months.',
+        index: 'Index',
+        value: 'Value',
+        basis: 'Made of',
+        excluded: 'Left out',
+        resolution: {
+          name: 'Resolution rate',
+          basis: '{{num}} resolved and rated satisfied / all {{den}} closed',
+          excluded: '{{unrated}} resolved but not rated by the consumer (not counted as resolved), {{low}} rated dissatisfied',
+        },
+        timely: {
+          name: 'Timely response',
+          basis: '{{num}} answered in time / {{den}} decided',
+          excluded: '{{count}} not decided yet (not due or withdrawn)',
+        },
+        promises: {
+          name: 'Promises kept',
+          basis: '{{num}} confirmed by the consumer / {{den}} promises with an outcome',
+          excluded: '{{count}} promises still running',
+        },
+        median: { name: 'Median days to close', basis: 'From {{den}} closed complaints', excluded: 'Complaints not closed' },
+        satisfaction: { name: 'Satisfaction (1–5)', basis: 'From {{den}} ratings', excluded: 'Complaints without a rating' },
+      },
       title: 'Merchant credit profile',
       creditTier: 'Credit tier',
       tierHint: 'From complaint rate, timely response, resolution, return breaches and enforcement cases',
