@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
-import { consumerOf, merchantStores } from '../helpers/products.js';
+import { merchantStores, toyComplaint } from '../helpers/products.js';
 import { insertSynthetic, type SyntheticSpec } from '../../server/products/synthetic.js';
 import { merchantCredit, creditScore, refreshAllCredit } from '../../server/products/credit.js';
 import { now } from '../../server/clock.js';
@@ -20,13 +20,7 @@ describe('figures equal hand-computed values on a fixture', () => {
     srv = await startTestServer();
     const [store, other] = await merchantStores(['330106', '330782'], 'fig');
     merchantId = String(store!.merchantId);
-    const base = {
-      consumerId: consumerOf(world),
-      store: store!,
-      product: { name: '积木', category: 'toy' },
-      problemType: 'quality',
-      description: '零件缺失',
-    };
+    const base = toyComplaint(world, store!);
     const specs: SyntheticSpec[] = [
       { ...base, at: T0, path: 'resolved', satisfaction: 5 }, // closed in 4 days, source resolution, timely
       { ...base, at: T0, path: 'resolved_late', satisfaction: 3 }, // 18 days, source resolution, late

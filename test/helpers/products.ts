@@ -13,6 +13,15 @@ import { creditCodeCheckChar } from '../../shared/creditCode.js';
 export const DAY = 24 * 3600 * 1000;
 export const consumerOf = (world: DemoWorld) => world.users.get('consumer@demo.fangxin.cn')!._id;
 
+/** The figure fixtures' complaint: the demo consumer's missing toy parts at `store` (add `at` and `path`). */
+export const toyComplaint = (world: DemoWorld, store: SyntheticSpec['store']) => ({
+  consumerId: consumerOf(world),
+  store,
+  product: { name: '积木', category: 'toy' },
+  problemType: 'quality',
+  description: '零件缺失',
+});
+
 export type StoreRef = SyntheticSpec['store'];
 
 /** Stores of distinct merchants, one per given county, created for the test. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
-import { consumerOf, merchantStores } from '../helpers/products.js';
+import { merchantStores, toyComplaint } from '../helpers/products.js';
 import { insertSynthetic, type SyntheticSpec } from '../../server/products/synthetic.js';
 import { merchantCredit } from '../../server/products/credit.js';
 import { merchantIndices } from '../../server/indices/merchantIndex.js';
@@ -20,13 +20,7 @@ describe('honest indices equal hand-computed values on a fixture with unrated co
     srv = await startTestServer();
     const [store] = await merchantStores(['330106'], 'idx');
     merchantId = String(store!.merchantId);
-    const base = {
-      consumerId: consumerOf(world),
-      store: store!,
-      product: { name: '积木', category: 'toy' },
-      problemType: 'quality',
-      description: '零件缺失',
-    };
+    const base = toyComplaint(world, store!);
     const specs: SyntheticSpec[] = [
       { ...base, at: T0, path: 'resolved', satisfaction: 5 }, // 4 days, timely, rated satisfied
       { ...base, at: T0, path: 'resolved' }, // 4 days, timely, NOT rated: not resolved
