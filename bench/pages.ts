@@ -49,6 +49,19 @@ const TYPED: { page: string; path: string }[] = [
 /** What an open-data client asks that no page does: the largest page of records (docs/open-data.md). */
 const CRAWLED: { page: string; path: string }[] = [{ page: '/open-data', path: '/api/open-data/complaints?limit=100' }];
 
+/**
+ * Calls a page makes on a click, built from what the role was shown: a response template filled for
+ * the complaint it opened (the "insert template" button of the complaint page's forms).
+ */
+async function clicked(client: ApiClient, role: string, calls: Call[]): Promise<Call[]> {
+  const complaint = calls.find((c) => c.role === role && c.label === 'GET /api/complaints/:id');
+  if (!complaint || !calls.some((c) => c.role === role && c.label === 'GET /api/response-templates')) return [];
+  const first = ((await client.get('/response-templates')).body as { items?: { id: string }[] }).items?.[0];
+  if (!first) return [];
+  const path = `/api/response-templates/${first.id}/fill?complaintId=${complaint.path.split('/').pop()}`;
+  return [{ role, page: '/complaints/:id', label: `GET ${path.replace(ID, ':id')}`, path }];
+}
+
 /** Opens each page of each role and lists the distinct GET /api calls they make, then the typed ones of each signed-in role. */
 export async function discover(url: string): Promise<Call[]> {
   const browser: Browser = await launchBrowser();
@@ -98,6 +111,7 @@ export async function discover(url: string): Promise<Call[]> {
       await context.close();
       if (r.email) for (const c of TYPED) calls.push({ role: r.key, page: c.page, label: `GET ${c.path}`, path: c.path });
       else for (const c of CRAWLED) calls.push({ role: r.key, page: c.page, label: `GET ${c.path}`, path: c.path });
+      calls.push(...(await clicked(client, r.key, calls)));
     }
   } finally {
     await browser.close();

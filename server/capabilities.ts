@@ -9,6 +9,7 @@ import { productSeeder } from './seed/products.js';
 import { recallSeeder } from './seed/recalls.js';
 import { safetySeeder } from './seed/safety.js';
 import { returnSeeder } from './seed/returns.js';
+import { templateSeeder } from './seed/templates.js';
 import { addSeeder, type Seeder } from './seed/registry.js';
 import { effectsJob } from './complaints/effectRunner.js';
 import { subscribe, type Subscription } from './events/bus.js';
@@ -60,6 +61,7 @@ import { recallRoutes } from './routes/recalls/router.js';
 import { returnAnalyticsRoutes } from './routes/returns/analytics.js';
 import { returnRoutes } from './routes/returns/router.js';
 import { storeRoutes } from './routes/stores/router.js';
+import { templateRoutes } from './routes/templates/router.js';
 import { userRoutes } from './routes/users/router.js';
 
 export interface Capability {
@@ -79,9 +81,9 @@ export const capabilities: Capability[] = [
   { name: 'directory', routes: [directoryRoutes, storeRoutes] },
   {
     name: 'complaints',
-    routes: [complaintRoutes, deadlinePauseRoutes, notificationRoutes, officerRoutes, savedViewRoutes, bulkRoutes],
+    routes: [complaintRoutes, deadlinePauseRoutes, notificationRoutes, officerRoutes, savedViewRoutes, bulkRoutes, templateRoutes],
     jobs: [complaintDeadlineJob, effectsJob, countSealJob, bulkJobsJob],
-    seeders: [complaintSeeder, officerSeeder],
+    seeders: [complaintSeeder, officerSeeder, templateSeeder],
     socketHandlers: [complaintSocketHandler],
   },
   {

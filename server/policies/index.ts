@@ -16,6 +16,7 @@ import { safetyRules } from './safety.js';
 import { samplingPlanRules } from './samplingPlan.js';
 import { anyone, canSee, hqMerchant, role, signedIn, type Rule, type Scoped } from './rules.js';
 import { storeRules } from './stores.js';
+import { templateRules } from './templates.js';
 export { jurisdiction, regionFor } from './jurisdiction.js';
 
 export type { Actor } from './actor.js';
@@ -64,6 +65,7 @@ const tables = [
   deadlineRules,
   posterRules,
   samplingPlanRules,
+  templateRules,
 ];
 const rules = {
   ...coreRules,
@@ -79,6 +81,7 @@ const rules = {
   ...deadlineRules,
   ...posterRules,
   ...samplingPlanRules,
+  ...templateRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

@@ -85,6 +85,11 @@ describe('response contract: every GET endpoint, every role, against its declare
     const bulk = await regulator.post('/bulk-jobs', { action: 'accept', items: [{ id: c.id, version: 1 }] });
     ok(bulk, 'bulk job');
     ids['/bulk-jobs/{id}'] = bulk.body.id;
+    // A template of the chain, filled for the answered complaint.
+    const tpl = await merchant.post('/response-templates', { name: '致歉', body: '{consumerName}您好，{product} 的问题已处理。' });
+    ok(tpl, 'template');
+    ids['/response-templates/{id}/fill'] = tpl.body.id;
+    QUERIES['/response-templates/{id}/fill'] = `?complaintId=${c.id}`;
     const w = await fileVia(consumer, filing(world));
     ok(await act(consumer, w.id, 'withdraw', { reason: '已私下解决' }), 'withdraw');
 

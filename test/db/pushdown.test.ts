@@ -17,6 +17,7 @@ import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
 import { ComplaintNoteModel } from '../../server/models/ComplaintNote.js';
 import { SavedViewModel } from '../../server/models/SavedView.js';
+import { ResponseTemplateModel } from '../../server/models/ResponseTemplate.js';
 import { BulkJobModel } from '../../server/models/BulkJob.js';
 import { BulkResultModel } from '../../server/models/BulkResult.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
@@ -145,6 +146,9 @@ const HOT: Record<string, Hot> = {
   'the saved views shared with a bureau': () => SavedViewModel.find({ aud: 'org:000000000000000000000000' }).limit(100),
   "a saved view's count beyond the ledger (a search), capped": () =>
     ComplaintEntryModel.find({ aud: 'region:3301', group: 'open', terms: '热水' }, { _id: 1 }).limit(1000),
+  // Response templates (GET /api/response-templates, the template manager and every form's picker).
+  "an organisation's response templates by name": () =>
+    ResponseTemplateModel.find({ orgId: '000000000000000000000000' }).sort({ name: 1 }).limit(100),
   // Bulk jobs (GET /bulk-jobs/:id, the runner's resume pass, a retried POST's Idempotency-Key).
   "a bulk job's results": () => BulkResultModel.find({ jobId: '000000000000000000000000' }).limit(1000),
   'bulk jobs still running (resumed on start and periodically)': () => BulkJobModel.find({ status: 'running' }).limit(50),

@@ -24,6 +24,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/stores', labelKey: 'nav.stores', roles: ['merchant'] },
   { path: '/incidents', labelKey: 'products:incidents.title', roles: ['merchant'] },
   { path: '/follow-ups', labelKey: 'products:followUps.title', roles: ['merchant'] },
+  { path: '/templates', labelKey: 'templates:page.title', roles: ['merchant'] },
 
   { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['regulator'] },
   { path: '/queue', labelKey: 'nav.queue', roles: ['regulator'] },
@@ -39,6 +40,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/compliance', labelKey: 'nav.compliance', roles: ['regulator'] },
   { path: '/approvals', labelKey: 'nav.approvals', roles: ['regulator'] },
   { path: '/users', labelKey: 'users:list.officersTitle', roles: ['regulator'] },
+  { path: '/templates', labelKey: 'templates:page.title', roles: ['regulator'] },
 
   { path: '/approvals', labelKey: 'nav.approvals', roles: ['admin'] },
   { path: '/users', labelKey: 'nav.users', roles: ['admin'] },

@@ -13,6 +13,7 @@ import { routes as recalls } from '../features/recalls/routes';
 import { routes as samplingPlan } from '../features/samplingPlan/routes';
 import { routes as returns } from '../features/returns/routes';
 import { routes as stores } from '../features/stores/routes';
+import { routes as templates } from '../features/templates/routes';
 import { routes as users } from '../features/users/routes';
 import type { AppRoute } from './appRoute';
 
@@ -32,6 +33,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...users,
   ...outbox,
   ...openData,
+  ...templates,
 ];
 
 export function canOpen(role: Role, pathname: string): boolean {

@@ -1,9 +1,13 @@
 // The box under a thread (messages, internal notes): a text, a busy submit button, the failure if any.
 // The text is kept when sending fails and cleared once it is sent.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { describeError } from '../i18n/errors';
 import { Alert } from './Alert';
 import { Button } from './Button';
+
+/** Adds an inserted text (a template) to what is written, on its own line, within the box's limit. */
+export const appendText = (current: string, text: string, maxLength: number) =>
+  (current.trim() ? `${current.replace(/\s+$/, '')}\n${text}` : text).slice(0, maxLength);
 
 interface Props {
   /** The placeholder, also the text box's accessible name. */
@@ -13,9 +17,11 @@ interface Props {
   maxLength: number;
   testIds: { body: string; submit: string };
   send(body: string): Promise<void>;
+  /** Controls above the text box that add to it (the response-template picker). */
+  tools?: (insert: (text: string) => void) => ReactNode;
 }
 
-export function TextComposer({ label, submitLabel, busyLabel, maxLength, testIds, send }: Props) {
+export function TextComposer({ label, submitLabel, busyLabel, maxLength, testIds, send, tools }: Props) {
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,6 +44,7 @@ export function TextComposer({ label, submitLabel, busyLabel, maxLength, testIds
   return (
     <form className="thread-form" onSubmit={(e) => void submit(e)}>
       {error && <Alert tone="danger">{error}</Alert>}
+      {tools?.((text) => setBody((cur) => appendText(cur, text, maxLength)))}
       <textarea
         aria-label={label}
         placeholder={label}

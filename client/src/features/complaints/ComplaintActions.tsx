@@ -14,11 +14,12 @@ export function ComplaintActions({ complaint: c, act }: { complaint: Complaint; 
   const wantsRating = allowed.includes('rate') && !c.rating;
   return (
     <>
-      {allowed.includes('respond') && <RespondForm act={act} />}
+      {allowed.includes('respond') && <RespondForm complaintId={c.id} act={act} />}
       {allowed.includes('accept_response') && <ConsumerDecision act={act} />}
       {allowed.includes('redirect') && <RedirectForm act={act} currentStoreId={c.storeId} />}
       {regulatorMoves.length > 0 && (
         <RegulatorActions
+          complaintId={c.id}
           act={act}
           allowed={regulatorMoves}
           urgentEarly={c.status === 'awaiting_merchant' || c.status === 'merchant_responded'}

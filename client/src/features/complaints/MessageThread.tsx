@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { TextComposer } from '../../components/TextComposer';
 import { formatDateTime } from '../../i18n/format';
+import { useUser } from '../auth/session';
+import { TemplatePicker, usesTemplates } from '../templates/TemplatePicker';
 import { postMessage, type Message } from './api';
 
 interface Props {
@@ -13,6 +15,7 @@ interface Props {
 
 export function MessageThread({ complaintId, messages, canWrite, onPosted }: Props) {
   const { t } = useTranslation('complaints');
+  const { role } = useUser();
   return (
     <section className="card" data-testid="messages">
       <h2>{t('messages.title')}</h2>
@@ -39,6 +42,9 @@ export function MessageThread({ complaintId, messages, canWrite, onPosted }: Pro
           maxLength={5000}
           testIds={{ body: 'message-body', submit: 'message-send' }}
           send={async (body) => onPosted(await postMessage(complaintId, body))}
+          tools={
+            usesTemplates(role) ? (insert) => <TemplatePicker complaintId={complaintId} onInsert={insert} testId="message" /> : undefined
+          }
         />
       )}
     </section>

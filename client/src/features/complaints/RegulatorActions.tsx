@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECLINE_REASONS } from '../../../../shared/schemas/complaint';
 import { Alert } from '../../components/Alert';
+import { TemplatedTextarea } from '../templates/TemplatePicker';
 import { CityCountyPicker } from './regions';
 import { useAction, type Act } from './useAction';
 import { Button } from '../../components/Button';
@@ -11,16 +12,18 @@ import { Button } from '../../components/Button';
 type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 interface Props {
+  complaintId: string;
   act: Act;
   allowed: readonly string[];
   urgentEarly: boolean;
   currentRegion: string;
 }
 
-export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: Props) {
+export function RegulatorActions({ complaintId, act, allowed, urgentEarly, currentRegion }: Props) {
   const { t } = useTranslation('complaints');
   const { busy, error, run } = useAction(act);
   const [reason, setReason] = useState<DeclineReason | ''>('');
+  const [declineNote, setDeclineNote] = useState('');
   const [city, setCity] = useState('');
   const [county, setCounty] = useState('');
 
@@ -46,7 +49,7 @@ export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: P
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (reason) void run({ action: 'decline', reasonCode: reason });
+            if (reason) void run({ action: 'decline', reasonCode: reason, ...(declineNote.trim() ? { note: declineNote.trim() } : {}) });
           }}
         >
           <div className="field grow">
@@ -66,6 +69,18 @@ export function RegulatorActions({ act, allowed, urgentEarly, currentRegion }: P
               ))}
             </select>
           </div>
+          <TemplatedTextarea
+            className="field grow"
+            complaintId={complaintId}
+            id="decline-note"
+            label={t('regulator.declineNote')}
+            value={declineNote}
+            onChange={setDeclineNote}
+            maxLength={2000}
+            rows={2}
+            testId="decline-note"
+            pickerId="decline"
+          />
           <Button className="button button-outline-danger align-end" busy={busy} disabled={!reason} data-testid="decline-submit">
             {t('regulator.decline')}
           </Button>

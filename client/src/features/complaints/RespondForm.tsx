@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FULFILLED_REMEDIES } from '../../../../shared/complaintMachine';
 import { REMEDY_TYPES, RESPONSE_TYPES } from '../../../../shared/schemas/complaint';
 import { Alert } from '../../components/Alert';
+import { TemplatedTextarea } from '../templates/TemplatePicker';
 import { yuanToFen } from './money';
 import { useAction, type Act } from './useAction';
 import { Button } from '../../components/Button';
@@ -12,7 +13,7 @@ import { Button } from '../../components/Button';
 type ResponseType = (typeof RESPONSE_TYPES)[number];
 type RemedyType = (typeof REMEDY_TYPES)[number];
 
-export function RespondForm({ act }: { act: Act }) {
+export function RespondForm({ complaintId, act }: { complaintId: string; act: Act }) {
   const { t } = useTranslation('complaints');
   const { busy, error, run } = useAction(act);
   const [type, setType] = useState<ResponseType>('accepted');
@@ -103,19 +104,19 @@ export function RespondForm({ act }: { act: Act }) {
           )}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="respond-to-consumer">{t('respond.toConsumer')}</label>
-        <textarea
-          id="respond-to-consumer"
-          rows={4}
-          required
-          maxLength={5000}
-          value={toConsumer}
-          onChange={(e) => setToConsumer(e.target.value)}
-          data-testid="respond-message"
-        />
-        <p className="field-hint">{t('respond.toConsumerHint')}</p>
-      </div>
+      <TemplatedTextarea
+        complaintId={complaintId}
+        id="respond-to-consumer"
+        label={t('respond.toConsumer')}
+        value={toConsumer}
+        onChange={setToConsumer}
+        maxLength={5000}
+        rows={4}
+        required
+        hint={t('respond.toConsumerHint')}
+        testId="respond-message"
+        pickerId="respond"
+      />
       <div className="field">
         <label htmlFor="respond-note">{t('respond.toRegulator')}</label>
         <textarea

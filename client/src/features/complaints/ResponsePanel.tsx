@@ -48,6 +48,7 @@ export function ResponsePanel({ complaint: c }: { complaint: Complaint }) {
             <strong>{t(`status.${o.kind}`)}</strong> · <span className="muted">{formatDateTime(o.at)}</span>
           </p>
           {o.reasonCode && <p>{t(`declineReasons.${o.reasonCode}`)}</p>}
+          {o.note && <p className="prewrap">{o.note}</p>}
           {o.agreement && <p className="prewrap">{o.agreement}</p>}
           {o.reason && <p className="prewrap">{o.reason}</p>}
         </div>

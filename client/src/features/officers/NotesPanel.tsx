@@ -7,6 +7,7 @@ import { TextComposer } from '../../components/TextComposer';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useSocketEvent } from '../../realtime/socket';
+import { TemplatePicker } from '../templates/TemplatePicker';
 import { listNotes, writeNote, type ComplaintNote } from './api';
 
 export function NotesPanel({ complaintId }: { complaintId: string }) {
@@ -59,6 +60,7 @@ export function NotesPanel({ complaintId }: { complaintId: string }) {
         send={async (body) => {
           add(await writeNote(complaintId, body));
         }}
+        tools={(insert) => <TemplatePicker complaintId={complaintId} onInsert={insert} testId="note" />}
       />
     </section>
   );
