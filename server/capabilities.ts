@@ -45,6 +45,7 @@ import { disclosureSubscriptions } from './disclosure/record.js';
 import { openDataJob } from './openData/export.js';
 import { openDataRoutes } from './routes/openData/router.js';
 import { posterRoutes } from './routes/posters/router.js';
+import { privacyRoutes } from './routes/privacy/router.js';
 import { healthRoutes } from './routes/health/router.js';
 import { notificationRoutes } from './routes/notifications/router.js';
 import { officerRoutes } from './routes/officers/router.js';
@@ -77,7 +78,8 @@ export interface Capability {
 
 export const capabilities: Capability[] = [
   { name: 'platform', routes: [healthRoutes], jobs: [sweepJob] },
-  { name: 'accounts', routes: [authRoutes, approvalRoutes, userRoutes] },
+  // privacy: a consumer's own data (PIPL): download, access log, closing the account.
+  { name: 'accounts', routes: [authRoutes, approvalRoutes, userRoutes, privacyRoutes] },
   { name: 'directory', routes: [directoryRoutes, storeRoutes] },
   {
     name: 'complaints',

@@ -9,6 +9,7 @@ import { backfillFields } from './db/backfill.js';
 import { attachRealtime } from './realtime/server.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { effectsSettled } from './complaints/effectRunner.js';
+import { accessLogSettled } from './privacy/accessLog.js';
 import { seedIfEmpty, DEMO_ACCOUNTS } from './seed/demo.js';
 import { DEMO_OFFICERS } from './seed/officers.js';
 import { logger } from './logger.js';
@@ -57,6 +58,8 @@ export async function listen(config: Config, opts: AppOptions & { scheduler?: bo
       await stopScheduler();
       // Effects still running finish if they can; whatever is cut off stays owed and runs at the next start.
       await Promise.race([effectsSettled(), new Promise((resolve) => setTimeout(resolve, EFFECTS_GRACE_MS).unref())]);
+      // Views already answered get their access-log entries before the database goes.
+      await Promise.race([accessLogSettled(), new Promise((resolve) => setTimeout(resolve, EFFECTS_GRACE_MS).unref())]);
       await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

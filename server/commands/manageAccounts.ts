@@ -101,6 +101,8 @@ export async function setAccountEnabled(actor: Actor, id: string, enabled: boole
   const user = await managedAccount(actor, id);
   if (enabled && user.status !== 'disabled') throw conflict('not_disabled', 'This account is not disabled');
   if (!enabled && user.status === 'disabled') throw conflict('already_disabled', 'This account is already disabled');
+  // A consumer's own closing is final: it holds no identity to give back (server/privacy/close.ts).
+  if (enabled && (user as { closedAt?: Date }).closedAt) throw conflict('account_closed', 'This account was closed by its owner');
   if (enabled)
     await UserModel.updateOne(
       { _id: user._id, status: 'disabled' },

@@ -19,6 +19,8 @@ const outboxMailSchema = new Schema({
 });
 outboxMailSchema.index({ key: 1, userId: 1 }, { unique: true });
 outboxMailSchema.index({ status: 1, nextAttemptAt: 1 });
+// A consumer's own mails, for the download of their data (PIPL, server/privacy/download.ts).
+outboxMailSchema.index({ userId: 1, _id: -1 });
 
 export type OutboxMailRecord = mongoose.InferSchemaType<typeof outboxMailSchema> & { _id: mongoose.Types.ObjectId };
 export const OutboxMailModel = mongoose.model('OutboxMail', outboxMailSchema);

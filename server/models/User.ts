@@ -22,6 +22,8 @@ const userSchema = new Schema(
     disabledFrom: { type: String, enum: ACCOUNT_STATUSES },
     // Write-time search tokens of name, email and organization (server/search/tokens.ts).
     search: { type: [String], default: undefined },
+    // Closed by its consumer (PIPL): name, email and phone replaced, password unusable (server/privacy/close.ts).
+    closedAt: { type: Date },
   },
   { timestamps: true },
 );

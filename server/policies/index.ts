@@ -9,6 +9,7 @@ import { deadlineRules } from './deadlines.js';
 import { disclosureRules } from './disclosure.js';
 import { openDataRules } from './openData.js';
 import { posterRules } from './posters.js';
+import { privacyRules } from './privacy.js';
 import { productRules } from './products.js';
 import { recallRules } from './recalls.js';
 import { returnRules } from './returns.js';
@@ -66,6 +67,7 @@ const tables = [
   posterRules,
   samplingPlanRules,
   templateRules,
+  privacyRules,
 ];
 const rules = {
   ...coreRules,
@@ -82,6 +84,7 @@ const rules = {
   ...posterRules,
   ...samplingPlanRules,
   ...templateRules,
+  ...privacyRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

@@ -2,9 +2,8 @@
 // record holds the number, the timeline's outcome and the mediation agreement, the consumer's name only
 // for those who may see it; the ZIP holds every evidence file byte for byte.
 import { expect } from 'chai';
-import yauzl from 'yauzl';
 import { act, filing, fileVia } from '../helpers/complaints.js';
-import { download, pdfText } from '../helpers/download.js';
+import { download, pdfText, zipEntries } from '../helpers/download.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -12,28 +11,6 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const AGREEMENT = '经调解，商家于三个工作日内退还货款一百二十九元，消费者退回商品。';
 
-function zipEntries(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
-      const out = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 describe('printable record (PDF) and evidence (ZIP)', function () {
   this.timeout(120_000);

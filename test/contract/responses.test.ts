@@ -42,6 +42,7 @@ const RAW = [
   '/stores/{id}/poster.pdf',
   '/stores/{id}/poster.png',
   '/sampling-plan/export.csv',
+  '/me/data.zip',
 ];
 
 /** Query strings of the endpoints that need one, as a user would send them (the complaint above matches). */

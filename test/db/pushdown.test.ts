@@ -24,6 +24,9 @@ import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
+import { DataAccessModel } from '../../server/models/DataAccess.js';
+import { ComplaintModel } from '../../server/models/Complaint.js';
+import { OutboxMailModel } from '../../server/models/OutboxMail.js';
 import { OpenDataExportModel } from '../../server/models/OpenDataExport.js';
 import { OpenDataFigureModel } from '../../server/models/OpenDataFigure.js';
 import { EnforcementCaseModel } from '../../server/models/EnforcementCase.js';
@@ -231,6 +234,19 @@ const HOT: Record<string, Hot> = {
   'open data: figures of one level of an export (GET /open-data/figures?level=)': () =>
     OpenDataFigureModel.find({ scope: '000000000000000000000000:county' }).sort({ _id: -1 }).limit(51),
   'open data: an export by its day (GET /open-data/exports/:day/:file)': () => OpenDataExportModel.findOne({ day: '2026-11-30' }),
+  // A consumer's own data (server/routes/privacy/): the access log, and each read of the download.
+  'my access log (GET /me/data-access)': (w) =>
+    DataAccessModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id })
+      .sort({ _id: -1 })
+      .limit(21),
+  'my data download: my complaints (GET /me/data.zip)': (w) =>
+    ComplaintModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id }, { _id: 1 }),
+  'my data download: my returns (GET /me/data.zip)': (w) =>
+    ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id }).sort({ _id: -1 }),
+  'my data download: my mails (GET /me/data.zip)': (w) =>
+    OutboxMailModel.find({ userId: user(w, 'consumer@demo.fangxin.cn')._id }).sort({ _id: -1 }),
+  'my data download: my notifications (GET /me/data.zip)': (w) =>
+    NotificationModel.find({ userId: user(w, 'consumer@demo.fangxin.cn')._id }).sort({ _id: -1 }),
 };
 
 describe('hot reads are answered from an index on FerretDB-over-PostgreSQL', function () {

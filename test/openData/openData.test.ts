@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import mongoose from 'mongoose';
 import { runJob } from '../../server/jobs/scheduler.js';
 import { OpenDataExportModel } from '../../server/models/OpenDataExport.js';
 import { OpenDataFigureModel } from '../../server/models/OpenDataFigure.js';
@@ -9,6 +8,7 @@ import { OPEN_DATA_JOB, runExport } from '../../server/openData/export.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { storage } from '../../server/storage/index.js';
 import { ApiClient } from '../helpers/http.js';
+import { publicRecord } from '../helpers/openData.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 const DAY = 24 * 3600_000;
@@ -16,32 +16,15 @@ const DAY = 24 * 3600_000;
 const NIGHT = new Date('2026-11-29T19:00:00Z');
 const INJECTION = '=HYPERLINK("http://evil.example","点我")';
 
-/** Published records straight into the read model: the publication path has its own tests (test/routes/disclosure.test.ts). */
 async function publish(world: DemoWorld, n: number) {
-  const stores = world.stores.filter((s) => String(s.merchantId) === String(world.chain._id));
-  const rows = Array.from({ length: n }, (_, i) => {
-    const store = stores[i % stores.length]!;
-    return {
-      _id: new mongoose.Types.ObjectId(),
-      complaintId: new mongoose.Types.ObjectId(),
-      merchantId: world.chain._id,
-      merchantName: world.chain.name,
-      storeId: store._id,
-      storeName: store.name,
-      cityCode: store.cityCode,
-      countyCode: store.countyCode,
-      category: 'household_appliance',
-      problemType: 'quality',
-      demand: { type: 'refund', amountFen: 12_345 },
+  const rows = Array.from({ length: n }, (_, i) =>
+    publicRecord(world, i, {
       outcome: i % 3 === 0 ? 'mediated' : 'resolved',
       ...(i % 2 === 0 ? { remedyStatus: 'confirmed' } : {}),
-      filedOn: '2026-11-01',
-      closedOn: '2026-11-10',
-      publishedAt: new Date('2026-11-20T02:00:00Z'),
       ...(i === 0 ? { merchantComment: { text: INJECTION, at: new Date('2026-11-12T02:00:00Z') } } : {}),
       ...(i === 1 ? { description: '+86 的客服说 @所有人 -退款' } : {}),
-    };
-  });
+    }),
+  );
   await PublicComplaintModel.insertMany(rows);
   return rows;
 }

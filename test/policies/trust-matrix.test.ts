@@ -22,6 +22,10 @@ const MATRIX: { method: 'GET' | 'POST'; path: string; body?: unknown; expect: Re
   { method: 'GET', path: '/open-data/figures?level=county', expect: everyone(200) },
   { method: 'GET', path: '/open-data/exports', expect: everyone(200) },
   { method: 'GET', path: '/open-data/exports/2026-11-30/complaints.csv', expect: everyone(404) },
+  { method: 'GET', path: '/me/data-access', expect: { anonymous: 401, consumer: 200, merchant: 403, regulator: 403, admin: 403 } },
+  { method: 'GET', path: '/me/data.zip', expect: { anonymous: 401, consumer: 200, merchant: 403, regulator: 403, admin: 403 } },
+  // An empty body: the consumer passes the policy and meets validation (400); no account is closed.
+  { method: 'POST', path: '/me/close', body: {}, expect: { anonymous: 401, consumer: 400, merchant: 403, regulator: 403, admin: 403 } },
 ];
 
 describe('open data and own-data authorization matrix (role × endpoint)', () => {

@@ -16,6 +16,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/search', labelKey: 'nav.search', roles: ['consumer'] },
   { path: '/public/complaints', labelKey: 'disclosure:list.title', roles: ['consumer'] },
   { path: '/recall-notices', labelKey: 'recalls:mine.title', roles: ['consumer', 'merchant'] },
+  { path: '/my-data', labelKey: 'privacy:title', roles: ['consumer'] },
 
   { path: '/inbox', labelKey: 'nav.inbox', roles: ['merchant'] },
   { path: '/search', labelKey: 'nav.search', roles: ['merchant'] },

@@ -9,6 +9,7 @@ import { routes as posters } from '../features/posters/routes';
 import { routes as products } from '../features/products/routes';
 import { routes as outbox } from '../features/outbox/routes';
 import { routes as openData } from '../features/openData/routes';
+import { routes as privacy } from '../features/privacy/routes';
 import { routes as recalls } from '../features/recalls/routes';
 import { routes as samplingPlan } from '../features/samplingPlan/routes';
 import { routes as returns } from '../features/returns/routes';
@@ -34,6 +35,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...outbox,
   ...openData,
   ...templates,
+  ...privacy,
 ];
 
 export function canOpen(role: Role, pathname: string): boolean {

@@ -37,6 +37,7 @@ import { checkComplaintRegionFilter } from '../../policies/complaints.js';
 import { identities, presentAttachment, presentComplaint, presentMessage } from '../../presenters/complaint.js';
 import { storage } from '../../storage/index.js';
 import { pipeTo } from '../../http/stream.js';
+import { logView } from '../../privacy/accessLog.js';
 
 const TAG = 'complaints';
 const EXPORT_LIMIT = 20_000;
@@ -147,7 +148,12 @@ export const complaintRoutes = () => [
       params: idParam,
       response: complaintDetailSchema,
     },
-    async ({ actor, params }) => complaintDetail(actor, params.id),
+    async ({ actor, params }) => {
+      const detail = await complaintDetail(actor, params.id);
+      // Only a page that shows who the consumer is counts as a view of their personal data.
+      if (detail.consumer) logView(actor, detail.id, 'detail');
+      return detail;
+    },
   ),
   endpoint(
     {
@@ -215,6 +221,7 @@ export const complaintRoutes = () => [
         `attachment; filename="${detail.number}.pdf"; filename*=UTF-8''${encodeURIComponent(`投诉记录-${detail.number}.pdf`)}`,
       );
       res.setHeader('cache-control', 'private, no-store');
+      logView(actor, detail.id, 'record_pdf');
       await pipeTo(recordPdf(detail, query.lang ?? 'zh-CN'), res);
     },
   ),
@@ -238,6 +245,7 @@ export const complaintRoutes = () => [
         `attachment; filename="${c.number}.zip"; filename*=UTF-8''${encodeURIComponent(`证据-${c.number}.zip`)}`,
       );
       res.setHeader('cache-control', 'private, no-store');
+      logView(actor, String(c._id), 'evidence');
       await pipeTo(await evidenceZip(files), res);
     },
   ),
@@ -262,6 +270,7 @@ export const complaintRoutes = () => [
       res.setHeader('content-length', String(a.size));
       res.setHeader('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(a.name)}`);
       res.setHeader('cache-control', 'private, no-store');
+      logView(actor, String(a.complaintId), 'evidence');
       await pipeTo(stream, res);
     },
   ),

@@ -2,12 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
+import { MoreButton } from '../../components/MoreButton';
 import { Page } from '../../components/Page';
-import { useBusy } from '../../components/useBusy';
-import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { usePanel } from '../dashboard/usePanel';
 import { FIGURE_COUNTS } from '../../../../shared/schemas/openData';
@@ -25,8 +23,6 @@ function Figures({ level }: { level: FigureLevel }) {
   const { t, i18n } = useTranslation('openData');
   const first = usePanel((s) => listFigures(level, null, s), level, 0);
   const [more, setMore] = useState<{ level: FigureLevel; pages: OpenDataFigurePage[] }>({ level, pages: [] });
-  const [error, setError] = useState<string | null>(null);
-  const { busy, track } = useBusy();
   if (first.error) return <Alert tone="danger">{t('loadFailed', { message: first.error })}</Alert>;
   if (!first.data) return <Loading />;
   if (!first.data.day) return <EmptyState title={t('figures.emptyTitle')} hint={t('figures.emptyHint')} />;
@@ -60,26 +56,14 @@ function Figures({ level }: { level: FigureLevel }) {
           </tbody>
         </table>
       </div>
-      {error && <Alert tone="danger">{error}</Alert>}
-      {next && (
-        <Button
-          busy={busy === 'more'}
-          busyLabel={t('figures.loading')}
-          data-testid="open-data-more"
-          onClick={() =>
-            void track('more', async () => {
-              try {
-                const page = await listFigures(level, next);
-                setMore((m) => ({ level, pages: [...(m.level === level ? m.pages : []), page] }));
-              } catch (e) {
-                setError(describeError(e));
-              }
-            })
-          }
-        >
-          {t('figures.more')}
-        </Button>
-      )}
+      <MoreButton
+        next={next}
+        load={(cursor) => listFigures(level, cursor)}
+        onPage={(page) => setMore((m) => ({ level, pages: [...(m.level === level ? m.pages : []), page] }))}
+        label={t('figures.more')}
+        busyLabel={t('figures.loading')}
+        testId="open-data-more"
+      />
     </>
   );
 }
