@@ -13,6 +13,7 @@ import {
 } from '../../../shared/schemas/openData.js';
 import { listPublicComplaints } from '../../disclosure/present.js';
 import { endpoint } from '../../http/endpoint.js';
+import { pipeTo } from '../../http/stream.js';
 import { notFound } from '../../http/errors.js';
 import { paginate } from '../../http/paginate.js';
 import { OpenDataExportModel, type OpenDataExportRecord } from '../../models/OpenDataExport.js';
@@ -117,11 +118,7 @@ export const openDataRoutes = () => [
       res.setHeader('content-length', String(f.bytes));
       res.setHeader('content-disposition', `attachment; filename="fangxin-${params.day}-${params.file}"`);
       res.setHeader('cache-control', 'public, max-age=3600');
-      await new Promise<void>((resolve, reject) => {
-        body.on('error', reject);
-        res.on('close', () => resolve());
-        body.pipe(res);
-      });
+      await pipeTo(body, res);
     },
   ),
 ];

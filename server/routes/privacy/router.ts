@@ -3,6 +3,7 @@
 import { okSchema, page } from '../../../shared/schemas/common.js';
 import { closeAccountSchema, dataAccessQuery, dataAccessSchema } from '../../../shared/schemas/privacy.js';
 import { endpoint } from '../../http/endpoint.js';
+import { pipeTo } from '../../http/stream.js';
 import { paginate } from '../../http/paginate.js';
 import { DataAccessModel, type DataAccessRecord } from '../../models/DataAccess.js';
 import { clearSessionCookie } from '../../auth/session.js';
@@ -23,7 +24,7 @@ export const privacyRoutes = () => [
       rateLimit: 'expensive',
       raw: true,
     },
-    async ({ actor, req, res }) => {
+    async ({ actor, res }) => {
       const zip = await personalDataZip(actor!);
       res.setHeader('content-type', 'application/zip');
       res.setHeader(
@@ -31,12 +32,7 @@ export const privacyRoutes = () => [
         `attachment; filename="fangxin-my-data.zip"; filename*=UTF-8''${encodeURIComponent('放心-我的数据.zip')}`,
       );
       res.setHeader('cache-control', 'private, no-store');
-      await new Promise<void>((resolve, reject) => {
-        zip.on('error', reject);
-        res.on('close', () => resolve());
-        req.on('close', () => resolve());
-        zip.pipe(res);
-      });
+      await pipeTo(zip, res);
     },
   ),
   endpoint(
