@@ -11,7 +11,6 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const AGREEMENT = '经调解，商家于三个工作日内退还货款一百二十九元，消费者退回商品。';
 
-
 describe('printable record (PDF) and evidence (ZIP)', function () {
   this.timeout(120_000);
   let srv: TestServer;
