@@ -77,9 +77,22 @@ export async function insertFresh(
   }
   const opts = { ignoreUndefined: !!o.ignoreUndefined };
   const rows = docs.map((d) => toSjson(d as Record<string, unknown>, opts));
-  // One statement per few thousand rows, which travel as one JSON array (no per-row escaping).
-  for (let i = 0; i < rows.length; i += 2000)
-    await pool.query(`INSERT INTO ${table} (_jsonb) SELECT jsonb_array_elements($1::jsonb)`, [`[${rows.slice(i, i + 2000).join(',')}]`]);
+  // One statement per 2,000 rows or 16 MB of JSON, whichever comes first, each travelling as one JSON
+  // array (no per-row escaping); PostgreSQL refuses a jsonb array over 256 MB (a large load's tally
+  // rows are big).
+  let batch: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (batch.length) await pool!.query(`INSERT INTO ${table} (_jsonb) SELECT jsonb_array_elements($1::jsonb)`, [`[${batch.join(',')}]`]);
+    batch = [];
+    size = 0;
+  };
+  for (const row of rows) {
+    if (batch.length >= 2000 || (batch.length && size + row.length > 16_000_000)) await flush();
+    batch.push(row);
+    size += row.length;
+  }
+  await flush();
   written.add(table);
   return 'direct';
 }
