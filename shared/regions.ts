@@ -26,5 +26,3 @@ export function regionContains(outer: string, inner: string): boolean {
 export function cityOf(code: string): string {
   return code.slice(0, 4);
 }
-
-export const REGION_CODE_PATTERN = /^33(\d{2}(\d{2})?)?$/;

@@ -31,13 +31,3 @@ export async function factRows(match: Record<string, unknown>, fields: string[])
   const parts = await Promise.all(weeks.map((week) => read({ ...rest, week }, [...fields, 'day'])));
   return parts.flat().filter((r) => (r.day as string) >= from && (r.day as string) <= to);
 }
-
-/** Counts of the matching facts per combination of `fields` (key: values joined by "|"). */
-export async function countBy(match: Record<string, unknown>, fields: string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const r of await factRows(match, fields)) {
-    const key = fields.map((f) => String(r[f] ?? '')).join('|');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}

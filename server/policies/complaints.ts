@@ -92,23 +92,6 @@ export function seesConsumerIdentity(a: Actor | null, c: ComplaintLike & { conta
   return canSeeComplaint(a, c);
 }
 
-/** Mongo filter for the complaints an actor may see (the list counterpart of canSee). */
-export function visibleFilter(a: Actor): Record<string, unknown> {
-  switch (a.role) {
-    case 'admin':
-      return {};
-    case 'consumer':
-      return { consumerId: a.id };
-    case 'merchant':
-      // Store staff: their store's complaints only (equality on two top-level fields).
-      return a.storeId ? { merchantId: a.orgId, storeId: a.storeId } : { merchantId: a.orgId ?? '000000000000000000000000' };
-    case 'regulator': {
-      const re = new RegExp('^' + (a.regionCode ?? 'none').replace(/\D/g, ''));
-      return { $or: [{ countyCode: re }, { regulatorRegion: re }] };
-    }
-  }
-}
-
 /**
  * A complaint list's county filter, by the one rule of region filters (./jurisdiction.ts): a bureau or
  * an admin naming a region outside its jurisdiction is refused (403), not answered with an empty list.

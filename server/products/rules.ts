@@ -129,4 +129,3 @@ export function evaluate(facts: FactIn[], samplings: SamplingIn[], rules: FlagRu
   };
   return { rules: fired, score: Math.round(score * 10) / 10, evidence };
 }
-export type Evaluation = ReturnType<typeof evaluate>;

@@ -2,7 +2,6 @@ import { api, type Query } from '../../api/client';
 import type { Commitment, CommitmentPage } from '../../../../shared/schemas/returns';
 
 export type { Commitment };
-export type CommitmentStore = Commitment['stores'][number];
 
 export interface NewCommitment {
   scope: Commitment['scope'];

@@ -26,7 +26,6 @@ export type ProductRef = ProductSnapshot;
 export type ProductLabel = PublicCase['product'];
 /** A failed sampling as a flag's evidence keeps it. */
 export type FlagSampling = Flag['evidence']['samplingResults'][number];
-export type LogEntry = Case['log'][number];
 
 export const listFlags = (query: { status?: string; category?: string; limit?: number; cursor?: string }, signal?: AbortSignal) =>
   api.get<CountedPage<Flag>>('/product-flags', { query, signal });
