@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { testClock } from '../../server/clock.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { filing, fileVia } from '../helpers/complaints.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { launchBrowser, signInAs, switchSignedInToEnglish } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -40,8 +40,7 @@ describe('deadline pauses in Chromium', function () {
     await signInAs(page, srv.url, email);
     // The language a user picked is remembered for the user; the shell's switch picks English.
     if (locale === 'en') {
-      await page.getByTestId('language-switch').click();
-      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await switchSignedInToEnglish(page);
     }
     return page;
   }

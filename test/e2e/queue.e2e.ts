@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { seedComplaints } from '../../server/seed/complaints.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { launchBrowser, signInAs, switchSignedInToEnglish } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { flagHangzhouHeater } from '../helpers/products.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
@@ -151,8 +151,7 @@ describe('the regulator queue in Chromium', function () {
     await phone.context().close();
 
     const desk = await signedInPage(DEMO.regulatorHz, { width: 1366, height: 900 });
-    await desk.getByTestId('language-switch').click();
-    await desk.waitForFunction(() => document.documentElement.lang === 'en');
+    await switchSignedInToEnglish(desk);
     await desk.goto(`${srv.url}/queue`);
     for (const table of ['queue', 'queue-urgent']) {
       await desk.getByTestId(table).locator('tbody tr').first().waitFor();

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { launchBrowser, signInAs, switchSignedInToEnglish } from '../helpers/browser.js';
 import { creditCodeCheckChar } from '../../shared/creditCode.js';
 import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
 import { DEMO_PASSWORD, freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
@@ -66,8 +66,7 @@ describe('the signed-in shell in Chromium', function () {
       await signInAs(page, srv.url, DEMO.consumer);
       expect(await page.locator('html').getAttribute('lang')).to.equal('zh-CN');
       expect(await page.getByTestId('nav').innerText()).to.match(/投诉/);
-      await page.getByTestId('language-switch').click();
-      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await switchSignedInToEnglish(page);
       expect(await page.getByTestId('nav').innerText()).to.match(/complaint/i);
       const fresh = await browser.newContext();
       const other = await fresh.newPage();

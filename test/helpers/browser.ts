@@ -86,3 +86,15 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav').waitFor({ state: 'visible', timeout: 15_000 });
 }
+
+/**
+ * Switches a signed-in page to English and waits until the account has stored it: the account's
+ * language wins on the next load, so a test that navigates right after the click would otherwise
+ * race the save and read Chinese.
+ */
+export async function switchSignedInToEnglish(page: Page): Promise<void> {
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/auth/me') && r.request().method() === 'PATCH' && r.ok());
+  await page.getByTestId('language-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await saved;
+}
