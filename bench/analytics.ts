@@ -12,6 +12,8 @@ import { mapCounts, timeseries, top } from '../server/analytics/figures.js';
 import { now } from '../server/clock.js';
 import { ComplaintFactModel } from '../server/models/ComplaintFact.js';
 import { sealCounts } from '../server/counts/ledger.js';
+import { merchantIndices } from '../server/indices/merchantIndex.js';
+import { ranking } from '../server/indices/rankings.js';
 
 async function time(label: string, f: () => Promise<unknown>, runs: number) {
   const ms: number[] = [];
@@ -55,6 +57,8 @@ export async function run(sizes = [5000, 50000]) {
       await time('timeseries province by day, 90 days', () => timeseries('33', 'day', {}), runs);
       await time('top products province', () => top('products', '33', {}, 10), runs);
       await time('map province by county', () => mapCounts('33', 'county', {}), runs);
+      await time('merchant indices (public profile)', () => merchantIndices(String(stores[0]!.merchantId)), runs);
+      await time('ranking Hangzhou toys per store', () => ranking('3301', 'toy'), runs);
     }
   } finally {
     await stopTestDatabase();

@@ -17,6 +17,8 @@ const envSchema = z.object({
   FANGXIN_ENGINE: z.enum(['postgres', 'sqlite']).default('postgres'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
+  /** Public rankings list only merchants with at least this many complaints in the period (docs/indices.md). */
+  RANKING_MIN_COMPLAINTS: z.coerce.number().int().min(1).max(10_000).default(5),
   RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 

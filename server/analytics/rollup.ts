@@ -41,6 +41,7 @@ export interface FigureSource {
   closedAt?: Date | string | null;
   rating?: { satisfaction?: number } | null;
   remedy?: { status?: string } | null;
+  cityCode?: string;
 }
 
 const BUREAU = new Set(['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined']);
@@ -85,7 +86,16 @@ export function figureCounts(c: FigureSource): Map<string, Counts> {
   out.set(WEEKS_SCOPE, { [c.week]: 1 });
   out.set(...hotspotCell(c.countyCode, c.product?.category, c.day, c.week));
   if (c.merchantId) out.set(...merchantIndexCounts(c));
+  if (c.merchantId) out.set(...rankingCounts(c));
   return out;
+}
+
+/** `<month of filing>|<category>|<merchantId>` → complaints, one scope per city: the public rankings. */
+export const rankingScope = (cityCode: string) => `rank:${cityCode}`;
+
+export function rankingCounts(c: FigureSource): [string, Counts] {
+  const city = c.cityCode ?? c.countyCode.slice(0, 4);
+  return [rankingScope(city), { [`${c.day!.slice(0, 7)}|${c.product?.category ?? 'other'}|${String(c.merchantId)}`]: 1 }];
 }
 
 /**

@@ -1,13 +1,14 @@
 // List entries written by older code lack counts that later code adds with every entry: the list's
 // time buckets (listBuckets.ts: an entry of a large list is found only through its bucket's count) and
-// the hotspot grid (rollup.ts, cellScope, v2) and the merchants' indices (merchantIndexCounts, v3). Once per database, at start, each such row gets what its
+// the hotspot grid (rollup.ts, cellScope, v2) and the merchants' indices (merchantIndexCounts, v3),
+// the public rankings (rankingCounts, v4). Once per database, at start, each such row gets what its
 // writer did not add, and is rewritten with its buckets and the current counts version. Idempotent
 // (the rows are rewritten from their own complaint copy, the deltas have fixed ids), so two processes
 // starting at once do no harm; the claim recorded at the end spares later starts the scan, which
 // FerretDB cannot answer from an index.
 import { claim } from '../jobs/claim.js';
 import { addDeltas } from '../counts/ledger.js';
-import { hotspotCell, merchantIndexCounts } from '../analytics/rollup.js';
+import { hotspotCell, merchantIndexCounts, rankingCounts } from '../analytics/rollup.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { complaintEntry, ENTRY_COUNTS_VERSION, type EntrySource } from './entries.js';
@@ -42,6 +43,10 @@ export async function backfillEntryCounts(batch = 500): Promise<void> {
       if (c.day && c.merchantId && cv < 3) {
         const [scope, d] = merchantIndexCounts(c as never);
         deltas.push({ _id: `${scope}|${entry._id}|counts-v3`, scope, d });
+      }
+      if (c.day && c.merchantId && cv < 4) {
+        const [scope, d] = rankingCounts(c as never);
+        deltas.push({ _id: `${scope}|${entry._id}|counts-v4`, scope, d });
       }
       await addDeltas(deltas);
       await writeNewerEntryRow(c);

@@ -10,8 +10,8 @@ import { addCounts, figureCounts, type FigureSource } from '../analytics/rollup.
 import { bucketCountKeys, bucketsOf } from './listBuckets.js';
 import type { Assignment } from './projection.js';
 
-/** 2: with the list's time buckets (listBuckets.ts) and the hotspot grid (rollup.ts, cellScope); 3: the merchants' indices. */
-export const ENTRY_COUNTS_VERSION = 3;
+/** 2: with the list's time buckets (listBuckets.ts) and the hotspot grid (rollup.ts, cellScope); 3: the merchants' indices; 4: the rankings. */
+export const ENTRY_COUNTS_VERSION = 4;
 
 /** The due time a paused deadline is listed by: after every running one (its clock does not run). */
 export const PAUSED_DUE = new Date(Date.UTC(9999, 11, 30));

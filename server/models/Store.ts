@@ -21,6 +21,8 @@ const storeSchema = new Schema(
 // The 门店 page reads { merchantId, status } newest first: equality + one sort key, pushed down.
 storeSchema.index({ merchantId: 1, status: 1 });
 storeSchema.index({ countyCode: 1 });
+// The public rankings count a city's open stores per merchant (server/indices/rankings.ts).
+storeSchema.index({ cityCode: 1, status: 1 });
 
 export type StoreRecord = InferSchemaType<typeof storeSchema> & { _id: mongoose.Types.ObjectId };
 export const StoreModel = mongoose.model('Store', storeSchema);

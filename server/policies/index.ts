@@ -10,6 +10,7 @@ import { disclosureRules } from './disclosure.js';
 import { openDataRules } from './openData.js';
 import { posterRules } from './posters.js';
 import { privacyRules } from './privacy.js';
+import { indexRules } from './indices.js';
 import { productRules } from './products.js';
 import { recallRules } from './recalls.js';
 import { returnRules } from './returns.js';
@@ -68,6 +69,7 @@ const tables = [
   samplingPlanRules,
   templateRules,
   privacyRules,
+  indexRules,
 ];
 const rules = {
   ...coreRules,
@@ -85,6 +87,7 @@ const rules = {
   ...samplingPlanRules,
   ...templateRules,
   ...privacyRules,
+  ...indexRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

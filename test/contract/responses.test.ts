@@ -49,6 +49,7 @@ const RAW = [
 const QUERIES: Record<string, string> = {
   '/complaints/search': `?q=${encodeURIComponent('热水壶 漏电')}`,
   '/incident-products': `?q=${encodeURIComponent('取暖器')}`,
+  '/public/rankings': '?cityCode=3301&category=electric_heater',
 };
 
 function ok(r: { status: number; text: string }, what: string): void {

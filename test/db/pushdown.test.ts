@@ -42,6 +42,7 @@ import { SamplingResultModel } from '../../server/models/SamplingResult.js';
 import { cellScope, figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { toActor } from '../../server/policies/actor.js';
 import { UserModel } from '../../server/models/User.js';
+import { StoreModel } from '../../server/models/Store.js';
 import { recipientQueries } from '../../server/notifications/fanout.js';
 import { bureaus } from '../../server/notifications/recipients.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
@@ -233,6 +234,8 @@ const HOT: Record<string, Hot> = {
     OpenDataExportModel.findOne({ state: 'done' }).sort({ day: -1 }),
   'open data: figures of one level of an export (GET /open-data/figures?level=)': () =>
     OpenDataFigureModel.find({ scope: '000000000000000000000000:county' }).sort({ _id: -1 }).limit(51),
+  "a city's open stores, per merchant (GET /public/rankings)": () =>
+    StoreModel.find({ cityCode: '3301', status: 'open' }, { merchantId: 1 }),
   'open data: an export by its day (GET /open-data/exports/:day/:file)': () => OpenDataExportModel.findOne({ day: '2026-11-30' }),
   // A consumer's own data (server/routes/privacy/): the access log, and each read of the download.
   'my access log (GET /me/data-access)': (w) =>

@@ -73,6 +73,11 @@ describe('honest badges in Chromium', function () {
     // The honest indices: each rate with its counts and what it leaves out (unrated never resolved).
     const indices = visitor.getByTestId('honest-indices');
     expect(await indices.locator('[data-index="resolution"]').innerText()).to.match(/全部已办结 \d+ 件[\s\S]*未评价 \d+ 件（不算作化解）/);
+    await indices.getByTestId('rankings-link').click();
+    await visitor.getByTestId('page-rankings').waitFor();
+    expect(await visitor.getByTestId('ranking-count').innerText()).to.match(/家商家参与排名/);
+    await visitor.goBack();
+    await visitor.getByTestId('merchant-explained').waitFor();
     await visitor.getByTestId('badge-explained').getByRole('link').click();
     await visitor.locator('[data-testid="commitment-merchant"]').first().waitFor();
     expect(new Set(await visitor.getByTestId('commitment-merchant').allInnerTexts())).to.deep.equal(new Set([world.shop.name]));

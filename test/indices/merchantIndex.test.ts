@@ -6,6 +6,7 @@ import { insertSynthetic, type SyntheticSpec } from '../../server/products/synth
 import { merchantCredit } from '../../server/products/credit.js';
 import { merchantIndices } from '../../server/indices/merchantIndex.js';
 import { testClock } from '../../server/clock.js';
+import { StoreModel } from '../../server/models/Store.js';
 
 // Monday 2 March 2026, 10:00 Shanghai (no holiday in the next four weeks; see figures.test.ts).
 const T0 = new Date('2026-03-02T02:00:00Z');
@@ -14,11 +15,15 @@ const LATER = new Date(T0.getTime() + 40 * 86400_000);
 describe('honest indices equal hand-computed values on a fixture with unrated complaints', () => {
   let srv: TestServer;
   let merchantId: string;
+  let ids: Record<'a' | 'b' | 'small', string>;
+  const pick = (s: { merchantId: unknown; merchantName: string }) => ({ merchantId: s.merchantId, merchantName: s.merchantName });
   before(async () => {
     const world = await freshWorld();
     testClock.set(LATER);
     srv = await startTestServer();
-    const [store] = await merchantStores(['330106'], 'idx');
+    const [store, other, small] = await merchantStores(['330106', '330108', '330105'], 'idx');
+    // The second merchant has two open stores in Hangzhou: its complaints are per store halved.
+    await StoreModel.create({ ...pick(other!), name: '第二门店', countyCode: '330108', cityCode: '3301', address: '测试路 2 号' });
     merchantId = String(store!.merchantId);
     const base = toyComplaint(world, store!);
     const specs: SyntheticSpec[] = [
@@ -31,7 +36,10 @@ describe('honest indices equal hand-computed values on a fixture with unrated co
       { ...base, at: T0, path: 'withdrawn' }, // 3 days, no response needed
       { ...base, at: T0, path: 'open' }, // with the merchant: not closed, timeliness undecided
     ];
-    await insertSynthetic(specs, LATER);
+    const more = (st: typeof store, n: number) =>
+      Array.from({ length: n }, () => ({ ...toyComplaint(world, st!), at: T0, path: 'open' as const }));
+    await insertSynthetic([...specs, ...more(other, 6), ...more(small, 2)], LATER);
+    ids = { a: merchantId, b: String(other!.merchantId), small: String(small!.merchantId) };
   });
   after(async () => {
     testClock.reset();
@@ -77,5 +85,18 @@ describe('honest indices equal hand-computed values on a fixture with unrated co
   it('credit counts only rated-satisfied closes as resolved, the unrated apart', async () => {
     const credit = await merchantCredit(merchantId, LATER);
     expect(credit.figures).to.include({ closed180d: 7, resolvedRated180d: 2, resolvedUnrated180d: 2, resolutionRate180d: 0.286 });
+  });
+
+  it("ranks a city's merchants in a category per open store, only from the minimum of complaints", async () => {
+    const r = await new ApiClient(srv.url).get('/public/rankings?cityCode=3301&category=toy');
+    expect(r.status, r.text).to.equal(200);
+    expect(r.body).to.include({ cityCode: '3301', category: 'toy', minComplaints: 5, belowMinimum: 1 });
+    expect(r.body.items.map((x: Record<string, unknown>) => [x.rank, x.merchantId, x.complaints, x.stores, x.perStore])).to.deep.equal([
+      [1, ids.b, 6, 2, 3], // six complaints over two stores
+      [2, ids.a, 8, 1, 8],
+    ]);
+    expect((await new ApiClient(srv.url).get('/public/rankings?cityCode=3302&category=toy')).body.items).to.deep.equal([]);
+    expect((await new ApiClient(srv.url).get('/public/rankings?cityCode=3301&category=nonsense')).status).to.equal(400);
+    expect((await new ApiClient(srv.url).get('/public/rankings?category=toy')).status).to.equal(400);
   });
 });

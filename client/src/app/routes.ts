@@ -10,6 +10,7 @@ import { routes as products } from '../features/products/routes';
 import { routes as outbox } from '../features/outbox/routes';
 import { routes as openData } from '../features/openData/routes';
 import { routes as privacy } from '../features/privacy/routes';
+import { routes as indices } from '../features/indices/routes';
 import { routes as recalls } from '../features/recalls/routes';
 import { routes as samplingPlan } from '../features/samplingPlan/routes';
 import { routes as returns } from '../features/returns/routes';
@@ -36,6 +37,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...openData,
   ...templates,
   ...privacy,
+  ...indices,
 ];
 
 export function canOpen(role: Role, pathname: string): boolean {

@@ -1,6 +1,7 @@
 // A merchant's public indices, each rate beside the counts it is made of and what it leaves out
 // (docs/indices.md): nobody has to trust a bare percentage.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import './products.css';
 
 type Figures = Record<string, number | null>;
@@ -66,6 +67,11 @@ export function HonestIndices({ figures }: { figures: Figures }) {
           })}
         </tbody>
       </table>
+      <p>
+        <Link to="/rankings" data-testid="rankings-link">
+          {t('merchant.indices.rankings')}
+        </Link>
+      </p>
     </section>
   );
 }

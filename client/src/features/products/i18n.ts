@@ -213,6 +213,7 @@ export const messages = defineMessages({
         value: '数值',
         basis: '计算依据',
         excluded: '未计入',
+        rankings: '查看同城同品类商家排名',
         resolution: {
           name: '化解率',
           basis: '消费者评价满意的已化解 {{num}} 件 / 全部已办结 {{den}} 件',
@@ -585,6 +586,7 @@ export const messages = defineMessages({
         value: 'Value',
         basis: 'Made of',
         excluded: 'Left out',
+        rankings: 'See the rankings of merchants by city and category',
         resolution: {
           name: 'Resolution rate',
           basis: '{{num}} resolved and rated satisfied / all {{den}} closed',
