@@ -1,8 +1,11 @@
 import crypto from 'node:crypto';
 import mongoose from 'mongoose';
 
-/** Collections that change on every request by design (sessions, rate-limit and sign-in counters). */
-export const VOLATILE = new Set(['sessions', 'loginfailures', 'ratehits', 'uploadslots']);
+/**
+ * Collections that change on requests by design: sessions, rate-limit and sign-in counters, and the
+ * consumers' access log, which a successful read of a complaint showing its consumer must write.
+ */
+export const VOLATILE = new Set(['sessions', 'loginfailures', 'ratehits', 'uploadslots', 'dataaccesses']);
 
 export interface DbSnapshot {
   counts: Record<string, number>;
