@@ -64,6 +64,9 @@ import { returnAnalyticsRoutes } from './routes/returns/analytics.js';
 import { returnRoutes } from './routes/returns/router.js';
 import { storeRoutes } from './routes/stores/router.js';
 import { templateRoutes } from './routes/templates/router.js';
+import { notificationSettingRoutes } from './routes/notificationSettings/router.js';
+import { notificationDigestJob } from './jobs/notificationDigest.js';
+import { notificationSubscriptions } from './notifications/subscriptions.js';
 import { userRoutes } from './routes/users/router.js';
 
 export interface Capability {
@@ -121,6 +124,13 @@ export const capabilities: Capability[] = [
   },
   { name: 'analytics', routes: [analyticsRoutes] },
   { name: 'mail', routes: [outboxRoutes], jobs: [outboxJob] },
+  // After products: a filing's subscribers are told once its product is resolved (same event, in order).
+  {
+    name: 'notification settings',
+    routes: [notificationSettingRoutes],
+    jobs: [notificationDigestJob],
+    subscriptions: notificationSubscriptions,
+  },
 ];
 
 /** Hands every capability's jobs, seeders, subscriptions, socket handlers and figures to their runners (idempotent). */

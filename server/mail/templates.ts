@@ -149,6 +149,12 @@ const T: Record<string, (c: C, x: Record<string, string>) => Notice> = {
     body: `商家未在承诺日期前登记履行，投诉已转至市场监管部门。`,
     bodyEn: `The merchant recorded no remedy by the promised date; the complaint went to the bureau.`,
   }),
+  subscribed_filed: (c) => ({
+    title: `订阅提醒：新投诉 ${c.number}`,
+    titleEn: `Subscription: new complaint ${c.number}`,
+    body: `您订阅的范围内有新投诉：${c.merchantName}，“${c.productName}”。`,
+    bodyEn: `A new complaint within your subscriptions: ${c.merchantName}, "${c.productName}".`,
+  }),
   assigned: (c, x) => ({
     title: `投诉 ${c.number} 已分派给您`,
     titleEn: `Complaint ${c.number} assigned to you`,

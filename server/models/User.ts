@@ -24,12 +24,19 @@ const userSchema = new Schema(
     search: { type: [String], default: undefined },
     // Closed by its consumer (PIPL): name, email and phone replaced, password unusable (server/privacy/close.ts).
     closedAt: { type: Date },
+    // How each kind of event reaches the user beyond the app (shared/schemas/notificationSettings.ts);
+    // read with the recipients of a fan-out, so settings cost no read of their own.
+    deliveries: { type: Schema.Types.Mixed, default: undefined },
+    // A regulator's subscriptions (`category:…`, `merchant:…`, `product:…`, `region:…`): the fan-out
+    // finds subscribers by one equality per key on this indexed array.
+    subs: { type: [String], default: undefined },
   },
   { timestamps: true },
 );
 userSchema.index({ role: 1, status: 1 });
 userSchema.index({ orgId: 1 });
 userSchema.index({ search: 1 });
+userSchema.index({ subs: 1 });
 
 // Every document write recomputes the tokens (create, save, insertMany all validate first).
 userSchema.pre('validate', function () {

@@ -1,10 +1,13 @@
 // The one way a capability tells people that something happened: the accounts its recipient rules
 // name each get an in-app notification (pushed live to their user room) and a mail through the outbox,
-// in their language first, with an absolute link (PUBLIC_URL). `cause` names what happened; the unique
-// (userId, key) indexes of Notification and OutboxMail decide that a recipient hears of a cause once,
-// however often the fan-out is retried (a crash, a second instance, a job firing twice).
+// in their language first, with an absolute link (PUBLIC_URL); the mail goes at once, into the daily
+// digest, or not at all, as the recipient chose for the kind of event (docs/notification-settings.md).
+// `cause` names what happened; the unique (userId, key) indexes of Notification and OutboxMail decide
+// that a recipient hears of a cause once, however often the fan-out is retried (a crash, a second
+// instance, a job firing twice).
 import type mongoose from 'mongoose';
 import type { Locale } from '../../shared/enums.js';
+import { DEFAULT_DELIVERY, eventKindOf, type Deliveries } from '../../shared/schemas/notificationSettings.js';
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { publicUrl } from '../config.js';
@@ -12,6 +15,7 @@ import { enqueueMail } from '../mail/outbox.js';
 import { mailText, type Notice } from '../mail/templates.js';
 import { UserModel } from '../models/User.js';
 import { emitTo } from '../realtime/emit.js';
+import { addToDigest } from './digest.js';
 import type { RecipientRule } from './recipients.js';
 import { addNotification } from './unread.js';
 
@@ -20,6 +24,9 @@ export interface Recipient {
   email: string;
   locale: Locale;
   role: string;
+  regionCode?: string | null;
+  /** The recipient's choice per kind of event (notification settings); mail at once where none. */
+  deliveries?: Deliveries | null;
 }
 
 export interface FanOut {
@@ -53,7 +60,9 @@ export function recipientQueries(to: RecipientRule[]) {
     }
     return out;
   });
-  return clauses.map((c) => UserModel.find({ ...c, status: 'active' }, { _id: 1, email: 1, locale: 1, role: 1 }));
+  return clauses.map((c) =>
+    UserModel.find({ ...c, status: 'active' }, { _id: 1, email: 1, locale: 1, role: 1, regionCode: 1, deliveries: 1 }),
+  );
 }
 
 export async function recipientsOf(to: RecipientRule[]): Promise<Recipient[]> {
@@ -91,6 +100,14 @@ export async function fanOut(f: FanOut): Promise<number> {
         link,
       });
       added++;
+    }
+    // In the app always; beyond it as the recipient chose for this kind of event.
+    const delivery = r.deliveries?.[eventKindOf(f.kind)] ?? DEFAULT_DELIVERY;
+    if (delivery === 'app') continue;
+    if (delivery === 'digest') {
+      const body = r.locale === 'en' ? f.notice.bodyEn : f.notice.body;
+      await addToDigest({ userId: r._id, key: f.cause, kind: f.kind, title: f.notice.title, titleEn: f.notice.titleEn, body, link });
+      continue;
     }
     // Enqueued even when the notification existed: a retry after a crash between the two still mails.
     const url = publicUrl() + link;

@@ -20,3 +20,8 @@ export function bureaus(regionCodes: string[], { province }: { province: boolean
   const codes = [...new Set(regionCodes.flatMap(regionChain))].filter((c) => province || c.length > 2);
   return codes.length ? [{ role: 'regulator', regionCode: { $in: codes } }] : [];
 }
+
+/** Regulators subscribed to any of these keys (`category:…`, `merchant:…`, `product:…`, `region:…`): one equality each on `subs`. */
+export function subscribers(keys: string[]): RecipientRule {
+  return keys.length ? [{ role: 'regulator', subs: { $in: [...new Set(keys)] } }] : [];
+}

@@ -19,6 +19,7 @@ import { samplingPlanRules } from './samplingPlan.js';
 import { anyone, canSee, hqMerchant, role, signedIn, type Rule, type Scoped } from './rules.js';
 import { storeRules } from './stores.js';
 import { templateRules } from './templates.js';
+import { notificationRules } from './notifications.js';
 export { jurisdiction, regionFor } from './jurisdiction.js';
 
 export type { Actor } from './actor.js';
@@ -70,6 +71,7 @@ const tables = [
   templateRules,
   privacyRules,
   indexRules,
+  notificationRules,
 ];
 const rules = {
   ...coreRules,
@@ -88,6 +90,7 @@ const rules = {
   ...templateRules,
   ...privacyRules,
   ...indexRules,
+  ...notificationRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

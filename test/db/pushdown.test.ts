@@ -18,6 +18,9 @@ import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
 import { ComplaintNoteModel } from '../../server/models/ComplaintNote.js';
 import { SavedViewModel } from '../../server/models/SavedView.js';
 import { ResponseTemplateModel } from '../../server/models/ResponseTemplate.js';
+import { itemsOf, pendingOf } from '../../server/notifications/digest.js';
+import { complaintKeys } from '../../server/notifications/subscriptions.js';
+import { subscribers } from '../../server/notifications/recipients.js';
 import { BulkJobModel } from '../../server/models/BulkJob.js';
 import { BulkResultModel } from '../../server/models/BulkResult.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
@@ -153,6 +156,14 @@ const HOT: Record<string, Hot> = {
   // Response templates (GET /api/response-templates, the template manager and every form's picker).
   "an organisation's response templates by name": () =>
     ResponseTemplateModel.find({ orgId: '000000000000000000000000' }).sort({ name: 1 }).limit(100),
+  // Notification settings: a filing's subscribers (one equality per key on the users' subs), the
+  // digest job's pending items of a day and one user's items of that day.
+  "a filing's subscribed regulators (one read per key)": () =>
+    recipientQueries([
+      subscribers(complaintKeys({ product: { category: 'toy' }, merchantId: '000000000000000000000000', countyCode: '330106' })),
+    ])[0]!,
+  "the digest job: a day's pending items": () => pendingOf('2026-03-02'),
+  "the digest job: one user's items of a day": () => itemsOf('000000000000000000000000', '2026-03-02'),
   // Bulk jobs (GET /bulk-jobs/:id, the runner's resume pass, a retried POST's Idempotency-Key).
   "a bulk job's results": () => BulkResultModel.find({ jobId: '000000000000000000000000' }).limit(1000),
   'bulk jobs still running (resumed on start and periodically)': () => BulkJobModel.find({ status: 'running' }).limit(50),

@@ -7,6 +7,7 @@ import { routes as dashboard } from '../features/dashboard/routes';
 import { routes as disclosure } from '../features/disclosure/routes';
 import { routes as posters } from '../features/posters/routes';
 import { routes as products } from '../features/products/routes';
+import { routes as notifications } from '../features/notifications/routes';
 import { routes as outbox } from '../features/outbox/routes';
 import { routes as openData } from '../features/openData/routes';
 import { routes as privacy } from '../features/privacy/routes';
@@ -38,6 +39,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...templates,
   ...privacy,
   ...indices,
+  ...notifications,
 ];
 
 export function canOpen(role: Role, pathname: string): boolean {

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useSession, useUser } from '../features/auth/session';
 import { useDismiss } from './useDismiss';
 
@@ -39,6 +40,15 @@ export function UserMenu() {
             <span className="muted">{user.email}</span>
             {user.orgName && <span className="muted">{user.orgName}</span>}
           </div>
+          <Link
+            role="menuitem"
+            className="user-menu-item user-menu-link"
+            to="/settings/notifications"
+            onClick={() => setOpen(false)}
+            data-testid="notification-settings-link"
+          >
+            {t('notifications:settings.menu')}
+          </Link>
           <button role="menuitem" className="user-menu-item" onClick={onSignOut} data-testid="sign-out">
             {t('user.signOut')}
           </button>

@@ -1,0 +1,51 @@
+// Regulators' subscriptions beyond their jurisdiction (shared/schemas/notificationSettings.ts): a filed
+// complaint whose category, merchant, product or region (county or city) a regulator subscribed to
+// tells that regulator, through the fan-out like any notice. It runs after the products capability's
+// handler of the same event, so the complaint's product is resolved (its ComplaintFact).
+import { cityOf, regionContains } from '../../shared/regions.js';
+import { subscriptionKey } from '../../shared/schemas/notificationSettings.js';
+import { subscription } from '../events/bus.js';
+import { notice } from '../mail/templates.js';
+import { ComplaintModel } from '../models/Complaint.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { fanOut } from './fanout.js';
+import { subscribers } from './recipients.js';
+
+/** The subscription keys a complaint matches. */
+export function complaintKeys(
+  c: { product?: { category: string } | null; merchantId: unknown; countyCode: string },
+  productId?: unknown,
+): string[] {
+  return [
+    ...(c.product ? [subscriptionKey({ target: 'category', value: c.product.category })] : []),
+    subscriptionKey({ target: 'merchant', value: String(c.merchantId) }),
+    subscriptionKey({ target: 'region', value: c.countyCode }),
+    subscriptionKey({ target: 'region', value: cityOf(c.countyCode) }),
+    ...(productId ? [subscriptionKey({ target: 'product', value: String(productId) })] : []),
+  ];
+}
+
+export async function notifySubscribers(complaintId: string): Promise<number> {
+  const c = await ComplaintModel.findById(complaintId).lean();
+  if (!c) return 0;
+  const fact = await ComplaintFactModel.findOne({ complaintId: c._id }, { productId: 1 }).lean();
+  const id = String(c._id);
+  return fanOut({
+    // The filing's own cause: a bureau that heard of it already (an urgent complaint) hears once.
+    cause: `${id}:1`,
+    kind: 'subscribed_filed',
+    to: [subscribers(complaintKeys(c, fact?.productId))],
+    notice: notice('subscribed_filed', { number: c.number, productName: c.product?.name, merchantName: c.merchantName }),
+    // The complaint's page where the subscriber may see it; elsewhere the merchant's public profile
+    // (a subscription tells, it does not open the complaint outside one's jurisdiction).
+    link: (r) =>
+      r.regionCode && [c.countyCode, c.regulatorRegion].some((code) => regionContains(r.regionCode!, code))
+        ? `/complaints/${id}`
+        : `/merchants/${String(c.merchantId)}`,
+    complaintId: c._id,
+  });
+}
+
+export const notificationSubscriptions = [
+  subscription('complaint.filed', ({ complaintId }) => notifySubscribers(complaintId).then(() => undefined)),
+];
