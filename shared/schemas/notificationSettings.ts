@@ -3,7 +3,7 @@
 // what their jurisdiction already tells them.
 import { z } from 'zod';
 import { CATEGORIES, type Role } from '../enums.js';
-import { REGION_CODE_PATTERN } from '../regions.js';
+import { regionCode } from './directory.js';
 import { objectId } from './common.js';
 
 /** How a user hears of one kind of event; every kind is always in the app. */
@@ -64,7 +64,7 @@ export const subscriptionInput = z.discriminatedUnion('target', [
   z.object({ target: z.literal('category'), value: z.enum(CATEGORIES) }).strict(),
   z.object({ target: z.literal('merchant'), value: objectId }).strict(),
   z.object({ target: z.literal('product'), value: objectId }).strict(),
-  z.object({ target: z.literal('region'), value: z.string().regex(REGION_CODE_PATTERN, 'must be a Zhejiang region code') }).strict(),
+  z.object({ target: z.literal('region'), value: regionCode }).strict(),
 ]);
 export type SubscriptionInput = z.infer<typeof subscriptionInput>;
 
