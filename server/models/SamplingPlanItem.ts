@@ -2,9 +2,9 @@ import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 // One subject (a product and its producer) of a bureau's quarterly sampling plan, with the risk score
 // the plan job computed and its evidence (server/sampling/riskPlan.ts). `_id` is
-// `<region>|<quarter>|<productId>`: the job rewrites the suggestion of an existing row and keeps the
-// bureau's adjustment (`override`, `adjustment`); `planned` (override ?? suggested) and `inPlan` are
-// written by whichever of the two writes last, so the list reads them by equality.
+// `<region>|<quarter>|<productId>`: the job rewrites the suggestion of an existing row; the bureau's
+// adjustment (`override`, `adjustment`) is a copy of its SamplingPlanAdjustment document, which only the
+// bureau writes; `planned` (override ?? suggested) and `inPlan` are stored so the list reads them by equality.
 const samplingPlanItemSchema = new Schema({
   _id: { type: String, required: true },
   region: { type: String, required: true },
@@ -20,6 +20,8 @@ const samplingPlanItemSchema = new Schema({
   suggested: { type: Number, required: true },
   override: { type: Number, default: null },
   adjustment: { type: String, enum: ['added', 'removed', 'frequency', null], default: null },
+  /** The override/adjustment above are a copy of the row's SamplingPlanAdjustment (absent on older rows). */
+  adjustmentApart: { type: Boolean },
   planned: { type: Number, required: true },
   inPlan: { type: Boolean, required: true },
   /** Sort key, highest risk first: score (×10, 8 digits) and product id. */

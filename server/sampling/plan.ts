@@ -1,12 +1,14 @@
 // A bureau's sampling plan as it reads and adjusts it: the rows the plan job wrote for its region and a
-// quarter (server/sampling/riskPlan.ts), riskiest first, read by index; adjustments write the row's
-// override, and its `planned`/`inPlan` with it, so the list stays an equality read.
+// quarter (server/sampling/riskPlan.ts), riskiest first, read by index; an adjustment is its own document
+// (SamplingPlanAdjustment, which the job never writes) and a copy on the row (override, `planned`,
+// `inPlan`), so the list stays an equality read.
 import type { AdjustPlanInput, PlanItem, SamplingPlan } from '../../shared/schemas/samplingPlan.js';
 import { now } from '../clock.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { badRequest, isDuplicateKey, notFound } from '../http/errors.js';
+import { SamplingPlanAdjustmentModel } from '../models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
 import type { Actor } from '../policies/index.js';
-import { planItemId, plannedOf, quarterOf } from './riskPlan.js';
+import { adjustedRow, planItemId, quarterOf } from './riskPlan.js';
 
 const CURSOR = /^\d{8}\|[0-9a-f]{24}$/;
 
@@ -73,9 +75,15 @@ export async function planExportRows(actor: Actor, quarter?: string): Promise<{ 
   return { quarter: q, rows: (await planRowsQuery(actor.regionCode!, q, 'planned').limit(5000).lean()) as SamplingPlanItemRecord[] };
 }
 
-/** The bureau adds a subject of its region, removes one, sets its samplings, or takes back its change. */
+/**
+ * The bureau adds a subject of its region, removes one, sets its samplings, or takes back its change. The
+ * adjustment document is written first (a reset deletes it first), then the row's copy: the plan job reads
+ * the documents again after its own row writes (server/sampling/riskPlan.ts `settleAdjustments`), so
+ * either the job sees this change or this row write comes after the job's and wins.
+ */
 export async function adjustPlan(actor: Actor, input: AdjustPlanInput): Promise<PlanItem> {
-  const _id = planItemId(actor.regionCode!, input.quarter, input.productId);
+  const region = actor.regionCode!;
+  const _id = planItemId(region, input.quarter, input.productId);
   const row = (await SamplingPlanItemModel.findById(_id).lean()) as SamplingPlanItemRecord | null;
   if (!row) throw notFound('Subject of your plan');
   const change: { override: number | null; adjustment: SamplingPlanItemRecord['adjustment'] } =
@@ -86,7 +94,21 @@ export async function adjustPlan(actor: Actor, input: AdjustPlanInput): Promise<
         : input.action === 'add'
           ? { override: Math.max(input.count ?? 1, 1), adjustment: 'added' }
           : { override: input.count!, adjustment: 'frequency' };
-  const planned = plannedOf({ suggested: row.suggested, override: change.override });
-  await SamplingPlanItemModel.updateOne({ _id }, { $set: { ...change, planned, inPlan: planned > 0 } });
-  return presentPlanItem({ ...row, ...change, planned, inPlan: planned > 0 });
+  if (change.adjustment === null) await SamplingPlanAdjustmentModel.deleteOne({ _id });
+  else
+    await SamplingPlanAdjustmentModel.replaceOne(
+      { _id },
+      { _id, region, quarter: input.quarter, productId: row.productId, ...change, by: actor.id, at: now() },
+      { upsert: true },
+    );
+  const copy = adjustedRow(change.override, change.adjustment, row.suggested);
+  const written = await SamplingPlanItemModel.updateOne({ _id }, { $set: copy });
+  // The job removed the row (its inputs aged out) after this read: an adjusted subject stays, so it is put
+  // back; an insert, as the job may be putting it back too (it read this adjustment).
+  if (written.matchedCount === 0 && change.adjustment !== null)
+    await SamplingPlanItemModel.create({ ...row, ...copy }).catch(async (e: unknown) => {
+      if (!isDuplicateKey(e)) throw e;
+      await SamplingPlanItemModel.updateOne({ _id }, { $set: copy });
+    });
+  return presentPlanItem({ ...row, ...copy });
 }

@@ -11,12 +11,14 @@ import { shanghaiDay } from '../../shared/calendar.js';
 import { regionChain, regionContains } from '../../shared/regions.js';
 import type { RiskEvidence, RiskTier } from '../../shared/schemas/samplingPlan.js';
 import { findByIds } from '../db/byIds.js';
+import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { IncidentModel } from '../models/Incident.js';
 import { MerchantCreditModel } from '../models/MerchantCredit.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ProductModel } from '../models/Product.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
+import { SamplingPlanAdjustmentModel } from '../models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 
@@ -126,8 +128,30 @@ export function samplingFigures(rows: Inputs['quarterSamplings'], region: string
   };
 }
 
-/** Scores every product with a risk input and rewrites the current quarter's plan rows of every bureau. */
-export async function computeSamplingPlans(at: Date): Promise<{ quarter: string; products: number; rows: number }> {
+type Adjusted = { override: number | null; adjustment: SamplingPlanItemRecord['adjustment'] };
+const UNADJUSTED: Adjusted = { override: null, adjustment: null };
+/** A bureau's adjustment of one row as the plan row stores its copy. */
+export const adjustedRow = (override: number | null, adjustment: Adjusted['adjustment'], suggested: number) => {
+  const planned = plannedOf({ suggested, override });
+  // `adjustmentApart`: this copy comes from a SamplingPlanAdjustment document (rows without it predate them).
+  return { override, adjustment, planned, inPlan: planned > 0, adjustmentApart: true };
+};
+
+/** The bureau adjustments of a region's quarter (only `adjustPlan` writes them), by plan row id. */
+async function adjustmentsOf(region: string, quarter: string): Promise<Map<string, Adjusted>> {
+  const docs = await SamplingPlanAdjustmentModel.find({ region, quarter }, { override: 1, adjustment: 1 }).lean();
+  return new Map(docs.map((d) => [d._id, { override: d.override, adjustment: d.adjustment }]));
+}
+
+/**
+ * Scores every product with a risk input and rewrites the current quarter's plan rows of every bureau.
+ * `afterRead` runs between a region's reads and its writes: the race test saves adjustments there (a plain
+ * parameter, so the test drives the real interleaving without a timer).
+ */
+export async function computeSamplingPlans(
+  at: Date,
+  afterRead?: (region: string) => Promise<void>,
+): Promise<{ quarter: string; products: number; rows: number }> {
   const quarter = quarterOf(at);
   const { from, to } = quarterDays(quarter);
   const yearAgo = new Date(at.getTime() - 365 * DAY);
@@ -215,11 +239,16 @@ export async function computeSamplingPlans(at: Date): Promise<{ quarter: string;
   let rows = 0;
   for (const bureau of bureaus) {
     const region = bureau.regionCode;
-    const existing = new Map(
-      ((await SamplingPlanItemModel.find({ region, quarter }).lean()) as SamplingPlanItemRecord[]).map((r) => [r._id, r]),
-    );
+    const [read, adjusted] = await Promise.all([
+      SamplingPlanItemModel.find({ region, quarter }).lean() as Promise<SamplingPlanItemRecord[]>,
+      adjustmentsOf(region, quarter),
+    ]);
+    const existing = new Map(read.map((r) => [r._id, r]));
+    await backfillAdjustments(read, adjusted);
+    await afterRead?.(region);
     const writes = [];
-    const seen = new Set<string>();
+    // What this run wrote on each row: its suggestion, and the adjustment it copied.
+    const wrote = new Map<string, Adjusted & { suggested: number }>();
     for (const [productId, v] of inputs) {
       const product = products.get(productId);
       if (!product || ![...v.regions].some((code) => regionContains(region, code))) continue;
@@ -234,10 +263,8 @@ export async function computeSamplingPlans(at: Date): Promise<{ quarter: string;
         keyCategory,
       );
       const _id = planItemId(region, quarter, productId);
-      seen.add(_id);
-      const prior = existing.get(_id);
-      const override = prior?.override ?? null;
-      const planned = plannedOf({ suggested: scored.suggested, override });
+      const adj = adjusted.get(_id) ?? UNADJUSTED;
+      wrote.set(_id, { ...adj, suggested: scored.suggested });
       writes.push({
         replaceOne: {
           filter: { _id },
@@ -255,10 +282,7 @@ export async function computeSamplingPlans(at: Date): Promise<{ quarter: string;
             tier: scored.tier,
             evidence: scored.evidence,
             suggested: scored.suggested,
-            override,
-            adjustment: prior?.adjustment ?? null,
-            planned,
-            inPlan: planned > 0,
+            ...adjustedRow(adj.override, adj.adjustment, scored.suggested),
             sk: planSortKey(scored.score, productId),
             computedAt: at,
             ...samplingFigures(v.quarterSamplings, region),
@@ -268,11 +292,72 @@ export async function computeSamplingPlans(at: Date): Promise<{ quarter: string;
     }
     if (writes.length) await SamplingPlanItemModel.bulkWrite(writes as never, { ordered: false });
     // A subject whose inputs all aged out leaves the plan, unless the bureau adjusted it.
-    const gone = [...existing.values()].filter((r) => !seen.has(r._id) && !r.adjustment).map((r) => r._id);
-    if (gone.length) await SamplingPlanItemModel.deleteMany({ _id: { $in: gone } });
+    const gone = new Map([...existing.values()].filter((r) => !wrote.has(r._id) && !adjusted.has(r._id)).map((r) => [r._id, r]));
+    if (gone.size) await SamplingPlanItemModel.deleteMany({ _id: { $in: [...gone.keys()] } });
+    await settleAdjustments(region, quarter, wrote, gone);
     rows += writes.length;
   }
   return { quarter, products: inputs.size, rows };
+}
+
+/**
+ * Copies onto the rows any adjustment saved since the job read them, and puts back a removed row the
+ * bureau adjusted meanwhile. `adjustPlan` writes the adjustment document before the row, and this re-read
+ * comes after the job's row writes: an adjustment it misses was saved after them, so the bureau's own row
+ * write lands later and wins. Each fix is followed by another read, for a change saved while it was written.
+ */
+async function settleAdjustments(
+  region: string,
+  quarter: string,
+  wrote: Map<string, Adjusted & { suggested: number }>,
+  gone: Map<string, SamplingPlanItemRecord>,
+): Promise<void> {
+  // Bounded: each further round needs the bureau to change the same region again during the previous one.
+  for (let round = 0; round < 10; round++) {
+    const adjusted = await adjustmentsOf(region, quarter);
+    const fixes = [];
+    for (const [_id, w] of wrote) {
+      const a = adjusted.get(_id) ?? UNADJUSTED;
+      if (a.override === w.override && a.adjustment === w.adjustment) continue;
+      wrote.set(_id, { ...a, suggested: w.suggested });
+      fixes.push({ updateOne: { filter: { _id }, update: { $set: adjustedRow(a.override, a.adjustment, w.suggested) } } });
+    }
+    for (const [_id, row] of gone) {
+      const a = adjusted.get(_id);
+      if (!a) continue;
+      gone.delete(_id);
+      wrote.set(_id, { ...a, suggested: row.suggested });
+      const replacement = { ...row, ...adjustedRow(a.override, a.adjustment, row.suggested) };
+      fixes.push({ replaceOne: { filter: { _id }, upsert: true, replacement } });
+    }
+    if (!fixes.length) return;
+    await SamplingPlanItemModel.bulkWrite(fixes as never, { ordered: false });
+  }
+}
+
+/**
+ * Rows written before adjustments had their own documents carry the bureau's adjustment only on the row:
+ * it gets its document once (an insert, so a document the bureau saved meanwhile wins). Only rows without
+ * `adjustmentApart` qualify: on a newer row a missing document means the bureau reset it.
+ */
+async function backfillAdjustments(read: SamplingPlanItemRecord[], adjusted: Map<string, Adjusted>): Promise<void> {
+  for (const r of read) {
+    if (!r.adjustment || r.override == null || r.adjustmentApart || adjusted.has(r._id)) continue;
+    try {
+      await SamplingPlanAdjustmentModel.create({
+        _id: r._id,
+        region: r.region,
+        quarter: r.quarter,
+        productId: r.productId,
+        override: r.override,
+        adjustment: r.adjustment,
+        at: r.computedAt,
+      });
+      adjusted.set(r._id, { override: r.override, adjustment: r.adjustment });
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+  }
 }
 
 /** After an import: the plan rows of the imported products show their new samplings at once. */

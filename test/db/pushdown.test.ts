@@ -51,6 +51,7 @@ import { bureaus } from '../../server/notifications/recipients.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { testEngine } from '../helpers/database.js';
 import { pushdownProblems, type FindShape } from '../helpers/explain.js';
+import { SamplingPlanAdjustmentModel } from '../../server/models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel } from '../../server/models/SamplingPlanItem.js';
 import { planRowsQuery } from '../../server/sampling/plan.js';
 import { freshWorld } from '../helpers/server.js';
@@ -235,6 +236,8 @@ const HOT: Record<string, Hot> = {
   "a bureau's sampling plan, every subject (GET /sampling-plan?show=all)": () => planRowsQuery('3301', '2026-Q4', 'all').limit(21),
   "a bureau's sampling plan, planned and sampled (its totals)": () =>
     SamplingPlanItemModel.find({ region: '3301', quarter: '2026-Q4', inPlan: true, wasSampled: true }, { _id: 1 }),
+  "a bureau's plan adjustments of a quarter (sampling-plan job, before and after its row writes)": () =>
+    SamplingPlanAdjustmentModel.find({ region: '3301', quarter: '2026-Q4' }, { override: 1, adjustment: 1 }),
   'complaint timeline event by _id': () => ComplaintEventModel.findById(eventId('000000000000000000000000', 1)),
   'events whose effects are owed (effect runner, on start and every few seconds)': () =>
     ComplaintEventModel.find({ effects: 'pending' }).limit(500),

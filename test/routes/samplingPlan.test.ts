@@ -14,7 +14,9 @@ import { IncidentModel } from '../../server/models/Incident.js';
 import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
 import { ProductModel } from '../../server/models/Product.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
-import { computeSamplingPlans } from '../../server/sampling/riskPlan.js';
+import { SamplingPlanAdjustmentModel } from '../../server/models/SamplingPlanAdjustment.js';
+import { SamplingPlanItemModel } from '../../server/models/SamplingPlanItem.js';
+import { computeSamplingPlans, planItemId } from '../../server/sampling/riskPlan.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
@@ -211,5 +213,46 @@ describe('risk-based sampling plan', () => {
     expect(text).to.contain('风险分,风险等级,产品');
     expect(text).to.contain(`"'=1+1 办公椅"`);
     expect(text).to.contain('64,高风险,电热毯,风险电器厂');
+  });
+
+  // The job's race with the bureau (docs/sampling-plan.md, the ordering): the job pauses between reading
+  // Hangzhou's rows and writing them, and the bureau saves through the API in that gap.
+  describe('an adjustment saved while the job rewrites the region', () => {
+    const adjust = (body: object) => hz.post('/sampling-plan/adjustments', { quarter: '2026-Q4', ...body });
+    const during = (save: () => Promise<unknown>) =>
+      computeSamplingPlans(AT, async (region) => {
+        if (region === '3301') await save();
+      });
+
+    it('is on the row after the job, and a reset in the same gap is too', async () => {
+      await during(async () => expect((await adjust({ productId: ids.H, action: 'frequency', count: 5 })).status).to.equal(200));
+      expect(item(await plan(hz), 'H')).to.include({ adjustment: 'frequency', planned: 5 });
+      await during(async () => expect((await adjust({ productId: ids.H, action: 'reset' })).status).to.equal(200));
+      expect(item(await plan(hz), 'H')).to.include({ adjustment: null, planned: 2 });
+      expect(await SamplingPlanAdjustmentModel.exists({ _id: planItemId('3301', '2026-Q4', ids.H) })).to.equal(null);
+    });
+
+    it('keeps a subject whose inputs aged out when the bureau adjusts it meanwhile; a reset lets it leave', async () => {
+      await ComplaintFactModel.deleteMany({ productId: ids.B });
+      await adjust({ productId: ids.B, action: 'reset' });
+      await during(async () => expect((await adjust({ productId: ids.B, action: 'add', count: 2 })).status).to.equal(200));
+      expect(item(await plan(hz), 'B')).to.include({ adjustment: 'added', planned: 2 });
+      await adjust({ productId: ids.B, action: 'reset' });
+      await computeSamplingPlans(AT);
+      expect(item(await plan(hz), 'B')).to.equal(undefined);
+    });
+
+    it('keeps an adjustment stored only on a row from before adjustments had their own documents', async () => {
+      const _id = planItemId('3301', '2026-Q4', ids.K);
+      await SamplingPlanAdjustmentModel.deleteOne({ _id });
+      await SamplingPlanItemModel.updateOne({ _id }, { $set: { override: 4, adjustment: 'frequency' }, $unset: { adjustmentApart: 1 } });
+      await computeSamplingPlans(AT);
+      expect(item(await plan(hz), 'K')).to.include({ adjustment: 'frequency', planned: 4 });
+      expect(await SamplingPlanAdjustmentModel.findById(_id).lean()).to.include({ override: 4, adjustment: 'frequency' });
+      // The backfill happens once: after a reset the next run does not bring it back.
+      await adjust({ productId: ids.K, action: 'reset' });
+      await computeSamplingPlans(AT);
+      expect(item(await plan(hz), 'K')).to.include({ adjustment: null, planned: 1 });
+    });
   });
 });
