@@ -1,7 +1,8 @@
 // 通知设置 in Chromium: reached from the account menu, a merchant switches new complaints to the daily
-// digest (kept after a reload); a regulator subscribes to a category beyond its jurisdiction and
-// removes it. Any page or console error fails the test.
+// digest (kept after a reload); a regulator subscribes to a category, a region and a product beyond
+// its jurisdiction and removes one. Any page or console error fails the test.
 import { expect } from 'chai';
+import { resolveProducts } from '../../server/commands/resolveProduct.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signInAs } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
@@ -47,7 +48,7 @@ describe('notification settings in Chromium', function () {
     await page.close();
   });
 
-  it('a regulator subscribes to a category and removes it', async () => {
+  it('a regulator subscribes to a category, a region and a product, and removes one', async () => {
     const page = await settingsOf(DEMO.regulatorYw);
     await page.getByTestId('subscriptions').waitFor();
     await page.getByTestId('sub-target').selectOption('category');
@@ -59,10 +60,19 @@ describe('notification settings in Chromium', function () {
     await page.getByTestId('sub-city').selectOption({ label: '宁波市' });
     await page.getByTestId('sub-add').click();
     await page.getByTestId('subscription').filter({ hasText: '宁波' }).waitFor();
+    const api = await signedIn(srv.url, DEMO.regulatorYw);
+    await resolveProducts([{ name: '充电暖手宝', category: 'electric_hand_warmer', brand: '暖芯', model: 'NX-2000' }]);
+    const product = (await api.get('/products?q=充电暖手宝')).body.items[0];
+    await page.getByTestId('sub-target').selectOption('product');
+    await page.getByTestId('sub-product-q').fill(product.name.slice(0, 2));
+    await page.locator(`[data-testid="sub-product"] option[value="${product.id}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('sub-product').selectOption(product.id);
+    await page.getByTestId('sub-add').click();
+    await page.getByTestId('subscription').filter({ hasText: product.name }).waitFor();
     await item.getByTestId('subscription-remove').click();
     await item.waitFor({ state: 'detached' });
-    const api = await signedIn(srv.url, DEMO.regulatorYw);
-    expect((await api.get('/notification-settings')).body.subscriptions.map((s: { key: string }) => s.key)).to.deep.equal(['region:3302']);
+    const keys = (await api.get('/notification-settings')).body.subscriptions.map((s: { key: string }) => s.key);
+    expect(keys).to.have.members(['region:3302', `product:${product.id}`]);
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 // 通知设置 (account menu): how each kind of event reaches me beyond the app, and, for regulators,
-// subscriptions to a category, merchant or region beyond their jurisdiction. Each change is saved at once.
+// subscriptions to a category, merchant, product or region beyond their jurisdiction. Each change is saved at once.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type Category } from '../../../../shared/enums';
@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { describeError } from '../../i18n/errors';
 import { CityCountyPicker } from '../complaints/regions';
+import { searchProducts } from '../products/api';
 import {
   addSubscription,
   findMerchants,
@@ -19,27 +20,33 @@ import {
   type NotificationSettings,
   type SubscriptionInput,
 } from './api';
-import type { MerchantListing } from '../../../../shared/schemas/directory';
 import './notifications.css';
 
-type Target = 'category' | 'merchant' | 'region';
+type Target = 'category' | 'merchant' | 'product' | 'region';
+/** The targets picked by searching their names: what to search, per target. */
+const FINDERS = {
+  merchant: (q: string, signal: AbortSignal) => findMerchants(q, signal),
+  product: (q: string, signal: AbortSignal) => searchProducts(q, '', signal).then((r) => r.items),
+} satisfies Record<string, (q: string, signal: AbortSignal) => Promise<{ id: string; name: string }[]>>;
+type SearchedTarget = keyof typeof FINDERS;
+const searched = (t: Target): t is SearchedTarget => t in FINDERS;
 
 function AddSubscription({ onSaved }: { onSaved(s: NotificationSettings): void }) {
   const { t } = useTranslation('notifications');
   const [target, setTarget] = useState<Target>('category');
   const [category, setCategory] = useState<Category | ''>('');
   const [q, setQ] = useState('');
-  const [merchants, setMerchants] = useState<MerchantListing[] | null>(null);
-  const [merchant, setMerchant] = useState('');
+  const [found, setFound] = useState<{ id: string; name: string }[] | null>(null);
+  const [picked, setPicked] = useState('');
   const [city, setCity] = useState('');
   const [county, setCounty] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (target !== 'merchant' || !q.trim()) return;
+    if (!searched(target) || !q.trim()) return;
     const abort = new AbortController();
-    findMerchants(q.trim(), abort.signal).then(setMerchants, () => {});
+    FINDERS[target](q.trim(), abort.signal).then(setFound, () => {});
     return () => abort.abort();
   }, [target, q]);
 
@@ -48,13 +55,21 @@ function AddSubscription({ onSaved }: { onSaved(s: NotificationSettings): void }
       ? category
         ? { target, value: category }
         : null
-      : target === 'merchant'
-        ? merchant
-          ? { target, value: merchant }
+      : searched(target)
+        ? picked
+          ? { target, value: picked }
           : null
         : city
           ? { target, value: county || city }
           : null;
+
+  // A search typed for one target means nothing for another: start the next one empty.
+  function pickTarget(next: Target) {
+    setTarget(next);
+    setQ('');
+    setFound(null);
+    setPicked('');
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -76,8 +91,8 @@ function AddSubscription({ onSaved }: { onSaved(s: NotificationSettings): void }
       <div className="form-row">
         <div className="field">
           <label htmlFor="sub-target">{t('settings.subs.target')}</label>
-          <select id="sub-target" value={target} onChange={(e) => setTarget(e.target.value as Target)} data-testid="sub-target">
-            {(['category', 'merchant', 'region'] as const).map((x) => (
+          <select id="sub-target" value={target} onChange={(e) => pickTarget(e.target.value as Target)} data-testid="sub-target">
+            {(['category', 'merchant', 'product', 'region'] as const).map((x) => (
               <option key={x} value={x}>
                 {t(`settings.subs.targets.${x}`)}
               </option>
@@ -97,17 +112,23 @@ function AddSubscription({ onSaved }: { onSaved(s: NotificationSettings): void }
             </select>
           </div>
         )}
-        {target === 'merchant' && (
+        {searched(target) && (
           <>
             <div className="field">
-              <label htmlFor="sub-merchant-q">{t('settings.subs.merchantSearch')}</label>
-              <input id="sub-merchant-q" value={q} maxLength={100} onChange={(e) => setQ(e.target.value)} data-testid="sub-merchant-q" />
+              <label htmlFor={`sub-${target}-q`}>{t(`settings.subs.search.${target}`)}</label>
+              <input
+                id={`sub-${target}-q`}
+                value={q}
+                maxLength={100}
+                onChange={(e) => setQ(e.target.value)}
+                data-testid={`sub-${target}-q`}
+              />
             </div>
             <div className="field">
-              <label htmlFor="sub-merchant">{t('settings.subs.merchant')}</label>
-              <select id="sub-merchant" value={merchant} onChange={(e) => setMerchant(e.target.value)} data-testid="sub-merchant">
-                <option value="">{merchants && !merchants.length ? t('settings.subs.noMerchant') : t('settings.subs.choose')}</option>
-                {(merchants ?? []).map((m) => (
+              <label htmlFor={`sub-${target}`}>{t(`settings.subs.targets.${target}`)}</label>
+              <select id={`sub-${target}`} value={picked} onChange={(e) => setPicked(e.target.value)} data-testid={`sub-${target}`}>
+                <option value="">{found && !found.length ? t(`settings.subs.none.${target}`) : t('settings.subs.choose')}</option>
+                {(found ?? []).map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.name}
                   </option>
