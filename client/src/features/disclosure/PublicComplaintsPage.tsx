@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { CATEGORIES, PROBLEM_TYPES } from '../../../../shared/enums';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { ChoiceField } from '../../components/form/ChoiceField';
 import { Page } from '../../components/Page';
 import { ResultCount } from '../../components/ResultCount';
 import { describeError } from '../../i18n/errors';
@@ -49,17 +50,14 @@ export function PublicComplaintsPage() {
     }
   }
   const select = (k: 'cityCode' | 'category' | 'problemType', label: string, any: string, options: [string, string][]) => (
-    <div className="field">
-      <label htmlFor={`public-${k}`}>{label}</label>
-      <select id={`public-${k}`} value={filters[k] ?? ''} onChange={(e) => set(k, e.target.value)} data-testid={`public-filter-${k}`}>
-        <option value="">{any}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ChoiceField
+      label={label}
+      any={any}
+      value={filters[k] ?? ''}
+      onChange={(v) => set(k, v)}
+      options={options}
+      testId={`public-filter-${k}`}
+    />
   );
 
   return (

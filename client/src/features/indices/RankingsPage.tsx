@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CATEGORIES } from '../../../../shared/enums';
 import { EmptyState } from '../../components/EmptyState';
+import { ChoiceField } from '../../components/form/ChoiceField';
 import { Page } from '../../components/Page';
 import { useRegions } from '../complaints/regions';
 import { usePanel } from '../dashboard/usePanel';
@@ -26,16 +27,7 @@ export function RankingsPage() {
   const min = panel.data?.minComplaints ?? 5;
   const value = { cityCode, category };
   const choice = (k: 'cityCode' | 'category', label: string, options: [string, string][]) => (
-    <div className="field">
-      <label htmlFor={`ranking-${k}`}>{label}</label>
-      <select id={`ranking-${k}`} value={value[k]} onChange={(e) => set(k, e.target.value)} data-testid={`ranking-${k}`}>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ChoiceField label={label} value={value[k]} onChange={(v) => set(k, v)} options={options} testId={`ranking-${k}`} />
   );
   return (
     <Page testId="page-rankings" title={t('title')} description={t('description', { min })}>
