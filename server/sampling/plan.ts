@@ -8,6 +8,7 @@ import { badRequest, isDuplicateKey, notFound } from '../http/errors.js';
 import { SamplingPlanAdjustmentModel } from '../models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
 import type { Actor } from '../policies/index.js';
+import { countPlan, planTotals } from './totals.js';
 import { adjustedRow, planItemId, quarterOf } from './riskPlan.js';
 
 const CURSOR = /^\d{8}\|[0-9a-f]{24}$/;
@@ -49,20 +50,17 @@ export async function readPlan(
   if (q.cursor && !CURSOR.test(q.cursor)) throw badRequest('cursor is not valid');
   const region = actor.regionCode!;
   const quarter = q.quarter ?? quarterOf(now());
-  const [rows, subjects, planned, sampled] = await Promise.all([
+  const [rows, { subjects, planned, sampled, computedAt }] = await Promise.all([
     planRowsQuery(region, quarter, q.show, q.cursor)
       .limit(q.limit + 1)
       .lean() as Promise<SamplingPlanItemRecord[]>,
-    SamplingPlanItemModel.countDocuments({ region, quarter }),
-    SamplingPlanItemModel.countDocuments({ region, quarter, inPlan: true }),
-    SamplingPlanItemModel.countDocuments({ region, quarter, inPlan: true, wasSampled: true }),
+    planTotals(region, quarter),
   ]);
   const page = rows.slice(0, q.limit);
-  const last = await SamplingPlanItemModel.findOne({ region, quarter }, { computedAt: 1 }).sort({ sk: -1 }).lean();
   return {
     region,
     quarter,
-    computedAt: last ? new Date(last.computedAt).toISOString() : null,
+    computedAt: computedAt ? new Date(computedAt).toISOString() : null,
     totals: { subjects, planned, sampled, notSampled: planned - sampled },
     items: page.map(presentPlanItem),
     nextCursor: rows.length > q.limit ? page[page.length - 1]!.sk : null,
@@ -110,5 +108,6 @@ export async function adjustPlan(actor: Actor, input: AdjustPlanInput): Promise<
       if (!isDuplicateKey(e)) throw e;
       await SamplingPlanItemModel.updateOne({ _id }, { $set: copy });
     });
+  await countPlan(region, input.quarter);
   return presentPlanItem({ ...row, ...copy });
 }

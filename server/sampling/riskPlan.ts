@@ -20,6 +20,7 @@ import { ProductModel } from '../models/Product.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
 import { SamplingPlanAdjustmentModel } from '../models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
+import { countPlan } from './totals.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 
 /** Points per risk input (docs/sampling-plan.md); the score is their sum. */
@@ -295,6 +296,7 @@ export async function computeSamplingPlans(
     const gone = new Map([...existing.values()].filter((r) => !wrote.has(r._id) && !adjusted.has(r._id)).map((r) => [r._id, r]));
     if (gone.size) await SamplingPlanItemModel.deleteMany({ _id: { $in: [...gone.keys()] } });
     await settleAdjustments(region, quarter, wrote, gone);
+    await countPlan(region, quarter);
     rows += writes.length;
   }
   return { quarter, products: inputs.size, rows };
@@ -373,6 +375,7 @@ export async function refreshSampled(resultIds: string[]): Promise<number> {
     for (const region of regionChain(r.regionCode)) keys.add(planItemId(region, quarter, String(r.productId)));
   }
   let updated = 0;
+  const counted = new Set<string>();
   for (const _id of keys) {
     const [region, quarter, productId] = _id.split('|') as [string, string, string];
     if (!(await SamplingPlanItemModel.exists({ _id }))) continue;
@@ -381,7 +384,9 @@ export async function refreshSampled(resultIds: string[]): Promise<number> {
       .filter((s) => s.sampledOn >= from && s.sampledOn <= to)
       .map((s) => ({ regionCode: s.regionCode, passed: s.passed, failedItems: s.failedItems ?? [] }));
     await SamplingPlanItemModel.updateOne({ _id }, { $set: samplingFigures(rows, region) });
+    counted.add(`${region}|${quarter}`);
     updated++;
   }
+  for (const key of counted) await countPlan(...(key.split('|') as [string, string]));
   return updated;
 }

@@ -1,0 +1,25 @@
+// A plan's totals, counted once per change instead of on every read of the plan page.
+import { now } from '../clock.js';
+import { SamplingPlanItemModel } from '../models/SamplingPlanItem.js';
+import { SamplingPlanTotalsModel, type SamplingPlanTotalsRecord } from '../models/SamplingPlanTotals.js';
+
+/**
+ * Counts the plan of a region and quarter and stores the figures. Two counts racing store in either order;
+ * each runs after the write it follows, so the last to finish has seen every write before it began.
+ */
+export async function countPlan(region: string, quarter: string): Promise<SamplingPlanTotalsRecord> {
+  const [subjects, planned, sampled, last] = await Promise.all([
+    SamplingPlanItemModel.countDocuments({ region, quarter }),
+    SamplingPlanItemModel.countDocuments({ region, quarter, inPlan: true }),
+    SamplingPlanItemModel.countDocuments({ region, quarter, inPlan: true, wasSampled: true }),
+    SamplingPlanItemModel.findOne({ region, quarter }, { computedAt: 1 }).sort({ sk: -1 }).lean(),
+  ]);
+  const totals = { _id: `${region}|${quarter}`, subjects, planned, sampled, computedAt: last?.computedAt ?? null, countedAt: now() };
+  await SamplingPlanTotalsModel.replaceOne({ _id: totals._id }, totals, { upsert: true });
+  return totals;
+}
+
+/** The stored totals, counted now when none are stored yet (a quarter the job has not reached). */
+export async function planTotals(region: string, quarter: string): Promise<SamplingPlanTotalsRecord> {
+  return (await SamplingPlanTotalsModel.findById(`${region}|${quarter}`).lean()) ?? countPlan(region, quarter);
+}
