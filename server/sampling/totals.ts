@@ -8,18 +8,25 @@ import { SamplingPlanTotalsModel, type SamplingPlanTotalsRecord } from '../model
  * each runs after the write it follows, so the last to finish has seen every write before it began.
  */
 export async function countPlan(region: string, quarter: string): Promise<SamplingPlanTotalsRecord> {
+  const totals = await tally(region, quarter);
+  await SamplingPlanTotalsModel.replaceOne({ _id: totals._id }, totals, { upsert: true });
+  return totals;
+}
+
+async function tally(region: string, quarter: string): Promise<SamplingPlanTotalsRecord> {
   const [subjects, planned, sampled, last] = await Promise.all([
     SamplingPlanItemModel.countDocuments({ region, quarter }),
     SamplingPlanItemModel.countDocuments({ region, quarter, inPlan: true }),
     SamplingPlanItemModel.countDocuments({ region, quarter, inPlan: true, wasSampled: true }),
     SamplingPlanItemModel.findOne({ region, quarter }, { computedAt: 1 }).sort({ sk: -1 }).lean(),
   ]);
-  const totals = { _id: `${region}|${quarter}`, subjects, planned, sampled, computedAt: last?.computedAt ?? null, countedAt: now() };
-  await SamplingPlanTotalsModel.replaceOne({ _id: totals._id }, totals, { upsert: true });
-  return totals;
+  return { _id: `${region}|${quarter}`, subjects, planned, sampled, computedAt: last?.computedAt ?? null, countedAt: now() };
 }
 
-/** The stored totals, counted now when none are stored yet (a quarter the job has not reached). */
+/**
+ * The stored totals, or counted now without storing them when none are (a quarter the job has not
+ * reached): a read never writes.
+ */
 export async function planTotals(region: string, quarter: string): Promise<SamplingPlanTotalsRecord> {
-  return (await SamplingPlanTotalsModel.findById(`${region}|${quarter}`).lean()) ?? countPlan(region, quarter);
+  return (await SamplingPlanTotalsModel.findById(`${region}|${quarter}`).lean()) ?? tally(region, quarter);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { FsStorage } from '../../server/storage/fs.js';
 import { setStorage } from '../../server/storage/index.js';
@@ -96,6 +97,8 @@ describe('complaint filing, lists, evidence and notifications over HTTP', () => 
 
   it('threads messages and notifies the other party, with unread counts and mark-read', async () => {
     const c = await fileVia(consumer, filing(world));
+    // The filing's own notices are written after its answer: count from after them.
+    await effectsSettled();
     const before = (await consumer.get('/notifications')).body.unreadCount;
     const m = await merchant.post(`/complaints/${c.id}/messages`, { body: '请提供购物小票照片。' });
     expect(m.status).to.equal(201);
