@@ -76,7 +76,12 @@ describe('honest badges in Chromium', function () {
     await indices.getByTestId('rankings-link').click();
     await visitor.getByTestId('page-rankings').waitFor();
     expect(await visitor.getByTestId('ranking-count').innerText()).to.match(/家商家参与排名/);
-    await visitor.goBack();
+    // The signed-out header links the rankings too, beside the other public pages.
+    await visitor.getByTestId('nav-commitments').click();
+    await visitor.getByTestId('nav-rankings').click();
+    await visitor.getByTestId('page-rankings').waitFor();
+    expect(await visitor.getByTestId('nav-rankings').getAttribute('aria-current')).to.equal('page');
+    await visitor.goto(`${srv.url}/merchants/${world.shop._id}`);
     await visitor.getByTestId('merchant-explained').waitFor();
     await visitor.getByTestId('badge-explained').getByRole('link').click();
     await visitor.locator('[data-testid="commitment-merchant"]').first().waitFor();

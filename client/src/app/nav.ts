@@ -57,6 +57,7 @@ export const PUBLIC_NAV: readonly Omit<NavEntry, 'roles'>[] = [
   { path: '/recalls', labelKey: 'recalls:list.title' },
   { path: '/open-data', labelKey: 'openData:title' },
   { path: '/public/complaints', labelKey: 'disclosure:list.title' },
+  { path: '/rankings', labelKey: 'indices:title' },
 ];
 
 export const ROLE_HOME: Record<Role, string> = {
