@@ -9,6 +9,11 @@ export interface Actor {
   regionCode?: string;
   /** Merchant staff of one store; a merchant account without it is headquarters (all stores). */
   storeId?: string;
+  /**
+   * The user's own name and phone as read when the request began: the answer to a filing shows them
+   * to their owner without reading the user again (server/presenters/complaint.ts).
+   */
+  identity?: { name: string; phone?: string };
 }
 
 export function toActor(user: {
@@ -18,6 +23,8 @@ export function toActor(user: {
   orgId?: unknown;
   regionCode?: string | null;
   storeId?: unknown;
+  name?: string | null;
+  phone?: string | null;
 }): Actor {
   return {
     id: String(user._id),
@@ -26,5 +33,6 @@ export function toActor(user: {
     orgId: user.orgId ? String(user.orgId) : undefined,
     regionCode: user.regionCode ?? undefined,
     storeId: user.role === 'merchant' && user.storeId ? String(user.storeId) : undefined,
+    identity: typeof user.name === 'string' ? { name: user.name, ...(user.phone ? { phone: user.phone } : {}) } : undefined,
   };
 }

@@ -47,9 +47,15 @@ type Identity = { name: string; phone?: string };
 export async function identities(list: ComplaintRecord[], actor: Actor | null): Promise<Map<string, Identity>> {
   const ids = [...new Set(list.filter((c) => seesConsumerIdentity(actor, c)).map((c) => String(c.consumerId)))];
   if (!ids.length) return new Map();
-  // One `_id` read each (FerretDB reads the whole collection for an `$in`): a filing's answer reads one.
-  const users = await findByIds<{ name: string; phone?: string | null }>(UserModel, ids, { name: 1, phone: 1 });
-  return new Map(users.map((u) => [String(u._id), { name: u.name, ...(u.phone ? { phone: u.phone } : {}) }]));
+  // The viewer's own identity came with the request (a consumer's filing answer reads no user).
+  const own = actor?.identity && ids.includes(actor.id) ? ([[actor.id, actor.identity]] as const) : [];
+  const others = ids.filter((id) => id !== actor?.id || !actor.identity);
+  // One `_id` read each (FerretDB reads the whole collection for an `$in`).
+  const users = others.length ? await findByIds<{ name: string; phone?: string | null }>(UserModel, others, { name: 1, phone: 1 }) : [];
+  return new Map<string, Identity>([
+    ...own,
+    ...users.map((u) => [String(u._id), { name: u.name, ...(u.phone ? { phone: u.phone } : {}) }] as const),
+  ]);
 }
 
 type StoredRemedy = Omit<Remedy, 'dueAt' | 'remindedAt' | 'settledAt' | 'fulfilment' | 'status'> & {
