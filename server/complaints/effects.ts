@@ -8,7 +8,7 @@ import { notice } from '../mail/templates.js';
 import { UserModel } from '../models/User.js';
 import { fanOut } from '../notifications/fanout.js';
 import { person } from '../notifications/recipients.js';
-import { notifyComplaint, type Audience } from './notify.js';
+import { notifyComplaintAll, type Audience, type ComplaintNotice } from './notify.js';
 import type { ComplaintState } from './projection.js';
 import { emitToComplaint } from './realtime.js';
 
@@ -28,14 +28,16 @@ export interface EffectEvent {
 }
 
 /** The complaint as the event left it (the projection right after it). */
-type Complaint = ComplaintState & Parameters<typeof notifyComplaint>[0] & Parameters<typeof emitToComplaint>[0];
+type Complaint = ComplaintState & Parameters<typeof notifyComplaintAll>[0] & Parameters<typeof emitToComplaint>[0];
 
 async function announceFiled(c: Complaint): Promise<void> {
   const id = String(c._id);
   emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority });
-  await notifyComplaint(c, `${id}:1`, 'filed_consumer', ['consumer']);
-  await notifyComplaint(c, `${id}:1`, 'filed_merchant', ['merchant']);
-  if (c.priority === 'urgent') await notifyComplaint(c, `${id}:1`, 'filed_urgent', ['regulators']);
+  await notifyComplaintAll(c, `${id}:1`, [
+    ['filed_consumer', ['consumer']],
+    ['filed_merchant', ['merchant']],
+    ...(c.priority === 'urgent' ? [['filed_urgent', ['regulators']] satisfies ComplaintNotice] : []),
+  ]);
   await publish('complaint.filed', { complaintId: id });
 }
 
@@ -97,15 +99,16 @@ async function announceTransition(c: Complaint, e: EffectEvent): Promise<void> {
   if (e.action === 'redirect') emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority });
   // A clock transition long after its deadline (downtime, imported history) changes state without notices.
   if (!e.quiet) {
-    for (const [kind, audiences] of NOTICES[e.action] ?? []) {
-      const extra: Record<string, string> = e.action === 'decline' ? { reason: String(e.data?.reasonCode ?? '') } : {};
-      await notifyComplaint(c, key, kind, audiences, extra);
-    }
+    const extra: Record<string, string> = e.action === 'decline' ? { reason: String(e.data?.reasonCode ?? '') } : {};
+    const wasRegulatorStage = e.from === 'awaiting_regulator' || e.from === 'in_mediation';
+    const notices: ComplaintNotice[] = [
+      ...(NOTICES[e.action] ?? []).map(([kind, audiences]): ComplaintNotice => [kind, audiences, extra]),
+      ...(e.action === 'withdraw' && wasRegulatorStage ? [['withdrawn', ['regulators']] satisfies ComplaintNotice] : []),
+    ];
+    if (notices.length) await notifyComplaintAll(c, key, notices);
     // The officer a complaint is assigned to hears of it, unless they took it themselves.
     const assignee = e.action === 'assign' ? String(e.data?.assigneeId) : null;
     if (assignee && assignee !== String(e.actorId)) await notifyAssignee(c, key, assignee, e);
-    const wasRegulatorStage = e.from === 'awaiting_regulator' || e.from === 'in_mediation';
-    if (e.action === 'withdraw' && wasRegulatorStage) await notifyComplaint(c, key, 'withdrawn', ['regulators']);
   }
   await publish('complaint.transitioned', { complaintId: id, action: e.action, from: String(e.from), to: e.to, seq: e.seq });
 }

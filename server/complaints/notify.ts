@@ -2,7 +2,7 @@
 // (event key, account). The audiences name the complaint's parties; the recipient rules find them.
 import type mongoose from 'mongoose';
 import { notice } from '../mail/templates.js';
-import { fanOut, recipientsOf } from '../notifications/fanout.js';
+import { fanOut, fanOutAll, recipientsOf, type FanOut } from '../notifications/fanout.js';
 import { bureaus, merchantStaff, person, type RecipientRule } from '../notifications/recipients.js';
 
 export type Audience = 'consumer' | 'merchant' | 'regulators';
@@ -32,6 +32,18 @@ function rules(c: Target, audiences: Audience[]): RecipientRule[] {
 
 export const recipients = (c: Target, audiences: Audience[]) => recipientsOf(rules(c, audiences));
 
+/** One notice of a complaint event: its kind, who hears it, and the notice's extra fields. */
+export type ComplaintNotice = [kind: string, audiences: Audience[], extra?: Record<string, string>];
+
+const fanOutOf = (c: Target, key: string, [kind, audiences, extra = {}]: ComplaintNotice): FanOut => ({
+  cause: key,
+  kind,
+  to: rules(c, audiences),
+  notice: notice(kind, { number: c.number, productName: c.product?.name, merchantName: c.merchantName }, extra),
+  link: `/complaints/${c._id}`,
+  complaintId: c._id,
+});
+
 /** Notifies the audiences of a complaint about one event (`key` names the event, e.g. `<id>:3`). */
 export async function notifyComplaint(
   c: Target,
@@ -40,12 +52,10 @@ export async function notifyComplaint(
   audiences: Audience[],
   extra: Record<string, string> = {},
 ): Promise<number> {
-  return fanOut({
-    cause: key,
-    kind,
-    to: rules(c, audiences),
-    notice: notice(kind, { number: c.number, productName: c.product?.name, merchantName: c.merchantName }, extra),
-    link: `/complaints/${c._id}`,
-    complaintId: c._id,
-  });
+  return fanOut(fanOutOf(c, key, [kind, audiences, extra]));
+}
+
+/** Every notice of one event in one fan-out (one insert per collection); an account hears the first that names it. */
+export async function notifyComplaintAll(c: Target, key: string, notices: ComplaintNotice[]): Promise<number> {
+  return fanOutAll(notices.map((n) => fanOutOf(c, key, n)));
 }

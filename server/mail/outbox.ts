@@ -4,20 +4,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type mongoose from 'mongoose';
 import { now } from '../clock.js';
-import { isDuplicateKey } from '../http/errors.js';
+import { isDuplicateKey, onlyDuplicateKeys } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
 import { logger } from '../logger.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { OutboxMailModel } from '../models/OutboxMail.js';
 import { composeEml, mailDir, mailSettings, smtpTransport } from './transport.js';
 
-export async function enqueueMail(m: {
+type NewMail = {
   key: string;
   userId: mongoose.Types.ObjectId | string;
   to: string;
   subject: string;
   text: string;
-}): Promise<boolean> {
+};
+
+export async function enqueueMail(m: NewMail): Promise<boolean> {
   try {
     await OutboxMailModel.create({ ...m, status: 'pending', nextAttemptAt: now(), createdAt: now() });
     return true;
@@ -25,6 +27,20 @@ export async function enqueueMail(m: {
     if (isDuplicateKey(e)) return false;
     throw e;
   }
+}
+
+/** Several mails in one unordered insert (a fan-out's); one already enqueued leaves the others stored. */
+export async function enqueueMails(mails: NewMail[]): Promise<void> {
+  if (!mails.length) return;
+  const at = now();
+  const docs = mails.map((m) => new OutboxMailModel({ ...m, status: 'pending', nextAttemptAt: at, createdAt: at }));
+  for (const d of docs) {
+    const invalid = d.validateSync();
+    if (invalid) throw invalid;
+  }
+  await OutboxMailModel.collection.insertMany(docs.map((d) => d.toObject()) as never[], { ordered: false }).catch((e) => {
+    if (!onlyDuplicateKeys(e)) throw e;
+  });
 }
 
 /** 30 s, 1 min, 2 min … capped at one hour; after 12 attempts the mail is marked failed. */

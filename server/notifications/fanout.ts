@@ -11,13 +11,13 @@ import { DEFAULT_DELIVERY, eventKindOf, type Deliveries } from '../../shared/sch
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { publicUrl } from '../config.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMails } from '../mail/outbox.js';
 import { mailText, type Notice } from '../mail/templates.js';
 import { UserModel } from '../models/User.js';
 import { emitTo } from '../realtime/emit.js';
 import { addToDigest } from './digest.js';
 import type { RecipientRule } from './recipients.js';
-import { addNotification } from './unread.js';
+import { addNotifications } from './unread.js';
 
 export interface Recipient {
   _id: mongoose.Types.ObjectId;
@@ -77,11 +77,31 @@ function subject(n: Notice, locale: Locale): string {
 }
 
 /** Notifies every recipient of `f.cause` once; returns how many in-app notifications are new. */
-export async function fanOut(f: FanOut): Promise<number> {
-  let added = 0;
-  for (const r of await recipientsOf(f.to)) {
-    const link = typeof f.link === 'string' ? f.link : f.link(r);
-    const doc = await addNotification({
+export function fanOut(f: FanOut): Promise<number> {
+  return fanOutAll([f]);
+}
+
+/**
+ * Several fan-outs of one happening (a filing tells its consumer, its merchant and its bureaus) in
+ * one insert per collection: the recipients of all are read at once, then the new notifications, their
+ * unread counts and the mails are each stored by one unordered insert. An account named under the
+ * same cause by several fan-outs hears once, from the first. Returns how many notifications are new.
+ */
+export async function fanOutAll(list: FanOut[]): Promise<number> {
+  const found = await Promise.all(list.map((f) => recipientsOf(f.to)));
+  const seen = new Set<string>();
+  const sends = list.flatMap((f, i) =>
+    found[i]!.flatMap((r) => {
+      const once = `${String(r._id)}:${f.cause}`;
+      if (seen.has(once)) return [];
+      seen.add(once);
+      return [{ f, r, link: typeof f.link === 'string' ? f.link : f.link(r) }];
+    }),
+  );
+  if (!sends.length) return 0;
+  const at = now();
+  const docs = await addNotifications(
+    sends.map(({ f, r, link }) => ({
       userId: r._id,
       key: f.cause,
       kind: f.kind,
@@ -90,17 +110,19 @@ export async function fanOut(f: FanOut): Promise<number> {
       body: r.locale === 'en' ? f.notice.bodyEn : f.notice.body,
       link,
       complaintId: f.complaintId ?? null,
-      at: now(),
-    });
-    if (doc) {
+      at,
+    })),
+  );
+  const mails: Parameters<typeof enqueueMails>[0] = [];
+  for (const [i, { f, r, link }] of sends.entries()) {
+    const doc = docs[i];
+    if (doc)
       emitTo([rooms.user(String(r._id))], 'notification', {
         id: String(doc._id),
         kind: f.kind,
         title: r.locale === 'en' ? f.notice.titleEn : f.notice.title,
         link,
       });
-      added++;
-    }
     // In the app always; beyond it as the recipient chose for this kind of event.
     const delivery = r.deliveries?.[eventKindOf(f.kind)] ?? DEFAULT_DELIVERY;
     if (delivery === 'app') continue;
@@ -111,7 +133,7 @@ export async function fanOut(f: FanOut): Promise<number> {
     }
     // Enqueued even when the notification existed: a retry after a crash between the two still mails.
     const url = publicUrl() + link;
-    await enqueueMail({
+    mails.push({
       key: f.cause,
       userId: r._id,
       to: r.email,
@@ -119,5 +141,6 @@ export async function fanOut(f: FanOut): Promise<number> {
       text: f.mail ? f.mail(url) : mailText(f.notice, url, r.locale),
     });
   }
-  return added;
+  await enqueueMails(mails);
+  return docs.filter(Boolean).length;
 }

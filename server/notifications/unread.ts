@@ -5,7 +5,7 @@
 // _id and the last minute's deltas: reads whose size does not grow with the notifications.
 import type mongoose from 'mongoose';
 import { addDeltas, readCounts } from '../counts/ledger.js';
-import { isDuplicateKey } from '../http/errors.js';
+import { onlyDuplicateKeys } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { NotificationModel } from '../models/Notification.js';
@@ -34,19 +34,35 @@ type NewNotification = {
 };
 
 /**
- * Adds a notification and counts it unread; null when (userId, key) was notified before. The delta
- * goes first: a retry after a crash in between finds no notification and inserts the same delta id,
- * which the ledger still holds, and so adds nothing.
+ * Adds notifications and counts them unread, in one insert per collection; each answer is the stored
+ * notification, or null when (userId, key) was notified before. The deltas go first: a retry after a
+ * crash in between finds no notification and inserts the same delta ids, which the ledger still holds,
+ * and so adds nothing.
  */
-export async function addNotification(doc: NewNotification) {
-  if (await NotificationModel.exists({ userId: doc.userId, key: doc.key })) return null;
-  await addDeltas([delta(1, doc.userId, doc.key)]);
-  try {
-    return await NotificationModel.create(doc);
-  } catch (e) {
-    if (isDuplicateKey(e)) return null;
-    throw e;
+export async function addNotifications(docs: NewNotification[]) {
+  // Notified before: one `exists` each (the unique index's equality), at once.
+  const known = await Promise.all(docs.map((d) => NotificationModel.exists({ userId: d.userId, key: d.key })));
+  const fresh = docs.filter((_, i) => !known[i]).map((d) => new NotificationModel(d));
+  if (!fresh.length) return docs.map(() => null);
+  await addDeltas(fresh.map((d) => delta(1, d.userId, d.key)));
+  for (const d of fresh) {
+    const invalid = d.validateSync();
+    if (invalid) throw invalid;
   }
+  // Unordered: a row another runner stored meanwhile (E11000) leaves the others stored.
+  const lost = new Set<number>();
+  await NotificationModel.collection.insertMany(fresh.map((d) => d.toObject()) as never[], { ordered: false }).catch((e) => {
+    if (!onlyDuplicateKeys(e)) throw e;
+    const errors = (e as { writeErrors?: { index: number }[] | { index: number } }).writeErrors;
+    for (const w of Array.isArray(errors) ? errors : errors ? [errors] : fresh.map((_, index) => ({ index }))) lost.add(w.index);
+  });
+  const stored = new Map(fresh.filter((_, i) => !lost.has(i)).map((d) => [`${String(d.userId)}:${d.key}`, d.toObject()]));
+  return docs.map((d) => stored.get(`${String(d.userId)}:${d.key}`) ?? null);
+}
+
+/** One notification (see addNotifications). */
+export async function addNotification(doc: NewNotification) {
+  return (await addNotifications([doc]))[0]!;
 }
 
 /** Counts these notifications (of one user) read before they are marked; a repeat counts once. */
