@@ -84,7 +84,9 @@ async function runEvent({ event, state }: Item): Promise<void> {
   try {
     key = await claimEvent(event);
     if (!key) return;
-    await runEffects(event, state ?? (await stateAfter(event)));
+    // Handed over by its command and claimed at the first try: no run of these effects came before.
+    const fresh = !!state && key === claimKey(event, 0);
+    await runEffects(event, state ?? (await stateAfter(event)), { fresh });
     await ComplaintEventModel.updateOne({ _id: event._id }, { $unset: { effects: 1, effectsTry: 1 } });
   } catch (err) {
     logger.error({ err, event: event._id }, 'complaint effects failed; they are retried');

@@ -30,14 +30,19 @@ export interface EffectEvent {
 /** The complaint as the event left it (the projection right after it). */
 type Complaint = ComplaintState & Parameters<typeof notifyComplaintAll>[0] & Parameters<typeof emitToComplaint>[0];
 
-async function announceFiled(c: Complaint): Promise<void> {
+async function announceFiled(c: Complaint, fresh: boolean): Promise<void> {
   const id = String(c._id);
   emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority });
-  await notifyComplaintAll(c, `${id}:1`, [
-    ['filed_consumer', ['consumer']],
-    ['filed_merchant', ['merchant']],
-    ...(c.priority === 'urgent' ? [['filed_urgent', ['regulators']] satisfies ComplaintNotice] : []),
-  ]);
+  await notifyComplaintAll(
+    c,
+    `${id}:1`,
+    [
+      ['filed_consumer', ['consumer']],
+      ['filed_merchant', ['merchant']],
+      ...(c.priority === 'urgent' ? [['filed_urgent', ['regulators']] satisfies ComplaintNotice] : []),
+    ],
+    { fresh },
+  );
   await publish('complaint.filed', { complaintId: id });
 }
 
@@ -91,7 +96,7 @@ async function notifyAssignee(c: Complaint, key: string, assignee: string, e: Ef
   });
 }
 
-async function announceTransition(c: Complaint, e: EffectEvent): Promise<void> {
+async function announceTransition(c: Complaint, e: EffectEvent, fresh: boolean): Promise<void> {
   const id = String(c._id);
   emitToComplaint(c, 'complaint:updated', { id, status: c.status, version: c.version });
   const key = `${id}:${e.seq}`;
@@ -105,7 +110,7 @@ async function announceTransition(c: Complaint, e: EffectEvent): Promise<void> {
       ...(NOTICES[e.action] ?? []).map(([kind, audiences]): ComplaintNotice => [kind, audiences, extra]),
       ...(e.action === 'withdraw' && wasRegulatorStage ? [['withdrawn', ['regulators']] satisfies ComplaintNotice] : []),
     ];
-    if (notices.length) await notifyComplaintAll(c, key, notices);
+    if (notices.length) await notifyComplaintAll(c, key, notices, { fresh });
     // The officer a complaint is assigned to hears of it, unless they took it themselves.
     const assignee = e.action === 'assign' ? String(e.data?.assigneeId) : null;
     if (assignee && assignee !== String(e.actorId)) await notifyAssignee(c, key, assignee, e);
@@ -113,8 +118,12 @@ async function announceTransition(c: Complaint, e: EffectEvent): Promise<void> {
   await publish('complaint.transitioned', { complaintId: id, action: e.action, from: String(e.from), to: e.to, seq: e.seq });
 }
 
-/** Every effect of one event; `c` is the complaint right after it. */
-export async function runEffects(e: EffectEvent, c: ComplaintState): Promise<void> {
-  if (e.action === 'file') await announceFiled(c as Complaint);
-  else await announceTransition(c as Complaint, e);
+/**
+ * Every effect of one event; `c` is the complaint right after it. `fresh`: this is the first run of
+ * the event's effects (its command handed it over and its first try was claimed), so nobody has been
+ * notified of it yet and the notices skip the "notified before?" reads.
+ */
+export async function runEffects(e: EffectEvent, c: ComplaintState, { fresh = false }: { fresh?: boolean } = {}): Promise<void> {
+  if (e.action === 'file') await announceFiled(c as Complaint, fresh);
+  else await announceTransition(c as Complaint, e, fresh);
 }

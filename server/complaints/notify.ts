@@ -56,6 +56,14 @@ export async function notifyComplaint(
 }
 
 /** Every notice of one event in one fan-out (one insert per collection); an account hears the first that names it. */
-export async function notifyComplaintAll(c: Target, key: string, notices: ComplaintNotice[]): Promise<number> {
-  return fanOutAll(notices.map((n) => fanOutOf(c, key, n)));
+export async function notifyComplaintAll(
+  c: Target,
+  key: string,
+  notices: ComplaintNotice[],
+  opts: { fresh?: boolean } = {},
+): Promise<number> {
+  return fanOutAll(
+    notices.map((n) => fanOutOf(c, key, n)),
+    opts,
+  );
 }

@@ -86,8 +86,9 @@ export function fanOut(f: FanOut): Promise<number> {
  * one insert per collection: the recipients of all are read at once, then the new notifications, their
  * unread counts and the mails are each stored by one unordered insert. An account named under the
  * same cause by several fan-outs hears once, from the first. Returns how many notifications are new.
+ * `fresh`: no recipient can have heard of these causes before (see addNotifications).
  */
-export async function fanOutAll(list: FanOut[]): Promise<number> {
+export async function fanOutAll(list: FanOut[], opts: { fresh?: boolean } = {}): Promise<number> {
   const found = await Promise.all(list.map((f) => recipientsOf(f.to)));
   const seen = new Set<string>();
   const sends = list.flatMap((f, i) =>
@@ -112,6 +113,7 @@ export async function fanOutAll(list: FanOut[]): Promise<number> {
       complaintId: f.complaintId ?? null,
       at,
     })),
+    opts,
   );
   const mails: Parameters<typeof enqueueMails>[0] = [];
   for (const [i, { f, r, link }] of sends.entries()) {

@@ -37,26 +37,27 @@ type NewNotification = {
  * Adds notifications and counts them unread, in one insert per collection; each answer is the stored
  * notification, or null when (userId, key) was notified before. The deltas go first: a retry after a
  * crash in between finds no notification and inserts the same delta ids, which the ledger still holds,
- * and so adds nothing.
+ * and so adds nothing. That check is skipped for `fresh` keys, which nobody can have notified before
+ * (a complaint event's first run of its effects): the unique index still decides a race.
  */
-export async function addNotifications(docs: NewNotification[]) {
-  // Notified before: one `exists` each (the unique index's equality), at once.
-  const known = await Promise.all(docs.map((d) => NotificationModel.exists({ userId: d.userId, key: d.key })));
-  const fresh = docs.filter((_, i) => !known[i]).map((d) => new NotificationModel(d));
-  if (!fresh.length) return docs.map(() => null);
-  await addDeltas(fresh.map((d) => delta(1, d.userId, d.key)));
-  for (const d of fresh) {
+export async function addNotifications(docs: NewNotification[], { fresh = false }: { fresh?: boolean } = {}) {
+  // Notified before (a retry, perhaps after the ledger forgot the delta): one `exists` each, at once.
+  const known = fresh ? [] : await Promise.all(docs.map((d) => NotificationModel.exists({ userId: d.userId, key: d.key })));
+  const unseen = docs.filter((_, i) => !known[i]).map((d) => new NotificationModel(d));
+  if (!unseen.length) return docs.map(() => null);
+  await addDeltas(unseen.map((d) => delta(1, d.userId, d.key)));
+  for (const d of unseen) {
     const invalid = d.validateSync();
     if (invalid) throw invalid;
   }
   // Unordered: a row another runner stored meanwhile (E11000) leaves the others stored.
   const lost = new Set<number>();
-  await NotificationModel.collection.insertMany(fresh.map((d) => d.toObject()) as never[], { ordered: false }).catch((e) => {
+  await NotificationModel.collection.insertMany(unseen.map((d) => d.toObject()) as never[], { ordered: false }).catch((e) => {
     if (!onlyDuplicateKeys(e)) throw e;
     const errors = (e as { writeErrors?: { index: number }[] | { index: number } }).writeErrors;
-    for (const w of Array.isArray(errors) ? errors : errors ? [errors] : fresh.map((_, index) => ({ index }))) lost.add(w.index);
+    for (const w of Array.isArray(errors) ? errors : errors ? [errors] : unseen.map((_, index) => ({ index }))) lost.add(w.index);
   });
-  const stored = new Map(fresh.filter((_, i) => !lost.has(i)).map((d) => [`${String(d.userId)}:${d.key}`, d.toObject()]));
+  const stored = new Map(unseen.filter((_, i) => !lost.has(i)).map((d) => [`${String(d.userId)}:${d.key}`, d.toObject()]));
   return docs.map((d) => stored.get(`${String(d.userId)}:${d.key}`) ?? null);
 }
 
