@@ -3,20 +3,15 @@
 // and says it is under review; the public problem-product list links to the merchants concerned.
 // Any page or console error fails the test.
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
 import { now } from '../../server/clock.js';
 import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
-import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { flagHangzhouHeater } from '../helpers/products.js';
 import { chainStores } from '../helpers/returns.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('honest badges in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
   const figures = {
     creditScore: 48.5,
     complaints180d: 42,
@@ -27,14 +22,13 @@ describe('honest badges in Chromium', function () {
     enforcementCases: 1,
   };
 
+  const e2e = inChromium();
+
   before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-    const shop = await signedIn(srv.url, DEMO.shop);
+    const shop = await signedIn(e2e.srv.url, DEMO.shop);
     const published = await shop.post('/return-commitments', {
       scope: 'store',
-      storeIds: [chainStores(world).shop],
+      storeIds: [chainStores(e2e.world).shop],
       windowDays: 7,
       categories: ['toy'],
       conditions: '包装完整',
@@ -42,19 +36,19 @@ describe('honest badges in Chromium', function () {
     });
     expect(published.status, published.text).to.equal(201);
     // What the hourly credit job (products/credit.ts) stores for a merchant it rates D.
-    await MerchantCreditModel.replaceOne({ _id: world.shop._id }, { _id: world.shop._id, tier: 'D', figures, at: now() }, { upsert: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
+    await MerchantCreditModel.replaceOne(
+      { _id: e2e.world.shop._id },
+      { _id: e2e.world.shop._id, tier: 'D', figures, at: now() },
+      { upsert: true },
+    );
   });
 
   it('puts a tier D merchant with a badge on the review list and explains both on its public profile', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signInAs(page, srv.url, DEMO.regulatorYw);
-    await page.goto(`${srv.url}/compliance`);
-    const card = page.getByTestId(`review-${world.shop._id}`);
+    await signInAs(page, e2e.srv.url, DEMO.regulatorYw);
+    await page.goto(`${e2e.srv.url}/compliance`);
+    const card = page.getByTestId(`review-${e2e.world.shop._id}`);
     await card.waitFor();
     expect(await card.innerText()).to.contain('信用等级 D 仍挂承诺标识');
     const credit = card.getByTestId('review-credit-figures');
@@ -63,8 +57,8 @@ describe('honest badges in Chromium', function () {
     await context.close();
 
     // Signed out, as a consumer reads it.
-    const visitor = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await visitor.goto(`${srv.url}/merchants/${world.shop._id}`);
+    const visitor = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await visitor.goto(`${e2e.srv.url}/merchants/${e2e.world.shop._id}`);
     await visitor.getByTestId('merchant-explained').waitFor();
     expect(await visitor.getByTestId('credit-tier').innerText()).to.contain('D');
     expect(await visitor.getByTestId('badge-explained').innerText()).to.contain('公开承诺无理由退换货');
@@ -81,17 +75,17 @@ describe('honest badges in Chromium', function () {
     await visitor.getByTestId('nav-rankings').click();
     await visitor.getByTestId('page-rankings').waitFor();
     expect(await visitor.getByTestId('nav-rankings').getAttribute('aria-current')).to.equal('page');
-    await visitor.goto(`${srv.url}/merchants/${world.shop._id}`);
+    await visitor.goto(`${e2e.srv.url}/merchants/${e2e.world.shop._id}`);
     await visitor.getByTestId('merchant-explained').waitFor();
     await visitor.getByTestId('badge-explained').getByRole('link').click();
     await visitor.locator('[data-testid="commitment-merchant"]').first().waitFor();
-    expect(new Set(await visitor.getByTestId('commitment-merchant').allInnerTexts())).to.deep.equal(new Set([world.shop.name]));
+    expect(new Set(await visitor.getByTestId('commitment-merchant').allInnerTexts())).to.deep.equal(new Set([e2e.world.shop.name]));
     await visitor.close();
   });
 
   it('links the merchants concerned from the public problem-product list to their profiles', async () => {
-    await flagHangzhouHeater(world, 'badge');
-    const hz = await signedIn(srv.url, DEMO.regulatorHz);
+    await flagHangzhouHeater(e2e.world, 'badge');
+    const hz = await signedIn(e2e.srv.url, DEMO.regulatorHz);
     const flagId = (await hz.get('/product-flags')).body.items[0].id;
     const id = (await hz.post('/enforcement-cases', { flagId, note: '立案' })).body.id;
     await hz.post(`/enforcement-cases/${id}/transitions`, { action: 'investigate', note: '现场检查', expectedVersion: 1 });
@@ -104,8 +98,8 @@ describe('honest badges in Chromium', function () {
     });
     expect(published.status, published.text).to.equal(200);
 
-    const visitor = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await visitor.goto(`${srv.url}/problem-products`);
+    const visitor = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await visitor.goto(`${e2e.srv.url}/problem-products`);
     const links = visitor.getByTestId(`public-case-${id}`).getByTestId('public-merchant');
     await links.first().waitFor();
     expect(await links.count()).to.equal(3);

@@ -3,41 +3,34 @@
 // then explains the new due day (10-13) with the pause, the 调休 days and National Day, in Chinese,
 // and the consumer reads the same in English. Any page or console error fails the test.
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { testClock } from '../../server/clock.js';
-import type { DemoWorld } from '../../server/seed/registry.js';
 import { filing, fileVia } from '../helpers/complaints.js';
-import { launchBrowser, signInAs, switchSignedInToEnglish } from '../helpers/browser.js';
+import { signInAs, switchSignedInToEnglish } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 const at10 = (day: string) => new Date(`${day}T02:00:00Z`);
 
 describe('deadline pauses in Chromium', function () {
   this.timeout(180_000);
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
   let id = '';
 
+  const e2e = inChromium();
+
   before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-    const consumer = await signedIn(srv.url, DEMO.consumer);
+    const consumer = await signedIn(e2e.srv.url, DEMO.consumer);
     testClock.set(at10('2026-09-17'));
-    id = (await fileVia(consumer, filing(world, '330106'))).id;
+    id = (await fileVia(consumer, filing(e2e.world, '330106'))).id;
   });
   after(async () => {
     testClock.reset();
-    await browser?.close();
-    await srv?.stop();
   });
 
   async function pageAs(email: string, locale: 'zh-CN' | 'en'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale });
     const page = await context.newPage();
-    await signInAs(page, srv.url, email);
+    await signInAs(page, e2e.srv.url, email);
     // The language a user picked is remembered for the user; the shell's switch picks English.
     if (locale === 'en') {
       await switchSignedInToEnglish(page);
@@ -54,7 +47,7 @@ describe('deadline pauses in Chromium', function () {
   it('the bureau pauses for testing and resumes; the page explains the moved deadline in both languages', async () => {
     testClock.set(at10('2026-09-22'));
     const bureau = await pageAs(DEMO.regulatorHz, 'zh-CN');
-    await bureau.goto(`${srv.url}/complaints/${id}`);
+    await bureau.goto(`${e2e.srv.url}/complaints/${id}`);
     await bureau.getByTestId('deadline-panel').waitFor();
     expect(await explanation(bureau)).to.equal(
       '2026-10-08 到期：09-17 提交后 10 个工作日，调休上班日 09-20 计入，中秋 09-25，国庆节 10-01、10-02、10-05、10-06、10-07 不计',
@@ -75,7 +68,7 @@ describe('deadline pauses in Chromium', function () {
     await bureau.locator('[data-testid="timeline-event"][data-action="resume_deadline"]').waitFor();
 
     const consumer = await pageAs(DEMO.consumer, 'en');
-    await consumer.goto(`${srv.url}/complaints/${id}`);
+    await consumer.goto(`${e2e.srv.url}/complaints/${id}`);
     await consumer.getByTestId('deadline-panel').waitFor();
     expect(await explanation(consumer)).to.equal(
       'due 2026-10-13: filed 09-17 + 10 working days, weekend workdays (调休) 09-20, 10-10 counted, Mid-autumn Festival 09-25, National Day 10-01, 10-02, 10-05, 10-06, 10-07 skipped, paused 4 working days for testing (09-22 to 09-29)',

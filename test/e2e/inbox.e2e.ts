@@ -3,14 +3,13 @@
 // own tab, a search, and a complaint filed meanwhile shown at once at the top (no reload, no
 // scrolling), marked new until opened; English labels. Any page or console error fails the test.
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { seedComplaints } from '../../server/seed/complaints.js';
-import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { fileVia, filing } from '../helpers/complaints.js';
 import { DEMO, signedIn } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 const TAB_STATUSES = {
   todo: ['awaiting_merchant'],
@@ -20,19 +19,8 @@ const TAB_STATUSES = {
 } as const;
 
 describe('the merchant inbox in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
-
-  before(async () => {
-    world = await freshWorld();
+  const e2e = inChromium(async (world) => {
     await seedComplaints(world);
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
   });
 
   const rowStatuses = (page: Page, table: string) =>
@@ -44,12 +32,12 @@ describe('the merchant inbox in Chromium', function () {
   const tabCount = async (page: Page, tab: string) =>
     Number(await page.getByTestId(`inbox-tab-${tab}`).getByTestId('tab-count').innerText());
   const chainCount = (statuses: readonly string[]) =>
-    ComplaintModel.countDocuments({ merchantId: world.chain._id, status: { $in: [...statuses] } });
+    ComplaintModel.countDocuments({ merchantId: e2e.world.chain._id, status: { $in: [...statuses] } });
 
   it('tabs by who acts next with their counts, the to-do by deadline, search, a new complaint live at the top until opened', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await signInAs(page, srv.url, DEMO.merchant);
+    await signInAs(page, e2e.srv.url, DEMO.merchant);
     await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 10_000 });
     await page.getByTestId('nav-inbox').click();
     await page.getByTestId('inbox').waitFor();
@@ -90,7 +78,7 @@ describe('the merchant inbox in Chromium', function () {
     expect(bureau.every(([, s]) => (TAB_STATUSES.bureau as readonly string[]).includes(s!))).to.equal(true);
 
     // A search by number finds that complaint and counts it in its tab.
-    const one = await ComplaintModel.findOne({ merchantId: world.chain._id, status: 'merchant_responded' }, { number: 1 }).lean();
+    const one = await ComplaintModel.findOne({ merchantId: e2e.world.chain._id, status: 'merchant_responded' }, { number: 1 }).lean();
     await page.getByTestId('inbox-q').fill(one!.number);
     await page.getByTestId('inbox-search').click();
     await page.waitForFunction(
@@ -114,10 +102,10 @@ describe('the merchant inbox in Chromium', function () {
 
     // Filed now: its deadline is the latest, yet it shows at once above the list, marked new, without a reload.
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-    const consumer = await signedIn(srv.url, DEMO.consumer);
+    const consumer = await signedIn(e2e.srv.url, DEMO.consumer);
     const filed = await fileVia(
       consumer,
-      filing(world, '330106', { product: { name: '空气炸锅', category: 'household_appliance', brand: '美家' } }),
+      filing(e2e.world, '330106', { product: { name: '空气炸锅', category: 'household_appliance', brand: '美家' } }),
     );
     const row = page.getByTestId('inbox-new').getByTestId(`complaint-row-${filed.id}`);
     await row.getByTestId('new-badge').waitFor({ timeout: 15_000 });
@@ -149,11 +137,11 @@ describe('the merchant inbox in Chromium', function () {
   });
 
   it('tells the consumer how many complaints their list holds', async () => {
-    const total = await ComplaintModel.countDocuments({ consumerId: world.users.get(DEMO.consumer)!._id });
+    const total = await ComplaintModel.countDocuments({ consumerId: e2e.world.users.get(DEMO.consumer)!._id });
     expect(total).to.be.above(20);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await signInAs(page, srv.url, DEMO.consumer);
+    await signInAs(page, e2e.srv.url, DEMO.consumer);
     await page.getByTestId('nav-complaints').click();
     await page.locator(`[data-testid="result-count"][data-count="${total}"]`).waitFor();
     expect(await page.getByTestId('result-count').innerText()).to.equal(`共 ${total} 件投诉`);

@@ -3,48 +3,38 @@
 // Any page or console error fails the test.
 import fs from 'node:fs';
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
 import { runExport } from '../../server/openData/export.js';
 import { accessLogSettled } from '../../server/privacy/accessLog.js';
-import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { filing, fileVia } from '../helpers/complaints.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { publicRecord } from '../helpers/openData.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('my data and open data in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
   let number = '';
 
+  const e2e = inChromium();
+
   before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-    const consumer = await signedIn(srv.url, DEMO.consumer);
-    const c = await fileVia(consumer, filing(world, '330106', { contactAgreement: true }));
+    const consumer = await signedIn(e2e.srv.url, DEMO.consumer);
+    const c = await fileVia(consumer, filing(e2e.world, '330106', { contactAgreement: true }));
     number = c.number;
-    const merchant = await signedIn(srv.url, DEMO.merchant);
+    const merchant = await signedIn(e2e.srv.url, DEMO.merchant);
     expect((await merchant.get(`/complaints/${c.id}`)).body.consumer).to.be.an('object');
     await accessLogSettled();
   });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
 
   it('shows the consumer who viewed their data, downloads it, and closes the account after confirmation', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signInAs(page, srv.url, DEMO.consumer);
+    await signInAs(page, e2e.srv.url, DEMO.consumer);
     await page.getByTestId('nav-my-data').first().click();
     const log = page.getByTestId('access-log');
     await log.waitFor();
     const row = await log.locator('tbody tr').first().innerText();
-    expect(row).to.contain(world.users.get(DEMO.merchant)!.name);
+    expect(row).to.contain(e2e.world.users.get(DEMO.merchant)!.name);
     expect(row).to.contain(number);
     expect(row).to.contain('投诉详情（含身份）');
     expect(await page.getByTestId('access-log-count').innerText()).to.equal('共 1 条');
@@ -69,13 +59,13 @@ describe('my data and open data in Chromium', function () {
   });
 
   it('shows the open-data figures, files and dictionary signed out, in Chinese and English', async () => {
-    await PublicComplaintModel.create(publicRecord(world, 0, { category: 'toy', publishedAt: new Date() }));
+    await PublicComplaintModel.create(publicRecord(e2e.world, 0, { category: 'toy', publishedAt: new Date() }));
     await runExport(new Date());
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${srv.url}/open-data`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${e2e.srv.url}/open-data`);
     const figures = page.getByTestId('open-data-figures');
     await figures.waitFor();
-    expect(await figures.locator('tbody tr').first().innerText()).to.contain(world.chain.name);
+    expect(await figures.locator('tbody tr').first().innerText()).to.contain(e2e.world.chain.name);
     await page.getByTestId('open-data-tab-county').click();
     await figures.locator('tbody tr').first().waitFor();
     expect(await page.getByTestId('open-data-file-complaints.csv').getAttribute('href')).to.match(
