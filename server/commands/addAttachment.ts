@@ -35,32 +35,44 @@ export function cleanName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, 200) || 'file';
 }
 
+export type UploadedFile = { originalname: string; buffer: Buffer; size: number };
+
+/** A file checked like complaint evidence (size, real type) and stored; its metadata for the record that names it. */
+export async function storeEvidence(file: UploadedFile) {
+  if (file.size > ATTACHMENT_MAX_BYTES) throw new AppError(413, 'too_large', 'Files may be at most 10 MB');
+  const contentType = sniffType(file.buffer);
+  if (!contentType)
+    throw new AppError(415, 'unsupported_media_type', 'Only images (JPEG, PNG, GIF, WebP, HEIC) and PDF files are accepted');
+  return {
+    storageKey: await storage().put(file.buffer, { contentType }),
+    fileName: cleanName(file.originalname),
+    contentType,
+    size: file.size,
+  };
+}
+
 export async function addAttachment(
   actor: Actor,
   complaintId: string,
   file: { originalname: string; buffer: Buffer; size: number } | undefined,
 ) {
   if (!file) throw badRequest('Send the file in the multipart field "file"');
-  if (file.size > ATTACHMENT_MAX_BYTES) throw new AppError(413, 'too_large', 'Files may be at most 10 MB');
   if (file.size === 0) throw badRequest('The file is empty');
   const { complaint } = await loadForParty(actor, complaintId);
-  const contentType = sniffType(file.buffer);
-  if (!contentType)
-    throw new AppError(415, 'unsupported_media_type', 'Only images (JPEG, PNG, GIF, WebP, HEIC) and PDF files are accepted');
-  const key = await storage().put(file.buffer, { contentType });
+  const stored = await storeEvidence(file);
   try {
     const a = await AttachmentModel.create({
       complaintId: complaint._id,
       uploaderId: actor.id,
-      name: cleanName(file.originalname),
+      name: stored.fileName,
       size: file.size,
-      contentType,
-      storageKey: key,
+      contentType: stored.contentType,
+      storageKey: stored.storageKey,
       at: now(),
     });
     return a.toObject();
   } catch (e) {
-    await storage().delete(key);
+    await storage().delete(stored.storageKey);
     throw e;
   }
 }

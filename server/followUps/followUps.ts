@@ -9,9 +9,8 @@ import mongoose from 'mongoose';
 import { addWorkingDays } from '../../shared/calendar.js';
 import { RECTIFICATION_WORKING_DAYS, RESAMPLING_WORKING_DAYS, type ResamplingInput } from '../../shared/schemas/followUps.js';
 import { now } from '../clock.js';
-import { cleanName, sniffType } from '../commands/addAttachment.js';
-import { ATTACHMENT_MAX_BYTES } from '../../shared/schemas/complaint.js';
-import { AppError, conflict, forbidden, invalidField, isDuplicateKey } from '../http/errors.js';
+import { storeEvidence } from '../commands/addAttachment.js';
+import { conflict, forbidden, invalidField, isDuplicateKey } from '../http/errors.js';
 import { logger } from '../logger.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { SamplingFollowUpModel, type SamplingFollowUpRecord } from '../models/SamplingFollowUp.js';
@@ -19,7 +18,6 @@ import { SamplingResultModel, type SamplingResultRecord } from '../models/Sampli
 import { fanOut } from '../notifications/fanout.js';
 import { bureaus, merchantStaff } from '../notifications/recipients.js';
 import { authorizeVisible, governs, merchantSide, type Actor } from '../policies/index.js';
-import { storage } from '../storage/index.js';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -112,19 +110,7 @@ export async function submitReport(
   if (!merchantSide(actor, f.merchantId, []) && !governs(actor, f.regionCode))
     throw forbidden('Only the producer or its bureau sends the report');
   if (f.status !== 'rectifying') throw conflict('invalid_transition', `The report is in; this follow-up is ${f.status}`);
-  let stored: { storageKey: string; fileName: string; contentType: string; size: number } | null = null;
-  if (file && file.size > 0) {
-    if (file.size > ATTACHMENT_MAX_BYTES) throw new AppError(413, 'too_large', 'Files may be at most 10 MB');
-    const contentType = sniffType(file.buffer);
-    if (!contentType)
-      throw new AppError(415, 'unsupported_media_type', 'Only images (JPEG, PNG, GIF, WebP, HEIC) and PDF files are accepted');
-    stored = {
-      storageKey: await storage().put(file.buffer, { contentType }),
-      fileName: cleanName(file.originalname),
-      contentType,
-      size: file.size,
-    };
-  }
+  const stored = file && file.size > 0 ? await storeEvidence(file) : null;
   const report = { text, ...stored, at: now(), by: new mongoose.Types.ObjectId(actor.id) };
   await SamplingFollowUpModel.updateOne({ _id: f._id }, { $set: { status: 'reported', report } });
   await fanOut({
