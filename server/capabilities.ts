@@ -47,6 +47,7 @@ import { openDataRoutes } from './routes/openData/router.js';
 import { posterRoutes } from './routes/posters/router.js';
 import { privacyRoutes } from './routes/privacy/router.js';
 import { rankingRoutes } from './routes/rankings/router.js';
+import { creditRoutes } from './routes/credit/router.js';
 import { healthRoutes } from './routes/health/router.js';
 import { notificationRoutes } from './routes/notifications/router.js';
 import { officerRoutes } from './routes/officers/router.js';
@@ -108,7 +109,8 @@ export const capabilities: Capability[] = [
     merchantFigures: [creditFigures],
   },
   // Honest indices: each public rate with its numerator, denominator and exclusions (docs/indices.md).
-  { name: 'indices', routes: [rankingRoutes], merchantFigures: [indexFigures] },
+  // The merchant's credit inputs and its contests, decided by the bureau handling each complaint.
+  { name: 'indices', routes: [rankingRoutes, creditRoutes], merchantFigures: [indexFigures] },
   { name: 'disclosure', routes: [disclosureRoutes], subscriptions: disclosureSubscriptions },
   // Open data: the public records and their figures as a rate-limited API and nightly files.
   { name: 'open data', routes: [openDataRoutes], jobs: [openDataJob] },

@@ -5,6 +5,7 @@ import { AppError, forbidden, notFound, unauthorized } from '../http/errors.js';
 import type { Actor } from './actor.js';
 import { accountRules } from './accounts.js';
 import { complaintRules } from './complaints.js';
+import { creditRules } from './credit.js';
 import { deadlineRules } from './deadlines.js';
 import { disclosureRules } from './disclosure.js';
 import { openDataRules } from './openData.js';
@@ -72,6 +73,7 @@ const tables = [
   privacyRules,
   indexRules,
   notificationRules,
+  creditRules,
 ];
 const rules = {
   ...coreRules,
@@ -91,6 +93,7 @@ const rules = {
   ...privacyRules,
   ...indexRules,
   ...notificationRules,
+  ...creditRules,
 };
 // A later table would silently replace an earlier rule of the same name.
 if (tables.reduce((n, t) => n + Object.keys(t).length, 0) !== Object.keys(rules).length)

@@ -12,8 +12,11 @@ import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { readDirect } from '../db/directWrites.js';
 import { RESOLVED_MIN_SATISFACTION } from '../analytics/rollup.js';
 import type { FigureSource } from '../presenters/merchant.js';
+import { CREDIT_WINDOW_DAYS, type creditCountsSchema } from '../../shared/schemas/credit.js';
+import type { z } from 'zod';
+import { CreditContestModel } from '../models/CreditContest.js';
 
-const WINDOW_DAYS = 180;
+const WINDOW_DAYS = CREDIT_WINDOW_DAYS;
 export type Tier = 'A' | 'B' | 'C' | 'D';
 
 export interface ScoreInputs {
@@ -64,23 +67,36 @@ function empty(stores: number): CreditInputs {
   };
 }
 
-function add(x: CreditInputs, r: Record<string, unknown>) {
-  x.complaints++;
-  if (r.timelyResponse === true || r.timelyResponse === false) {
-    x.timelyKnown++;
-    if (r.timelyResponse) x.timely++;
-  }
+export type Counts = z.infer<typeof creditCountsSchema>;
+
+/** What one complaint's fact adds to the figures: the credit tier and the merchant's inputs page read it alike. */
+export function countsOf(r: Record<string, unknown>): Counts {
   const status = String(r.status);
-  if (CLOSED.includes(status)) x.closed++;
+  const timely = r.timelyResponse === true || r.timelyResponse === false ? r.timelyResponse : null;
+  let resolution: Counts['resolution'] = CLOSED.includes(status) ? 'unresolved' : 'open';
   // Resolved only when the consumer rated it satisfied: an unrated close is not counted as resolved.
   if (status === 'resolved' || status === 'mediated') {
-    if (typeof r.satisfaction !== 'number') x.resolvedUnrated++;
-    else if (r.satisfaction >= RESOLVED_MIN_SATISFACTION) x.resolved++;
+    if (typeof r.satisfaction !== 'number') resolution = 'unrated';
+    else resolution = r.satisfaction >= RESOLVED_MIN_SATISFACTION ? 'resolved' : 'dissatisfied';
   }
-  if (r.problemType === 'return_refused') x.breaches++;
-  if (r.promise === 'kept') x.promisesKept++;
-  if (r.promise === 'broken') x.promisesBroken++;
-  if (r.promise === 'pending') x.promisesPending++;
+  const promise = r.promise === 'kept' || r.promise === 'broken' || r.promise === 'pending' ? r.promise : null;
+  return { complaint: true, timely, resolution, breach: r.problemType === 'return_refused', promise };
+}
+
+function add(x: CreditInputs, r: Record<string, unknown>) {
+  const c = countsOf(r);
+  x.complaints++;
+  if (c.timely !== null) {
+    x.timelyKnown++;
+    if (c.timely) x.timely++;
+  }
+  if (c.resolution !== 'open') x.closed++;
+  if (c.resolution === 'unrated') x.resolvedUnrated++;
+  if (c.resolution === 'resolved') x.resolved++;
+  if (c.breach) x.breaches++;
+  if (c.promise === 'kept') x.promisesKept++;
+  if (c.promise === 'broken') x.promisesBroken++;
+  if (c.promise === 'pending') x.promisesPending++;
 }
 
 const FACT_FIELDS = ['status', 'timelyResponse', 'problemType', 'promise', 'satisfaction'];
@@ -112,12 +128,22 @@ function present(x: CreditInputs) {
   };
 }
 
+/** The complaints that accepted contests took out of the credit inputs: one merchant's, or every merchant's. */
+export async function excludedComplaints(merchantId?: string): Promise<Set<string>> {
+  const rows = await CreditContestModel.find(merchantId ? { merchantId, state: 'accepted' } : { state: 'accepted' }, {
+    complaintId: 1,
+  }).lean();
+  return new Set(rows.map((r) => String(r.complaintId)));
+}
+
 /** One merchant, computed now (tests, a single profile refresh). */
 export async function merchantCredit(merchantId: string, at = now()) {
   const id = new mongoose.Types.ObjectId(merchantId);
   const since = new Date(at.getTime() - WINDOW_DAYS * 24 * 3600 * 1000);
   const x = empty(await StoreModel.countDocuments({ merchantId: id }));
-  for (const r of await factRows({ merchantId: id, createdAt: { $gte: since, $lte: at } }, FACT_FIELDS)) add(x, r);
+  const out = await excludedComplaints(merchantId);
+  for (const r of await factRows({ merchantId: id, createdAt: { $gte: since, $lte: at } }, ['complaintId', ...FACT_FIELDS]))
+    if (!out.has(String(r.complaintId))) add(x, r);
   x.cases = await ProductFlagModel.countDocuments({ 'evidence.merchantIds': merchantId, caseId: { $exists: true } });
   return present(x);
 }
@@ -130,14 +156,15 @@ export async function refreshAllCredit(at = now()) {
   for (const s of await StoreModel.find({}, { merchantId: 1 }).lean())
     stores.set(String(s.merchantId), (stores.get(String(s.merchantId)) ?? 0) + 1);
   const inputs = new Map(merchants.map((m) => [String(m._id), empty(stores.get(String(m._id)) ?? 0)]));
-  const fields = ['merchantId', 'createdAt', ...FACT_FIELDS];
+  const fields = ['merchantId', 'complaintId', 'createdAt', ...FACT_FIELDS];
+  const out = await excludedComplaints();
   // A seeder reads the facts straight from the engine's table (a date is then its milliseconds).
   const direct = (await readDirect(ComplaintFactModel.collection, fields))?.filter(
     (r) => (r.createdAt as number) >= since.getTime() && (r.createdAt as number) <= at.getTime(),
   );
   for (const r of direct ?? (await factRows({ createdAt: { $gte: since, $lte: at } }, fields))) {
     const x = inputs.get(String(r.merchantId));
-    if (x) add(x, r);
+    if (x && !out.has(String(r.complaintId))) add(x, r);
   }
   for (const f of await ProductFlagModel.find({ caseId: { $exists: true } }, { evidence: 1 }).lean()) {
     for (const m of (f.evidence as { merchantIds?: string[] })?.merchantIds ?? []) {
@@ -152,6 +179,14 @@ export async function refreshAllCredit(at = now()) {
   });
   if (writes.length) await MerchantCreditModel.bulkWrite(writes as never[], { ordered: false });
   return inputs.size;
+}
+
+/** One merchant's credit computed and stored now, as the hourly job would: after a contest takes a complaint out. */
+export async function refreshMerchantCredit(merchantId: string, at = now()) {
+  const p = await merchantCredit(merchantId, at);
+  const _id = new mongoose.Types.ObjectId(merchantId);
+  await MerchantCreditModel.replaceOne({ _id }, { _id, tier: p.creditTier, figures: p.figures, at }, { upsert: true });
+  return p;
 }
 
 // Profiles read the stored credit by _id; a merchant not yet computed shows no tier.

@@ -40,6 +40,8 @@ import { ProductAliasModel } from '../../server/models/ProductAlias.js';
 import { RecallModel } from '../../server/models/Recall.js';
 import { RecallNoticeModel } from '../../server/models/RecallNotice.js';
 import { IncidentModel } from '../../server/models/Incident.js';
+import { CreditContestModel } from '../../server/models/CreditContest.js';
+import { merchantFactsQuery } from '../../server/credit/contests.js';
 import { SamplingFollowUpModel } from '../../server/models/SamplingFollowUp.js';
 import { SamplingResultModel } from '../../server/models/SamplingResult.js';
 import { cellScope, figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
@@ -231,6 +233,14 @@ const HOT: Record<string, Hot> = {
   'open follow-ups of one step (sampling-follow-ups job)': () => SamplingFollowUpModel.find({ status: 'rectifying' }),
   "a product's open follow-ups (an import's re-sampling closes them)": () =>
     SamplingFollowUpModel.find({ productId: '000000000000000000000000', status: 'reported' }),
+  // Credit inputs and contests (server/credit/contests.ts).
+  "a merchant's credit inputs, newest first (GET /credit/inputs)": (w) => merchantFactsQuery(String(w.chain._id), 0, 51),
+  "a merchant's credit contests (GET /credit/inputs, /credit/contests as a merchant)": (w) =>
+    CreditContestModel.find({ merchantId: w.chain._id }).sort({ filedAt: -1 }),
+  "a region's credit contests of one state (GET /credit/contests?state=)": () =>
+    CreditContestModel.find({ regionCodes: '330106', state: 'open' }),
+  "a merchant's accepted contests (credit tier of one merchant)": (w) =>
+    CreditContestModel.find({ merchantId: w.chain._id, state: 'accepted' }, { complaintId: 1 }),
   // The risk-based sampling plan (server/sampling/plan.ts): a bureau's quarter, riskiest first, and its counts.
   "a bureau's sampling plan, planned subjects (GET /sampling-plan)": () => planRowsQuery('3301', '2026-Q4', 'planned').limit(21),
   "a bureau's sampling plan, every subject (GET /sampling-plan?show=all)": () => planRowsQuery('3301', '2026-Q4', 'all').limit(21),

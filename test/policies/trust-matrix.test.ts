@@ -13,8 +13,8 @@ const everyone = (status: number): Record<Who, number> => ({
 });
 
 /**
- * Open data (for everyone, signed out too) and a consumer's own data (PIPL: the consumer alone), role
- * × endpoint. Closing an account is covered in test/privacy/privacy.test.ts: a matrix row would close
+ * Open data (for everyone, signed out too), a consumer's own data (PIPL: the consumer alone) and a
+ * merchant's credit inputs and contests (its headquarters; the bureaus decide), role × endpoint. Closing an account is covered in test/privacy/privacy.test.ts: a matrix row would close
  * the demo consumer for the rows after it.
  */
 const MATRIX: { method: 'GET' | 'POST'; path: string; body?: unknown; expect: Record<Who, number> }[] = [
@@ -24,6 +24,27 @@ const MATRIX: { method: 'GET' | 'POST'; path: string; body?: unknown; expect: Re
   { method: 'GET', path: '/open-data/exports/2026-11-30/complaints.csv', expect: everyone(404) },
   { method: 'GET', path: '/me/data-access', expect: { anonymous: 401, consumer: 200, merchant: 403, regulator: 403, admin: 403 } },
   { method: 'GET', path: '/me/data.zip', expect: { anonymous: 401, consumer: 200, merchant: 403, regulator: 403, admin: 403 } },
+  // Credit inputs and contests: the merchant's headquarters, and the bureaus (records checked in test/credit/).
+  { method: 'GET', path: '/credit/inputs', expect: { anonymous: 401, consumer: 403, merchant: 200, regulator: 403, admin: 403 } },
+  { method: 'GET', path: '/credit/contests', expect: { anonymous: 401, consumer: 403, merchant: 200, regulator: 200, admin: 200 } },
+  {
+    method: 'GET',
+    path: '/credit/contests/000000000000000000000000',
+    expect: { anonymous: 401, consumer: 403, merchant: 404, regulator: 404, admin: 404 },
+  },
+  // An empty body passes the policy and meets validation (400).
+  {
+    method: 'POST',
+    path: '/credit/contests',
+    body: {},
+    expect: { anonymous: 401, consumer: 403, merchant: 400, regulator: 403, admin: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/credit/contests/000000000000000000000000/decision',
+    body: {},
+    expect: { anonymous: 401, consumer: 403, merchant: 403, regulator: 400, admin: 403 },
+  },
   // An empty body: the consumer passes the policy and meets validation (400); no account is closed.
   { method: 'POST', path: '/me/close', body: {}, expect: { anonymous: 401, consumer: 400, merchant: 403, regulator: 403, admin: 403 } },
 ];

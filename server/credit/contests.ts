@@ -1,0 +1,204 @@
+// A merchant's credit inputs and its contests of them (docs/indices.md "Contesting an input"). The
+// inputs are the complaint facts the credit tier counts (server/products/credit.ts), each with what
+// it adds. A contest names one complaint, says why it should not count and carries a file; it goes to
+// the bureau handling the complaint (where complaints are routed: the store's county, or the region a
+// transfer moved it to). An accepted contest takes the complaint out of the credit inputs and the
+// merchant's tier is recomputed at once; a rejected one leaves it in.
+import mongoose from 'mongoose';
+import { CREDIT_WINDOW_DAYS, type ContestDecisionInput, type CreditContest, type CreditInputs } from '../../shared/schemas/credit.js';
+import type { Category, ComplaintStatus } from '../../shared/enums.js';
+import { now } from '../clock.js';
+import { storeEvidence, type UploadedFile } from '../commands/addAttachment.js';
+import { findByIds } from '../db/byIds.js';
+import { badRequest, conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { claim } from '../jobs/claim.js';
+import { logger } from '../logger.js';
+import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { CreditContestModel, type CreditContestRecord } from '../models/CreditContest.js';
+import { MerchantCreditModel } from '../models/MerchantCredit.js';
+import { UserModel } from '../models/User.js';
+import { fanOut } from '../notifications/fanout.js';
+import { bureaus, merchantStaff } from '../notifications/recipients.js';
+import { authorizeVisible, governs, type Actor } from '../policies/index.js';
+import { countsOf, refreshMerchantCredit } from '../products/credit.js';
+import { storage } from '../storage/index.js';
+
+const DAY = 24 * 3600 * 1000;
+const FACT_FIELDS = { complaintId: 1, createdAt: 1, status: 1, timelyResponse: 1, problemType: 1, promise: 1, satisfaction: 1 } as const;
+
+/** The facts of one merchant, newest first: one equality the engine pushes down with its sort and limit. */
+export const merchantFactsQuery = (merchantId: string, skip: number, limit: number) =>
+  ComplaintFactModel.find({ merchantId }, FACT_FIELDS).sort({ createdAt: -1 }).skip(skip).limit(limit);
+
+/** One page of the merchant's credit inputs: the complaints of the window, each with what it counts for. */
+export async function creditInputs(merchantId: string, q: { cursor?: string; limit: number }): Promise<CreditInputs> {
+  const skip = Number(q.cursor ?? 0);
+  const since = now().getTime() - CREDIT_WINDOW_DAYS * DAY;
+  const [credit, rows, contests] = await Promise.all([
+    MerchantCreditModel.findById(merchantId).lean(),
+    merchantFactsQuery(merchantId, skip, q.limit + 1).lean(),
+    CreditContestModel.find({ merchantId }).sort({ filedAt: -1 }).lean(),
+  ]);
+  // Newest first: a fact older than the window ends the inputs.
+  const inWindow = rows.filter((r) => new Date(r.createdAt).getTime() >= since);
+  const page = inWindow.slice(0, q.limit);
+  const latest = new Map<string, CreditContestRecord>();
+  for (const c of contests) if (!latest.has(String(c.complaintId))) latest.set(String(c.complaintId), c as CreditContestRecord);
+  const excluded = new Set(contests.filter((c) => c.state === 'accepted').map((c) => String(c.complaintId)));
+  const complaints = new Map(
+    (
+      await findByIds<ComplaintRecord>(
+        ComplaintModel,
+        page.map((r) => r.complaintId),
+        { number: 1, storeName: 1, product: 1 },
+      )
+    ).map((c) => [String(c._id), c]),
+  );
+  return {
+    creditTier: (credit?.tier as CreditInputs['creditTier']) ?? null,
+    figures: (credit?.figures as Record<string, number | null>) ?? {},
+    computedAt: credit?.at ? new Date(credit.at).toISOString() : null,
+    windowDays: CREDIT_WINDOW_DAYS,
+    excluded: excluded.size,
+    items: page.map((r) => {
+      const id = String(r.complaintId);
+      const c = complaints.get(id);
+      const contest = latest.get(id);
+      return {
+        complaintId: id,
+        number: c?.number ?? '',
+        filedAt: new Date(r.createdAt).toISOString(),
+        storeName: c?.storeName ?? '',
+        productName: c?.product?.name ?? '',
+        category: (c?.product?.category ?? 'other') as Category,
+        problemType: r.problemType,
+        status: r.status as ComplaintStatus,
+        counts: countsOf(r as Record<string, unknown>),
+        excluded: excluded.has(id),
+        contest: contest ? { id: String(contest._id), state: contest.state as CreditContest['state'] } : null,
+      };
+    }),
+    nextCursor: inWindow.length > q.limit ? String(skip + q.limit) : null,
+  };
+}
+
+async function nameOf(actor: Actor): Promise<string> {
+  return (await UserModel.findById(actor.id, { name: 1 }).lean())?.name ?? '';
+}
+
+/** The merchant contests one of its credit inputs; a second open (or accepted) contest of it answers 409. */
+export async function fileContest(actor: Actor, input: { complaintId: string; reason: string }, file: UploadedFile | undefined) {
+  if (!file || file.size === 0) throw badRequest('Send the evidence in the multipart field "file"');
+  const complaint = (await ComplaintModel.findById(input.complaintId).lean()) as ComplaintRecord | null;
+  // Another merchant's complaint is not disclosed.
+  if (!complaint || String(complaint.merchantId) !== actor.orgId) throw notFound('Complaint');
+  if (new Date(complaint.createdAt).getTime() < now().getTime() - CREDIT_WINDOW_DAYS * DAY)
+    throw unprocessable('not_a_credit_input', `Only complaints of the last ${CREDIT_WINDOW_DAYS} days count towards the credit tier`);
+  const evidence = await storeEvidence(file);
+  const region = complaint.regulatorRegion;
+  let contest: CreditContestRecord;
+  try {
+    const doc = await CreditContestModel.create({
+      merchantId: complaint.merchantId,
+      merchantName: complaint.merchantName,
+      complaintId: complaint._id,
+      complaintNumber: complaint.number,
+      storeName: complaint.storeName,
+      productName: complaint.product?.name ?? '',
+      slot: String(complaint._id),
+      regionCode: region,
+      regionCodes: [region],
+      reason: input.reason,
+      evidence,
+      state: 'open',
+      filedAt: now(),
+      filedBy: actor.id,
+      filedByName: await nameOf(actor),
+    });
+    contest = doc.toObject() as CreditContestRecord;
+  } catch (e) {
+    await storage().delete(evidence.storageKey);
+    if (isDuplicateKey(e))
+      throw conflict('already_contested', 'This complaint is already contested or already left out of the credit tier');
+    throw e;
+  }
+  await fanOut({
+    cause: `credit-contest:${String(contest._id)}`,
+    kind: 'credit_contest_filed',
+    to: [bureaus([region], { province: false })],
+    notice: {
+      title: `信用异议：${complaint.merchantName}（投诉 ${complaint.number}）`,
+      titleEn: `Credit contest: ${complaint.merchantName} (complaint ${complaint.number})`,
+      body: `${complaint.merchantName}对投诉 ${complaint.number} 计入信用等级提出异议，并附证据。请审核后接受或驳回。`,
+      bodyEn: `${complaint.merchantName} contests complaint ${complaint.number} counting towards its credit tier, with evidence. Accept or reject it.`,
+    },
+    link: '/credit-contests',
+  }).catch((err) => logger.warn({ err }, 'credit contest notice failed'));
+  return contest;
+}
+
+export async function visibleContest(actor: Actor | null, id: string): Promise<CreditContestRecord> {
+  return authorizeVisible(actor, (await CreditContestModel.findById(id).lean()) as CreditContestRecord | null, 'Contest');
+}
+
+/** A bureau over the complaint's handling region accepts (the complaint leaves the credit inputs) or rejects. */
+export async function decideContest(actor: Actor, id: string, input: ContestDecisionInput): Promise<CreditContestRecord> {
+  const c = await visibleContest(actor, id);
+  if (!governs(actor, c.regionCode)) throw forbidden('Only a bureau over the complaint’s region decides its contest');
+  if (c.state !== 'open') throw conflict('already_decided', `This contest is ${c.state}`);
+  // Two officers deciding at once: the first insert of the decision's key wins, the other answers 409.
+  if (!(await claim(`credit-contest-decision:${id}`, 'credit-contest'))) throw conflict('already_decided', 'This contest was just decided');
+  const state = input.decision === 'accept' ? 'accepted' : 'rejected';
+  const decision = { reason: input.reason, at: now(), by: new mongoose.Types.ObjectId(actor.id), byName: await nameOf(actor) };
+  // A rejection frees the complaint's slot for a new contest; an accepted contest keeps it out.
+  const slot = state === 'rejected' ? `${String(c.complaintId)}:${id}` : c.slot;
+  await CreditContestModel.updateOne({ _id: c._id }, { $set: { state, decision, slot } });
+  if (state === 'accepted') await refreshMerchantCredit(String(c.merchantId));
+  await fanOut({
+    cause: `credit-contest-decision:${id}`,
+    kind: 'credit_contest_decided',
+    to: [merchantStaff(c.merchantId, [])],
+    notice:
+      state === 'accepted'
+        ? {
+            title: `信用异议已接受：投诉 ${c.complaintNumber}`,
+            titleEn: `Credit contest accepted: complaint ${c.complaintNumber}`,
+            body: `监管部门接受了您的异议，投诉 ${c.complaintNumber} 不再计入信用等级，等级已重新计算。理由：${input.reason}`,
+            bodyEn: `The bureau accepted your contest: complaint ${c.complaintNumber} no longer counts towards your credit tier, which was recomputed. Reason: ${input.reason}`,
+          }
+        : {
+            title: `信用异议被驳回：投诉 ${c.complaintNumber}`,
+            titleEn: `Credit contest rejected: complaint ${c.complaintNumber}`,
+            body: `监管部门驳回了您的异议，投诉 ${c.complaintNumber} 仍计入信用等级。理由：${input.reason}`,
+            bodyEn: `The bureau rejected your contest: complaint ${c.complaintNumber} still counts towards your credit tier. Reason: ${input.reason}`,
+          },
+    link: '/credit',
+  }).catch((err) => logger.warn({ err }, 'credit contest decision notice failed'));
+  return { ...c, state, decision, slot } as CreditContestRecord;
+}
+
+export function presentContest(c: CreditContestRecord): CreditContest {
+  const d = c.decision as { reason: string; at: Date; byName: string } | null;
+  const e = c.evidence as { fileName: string; size: number; contentType: string };
+  return {
+    id: String(c._id),
+    merchantId: String(c.merchantId),
+    merchantName: c.merchantName,
+    complaintId: String(c.complaintId),
+    complaintNumber: c.complaintNumber,
+    storeName: c.storeName,
+    productName: c.productName,
+    regionCode: c.regionCode,
+    reason: c.reason,
+    evidence: { name: e.fileName, size: e.size, contentType: e.contentType },
+    state: c.state as CreditContest['state'],
+    filedAt: new Date(c.filedAt).toISOString(),
+    timeline: [
+      { at: new Date(c.filedAt).toISOString(), action: 'filed' as const, byName: c.filedByName, text: c.reason },
+      ...(d && c.state !== 'open'
+        ? [{ at: new Date(d.at).toISOString(), action: c.state as 'accepted' | 'rejected', byName: d.byName, text: d.reason }]
+        : []),
+    ],
+  };
+}

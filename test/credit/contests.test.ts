@@ -1,0 +1,157 @@
+// Contesting a credit input (issue 11 item 3): the merchant sees the complaints its tier counts and
+// contests one with a reason and a file; the bureau handling the complaint decides. Accepting takes
+// the complaint out and recomputes the tier (and the hourly job keeps it out); rejecting leaves it in.
+// One open contest per complaint; another merchant's complaint and another region's bureau are refused.
+import { expect } from 'chai';
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
+import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
+import { NotificationModel } from '../../server/models/Notification.js';
+import { refreshAllCredit, refreshMerchantCredit } from '../../server/products/credit.js';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import { filing, fileVia } from '../helpers/complaints.js';
+import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+function contestForm(complaintId: string, reason = '该投诉的消费者并未在本店购买，附销售记录。') {
+  const form = new FormData();
+  form.set('complaintId', complaintId);
+  form.set('reason', reason);
+  form.set('file', new Blob([PDF], { type: 'application/pdf' }), '销售记录.pdf');
+  return form;
+}
+
+describe('credit inputs and their contests', function () {
+  this.timeout(60_000);
+  let srv: TestServer;
+  let world: DemoWorld;
+  let merchant: ApiClient;
+  let hz: ApiClient;
+  let yw: ApiClient;
+  let shop: ApiClient;
+  const ids: string[] = [];
+
+  before(async () => {
+    world = await freshWorld();
+    srv = await startTestServer();
+    const consumer = await signedIn(srv.url, DEMO.consumer);
+    merchant = await signedIn(srv.url, DEMO.merchant);
+    hz = await signedIn(srv.url, DEMO.regulatorHz);
+    yw = await signedIn(srv.url, DEMO.regulatorYw);
+    shop = await signedIn(srv.url, DEMO.shop);
+    for (const problemType of ['quality', 'price', 'service'])
+      ids.push((await fileVia(consumer, filing(world, '330106', { problemType }))).id);
+    await effectsSettled();
+    await refreshMerchantCredit(String(world.chain._id));
+  });
+  after(() => srv?.stop());
+
+  const complaints180d = async () =>
+    ((await MerchantCreditModel.findById(world.chain._id).lean())!.figures as Record<string, number>).complaints180d;
+  const inputOf = async (id: string) => {
+    const r = await merchant.get('/credit/inputs?limit=100');
+    expect(r.status, r.text).to.equal(200);
+    return r.body.items.find((i: { complaintId: string }) => i.complaintId === id);
+  };
+
+  it('lists the complaints the tier counts, each with what it adds', async () => {
+    const r = await merchant.get('/credit/inputs');
+    expect(r.status, r.text).to.equal(200);
+    expect(r.body.windowDays).to.equal(180);
+    expect(r.body.creditTier).to.be.oneOf(['A', 'B', 'C', 'D']);
+    const mine = r.body.items.filter((i: { complaintId: string }) => ids.includes(i.complaintId));
+    expect(mine).to.have.length(3);
+    expect(mine[0]).to.deep.include({ status: 'awaiting_merchant', excluded: false, contest: null, category: 'household_appliance' });
+    expect(mine[0].counts).to.deep.equal({ complaint: true, timely: null, resolution: 'open', breach: false, promise: null });
+    expect(mine[0].number).to.match(/^\S+$/);
+    expect(mine[0].storeName).to.equal('万家福超市 杭州西湖店');
+    // Store staff do not speak for the merchant's credit; other roles have none.
+    expect((await hz.get('/credit/inputs')).status).to.equal(403);
+  });
+
+  it('takes a contest with its file to the bureau handling the complaint, once per complaint', async () => {
+    const r = await merchant.post('/credit/contests', contestForm(ids[0]!));
+    expect(r.status, r.text).to.equal(201);
+    expect(r.body).to.deep.include({ state: 'open', complaintId: ids[0], regionCode: '330106', merchantName: world.chain.name });
+    expect(r.body.evidence).to.deep.include({ name: '销售记录.pdf', contentType: 'application/pdf' });
+    expect(r.body.timeline.map((t: { action: string }) => t.action)).to.deep.equal(['filed']);
+    // The bureau over the county sees it in its list, with the count, and reads the evidence.
+    const list = await hz.get('/credit/contests?state=open');
+    expect(list.status, list.text).to.equal(200);
+    expect(list.body.total).to.equal(1);
+    expect(list.body.items[0].id).to.equal(r.body.id);
+    const file = await hz.get(`/credit/contests/${r.body.id}/evidence`);
+    expect(file.status).to.equal(200);
+    expect(file.text.startsWith('%PDF-')).to.equal(true);
+    const hzUser = world.users.get(DEMO.regulatorHz)!._id;
+    expect(await NotificationModel.countDocuments({ userId: hzUser, key: `credit-contest:${r.body.id}` })).to.equal(1);
+    // Another region's bureau neither sees it nor has it in its list.
+    expect((await yw.get(`/credit/contests/${r.body.id}`)).status).to.equal(404);
+    expect((await yw.get('/credit/contests')).body.total).to.equal(0);
+    // A second contest of the same complaint while the first is open: 409, and nothing was stored twice.
+    const again = await merchant.post('/credit/contests', contestForm(ids[0]!, '再次提出异议，理由同上。'));
+    expect(again.status, again.text).to.equal(409);
+    expect(again.body.error.code).to.equal('already_contested');
+    expect((await merchant.get('/credit/contests')).body.total).to.equal(1);
+    expect((await inputOf(ids[0]!)).contest).to.deep.equal({ id: r.body.id, state: 'open' });
+  });
+
+  it('refuses a contest of another merchant’s complaint, and one without evidence', async () => {
+    const other = await shop.post('/credit/contests', contestForm(ids[1]!));
+    expect(other.status, other.text).to.equal(404);
+    const form = new FormData();
+    form.set('complaintId', ids[1]!);
+    form.set('reason', '没有附件的异议。');
+    expect((await merchant.post('/credit/contests', form)).status).to.equal(400);
+    expect((await merchant.get('/credit/contests')).body.total).to.equal(1);
+  });
+
+  it('refuses a decision by a bureau outside the jurisdiction', async () => {
+    const open = (await hz.get('/credit/contests?state=open')).body.items[0];
+    const r = await yw.post(`/credit/contests/${open.id}/decision`, { decision: 'accept', reason: '越权' });
+    expect(r.status, r.text).to.equal(404);
+    expect((await hz.get(`/credit/contests/${open.id}`)).body.state).to.equal('open');
+    expect((await merchant.post(`/credit/contests/${open.id}/decision`, { decision: 'accept', reason: '自己接受' })).status).to.equal(403);
+  });
+
+  it('accepting takes the complaint out of the credit inputs and recomputes the tier; the hourly job keeps it out', async () => {
+    const before = await complaints180d();
+    const open = (await hz.get('/credit/contests?state=open')).body.items[0];
+    const r = await hz.post(`/credit/contests/${open.id}/decision`, { decision: 'accept', reason: '销售记录证实非本店售出。' });
+    expect(r.status, r.text).to.equal(200);
+    expect(r.body.state).to.equal('accepted');
+    expect(r.body.timeline.map((t: { action: string; text: string }) => [t.action, t.text])).to.deep.equal([
+      ['filed', '该投诉的消费者并未在本店购买，附销售记录。'],
+      ['accepted', '销售记录证实非本店售出。'],
+    ]);
+    expect(await complaints180d()).to.equal(before - 1);
+    const item = await inputOf(ids[0]!);
+    expect(item).to.deep.include({ excluded: true, contest: { id: open.id, state: 'accepted' } });
+    expect((await merchant.get('/credit/inputs')).body.excluded).to.equal(1);
+    await refreshAllCredit();
+    expect(await complaints180d()).to.equal(before - 1);
+    // Decided once; an excluded complaint is not contested again.
+    expect((await hz.post(`/credit/contests/${open.id}/decision`, { decision: 'reject', reason: '改判' })).status).to.equal(409);
+    expect((await merchant.post('/credit/contests', contestForm(ids[0]!))).status).to.equal(409);
+    const merchantUser = world.users.get(DEMO.merchant)!._id;
+    expect(await NotificationModel.countDocuments({ userId: merchantUser, key: `credit-contest-decision:${open.id}` })).to.equal(1);
+  });
+
+  it('rejecting keeps the complaint in; the merchant may contest it again', async () => {
+    const before = await complaints180d();
+    const filed = await merchant.post('/credit/contests', contestForm(ids[1]!));
+    expect(filed.status, filed.text).to.equal(201);
+    const r = await hz.post(`/credit/contests/${filed.body.id}/decision`, { decision: 'reject', reason: '证据不足以证明非本店售出。' });
+    expect(r.status, r.text).to.equal(200);
+    expect(r.body.state).to.equal('rejected');
+    await refreshAllCredit();
+    expect(await complaints180d()).to.equal(before);
+    expect(await inputOf(ids[1]!)).to.deep.include({ excluded: false, contest: { id: filed.body.id, state: 'rejected' } });
+    const again = await merchant.post('/credit/contests', contestForm(ids[1]!, '补充了监控录像截图。'));
+    expect(again.status, again.text).to.equal(201);
+    const counted = await hz.get('/credit/contests?state=open');
+    expect(counted.body.total).to.equal(1);
+    expect((await hz.get('/credit/contests')).body.total).to.equal(3);
+  });
+});
