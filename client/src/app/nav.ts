@@ -26,6 +26,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/incidents', labelKey: 'products:incidents.title', roles: ['merchant'] },
   { path: '/follow-ups', labelKey: 'products:followUps.title', roles: ['merchant'] },
   { path: '/templates', labelKey: 'templates:page.title', roles: ['merchant'] },
+  { path: '/credit', labelKey: 'credit:title', roles: ['merchant'] },
 
   { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['regulator'] },
   { path: '/queue', labelKey: 'nav.queue', roles: ['regulator'] },
@@ -38,6 +39,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/incidents', labelKey: 'products:incidents.title', roles: ['regulator'] },
   { path: '/sampling-plan', labelKey: 'samplingPlan:title', roles: ['regulator'] },
   { path: '/abuse-reviews', labelKey: 'products:abuse.title', roles: ['regulator'] },
+  { path: '/credit-contests', labelKey: 'credit:contests.title', roles: ['regulator'] },
   { path: '/compliance', labelKey: 'nav.compliance', roles: ['regulator'] },
   { path: '/approvals', labelKey: 'nav.approvals', roles: ['regulator'] },
   { path: '/users', labelKey: 'users:list.officersTitle', roles: ['regulator'] },

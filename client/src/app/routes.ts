@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/enums';
 import { routes as approvals } from '../features/approvals/routes';
 import { routes as commitments } from '../features/commitments/routes';
 import { routes as complaints } from '../features/complaints/routes';
+import { routes as credit } from '../features/credit/routes';
 import { routes as dashboard } from '../features/dashboard/routes';
 import { routes as disclosure } from '../features/disclosure/routes';
 import { routes as posters } from '../features/posters/routes';
@@ -39,6 +40,7 @@ export const ROUTES: readonly AppRoute[] = [
   ...templates,
   ...privacy,
   ...indices,
+  ...credit,
   ...notifications,
 ];
 

@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { describeError } from '../../i18n/errors';
+import { fileContest } from './api';
+
+/** The reason and the evidence file of one contest. */
+export function ContestForm({ complaintId, onDone, onCancel }: { complaintId: string; onDone(): void; onCancel(): void }) {
+  const { t } = useTranslation('credit');
+  const [reason, setReason] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await fileContest(complaintId, reason.trim(), file);
+      onDone();
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="enf-form" onSubmit={submit} data-testid="contest-form">
+      <div className="field">
+        <label htmlFor={`contest-reason-${complaintId}`}>{t('reason')}</label>
+        <textarea
+          id={`contest-reason-${complaintId}`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="contest-reason"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`contest-file-${complaintId}`}>{t('evidence')}</label>
+        <input
+          id={`contest-file-${complaintId}`}
+          type="file"
+          accept="image/*,application/pdf"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          data-testid="contest-file"
+        />
+      </div>
+      {error && <Alert tone="danger">{error}</Alert>}
+      <div className="badge-row">
+        <Button
+          type="submit"
+          className="button button-primary"
+          busy={busy}
+          busyLabel={t('submitting')}
+          disabled={reason.trim().length < 5 || !file}
+          data-testid="contest-submit"
+        >
+          {t('submit')}
+        </Button>
+        <button type="button" className="button button-ghost" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

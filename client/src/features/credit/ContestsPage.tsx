@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { CONTEST_STATES } from '../../../../shared/schemas/credit';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { Page } from '../../components/Page';
+import { describeError } from '../../i18n/errors';
+import { formatDateTime } from '../../i18n/format';
+import { useSocketEvent } from '../../realtime/socket';
+import { useSession } from '../auth/session';
+import { usePanel } from '../dashboard/usePanel';
+import { CountedTable } from '../products/parts';
+import '../products/products.css';
+import { decideContest, listContests, type CreditContest } from './api';
+
+/** The bureau's accept or reject, with its reason. */
+function Decide({ c, onDone }: { c: CreditContest; onDone(): void }) {
+  const { t } = useTranslation('credit');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function decide(decision: 'accept' | 'reject') {
+    setBusy(true);
+    setError(null);
+    try {
+      await decideContest(c.id, { decision, reason: reason.trim() });
+      onDone();
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="enf-form" data-testid="contest-decide">
+      <div className="field">
+        <label htmlFor={`decision-${c.id}`}>{t('contests.decisionReason')}</label>
+        <textarea
+          id={`decision-${c.id}`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="contest-decision-reason"
+        />
+      </div>
+      {error && <Alert tone="danger">{error}</Alert>}
+      <div className="badge-row">
+        <Button
+          className="button button-primary"
+          busy={busy}
+          busyLabel={t('contests.deciding')}
+          disabled={reason.trim().length < 2}
+          onClick={() => void decide('accept')}
+          data-testid="contest-accept"
+        >
+          {t('contests.accept')}
+        </Button>
+        <Button
+          className="button button-ghost"
+          busy={busy}
+          busyLabel={t('contests.deciding')}
+          disabled={reason.trim().length < 2}
+          onClick={() => void decide('reject')}
+          data-testid="contest-reject"
+        >
+          {t('contests.reject')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** A bureau's credit contests with their count, each decided in place; updated live on a new one. */
+export function ContestsPage() {
+  const { t } = useTranslation('credit');
+  const { user } = useSession();
+  const [state, setState] = useState('open');
+  const [tick, setTick] = useState(0);
+  const reload = () => setTick((x) => x + 1);
+  useSocketEvent('notification', (n) => n.kind.startsWith('credit_contest') && reload());
+  const list = usePanel((s) => listContests(state, s), state, tick);
+  return (
+    <Page
+      testId="page-credit-contests"
+      title={t('contests.title')}
+      description={t('contests.description')}
+      actions={
+        <select aria-label={t('contests.state')} value={state} onChange={(e) => setState(e.target.value)} data-testid="contests-state">
+          <option value="">{t('contests.anyState')}</option>
+          {CONTEST_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`states.${s}`)}
+            </option>
+          ))}
+        </select>
+      }
+    >
+      <CountedTable<CreditContest>
+        panel={list}
+        testId="credit-contests"
+        empty={{ title: t('contests.emptyTitle'), hint: t('contests.emptyHint') }}
+        columns={[
+          { label: t('contests.merchant'), cell: (c) => c.merchantName },
+          {
+            label: t('contests.complaint'),
+            cell: (c) => (
+              <>
+                <Link to={`/complaints/${c.complaintId}`}>{c.complaintNumber}</Link>
+                <div className="muted">
+                  {c.productName} · {c.storeName}
+                </div>
+              </>
+            ),
+          },
+          {
+            label: t('contests.reason'),
+            cell: (c) => (
+              <div data-testid={`contest-${c.id}`}>
+                <p className="enf-pre">{c.reason}</p>
+                <a href={`/api/credit/contests/${c.id}/evidence`} target="_blank" rel="noreferrer" data-testid="contest-evidence">
+                  {t('contests.download')} ({c.evidence.name})
+                </a>
+                <ol className="muted" aria-label={t('contests.timeline')} data-testid="contest-timeline">
+                  {c.timeline.map((e) => (
+                    <li key={e.action}>
+                      {formatDateTime(e.at)} · {t(`contests.actions.${e.action}`)} · {e.byName}
+                      {e.action !== 'filed' && `：${e.text}`}
+                    </li>
+                  ))}
+                </ol>
+                {c.state === 'open' && user?.role === 'regulator' && <Decide c={c} onDone={reload} />}
+              </div>
+            ),
+          },
+          {
+            label: t('contests.state'),
+            cell: (c) => (
+              <span className="badge" data-testid="contest-state">
+                {t(`states.${c.state}`)}
+              </span>
+            ),
+          },
+        ]}
+      />
+    </Page>
+  );
+}
