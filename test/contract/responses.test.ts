@@ -38,6 +38,7 @@ const RAW = [
   '/bulk-jobs/{id}/export.csv',
   '/open-data/exports/{day}/{file}',
   '/sampling-follow-ups/{id}/report-file',
+  '/credit/contests/{id}/evidence',
   '/public/stores/{id}/qr.png',
   '/stores/{id}/poster.pdf',
   '/stores/{id}/poster.png',
@@ -150,6 +151,15 @@ describe('response contract: every GET endpoint, every role, against its declare
     ids['/incidents/{id}'] = await plantIncident(world);
     const followUp = await plantFollowUp(world, { status: 'reported', report: { text: '已整改', at: now() } });
     ids['/sampling-follow-ups/{id}'] = followUp;
+
+    // The chain contests its complaint's place among its credit inputs (an open contest, with its file).
+    const evidence = new FormData();
+    evidence.set('complaintId', c.id);
+    evidence.set('reason', '该商品非本店售出，附销售流水。');
+    evidence.set('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), '流水.pdf');
+    const contest = await merchant.post('/credit/contests', evidence);
+    ok(contest, 'credit contest');
+    ids['/credit/contests/{id}'] = contest.body.id;
 
     // A pending merchant to approve, and an invitation to read.
     const body = '91330106MA2C00001';
