@@ -40,7 +40,7 @@ describe('credit inputs and their contests', function () {
     hz = await signedIn(srv.url, DEMO.regulatorHz);
     yw = await signedIn(srv.url, DEMO.regulatorYw);
     shop = await signedIn(srv.url, DEMO.shop);
-    for (const problemType of ['quality', 'price', 'service'])
+    for (const problemType of ['quality', 'price', 'service'] as const)
       ids.push((await fileVia(consumer, filing(world, '330106', { problemType }))).id);
     await effectsSettled();
     await refreshMerchantCredit(String(world.chain._id));
@@ -116,7 +116,7 @@ describe('credit inputs and their contests', function () {
   });
 
   it('accepting takes the complaint out of the credit inputs and recomputes the tier; the hourly job keeps it out', async () => {
-    const before = await complaints180d();
+    const counted = await complaints180d();
     const open = (await hz.get('/credit/contests?state=open')).body.items[0];
     const r = await hz.post(`/credit/contests/${open.id}/decision`, { decision: 'accept', reason: '销售记录证实非本店售出。' });
     expect(r.status, r.text).to.equal(200);
@@ -125,12 +125,12 @@ describe('credit inputs and their contests', function () {
       ['filed', '该投诉的消费者并未在本店购买，附销售记录。'],
       ['accepted', '销售记录证实非本店售出。'],
     ]);
-    expect(await complaints180d()).to.equal(before - 1);
+    expect(await complaints180d()).to.equal(counted - 1);
     const item = await inputOf(ids[0]!);
     expect(item).to.deep.include({ excluded: true, contest: { id: open.id, state: 'accepted' } });
     expect((await merchant.get('/credit/inputs')).body.excluded).to.equal(1);
     await refreshAllCredit();
-    expect(await complaints180d()).to.equal(before - 1);
+    expect(await complaints180d()).to.equal(counted - 1);
     // Decided once; an excluded complaint is not contested again.
     expect((await hz.post(`/credit/contests/${open.id}/decision`, { decision: 'reject', reason: '改判' })).status).to.equal(409);
     expect((await merchant.post('/credit/contests', contestForm(ids[0]!))).status).to.equal(409);
@@ -139,14 +139,14 @@ describe('credit inputs and their contests', function () {
   });
 
   it('rejecting keeps the complaint in; the merchant may contest it again', async () => {
-    const before = await complaints180d();
+    const counted = await complaints180d();
     const filed = await merchant.post('/credit/contests', contestForm(ids[1]!));
     expect(filed.status, filed.text).to.equal(201);
     const r = await hz.post(`/credit/contests/${filed.body.id}/decision`, { decision: 'reject', reason: '证据不足以证明非本店售出。' });
     expect(r.status, r.text).to.equal(200);
     expect(r.body.state).to.equal('rejected');
     await refreshAllCredit();
-    expect(await complaints180d()).to.equal(before);
+    expect(await complaints180d()).to.equal(counted);
     expect(await inputOf(ids[1]!)).to.deep.include({ excluded: false, contest: { id: filed.body.id, state: 'rejected' } });
     const again = await merchant.post('/credit/contests', contestForm(ids[1]!, '补充了监控录像截图。'));
     expect(again.status, again.text).to.equal(201);
