@@ -17,6 +17,8 @@ import type { z } from 'zod';
 import { CreditContestModel } from '../models/CreditContest.js';
 
 const WINDOW_DAYS = CREDIT_WINDOW_DAYS;
+/** Credit replacements per command: well under FerretDB's pool of connections (see refreshAllCredit). */
+const CREDIT_WRITES = 20;
 export type Tier = 'A' | 'B' | 'C' | 'D';
 
 export interface ScoreInputs {
@@ -172,12 +174,16 @@ export async function refreshAllCredit(at = now()) {
       if (x) x.cases++;
     }
   }
-  // One command for every merchant (one upsert each).
+  // One upsert each, a few per command: FerretDB v1 over PostgreSQL keeps a pool connection for each
+  // statement of an update command that found its document until the command ends, so one command
+  // replacing more credits than its pool has connections (50 stored) waited forever for a
+  // connection (a bulk seed on top of the demo data hung here, every connection idle).
   const writes = [...inputs].map(([id, x]) => {
     const p = present(x);
     return { replaceOne: { filter: { _id: id }, replacement: { _id: id, tier: p.creditTier, figures: p.figures, at }, upsert: true } };
   });
-  if (writes.length) await MerchantCreditModel.bulkWrite(writes as never[], { ordered: false });
+  for (let i = 0; i < writes.length; i += CREDIT_WRITES)
+    await MerchantCreditModel.bulkWrite(writes.slice(i, i + CREDIT_WRITES) as never[], { ordered: false });
   return inputs.size;
 }
 
