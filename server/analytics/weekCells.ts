@@ -21,8 +21,13 @@ export async function recordProducts(facts: ProductFact[], opts: { bulk?: boolea
     return addDeltas(facts.flatMap((f) => [...productCounts(f)].map(([scope, d]) => ({ _id: `${scope}|${String(f._id)}`, scope, d, at }))));
   }
   const own: Tally = opts.tally ?? new Map();
-  for (const f of facts) for (const [scope, d] of productCounts(f)) tallyAdd(own, scope, d);
+  tallyProducts(facts, own);
   if (!opts.tally) await writeTally(own, String(facts[0]!._id), at);
+}
+
+/** The product top-list counts of fresh facts, added to a load's tally (pure: the seeder's workers run it). */
+export function tallyProducts(facts: ProductFact[], tally: Tally): void {
+  for (const f of facts) for (const [scope, d] of productCounts(f)) tallyAdd(tally, scope, d);
 }
 
 export interface CellFilter {

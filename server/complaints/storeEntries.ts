@@ -42,6 +42,11 @@ export async function insertEntries(docs: EntrySource[], at = now(), tally?: Tal
   if (!docs.length) return;
   await insertFresh(ComplaintEntryModel.collection, docs.map(complaintEntry), { ignoreUndefined: true });
   const own: Tally = tally ?? new Map();
-  for (const c of docs) for (const delta of entryCountDeltas(null, c, at)) tallyAdd(own, delta.scope, delta.d);
+  tallyEntries(docs, own, at);
   if (!tally) await writeTally(own, String(docs[0]!._id), at);
+}
+
+/** The count deltas of newly inserted complaints, added to a load's tally (pure: the seeder's workers run it). */
+export function tallyEntries(docs: EntrySource[], tally: Tally, at = now()): void {
+  for (const c of docs) for (const delta of entryCountDeltas(null, c, at)) tallyAdd(tally, delta.scope, delta.d);
 }

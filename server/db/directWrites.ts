@@ -5,7 +5,9 @@
 // (nothing to clash with) in collections FerretDB already created; anything else, and MongoDB,
 // goes through the driver. (A mongoose model's collection does not carry its database name: the connection's it is.)
 import mongoose, { type mongo } from 'mongoose';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { toSjson } from './sjson.js';
 import { dropCompanions, ensurePostgresIndexes } from './pgIndexes.js';
 
@@ -19,7 +21,8 @@ const written = new Set<string>();
 export async function withDirectWrites<T>(postgresUrl: string | null, f: () => Promise<T>): Promise<T> {
   if (!postgresUrl || pool) return f();
   // A seed that dies is seeded again; its commits need not wait for the disk (the data stays consistent).
-  pool = new pg.Pool({ connectionString: postgresUrl, max: 4, options: '-c synchronous_commit=off' });
+  // Room for the bulk seeder's COPYs: four tables per chunk, two chunks at a time (seed/bulk.ts).
+  pool = new pg.Pool({ connectionString: postgresUrl, max: 8, options: '-c synchronous_commit=off' });
   poolUrl = postgresUrl;
   try {
     return await f();
@@ -63,38 +66,76 @@ export async function withoutCompanions<T>(collections: mongo.Collection[], f: (
   }
 }
 
-/** Inserts documents with fresh `_id`s (`ignoreUndefined` as the driver's option); says which way they went. */
+/** Whether `withDirectWrites` is in force (the bulk seeder then encodes rows in worker threads). */
+export const writingDirectly = () => !!pool;
+
+/**
+ * Documents as the rows of a `COPY … FROM STDIN` (text format) into FerretDB's table: each its sjson
+ * on a line. JSON text has no raw tab, newline or carriage return (JSON.stringify escapes them), so
+ * only its backslashes need doubling for COPY. Pure, so worker threads encode (seed/bulk.ts).
+ */
+export function copyText(docs: object[], o: { ignoreUndefined?: boolean } = {}): string {
+  const opts = { ignoreUndefined: !!o.ignoreUndefined };
+  let out = '';
+  for (const d of docs) {
+    const row = toSjson(d as Record<string, unknown>, opts);
+    out += (row.includes('\\') ? row.replaceAll('\\', '\\\\') : row) + '\n';
+  }
+  return out;
+}
+
+/** Streams COPY text (copyText) into a table; the client goes back to the pool whatever happens. */
+async function copyInto(table: string, text: string | Uint8Array): Promise<void> {
+  const client = await pool!.connect();
+  let failed: Error | undefined;
+  try {
+    // In pieces of 1 MB, so a large load never sits in the socket's buffer at once.
+    const data = typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    const pieces = function* () {
+      for (let i = 0; i < data.length; i += 1 << 20) yield data.subarray(i, i + (1 << 20));
+    };
+    await pipeline(pieces, client.query(copyFrom(`COPY ${table} (_jsonb) FROM STDIN`)));
+  } catch (e) {
+    failed = e as Error;
+    throw e;
+  } finally {
+    // A connection whose COPY failed is closed rather than handed out again.
+    client.release(failed);
+  }
+}
+
+/**
+ * Inserts documents with fresh `_id`s (`ignoreUndefined` as the driver's option); says which way they
+ * went. Directly, each batch is one COPY: PostgreSQL parses each row's jsonb once (an INSERT of
+ * `jsonb_array_elements` of one JSON array parsed the array, then copied each element out of it).
+ */
 export async function insertFresh(
   collection: mongo.Collection,
   docs: object[],
   o: { ignoreUndefined?: boolean } = {},
 ): Promise<'direct' | 'driver'> {
   if (!docs.length) return 'direct';
-  const table = pool ? await tableOf(pool, collection.dbName ?? mongoose.connection.db!.databaseName, collection.collectionName) : null;
-  if (!pool || !table) {
+  const table = await directTable(collection);
+  if (!table) {
     await collection.insertMany(docs as never[], { ordered: false, ignoreUndefined: o.ignoreUndefined });
     return 'driver';
   }
-  const opts = { ignoreUndefined: !!o.ignoreUndefined };
-  const rows = docs.map((d) => toSjson(d as Record<string, unknown>, opts));
-  // One statement per 2,000 rows or 16 MB of JSON, whichever comes first, each travelling as one JSON
-  // array (no per-row escaping); PostgreSQL refuses a jsonb array over 256 MB (a large load's tally
-  // rows are big).
-  let batch: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (batch.length) await pool!.query(`INSERT INTO ${table} (_jsonb) SELECT jsonb_array_elements($1::jsonb)`, [`[${batch.join(',')}]`]);
-    batch = [];
-    size = 0;
-  };
-  for (const row of rows) {
-    if (batch.length >= 2000 || (batch.length && size + row.length > 16_000_000)) await flush();
-    batch.push(row);
-    size += row.length;
-  }
-  await flush();
+  await copyInto(table, copyText(docs, o));
   written.add(table);
   return 'direct';
+}
+
+/** Rows already encoded by `copyText` (in a worker), straight into the collection's table. */
+export async function insertEncoded(collection: mongo.Collection, text: string | Uint8Array): Promise<void> {
+  if (!text.length) return;
+  const table = await directTable(collection);
+  if (!table) throw new Error(`direct writes: no table for ${collection.collectionName}`);
+  await copyInto(table, text);
+  written.add(table);
+}
+
+async function directTable(collection: mongo.Collection): Promise<string | null> {
+  return pool ? tableOf(pool, collection.dbName ?? mongoose.connection.db!.databaseName, collection.collectionName) : null;
 }
 
 /**
@@ -104,7 +145,7 @@ export async function insertFresh(
  * FerretDB stores them: an ObjectId as its hex string, a date as milliseconds.
  */
 export async function readDirect(collection: mongo.Collection, fields: string[]): Promise<Record<string, unknown>[] | null> {
-  const table = pool ? await tableOf(pool, collection.dbName ?? mongoose.connection.db!.databaseName, collection.collectionName) : null;
+  const table = await directTable(collection);
   if (!pool || !table) return null;
   const columns = fields.map((f, i) => `_jsonb -> $${i + 1} AS ${quote(f)}`).join(', ');
   return (await pool.query<Record<string, unknown>>(`SELECT ${columns} FROM ${table}`, fields)).rows;

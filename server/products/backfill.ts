@@ -25,6 +25,11 @@ export async function factsFor(docs: ComplaintDoc[], bureauKnown?: Set<string>) 
           .toArray()
       ).map((e) => String(e.complaintId)),
     );
+  return factsWith(docs, products, bureau);
+}
+
+/** The facts of complaints whose products are resolved (`resolveProducts`) and bureau visits known. */
+export function factsWith(docs: ComplaintDoc[], products: Map<string, { _id: unknown; name: string }>, bureau: Set<string>) {
   return docs.map((c) => factOf(c, products.get(productKey(c.product) ?? '') ?? null, bureau.has(String(c._id))));
 }
 

@@ -9,11 +9,14 @@ import { cityOf } from '../../shared/regions.js';
 import { applyEvent } from '../complaints/projection.js';
 import { live, type LifeStep } from '../complaints/history.js';
 import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
-import { insertEntries } from '../complaints/storeEntries.js';
+import { tallyEntries } from '../complaints/storeEntries.js';
+import { complaintEntry } from '../complaints/entries.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ComplaintModel } from '../models/Complaint.js';
-import { factsFor } from './backfill.js';
-import { recordProducts } from '../analytics/weekCells.js';
+import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
+import { factsWith } from './backfill.js';
+import { tallyProducts } from '../analytics/weekCells.js';
+import { resolveProducts } from '../commands/resolveProduct.js';
 import { insertFresh } from '../db/directWrites.js';
 import { writeTally, type Tally } from '../counts/ledger.js';
 import type { ComplaintDoc } from './facts.js';
@@ -145,6 +148,39 @@ export interface InsertOptions {
   tally?: Tally;
 }
 
+/** A product as a fact names it (its resolved record's id and name). */
+export type FactProduct = { _id: unknown; name: string };
+
+/** The products of these specs, resolved (created when new) as filing would: the one database step of a chunk. */
+export async function productsOf(specs: SyntheticSpec[]): Promise<Map<string, FactProduct>> {
+  return resolveProducts(specs.map((s) => s.product));
+}
+
+/**
+ * The documents of a chunk of complaints, their events, facts and list entries, with their count
+ * deltas added to `tally`. Pure (products resolved beforehand), so the bulk seeder runs it in
+ * worker threads (seed/bulkWorker.ts).
+ */
+export function buildSynthetic(
+  specs: SyntheticSpec[],
+  nowAt: Date,
+  products: Map<string, FactProduct>,
+  opts: { clock?: boolean; tally: Tally },
+) {
+  const built = specs.map((s) => synthesize(s, nowAt, { clock: opts.clock }));
+  const complaints = built.map((b) => b.complaint);
+  const bureau = new Set(built.filter((b) => b.events.some((e) => BUREAU.has(e.to))).map((b) => String(b.complaint._id)));
+  const facts = factsWith(complaints as unknown as ComplaintDoc[], products, bureau);
+  tallyProducts(facts, opts.tally);
+  tallyEntries(complaints as never[], opts.tally);
+  return {
+    complaints,
+    events: built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))),
+    facts,
+    entries: complaints.map((c) => complaintEntry(c as never)),
+  };
+}
+
 /**
  * Inserts complaints, their events and their facts in bulk; returns the complaint ids. The next
  * chunk is built while the engine stores the previous one.
@@ -155,27 +191,21 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts:
   const ids: mongoose.Types.ObjectId[] = [];
   let storing: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < specs.length; i += chunk) {
-    const built = specs.slice(i, i + chunk).map((s) => synthesize(s, nowAt, { clock: opts.clock }));
-    const docs = built.map((b) => b.complaint);
-    const bureau = new Set(built.filter((b) => b.events.some((e) => BUREAU.has(e.to))).map((b) => String(b.complaint._id)));
-    const facts = await factsFor(docs as unknown as ComplaintDoc[], bureau);
+    const part = specs.slice(i, i + chunk);
+    const b = buildSynthetic(part, nowAt, await productsOf(part), { clock: opts.clock, tally });
     await storing;
-    const done = i + docs.length;
+    const done = i + part.length;
     // Raw inserts: the documents are already in their final, typed shape (ObjectIds, Dates), and
     // skipping mongoose's per-document casting matters at thousands of complaints. Fresh ids only,
     // so nothing can clash and the engine may store each batch in any order (or, on the embedded
     // engine, straight into its tables: server/db/directWrites.ts).
     storing = Promise.all([
-      insertFresh(ComplaintModel.collection, docs),
-      insertFresh(
-        ComplaintEventModel.collection,
-        built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))),
-      ),
-      insertFresh(ComplaintFactModel.collection, facts),
-      recordProducts(facts, { bulk: true, tally }),
-      insertEntries(docs as never[], undefined, tally),
+      insertFresh(ComplaintModel.collection, b.complaints),
+      insertFresh(ComplaintEventModel.collection, b.events),
+      insertFresh(ComplaintFactModel.collection, b.facts),
+      insertFresh(ComplaintEntryModel.collection, b.entries, { ignoreUndefined: true }),
     ]).then(() => opts.onProgress?.(done));
-    ids.push(...docs.map((d) => d._id as mongoose.Types.ObjectId));
+    ids.push(...b.complaints.map((d) => d._id as mongoose.Types.ObjectId));
   }
   await storing;
   if (!opts.tally && ids.length) await writeTally(tally, String(ids[0]));

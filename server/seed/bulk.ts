@@ -3,14 +3,18 @@
 // every status. Each complaint is lived by the lifecycle with its deadline clock and folded by the
 // projection (products/synthetic.ts), then stored in bulk with its events, facts and rollup entries;
 // the weekly rollups and merchant credit are brought up to date as the hourly job would.
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { now } from '../clock.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { refreshAllCredit } from '../products/credit.js';
-import { insertSynthetic } from '../products/synthetic.js';
+import { insertSynthetic, productsOf } from '../products/synthetic.js';
 import { backgroundSpecs } from './productsPlan.js';
-import { withoutCompanions } from '../db/directWrites.js';
-import { writeTally, type Tally } from '../counts/ledger.js';
+import { insertEncoded, withoutCompanions, writingDirectly } from '../db/directWrites.js';
+import { tallyAdd, writeTally, type Tally } from '../counts/ledger.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
@@ -18,6 +22,34 @@ import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 
 // Specs are made a slice at a time, so a million complaints never sit in memory at once.
 const SLICE = 10_000;
+/** Complaints per chunk: one task of a worker, and one COPY into each of the four tables. */
+const CHUNK = 1000;
+const DAYS = 365;
+
+/** What every worker is given once (bulkWorker.ts): the plan's inputs, ids as hex. */
+export interface BulkPlan {
+  now: number;
+  days: number;
+  stores: { _id: string; merchantId: string; merchantName: string; name: string; countyCode: string }[];
+  consumers: string[];
+}
+/** One chunk: complaints [from, to) of the slice planned with `seed` and `count`, with their products resolved. */
+export interface BulkTask {
+  seed: number;
+  count: number;
+  from: number;
+  to: number;
+  products: [key: string, id: string, name: string][];
+}
+/** A chunk's rows as COPY text (directWrites.ts `copyText`) and its count deltas. */
+export interface BulkResult {
+  count: number;
+  complaints: Uint8Array;
+  events: Uint8Array;
+  facts: Uint8Array;
+  entries: Uint8Array;
+  tally: [string, Record<string, number>][];
+}
 
 export async function seedBulk(n: number, opts: { onProgress?: (done: number) => void } = {}): Promise<number> {
   const at = now();
@@ -31,32 +63,137 @@ export async function seedBulk(n: number, opts: { onProgress?: (done: number) =>
   let done = 0;
   // One delta row per audience and week for the whole load (not per chunk).
   const tally: Tally = new Map();
-  const load = async () => {
-    for (let i = 0; i < n; i += SLICE) {
-      const specs = backgroundSpecs({
-        now: at,
-        stores: stores as never,
-        consumers,
-        background: Math.min(SLICE, n - i),
-        days: 365,
-        seed: base + i + 1,
-      });
-      await insertSynthetic(specs, at, { clock: true, tally, onProgress: (d) => opts.onProgress?.(done + d) });
-      done += specs.length;
-    }
-  };
+  const slices = Array.from({ length: Math.ceil(n / SLICE) }, (_, k) => ({
+    seed: base + k * SLICE + 1,
+    count: Math.min(SLICE, n - k * SLICE),
+  }));
+  const specsOf = (slice: { seed: number; count: number }) =>
+    backgroundSpecs({ now: at, stores: stores as never, consumers, background: slice.count, days: DAYS, seed: slice.seed });
+  const onProgress = (d: number) => opts.onProgress?.(d);
+  const load = writingDirectly()
+    ? () =>
+        loadInWorkers(
+          { now: at.getTime(), days: DAYS, stores: stores.map(hexStore), consumers: consumers.map(String) },
+          slices,
+          specsOf,
+          tally,
+          onProgress,
+        )
+    : async () => {
+        for (const slice of slices) {
+          const specs = specsOf(slice);
+          await insertSynthetic(specs, at, { clock: true, tally, onProgress: (d) => onProgress(done + d) });
+          done += specs.length;
+        }
+        return done;
+      };
   // A load at least as large as what is there goes in without the tables' GIN companions, which are
   // built once after it (withoutCompanions); a smaller one grows them row by row, which then costs
   // less than building them again over everything.
   const tables = [ComplaintModel, ComplaintEventModel, ComplaintFactModel, ComplaintEntryModel];
-  if (n >= (await ComplaintModel.estimatedDocumentCount()))
-    await withoutCompanions(
-      tables.map((m) => m.collection),
-      load,
-    );
-  else await load();
+  done =
+    n >= (await ComplaintModel.estimatedDocumentCount())
+      ? await withoutCompanions(
+          tables.map((m) => m.collection),
+          load,
+        )
+      : await load();
   await writeTally(tally, `${base}-${done}`);
   // Credit once, over every merchant, at the end.
   await refreshAllCredit(at);
+  return done;
+}
+
+// A store as the workers get it: its ids as hex, the rest as read.
+const hexStore = (s: { _id: unknown; merchantId: unknown; merchantName?: unknown; name?: unknown; countyCode?: unknown }) =>
+  ({ ...s, _id: String(s._id), merchantId: String(s.merchantId) }) as BulkPlan['stores'][number];
+
+/**
+ * The load with direct writes: worker threads live, fold and encode the chunks (the CPU of a seed)
+ * while this thread resolves each chunk's products and streams finished chunks into PostgreSQL, a
+ * few at a time on the pool's connections. Returns how many complaints were stored. Every chunk
+ * started is waited for, also after a failure, so nothing writes behind the index rebuild that
+ * follows (withoutCompanions).
+ */
+async function loadInWorkers(
+  plan: BulkPlan,
+  slices: { seed: number; count: number }[],
+  specsOf: (slice: { seed: number; count: number }) => ReturnType<typeof backgroundSpecs>,
+  tally: Tally,
+  onProgress: (done: number) => void,
+): Promise<number> {
+  // Fangxin runs from its TypeScript through tsx, whose loader Node 20 does not carry into a worker
+  // thread: the worker registers tsx's require hook, then requires its module.
+  const api = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  const boot = `require(${JSON.stringify(api)}).register(); require(${JSON.stringify(fileURLToPath(new URL('./bulkWorker.ts', import.meta.url)))});`;
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(4, os.availableParallelism())) },
+    () => new Worker(boot, { eval: true, workerData: plan }),
+  );
+  // Each worker does one task at a time; its answer, or its death, settles that task.
+  const pending = new Map<Worker, { resolve: (r: BulkResult) => void; reject: (e: unknown) => void }>();
+  const idle: Worker[] = [];
+  const waiting: ((w: Worker) => void)[] = [];
+  const release = (w: Worker) => (waiting.length ? waiting.shift()!(w) : idle.push(w));
+  for (const w of workers) {
+    const settle = (f: (p: { resolve: (r: BulkResult) => void; reject: (e: unknown) => void }) => void) => {
+      const p = pending.get(w);
+      pending.delete(w);
+      if (p) f(p);
+    };
+    w.on('message', (r: BulkResult) => settle((p) => p.resolve(r)));
+    w.on('error', (e) => settle((p) => p.reject(e)));
+    w.on('exit', (code) => settle((p) => p.reject(new Error(`a seeding worker stopped (exit code ${code})`))));
+    idle.push(w);
+  }
+  const run = async (task: BulkTask): Promise<BulkResult> => {
+    const w = idle.pop() ?? (await new Promise<Worker>((r) => waiting.push(r)));
+    try {
+      return await new Promise<BulkResult>((resolve, reject) => {
+        pending.set(w, { resolve, reject });
+        w.postMessage(task);
+      });
+    } finally {
+      release(w);
+    }
+  };
+  // Chunks being made or stored; more than the workers, so one is always being stored.
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  let done = 0;
+  try {
+    for (const slice of slices) {
+      const specs = specsOf(slice);
+      for (let from = 0; from < specs.length && !failure; from += CHUNK) {
+        const to = Math.min(specs.length, from + CHUNK);
+        const products = [...(await productsOf(specs.slice(from, to)))].map(
+          ([key, p]) => [key, String(p._id), p.name] as [string, string, string],
+        );
+        const chunk = run({ seed: slice.seed, count: slice.count, from, to, products })
+          .then(async (r) => {
+            for (const [scope, d] of r.tally) tallyAdd(tally, scope, d);
+            await Promise.all([
+              insertEncoded(ComplaintModel.collection, r.complaints),
+              insertEncoded(ComplaintEventModel.collection, r.events),
+              insertEncoded(ComplaintFactModel.collection, r.facts),
+              insertEncoded(ComplaintEntryModel.collection, r.entries),
+            ]);
+            done += r.count;
+            onProgress(done);
+          })
+          .catch((error) => {
+            failure ??= { error };
+          })
+          .finally(() => inFlight.delete(chunk));
+        inFlight.add(chunk);
+        while (inFlight.size > workers.length + 1) await Promise.race(inFlight);
+      }
+      if (failure) break;
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  if (failure) throw (failure as { error: unknown }).error;
   return done;
 }
