@@ -5,6 +5,8 @@ export interface NavEntry {
   /** An i18n key: `nav.*` in the common namespace, or `<feature>:<key>` for a feature's own label. */
   labelKey: string;
   roles: readonly Role[];
+  /** Merchant headquarters only: store staff do not speak for the merchant (its credit, for one). */
+  headquarters?: true;
 }
 
 /** Sidebar entries in display order. Grouped by role because each role sees its own order. */
@@ -26,7 +28,7 @@ export const NAV: readonly NavEntry[] = [
   { path: '/incidents', labelKey: 'products:incidents.title', roles: ['merchant'] },
   { path: '/follow-ups', labelKey: 'products:followUps.title', roles: ['merchant'] },
   { path: '/templates', labelKey: 'templates:page.title', roles: ['merchant'] },
-  { path: '/credit', labelKey: 'credit:title', roles: ['merchant'] },
+  { path: '/credit', labelKey: 'credit:title', roles: ['merchant'], headquarters: true },
 
   { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['regulator'] },
   { path: '/queue', labelKey: 'nav.queue', roles: ['regulator'] },
@@ -69,8 +71,9 @@ export const ROLE_HOME: Record<Role, string> = {
   admin: '/approvals',
 };
 
-export function navFor(role: Role): NavEntry[] {
-  return NAV.filter((entry) => entry.roles.includes(role));
+/** A merchant account bound to one store is store staff; without a store it is headquarters. */
+export function navFor(role: Role, storeStaff = false): NavEntry[] {
+  return NAV.filter((entry) => entry.roles.includes(role) && !(entry.headquarters && storeStaff));
 }
 
 /** `/complaints/new` → `nav-complaints-new`. */

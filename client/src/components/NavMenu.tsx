@@ -6,15 +6,17 @@ import { SavedViewsNav } from '../features/officers/SavedViewsNav';
 
 interface Props {
   role: Role;
+  /** Store staff (a merchant account bound to one store) see no headquarters-only entries. */
+  storeStaff?: boolean;
   /** A merchant awaiting approval has nothing to open yet. */
   pending?: boolean;
   open: boolean;
   onNavigate(): void;
 }
 
-export function NavMenu({ role, pending = false, open, onNavigate }: Props) {
+export function NavMenu({ role, storeStaff = false, pending = false, open, onNavigate }: Props) {
   const { t } = useTranslation();
-  const entries = pending ? [] : navFor(role);
+  const entries = pending ? [] : navFor(role, storeStaff);
   return (
     <nav id="app-nav" className={`sidebar${open ? ' is-open' : ''}`} aria-label={t('nav.label')} data-testid="nav">
       <ul>
