@@ -48,7 +48,7 @@ describe('credit inputs and their contests', function () {
   after(() => srv?.stop());
 
   const complaints180d = async () =>
-    ((await MerchantCreditModel.findById(world.chain._id).lean())!.figures as Record<string, number>).complaints180d;
+    ((await MerchantCreditModel.findById(world.chain._id).lean())!.figures as { complaints180d: number }).complaints180d;
   const inputOf = async (id: string) => {
     const r = await merchant.get('/credit/inputs?limit=100');
     expect(r.status, r.text).to.equal(200);
@@ -150,8 +150,8 @@ describe('credit inputs and their contests', function () {
     expect(await inputOf(ids[1]!)).to.deep.include({ excluded: false, contest: { id: filed.body.id, state: 'rejected' } });
     const again = await merchant.post('/credit/contests', contestForm(ids[1]!, '补充了监控录像截图。'));
     expect(again.status, again.text).to.equal(201);
-    const counted = await hz.get('/credit/contests?state=open');
-    expect(counted.body.total).to.equal(1);
+    const stillOpen = await hz.get('/credit/contests?state=open');
+    expect(stillOpen.body.total).to.equal(1);
     expect((await hz.get('/credit/contests')).body.total).to.equal(3);
   });
 });
