@@ -41,7 +41,13 @@ export function AppShell() {
           <UserMenu />
         </div>
       </header>
-      <NavMenu role={user.role} storeStaff={!!user.storeId} pending={user.status === 'pending'} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
+      <NavMenu
+        role={user.role}
+        storeStaff={!!user.storeId}
+        pending={user.status === 'pending'}
+        open={menuOpen}
+        onNavigate={() => setMenuOpen(false)}
+      />
       <main className="main">{user.status === 'pending' ? <PendingAccount /> : <Outlet />}</main>
       <NotificationToasts />
     </div>
