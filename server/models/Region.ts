@@ -8,6 +8,8 @@ const regionSchema = new Schema({
   parent: { type: String, default: null },
 });
 regionSchema.index({ parent: 1 });
+// The compliance trend names its cities (server/returns/compliance.ts).
+regionSchema.index({ level: 1 });
 
 export type RegionRecord = InferSchemaType<typeof regionSchema>;
 export const RegionModel = mongoose.model('Region', regionSchema);

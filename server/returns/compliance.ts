@@ -31,14 +31,27 @@ const evidenceRow = (r: FigureRow) => ({
 export async function complianceReport(region: string, s: ComplianceSettings, at: Date): Promise<ComplianceReport> {
   const from = shanghaiDay(new Date(at.getTime() - s.days * DAY_MS));
   const to = shanghaiDay(at);
-  const rows = await loadRows({ region: region.length > 2 ? region : undefined, from, to });
-  // Tier D merchants (few: one indexed equality) whose commitments, not withdrawn, cover a store in the region.
+  // Every read at once, each a pushed-down equality, a fixed number whatever the data: the period's
+  // facts (one read per week), the tier D merchants, the live commitments (one read per status: they
+  // are few, one or two per committed merchant) and the city names of the trend. The commitments were
+  // read per merchant, one after another: a round trip for each tier D merchant and each one listed.
+  const [rows, credits, active, suspended, cities] = await Promise.all([
+    loadRows({ region: region.length > 2 ? region : undefined, from, to }),
+    MerchantCreditModel.find({ tier: 'D' }).lean(),
+    ReturnCommitmentModel.find({ status: 'active' }, 'merchantId scope status countyCodes merchantName').lean(),
+    ReturnCommitmentModel.find({ status: 'suspended' }, 'merchantId scope status countyCodes merchantName').lean(),
+    RegionModel.find({ level: 'city' }, 'code name nameEn').lean(),
+  ]);
+  // Each merchant's commitments that are not withdrawn, oldest first (the order a read by merchant gave).
+  const commitments = new Map<string, typeof active>();
+  for (const c of [...active, ...suspended].sort((x, y) => String(x._id).localeCompare(String(y._id))))
+    commitments.set(String(c.merchantId), [...(commitments.get(String(c.merchantId)) ?? []), c]);
+  const commitmentsOf = (merchantId: string) => commitments.get(merchantId) ?? [];
+  // Tier D merchants whose commitments cover a store in the region.
   const tierD = new Map<string, { tier: 'D'; figures: Record<string, number | null> }>();
   const dNames = new Map<string, string>();
-  for (const c of await MerchantCreditModel.find({ tier: 'D' }).lean()) {
-    const shown = (await ReturnCommitmentModel.find({ merchantId: c._id }, 'status countyCodes merchantName').lean()).filter(
-      (x) => x.status !== 'withdrawn' && (region.length <= 2 || x.countyCodes.some((k) => k.startsWith(region))),
-    );
+  for (const c of credits) {
+    const shown = commitmentsOf(String(c._id)).filter((x) => region.length <= 2 || x.countyCodes.some((k) => k.startsWith(region)));
     if (!shown.length) continue;
     tierD.set(String(c._id), { tier: 'D', figures: c.figures as Record<string, number | null> });
     dNames.set(String(c._id), shown[0]!.merchantName);
@@ -90,7 +103,7 @@ export async function complianceReport(region: string, s: ComplianceSettings, at
           .slice(0, 25)
           .map(evidenceRow),
       },
-      commitments: (await ReturnCommitmentModel.find({ merchantId, status: { $ne: 'withdrawn' } }, 'scope status').lean()).map((c) => ({
+      commitments: commitmentsOf(merchantId).map((c) => ({
         id: String(c._id),
         scope: c.scope as Commitment['scope'],
         status: c.status as Commitment['status'],
@@ -99,7 +112,7 @@ export async function complianceReport(region: string, s: ComplianceSettings, at
   }
   merchants.sort((a, b) => b.breaches - a.breaches || (a.honorRate ?? 1) - (b.honorRate ?? 1));
 
-  const names = new Map((await RegionModel.find({ level: 'city' }, 'code name nameEn').lean()).map((r) => [r.code, r]));
+  const names = new Map(cities.map((r) => [r.code, r]));
   const trend = [...groupBy(rows, (r) => `${r.returnCityCode}|${r.week}`)]
     .map(([k, list]) => {
       const [cityCode, week] = k.split('|') as [string, string];

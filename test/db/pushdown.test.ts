@@ -8,6 +8,7 @@ import { NotificationModel } from '../../server/models/Notification.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
 import { ReturnFactModel } from '../../server/models/ReturnFact.js';
+import { RegionModel } from '../../server/models/Region.js';
 import { unreadScope } from '../../server/notifications/unread.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { pageQuery } from '../../server/complaints/query.js';
@@ -133,6 +134,13 @@ const HOT: Record<string, Hot> = {
       value: '2026-12',
       n: 0,
     })!,
+  // A month holding much more than the page lacks is read by day (listBuckets.ts).
+  'regulator queue section by deadline, one day of due times': (w) =>
+    pageQuery(actorOf(w, 'regulator.zj@demo.fangxin.cn'), listQ({ status: 'open', priority: 'normal', sort: 'deadline' }), {
+      field: 'dd',
+      value: '2026-07-01',
+      n: 0,
+    })!,
   'regulator queue, closed, one day of filings': (w) =>
     pageQuery(actorOf(w, 'regulator.zj@demo.fangxin.cn'), listQ({ status: 'closed', sort: 'newest' }), {
       field: 'td',
@@ -193,10 +201,12 @@ const HOT: Record<string, Hot> = {
     ReturnCommitmentModel.find({ status: 'active', countyCodes: '330106' }, { _id: 1 }),
   // A store's public page (server/posters/storePage.ts): the commitments naming the store.
   'commitments covering a store (GET /public/stores/:id)': (w) => ReturnCommitmentModel.find({ storeIds: w.stores[0]!._id }),
-  // The return review list (server/returns/compliance.ts): tier D merchants, then each one's commitments.
+  // The return review list (server/returns/compliance.ts): tier D merchants, the live commitments by
+  // status (joined in code) and the cities of the trend.
   'credit tier D merchants (review list)': () => MerchantCreditModel.find({ tier: 'D' }),
-  "a tier D merchant's commitments (review list)": (w) =>
-    ReturnCommitmentModel.find({ merchantId: w.shop._id }, 'status countyCodes merchantName'),
+  'live commitments of one status (review list)': () =>
+    ReturnCommitmentModel.find({ status: 'suspended' }, 'merchantId scope status countyCodes merchantName'),
+  'the cities (review list trend)': () => RegionModel.find({ level: 'city' }, 'code name nameEn'),
   // Return figures over a period (GET /api/analytics/returns?from=, stores page, compliance): week by week.
   'return figures of a merchant, one week of the period': (w) => ReturnFactModel.find({ merchantId: w.chain._id, week: '2026-W10' }),
   'return figures of a county, one week of the period': () => ReturnFactModel.find({ returnCountyCode: '330106', week: '2026-W10' }),
