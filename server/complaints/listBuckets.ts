@@ -44,9 +44,13 @@ export function bucketCountKeys(e: Pick<EntryRow, 'group' | 'tab' | 'priority' |
 /**
  * The ordered buckets a list is read from: every month with entries of `state` (newest first for the
  * filing time, soonest first for the due time) from the cursor's month on, a month with more than
- * `wholeUpTo` entries replaced by its days (from the cursor's day on).
+ * `wholeUpTo` entries replaced by its days (from the cursor's day on). So is a month holding more than
+ * twice what the page (`need` rows) still lacks when it is reached: the page reads the few days it
+ * needs, not the whole month. Rows are what a read costs on this engine: the province's normal-priority
+ * queue read the 85 entries of its first month for 21 (1.1–2.2 s under load), its first 7 days in
+ * parallel read 25 (0.4–0.6 s).
  */
-export function listBuckets(counts: Record<string, number>, kind: 't' | 'd', state: string, cursorDay?: string): Bucket[] {
+export function listBuckets(counts: Record<string, number>, kind: 't' | 'd', state: string, cursorDay?: string, need = Infinity): Bucket[] {
   const desc = kind === 't';
   const suffix = `|${state}`;
   const months = new Map<string, number>();
@@ -60,12 +64,15 @@ export function listBuckets(counts: Record<string, number>, kind: 't' | 'd', sta
   const before = (a: string, b: string) => (desc ? a > b : a < b);
   const order = (a: string, b: string) => (a === b ? 0 : before(a, b) ? -1 : 1);
   const out: Bucket[] = [];
+  let lacking = need;
   for (const month of [...months.keys()].sort(order)) {
     if (cursorDay && before(month, cursorDay.slice(0, 7))) continue;
     const n = months.get(month)!;
     const ofMonth = (days.get(month) ?? []).filter(([d]) => !cursorDay || !before(d, cursorDay));
-    if (n <= listTuning.wholeUpTo || !ofMonth.length) out.push({ field: `${kind}m`, value: month, n });
+    const whole = n <= listTuning.wholeUpTo && !(lacking > 0 && n > 2 * lacking);
+    if (whole || !ofMonth.length) out.push({ field: `${kind}m`, value: month, n });
     else for (const [d, dn] of ofMonth.sort(([a], [b]) => order(a, b))) out.push({ field: `${kind}d`, value: d, n: dn });
+    lacking -= n;
   }
   return out;
 }

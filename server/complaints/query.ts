@@ -150,8 +150,8 @@ function bucketState(q: ComplaintListQuery): string {
   return q.sort === 'deadline' && q.priority ? `${st}|p:${q.priority}` : st;
 }
 
-/** Buckets read at once, at most. */
-const PARALLEL = 6;
+/** Buckets read at once, at most (a page's first days of a long list may be 7 or 8 small ones). */
+const PARALLEL = 8;
 
 /**
  * The rows of one page plus one: the whole list in one read when the audience's count for it is
@@ -162,7 +162,7 @@ async function pageRows(actor: Actor, q: ComplaintListQuery, audience: string) {
   const state = bucketState(q);
   if ((counts[state] ?? 0) <= listTuning.wholeUpTo) return (await pageQuery(actor, q))!;
   const cursorDay = q.cursor ? dayOf(Number(q.cursor.slice(0, 15))) : undefined;
-  const buckets = listBuckets(counts, q.sort === 'deadline' ? 'd' : 't', state, cursorDay);
+  const buckets = listBuckets(counts, q.sort === 'deadline' ? 'd' : 't', state, cursorDay, q.limit + 1);
   const rows: Awaited<ReturnType<typeof pageQuery>> & object = [];
   for (let i = 0; rows.length <= q.limit && i < buckets.length;) {
     // Enough buckets for what the page still needs, going by their counts (upper bounds when the list filters further).
