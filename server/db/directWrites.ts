@@ -138,6 +138,45 @@ async function directTable(collection: mongo.Collection): Promise<string | null>
   return pool ? tableOf(pool, collection.dbName ?? mongoose.connection.db!.databaseName, collection.collectionName) : null;
 }
 
+/** What `insertModels` uses of a mongoose document (any model's fits, whatever its types). */
+interface Hydrated {
+  validate(): Promise<void>;
+  set(path: string, value: unknown): unknown;
+  toObject(options: object): object;
+}
+
+// What mongoose's insertMany stores of a hydrated document (its internal toObject options).
+const AS_STORED = {
+  transform: false,
+  virtuals: false,
+  getters: false,
+  depopulate: true,
+  flattenDecimals: false,
+  versionKey: true,
+} as const;
+
+/**
+ * New documents of a model, as its insertMany would store them (cast, defaults, validated, `__v: 0`,
+ * timestamps), inserted with `insertFresh`: the model's checks without a round trip per batch through
+ * FerretDB, which validates and re-encodes every document again (the seeders' small collections).
+ */
+export async function insertModels(
+  model: { schema: mongoose.Schema; collection: mongo.Collection } & (new (raw: object) => Hydrated),
+  raws: object[],
+): Promise<void> {
+  const versionKey = model.schema.get('versionKey');
+  const docs = await Promise.all(
+    raws.map(async (raw) => {
+      const doc = new model(raw);
+      await doc.validate();
+      if (versionKey) doc.set(versionKey, 0);
+      (doc as { initializeTimestamps?: () => void }).initializeTimestamps?.();
+      return doc.toObject(AS_STORED);
+    }),
+  );
+  await insertFresh(model.collection, docs);
+}
+
 /**
  * Some top-level fields of every document, read straight from the table (null without direct writes:
  * then the caller reads through the driver). FerretDB would decode every whole document to answer

@@ -20,7 +20,9 @@ import { ProductModel } from '../models/Product.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
 import { SamplingPlanAdjustmentModel } from '../models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
-import { countPlan } from './totals.js';
+import { countPlan, totalsOfRows } from './totals.js';
+import { insertModels } from '../db/directWrites.js';
+import { SamplingPlanTotalsModel } from '../models/SamplingPlanTotals.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 
 /** Points per risk input (docs/sampling-plan.md); the score is their sum. */
@@ -147,11 +149,14 @@ async function adjustmentsOf(region: string, quarter: string): Promise<Map<strin
 /**
  * Scores every product with a risk input and rewrites the current quarter's plan rows of every bureau.
  * `afterRead` runs between a region's reads and its writes: the race test saves adjustments there (a plain
- * parameter, so the test drives the real interleaving without a timer).
+ * parameter, so the test drives the real interleaving without a timer). `fresh` is the demo seed's: no plan
+ * rows or adjustments exist and nothing else writes them, so there is nothing to read, merge or settle,
+ * and every row and total is inserted at once instead of a bulk upsert and four counts per bureau.
  */
 export async function computeSamplingPlans(
   at: Date,
   afterRead?: (region: string) => Promise<void>,
+  opts: { fresh?: boolean } = {},
 ): Promise<{ quarter: string; products: number; rows: number }> {
   const quarter = quarterOf(at);
   const { from, to } = quarterDays(quarter);
@@ -238,12 +243,16 @@ export async function computeSamplingPlans(
   );
 
   let rows = 0;
+  const freshRows: object[] = [];
+  const freshTotals: object[] = [];
   for (const bureau of bureaus) {
     const region = bureau.regionCode;
-    const [read, adjusted] = await Promise.all([
-      SamplingPlanItemModel.find({ region, quarter }).lean() as Promise<SamplingPlanItemRecord[]>,
-      adjustmentsOf(region, quarter),
-    ]);
+    const [read, adjusted] = opts.fresh
+      ? [[], new Map<string, Adjusted>()]
+      : await Promise.all([
+          SamplingPlanItemModel.find({ region, quarter }).lean() as Promise<SamplingPlanItemRecord[]>,
+          adjustmentsOf(region, quarter),
+        ]);
     const existing = new Map(read.map((r) => [r._id, r]));
     await backfillAdjustments(read, adjusted);
     await afterRead?.(region);
@@ -291,6 +300,13 @@ export async function computeSamplingPlans(
         },
       });
     }
+    if (opts.fresh) {
+      const replacements = writes.map((w) => w.replaceOne.replacement);
+      freshRows.push(...replacements);
+      freshTotals.push(totalsOfRows(region, quarter, replacements));
+      rows += writes.length;
+      continue;
+    }
     if (writes.length) await SamplingPlanItemModel.bulkWrite(writes as never, { ordered: false });
     // A subject whose inputs all aged out leaves the plan, unless the bureau adjusted it.
     const gone = new Map([...existing.values()].filter((r) => !wrote.has(r._id) && !adjusted.has(r._id)).map((r) => [r._id, r]));
@@ -299,6 +315,7 @@ export async function computeSamplingPlans(
     await countPlan(region, quarter);
     rows += writes.length;
   }
+  if (opts.fresh) await Promise.all([insertModels(SamplingPlanItemModel, freshRows), insertModels(SamplingPlanTotalsModel, freshTotals)]);
   return { quarter, products: inputs.size, rows };
 }
 

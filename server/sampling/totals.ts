@@ -1,6 +1,6 @@
 // A plan's totals, counted once per change instead of on every read of the plan page.
 import { now } from '../clock.js';
-import { SamplingPlanItemModel } from '../models/SamplingPlanItem.js';
+import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
 import { SamplingPlanTotalsModel, type SamplingPlanTotalsRecord } from '../models/SamplingPlanTotals.js';
 
 /**
@@ -11,6 +11,21 @@ export async function countPlan(region: string, quarter: string): Promise<Sampli
   const totals = await tally(region, quarter);
   await SamplingPlanTotalsModel.replaceOne({ _id: totals._id }, totals, { upsert: true });
   return totals;
+}
+
+type Counted = Pick<SamplingPlanItemRecord, 'inPlan' | 'wasSampled' | 'sk' | 'computedAt'>;
+
+/** The same figures as `countPlan` stores, from a region's quarter of rows in hand (the seed's plan). */
+export function totalsOfRows(region: string, quarter: string, rows: Counted[]): SamplingPlanTotalsRecord {
+  const last = rows.reduce<Counted | null>((a, r) => (!a || r.sk > a.sk ? r : a), null);
+  return {
+    _id: `${region}|${quarter}`,
+    subjects: rows.length,
+    planned: rows.filter((r) => r.inPlan).length,
+    sampled: rows.filter((r) => r.inPlan && r.wasSampled).length,
+    computedAt: last?.computedAt ?? null,
+    countedAt: now(),
+  };
 }
 
 async function tally(region: string, quarter: string): Promise<SamplingPlanTotalsRecord> {

@@ -8,6 +8,7 @@ export const samplingPlanSeeder: Seeder = {
   name: 'sampling-plan',
   order: 50,
   run: async () => {
-    await computeSamplingPlans(now());
+    // The seed's first plan: no rows or adjustments yet, so every row and total goes in at once.
+    await computeSamplingPlans(now(), undefined, { fresh: true });
   },
 };
