@@ -24,6 +24,7 @@ import { endOf, formatNumber } from '../complaints/number.js';
 import { UserModel } from '../models/User.js';
 import type { DemoWorld, Seeder } from './registry.js';
 import { shanghaiDay } from '../../shared/calendar.js';
+import { insertModels } from '../db/directWrites.js';
 
 const COUNT = 320;
 const DAY = 24 * 3600 * 1000;
@@ -374,33 +375,42 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
     }
     docs.push(state);
   }
-  await ComplaintNumberModel.insertMany(numbers);
-  await ComplaintEventModel.insertMany(events);
-  await ComplaintModel.insertMany(docs);
-  await insertEntries(docs as never[]);
   // Published complaints get their public records here: the seeder writes documents, not effects.
   const published = docs.filter((d) => d.disclosure?.state === 'public');
-  if (published.length)
-    await PublicComplaintModel.insertMany(published.map((d) => ({ _id: new mongoose.Types.ObjectId(), ...publicFields(d as never) })));
-  for (const p of proofs)
-    await AttachmentModel.create({
-      ...p,
-      size: PROOF_PNG.length,
-      contentType: 'image/png',
-      storageKey: await storage().put(PROOF_PNG, { contentType: 'image/png' }),
-    });
-  if (messages.length) await ComplaintMessageModel.insertMany(messages.filter((m) => (m.at as Date).getTime() < end));
+  // Each proof its own stored file, as an upload makes it.
+  const keys = await Promise.all(proofs.map(() => storage().put(PROOF_PNG, { contentType: 'image/png' })));
+  // Every collection at once, each in one insert (straight into the engine's tables where it can).
+  await Promise.all([
+    insertModels(ComplaintNumberModel, numbers),
+    insertModels(ComplaintEventModel, events),
+    insertModels(ComplaintModel, docs),
+    insertEntries(docs as never[]),
+    insertModels(
+      PublicComplaintModel,
+      published.map((d) => ({ _id: new mongoose.Types.ObjectId(), ...publicFields(d as never) })),
+    ),
+    insertModels(
+      AttachmentModel,
+      proofs.map((p, i) => ({ ...p, size: PROOF_PNG.length, contentType: 'image/png', storageKey: keys[i] })),
+    ),
+    insertModels(
+      ComplaintMessageModel,
+      messages.filter((m) => (m.at as Date).getTime() < end),
+    ),
+  ]);
 
   // A few notifications for the demo accounts, so the bell has something to show.
   const recent = (await ComplaintModel.find({ status: { $in: ['awaiting_merchant', 'merchant_responded', 'awaiting_regulator'] } })
     .sort({ createdAt: -1 })
     .limit(6)
     .lean()) as ComplaintRecord[];
-  for (const c of recent) {
-    await notifyComplaint(c, `${c._id}:1`, 'filed_merchant', ['merchant']);
-    if (c.status === 'merchant_responded') await notifyComplaint(c, `${c._id}:2`, 'responded', ['consumer']);
-    if (c.status === 'awaiting_regulator') await notifyComplaint(c, `${c._id}:${c.version}`, 'awaiting_regulator', ['regulators']);
-  }
+  await Promise.all(
+    recent.map(async (c) => {
+      await notifyComplaint(c, `${c._id}:1`, 'filed_merchant', ['merchant']);
+      if (c.status === 'merchant_responded') await notifyComplaint(c, `${c._id}:2`, 'responded', ['consumer']);
+      if (c.status === 'awaiting_regulator') await notifyComplaint(c, `${c._id}:${c.version}`, 'awaiting_regulator', ['regulators']);
+    }),
+  );
   return docs.length;
 }
 

@@ -45,30 +45,35 @@ export async function createOfficers(admin: HydratedDocument<UserRecord> | UserR
 /** Complaints assigned per officer in the demo; the rest of each queue stays 未分配. */
 const PER_OFFICER = 3;
 
+async function seedBureau(world: DemoWorld, adminEmail: string, list: { email: string; name: string }[]): Promise<void> {
+  const admin = world.users.get(adminEmail)!;
+  const officers = await createOfficers(admin, list);
+  const actor = toActor(admin as never);
+  const open = await ComplaintEntryModel.find({ aud: audiences.unassigned(admin.regionCode!), group: 'open' }, { version: 1 })
+    .sort({ ts: -1 })
+    .limit(PER_OFFICER * officers.length)
+    .lean();
+  // Each its own complaint, so all at once.
+  await Promise.all(
+    open.map((row, i) =>
+      assignComplaint(actor, row._id, { assigneeId: String(officers[i % officers.length]!._id), expectedVersion: row.version }),
+    ),
+  );
+  // A view the bureau shares, and one of an officer's own.
+  await saveView(actor, { name: '紧急未分配', shared: true, filters: { status: 'open', priority: 'urgent', assignee: 'none' } });
+  await saveView(toActor(officers[0]! as never), {
+    name: '我的逾期',
+    shared: false,
+    filters: { status: 'open', assignee: 'me', overdue: 'true' },
+  });
+}
+
 async function seedOfficers(world: DemoWorld): Promise<void> {
-  for (const [adminEmail, list] of Object.entries(DEMO_OFFICERS)) {
-    const admin = world.users.get(adminEmail)!;
-    const officers = await createOfficers(admin, list);
-    const actor = toActor(admin as never);
-    const open = await ComplaintEntryModel.find({ aud: audiences.unassigned(admin.regionCode!), group: 'open' }, { version: 1 })
-      .sort({ ts: -1 })
-      .limit(PER_OFFICER * officers.length)
-      .lean();
-    // Each its own complaint, so all at once. (The bureaus stay one after the other: the province's
-    // queue holds the cities' complaints too, and reads their versions after their assignments.)
-    await Promise.all(
-      open.map((row, i) =>
-        assignComplaint(actor, row._id, { assigneeId: String(officers[i % officers.length]!._id), expectedVersion: row.version }),
-      ),
-    );
-    // A view the bureau shares, and one of an officer's own.
-    await saveView(actor, { name: '紧急未分配', shared: true, filters: { status: 'open', priority: 'urgent', assignee: 'none' } });
-    await saveView(toActor(officers[0]! as never), {
-      name: '我的逾期',
-      shared: false,
-      filters: { status: 'open', assignee: 'me', overdue: 'true' },
-    });
-  }
+  // The two city bureaus' queues are apart, so they go at once; the province's holds the cities'
+  // complaints too, and reads their versions after their assignments.
+  const { 'regulator.zj@demo.fangxin.cn': province, ...cities } = DEMO_OFFICERS;
+  await Promise.all(Object.entries(cities).map(([email, list]) => seedBureau(world, email, list)));
+  await seedBureau(world, 'regulator.zj@demo.fangxin.cn', province!);
 }
 
 export const officerSeeder: Seeder = { name: 'officers', order: 40, run: seedOfficers };

@@ -20,7 +20,7 @@ import { toActor } from '../policies/actor.js';
 import { backfillFacts } from '../products/backfill.js';
 import { refreshAllCredit } from '../products/credit.js';
 import { insertSynthetic, type SyntheticSpec } from '../products/synthetic.js';
-import type { DemoWorld, Seeder } from './registry.js';
+import { timed, type DemoWorld, type Seeder } from './registry.js';
 import { backgroundSpecs, plantedSpecs, PLANTED, rng, samplingCsv } from './productsPlan.js';
 
 type Store = SyntheticSpec['store'];
@@ -85,7 +85,7 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
   const started = Date.now();
   const at = now();
   // Complaints seeded by earlier seeders get their facts first.
-  await backfillFacts();
+  await timed('products: backfillFacts', () => backfillFacts());
   const own: Store[] = world.stores.map((s) => ({
     _id: s._id,
     merchantId: s.merchantId,
@@ -94,7 +94,7 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
     countyCode: s.countyCode,
   }));
   const stores = [...own, ...(await localMerchants(world))];
-  const people = await consumers(world, 400);
+  const people = await timed('products: consumers', () => consumers(world, 400));
   const abuser = people[people.length - 1]!;
   const background = backgroundSpecs({ now: at, stores, consumers: people.slice(0, -1), background: opts.background ?? 5000 });
   // The recurring product is sold by the chain in several cities and by local shops elsewhere.
@@ -109,8 +109,8 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
   ];
   const hotspotStores = stores.filter((s) => s.countyCode === PLANTED.hotspot.countyCode);
   const planted = plantedSpecs({ now: at, stores, consumers: people.slice(0, -1), background: 0, abuser, hotspotStores, recurringStores });
-  await insertSynthetic([...background, ...planted], at, { clock: true });
-  await reviewConsumer(String(abuser), at);
+  await timed('products: insertSynthetic', () => insertSynthetic([...background, ...planted], at, { clock: true }));
+  await timed('products: reviewConsumer', () => reviewConsumer(String(abuser), at));
 
   const regulator = world.users.get('regulator.zj@demo.fangxin.cn')!;
   const actor = toActor(regulator);
@@ -120,9 +120,9 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
     fileName: '2026年省级监督抽查结果.csv',
     status: 'queued',
   });
-  await runSamplingImport(String(job._id), Buffer.from(samplingCsv(at), 'utf8'), actor);
-  const flags = await detectAll(at);
-  await refreshAllCredit(at);
+  await timed('products: runSamplingImport', () => runSamplingImport(String(job._id), Buffer.from(samplingCsv(at), 'utf8'), actor));
+  const flags = await timed('products: detectAll', () => detectAll(at));
+  await timed('products: refreshAllCredit', () => refreshAllCredit(at));
 
   // One finished, public case so the public problem-product list is not empty.
   const sampled = await ProductFlagModel.findOne({ 'product.model': PLANTED.sampled.model, status: 'open' }).lean();

@@ -20,16 +20,34 @@ export interface DemoWorld {
 export type Seeder = { name: string; order: number; run(world: DemoWorld): Promise<void> };
 const seeders: Seeder[] = [];
 
-/** Capabilities add their demo data here (complaints, returns, sampling…), run in `order`. */
+/** Capabilities add their demo data here (complaints, returns, sampling…), run in `order` (equal orders at once). */
 export function addSeeder(s: Seeder): void {
   if (!seeders.some((x) => x.name === s.name)) seeders.push(s);
 }
 
+/** Runs one step of a seeder and logs its time (LOG_LEVEL=debug), so the first start's wait traces to a step. */
+export async function timed<T>(step: string, f: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await f();
+  } finally {
+    logger.debug({ step, ms: Date.now() - started }, 'seed step');
+  }
+}
+
+/** Runs the seeders in `order`; those of the same order do not depend on each other and run at once. */
 export async function runSeeders(world: DemoWorld): Promise<void> {
-  for (const s of [...seeders].sort((a, b) => a.order - b.order)) {
-    const started = Date.now();
-    await s.run(world);
-    // Each seeder's share of the first start's wait, for whoever makes it shorter.
-    logger.info({ seeder: s.name, ms: Date.now() - started }, 'seeder done');
+  const orders = [...new Set(seeders.map((s) => s.order))].sort((a, b) => a - b);
+  for (const order of orders) {
+    await Promise.all(
+      seeders
+        .filter((s) => s.order === order)
+        .map(async (s) => {
+          const started = Date.now();
+          await s.run(world);
+          // Each seeder's share of the first start's wait, for whoever makes it shorter.
+          logger.info({ seeder: s.name, ms: Date.now() - started }, 'seeder done');
+        }),
+    );
   }
 }

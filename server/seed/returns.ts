@@ -17,7 +17,8 @@ import { openBreach } from '../returns/breach.js';
 import { decideCoverage, type CoverageCommitment } from '../returns/coverage.js';
 import { merchantCommitments, toCoverageStore } from '../returns/load.js';
 import type { Actor } from '../policies/index.js';
-import type { DemoWorld, Seeder } from './registry.js';
+import { timed, type DemoWorld, type Seeder } from './registry.js';
+import { insertModels } from '../db/directWrites.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -185,31 +186,37 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
     docs.push(doc);
     events.push({ requestId: id, kind: 'outcome', data, actorId: decider.id, at: decidedAt });
   }
-  await ReturnRequestModel.insertMany(docs);
-  await ReturnEventModel.insertMany(events);
-  await ReturnFactModel.insertMany(docs.map((d) => factOf(d as never)));
+  await Promise.all([
+    insertModels(ReturnRequestModel, docs),
+    insertModels(ReturnEventModel, events),
+    insertModels(
+      ReturnFactModel,
+      docs.map((d) => factOf(d as never)),
+    ),
+  ]);
   await refreshAllReturnFigures();
-  // Covered refusals are breaches, opened the way the desk opens them (complaints for linked consumers).
-  for (const id of breaches) await openBreach(id);
-  let made = docs.length;
+  // Covered refusals are breaches, opened the way the desk opens them (complaints for linked consumers);
+  // each its own request, claim and complaint, so all at once, as concurrent desks would.
+  await timed('returns: breaches', () => Promise.all(breaches.map((id) => openBreach(id))));
   // Today's desk: a few returns still waiting for a decision.
-  for (let i = 0; i < 4; i++) {
-    const ret = chainStores[i]!;
-    const [name, category, price] = PRODUCTS[i]!;
-    await createReturnRequest(
-      staff,
-      {
-        purchaseStoreId: String(chainStores[(i + 2) % chainStores.length]!._id),
-        returnStoreId: String(ret._id),
-        purchaseDate: new Date(today - DAY).toISOString(),
-        amountFen: price,
-        product: { name, category: category as never },
-      },
-      { at: new Date(today - (i + 1) * HOUR) },
-    );
-    made++;
-  }
-  logger.info({ requests: made }, 'demo returns seeded');
+  await Promise.all(
+    [0, 1, 2, 3].map((i) => {
+      const ret = chainStores[i]!;
+      const [name, category, price] = PRODUCTS[i]!;
+      return createReturnRequest(
+        staff,
+        {
+          purchaseStoreId: String(chainStores[(i + 2) % chainStores.length]!._id),
+          returnStoreId: String(ret._id),
+          purchaseDate: new Date(today - DAY).toISOString(),
+          amountFen: price,
+          product: { name, category: category as never },
+        },
+        { at: new Date(today - (i + 1) * HOUR) },
+      );
+    }),
+  );
+  logger.info({ requests: docs.length + 4 }, 'demo returns seeded');
 }
 
 export const returnSeeder: Seeder = { name: 'returns', order: 20, run: seedReturns };
