@@ -1,9 +1,9 @@
 // The box under a thread (messages, internal notes): a text, a busy submit button, the failure if any.
 // The text is kept when sending fails and cleared once it is sent.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { describeError } from '../i18n/errors';
 import { Alert } from './Alert';
 import { Button } from './Button';
+import { useSubmit } from './useSubmit';
 
 /** Adds an inserted text (a template) to what is written, on its own line, within the box's limit. */
 export const appendText = (current: string, text: string, maxLength: number) =>
@@ -23,26 +23,19 @@ interface Props {
 
 export function TextComposer({ label, submitLabel, busyLabel, maxLength, testIds, send, tools }: Props) {
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!body.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await send(body.trim());
       setBody('');
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="thread-form" onSubmit={(e) => void submit(e)}>
+    <form className="thread-form" onSubmit={submit}>
       {error && <Alert tone="danger">{error}</Alert>}
       {tools?.((text) => setBody((cur) => appendText(cur, text, maxLength)))}
       <textarea

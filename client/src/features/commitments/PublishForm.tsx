@@ -1,14 +1,14 @@
 // Publishing a commitment: scope, stores, window (≥ 7 days), categories, conditions, refund time.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../../../shared/enums';
 import { LEGAL_EXCLUSIONS } from '../../../../shared/schemas/returns';
 import { Alert } from '../../components/Alert';
-import { describeError } from '../../i18n/errors';
 import { formatDate } from '../../i18n/format';
 import type { Store } from '../returns/api';
 import { publishCommitment, type Commitment, type NewCommitment } from './api';
 import { Button } from '../../components/Button';
+import { useSubmit } from '../../components/useSubmit';
 
 const CHOOSABLE = CATEGORIES.filter((c) => !(LEGAL_EXCLUSIONS as readonly string[]).includes(c));
 
@@ -28,34 +28,24 @@ export function PublishForm({ stores, active, onPublished }: Props) {
   const [covered, setCovered] = useState<string[]>([]);
   const [excluded, setExcluded] = useState<string[]>([]);
   const [conditions, setConditions] = useState(t('defaultConditions'));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   const overlapping = active.filter((c) => c.stores.some((s) => storeIds.includes(s.id)));
 
   const toggle = (list: string[], set: (v: string[]) => void, v: string) =>
     set(list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const c = await publishCommitment({
-        scope,
-        storeIds,
-        windowDays: Number(windowDays),
-        refundWithinHours: Number(refundHours),
-        categories: covered,
-        excludedCategories: excluded,
-        conditions: conditions.trim(),
-      });
-      onPublished(c);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+  async function publish() {
+    const c = await publishCommitment({
+      scope,
+      storeIds,
+      windowDays: Number(windowDays),
+      refundWithinHours: Number(refundHours),
+      categories: covered,
+      excludedCategories: excluded,
+      conditions: conditions.trim(),
+    });
+    onPublished(c);
   }
 
   const checks = (list: string[], set: (v: string[]) => void, prefix: string) => (
@@ -70,7 +60,7 @@ export function PublishForm({ stores, active, onPublished }: Props) {
   );
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} data-testid="publish-form">
+    <form className="card" onSubmit={submit(publish)} data-testid="publish-form">
       <h2>{t('publish.title')}</h2>
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="form-grid">

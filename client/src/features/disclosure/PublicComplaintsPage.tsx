@@ -9,7 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ChoiceField } from '../../components/form/ChoiceField';
 import { Page } from '../../components/Page';
 import { ResultCount } from '../../components/ResultCount';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { useRegions } from '../complaints/regions';
 import { usePanel } from '../dashboard/usePanel';
 import { Loaded } from '../products/parts';
@@ -26,8 +26,7 @@ export function PublicComplaintsPage() {
   const first = usePanel((s) => listPublicComplaints(filters, s), key, 0);
   // Further pages for this filter; a new filter starts again from the first page.
   const [more, setMore] = useState<{ key: string; items: PublicComplaint[]; nextCursor: string | null } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const extra = more?.key === key ? more : null;
   const cities = useRegions('33');
 
@@ -37,18 +36,11 @@ export function PublicComplaintsPage() {
     else next.delete(k);
     setParams(next, { replace: true });
   };
-  async function loadMore(cursor: string) {
-    setBusy(true);
-    setError(null);
-    try {
+  const loadMore = (cursor: string) =>
+    run(async () => {
       const p = await listPublicComplaints({ ...filters, cursor });
       setMore({ key, items: [...(extra?.items ?? []), ...p.items], nextCursor: p.nextCursor });
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   const select = (k: 'cityCode' | 'category' | 'problemType', label: string, any: string, options: [string, string][]) => (
     <ChoiceField
       label={label}

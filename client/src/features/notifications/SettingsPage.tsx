@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { useSubmit } from '../../components/useSubmit';
 import { describeError } from '../../i18n/errors';
 import { CityCountyPicker } from '../complaints/regions';
 import { searchProducts } from '../products/api';
@@ -40,8 +41,7 @@ function AddSubscription({ onSaved }: { onSaved(s: NotificationSettings): void }
   const [picked, setPicked] = useState('');
   const [city, setCity] = useState('');
   const [county, setCounty] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     if (!searched(target) || !q.trim()) return;
@@ -71,22 +71,14 @@ function AddSubscription({ onSaved }: { onSaved(s: NotificationSettings): void }
     setPicked('');
   }
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!input) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await addSubscription(input));
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onSaved(await addSubscription(input)));
   }
 
   return (
-    <form className="subscription-form" onSubmit={(e) => void submit(e)} data-testid="subscription-form">
+    <form className="subscription-form" onSubmit={submit} data-testid="subscription-form">
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="form-row">
         <div className="field">

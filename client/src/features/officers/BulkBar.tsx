@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { BULK_ACTIONS, type BulkAction } from '../../../../shared/schemas/bulk';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { CityCountyPicker } from '../complaints/regions';
 import { createBulkJob, type BulkInput } from './api';
 import { useOfficers } from './useOfficers';
@@ -29,38 +29,31 @@ export function BulkBar({ chosen, filter, matching, onStarted }: Props) {
   const [assigneeId, setAssigneeId] = useState('');
   const [city, setCity] = useState('');
   const [county, setCounty] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const [key, setKey] = useState(() => crypto.randomUUID());
 
   const count = all ? matching : chosen.length;
   const ready = !!count && (action !== 'assign' || !!assigneeId) && (action !== 'transfer' || !!county);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setError(null);
     const input: BulkInput = {
       action,
       ...(all ? { filter } : { items: chosen }),
       ...(action === 'assign' ? { assigneeId } : {}),
       ...(action === 'transfer' ? { toRegion: county } : {}),
     };
-    try {
+    void run(async () => {
       const job = await createBulkJob(input, key);
       setKey(crypto.randomUUID());
       setAll(false);
       onStarted(job.id);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="card bulk-bar" onSubmit={(e) => void submit(e)} data-testid="bulk-bar">
+    <form className="card bulk-bar" onSubmit={submit} data-testid="bulk-bar">
       <div className="bulk-scope">
         <strong data-testid="bulk-count">{t('bulk.chosen', { count: count ?? 0 })}</strong>
         <label className="checkbox">

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { viewFilters, type QueueFilters } from '../complaints/queueFilters';
 import { saveView } from './savedViews';
 
@@ -12,24 +12,17 @@ export function SaveView({ filters }: { filters: QueueFilters }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await saveView({ name: name.trim(), shared, filters: viewFilters(filters) });
       setOpen(false);
       setName('');
       setShared(false);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (!open)
@@ -39,7 +32,7 @@ export function SaveView({ filters }: { filters: QueueFilters }) {
       </button>
     );
   return (
-    <form className="card save-view" onSubmit={(e) => void submit(e)} data-testid="save-view-form">
+    <form className="card save-view" onSubmit={submit} data-testid="save-view-form">
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="field">
         <label htmlFor="view-name">{t('savedViews.name')}</label>

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert } from '../../components/Alert';
 import { Page } from '../../components/Page';
-import { describeError } from '../../i18n/errors';
 import { formatDate } from '../../i18n/format';
 import { useUser } from '../auth/session';
 import { useRegions } from '../dashboard/regions';
@@ -14,6 +13,7 @@ import { ProductMerge } from './ProductMerge';
 import { SamplingTable } from './SamplingTable';
 import './products.css';
 import { Button } from '../../components/Button';
+import { useSubmit } from '../../components/useSubmit';
 
 /** One flag with everything behind it, and the step that turns it into an enforcement case. */
 export function FlagDetailPage() {
@@ -156,8 +156,7 @@ function OpenCase({ flag }: { flag: Flag }) {
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit();
   if (flag.caseId) {
     return (
       <Link className="button button-primary" to={`/cases/${flag.caseId}`} data-testid="view-case">
@@ -166,26 +165,14 @@ function OpenCase({ flag }: { flag: Flag }) {
     );
   }
   if (user.role !== 'regulator' || flag.status !== 'open') return null;
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
-      const c = await openCase(flag.id, note.trim() || undefined);
-      navigate(`/cases/${c.id}`);
-    } catch (e) {
-      setError(describeError(e));
-      setBusy(false);
-    }
+  async function open() {
+    const c = await openCase(flag.id, note.trim() || undefined);
+    navigate(`/cases/${c.id}`);
   }
   return (
     <div className="enf-open-case">
       {asking ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <form onSubmit={submit(open, { leaves: true })}>
           <textarea
             aria-label={t('flag.caseNote')}
             placeholder={t('flag.caseNote')}

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { RECTIFICATION_WORKING_DAYS, RESAMPLING_WORKING_DAYS } from '../../../../shared/schemas/followUps';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useSession } from '../auth/session';
 import { useRegions } from '../dashboard/regions';
@@ -14,33 +14,17 @@ import { Loaded, ProductLine } from './parts';
 import { getFollowUp, recordResampling, sendReport, type FollowUp } from './safetyApi';
 import './products.css';
 
-/** A form's submission: busy while it runs, its error shown, `onDone` after it worked. */
-function useSubmit(work: () => Promise<unknown>, onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      onDone();
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, error, submit };
-}
-
 function ReportForm({ f, onDone }: { f: FollowUp; onDone(): void }) {
   const { t } = useTranslation('products');
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const { busy, error, submit } = useSubmit(() => sendReport(f.id, text.trim(), file), onDone);
+  const { busy, error, submit } = useSubmit();
+  const send = async () => {
+    await sendReport(f.id, text.trim(), file);
+    onDone();
+  };
   return (
-    <form className="enf-form" onSubmit={submit} data-testid="follow-up-report-form">
+    <form className="enf-form" onSubmit={submit(send)} data-testid="follow-up-report-form">
       <div className="field">
         <label htmlFor="follow-up-report-text">{t('followUps.detail.reportText')}</label>
         <textarea id="follow-up-report-text" value={text} onChange={(e) => setText(e.target.value)} />
@@ -74,12 +58,13 @@ function ResamplingForm({ f, onDone }: { f: FollowUp; onDone(): void }) {
   const [passed, setPassed] = useState('true');
   const [sampledOn, setSampledOn] = useState(new Date().toISOString().slice(0, 10));
   const [note, setNote] = useState('');
-  const { busy, error, submit } = useSubmit(
-    () => recordResampling(f.id, { passed: passed === 'true', sampledOn, ...(note.trim() ? { note: note.trim() } : {}) }),
-    onDone,
-  );
+  const { busy, error, submit } = useSubmit();
+  const record = async () => {
+    await recordResampling(f.id, { passed: passed === 'true', sampledOn, ...(note.trim() ? { note: note.trim() } : {}) });
+    onDone();
+  };
   return (
-    <form className="enf-form" onSubmit={submit} data-testid="follow-up-resampling-form">
+    <form className="enf-form" onSubmit={submit(record)} data-testid="follow-up-resampling-form">
       <div className="enf-grid">
         <div className="field">
           <label htmlFor="follow-up-result">{t('followUps.detail.result')}</label>

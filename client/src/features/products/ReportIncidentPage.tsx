@@ -7,6 +7,7 @@ import type { ProductSnapshot } from '../../../../shared/schemas/products';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
+import { useSubmit } from '../../components/useSubmit';
 import { describeError } from '../../i18n/errors';
 import { useRegions } from '../dashboard/regions';
 import { ProductLine } from './parts';
@@ -41,8 +42,7 @@ export function ReportIncidentPage() {
     address: '',
     occurredAt: localNow(),
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const setP = (k: keyof typeof product) => (e: { target: { value: string } }) => setProduct({ ...product, [k]: e.target.value });
 
@@ -78,14 +78,13 @@ export function ReportIncidentPage() {
       setError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
       return;
     }
-    setBusy(true);
-    try {
-      const r = await reportIncident(parsed.data);
-      navigate(`/incidents/${r.id}`);
-    } catch (err) {
-      setError(describeError(err));
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const r = await reportIncident(parsed.data);
+        navigate(`/incidents/${r.id}`);
+      },
+      { leaves: true },
+    );
   }
 
   /** A labelled select of [value, name] options. */

@@ -11,7 +11,7 @@ import {
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { publishRecall } from './api';
 import './recalls.css';
 
@@ -38,8 +38,7 @@ export function PublishRecallPage() {
   });
   const [riskLevel, setRisk] = useState<RiskLevel>('high');
   const [actions, setActions] = useState<ConsumerAction[]>(['stop_using']);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const field = (name: keyof typeof text, multiline = false) => {
     const props = {
       id: `recall-${name}`,
@@ -71,14 +70,13 @@ export function PublishRecallPage() {
       setError(parsed.error.issues.map((i) => `${t(`publish.${String(i.path[0])}`)}: ${i.message}`).join('；'));
       return;
     }
-    setBusy(true);
-    try {
-      const r = await publishRecall(id, parsed.data);
-      navigate(`/recalls/${r.id}`);
-    } catch (err) {
-      setError(describeError(err));
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const r = await publishRecall(id, parsed.data);
+        navigate(`/recalls/${r.id}`);
+      },
+      { leaves: true },
+    );
   };
   return (
     <Page testId="page-publish-recall" title={t('publish.title')} description={<Link to={`/cases/${id}`}>← {t('recall.back')}</Link>}>

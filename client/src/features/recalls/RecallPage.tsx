@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useSession } from '../auth/session';
 import { usePanel } from '../dashboard/usePanel';
@@ -101,8 +101,7 @@ function RecallDetails({ r }: { r: Recall }) {
 function MyNotice({ recallId }: { recallId: string }) {
   const { t } = useTranslation('recalls');
   const [notice, setNotice] = useState<RecallNotice | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   useEffect(() => {
     const abort = new AbortController();
     // A 404 means the recall did not reach this account: nothing to show.
@@ -116,17 +115,7 @@ function MyNotice({ recallId }: { recallId: string }) {
     return () => abort.abort();
   }, [recallId]);
   if (!notice) return null;
-  const ack = async () => {
-    setBusy(true);
-    try {
-      setNotice(await acknowledge(recallId));
-      setError(null);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const ack = () => run(async () => setNotice(await acknowledge(recallId)));
   return (
     <Alert tone={notice.audience === 'merchant' && !notice.acknowledgedAt ? 'warning' : 'info'}>
       <div data-testid="recall-my-notice">

@@ -1,36 +1,26 @@
 // A consumer claims a return recorded at a store's desk with the code on its receipt: it then shows
 // in their list, and a breach of it becomes their complaint.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
-import { describeError } from '../../i18n/errors';
 import { claimReturn, type ReturnRequest } from './api';
 import { ConsentCheckbox } from './ConsentCheckbox';
 import { Button } from '../../components/Button';
+import { useSubmit } from '../../components/useSubmit';
 
 export function ClaimReturnForm({ onClaimed }: { onClaimed(r: ReturnRequest): void }) {
   const { t } = useTranslation('returns');
   const [code, setCode] = useState('');
   const [contactAgreement, setConsent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onClaimed(await claimReturn(code.trim(), contactAgreement));
-      setCode('');
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+  async function claim() {
+    onClaimed(await claimReturn(code.trim(), contactAgreement));
+    setCode('');
   }
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} data-testid="return-claim-form">
+    <form className="card" onSubmit={submit(claim)} data-testid="return-claim-form">
       <h2>{t('claim.title')}</h2>
       <p className="muted">{t('claim.hint')}</p>
       {error && <Alert tone="danger">{error}</Alert>}

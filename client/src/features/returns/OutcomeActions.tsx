@@ -1,30 +1,22 @@
 // Staff record the outcome of a pending return: refunded (amount, now) or refused (reason).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../i18n/errors';
 import { recordOutcome, type ReturnRequest } from './api';
 import { Button } from '../../components/Button';
+import { useSubmit } from '../../components/useSubmit';
 
 export function OutcomeActions({ request, onDone }: { request: ReturnRequest; onDone(r: ReturnRequest, message: string): void }) {
   const { t } = useTranslation('returns');
   const [mode, setMode] = useState<'none' | 'honor' | 'refuse'>('none');
   const [amount, setAmount] = useState((request.amountFen / 100).toFixed(2));
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function send(body: Parameters<typeof recordOutcome>[1], message: string) {
-    setBusy(true);
-    setError(null);
-    try {
+  const send = (body: Parameters<typeof recordOutcome>[1], message: string) =>
+    run(async () => {
       onDone(await recordOutcome(request.id, body), message);
       setMode('none');
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (request.status !== 'pending') return null;
   if (mode === 'none') {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../../../shared/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { StorePicker } from '../complaints/StorePicker';
 import { useStoreFromAddress } from '../posters/useStoreFromAddress';
 import { createReturn, todayInShanghai, type ReturnRequest, type Store } from './api';
@@ -28,8 +28,7 @@ export function ReturnForm({ deskMerchantId, onCreated }: Props) {
   const [name, setName] = useState('');
   const [category, setCategory] = useState('clothing');
   const [contactAgreement, setConsent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   // One key per filled-in form: a double click or a retry after a dropped answer records one return.
   const [key, setKey] = useState(() => crypto.randomUUID());
   // Arriving from a store's public page (its QR poster): bought and returned there unless changed.
@@ -39,14 +38,12 @@ export function ReturnForm({ deskMerchantId, onCreated }: Props) {
     setReturn((r) => r ?? store);
   });
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const fen = Math.round(Number(amount) * 100);
     if (!purchase || !returnStore) return setError(t('form.chooseStores'));
     if (!(fen > 0)) return setError(t('form.invalidAmount'));
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const r = await createReturn(
         {
           purchaseStoreId: purchase.id,
@@ -60,17 +57,13 @@ export function ReturnForm({ deskMerchantId, onCreated }: Props) {
       );
       setKey(crypto.randomUUID());
       onCreated(r);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   // A return goes back to the merchant that sold the goods.
   const returnMerchant = deskMerchantId ?? purchase?.merchantId;
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} data-testid="return-form">
+    <form className="card" onSubmit={submit} data-testid="return-form">
       <h2>{desk ? t('desk.newTitle') : t('mine.newTitle')}</h2>
       {error && <Alert tone="danger">{error}</Alert>}
       <StorePicker

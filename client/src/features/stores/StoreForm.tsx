@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { CityCountyPicker } from '../complaints/regions';
 import type { ManagedStore, StoreInput } from './api';
 
@@ -22,25 +22,16 @@ export function StoreForm({ initial, testId, submitLabel, busyLabel, onSubmit, o
   const [city, setCity] = useState(initial?.cityCode ?? '');
   const [county, setCounty] = useState(initial?.countyCode ?? '');
   const [address, setAddress] = useState(initial?.address ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!county) return setError(t('form.countyRequired'));
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({ name: name.trim(), countyCode: county, address: address.trim() });
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => onSubmit({ name: name.trim(), countyCode: county, address: address.trim() }));
   }
 
   return (
-    <form className="store-form" onSubmit={(e) => void submit(e)} data-testid={testId}>
+    <form className="store-form" onSubmit={submit} data-testid={testId}>
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="form-grid">
         <div className="field">

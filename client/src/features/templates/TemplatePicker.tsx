@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { Alert } from '../../components/Alert';
 import { appendText } from '../../components/TextComposer';
 import { Button } from '../../components/Button';
+import { useSubmit } from '../../components/useSubmit';
 import { describeError } from '../../i18n/errors';
 import { fillTemplate, listTemplates, type ResponseTemplate } from './api';
 import './templates.css';
@@ -25,29 +26,23 @@ export function TemplatePicker({ complaintId, onInsert, testId }: Props) {
   const { t } = useTranslation('templates');
   const [items, setItems] = useState<ResponseTemplate[] | null>(null);
   const [chosen, setChosen] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const abort = new AbortController();
     listTemplates(abort.signal).then(setItems, (e: unknown) => abort.signal.aborted || setError(describeError(e)));
     return () => abort.abort();
-  }, []);
+    // setError is a state setter: it never changes, so the list loads once.
+  }, [setError]);
 
   async function insert() {
     if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const filled = await fillTemplate(chosen, complaintId);
       onInsert(filled.text);
       setNote(filled.withheld.includes('consumerName') ? t('picker.withheld') : null);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (items && items.length === 0)

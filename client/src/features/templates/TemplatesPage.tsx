@@ -1,6 +1,6 @@
 // The template manager (答复模板): the organisation's named texts, created, edited and deleted here and
 // inserted from the complaint page's forms (TemplatePicker).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATE_PLACEHOLDERS } from '../../../../shared/schemas/templates';
 import { Alert } from '../../components/Alert';
@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ResultCount } from '../../components/ResultCount';
+import { useSubmit } from '../../components/useSubmit';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate, type ResponseTemplate } from './api';
@@ -29,29 +30,19 @@ function TemplateForm({
   const { t } = useTranslation('templates');
   const [name, setName] = useState(editing?.name ?? '');
   const [body, setBody] = useState(editing?.body ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const input = { name: name.trim(), body: body.trim() };
-      onSaved(editing ? await updateTemplate(editing.id, input) : await createTemplate(input));
-      if (!editing) {
-        setName('');
-        setBody('');
-      }
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
+  async function save() {
+    const input = { name: name.trim(), body: body.trim() };
+    onSaved(editing ? await updateTemplate(editing.id, input) : await createTemplate(input));
+    if (!editing) {
+      setName('');
+      setBody('');
     }
   }
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} data-testid="template-form">
+    <form className="card" onSubmit={submit(save)} data-testid="template-form">
       <h2>{t(editing ? 'form.editTitle' : 'form.newTitle')}</h2>
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="field">
@@ -100,19 +91,18 @@ function TemplateForm({
 function TemplateRow({ tpl, onChanged, onDeleted }: { tpl: ResponseTemplate; onChanged(t: ResponseTemplate): void; onDeleted(): void }) {
   const { t } = useTranslation('templates');
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  async function remove() {
+  function remove() {
     if (!window.confirm(t('form.confirmDelete', { name: tpl.name }))) return;
-    setBusy(true);
-    try {
-      await deleteTemplate(tpl.id);
-      onDeleted();
-    } catch (e) {
-      setError(describeError(e));
-      setBusy(false);
-    }
+    // The row goes with the template, so it stays busy until then.
+    void run(
+      async () => {
+        await deleteTemplate(tpl.id);
+        onDeleted();
+      },
+      { leaves: true },
+    );
   }
 
   if (editing)
@@ -135,7 +125,7 @@ function TemplateRow({ tpl, onChanged, onDeleted }: { tpl: ResponseTemplate; onC
           className="button button-outline-danger"
           busy={busy}
           busyLabel={t('form.deleting')}
-          onClick={() => void remove()}
+          onClick={remove}
           data-testid="template-delete"
         >
           {t('form.delete')}

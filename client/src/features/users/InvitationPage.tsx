@@ -6,7 +6,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { useLoad } from '../returns/useLoad';
 import { acceptInvitation, getInvitation } from './api';
 
@@ -15,22 +15,19 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const inv = useLoad((signal) => getInvitation(token, signal), [token]);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (password.length < 10) return setError(t('accept.tooShort'));
-    setBusy(true);
-    setError(null);
-    try {
-      await acceptInvitation(token, password);
-      // A full load starts the app with the new session.
-      window.location.assign('/');
-    } catch (err) {
-      setError(describeError(err));
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        await acceptInvitation(token, password);
+        // A full load starts the app with the new session.
+        window.location.assign('/');
+      },
+      { leaves: true },
+    );
   }
 
   return (
@@ -40,7 +37,7 @@ export function InvitationPage() {
       ) : !inv.data ? (
         <Loading />
       ) : (
-        <form className="card invite-form" onSubmit={(e) => void submit(e)} data-testid="accept-form">
+        <form className="card invite-form" onSubmit={submit} data-testid="accept-form">
           <p>
             {t('accept.for', {
               name: inv.data.name,

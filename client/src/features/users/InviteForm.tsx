@@ -1,9 +1,9 @@
 // Invite by email: the invitee gets a single-use link to set a password.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { CityCountyPicker } from '../complaints/regions';
 import { inviteAccount } from './api';
 
@@ -28,32 +28,22 @@ export function InviteForm({ admin, stores, onInvited }: Props) {
   // The bureau the officer joins: a county's, a city's, or the province's when neither is chosen.
   const regionCode = county || city || '33';
   const [storeId, setStoreId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await inviteAccount({
-        name: name.trim(),
-        email: email.trim(),
-        ...(admin ? { role, ...(role === 'regulator' ? { regionCode } : {}) } : {}),
-        ...(storeId ? { storeId } : {}),
-      });
-      onInvited(name.trim());
-      setName('');
-      setEmail('');
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+  async function invite() {
+    await inviteAccount({
+      name: name.trim(),
+      email: email.trim(),
+      ...(admin ? { role, ...(role === 'regulator' ? { regionCode } : {}) } : {}),
+      ...(storeId ? { storeId } : {}),
+    });
+    onInvited(name.trim());
+    setName('');
+    setEmail('');
   }
 
   return (
-    <form className="card invite-form" onSubmit={(e) => void submit(e)} data-testid="invite-form">
+    <form className="card invite-form" onSubmit={submit(invite)} data-testid="invite-form">
       <h2>{t('invite.title')}</h2>
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="form-grid">
