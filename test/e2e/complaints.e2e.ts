@@ -1,41 +1,26 @@
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs, tolerateFailedLoads } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { signInAs, tolerateFailedLoads } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 // A 1×1 PNG: the server recognises evidence by its bytes, so the upload must be a real image.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('complaints in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await srv?.stop();
-  });
+  // The contexts the tests open are closed, and any page error they saw reported, with the browser.
+  const e2e = inChromium();
 
   async function pageFor(email: string): Promise<Page> {
-    const context = await browser.newContext();
-    contexts.push(context);
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await signInAs(page, srv.url, email);
+    await signInAs(page, e2e.srv.url, email);
     await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 10_000 });
     return page;
   }
 
   it('the consumer files through the wizard; the merchant sees it arrive, responds; the consumer accepts live', async () => {
-    const store = world.stores.find((s) => s.name === '万家福超市 杭州西湖店')!;
+    const store = e2e.world.stores.find((s) => s.name === '万家福超市 杭州西湖店')!;
 
     const merchant = await pageFor(DEMO.merchant);
     await merchant.getByTestId('nav-inbox').click();
@@ -110,7 +95,7 @@ describe('complaints in Chromium', function () {
     await consumer.getByTestId('rate-form').waitFor();
     await merchant.locator('[data-testid="complaint"][data-status="resolved"]').waitFor({ timeout: 15_000 });
 
-    const api = await signedIn(srv.url, DEMO.consumer);
+    const api = await signedIn(e2e.srv.url, DEMO.consumer);
     const list = (await api.get('/complaints')).body.items;
     expect(list).to.have.length(1);
     const detail = (await api.get(`/complaints/${id}`)).body;
@@ -123,9 +108,9 @@ describe('complaints in Chromium', function () {
   });
 
   it('the Hangzhou bureau finds a rejected response in its queue, accepts, mediates; another it declines; the consumer rates', async () => {
-    const store = world.stores.find((s) => s.name === '万家福超市 杭州滨江店')!;
-    const consumerApi = await signedIn(srv.url, DEMO.consumer);
-    const merchantApi = await signedIn(srv.url, DEMO.merchant);
+    const store = e2e.world.stores.find((s) => s.name === '万家福超市 杭州滨江店')!;
+    const consumerApi = await signedIn(e2e.srv.url, DEMO.consumer);
+    const merchantApi = await signedIn(e2e.srv.url, DEMO.merchant);
     async function toBureau(product: string): Promise<string> {
       const filed = await consumerApi.post('/complaints', {
         storeId: String(store._id),
@@ -170,7 +155,7 @@ describe('complaints in Chromium', function () {
     await bureau.getByTestId('queue-urgent').getByTestId(`complaint-row-${urgent.body.id}`).waitFor({ timeout: 15_000 });
     await bureau.getByTestId('queue').getByTestId(`complaint-row-${mediateId}`).waitFor();
 
-    await bureau.goto(`${srv.url}/queue?status=awaiting_regulator&city=3301`);
+    await bureau.goto(`${e2e.srv.url}/queue?status=awaiting_regulator&city=3301`);
     const row = bureau.getByTestId(`complaint-row-${mediateId}`);
     await row.waitFor({ timeout: 15_000 });
     // The bureau sees who complained; the export link carries the filters on screen.
@@ -190,14 +175,14 @@ describe('complaints in Chromium', function () {
     await bureau.locator('[data-testid="complaint"][data-status="mediated"]').waitFor();
     expect(await bureau.getByTestId('outcome').innerText()).to.contain('商家退款 399 元');
 
-    await bureau.goto(`${srv.url}/complaints/${declineId}`);
+    await bureau.goto(`${e2e.srv.url}/complaints/${declineId}`);
     await bureau.getByTestId('decline-reason').selectOption('missing_details');
     await bureau.getByTestId('decline-submit').click();
     await bureau.locator('[data-testid="complaint"][data-status="declined"]').waitFor();
     expect(await bureau.getByTestId('outcome').innerText()).to.contain('未提供必要信息');
 
     const consumer = await pageFor(DEMO.consumer);
-    await consumer.goto(`${srv.url}/complaints/${mediateId}`);
+    await consumer.goto(`${e2e.srv.url}/complaints/${mediateId}`);
     await consumer.getByTestId('rate-star-4').check({ force: true });
     await consumer.getByTestId('rate-submit').click();
     await consumer.getByTestId('rating').waitFor();
@@ -214,9 +199,9 @@ describe('complaints in Chromium', function () {
   });
 
   it('a page that missed a change says so and reloads instead of failing', async () => {
-    const consumerApi = await signedIn(srv.url, DEMO.consumer);
+    const consumerApi = await signedIn(e2e.srv.url, DEMO.consumer);
     const filed = await consumerApi.post('/complaints', {
-      storeId: String(world.stores[0]!._id),
+      storeId: String(e2e.world.stores[0]!._id),
       product: { name: '保温杯', category: 'daily_goods' },
       purchase: { date: '2026-11-02', amountFen: 5900, channel: 'online', orderRef: 'TB-20261102-88' },
       problemType: 'quality',
@@ -224,19 +209,18 @@ describe('complaints in Chromium', function () {
       demand: { type: 'exchange' },
       contactAgreement: true,
     });
-    const context = await browser.newContext();
-    contexts.push(context);
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     // Without the live connection the page cannot hear of the change made below.
     await page.route('**/socket.io/**', (route) => route.abort());
     tolerateFailedLoads(context, /\/socket\.io\//);
-    await signInAs(page, srv.url, DEMO.merchant);
-    await page.goto(`${srv.url}/complaints/${filed.body.id}`);
+    await signInAs(page, e2e.srv.url, DEMO.merchant);
+    await page.goto(`${e2e.srv.url}/complaints/${filed.body.id}`);
     expect(filed.status).to.equal(201);
     await page.getByTestId('respond-form').waitFor();
     expect(await page.getByTestId('consumer-name').innerText()).to.equal('张晓明');
 
-    const merchantApi = await signedIn(srv.url, DEMO.merchant);
+    const merchantApi = await signedIn(e2e.srv.url, DEMO.merchant);
     const first = await merchantApi.post(`/complaints/${filed.body.id}/transitions`, {
       action: 'respond',
       expectedVersion: 1,
@@ -257,11 +241,11 @@ describe('complaints in Chromium', function () {
   });
 
   it('after "not our business" the consumer sends the complaint to the right store', async () => {
-    const consumerApi = await signedIn(srv.url, DEMO.consumer);
-    const merchantApi = await signedIn(srv.url, DEMO.merchant);
-    const shopStore = world.stores.find((s) => String(s.merchantId) === String(world.shop._id))!;
+    const consumerApi = await signedIn(e2e.srv.url, DEMO.consumer);
+    const merchantApi = await signedIn(e2e.srv.url, DEMO.merchant);
+    const shopStore = e2e.world.stores.find((s) => String(s.merchantId) === String(e2e.world.shop._id))!;
     const filed = await consumerApi.post('/complaints', {
-      storeId: String(world.stores[0]!._id),
+      storeId: String(e2e.world.stores[0]!._id),
       product: { name: '遥控汽车', category: 'toy' },
       purchase: { date: '2026-11-03', amountFen: 8800, channel: 'in_store' },
       problemType: 'quality',
@@ -278,7 +262,7 @@ describe('complaints in Chromium', function () {
     expect(answered.status).to.equal(200);
 
     const consumer = await pageFor(DEMO.consumer);
-    await consumer.goto(`${srv.url}/complaints/${filed.body.id}`);
+    await consumer.goto(`${e2e.srv.url}/complaints/${filed.body.id}`);
     const form = consumer.getByTestId('redirect-form');
     await form.getByTestId('store-search').fill('童趣');
     await form.getByTestId(`store-option-${shopStore.id}`).click();
@@ -286,6 +270,6 @@ describe('complaints in Chromium', function () {
     await consumer.locator('[data-testid="complaint"][data-status="awaiting_merchant"]').waitFor();
     await consumer.locator('[data-testid="timeline-event"][data-action="redirect"]').waitFor();
     const detail = (await consumerApi.get(`/complaints/${filed.body.id}`)).body;
-    expect(detail).to.include({ storeId: String(shopStore.id), merchantId: String(world.shop._id), status: 'awaiting_merchant' });
+    expect(detail).to.include({ storeId: String(shopStore.id), merchantId: String(e2e.world.shop._id), status: 'awaiting_merchant' });
   });
 });

@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { fileVia, filing } from '../helpers/complaints.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
-import type { DemoWorld } from '../../server/seed/registry.js';
+import { inChromium } from './inChromium.js';
 
 /** Flag detection runs in the background after a filing: wait until the complaint's flag exists. */
 async function flagOf(client: ApiClient, complaintId: string, ms = 15_000): Promise<{ id: string; rules: string[] }> {
@@ -20,24 +18,13 @@ async function flagOf(client: ApiClient, complaintId: string, ms = 15_000): Prom
 
 describe('the regulators’ dashboard in Chromium', function () {
   this.timeout(60_000);
-  let srv: TestServer;
-  let world: DemoWorld;
-  let browser: Browser;
-  before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  const e2e = inChromium();
 
   it('changes filters and leaves the dashboard without a page error', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     try {
-      await signInAs(page, srv.url, DEMO.regulatorZj);
+      await signInAs(page, e2e.srv.url, DEMO.regulatorZj);
       await page.locator('[data-testid="dashboard-map"][data-map^="zj-"]').waitFor({ timeout: 20_000 });
       await page.getByTestId('dashboard-trend').locator('canvas').waitFor();
       await page.getByTestId('filter-region').selectOption('3301');
@@ -60,12 +47,12 @@ describe('the regulators’ dashboard in Chromium', function () {
 
   it('draws no English map label over another on the Hangzhou and Wenzhou maps', async () => {
     // The province's regulator reads English (remembered for the account, restored after).
-    const zj = await signedIn(srv.url, DEMO.regulatorZj);
+    const zj = await signedIn(e2e.srv.url, DEMO.regulatorZj);
     expect((await zj.patch('/auth/me', { locale: 'en' })).status).to.equal(200);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     try {
-      await signInAs(page, srv.url, DEMO.regulatorZj);
+      await signInAs(page, e2e.srv.url, DEMO.regulatorZj);
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       for (const [city, names] of [
         ['3301', ['Xiaoshan', 'Yuhang', 'Chunan']],
@@ -102,11 +89,11 @@ describe('the regulators’ dashboard in Chromium', function () {
   });
 
   it('shows a new urgent complaint live, opens the flagged product and opens a case', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     try {
-      await signInAs(page, srv.url, DEMO.regulatorHz);
-      await page.goto(srv.url + '/dashboard');
+      await signInAs(page, e2e.srv.url, DEMO.regulatorHz);
+      await page.goto(e2e.srv.url + '/dashboard');
       // Hangzhou's bureau sees Hangzhou's counties.
       await page.locator('[data-testid="dashboard-map"][data-map="zj-3301"]').waitFor({ timeout: 20_000 });
       await page.locator('[data-testid="dashboard"][data-total="0"]').waitFor();
@@ -114,11 +101,11 @@ describe('the regulators’ dashboard in Chromium', function () {
 
       // A consumer reports an electric heater that caught fire in a Hangzhou store: urgent, and a
       // safety incident in a key category flags the product at once.
-      const consumer = await signedIn(srv.url, DEMO.consumer);
+      const consumer = await signedIn(e2e.srv.url, DEMO.consumer);
       const product = { name: '油汀电暖器', category: 'electric_heater' as const, brand: '暖阳', model: 'NY-2026' };
       const complaint = await fileVia(
         consumer,
-        filing(world, '330106', {
+        filing(e2e.world, '330106', {
           product,
           problemType: 'safety',
           safetyIncident: { kind: 'fire', injured: false, description: '通电半小时后插头起火。' },
@@ -136,7 +123,7 @@ describe('the regulators’ dashboard in Chromium', function () {
       await page.goBack();
       await page.locator('[data-testid="dashboard"][data-total="1"]').waitFor({ timeout: 10_000 });
 
-      const hz = await signedIn(srv.url, DEMO.regulatorHz);
+      const hz = await signedIn(e2e.srv.url, DEMO.regulatorHz);
       const flag = await flagOf(hz, complaint.id);
       expect(flag.rules).to.include('safety');
       await page.getByTestId(`dashboard-flag-${flag.id}`).waitFor({ timeout: 10_000 });
@@ -179,9 +166,9 @@ describe('the regulators’ dashboard in Chromium', function () {
       expect((await hz.get(`/product-flags/${flag.id}`)).body.caseId).to.equal(opened.id);
 
       // The published case is on the public list, signed out.
-      const visitor = await browser.newContext();
+      const visitor = await e2e.browser.newContext();
       const anon = await visitor.newPage();
-      await anon.goto(srv.url + '/problem-products');
+      await anon.goto(e2e.srv.url + '/problem-products');
       await anon.getByTestId(`public-case-${opened.id}`).waitFor({ timeout: 10_000 });
       expect(await anon.getByTestId(`public-case-${opened.id}`).innerText()).to.contain('油汀电暖器');
       await visitor.close();
@@ -191,10 +178,10 @@ describe('the regulators’ dashboard in Chromium', function () {
   });
 
   it('imports sampling results with live progress and lists the bad lines', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     try {
-      await signInAs(page, srv.url, DEMO.regulatorHz);
+      await signInAs(page, e2e.srv.url, DEMO.regulatorHz);
       await page.getByTestId('nav-sampling').click();
       await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 10_000 });
       const csv = [

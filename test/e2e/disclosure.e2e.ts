@@ -2,44 +2,38 @@
 // window; once published, a signed-out visitor finds the complaint in the public list by city and on
 // the merchant's page, with the comment beside it. Any page or console error fails the test.
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
 import { testClock } from '../../server/clock.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { COMPLAINT_DEADLINE_JOB } from '../../server/jobs/complaintDeadlines.js';
 import { runJob } from '../../server/jobs/scheduler.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { act, filing, fileVia } from '../helpers/complaints.js';
 import { DEMO, signedIn } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 const COMMENT = '已为顾客全额退款，并加强了售前检查。';
 
 describe('public complaint disclosure in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
   let complaint: { id: string; merchantId: string; storeName: string; disclosure: { dueAt: string } };
 
+  const e2e = inChromium();
+
   before(async () => {
-    const world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-    const consumer = await signedIn(srv.url, DEMO.consumer);
-    const merchant = await signedIn(srv.url, DEMO.merchant);
-    const c = await fileVia(consumer, filing(world));
+    const consumer = await signedIn(e2e.srv.url, DEMO.consumer);
+    const merchant = await signedIn(e2e.srv.url, DEMO.merchant);
+    const c = await fileVia(consumer, filing(e2e.world));
     await act(merchant, c.id, 'respond', { responseType: 'accepted', remedy: { type: 'explanation' }, messageToConsumer: '已说明' });
     complaint = (await act(consumer, c.id, 'accept_response')).body;
   });
   after(async () => {
     testClock.reset();
-    await browser?.close();
-    await srv?.stop();
   });
 
   it('the merchant comments once in the window, from the complaint page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signInAs(page, srv.url, DEMO.merchant);
-    await page.goto(`${srv.url}/complaints/${complaint.id}`);
+    await signInAs(page, e2e.srv.url, DEMO.merchant);
+    await page.goto(`${e2e.srv.url}/complaints/${complaint.id}`);
     const panel = page.getByTestId('disclosure-panel');
     await panel.waitFor();
     expect(await panel.getAttribute('data-state')).to.equal('pending');
@@ -58,8 +52,8 @@ describe('public complaint disclosure in Chromium', function () {
     await runJob(COMPLAINT_DEADLINE_JOB, at);
     await effectsSettled();
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${srv.url}/recalls`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${e2e.srv.url}/recalls`);
     await page.getByTestId('nav-public-complaints').click();
     await page.getByTestId('page-public-complaints').waitFor();
     await page.getByTestId('public-filter-cityCode').selectOption('3301');
@@ -81,7 +75,7 @@ describe('public complaint disclosure in Chromium', function () {
   });
 
   async function publicId(): Promise<string> {
-    const res = await fetch(`${srv.url}/api/public/complaints?merchantId=${complaint.merchantId}`);
+    const res = await fetch(`${e2e.srv.url}/api/public/complaints?merchantId=${complaint.merchantId}`);
     const body = (await res.json()) as { items: { id: string }[] };
     return body.items[0]!.id;
   }

@@ -3,29 +3,19 @@
 // its jurisdiction and removes one. Any page or console error fails the test.
 import { expect } from 'chai';
 import { resolveProducts } from '../../server/commands/resolveProduct.js';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { signInAs } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('notification settings in Chromium', function () {
   this.timeout(180_000);
-  let srv: TestServer;
-  let browser: Browser;
 
-  before(async () => {
-    await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  const e2e = inChromium();
 
   async function settingsOf(email: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    await signInAs(page, srv.url, email);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await signInAs(page, e2e.srv.url, email);
     await page.getByTestId('user-menu').click();
     await page.getByTestId('notification-settings-link').click();
     await page.getByTestId('page-notification-settings').waitFor();
@@ -42,7 +32,7 @@ describe('notification settings in Chromium', function () {
     await page.getByTestId('delivery-table').waitFor();
     expect(await page.getByTestId('delivery-select-new_complaints').inputValue()).to.equal('digest');
     expect(await page.getByTestId('delivery-select-messages').inputValue()).to.equal('mail');
-    const api = await signedIn(srv.url, DEMO.merchant);
+    const api = await signedIn(e2e.srv.url, DEMO.merchant);
     const saved = (await api.get('/notification-settings')).body.deliveries;
     expect(saved.find((d: { kind: string }) => d.kind === 'new_complaints').delivery).to.equal('digest');
     await page.close();
@@ -60,7 +50,7 @@ describe('notification settings in Chromium', function () {
     await page.getByTestId('sub-city').selectOption({ label: '宁波市' });
     await page.getByTestId('sub-add').click();
     await page.getByTestId('subscription').filter({ hasText: '宁波' }).waitFor();
-    const api = await signedIn(srv.url, DEMO.regulatorYw);
+    const api = await signedIn(e2e.srv.url, DEMO.regulatorYw);
     await resolveProducts([{ name: '充电暖手宝', category: 'electric_hand_warmer', brand: '暖芯', model: 'NX-2000' }]);
     const product = (await api.get('/products?q=充电暖手宝')).body.items[0];
     await page.getByTestId('sub-target').selectOption('product');

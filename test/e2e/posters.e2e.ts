@@ -4,29 +4,24 @@
 // 门店 page. Any page or console error fails the test.
 import { expect } from 'chai';
 import jsQRModule from 'jsqr';
-import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { chainStores } from '../helpers/returns.js';
-import { DEMO_PASSWORD, freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { DEMO_PASSWORD } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 const jsQR = jsQRModule.default;
 
 describe('store QR posters in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
   let storeId = '';
   let storePath = '';
 
+  const e2e = inChromium();
+
   before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-    storeId = chainStores(world).hzXihu;
-    const chain = await signedIn(srv.url, DEMO.merchant);
+    storeId = chainStores(e2e.world).hzXihu;
+    const chain = await signedIn(e2e.srv.url, DEMO.merchant);
     await chain.post('/return-commitments', {
       scope: 'store',
       storeIds: [storeId],
@@ -35,22 +30,18 @@ describe('store QR posters in Chromium', function () {
       refundWithinHours: 24,
     });
     // What a phone camera does: read the code on the poster and open its address.
-    const png = PNG.sync.read(Buffer.from(await (await fetch(`${srv.url}/api/public/stores/${storeId}/qr.png`)).arrayBuffer()));
+    const png = PNG.sync.read(Buffer.from(await (await fetch(`${e2e.srv.url}/api/public/stores/${storeId}/qr.png`)).arrayBuffer()));
     const url = new URL(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data);
     storePath = url.pathname;
     expect(storePath).to.equal(`/public/stores/${storeId}`);
   });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
 
-  const storeName = () => world.stores.find((s) => String(s._id) === storeId)!.name;
+  const storeName = () => e2e.world.stores.find((s) => String(s._id) === storeId)!.name;
 
   it('a new visitor scans, registers from the complaint button and lands in the complaint form with the store chosen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(srv.url + storePath);
+    await page.goto(e2e.srv.url + storePath);
     const store = page.getByTestId('public-store');
     await store.waitFor();
     expect(await store.getAttribute('data-badge')).to.equal('true');
@@ -72,9 +63,9 @@ describe('store QR posters in Chromium', function () {
   });
 
   it('a consumer signs in from the return button and lands in the return form with the store chosen', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await page.goto(srv.url + storePath);
+    await page.goto(e2e.srv.url + storePath);
     await page.getByTestId('public-store-return').click();
     await page.getByTestId('page-login').waitFor();
     await page.locator('input[name="email"]').fill(DEMO.consumer);
@@ -87,14 +78,14 @@ describe('store QR posters in Chromium', function () {
   });
 
   it('the merchant finds the QR code and the posters on its stores page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signInAs(page, srv.url, DEMO.merchant);
-    await page.goto(`${srv.url}/stores`);
+    await signInAs(page, e2e.srv.url, DEMO.merchant);
+    await page.goto(`${e2e.srv.url}/stores`);
     const card = page.getByTestId(`store-${storeId}`);
     await card.getByTestId('store-poster').locator('summary').click();
     const pdf = await card.getByTestId('store-poster-pdf').getAttribute('href');
-    const r = await page.request.get(srv.url + pdf!);
+    const r = await page.request.get(e2e.srv.url + pdf!);
     expect(r.status()).to.equal(200);
     expect(r.headers()['content-type']).to.equal('application/pdf');
     await card.getByTestId('store-public-page').click();

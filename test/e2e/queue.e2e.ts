@@ -2,36 +2,24 @@
 // name with the result count, each removable; a city or county officer's region filter offers only
 // their jurisdiction. Any page or console error fails the test.
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seedComplaints } from '../../server/seed/complaints.js';
-import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs, switchSignedInToEnglish } from '../helpers/browser.js';
+import { signInAs, switchSignedInToEnglish } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { flagHangzhouHeater } from '../helpers/products.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('the regulator queue in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
-
-  before(async () => {
-    world = await freshWorld();
+  const e2e = inChromium(async (world) => {
     await seedComplaints(world);
     // A heater complained of at three Hangzhou merchants: a flag, and a week above its baseline.
     await flagHangzhouHeater(world, 'layout', { count: 8, spanDays: 5 });
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
   });
 
   async function signedInPage(email: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
+    const context = await e2e.browser.newContext({ viewport });
     const page = await context.newPage();
-    await signInAs(page, srv.url, email);
+    await signInAs(page, e2e.srv.url, email);
     return page;
   }
   const options = (page: Page, testId: string) =>
@@ -45,13 +33,13 @@ describe('the regulator queue in Chromium', function () {
   };
 
   it('shows a drill-down’s filters by name with the result count, each removable', async () => {
-    const hz = await signedIn(srv.url, DEMO.regulatorHz);
+    const hz = await signedIn(e2e.srv.url, DEMO.regulatorHz);
     const count = async (q: Record<string, string>) =>
       (await hz.get(`/complaints/counts?${new URLSearchParams(q).toString()}`)).body.count as number;
     const page = await signedInPage(DEMO.regulatorHz);
     // The link a merchant's count on the dashboard's top list makes (dashboard/drill.ts queueLink).
-    const merchantId = String(world.chain._id);
-    await page.goto(`${srv.url}/queue?status=&city=3301&merchantId=${merchantId}`);
+    const merchantId = String(e2e.world.chain._id);
+    await page.goto(`${e2e.srv.url}/queue?status=&city=3301&merchantId=${merchantId}`);
     await page.getByTestId('page-queue').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="active-filter-merchant"]')?.textContent?.includes('万家福'));
     expect(await page.getByTestId('active-filter-region').innerText()).to.contain('杭州市');
@@ -67,7 +55,7 @@ describe('the regulator queue in Chromium', function () {
       )
       .allInnerTexts();
     expect(merchants.length).to.be.above(0);
-    expect(new Set(merchants)).to.deep.equal(new Set([world.chain.name]));
+    expect(new Set(merchants)).to.deep.equal(new Set([e2e.world.chain.name]));
 
     await page.getByTestId('remove-filter-merchant').click();
     await page.getByTestId('active-filter-merchant').waitFor({ state: 'detached' });
@@ -132,7 +120,7 @@ describe('the regulator queue in Chromium', function () {
   }
 
   it('shows queues, flags, cases and hotspots as cards at phone width, and the whole English queue at 1366 px', async () => {
-    const hz = await signedIn(srv.url, DEMO.regulatorHz);
+    const hz = await signedIn(e2e.srv.url, DEMO.regulatorHz);
     const flag = (await hz.get('/product-flags')).body.items[0];
     const opened = await hz.post('/enforcement-cases', { flagId: flag.id, note: '立案' });
     expect(opened.status, opened.text).to.equal(201);
@@ -140,19 +128,19 @@ describe('the regulator queue in Chromium', function () {
     // The navigation folds into a menu at phone width: sign in at desktop width first.
     const phone = await signedInPage(DEMO.regulatorHz);
     await phone.setViewportSize({ width: 390, height: 844 });
-    await phone.goto(`${srv.url}/queue`);
+    await phone.goto(`${e2e.srv.url}/queue`);
     await expectCards(phone, 'queue');
-    await phone.goto(`${srv.url}/flags`);
+    await phone.goto(`${e2e.srv.url}/flags`);
     await expectCards(phone, 'flags-table');
-    await phone.goto(`${srv.url}/cases`);
+    await phone.goto(`${e2e.srv.url}/cases`);
     await expectCards(phone, 'cases-table');
-    await phone.goto(`${srv.url}/dashboard`);
+    await phone.goto(`${e2e.srv.url}/dashboard`);
     await expectCards(phone, 'hotspot-table');
     await phone.context().close();
 
     const desk = await signedInPage(DEMO.regulatorHz, { width: 1366, height: 900 });
     await switchSignedInToEnglish(desk);
-    await desk.goto(`${srv.url}/queue`);
+    await desk.goto(`${e2e.srv.url}/queue`);
     for (const table of ['queue', 'queue-urgent']) {
       await desk.getByTestId(table).locator('tbody tr').first().waitFor();
       const fit = await desk.getByTestId(table).evaluate((el) => {

@@ -2,31 +2,23 @@
 // acknowledges taking the product off sale while the bureau watches its reach change live.
 // Any page or console error fails the test.
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { DEMO } from '../helpers/http.js';
 import { plantRecall, RECALLED } from '../helpers/recalls.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('recall notices in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
   let recallId = '';
 
+  const e2e = inChromium();
+
   before(async () => {
-    const world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-    ({ recallId } = await plantRecall(world));
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
+    ({ recallId } = await plantRecall(e2e.world));
   });
 
   it('shows the recall signed out, from the public list, in Chinese and in English', async () => {
-    const visitor = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await visitor.goto(`${srv.url}/recalls`);
+    const visitor = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await visitor.goto(`${e2e.srv.url}/recalls`);
     await visitor
       .getByTestId('recall-list')
       .getByRole('link', { name: /暖芯 充电暖手宝 NX-2000/ })
@@ -45,19 +37,19 @@ describe('recall notices in Chromium', function () {
   });
 
   it('lets the chain acknowledge while the bureau sees the figures move', async () => {
-    const bureauContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const bureauContext = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const bureau = await bureauContext.newPage();
-    await signInAs(bureau, srv.url, DEMO.regulatorHz);
-    await bureau.goto(`${srv.url}/recalls/${recallId}`);
+    await signInAs(bureau, e2e.srv.url, DEMO.regulatorHz);
+    await bureau.goto(`${e2e.srv.url}/recalls/${recallId}`);
     const acknowledged = bureau.getByTestId('reach-merchants-acknowledged');
     await acknowledged.waitFor();
     expect(await acknowledged.innerText()).to.equal('0');
     expect(await bureau.getByTestId('recall-pending').innerText()).to.contain('万家福');
 
-    const merchantContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const merchantContext = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const merchant = await merchantContext.newPage();
-    await signInAs(merchant, srv.url, DEMO.merchant);
-    await merchant.goto(`${srv.url}/recall-notices`);
+    await signInAs(merchant, e2e.srv.url, DEMO.merchant);
+    await merchant.goto(`${e2e.srv.url}/recall-notices`);
     await merchant.getByTestId('recall-notices').getByRole('link', { name: RECALLED.name }).click();
     await merchant.getByTestId('recall-acknowledge').click();
     await merchant.getByTestId('recall-acknowledged').waitFor();

@@ -2,13 +2,14 @@
 // API request once. A duplicate (a double effect, two components loading the same thing, a filter
 // effect firing twice) costs the server twice for nothing and is listed here by page and URL.
 import { expect } from 'chai';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import type { Role } from '../../shared/enums.js';
-import { runSeeders, type DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { runSeeders } from '../../server/seed/registry.js';
+import { signInAs } from '../helpers/browser.js';
 import { fileVia, filing } from '../helpers/complaints.js';
 import { DEMO, signedIn } from '../helpers/http.js';
-import { DEMO_PASSWORD, freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { DEMO_PASSWORD } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 const ACCOUNTS: [Role, string][] = [
   ['consumer', DEMO.consumer],
@@ -65,18 +66,8 @@ const linksOf = (page: Page, nav: string) =>
 
 describe('each page asks the server once per request (Chromium)', function () {
   this.timeout(300_000);
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
-  before(async () => {
-    world = await freshWorld();
+  const e2e = inChromium(async (world) => {
     await runSeeders(world);
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
   });
 
   /** Every page of a navigation bar, reached by a click as users do (the first one also by its URL). */
@@ -85,7 +76,7 @@ describe('each page asks the server once per request (Chromium)', function () {
     await page.locator(`[data-testid="${nav}"] a`).nth(1).waitFor({ timeout: 15_000 });
     const paths = await linksOf(page, nav);
     expect(paths.length, `${nav} has links`).to.be.greaterThan(1);
-    const found = duplicates(`${paths[0]} (load)`, await requestsOf(page, () => page.goto(srv.url + paths[0])));
+    const found = duplicates(`${paths[0]} (load)`, await requestsOf(page, () => page.goto(e2e.srv.url + paths[0])));
     for (const path of [...paths.slice(1), paths[0]!]) {
       const clicked = await requestsOf(page, () => page.locator(`[data-testid="${nav}"] a[href="${path}"]`).first().click());
       found.push(...duplicates(path, clicked));
@@ -94,11 +85,11 @@ describe('each page asks the server once per request (Chromium)', function () {
   }
 
   it('signed out: the public pages', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.stack ?? e.message}`));
     try {
-      await page.goto(srv.url + '/commitments');
+      await page.goto(e2e.srv.url + '/commitments');
       expect(await everyPage(page, 'public-nav')).to.deep.equal([]);
     } finally {
       await page.close();
@@ -108,12 +99,12 @@ describe('each page asks the server once per request (Chromium)', function () {
 
   for (const [role, email] of ACCOUNTS) {
     it(`${role}: signing in, then every page of the navigation`, async () => {
-      const context = await browser.newContext();
+      const context = await e2e.browser.newContext();
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.stack ?? e.message}`));
       try {
-        await page.goto(srv.url + '/login');
+        await page.goto(e2e.srv.url + '/login');
         await page.locator('input[name="email"]').fill(email);
         await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
         const landing = await requestsOf(page, async () => {
@@ -132,16 +123,16 @@ describe('each page asks the server once per request (Chromium)', function () {
 
   // Skipped: on main the dashboard does not reload after a filing within the test's window; to be fixed first next session.
   it('regulator: a filing that changes the dashboard reloads each figure once', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.stack ?? e.message}`));
     try {
-      await signInAs(page, srv.url, DEMO.regulatorHz);
+      await signInAs(page, e2e.srv.url, DEMO.regulatorHz);
       await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 15_000 });
-      await requestsOf(page, () => page.goto(srv.url + '/dashboard'));
+      await requestsOf(page, () => page.goto(e2e.srv.url + '/dashboard'));
       await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 15_000 });
-      const consumer = await signedIn(srv.url, DEMO.consumer);
+      const consumer = await signedIn(e2e.srv.url, DEMO.consumer);
       const product = { name: '暖手宝', category: 'electric_hand_warmer' as const, brand: '暖暖', model: 'NN-1' };
       // An urgent filing raises a flag after the answer: two events a moment apart, one reload.
       // The figures reload (debounced) after the filing's event: wait for that, then for quiet.
@@ -149,7 +140,7 @@ describe('each page asks the server once per request (Chromium)', function () {
         const reloaded = page.waitForRequest((r) => r.url().includes('/api/analytics/summary'), { timeout: 30_000 });
         await fileVia(
           consumer,
-          filing(world, '330106', {
+          filing(e2e.world, '330106', {
             product,
             problemType: 'safety',
             safetyIncident: { kind: 'burn', injured: true, description: '使用中外壳过热烫伤手。' },

@@ -1,29 +1,16 @@
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
-import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { chainStores } from '../helpers/returns.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('returns in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
-
-  before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  const e2e = inChromium();
 
   async function withPage(fn: (page: Page) => Promise<void>) {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     try {
       await fn(page);
@@ -34,7 +21,7 @@ describe('returns in Chromium', function () {
 
   it('the chain publishes a province-wide commitment from its commitments page', async () => {
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.merchant);
+      await signInAs(page, e2e.srv.url, DEMO.merchant);
       await page.getByTestId('nav-my-commitments').click();
       await page.getByTestId('publish-form').waitFor();
       await page.getByTestId('publish-scope').selectOption('chain_province');
@@ -42,9 +29,9 @@ describe('returns in Chromium', function () {
       await page.getByTestId('publish-submit').click();
       await page.getByTestId('my-commitments').getByTestId('commitment-badge').waitFor();
     });
-    const items = (await signedIn(srv.url, DEMO.consumer).then((c) => c.get('/return-commitments'))).body.items;
+    const items = (await signedIn(e2e.srv.url, DEMO.consumer).then((c) => c.get('/return-commitments'))).body.items;
     expect(items).to.have.length(1);
-    expect(items[0]).to.include({ scope: 'chain_province', windowDays: 7, merchantName: world.chain.name });
+    expect(items[0]).to.include({ scope: 'chain_province', windowDays: 7, merchantName: e2e.world.chain.name });
     expect(items[0].excludedCategories).to.deep.equal(['jewelry']);
   });
 
@@ -52,7 +39,7 @@ describe('returns in Chromium', function () {
 
   it('warns before publishing a commitment that overlaps the active one, and says which', async () => {
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.merchant);
+      await signInAs(page, e2e.srv.url, DEMO.merchant);
       await page.getByTestId('nav-my-commitments').click();
       await page.getByTestId('my-commitments').getByTestId('commitment-badge').waitFor();
       const warning = page.getByTestId('publish-overlap');
@@ -64,9 +51,9 @@ describe('returns in Chromium', function () {
   });
 
   it('staff at the Ningbo store record goods bought in Hangzhou, see them covered, and honour the return', async () => {
-    const s = chainStores(world);
+    const s = chainStores(e2e.world);
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.merchant);
+      await signInAs(page, e2e.srv.url, DEMO.merchant);
       await page.getByTestId('nav-returns-desk').click();
       await page.getByTestId('return-form').waitFor();
       await page.getByTestId(`return-purchase-store-option-${s.hzXihu}`).click();
@@ -104,7 +91,7 @@ describe('returns in Chromium', function () {
   it('the customer claims the desk return with the code on the receipt and finds it in their own list', async () => {
     expect(code).to.match(/^[2-9A-HJ-NP-Z]{10}$/);
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.consumer);
+      await signInAs(page, e2e.srv.url, DEMO.consumer);
       await page.getByTestId('nav-returns').click();
       const form = page.getByTestId('return-claim-form');
       await form.waitFor();
@@ -114,14 +101,14 @@ describe('returns in Chromium', function () {
       await page.getByTestId('returns-table').getByText('蓝牙耳机').waitFor();
     });
     const stored = (await ReturnRequestModel.findOne({ claimCode: code }).lean())!;
-    expect(String(stored.consumerId)).to.equal(String(world.users.get(DEMO.consumer)!._id));
+    expect(String(stored.consumerId)).to.equal(String(e2e.world.users.get(DEMO.consumer)!._id));
     expect(stored.contactAgreement).to.equal(true);
   });
 
   it('a consumer finds both stores of the chain with the store search and reads until when and how fast', async () => {
-    const s = chainStores(world);
+    const s = chainStores(e2e.world);
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.consumer);
+      await signInAs(page, e2e.srv.url, DEMO.consumer);
       await page.getByTestId('nav-returns').click();
       const form = page.getByTestId('return-form');
       // The store of purchase: by merchant name, narrowed to Ningbo.
@@ -168,10 +155,10 @@ describe('returns in Chromium', function () {
 
   it('shows the registry with its badge to a visitor who is not signed in, with working filters', async () => {
     await withPage(async (page) => {
-      await page.goto(srv.url + '/commitments');
+      await page.goto(e2e.srv.url + '/commitments');
       const list = page.getByTestId('registry-list');
       await list.waitFor();
-      expect(await list.innerText()).to.contain(world.chain.name);
+      expect(await list.innerText()).to.contain(e2e.world.chain.name);
       expect(await list.getByTestId('commitment-badge').count()).to.equal(1);
       expect(await page.getByTestId('result-count').innerText()).to.equal('共 1 条');
       expect(await list.getByTestId('commitment-honor-rate').innerText()).to.contain('100.0%');
@@ -187,7 +174,7 @@ describe('returns in Chromium', function () {
 
   it('gives the regulator the compliance view with its trend chart', async () => {
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.regulatorZj);
+      await signInAs(page, e2e.srv.url, DEMO.regulatorZj);
       await page.getByTestId('nav-compliance').click();
       await page.getByTestId('compliance-form').waitFor();
       await page.getByTestId('compliance-trend').locator('canvas').waitFor();

@@ -3,22 +3,18 @@
 // overdue follow-up with its figures and records the re-sampling; the same pages in English.
 // Any page or console error fails the test.
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { DEMO } from '../helpers/http.js';
 import { plantFollowUp } from '../helpers/safety.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('incident reports and follow-ups in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
   let followUpId = '';
 
+  const e2e = inChromium();
+
   before(async () => {
-    const world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-    followUpId = await plantFollowUp(world, {
+    followUpId = await plantFollowUp(e2e.world, {
       orderedAt: new Date('2026-09-01T02:00:00Z'),
       rectificationDueAt: new Date('2026-09-29T15:59:59Z'),
       resamplingDueAt: new Date('2026-10-30T15:59:59Z'),
@@ -26,23 +22,19 @@ describe('incident reports and follow-ups in Chromium', function () {
       escalatedAt: new Date('2026-09-30T01:00:00Z'),
     });
   });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
 
   it('the chain reports an incident and the Hangzhou bureau sees it arrive', async () => {
-    const bureauContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const bureauContext = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const bureau = await bureauContext.newPage();
-    await signInAs(bureau, srv.url, DEMO.regulatorHz);
-    await bureau.goto(`${srv.url}/incidents`);
+    await signInAs(bureau, e2e.srv.url, DEMO.regulatorHz);
+    await bureau.goto(`${e2e.srv.url}/incidents`);
     await bureau.getByTestId('page-incidents').waitFor();
     await bureau.getByText('暂无事故报告').waitFor();
 
-    const merchantContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const merchantContext = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const merchant = await merchantContext.newPage();
-    await signInAs(merchant, srv.url, DEMO.merchant);
-    await merchant.goto(`${srv.url}/incidents`);
+    await signInAs(merchant, e2e.srv.url, DEMO.merchant);
+    await merchant.goto(`${e2e.srv.url}/incidents`);
     await merchant.getByTestId('incident-report-link').click();
     await merchant.getByTestId('page-report-incident').waitFor();
     await merchant.getByTestId('incident-describe').check();
@@ -67,10 +59,10 @@ describe('incident reports and follow-ups in Chromium', function () {
   });
 
   it('the bureau reads an overdue follow-up with its figures and records the re-sampling, in Chinese and English', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signInAs(page, srv.url, DEMO.regulatorHz);
-    await page.goto(`${srv.url}/follow-ups`);
+    await signInAs(page, e2e.srv.url, DEMO.regulatorHz);
+    await page.goto(`${e2e.srv.url}/follow-ups`);
     await page.getByTestId('follow-up-figures').waitFor();
     expect(await page.getByTestId('follow-up-figure-overdue').innerText()).to.contain('1');
     await page.getByTestId('follow-ups-status').selectOption('overdue');

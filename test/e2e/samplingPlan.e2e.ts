@@ -3,21 +3,17 @@
 import { expect } from 'chai';
 import { SamplingPlanItemModel } from '../../server/models/SamplingPlanItem.js';
 import { planItemId, planSortKey, quarterOf, scoreProduct } from '../../server/sampling/riskPlan.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { DEMO } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
-import type { Browser } from 'playwright-core';
+import { inChromium } from './inChromium.js';
 
 const HIGH = '0000000000000000000000a1';
 const CLEAN = '0000000000000000000000a2';
 
 describe('sampling plan page in Chromium', function () {
   this.timeout(120_000);
-  let srv: TestServer;
-  let browser: Browser;
 
-  before(async () => {
-    await freshWorld();
+  const e2e = inChromium(async () => {
     const quarter = quarterOf(new Date());
     const row = (productId: string, name: string, inputs: Parameters<typeof scoreProduct>[0]) => {
       const s = scoreProduct(inputs, false);
@@ -42,18 +38,12 @@ describe('sampling plan page in Chromium', function () {
       row(HIGH, '电热毯', { ...none, complaints: 3, openFlag: true, failed: 1, producerClean: false }),
       row(CLEAN, '衬衫', { ...none, passed: 2, producerClean: true }),
     ]);
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
   });
 
   it('lists the riskiest first with its evidence; the bureau removes it and adds the clean one', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
-    await signInAs(page, srv.url, DEMO.regulatorHz);
-    await page.goto(`${srv.url}/sampling-plan`);
+    const page = await (await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
+    await signInAs(page, e2e.srv.url, DEMO.regulatorHz);
+    await page.goto(`${e2e.srv.url}/sampling-plan`);
     await page.getByTestId('plan-table').waitFor();
     // Planned: only the high-risk one (41 = 6 + 15 + 20); the clean producer's product is not this quarter.
     const first = page.getByTestId('plan-item').first();

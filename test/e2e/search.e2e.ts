@@ -2,40 +2,29 @@
 // matching words are marked in its description, the number search shows the exact match first, and
 // the query stays in the address. Any page or console error fails the test.
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
-import type { DemoWorld } from '../../server/seed/registry.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { fileVia, filing } from '../helpers/complaints.js';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { watchPageErrors } from '../helpers/pageErrors.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('complaint search in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
-  let world: DemoWorld;
-
-  before(async () => {
-    world = await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  const e2e = inChromium();
 
   it('finds a phrase from the middle of a description, marks it, and ranks an exact number first', async () => {
-    const consumer = await signedIn(srv.url, DEMO.consumer);
-    const smoke = await fileVia(consumer, filing(world, '330106', { description: '用了两周以后，插头处冒出黑烟并有焦糊味，墙面被熏黑。' }));
-    const other = await fileVia(consumer, filing(world, '330106', { description: `和 ${smoke.number} 同一批次。` }));
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const consumer = await signedIn(e2e.srv.url, DEMO.consumer);
+    const smoke = await fileVia(
+      consumer,
+      filing(e2e.world, '330106', { description: '用了两周以后，插头处冒出黑烟并有焦糊味，墙面被熏黑。' }),
+    );
+    const other = await fileVia(consumer, filing(e2e.world, '330106', { description: `和 ${smoke.number} 同一批次。` }));
+    const context = await e2e.browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     const check = watchPageErrors(page);
-    await signInAs(page, srv.url, DEMO.regulatorHz);
+    await signInAs(page, e2e.srv.url, DEMO.regulatorHz);
     // Signed in (the helper waits for the desktop navigation), the search is used on a phone.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${srv.url}/search`);
+    await page.goto(`${e2e.srv.url}/search`);
     await page.getByTestId('search-input').fill('冒出黑烟');
     await page.getByTestId('search-submit').click();
     const hit = page.getByTestId(`search-hit-${smoke.id}`);

@@ -3,31 +3,20 @@
 // accounts with the trail on the page, the invitation link sets a password; a bureau and a merchant
 // invite their own staff. Any uncaught page error or console error fails the test.
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { StoreModel } from '../../server/models/Store.js';
 import { UserModel } from '../../server/models/User.js';
 import { invitationToken } from '../helpers/accounts.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { watchPageErrors } from '../helpers/pageErrors.js';
 import { DEMO } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('store and user management in Chromium', function () {
-  let srv: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    await freshWorld();
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  const e2e = inChromium();
 
   async function withPage(fn: (page: Page) => Promise<void>) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const check = watchPageErrors(page);
     try {
@@ -40,7 +29,7 @@ describe('store and user management in Chromium', function () {
 
   it('lists the chain’s seven stores, adds one in a chosen county, edits it and closes it', async () => {
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.merchant);
+      await signInAs(page, e2e.srv.url, DEMO.merchant);
       await page.getByTestId('nav-stores').click();
       await page.getByTestId('store-list').waitFor();
       expect(await page.getByTestId('store-list').locator('article').count()).to.equal(7);
@@ -85,9 +74,9 @@ describe('store and user management in Chromium', function () {
 
   it('shows the stores as one column of cards at phone width', async () => {
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.merchant);
+      await signInAs(page, e2e.srv.url, DEMO.merchant);
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(srv.url + '/stores');
+      await page.goto(e2e.srv.url + '/stores');
       await page.getByTestId('store-list').waitFor();
       const boxes = await page
         .getByTestId('store-list')
@@ -100,7 +89,7 @@ describe('store and user management in Chromium', function () {
 
   it('an admin searches, invites, disables and restores accounts, with the trail on the page', async () => {
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.admin);
+      await signInAs(page, e2e.srv.url, DEMO.admin);
       await page.getByTestId('nav-users').click();
       await page.getByTestId('account-list').waitFor();
       expect(await page.getByTestId('page-users').innerText()).not.to.match(/即将上线|coming soon/i);
@@ -143,7 +132,7 @@ describe('store and user management in Chromium', function () {
   it('the invitation link sets a password and opens the app signed in', async () => {
     const token = await invitationToken('admin2@example.com');
     await withPage(async (page) => {
-      await page.goto(`${srv.url}/invitation/${token}`);
+      await page.goto(`${e2e.srv.url}/invitation/${token}`);
       await page.getByTestId('accept-form').waitFor();
       await page.getByTestId('accept-password').fill('a-new-admin-password');
       await page.getByTestId('accept-submit').click();
@@ -154,7 +143,7 @@ describe('store and user management in Chromium', function () {
 
   it('a bureau sees and invites only its own officers; a merchant invites staff to one store', async () => {
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.regulatorHz);
+      await signInAs(page, e2e.srv.url, DEMO.regulatorHz);
       await page.getByTestId('nav-users').click();
       await page.getByTestId('account-list').waitFor();
       expect(await page.getByTestId('account-list').locator('li').count()).to.equal(1);
@@ -165,7 +154,7 @@ describe('store and user management in Chromium', function () {
       expect((await UserModel.findOne({ email: 'officer@example.com' }).lean())!.regionCode).to.equal('3301');
     });
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.merchant);
+      await signInAs(page, e2e.srv.url, DEMO.merchant);
       await page.getByTestId('nav-stores').click();
       await page.getByTestId('invite-form').waitFor();
       const store = await page.getByTestId('invite-store').locator('option').nth(1).getAttribute('value');

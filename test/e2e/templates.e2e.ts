@@ -3,33 +3,22 @@
 // consumer's name withheld: no contact agreement), sends it, and the consumer reads the filled text.
 // Any page or console error fails the test.
 import { expect } from 'chai';
-import type { Browser } from 'playwright-core';
 import { filing, fileVia } from '../helpers/complaints.js';
-import { launchBrowser, signInAs } from '../helpers/browser.js';
+import { signInAs } from '../helpers/browser.js';
 import { DEMO, signedIn } from '../helpers/http.js';
-import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { inChromium } from './inChromium.js';
 
 describe('response templates in Chromium', function () {
   this.timeout(180_000);
-  let srv: TestServer;
-  let browser: Browser;
 
-  before(async () => {
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  const e2e = inChromium();
 
   it('the merchant saves a template and inserts it, filled, into a response the consumer then reads', async () => {
-    const world = await freshWorld();
-    const consumer = await signedIn(srv.url, DEMO.consumer);
-    const c = await fileVia(consumer, filing(world, '330106'));
+    const consumer = await signedIn(e2e.srv.url, DEMO.consumer);
+    const c = await fileVia(consumer, filing(e2e.world, '330106'));
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    await signInAs(page, srv.url, DEMO.merchant);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await signInAs(page, e2e.srv.url, DEMO.merchant);
     await page.getByTestId('nav-templates').click();
     await page.getByTestId('page-templates').waitFor();
     await page.getByTestId('empty-state').waitFor();
@@ -39,7 +28,7 @@ describe('response templates in Chromium', function () {
     await page.getByTestId('template').filter({ hasText: '退款致歉' }).waitFor();
     expect(await page.getByTestId('result-count').getAttribute('data-count')).to.equal('1');
 
-    await page.goto(`${srv.url}/complaints/${c.id}`);
+    await page.goto(`${e2e.srv.url}/complaints/${c.id}`);
     await page.getByTestId('respond-form').waitFor();
     await page.getByTestId('respond-type-accepted').check();
     await page.getByTestId('template-choose-respond').selectOption({ label: '退款致歉' });
