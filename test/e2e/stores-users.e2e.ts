@@ -168,14 +168,14 @@ describe('store and user management in Chromium', function () {
     // Store staff work the store's complaints; the merchant's credit is headquarters' to see and contest.
     const token = await invitationToken('staff@example.com');
     await withPage(async (page) => {
-      await page.goto(`${srv.url}/invitation/${token}`);
+      await page.goto(`${e2e.srv.url}/invitation/${token}`);
       await page.getByTestId('accept-password').fill('a-new-staff-password');
       await page.getByTestId('accept-submit').click();
       await page.getByTestId('nav-inbox').waitFor();
       expect(await page.getByTestId('nav-credit').count()).to.equal(0);
     });
     await withPage(async (page) => {
-      await signInAs(page, srv.url, DEMO.merchant);
+      await signInAs(page, e2e.srv.url, DEMO.merchant);
       await page.getByTestId('nav-credit').waitFor();
     });
   });
