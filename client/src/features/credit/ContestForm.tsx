@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { fileContest } from './api';
 
 /** The reason and the evidence file of one contest. */
@@ -10,24 +10,17 @@ export function ContestForm({ complaintId, onDone, onCancel }: { complaintId: st
   const { t } = useTranslation('credit');
   const [reason, setReason] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await fileContest(complaintId, reason.trim(), file);
-      onDone();
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit();
   return (
-    <form className="enf-form" onSubmit={submit} data-testid="contest-form">
+    <form
+      className="enf-form"
+      onSubmit={submit(async () => {
+        if (!file) return;
+        await fileContest(complaintId, reason.trim(), file);
+        onDone();
+      })}
+      data-testid="contest-form"
+    >
       <div className="field">
         <label htmlFor={`contest-reason-${complaintId}`}>{t('reason')}</label>
         <textarea

@@ -5,7 +5,7 @@ import { CONTEST_STATES } from '../../../../shared/schemas/credit';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { describeError } from '../../i18n/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../i18n/format';
 import { useSocketEvent } from '../../realtime/socket';
 import { useSession } from '../auth/session';
@@ -18,20 +18,12 @@ import { decideContest, listContests, type CreditContest } from './api';
 function Decide({ c, onDone }: { c: CreditContest; onDone(): void }) {
   const { t } = useTranslation('credit');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function decide(decision: 'accept' | 'reject') {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useSubmit();
+  const decide = (decision: 'accept' | 'reject') =>
+    run(async () => {
       await decideContest(c.id, { decision, reason: reason.trim() });
       onDone();
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   return (
     <div className="enf-form" data-testid="contest-decide">
       <div className="field">
