@@ -5,6 +5,7 @@ import { bulkInput, bulkJobSchema } from '../../../shared/schemas/bulk.js';
 import { createBulkJob } from '../../commands/createBulkJob.js';
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
+import { pipeTo } from '../../http/stream.js';
 import { readIdempotencyKey } from '../../http/idempotency.js';
 import { BulkJobModel, type BulkJobRecord } from '../../models/BulkJob.js';
 import { BulkResultModel, type BulkResultRecord } from '../../models/BulkResult.js';
@@ -72,13 +73,7 @@ export const bulkRoutes = () => [
       if (!job.exportKey) throw notFound('Export');
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="complaints.csv"; filename*=UTF-8''${encodeURIComponent('批量导出.csv')}`);
-      const stream = await storage().get(job.exportKey);
-      await new Promise<void>((resolve, reject) => {
-        stream.on('error', reject);
-        res.on('finish', () => resolve());
-        res.on('close', () => resolve());
-        stream.pipe(res);
-      });
+      await pipeTo(await storage().get(job.exportKey), res);
     },
   ),
 ];

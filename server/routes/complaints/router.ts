@@ -1,6 +1,5 @@
 import { idParam, page } from '../../../shared/schemas/common.js';
 import {
-  ATTACHMENT_MAX_BYTES,
   attachmentSchema,
   complaintDetailSchema,
   complaintMessageSchema,
@@ -28,21 +27,18 @@ import { recordPdf } from '../../complaints/recordPdf.js';
 import { endpoint } from '../../http/endpoint.js';
 import { readIdempotencyKey } from '../../http/idempotency.js';
 import { notFound } from '../../http/errors.js';
-import { singleFile } from '../../http/multipart.js';
-import { uploadSlot } from '../../http/uploadSlots.js';
+import { evidenceUpload } from '../../http/multipart.js';
 import { AttachmentModel } from '../../models/Attachment.js';
 import type { ComplaintRecord } from '../../models/Complaint.js';
 import type { Actor } from '../../policies/index.js';
 import { checkComplaintRegionFilter } from '../../policies/complaints.js';
 import { identities, presentAttachment, presentComplaint, presentMessage } from '../../presenters/complaint.js';
 import { storage } from '../../storage/index.js';
-import { pipeTo } from '../../http/stream.js';
+import { sendPrivateFile } from '../../http/stream.js';
 import { logView } from '../../privacy/accessLog.js';
 
 const TAG = 'complaints';
 const EXPORT_LIMIT = 20_000;
-
-const upload = singleFile({ fileSize: ATTACHMENT_MAX_BYTES, fields: 5 });
 
 async function present(c: ComplaintRecord, actor: Actor | null) {
   return presentComplaint(c, actor, await identities([c], actor));
@@ -196,7 +192,7 @@ export const complaintRoutes = () => [
       rateLimit: 'upload',
       params: idParam,
       response: attachmentSchema,
-      before: [uploadSlot, upload],
+      before: evidenceUpload(),
     },
     async ({ req, actor, params }) => presentAttachment(await addAttachment(actor!, params.id, req.file)),
   ),
@@ -215,14 +211,13 @@ export const complaintRoutes = () => [
     },
     async ({ actor, params, query, res }) => {
       const detail = await complaintDetail(actor, params.id);
-      res.setHeader('content-type', 'application/pdf');
-      res.setHeader(
-        'content-disposition',
-        `attachment; filename="${detail.number}.pdf"; filename*=UTF-8''${encodeURIComponent(`投诉记录-${detail.number}.pdf`)}`,
-      );
-      res.setHeader('cache-control', 'private, no-store');
       logView(actor, detail.id, 'record_pdf');
-      await pipeTo(recordPdf(detail, query.lang ?? 'zh-CN'), res);
+      await sendPrivateFile(res, recordPdf(detail, query.lang ?? 'zh-CN'), {
+        contentType: 'application/pdf',
+        name: `投诉记录-${detail.number}.pdf`,
+        asciiName: `${detail.number}.pdf`,
+        download: true,
+      });
     },
   ),
   endpoint(
@@ -239,14 +234,13 @@ export const complaintRoutes = () => [
     async ({ actor, params, res }) => {
       const c = await visibleComplaint(actor, params.id);
       const files = await AttachmentModel.find({ complaintId: c._id }).sort({ at: 1 }).lean();
-      res.setHeader('content-type', 'application/zip');
-      res.setHeader(
-        'content-disposition',
-        `attachment; filename="${c.number}.zip"; filename*=UTF-8''${encodeURIComponent(`证据-${c.number}.zip`)}`,
-      );
-      res.setHeader('cache-control', 'private, no-store');
       logView(actor, String(c._id), 'evidence');
-      await pipeTo(await evidenceZip(files), res);
+      await sendPrivateFile(res, await evidenceZip(files), {
+        contentType: 'application/zip',
+        name: `证据-${c.number}.zip`,
+        asciiName: `${c.number}.zip`,
+        download: true,
+      });
     },
   ),
   endpoint(
@@ -266,12 +260,8 @@ export const complaintRoutes = () => [
         throw notFound('Attachment');
       });
       const stream = await storage().get(a.storageKey);
-      res.setHeader('content-type', a.contentType);
-      res.setHeader('content-length', String(a.size));
-      res.setHeader('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(a.name)}`);
-      res.setHeader('cache-control', 'private, no-store');
       logView(actor, String(a.complaintId), 'evidence');
-      await pipeTo(stream, res);
+      await sendPrivateFile(res, stream, { contentType: a.contentType, name: a.name, size: a.size });
     },
   ),
 ];

@@ -1,6 +1,5 @@
 // A merchant's credit inputs and its contests of them; the bureaus' list and decisions (docs/indices.md).
 import { idParam } from '../../../shared/schemas/common.js';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/schemas/complaint.js';
 import {
   contestDecisionInput,
   creditContestInput,
@@ -12,15 +11,13 @@ import {
 } from '../../../shared/schemas/credit.js';
 import { creditInputs, decideContest, fileContest, presentContest, visibleContest } from '../../credit/contests.js';
 import { endpoint } from '../../http/endpoint.js';
-import { singleFile } from '../../http/multipart.js';
-import { pipeTo } from '../../http/stream.js';
-import { uploadSlot } from '../../http/uploadSlots.js';
+import { evidenceUpload } from '../../http/multipart.js';
+import { sendPrivateFile } from '../../http/stream.js';
 import { CreditContestModel, type CreditContestRecord } from '../../models/CreditContest.js';
 import { ownOrRegionPage } from '../../products/ownOrRegionPage.js';
 import { storage } from '../../storage/index.js';
 
 const TAG = 'credit';
-const upload = singleFile({ fileSize: ATTACHMENT_MAX_BYTES, fields: 5 });
 
 export const creditRoutes = () => [
   endpoint(
@@ -44,7 +41,7 @@ export const creditRoutes = () => [
       tag: TAG,
       policy: 'credit-contest:create',
       rateLimit: 'upload',
-      before: [uploadSlot, upload],
+      before: evidenceUpload(),
       body: creditContestInput,
       response: creditContestSchema,
     },
@@ -95,11 +92,7 @@ export const creditRoutes = () => [
     },
     async ({ actor, params, res }) => {
       const e = (await visibleContest(actor, params.id)).evidence as { storageKey: string; fileName: string; contentType: string };
-      const stream = await storage().get(e.storageKey);
-      res.setHeader('content-type', e.contentType);
-      res.setHeader('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(e.fileName)}`);
-      res.setHeader('cache-control', 'private, no-store');
-      await pipeTo(stream, res);
+      await sendPrivateFile(res, await storage().get(e.storageKey), { contentType: e.contentType, name: e.fileName });
     },
   ),
   endpoint(

@@ -10,11 +10,9 @@ import {
   rectificationReportSchema,
   resamplingSchema,
 } from '../../../shared/schemas/followUps.js';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/schemas/complaint.js';
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
-import { singleFile } from '../../http/multipart.js';
-import { uploadSlot } from '../../http/uploadSlots.js';
+import { evidenceUpload } from '../../http/multipart.js';
 import { followUpFigures } from '../../followUps/figures.js';
 import { recordResampling, submitReport } from '../../followUps/followUps.js';
 import { SamplingFollowUpModel, type SamplingFollowUpRecord } from '../../models/SamplingFollowUp.js';
@@ -22,10 +20,9 @@ import { authorizeVisible } from '../../policies/index.js';
 import { presentFollowUp } from '../../presenters/safety.js';
 import { ownOrRegionPage } from '../../products/ownOrRegionPage.js';
 import { storage } from '../../storage/index.js';
-import { pipeTo } from '../../http/stream.js';
+import { sendPrivateFile } from '../../http/stream.js';
 
 const TAG = 'follow-ups';
-const upload = singleFile({ fileSize: ATTACHMENT_MAX_BYTES, fields: 5 });
 
 async function visibleFollowUp(actor: Parameters<typeof authorizeVisible>[0], id: string) {
   return authorizeVisible(actor, (await SamplingFollowUpModel.findById(id).lean()) as SamplingFollowUpRecord | null, 'Follow-up');
@@ -90,7 +87,7 @@ export const followUpRoutes = () => [
       policy: 'follow-up:report',
       rateLimit: 'upload',
       params: idParam,
-      before: [uploadSlot, upload],
+      before: evidenceUpload(),
       body: rectificationReportSchema,
       response: followUpSchema,
       status: 200,
@@ -110,11 +107,10 @@ export const followUpRoutes = () => [
     async ({ actor, params, res }) => {
       const r = (await visibleFollowUp(actor, params.id)).report;
       if (!r?.storageKey) throw notFound('File');
-      const stream = await storage().get(r.storageKey);
-      res.setHeader('content-type', r.contentType ?? 'application/octet-stream');
-      res.setHeader('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(r.fileName ?? 'file')}`);
-      res.setHeader('cache-control', 'private, no-store');
-      await pipeTo(stream, res);
+      await sendPrivateFile(res, await storage().get(r.storageKey), {
+        contentType: r.contentType ?? 'application/octet-stream',
+        name: r.fileName ?? 'file',
+      });
     },
   ),
   endpoint(

@@ -3,7 +3,7 @@
 import { okSchema, page } from '../../../shared/schemas/common.js';
 import { closeAccountSchema, dataAccessQuery, dataAccessSchema } from '../../../shared/schemas/privacy.js';
 import { endpoint } from '../../http/endpoint.js';
-import { pipeTo } from '../../http/stream.js';
+import { sendPrivateFile } from '../../http/stream.js';
 import { paginate } from '../../http/paginate.js';
 import { DataAccessModel, type DataAccessRecord } from '../../models/DataAccess.js';
 import { clearSessionCookie } from '../../auth/session.js';
@@ -24,16 +24,13 @@ export const privacyRoutes = () => [
       rateLimit: 'expensive',
       raw: true,
     },
-    async ({ actor, res }) => {
-      const zip = await personalDataZip(actor!);
-      res.setHeader('content-type', 'application/zip');
-      res.setHeader(
-        'content-disposition',
-        `attachment; filename="fangxin-my-data.zip"; filename*=UTF-8''${encodeURIComponent('放心-我的数据.zip')}`,
-      );
-      res.setHeader('cache-control', 'private, no-store');
-      await pipeTo(zip, res);
-    },
+    async ({ actor, res }) =>
+      sendPrivateFile(res, await personalDataZip(actor!), {
+        contentType: 'application/zip',
+        name: '放心-我的数据.zip',
+        asciiName: 'fangxin-my-data.zip',
+        download: true,
+      }),
   ),
   endpoint(
     {

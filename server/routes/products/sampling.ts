@@ -4,8 +4,7 @@ import { idParam, objectId, offsetCursor, page } from '../../../shared/schemas/c
 import { importJobSchema, importStarted, samplingResultSchema } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
 import { badRequest, notFound } from '../../http/errors.js';
-import { singleFile } from '../../http/multipart.js';
-import { uploadSlot } from '../../http/uploadSlots.js';
+import { fileUpload } from '../../http/multipart.js';
 import { ImportJobModel } from '../../models/ImportJob.js';
 import { SamplingResultModel } from '../../models/SamplingResult.js';
 import { startSamplingImport } from '../../commands/importSampling.js';
@@ -15,7 +14,6 @@ import { seesImportJob } from '../../policies/products.js';
 import { codesUnder } from '../../products/visibility.js';
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
-const upload = singleFile({ fileSize: MAX_CSV_BYTES });
 
 const samplingQuery = z.object({
   productId: objectId.optional(),
@@ -34,7 +32,7 @@ export const samplingRoutes = () => [
       policy: 'sampling:import',
       rateLimit: 'upload',
       status: 202,
-      before: [uploadSlot, upload],
+      before: fileUpload({ fileSize: MAX_CSV_BYTES }),
       response: importStarted,
     },
     async ({ req, actor }) => {
