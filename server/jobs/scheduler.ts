@@ -19,15 +19,18 @@ export function registerJob(job: Job): void {
  * Runs every job whose period has a slot not yet claimed. The slot (job name + period index) is
  * claimed by an insert, so of several instances exactly one runs each slot.
  */
-export async function runDueJobs(at = now()): Promise<Record<string, unknown>> {
+export async function runDueJobs(at = now(), stopping = () => false): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
   for (const job of jobs) {
+    if (stopping()) break;
     const slot = Math.floor(at.getTime() / job.everyMs);
     if (!(await claim(`${job.name}:${slot}`, job.name))) continue;
     try {
       results[job.name] = await job.run(at);
     } catch (err) {
-      logger.error({ err, job: job.name }, 'job failed');
+      // A job the shutdown cut off (its database closed under it) is no fault: it runs again later.
+      if (stopping()) logger.info({ job: job.name }, 'job cut off by the shutdown; it runs again at the next start');
+      else logger.error({ err, job: job.name }, 'job failed');
     }
   }
   return results;
@@ -47,9 +50,10 @@ export async function runJob(name: string, at = now()): Promise<unknown> {
  */
 export function startScheduler(tickMs = 15_000, graceMs = 10_000): () => Promise<void> {
   let current: Promise<void> | null = null;
+  let stopped = false;
   const tick = () => {
     if (current) return;
-    current = runDueJobs()
+    current = runDueJobs(now(), () => stopped)
       .then(() => undefined)
       .catch((err) => logger.error({ err }, 'scheduler tick failed'))
       .finally(() => (current = null));
@@ -58,6 +62,7 @@ export function startScheduler(tickMs = 15_000, graceMs = 10_000): () => Promise
   timer.unref();
   tick();
   return async () => {
+    stopped = true;
     clearInterval(timer);
     let grace: NodeJS.Timeout | undefined;
     await Promise.race([current, new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
