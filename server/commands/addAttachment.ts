@@ -37,6 +37,8 @@ export function cleanName(name: string): string {
 
 export type UploadedFile = { originalname: string; buffer: Buffer; size: number };
 
+export type StoredEvidence = Awaited<ReturnType<typeof storeEvidence>>;
+
 /** A file checked like complaint evidence (size, real type) and stored; its metadata for the record that names it. */
 export async function storeEvidence(file: UploadedFile) {
   if (file.size > ATTACHMENT_MAX_BYTES) throw new AppError(413, 'too_large', 'Files may be at most 10 MB');
@@ -51,16 +53,25 @@ export async function storeEvidence(file: UploadedFile) {
   };
 }
 
-export async function addAttachment(
-  actor: Actor,
-  complaintId: string,
-  file: { originalname: string; buffer: Buffer; size: number } | undefined,
-) {
+/**
+ * Stores the file as evidence and saves the record that names it; when the record cannot be saved
+ * (a clash, the database away), the stored file is removed again, so no file is kept that nothing names.
+ */
+export async function withEvidence<T>(file: UploadedFile, save: (stored: StoredEvidence) => Promise<T>): Promise<T> {
+  const stored = await storeEvidence(file);
+  try {
+    return await save(stored);
+  } catch (e) {
+    await storage().delete(stored.storageKey);
+    throw e;
+  }
+}
+
+export async function addAttachment(actor: Actor, complaintId: string, file: UploadedFile | undefined) {
   if (!file) throw badRequest('Send the file in the multipart field "file"');
   if (file.size === 0) throw badRequest('The file is empty');
   const { complaint } = await loadForParty(actor, complaintId);
-  const stored = await storeEvidence(file);
-  try {
+  return withEvidence(file, async (stored) => {
     const a = await AttachmentModel.create({
       complaintId: complaint._id,
       uploaderId: actor.id,
@@ -71,8 +82,5 @@ export async function addAttachment(
       at: now(),
     });
     return a.toObject();
-  } catch (e) {
-    await storage().delete(stored.storageKey);
-    throw e;
-  }
+  });
 }

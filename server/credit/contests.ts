@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 import { CREDIT_WINDOW_DAYS, type ContestDecisionInput, type CreditContest, type CreditInputs } from '../../shared/schemas/credit.js';
 import type { Category, ComplaintStatus } from '../../shared/enums.js';
 import { now } from '../clock.js';
-import { storeEvidence, type UploadedFile } from '../commands/addAttachment.js';
+import { withEvidence, type UploadedFile } from '../commands/addAttachment.js';
 import { findByIds } from '../db/byIds.js';
 import { badRequest, conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
@@ -22,7 +22,6 @@ import { fanOut } from '../notifications/fanout.js';
 import { bureaus, merchantStaff } from '../notifications/recipients.js';
 import { authorizeVisible, governs, type Actor } from '../policies/index.js';
 import { countsOf, refreshMerchantCredit } from '../products/credit.js';
-import { storage } from '../storage/index.js';
 
 const DAY = 24 * 3600 * 1000;
 const FACT_FIELDS = { complaintId: 1, createdAt: 1, status: 1, timelyResponse: 1, problemType: 1, promise: 1, satisfaction: 1 } as const;
@@ -95,30 +94,30 @@ export async function fileContest(actor: Actor, input: { complaintId: string; re
   if (!complaint || String(complaint.merchantId) !== actor.orgId) throw notFound('Complaint');
   if (new Date(complaint.createdAt).getTime() < now().getTime() - CREDIT_WINDOW_DAYS * DAY)
     throw unprocessable('not_a_credit_input', `Only complaints of the last ${CREDIT_WINDOW_DAYS} days count towards the credit tier`);
-  const evidence = await storeEvidence(file);
   const region = complaint.regulatorRegion;
   let contest: CreditContestRecord;
   try {
-    const doc = await CreditContestModel.create({
-      merchantId: complaint.merchantId,
-      merchantName: complaint.merchantName,
-      complaintId: complaint._id,
-      complaintNumber: complaint.number,
-      storeName: complaint.storeName,
-      productName: complaint.product?.name ?? '',
-      slot: String(complaint._id),
-      regionCode: region,
-      regionCodes: [region],
-      reason: input.reason,
-      evidence,
-      state: 'open',
-      filedAt: now(),
-      filedBy: actor.id,
-      filedByName: await nameOf(actor),
+    contest = await withEvidence(file, async (evidence) => {
+      const doc = await CreditContestModel.create({
+        merchantId: complaint.merchantId,
+        merchantName: complaint.merchantName,
+        complaintId: complaint._id,
+        complaintNumber: complaint.number,
+        storeName: complaint.storeName,
+        productName: complaint.product?.name ?? '',
+        slot: String(complaint._id),
+        regionCode: region,
+        regionCodes: [region],
+        reason: input.reason,
+        evidence,
+        state: 'open',
+        filedAt: now(),
+        filedBy: actor.id,
+        filedByName: await nameOf(actor),
+      });
+      return doc.toObject() as CreditContestRecord;
     });
-    contest = doc.toObject() as CreditContestRecord;
   } catch (e) {
-    await storage().delete(evidence.storageKey);
     if (isDuplicateKey(e))
       throw conflict('already_contested', 'This complaint is already contested or already left out of the credit tier');
     throw e;
