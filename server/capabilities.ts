@@ -23,6 +23,7 @@ import { registerJob, type Job } from './jobs/scheduler.js';
 import { sweepJob } from './jobs/sweep.js';
 import { addMerchantFigures, type FigureSource } from './presenters/merchant.js';
 import { creditFigures } from './products/credit.js';
+import { contestDecisionJob } from './credit/contests.js';
 import { productSubscriptions } from './products/subscriptions.js';
 import { recallReachJob } from './recalls/reach.js';
 import { followUpJob } from './followUps/escalate.js';
@@ -110,7 +111,7 @@ export const capabilities: Capability[] = [
   },
   // Honest indices: each public rate with its numerator, denominator and exclusions (docs/indices.md).
   // The merchant's credit inputs and its contests, decided by the bureau handling each complaint.
-  { name: 'indices', routes: [rankingRoutes, creditRoutes], merchantFigures: [indexFigures] },
+  { name: 'indices', routes: [rankingRoutes, creditRoutes], jobs: [contestDecisionJob], merchantFigures: [indexFigures] },
   { name: 'disclosure', routes: [disclosureRoutes], subscriptions: disclosureSubscriptions },
   // Open data: the public records and their figures as a rate-limited API and nightly files.
   { name: 'open data', routes: [openDataRoutes], jobs: [openDataJob] },

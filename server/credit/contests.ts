@@ -12,9 +12,11 @@ import { withEvidence, type UploadedFile } from '../commands/addAttachment.js';
 import { findByIds } from '../db/byIds.js';
 import { badRequest, conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
+import type { Job } from '../jobs/scheduler.js';
 import { logger } from '../logger.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { JobRunModel } from '../models/JobRun.js';
 import { CreditContestModel, type CreditContestRecord } from '../models/CreditContest.js';
 import { MerchantCreditModel } from '../models/MerchantCredit.js';
 import { UserModel } from '../models/User.js';
@@ -141,21 +143,32 @@ export async function visibleContest(actor: Actor | null, id: string): Promise<C
   return authorizeVisible(actor, (await CreditContestModel.findById(id).lean()) as CreditContestRecord | null, 'Contest');
 }
 
+type Decision = { state: 'accepted' | 'rejected'; reason: string; at: Date; by: mongoose.Types.ObjectId; byName: string };
+const decisionKey = (id: string) => `credit-contest-decision:${id}`;
+
 /** A bureau over the complaint's handling region accepts (the complaint leaves the credit inputs) or rejects. */
 export async function decideContest(actor: Actor, id: string, input: ContestDecisionInput): Promise<CreditContestRecord> {
   const c = await visibleContest(actor, id);
   if (!governs(actor, c.regionCode)) throw forbidden('Only a bureau over the complaint’s region decides its contest');
   if (c.state !== 'open') throw conflict('already_decided', `This contest is ${c.state}`);
-  // Two officers deciding at once: the first insert of the decision's key wins, the other answers 409.
-  if (!(await claim(`credit-contest-decision:${id}`, 'credit-contest'))) throw conflict('already_decided', 'This contest was just decided');
   const state = input.decision === 'accept' ? 'accepted' : 'rejected';
-  const decision = { reason: input.reason, at: now(), by: new mongoose.Types.ObjectId(actor.id), byName: await nameOf(actor) };
+  const d: Decision = { state, reason: input.reason, at: now(), by: new mongoose.Types.ObjectId(actor.id), byName: await nameOf(actor) };
+  // Two officers deciding at once: the first insert of the decision's key wins, the other answers 409.
+  // The claim holds the decision, so one a crash left unapplied is applied by the repair job.
+  if (!(await claim(decisionKey(id), 'credit-contest', d))) throw conflict('already_decided', 'This contest was just decided');
+  return applyDecision(c, d);
+}
+
+/** Writes a claimed decision onto its contest, recomputes the tier and tells the merchant (each step repeatable). */
+async function applyDecision(c: CreditContestRecord, d: Decision): Promise<CreditContestRecord> {
+  const { state, ...decision } = d;
+  const id = String(c._id);
   // A rejection frees the complaint's slot for a new contest; an accepted contest keeps it out.
   const slot = state === 'rejected' ? `${String(c.complaintId)}:${id}` : c.slot;
   await CreditContestModel.updateOne({ _id: c._id }, { $set: { state, decision, slot } });
   if (state === 'accepted') await refreshMerchantCredit(String(c.merchantId));
   await fanOut({
-    cause: `credit-contest-decision:${id}`,
+    cause: decisionKey(id),
     kind: 'credit_contest_decided',
     to: [merchantStaff(c.merchantId, [])],
     notice:
@@ -163,19 +176,37 @@ export async function decideContest(actor: Actor, id: string, input: ContestDeci
         ? {
             title: `信用异议已接受：投诉 ${c.complaintNumber}`,
             titleEn: `Credit contest accepted: complaint ${c.complaintNumber}`,
-            body: `监管部门接受了您的异议，投诉 ${c.complaintNumber} 不再计入信用等级，等级已重新计算。理由：${input.reason}`,
-            bodyEn: `The bureau accepted your contest: complaint ${c.complaintNumber} no longer counts towards your credit tier, which was recomputed. Reason: ${input.reason}`,
+            body: `监管部门接受了您的异议，投诉 ${c.complaintNumber} 不再计入信用等级，等级已重新计算。理由：${d.reason}`,
+            bodyEn: `The bureau accepted your contest: complaint ${c.complaintNumber} no longer counts towards your credit tier, which was recomputed. Reason: ${d.reason}`,
           }
         : {
             title: `信用异议被驳回：投诉 ${c.complaintNumber}`,
             titleEn: `Credit contest rejected: complaint ${c.complaintNumber}`,
-            body: `监管部门驳回了您的异议，投诉 ${c.complaintNumber} 仍计入信用等级。理由：${input.reason}`,
-            bodyEn: `The bureau rejected your contest: complaint ${c.complaintNumber} still counts towards your credit tier. Reason: ${input.reason}`,
+            body: `监管部门驳回了您的异议，投诉 ${c.complaintNumber} 仍计入信用等级。理由：${d.reason}`,
+            bodyEn: `The bureau rejected your contest: complaint ${c.complaintNumber} still counts towards your credit tier. Reason: ${d.reason}`,
           },
     link: '/credit',
   }).catch((err) => logger.warn({ err }, 'credit contest decision notice failed'));
   return { ...c, state, decision, slot } as CreditContestRecord;
 }
+
+/** Applies the decisions claimed more than a minute ago whose contest is still open (a crash came between). */
+export const contestDecisionJob: Job = {
+  name: 'credit-contest-decisions',
+  everyMs: 5 * 60_000,
+  async run(at) {
+    const open = (await CreditContestModel.find({ state: 'open' }).lean()) as CreditContestRecord[];
+    let applied = 0;
+    for (const c of open) {
+      const run = await JobRunModel.findOne({ key: decisionKey(String(c._id)) }).lean();
+      if (!run || at.getTime() - new Date(run.at).getTime() < 60_000) continue;
+      const d = run.result as Decision;
+      await applyDecision(c, { ...d, at: new Date(d.at), by: new mongoose.Types.ObjectId(String(d.by)) });
+      applied++;
+    }
+    return { applied };
+  },
+};
 
 export function presentContest(c: CreditContestRecord): CreditContest {
   const d = c.decision as { reason: string; at: Date; byName: string } | null;

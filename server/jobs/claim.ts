@@ -2,10 +2,13 @@ import { isDuplicateKey } from '../http/errors.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { now } from '../clock.js';
 
-/** True for the one caller that inserts `key` first; every later or concurrent caller gets false. */
-export async function claim(key: string, job: string): Promise<boolean> {
+/**
+ * True for the one caller that inserts `key` first; every later or concurrent caller gets false.
+ * `result` goes in with the claim, so what the winner decided survives a crash before it is applied.
+ */
+export async function claim(key: string, job: string, result?: unknown): Promise<boolean> {
   try {
-    await JobRunModel.create({ key, job, at: now() });
+    await JobRunModel.create({ key, job, at: now(), result });
     return true;
   } catch (e) {
     if (isDuplicateKey(e)) return false;

@@ -4,6 +4,8 @@
 // One open contest per complaint; another merchant's complaint and another region's bureau are refused.
 import { expect } from 'chai';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
+import { claim } from '../../server/jobs/claim.js';
+import { runJob } from '../../server/jobs/scheduler.js';
 import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { refreshAllCredit, refreshMerchantCredit } from '../../server/products/credit.js';
@@ -153,5 +155,29 @@ describe('credit inputs and their contests', function () {
     const stillOpen = await hz.get('/credit/contests?state=open');
     expect(stillOpen.body.total).to.equal(1);
     expect((await hz.get('/credit/contests')).body.total).to.equal(3);
+  });
+
+  it('applies a decision that a crash left claimed but unapplied, a minute on', async () => {
+    const open = (await hz.get('/credit/contests?state=open')).body.items[0];
+    const counted = await complaints180d();
+    const officer = world.users.get(DEMO.regulatorHz)!._id;
+    // What decideContest claims before it writes: the crash comes right after.
+    await claim(`credit-contest-decision:${open.id}`, 'credit-contest', {
+      state: 'accepted',
+      reason: '监控录像证实非本店售出。',
+      at: new Date(),
+      by: officer,
+      byName: '杭州',
+    });
+    expect((await hz.post(`/credit/contests/${open.id}/decision`, { decision: 'reject', reason: '重试' })).status).to.equal(409);
+    expect(await runJob('credit-contest-decisions')).to.deep.equal({ applied: 0 });
+    expect(await runJob('credit-contest-decisions', new Date(Date.now() + 120_000))).to.deep.equal({ applied: 1 });
+    const c = (await hz.get(`/credit/contests/${open.id}`)).body;
+    expect(c.state).to.equal('accepted');
+    expect(c.timeline.at(-1)).to.deep.include({ action: 'accepted', text: '监控录像证实非本店售出。' });
+    expect(await complaints180d()).to.equal(counted - 1);
+    const merchantUser = world.users.get(DEMO.merchant)!._id;
+    expect(await NotificationModel.countDocuments({ userId: merchantUser, key: `credit-contest-decision:${open.id}` })).to.equal(1);
+    expect(await runJob('credit-contest-decisions', new Date(Date.now() + 120_000))).to.deep.equal({ applied: 0 });
   });
 });
