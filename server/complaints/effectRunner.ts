@@ -1,6 +1,7 @@
 // Runs the effects of complaint events after the answer, durably. The event itself is the pending
 // record (`effects: 'pending'`, inserted with it), so nothing owed lives only in memory:
-//  - right after the answer the command hands the event to this process's queue (low latency);
+//  - right after the answer the command hands the event to this process's queue (low latency),
+//    having emitted its live events itself (they do not wait behind a queue of effects);
 //  - on start and periodically the job below picks up every event still pending (a crash, a
 //    restart, another instance that died);
 //  - whoever runs an event's effects first claims `<event>:<try>` by a unique insert, so of every
@@ -13,7 +14,7 @@ import type { Job } from '../jobs/scheduler.js';
 import { logger } from '../logger.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { JobRunModel } from '../models/JobRun.js';
-import { runEffects, type EffectEvent } from './effects.js';
+import { emitLive, runEffects, type EffectEvent } from './effects.js';
 import type { ComplaintState } from './projection.js';
 import { stateAfter } from './repair.js';
 
@@ -57,6 +58,7 @@ function enqueue(item: Item): void {
 
 /** Called by a command once its event and projection are stored, just before it answers. */
 export function afterAnswer(event: EffectEvent, state: ComplaintState): void {
+  emitLive(event, state);
   enqueue({ event, state });
 }
 
@@ -86,7 +88,7 @@ async function runEvent({ event, state }: Item): Promise<void> {
     if (!key) return;
     // Handed over by its command and claimed at the first try: no run of these effects came before.
     const fresh = !!state && key === claimKey(event, 0);
-    await runEffects(event, state ?? (await stateAfter(event)), { fresh });
+    await runEffects(event, state ?? (await stateAfter(event)), { fresh, emitted: !!state });
     await ComplaintEventModel.updateOne({ _id: event._id }, { $unset: { effects: 1, effectsTry: 1 } });
   } catch (err) {
     logger.error({ err, event: event._id }, 'complaint effects failed; they are retried');

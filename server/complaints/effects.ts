@@ -30,9 +30,22 @@ export interface EffectEvent {
 /** The complaint as the event left it (the projection right after it). */
 type Complaint = ComplaintState & Parameters<typeof notifyComplaintAll>[0] & Parameters<typeof emitToComplaint>[0];
 
+/**
+ * The live events of one event. The command emits them as it answers, ahead of the durable effects:
+ * a burst of filings queues their effects, and the pages that are open must not wait behind it.
+ */
+export function emitLive(e: EffectEvent, complaint: ComplaintState): void {
+  const c = complaint as Complaint;
+  const id = String(c._id);
+  if (e.action === 'file' || e.action === 'redirect') {
+    // A redirected complaint is new to its new merchant's staff and bureau.
+    emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority });
+  }
+  if (e.action !== 'file') emitToComplaint(c, 'complaint:updated', { id, status: c.status, version: c.version });
+}
+
 async function announceFiled(c: Complaint, fresh: boolean): Promise<void> {
   const id = String(c._id);
-  emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority });
   await notifyComplaintAll(
     c,
     `${id}:1`,
@@ -98,10 +111,7 @@ async function notifyAssignee(c: Complaint, key: string, assignee: string, e: Ef
 
 async function announceTransition(c: Complaint, e: EffectEvent, fresh: boolean): Promise<void> {
   const id = String(c._id);
-  emitToComplaint(c, 'complaint:updated', { id, status: c.status, version: c.version });
   const key = `${id}:${e.seq}`;
-  // A redirected complaint is new to its new merchant's staff and bureau.
-  if (e.action === 'redirect') emitToComplaint(c, 'complaint:created', { id, countyCode: c.countyCode, priority: c.priority });
   // A clock transition long after its deadline (downtime, imported history) changes state without notices.
   if (!e.quiet) {
     const extra: Record<string, string> = e.action === 'decline' ? { reason: String(e.data?.reasonCode ?? '') } : {};
@@ -123,7 +133,13 @@ async function announceTransition(c: Complaint, e: EffectEvent, fresh: boolean):
  * the event's effects (its command handed it over and its first try was claimed), so nobody has been
  * notified of it yet and the notices skip the "notified before?" reads.
  */
-export async function runEffects(e: EffectEvent, c: ComplaintState, { fresh = false }: { fresh?: boolean } = {}): Promise<void> {
+export async function runEffects(
+  e: EffectEvent,
+  c: ComplaintState,
+  { fresh = false, emitted = false }: { fresh?: boolean; emitted?: boolean } = {},
+): Promise<void> {
+  // Events found pending after a crash or restart were perhaps never emitted: once more does no harm.
+  if (!emitted) emitLive(e, c);
   if (e.action === 'file') await announceFiled(c as Complaint, fresh);
   else await announceTransition(c as Complaint, e, fresh);
 }
