@@ -6,6 +6,7 @@ import type { Page as ListPage } from '../../../../shared/schemas/common';
 import type { MerchantListing } from '../../../../shared/schemas/directory';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
+import { ChoiceField } from '../../components/form/ChoiceField';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -48,58 +49,40 @@ export function CommitmentsPage() {
   return (
     <Page testId="page-commitments" title={t('registry.title')} description={t('registry.description')}>
       <div className="card form-grid" data-testid="registry-filters">
-        <div className="field">
-          <label htmlFor="registry-city">{t('filters.city')}</label>
-          <select
-            id="registry-city"
-            data-testid="registry-city"
-            value={city}
-            onChange={(e) => {
-              setCity(e.target.value);
-              setCounty('');
-            }}
-          >
-            <option value="">{t('filters.all')}</option>
-            {cities.map((c) => (
-              <option key={c.code} value={c.code}>
-                {en ? c.nameEn : c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="registry-county">{t('filters.county')}</label>
-          <select id="registry-county" value={county} disabled={!city} onChange={(e) => setCounty(e.target.value)}>
-            <option value="">{t('filters.all')}</option>
-            {counties.map((c) => (
-              <option key={c.code} value={c.code}>
-                {en ? c.nameEn : c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="registry-category">{t('filters.category')}</label>
-          <select id="registry-category" data-testid="registry-category" value={category} onChange={(e) => setCategory(e.target.value)}>
-            <option value="">{t('filters.all')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="registry-merchant">{t('filters.merchant')}</label>
-          <select id="registry-merchant" value={merchantId} onChange={(e) => setMerchant(e.target.value)}>
-            <option value="">{t('filters.all')}</option>
-            {merchants.data?.items.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          label={t('filters.city')}
+          value={city}
+          onChange={(v) => {
+            setCity(v);
+            setCounty('');
+          }}
+          any={t('filters.all')}
+          options={cities.map((c) => [c.code, en ? c.nameEn : c.name] as const)}
+          testId="registry-city"
+        />
+        <ChoiceField
+          label={t('filters.county')}
+          value={county}
+          disabled={!city}
+          onChange={setCounty}
+          any={t('filters.all')}
+          options={counties.map((c) => [c.code, en ? c.nameEn : c.name] as const)}
+        />
+        <ChoiceField
+          label={t('filters.category')}
+          value={category}
+          onChange={setCategory}
+          any={t('filters.all')}
+          options={CATEGORIES.map((c) => [c, t(`categories.${c}`)] as const)}
+          testId="registry-category"
+        />
+        <ChoiceField
+          label={t('filters.merchant')}
+          value={merchantId}
+          onChange={setMerchant}
+          any={t('filters.all')}
+          options={(merchants.data?.items ?? []).map((m) => [m.id, m.name] as const)}
+        />
         <label className="checkbox">
           <input
             type="checkbox"

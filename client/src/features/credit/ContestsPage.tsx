@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { CONTEST_STATES } from '../../../../shared/schemas/credit';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { Select } from '../../components/form/Select';
 import { Page } from '../../components/Page';
 import { useSubmit } from '../../components/useSubmit';
 import { formatDateTime } from '../../i18n/format';
@@ -14,12 +15,18 @@ import { CountedTable } from '../products/parts';
 import '../products/products.css';
 import { decideContest, listContests, type CreditContest } from './api';
 
+// Accepting is the step the bureau is asked for (it takes the complaint out of the tier); rejecting is the other.
+const DECISIONS = [
+  ['accept', 'button-primary'],
+  ['reject', 'button-ghost'],
+] as const;
+
 /** The bureau's accept or reject, with its reason. */
 function Decide({ c, onDone }: { c: CreditContest; onDone(): void }) {
   const { t } = useTranslation('credit');
   const [reason, setReason] = useState('');
   const { busy, error, run } = useSubmit();
-  const decide = (decision: 'accept' | 'reject') =>
+  const decide = (decision: (typeof DECISIONS)[number][0]) =>
     run(async () => {
       await decideContest(c.id, { decision, reason: reason.trim() });
       onDone();
@@ -37,26 +44,19 @@ function Decide({ c, onDone }: { c: CreditContest; onDone(): void }) {
       </div>
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="badge-row">
-        <Button
-          className="button button-primary"
-          busy={busy}
-          busyLabel={t('contests.deciding')}
-          disabled={reason.trim().length < 2}
-          onClick={() => void decide('accept')}
-          data-testid="contest-accept"
-        >
-          {t('contests.accept')}
-        </Button>
-        <Button
-          className="button button-ghost"
-          busy={busy}
-          busyLabel={t('contests.deciding')}
-          disabled={reason.trim().length < 2}
-          onClick={() => void decide('reject')}
-          data-testid="contest-reject"
-        >
-          {t('contests.reject')}
-        </Button>
+        {DECISIONS.map(([decision, look]) => (
+          <Button
+            key={decision}
+            className={`button ${look}`}
+            busy={busy}
+            busyLabel={t('contests.deciding')}
+            disabled={reason.trim().length < 2}
+            onClick={() => void decide(decision)}
+            data-testid={`contest-${decision}`}
+          >
+            {t(`contests.${decision}`)}
+          </Button>
+        ))}
       </div>
     </div>
   );
@@ -77,14 +77,14 @@ export function ContestsPage() {
       title={t('contests.title')}
       description={t('contests.description')}
       actions={
-        <select aria-label={t('contests.state')} value={state} onChange={(e) => setState(e.target.value)} data-testid="contests-state">
-          <option value="">{t('contests.anyState')}</option>
-          {CONTEST_STATES.map((s) => (
-            <option key={s} value={s}>
-              {t(`states.${s}`)}
-            </option>
-          ))}
-        </select>
+        <Select
+          aria-label={t('contests.state')}
+          value={state}
+          onChange={setState}
+          any={t('contests.anyState')}
+          options={CONTEST_STATES.map((s) => [s, t(`states.${s}`)] as const)}
+          testId="contests-state"
+        />
       }
     >
       <CountedTable<CreditContest>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
+import { Select } from '../../components/form/Select';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { describeError } from '../../i18n/errors';
@@ -42,19 +43,14 @@ export function OutboxPage() {
 
   const current = loaded?.status === status ? loaded : null;
   const filter = (
-    <select
+    <Select
       aria-label={t('list.status')}
       value={status}
-      onChange={(e) => setStatus(e.target.value as MailStatus | '')}
-      data-testid="outbox-status"
-    >
-      <option value="">{t('list.anyStatus')}</option>
-      {(['pending', 'sent', 'failed'] as const).map((s) => (
-        <option key={s} value={s}>
-          {t(`status.${s}`)}
-        </option>
-      ))}
-    </select>
+      onChange={(v) => setStatus(v as MailStatus | '')}
+      any={t('list.anyStatus')}
+      options={(['pending', 'sent', 'failed'] as const).map((s) => [s, t(`status.${s}`)] as const)}
+      testId="outbox-status"
+    />
   );
   return (
     <Page testId="page-outbox" title={t('list.title')} description={t('list.description')} actions={filter}>

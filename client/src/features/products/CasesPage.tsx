@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CASE_STATUSES } from '../../../../shared/schemas/products';
+import { Select } from '../../components/form/Select';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
 import { useLiveTick, usePanel } from '../dashboard/usePanel';
@@ -22,14 +23,14 @@ export function CasesPage() {
       title={t('cases.title')}
       description={t('cases.description')}
       actions={
-        <select aria-label={t('flags.status')} value={status} onChange={(e) => setStatus(e.target.value)} data-testid="cases-status">
-          <option value="">{t('cases.anyStatus')}</option>
-          {CASE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`caseStatus.${s}`)}
-            </option>
-          ))}
-        </select>
+        <Select
+          aria-label={t('flags.status')}
+          value={status}
+          onChange={setStatus}
+          any={t('cases.anyStatus')}
+          options={CASE_STATUSES.map((s) => [s, t(`caseStatus.${s}`)] as const)}
+          testId="cases-status"
+        />
       }
     >
       <CountedTable<Case>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Select } from '../../components/form/Select';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
 import { useLiveTick, usePanel } from '../dashboard/usePanel';
@@ -22,16 +23,14 @@ export function FlagsPage() {
       description={t('flags.description')}
       actions={
         <>
-          <select aria-label={t('flags.status')} value={status} onChange={(e) => setStatus(e.target.value)} data-testid="flags-status">
-            <option value="">
-              {t('flagStatus.open')} + {t('flagStatus.case_opened')}
-            </option>
-            {FLAG_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`flagStatus.${s}`)}
-              </option>
-            ))}
-          </select>
+          <Select
+            aria-label={t('flags.status')}
+            value={status}
+            onChange={setStatus}
+            any={`${t('flagStatus.open')} + ${t('flagStatus.case_opened')}`}
+            options={FLAG_STATUSES.map((s) => [s, t(`flagStatus.${s}`)] as const)}
+            testId="flags-status"
+          />
           <Link className="button button-ghost" to="/flag-rules">
             {t('flags.rulesLink')}
           </Link>

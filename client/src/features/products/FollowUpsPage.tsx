@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { FOLLOW_UP_STATUSES } from '../../../../shared/schemas/followUps';
+import { Select } from '../../components/form/Select';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
 import { useSocketEvent } from '../../realtime/socket';
@@ -54,20 +55,17 @@ export function FollowUpsPage() {
       title={t('followUps.title')}
       description={t('followUps.description')}
       actions={
-        <select
+        <Select
           aria-label={t('followUps.status')}
           value={status}
-          onChange={(e) => setStatus(e.target.value)}
-          data-testid="follow-ups-status"
-        >
-          <option value="">{t('followUps.anyStatus')}</option>
-          {FOLLOW_UP_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`followUps.statuses.${s}`)}
-            </option>
-          ))}
-          <option value="overdue">{t('followUps.overdueOnly')}</option>
-        </select>
+          onChange={setStatus}
+          any={t('followUps.anyStatus')}
+          options={[
+            ...FOLLOW_UP_STATUSES.map((s) => [s, t(`followUps.statuses.${s}`)] as const),
+            ['overdue', t('followUps.overdueOnly')] as const,
+          ]}
+          testId="follow-ups-status"
+        />
       }
     >
       <div className="enf-stack">

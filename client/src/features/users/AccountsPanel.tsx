@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_STATUSES, ROLES } from '../../../../shared/enums';
 import { Alert } from '../../components/Alert';
+import { ChoiceField } from '../../components/form/ChoiceField';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
@@ -81,39 +82,23 @@ export function AccountsPanel({ admin, stores }: Props) {
           />
         </div>
         {admin && (
-          <div className="field">
-            <label htmlFor="accounts-role">{t('role')}</label>
-            <select
-              id="accounts-role"
-              value={query.role}
-              onChange={(e) => setQuery((x) => ({ ...x, role: e.target.value }))}
-              data-testid="accounts-role"
-            >
-              <option value="">{t('any')}</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`, { ns: 'common' })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            label={t('role')}
+            value={query.role}
+            onChange={(role) => setQuery((x) => ({ ...x, role }))}
+            any={t('any')}
+            options={ROLES.map((r) => [r, t(`roles.${r}`, { ns: 'common' })] as const)}
+            testId="accounts-role"
+          />
         )}
-        <div className="field">
-          <label htmlFor="accounts-status">{t('status')}</label>
-          <select
-            id="accounts-status"
-            value={query.status}
-            onChange={(e) => setQuery((x) => ({ ...x, status: e.target.value }))}
-            data-testid="accounts-status"
-          >
-            <option value="">{t('any')}</option>
-            {ACCOUNT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          label={t('status')}
+          value={query.status}
+          onChange={(status) => setQuery((x) => ({ ...x, status }))}
+          any={t('any')}
+          options={ACCOUNT_STATUSES.map((s) => [s, t(`statuses.${s}`)] as const)}
+          testId="accounts-status"
+        />
         <button className="button" data-testid="accounts-search-submit">
           {t('searchSubmit')}
         </button>
