@@ -2,9 +2,9 @@
 // rectify by a deadline in working days, takes its rectification report and a re-sampling by a due
 // date; an overdue follow-up escalates to an enforcement case once.
 import { z } from 'zod';
-import { CATEGORIES } from '../enums.js';
 import { countedPage, objectId, offsetCursor } from './common.js';
 import { regionCode } from './directory.js';
+import { productLabelSchema } from './productLabel.js';
 
 export const FOLLOW_UP_STATUSES = ['rectifying', 'reported', 'closed'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
@@ -39,13 +39,7 @@ export const followUpSchema = z.object({
   id: objectId,
   samplingResultId: objectId,
   productId: objectId,
-  product: z.object({
-    name: z.string(),
-    category: z.enum(CATEGORIES),
-    brand: z.string().nullable(),
-    model: z.string().nullable(),
-    gtin: z.string().nullable(),
-  }),
+  product: productLabelSchema,
   producer: z.string(),
   merchantId: objectId.nullable(),
   batch: z.string().nullable(),

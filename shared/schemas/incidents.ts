@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CATEGORIES, SAFETY_KINDS } from '../enums.js';
 import { countedPage, objectId, offsetCursor } from './common.js';
 import { regionCode } from './directory.js';
+import { productLabelSchema } from './productLabel.js';
 
 export const INJURY_SEVERITIES = ['none', 'minor', 'serious', 'fatal'] as const;
 export type InjurySeverity = (typeof INJURY_SEVERITIES)[number];
@@ -56,14 +57,7 @@ export const incidentQuery = z.object({
 export const incidentSchema = z.object({
   id: objectId,
   productId: objectId,
-  product: z.object({
-    name: z.string(),
-    category: z.enum(CATEGORIES),
-    brand: z.string().nullable(),
-    model: z.string().nullable(),
-    gtin: z.string().nullable(),
-    producer: z.string().nullable(),
-  }),
+  product: productLabelSchema.extend({ producer: z.string().nullable() }),
   keyCategory: z.boolean(),
   merchantId: objectId,
   merchantName: z.string().nullable(),

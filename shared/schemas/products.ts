@@ -5,6 +5,7 @@ import { CATEGORIES } from '../enums.js';
 import { objectId, offsetCursor } from './common.js';
 import { regionCode } from './directory.js';
 import { incidentSchema } from './incidents.js';
+import { productLabelSchema } from './productLabel.js';
 
 const limit = z.coerce.number().int().min(1).max(100).default(20);
 const cursor = offsetCursor;
@@ -233,15 +234,7 @@ export const abuseDecisionSchema = z
 const iso = z.string();
 
 /** A product record as lists and flags show it. */
-export const productSnapshotSchema = z.object({
-  id: objectId,
-  name: z.string(),
-  category: z.enum(CATEGORIES),
-  gtin: z.string().nullable(),
-  brand: z.string().nullable(),
-  model: z.string().nullable(),
-  producer: z.string().nullable(),
-});
+export const productSnapshotSchema = productLabelSchema.extend({ id: objectId, producer: z.string().nullable() });
 export type ProductSnapshot = z.infer<typeof productSnapshotSchema>;
 
 export const samplingResultSchema = z.object({
