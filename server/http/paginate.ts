@@ -29,3 +29,17 @@ export async function paginate<T>(
 export function literalPattern(q: string): RegExp {
   return new RegExp(q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
 }
+
+/**
+ * One page of a list cursored by offset (the cursor is how many rows came before): `read` fetches one
+ * row more than the page, which says whether another page follows.
+ */
+export async function offsetPage<T, U>(
+  q: { cursor?: string; limit: number },
+  read: (skip: number, limit: number) => Promise<T[]>,
+  present: (row: T) => U,
+): Promise<{ items: U[]; nextCursor: string | null }> {
+  const skip = Number(q.cursor ?? 0);
+  const rows = await read(skip, q.limit + 1);
+  return { items: rows.slice(0, q.limit).map(present), nextCursor: rows.length > q.limit ? String(skip + q.limit) : null };
+}

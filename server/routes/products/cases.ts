@@ -9,6 +9,7 @@ import {
   publicListQuery,
 } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
+import { offsetPage } from '../../http/paginate.js';
 import { EnforcementCaseModel, type EnforcementCaseRecord } from '../../models/EnforcementCase.js';
 import { OrganizationModel } from '../../models/Organization.js';
 import { ProductFlagModel } from '../../models/ProductFlag.js';
@@ -121,18 +122,13 @@ export const caseRoutes = () => [
     async ({ query }) => {
       const filter: Record<string, unknown> = { public: true };
       if (query.category) filter['product.category'] = query.category;
-      const skip = Number(query.cursor ?? 0);
-      const rows = await EnforcementCaseModel.find(filter)
-        .sort({ updatedAt: -1, _id: 1 })
-        .skip(skip)
-        .limit(query.limit + 1)
-        .lean();
-      const page = rows.slice(0, query.limit);
-      const sellers = await sellersOf(page);
-      return {
-        items: page.map((c) => ({ ...presentPublicCase(c), merchants: sellers.get(String(c._id)) ?? [] })),
-        nextCursor: rows.length > query.limit ? String(skip + query.limit) : null,
-      };
+      const { items, nextCursor } = await offsetPage(
+        query,
+        (skip, limit) => EnforcementCaseModel.find(filter).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(limit).lean(),
+        (c) => c,
+      );
+      const sellers = await sellersOf(items);
+      return { items: items.map((c) => ({ ...presentPublicCase(c), merchants: sellers.get(String(c._id)) ?? [] })), nextCursor };
     },
   ),
 ];

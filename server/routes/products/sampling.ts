@@ -5,6 +5,7 @@ import { importJobSchema, importStarted, samplingResultSchema } from '../../../s
 import { endpoint } from '../../http/endpoint.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { fileUpload } from '../../http/multipart.js';
+import { offsetPage } from '../../http/paginate.js';
 import { ImportJobModel } from '../../models/ImportJob.js';
 import { SamplingResultModel } from '../../models/SamplingResult.js';
 import { startSamplingImport } from '../../commands/importSampling.js';
@@ -73,16 +74,11 @@ export const samplingRoutes = () => [
       if (query.productId) filter.productId = query.productId;
       if (query.passed) filter.passed = query.passed === 'true';
       if (region !== '33') filter.regionCode = { $in: await codesUnder(region) };
-      const skip = Number(query.cursor ?? 0);
-      const rows = await SamplingResultModel.find(filter)
-        .sort({ sampledOn: -1, _id: 1 })
-        .skip(skip)
-        .limit(query.limit + 1)
-        .lean();
-      return {
-        items: rows.slice(0, query.limit).map(presentSampling),
-        nextCursor: rows.length > query.limit ? String(skip + query.limit) : null,
-      };
+      return offsetPage(
+        query,
+        (skip, limit) => SamplingResultModel.find(filter).sort({ sampledOn: -1, _id: 1 }).skip(skip).limit(limit).lean(),
+        presentSampling,
+      );
     },
   ),
 ];

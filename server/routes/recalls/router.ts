@@ -14,6 +14,7 @@ import { answerRecallNotice, myNotice, recipientOf } from '../../commands/answer
 import { publishRecall } from '../../commands/publishRecall.js';
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
+import { offsetPage } from '../../http/paginate.js';
 import { RecallModel } from '../../models/Recall.js';
 import { RecallNoticeModel } from '../../models/RecallNotice.js';
 import { authorizeVisible } from '../../policies/index.js';
@@ -47,18 +48,12 @@ export const recallRoutes = () => [
       query: recallListQuery,
       response: page(recallSchema),
     },
-    async ({ query }) => {
-      const skip = Number(query.cursor ?? 0);
-      const rows = await RecallModel.find({ listed: true })
-        .sort({ publishedAt: -1 })
-        .skip(skip)
-        .limit(query.limit + 1)
-        .lean();
-      return {
-        items: rows.slice(0, query.limit).map(presentRecall),
-        nextCursor: rows.length > query.limit ? String(skip + query.limit) : null,
-      };
-    },
+    async ({ query }) =>
+      offsetPage(
+        query,
+        (skip, limit) => RecallModel.find({ listed: true }).sort({ publishedAt: -1 }).skip(skip).limit(limit).lean(),
+        presentRecall,
+      ),
   ),
   endpoint(
     {
