@@ -17,6 +17,8 @@ import { merchantSide, type Actor } from '../policies/index.js';
 import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { coverageFor, purchaseDayOf } from '../returns/load.js';
 import { listKeys } from '../returns/listKeys.js';
+import { returnCountDelta } from '../returns/listCounts.js';
+import { addDeltas } from '../counts/ledger.js';
 import { refreshMerchantReturnFigures } from '../returns/merchantFigures.js';
 
 const HOUR_MS = 3600 * 1000;
@@ -97,6 +99,7 @@ export function returnDoc(a: {
     status: 'pending',
     breach: false,
     day: shanghaiDay(at),
+    month: shanghaiDay(at).slice(0, 7),
     week: isoWeek(at),
     createdAt: at,
     updatedAt: at,
@@ -142,7 +145,7 @@ export async function createReturnRequest(
     throw e;
   }
   const request = (await ReturnRequestModel.findById(id).lean())!;
-  await ReturnFactModel.create(factOf(request));
+  await Promise.all([ReturnFactModel.create(factOf(request)), addDeltas([returnCountDelta(request, 'created')])]);
   await refreshMerchantReturnFigures(request.merchantId);
   emitTo([...merchantRooms(p.merchantId, [p._id, r._id]), ...regionRooms(r.countyCode)], 'return:updated', {
     id: String(id),

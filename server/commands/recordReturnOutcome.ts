@@ -12,6 +12,8 @@ import { returnScope } from '../policies/returns.js';
 import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { openBreach } from '../returns/breach.js';
 import { syncFact } from '../returns/facts.js';
+import { returnCountDelta } from '../returns/listCounts.js';
+import { addDeltas } from '../counts/ledger.js';
 
 const HOUR_MS = 3600 * 1000;
 /** Browser and server clocks differ a little; a refund "now" may arrive a few minutes ahead. */
@@ -41,7 +43,11 @@ export async function recordReturnOutcome(actor: Actor, id: string, input: Retur
     if (isDuplicateKey(e)) throw conflict('outcome_recorded', 'An outcome was recorded for this return at the same time');
     throw e;
   }
-  await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { ...set, decidedAt: at, updatedAt: at } });
+  // The desk's counts move with the outcome (its delta id makes a replay count nothing).
+  await Promise.all([
+    ReturnRequestModel.updateOne({ _id: r._id }, { $set: { ...set, decidedAt: at, updatedAt: at } }),
+    addDeltas([returnCountDelta({ ...r, status: set.status as ReturnStatus }, 'outcome')]),
+  ]);
   await syncFact(r._id);
   const late = input.outcome === 'honored' && !!r.dueAt && (set.refundedAt as Date) > r.dueAt;
   if (r.covered && (input.outcome === 'refused' || late)) await openBreach(r._id);

@@ -76,3 +76,23 @@ export function listBuckets(counts: Record<string, number>, kind: 't' | 'd', sta
   }
   return out;
 }
+
+/** Buckets read at once, at most (a page's first days of a long list may be 7 or 8 small ones). */
+const PARALLEL = 8;
+
+/**
+ * Reads buckets in order, a few at once (as many as their counts say the page still needs: upper
+ * bounds when the list filters further), until `want` rows are read or the buckets run out.
+ */
+export async function readBuckets<T>(buckets: Bucket[], want: number, read: (b: Bucket) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; rows.length < want && i < buckets.length;) {
+    const batch: Bucket[] = [];
+    for (let need = want - rows.length; i < buckets.length && batch.length < PARALLEL && need > 0; i++) {
+      batch.push(buckets[i]!);
+      need -= buckets[i]!.n;
+    }
+    for (const part of await Promise.all(batch.map(read))) rows.push(...part);
+  }
+  return rows;
+}

@@ -11,7 +11,7 @@ import type { ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
 import { audiences, sortKey, tabOf, type EntryTab } from './entries.js';
-import { dayOf, listBuckets, listTuning, type Bucket } from './listBuckets.js';
+import { dayOf, listBuckets, listTuning, readBuckets, type Bucket } from './listBuckets.js';
 import { searchReadOrder } from './searchTerms.js';
 import { PROVINCE_CODE } from '../../shared/regions.js';
 
@@ -150,9 +150,6 @@ function bucketState(q: ComplaintListQuery): string {
   return q.sort === 'deadline' && q.priority ? `${st}|p:${q.priority}` : st;
 }
 
-/** Buckets read at once, at most (a page's first days of a long list may be 7 or 8 small ones). */
-const PARALLEL = 8;
-
 /**
  * The rows of one page plus one: the whole list in one read when the audience's count for it is
  * small, else bucket by bucket in order (listBuckets.ts), a few at once, until the page is full.
@@ -163,17 +160,7 @@ async function pageRows(actor: Actor, q: ComplaintListQuery, audience: string) {
   if ((counts[state] ?? 0) <= listTuning.wholeUpTo) return (await pageQuery(actor, q))!;
   const cursorDay = q.cursor ? dayOf(Number(q.cursor.slice(0, 15))) : undefined;
   const buckets = listBuckets(counts, q.sort === 'deadline' ? 'd' : 't', state, cursorDay, q.limit + 1);
-  const rows: Awaited<ReturnType<typeof pageQuery>> & object = [];
-  for (let i = 0; rows.length <= q.limit && i < buckets.length;) {
-    // Enough buckets for what the page still needs, going by their counts (upper bounds when the list filters further).
-    const batch: Bucket[] = [];
-    for (let need = q.limit + 1 - rows.length; i < buckets.length && batch.length < PARALLEL && need > 0; i++) {
-      batch.push(buckets[i]!);
-      need -= buckets[i]!.n;
-    }
-    for (const part of await Promise.all(batch.map((b) => pageQuery(actor, q, b)!))) rows.push(...part);
-  }
-  return rows;
+  return readBuckets(buckets, q.limit + 1, (b) => pageQuery(actor, q, b)!);
 }
 
 /** Keyset pages: newest first on `ts`, or by due time (open items, soonest first) on `dk`. The cursor is the last row's key. */

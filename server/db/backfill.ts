@@ -2,13 +2,14 @@
 // working (a store written before stores could close is open; one written before listing existed is
 // listed exactly when its merchant is approved; an account written before account search gets its
 // organization's name and search tokens; a list entry written before the list buckets and hotspot grids
-// gets their counts). Each step finds nothing the second time.
+// gets their counts; a return request written before the desk's counts gets them and its month). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { backfillProductTokens } from '../products/searchTokens.js';
 import { backfillListKeys } from '../returns/listKeys.js';
+import { backfillReturnCounts } from '../returns/listCounts.js';
 import { backfillEntryCounts } from '../complaints/backfillCounts.js';
 
 export async function backfillFields(): Promise<void> {
@@ -35,6 +36,7 @@ export async function backfillFields(): Promise<void> {
     );
   }
   while ((await backfillListKeys()) > 0);
+  await backfillReturnCounts();
   while ((await backfillProductTokens()) > 0);
   await backfillEntryCounts();
 }

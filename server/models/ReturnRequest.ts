@@ -64,6 +64,8 @@ const returnRequestSchema = new Schema(
     breachAt: { type: Date },
     complaintId: { type: Schema.Types.ObjectId },
     day: { type: String, required: true },
+    // The Shanghai month of recording: the desk list's month bucket (server/returns/list.ts).
+    month: { type: String },
     week: { type: String, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -71,6 +73,8 @@ const returnRequestSchema = new Schema(
   { timestamps: false },
 );
 returnRequestSchema.index({ merchantId: 1, day: 1 });
+// A merchant's desk list read a month at a time (server/returns/list.ts); its days use the index above.
+returnRequestSchema.index({ merchantId: 1, month: 1 });
 returnRequestSchema.index({ consumerId: 1, _id: -1 });
 returnRequestSchema.index({ merchantId: 1, _id: -1 });
 returnRequestSchema.index({ claimCode: 1 });

@@ -12,7 +12,9 @@ import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
 import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
+import { addDeltas } from '../counts/ledger.js';
 import { syncFact } from './facts.js';
+import { returnCountDelta } from './listCounts.js';
 import { notifyBreach } from './notifyBreach.js';
 
 export const BREACH_JOB = 'return-breach';
@@ -62,6 +64,9 @@ export async function completeBreach(requestId: unknown): Promise<void> {
   const kind: BreachKind = (r.breachKind as BreachKind | undefined) ?? (r.status === 'refused' ? 'refused' : 'overdue');
   const at = now();
   if (!r.breach) {
+    // The desk's counts before the mark: a completion cut short between the two adds them again when
+    // repaired, and the delta's id makes that add nothing. A later run (a claim) finds the mark and adds none.
+    await addDeltas([returnCountDelta(r, 'breach')]);
     await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { breach: true, breachKind: kind, breachAt: at, updatedAt: at } });
   }
   let complaintId: unknown = r.complaintId ?? null;

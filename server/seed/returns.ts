@@ -14,6 +14,7 @@ import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { factOf } from '../returns/facts.js';
 import { refreshAllReturnFigures } from '../returns/merchantFigures.js';
 import { openBreach } from '../returns/breach.js';
+import { backfillReturnCounts, countReturns } from '../returns/listCounts.js';
 import { decideCoverage, type CoverageCommitment } from '../returns/coverage.js';
 import { merchantCommitments, toCoverageStore } from '../returns/load.js';
 import type { Actor } from '../policies/index.js';
@@ -186,8 +187,12 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
     docs.push(doc);
     events.push({ requestId: id, kind: 'outcome', data, actorId: decider.id, at: decidedAt });
   }
+  // The desk's list counts (server/returns/listCounts.ts): any requests already stored are counted
+  // first, once, so the next start's backfill does not count the seeded ones again.
+  await backfillReturnCounts();
   await Promise.all([
     insertModels(ReturnRequestModel, docs),
+    countReturns(docs as never[]),
     insertModels(ReturnEventModel, events),
     insertModels(
       ReturnFactModel,

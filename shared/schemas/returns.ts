@@ -138,6 +138,7 @@ export const returnListQuery = z
     cursor: z.string().max(200).optional(),
   })
   .strict();
+export type ReturnListQuery = z.infer<typeof returnListQuery>;
 
 /**
  * Why a request is or is not covered: one entry per check, each a stable code the client renders

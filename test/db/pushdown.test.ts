@@ -8,6 +8,7 @@ import { NotificationModel } from '../../server/models/Notification.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
 import { ReturnFactModel } from '../../server/models/ReturnFact.js';
+import { returnListScope } from '../../server/returns/listCounts.js';
 import { RegionModel } from '../../server/models/Region.js';
 import { unreadScope } from '../../server/notifications/unread.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
@@ -93,8 +94,19 @@ const HOT: Record<string, Hot> = {
     PublicComplaintModel.find({ merchantId: w.chain._id }).sort({ _id: -1 }).limit(21),
   'public complaints of a city (GET /public/complaints?cityCode=)': () =>
     PublicComplaintModel.find({ cityCode: '3301' }).sort({ _id: -1 }).limit(21),
-  'return desk list of a merchant (GET /return-requests)': (w) =>
-    ReturnRequestModel.find({ merchantId: w.chain._id }).sort({ _id: -1 }).limit(21),
+  // A merchant's desk list (server/returns/list.ts): whole when short, else a month or a day at a
+  // time, as headquarters, store staff and the store filter read it; its count is the ledger's.
+  'return desk list of a merchant, whole (GET /return-requests)': (w) => ReturnRequestModel.find({ merchantId: w.chain._id }),
+  'return desk list of a merchant, one month': (w) => ReturnRequestModel.find({ merchantId: w.chain._id, month: '2026-03' }),
+  'return desk list of a merchant, one day': (w) => ReturnRequestModel.find({ merchantId: w.chain._id, day: '2026-03-10' }),
+  "return desk list of store staff, one day (the return store's view)": (w) =>
+    ReturnRequestModel.find({ merchantId: w.chain._id, returnStoreId: w.stores[0]!._id, day: '2026-03-10' }),
+  'return desk list filtered by store and status, one day': (w) =>
+    ReturnRequestModel.find({ merchantId: w.chain._id, storeIds: w.stores[0]!._id, status: 'pending', day: '2026-03-10' }),
+  'return desk list: the day of the cursor row': (w) => ReturnRequestModel.findById(w.chain._id, { day: 1 }),
+  "return desk counts: the merchant's unsealed ledger deltas": (w) =>
+    CountDeltaModel.find({ scope: returnListScope(w.chain._id), sealed: false }, { d: 1 }),
+  "return desk counts: the merchant's ledger snapshot by _id": (w) => CountSnapshotModel.findById(`${returnListScope(w.chain._id)}#1`),
   'returns of a consumer (GET /return-requests)': (w) =>
     ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id })
       .sort({ _id: -1 })
@@ -196,7 +208,9 @@ const HOT: Record<string, Hot> = {
   'enforcement cases of one county (GET /enforcement-cases)': () => EnforcementCaseModel.find({ regionCodes: '330106' }),
   'abuse reviews of one county, pending (GET /abuse-reviews)': () => AbuseReviewModel.find({ regionCodes: '330106', status: 'pending' }),
   // Result counts of the lists (their `total`): the same equalities as the page, counted.
-  'return desk count of a merchant (GET /return-requests total)': (w) => ReturnRequestModel.find({ merchantId: w.chain._id }, { _id: 1 }),
+  'return desk count of a combination the ledger does not count (status and breach)': (w) =>
+    ReturnRequestModel.find({ merchantId: w.chain._id, status: 'refused', breach: true }, { _id: 1 }),
+  'return list count of a bureau (GET /return-requests total)': () => ReturnRequestModel.find({ regionKeys: '3301' }, { _id: 1 }),
   'public registry count of a county (GET /return-commitments?region= total)': () =>
     ReturnCommitmentModel.find({ status: 'active', countyCodes: '330106' }, { _id: 1 }),
   // A store's public page (server/posters/storePage.ts): the commitments naming the store.

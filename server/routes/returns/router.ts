@@ -30,8 +30,9 @@ import { ReturnRequestModel } from '../../models/ReturnRequest.js';
 import { StoreModel, type StoreRecord } from '../../models/Store.js';
 import { findByIds } from '../../db/byIds.js';
 import { authorizeVisible, canSee, type Actor } from '../../policies/index.js';
-import { returnScope, visibleReturns } from '../../policies/returns.js';
+import { returnScope } from '../../policies/returns.js';
 import { BADGE_LABEL, presentCommitment, presentReturn } from '../../presenters/returns.js';
+import { listReturns } from '../../returns/list.js';
 import { merchantReturnFigures } from '../../returns/merchantFigures.js';
 
 async function storesOf(commitments: ReturnCommitmentRecord[]): Promise<Map<string, StoreRecord>> {
@@ -217,16 +218,8 @@ export const returnRoutes = () => [
       response: countedPage(returnRequestSchema),
     },
     async ({ actor, query }) => {
-      const a = actor!;
-      // Visibility and every filter are top-level equalities (see server/returns/listKeys.ts), so
-      // the page holds exactly what the query matched: nothing is dropped after paging.
-      const filter = visibleReturns(a, query.merchantId);
-      if (query.storeId) filter.storeIds = query.storeId;
-      if (query.status) filter.status = query.status;
-      if (query.breach !== undefined) filter.breach = query.breach;
-      // The result count reads the same top-level equalities as the page (test/db/pushdown.test.ts).
-      const [p, total] = await Promise.all([paginate(ReturnRequestModel, filter, query), ReturnRequestModel.countDocuments(filter)]);
-      return { items: p.items.map((r) => presentReturn(r, a)), nextCursor: p.nextCursor, total };
+      const p = await listReturns(actor!, query);
+      return { items: p.items.map((r) => presentReturn(r, actor)), nextCursor: p.nextCursor, total: p.total };
     },
   ),
   endpoint(

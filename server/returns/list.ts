@@ -1,0 +1,77 @@
+// GET /api/return-requests: a page of the return requests an actor sees, and its result count. Every
+// filter is a top-level equality (visibility, store, status, breach; listKeys.ts), so a page holds
+// exactly what it matched. A merchant's list (the desk; headquarters, store staff, or an admin naming
+// the merchant) is read from the merchant's counts in the ledger (listCounts.ts): the total is a key of
+// it, and a long list is read a month or a day at a time (listBuckets.ts), newest first, instead of every
+// request of the merchant, which FerretDB would read and sort in memory for each page and again for the
+// count. Other lists (a consumer's, a bureau's) stay one pushed-down read sorted by _id.
+import mongoose from 'mongoose';
+import type { ReturnListQuery } from '../../shared/schemas/returns.js';
+import { listBuckets, listTuning, readBuckets } from '../complaints/listBuckets.js';
+import { readCounts } from '../counts/ledger.js';
+import { badRequest } from '../http/errors.js';
+import { paginate } from '../http/paginate.js';
+import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
+import type { Actor } from '../policies/index.js';
+import { visibleReturns } from '../policies/returns.js';
+import { returnListScope } from './listCounts.js';
+
+type Page = { items: ReturnRequestRecord[]; nextCursor: string | null; total: number };
+
+/** Newest first: by day of recording, then by _id (the order of the day and month buckets). */
+const newestFirst = (a: ReturnRequestRecord, b: ReturnRequestRecord) =>
+  b.day.localeCompare(a.day) || (String(b._id) > String(a._id) ? 1 : String(b._id) < String(a._id) ? -1 : 0);
+
+/**
+ * The merchant list's view and state in the ledger: the view bounds its buckets, view and state name
+ * its count. The count is null for a combination the ledger does not count (store staff filtering by
+ * another store, a status with a breach filter): those count their rows.
+ */
+function ledgerKeys(filter: Record<string, unknown>, q: ReturnListQuery): { view: string; count: string | null } {
+  const staff = filter.returnStoreId ? `r:${String(filter.returnStoreId)}` : null;
+  const view = staff ?? (q.storeId ? `s:${q.storeId}` : '*');
+  const state = q.status ? `s:${q.status}` : q.breach !== undefined ? `b:${q.breach ? 1 : 0}` : '*';
+  const exact = !(staff && q.storeId) && !(q.status && q.breach !== undefined);
+  return { view, count: exact ? `${view}|${state}` : null };
+}
+
+async function merchantPage(merchantId: string, filter: Record<string, unknown>, q: ReturnListQuery): Promise<Page> {
+  const { view, count } = ledgerKeys(filter, q);
+  let after: { day: string; id: string } | null = null;
+  if (q.cursor) {
+    // The cursor stays the last row's id; its day says where the buckets resume.
+    const row = mongoose.isValidObjectId(q.cursor) ? await ReturnRequestModel.findById(q.cursor, { day: 1 }).lean() : null;
+    if (!row) throw badRequest('cursor is not valid');
+    after = { day: row.day, id: q.cursor };
+  }
+  const [counts, total] = await Promise.all([
+    readCounts(returnListScope(merchantId)),
+    count ? null : ReturnRequestModel.countDocuments(filter),
+  ]);
+  const older = (r: ReturnRequestRecord) => !after || r.day < after.day || (r.day === after.day && String(r._id) < after.id);
+  const read = async (bucket?: { field: 'month' | 'day'; value: string }) =>
+    ((await ReturnRequestModel.find(bucket ? { ...filter, [bucket.field]: bucket.value } : filter).lean()) as ReturnRequestRecord[]).filter(
+      older,
+    );
+  const want = q.limit + 1;
+  const rows =
+    (counts[`${view}|*`] ?? 0) <= listTuning.wholeUpTo
+      ? await read()
+      : await readBuckets(listBuckets(counts, 't', view, after?.day, want), want, (b) =>
+          read({ field: b.field === 'tm' ? 'month' : 'day', value: b.value }),
+        );
+  rows.sort(newestFirst);
+  const items = rows.slice(0, q.limit);
+  return { items, nextCursor: rows.length > q.limit ? String(items[items.length - 1]!._id) : null, total: total ?? counts[count!] ?? 0 };
+}
+
+export async function listReturns(actor: Actor, q: ReturnListQuery): Promise<Page> {
+  const filter = visibleReturns(actor, q.merchantId);
+  if (q.storeId) filter.storeIds = q.storeId;
+  if (q.status) filter.status = q.status;
+  if (q.breach !== undefined) filter.breach = q.breach;
+  if (filter.merchantId && !filter.regionKeys && !filter.consumerId) return merchantPage(String(filter.merchantId), filter, q);
+  // The result count reads the same top-level equalities as the page (test/db/pushdown.test.ts).
+  const [p, total] = await Promise.all([paginate(ReturnRequestModel, filter, q), ReturnRequestModel.countDocuments(filter)]);
+  return { ...p, total };
+}
