@@ -17,7 +17,7 @@ import { merchantSide, type Actor } from '../policies/index.js';
 import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { coverageFor, purchaseDayOf } from '../returns/load.js';
 import { listKeys } from '../returns/listKeys.js';
-import { returnCountDelta } from '../returns/listCounts.js';
+import { returnCountDeltas } from '../returns/counts.js';
 import { addDeltas } from '../counts/ledger.js';
 import { refreshMerchantReturnFigures } from '../returns/merchantFigures.js';
 
@@ -145,7 +145,7 @@ export async function createReturnRequest(
     throw e;
   }
   const request = (await ReturnRequestModel.findById(id).lean())!;
-  await Promise.all([ReturnFactModel.create(factOf(request)), addDeltas([returnCountDelta(request, 'created')])]);
+  await Promise.all([ReturnFactModel.create(factOf(request)), addDeltas(returnCountDeltas('created', null, request))]);
   await refreshMerchantReturnFigures(request.merchantId);
   emitTo([...merchantRooms(p.merchantId, [p._id, r._id]), ...regionRooms(r.countyCode)], 'return:updated', {
     id: String(id),

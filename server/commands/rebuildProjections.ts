@@ -14,7 +14,7 @@ import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
-import { returnHistoryDeltas, type CountedReturn } from '../returns/listCounts.js';
+import { COUNTED, returnHistoryDeltas, type CountedReturn } from '../returns/counts.js';
 
 export interface RebuildReport {
   checked: number;
@@ -92,10 +92,8 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
   if (current) await check(current, batch, stored.get(current), report, write, model);
   for await (const f of ComplaintFactModel.find({}, { countyCode: 1, category: 1, day: 1, week: 1, productId: 1 }).lean().cursor())
     addCounts(model.counts, productCounts(f as ProductFact));
-  // The return desk's counts (server/returns/listCounts.ts) are in the same ledger: recounted from the requests.
-  for await (const r of ReturnRequestModel.find({}, { merchantId: 1, purchaseStoreId: 1, returnStoreId: 1, day: 1, status: 1, breach: 1 })
-    .lean()
-    .cursor())
+  // The return desk's counts and the review's rollup (server/returns/counts.ts) are in the same ledger: recounted from the requests.
+  for await (const r of ReturnRequestModel.find({}, COUNTED).lean().cursor())
     for (const { scope, d } of returnHistoryDeltas(r as CountedReturn)) addCounts(model.counts, new Map([[scope, d]]));
   for (const id of stored.keys()) if (!seen.has(id)) report.withoutEvents.push(id);
   await reconcileReadModel(model, report, write);

@@ -12,7 +12,7 @@ import { returnScope } from '../policies/returns.js';
 import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { openBreach } from '../returns/breach.js';
 import { syncFact } from '../returns/facts.js';
-import { returnCountDelta } from '../returns/listCounts.js';
+import { returnCountDeltas } from '../returns/counts.js';
 import { addDeltas } from '../counts/ledger.js';
 
 const HOUR_MS = 3600 * 1000;
@@ -43,10 +43,10 @@ export async function recordReturnOutcome(actor: Actor, id: string, input: Retur
     if (isDuplicateKey(e)) throw conflict('outcome_recorded', 'An outcome was recorded for this return at the same time');
     throw e;
   }
-  // The desk's counts move with the outcome (its delta id makes a replay count nothing).
+  // The desk's counts and the review's rollup move with the outcome (their delta ids make a replay count nothing).
   await Promise.all([
     ReturnRequestModel.updateOne({ _id: r._id }, { $set: { ...set, decidedAt: at, updatedAt: at } }),
-    addDeltas([returnCountDelta({ ...r, status: set.status as ReturnStatus }, 'outcome')]),
+    addDeltas(returnCountDeltas('outcome', r, { ...r, ...(set as { status: ReturnStatus; refundHours?: number }) })),
   ]);
   await syncFact(r._id);
   const late = input.outcome === 'honored' && !!r.dueAt && (set.refundedAt as Date) > r.dueAt;

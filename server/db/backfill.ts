@@ -9,7 +9,7 @@ import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { backfillProductTokens } from '../products/searchTokens.js';
 import { backfillListKeys } from '../returns/listKeys.js';
-import { backfillReturnCounts } from '../returns/listCounts.js';
+import { backfillReturnCounts } from '../returns/counts.js';
 import { backfillEntryCounts } from '../complaints/backfillCounts.js';
 
 export async function backfillFields(): Promise<void> {

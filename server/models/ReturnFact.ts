@@ -23,6 +23,10 @@ const returnFactSchema = new Schema(
     refusalReason: { type: String },
     complaintId: { type: Schema.Types.ObjectId },
     day: { type: String, required: true },
+    // The month of recording and whether the review shows it as evidence (a breach or a refusal):
+    // the review reads a month's evidence by these equalities (server/returns/compliance.ts).
+    month: { type: String },
+    review: { type: Boolean },
     week: { type: String, required: true },
   },
   { versionKey: false },
@@ -32,6 +36,10 @@ returnFactSchema.index({ merchantId: 1, week: 1 });
 returnFactSchema.index({ returnCountyCode: 1, week: 1 });
 returnFactSchema.index({ returnCityCode: 1, week: 1 });
 returnFactSchema.index({ week: 1 });
+// The review's evidence of a month, in a county, a city or the province.
+returnFactSchema.index({ returnCountyCode: 1, month: 1, review: 1 });
+returnFactSchema.index({ returnCityCode: 1, month: 1, review: 1 });
+returnFactSchema.index({ month: 1, review: 1 });
 
 export type ReturnFactRecord = InferSchemaType<typeof returnFactSchema>;
 export const ReturnFactModel = mongoose.model('ReturnFact', returnFactSchema);

@@ -14,7 +14,7 @@ import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRe
 import { emitTo, merchantRooms, regionRooms } from '../realtime/emit.js';
 import { addDeltas } from '../counts/ledger.js';
 import { syncFact } from './facts.js';
-import { returnCountDelta } from './listCounts.js';
+import { returnCountDeltas } from './counts.js';
 import { notifyBreach } from './notifyBreach.js';
 
 export const BREACH_JOB = 'return-breach';
@@ -66,7 +66,7 @@ export async function completeBreach(requestId: unknown): Promise<void> {
   if (!r.breach) {
     // The desk's counts before the mark: a completion cut short between the two adds them again when
     // repaired, and the delta's id makes that add nothing. A later run (a claim) finds the mark and adds none.
-    await addDeltas([returnCountDelta(r, 'breach')]);
+    await addDeltas(returnCountDeltas('breach', r, { ...r, breach: true }));
     await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { breach: true, breachKind: kind, breachAt: at, updatedAt: at } });
   }
   let complaintId: unknown = r.complaintId ?? null;

@@ -44,6 +44,8 @@ export function factOf(
     refusalReason: r.refusalReason ?? undefined,
     complaintId: r.complaintId ?? undefined,
     day: r.day,
+    month: r.day.slice(0, 7),
+    review: r.breach || r.status === 'refused',
     week: r.week,
   };
 }

@@ -38,48 +38,72 @@ export function median(values: number[]): number | null {
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
-export function summarise(rows: FigureRow[]): Figures {
-  let covered = 0,
-    honored = 0,
-    refused = 0,
-    pending = 0,
-    coveredHonored = 0,
-    coveredDecided = 0,
-    crossStore = 0,
-    crossCity = 0,
-    breaches = 0;
-  const hours: number[] = [];
-  for (const r of rows) {
-    if (r.status === 'honored') {
-      honored++;
-      if (r.refundHours != null) hours.push(r.refundHours);
-    } else if (r.status === 'refused') refused++;
-    else pending++;
-    if (r.covered) {
-      covered++;
-      if (r.status === 'honored') coveredHonored++;
-      if (r.status !== 'pending' || r.breach) coveredDecided++;
-    }
-    if (r.crossStore) crossStore++;
-    if (r.crossCity) crossCity++;
-    if (r.breach) breaches++;
+/**
+ * What a request counts for in the figures: `n`, its status (`hon`, `ref`, `pen`), covered (`cov`),
+ * covered and honoured (`ch`), covered and decided (`cd`: honoured, refused, or overdue), cross-store
+ * (`xs`), cross-city (`xc`), breach (`br`), and a refund's hours in hundredths (`h:<n>`, as stored:
+ * the median is exact). The same names are the review rollup's counts (reviewRollup.ts).
+ */
+export function metricsOf(r: Pick<FigureRow, 'status' | 'covered' | 'breach' | 'crossStore' | 'crossCity' | 'refundHours'>): string[] {
+  const metrics = ['n', r.status === 'honored' ? 'hon' : r.status === 'refused' ? 'ref' : 'pen'];
+  if (r.status === 'honored' && r.refundHours != null) metrics.push(`h:${Math.round(r.refundHours * 100)}`);
+  if (r.covered) {
+    metrics.push('cov');
+    if (r.status === 'honored') metrics.push('ch');
+    if (r.status !== 'pending' || r.breach) metrics.push('cd');
   }
+  if (r.crossStore) metrics.push('xs');
+  if (r.crossCity) metrics.push('xc');
+  if (r.breach) metrics.push('br');
+  return metrics;
+}
+
+const COUNTS = ['n', 'hon', 'ref', 'pen', 'cov', 'ch', 'cd', 'xs', 'xc', 'br'] as const;
+
+/** The summed metrics of some requests, refund hours as a histogram. */
+export type Tally = Record<(typeof COUNTS)[number], number> & { hours: Map<number, number> };
+
+export const emptyTally = (): Tally => ({
+  ...(Object.fromEntries(COUNTS.map((k) => [k, 0])) as Record<(typeof COUNTS)[number], number>),
+  hours: new Map(),
+});
+
+export function addMetric(t: Tally, metric: string, n: number): void {
+  if (metric.startsWith('h:')) {
+    const hours = Number(metric.slice(2)) / 100;
+    t.hours.set(hours, (t.hours.get(hours) ?? 0) + n);
+  } else t[metric as (typeof COUNTS)[number]] += n;
+}
+
+export function addTally(into: Tally, t: Tally): Tally {
+  for (const k of COUNTS) into[k] += t[k];
+  for (const [h, n] of t.hours) into.hours.set(h, (into.hours.get(h) ?? 0) + n);
+  return into;
+}
+
+export function tallyFigures(t: Tally): Figures {
   return {
-    requests: rows.length,
-    covered,
-    honored,
-    refused,
-    pending,
-    honorRate: ratio(coveredHonored, coveredDecided),
-    crossStoreShare: ratio(crossStore, rows.length),
-    crossCityShare: ratio(crossCity, rows.length),
-    medianRefundHours: median(hours),
-    breaches,
+    requests: t.n,
+    covered: t.cov,
+    honored: t.hon,
+    refused: t.ref,
+    pending: t.pen,
+    honorRate: ratio(t.ch, t.cd),
+    crossStoreShare: ratio(t.xs, t.n),
+    crossCityShare: ratio(t.xc, t.n),
+    medianRefundHours: median([...t.hours].flatMap(([h, n]) => Array<number>(n).fill(h))),
+    breaches: t.br,
   };
 }
 
-export function groupBy<K extends string>(rows: FigureRow[], key: (r: FigureRow) => K): Map<K, FigureRow[]> {
-  const m = new Map<K, FigureRow[]>();
+export function summarise(rows: FigureRow[]): Figures {
+  const t = emptyTally();
+  for (const r of rows) for (const m of metricsOf(r)) addMetric(t, m, 1);
+  return tallyFigures(t);
+}
+
+export function groupBy<T, K extends string>(rows: T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
   for (const r of rows) {
     const k = key(r);
     const list = m.get(k);

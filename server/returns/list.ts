@@ -1,7 +1,7 @@
 // GET /api/return-requests: a page of the return requests an actor sees, and its result count. Every
 // filter is a top-level equality (visibility, store, status, breach; listKeys.ts), so a page holds
 // exactly what it matched. A merchant's list (the desk; headquarters, store staff, or an admin naming
-// the merchant) is read from the merchant's counts in the ledger (listCounts.ts): the total is a key of
+// the merchant) is read from the merchant's counts in the ledger (counts.ts): the total is a key of
 // it, and a long list is read a month or a day at a time (listBuckets.ts), newest first, instead of every
 // request of the merchant, which FerretDB would read and sort in memory for each page and again for the
 // count. Other lists (a consumer's, a bureau's) stay one pushed-down read sorted by _id.
@@ -14,7 +14,7 @@ import { paginate } from '../http/paginate.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
 import type { Actor } from '../policies/index.js';
 import { visibleReturns } from '../policies/returns.js';
-import { returnListScope } from './listCounts.js';
+import { returnListScope } from './counts.js';
 
 type Page = { items: ReturnRequestRecord[]; nextCursor: string | null; total: number };
 

@@ -14,7 +14,7 @@ import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { factOf } from '../returns/facts.js';
 import { refreshAllReturnFigures } from '../returns/merchantFigures.js';
 import { openBreach } from '../returns/breach.js';
-import { backfillReturnCounts, countReturns } from '../returns/listCounts.js';
+import { backfillReturnCounts, countReturns } from '../returns/counts.js';
 import { decideCoverage, type CoverageCommitment } from '../returns/coverage.js';
 import { merchantCommitments, toCoverageStore } from '../returns/load.js';
 import type { Actor } from '../policies/index.js';
@@ -187,7 +187,7 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
     docs.push(doc);
     events.push({ requestId: id, kind: 'outcome', data, actorId: decider.id, at: decidedAt });
   }
-  // The desk's list counts (server/returns/listCounts.ts): any requests already stored are counted
+  // The desk's list counts (server/returns/counts.ts): any requests already stored are counted
   // first, once, so the next start's backfill does not count the seeded ones again.
   await backfillReturnCounts();
   await Promise.all([

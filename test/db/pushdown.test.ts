@@ -8,7 +8,8 @@ import { NotificationModel } from '../../server/models/Notification.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
 import { ReturnFactModel } from '../../server/models/ReturnFact.js';
-import { returnListScope } from '../../server/returns/listCounts.js';
+import { returnListScope } from '../../server/returns/counts.js';
+import { reviewScope } from '../../server/returns/reviewRollup.js';
 import { RegionModel } from '../../server/models/Region.js';
 import { unreadScope } from '../../server/notifications/unread.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
@@ -221,6 +222,14 @@ const HOT: Record<string, Hot> = {
   'live commitments of one status (review list)': () =>
     ReturnCommitmentModel.find({ status: 'suspended' }, 'merchantId scope status countyCodes merchantName'),
   'the cities (review list trend)': () => RegionModel.find({ level: 'city' }, 'code name nameEn'),
+  // Its figures: the rollup of a month of the period (server/returns/reviewRollup.ts), and that month's
+  // evidence (breaches and refusals) in a city, a county or the province.
+  "return review rollup: a month's unsealed ledger deltas": () =>
+    CountDeltaModel.find({ scope: reviewScope('2026-03'), sealed: false }, { d: 1 }),
+  "return review rollup: a month's ledger snapshot by _id": () => CountSnapshotModel.findById(`${reviewScope('2026-03')}#1`),
+  "return review evidence of a city's month": () => ReturnFactModel.find({ returnCityCode: '3301', month: '2026-03', review: true }),
+  "return review evidence of a county's month": () => ReturnFactModel.find({ returnCountyCode: '330106', month: '2026-03', review: true }),
+  "return review evidence of the province's month": () => ReturnFactModel.find({ month: '2026-03', review: true }),
   // Return figures over a period (GET /api/analytics/returns?from=, stores page, compliance): week by week.
   'return figures of a merchant, one week of the period': (w) => ReturnFactModel.find({ merchantId: w.chain._id, week: '2026-W10' }),
   'return figures of a county, one week of the period': () => ReturnFactModel.find({ returnCountyCode: '330106', week: '2026-W10' }),

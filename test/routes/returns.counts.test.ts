@@ -1,10 +1,15 @@
 // The return desk's list and its result count come from the merchant's counts in the ledger
-// (server/returns/listCounts.ts) and are read by month and day (server/returns/list.ts). Here every
+// (server/returns/counts.ts) and are read by month and day (server/returns/list.ts). Here every
 // filter the list offers, as headquarters and as store staff, is checked against what the test itself
 // recorded: the totals through creation, outcomes and breaches, the pages across buckets, the counts
-// after sealing and by the rebuild, and the counts a database written before them gets at start.
+// after sealing and by the rebuild, and the counts a database written before them gets at start; and
+// the review's rollup (server/returns/reviewRollup.ts) against the figures of the requests themselves.
 import { expect } from 'chai';
+import { shanghaiDay } from '../../shared/calendar.js';
+import type { ReturnFigures } from '../../shared/schemas/returns.js';
 import { testClock } from '../../server/clock.js';
+import { complianceReport } from '../../server/returns/compliance.js';
+import { breakdown, loadRows, summarise } from '../../server/returns/figures.js';
 import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
 import { listTuning } from '../../server/complaints/listBuckets.js';
 import { sealCounts } from '../../server/counts/ledger.js';
@@ -13,7 +18,7 @@ import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
-import { returnListScope } from '../../server/returns/listCounts.js';
+import { returnListScope } from '../../server/returns/counts.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { seedReturns } from '../../server/seed/returns.js';
 import { invitedClient } from '../helpers/accounts.js';
@@ -47,6 +52,19 @@ async function allPages(client: ApiClient, query: string, limit: number) {
   } while (cursor);
   return { ids, totals: [...totals], sizes };
 }
+
+const pick = (f: ReturnFigures) => ({
+  requests: f.requests,
+  covered: f.covered,
+  honored: f.honored,
+  refused: f.refused,
+  pending: f.pending,
+  honorRate: f.honorRate,
+  crossStoreShare: f.crossStoreShare,
+  crossCityShare: f.crossCityShare,
+  medianRefundHours: f.medianRefundHours,
+  breaches: f.breaches,
+});
 
 /** Newest first, as the desk lists them: by day, then by id. */
 const newestFirst = (rows: Recorded[]) => [...rows].sort((a, b) => b.day.localeCompare(a.day) || (b.id > a.id ? 1 : -1)).map((r) => r.id);
@@ -172,7 +190,7 @@ describe('return desk counts: the ledger through creation, outcomes, breaches an
     await Promise.all([
       CountDeltaModel.deleteMany({ scope }),
       CountSnapshotModel.deleteMany({ scope }),
-      JobRunModel.deleteMany({ key: /^backfill:return-list-counts/ }),
+      JobRunModel.deleteMany({ key: 'backfill:return-counts-v1' }),
       ReturnRequestModel.collection.updateMany({}, { $unset: { month: '' } }),
     ]);
     expect((await hq.get('/return-requests?limit=3')).body.total).to.equal(0);
@@ -188,7 +206,7 @@ describe('return desk counts: the ledger through creation, outcomes, breaches an
     await seedReturns(world);
     // The seed counted its requests and marked the backfill done, so no later start counts them again
     // (once their deltas are sealed and forgotten, a replay's id would no longer be found).
-    expect(await JobRunModel.exists({ key: 'backfill:return-list-counts-v1' })).to.not.equal(null);
+    expect(await JobRunModel.exists({ key: 'backfill:return-counts-v1' })).to.not.equal(null);
     await backfillFields();
     const seeded = await ReturnRequestModel.find({ merchantId: recordedMerchant() }, { day: 1, status: 1, breach: 1 }).lean();
     const first = await hq.get('/return-requests?limit=50');
@@ -201,6 +219,48 @@ describe('return desk counts: the ledger through creation, outcomes, breaches an
       .and.to.be.greaterThan(0);
     const refused = await hq.get('/return-requests?limit=1&status=refused');
     expect(refused.body.total).to.equal(seeded.filter((r) => r.status === 'refused').length);
+  });
+
+  it('gives the review the figures of the requests themselves, from its rollup, for the province, a city and a county', async () => {
+    // The demo's returns (the test before), some decided late, refused or breached; one more recorded and honoured now.
+    testClock.reset();
+    const day = shanghaiDay(new Date());
+    const res = await hq.post('/return-requests', {
+      purchaseStoreId: s.hzXihu,
+      returnStoreId: s.hzXihu,
+      purchaseDate: day,
+      amountFen: 5000,
+      product: product(),
+    });
+    expect(res.status, res.text).to.equal(201);
+    const honored = await hq.post(`/return-requests/${res.body.id}/outcome`, {
+      outcome: 'honored',
+      refundedAt: new Date().toISOString(),
+      amountFen: 5000,
+    });
+    expect(honored.status, honored.text).to.equal(200);
+    await sealCounts();
+    const settings = { threshold: 0.99, days: 90, minRequests: 1, breaches: 1 };
+    for (const region of ['33', '3301', '330106']) {
+      const report = await complianceReport(region, settings, new Date());
+      const rows = await loadRows({ region: region.length > 2 ? region : undefined, from: report.period.from, to: report.period.to });
+      expect(rows.length, region).to.be.greaterThan(0);
+      expect(report.totals, region).to.deep.equal(summarise(rows));
+      const whole = breakdown(rows);
+      for (const m of report.merchants) {
+        expect(pick(m), `${region} ${m.merchantName}`).to.deep.equal(pick(whole.byMerchant.find((x) => x.merchantId === m.merchantId)!));
+        for (const st of m.stores) expect(pick(st), st.storeName).to.deep.equal(pick(whole.byStore.find((x) => x.storeId === st.storeId)!));
+        const bad = rows.filter((x) => String(x.merchantId) === m.merchantId && (x.breach || x.status === 'refused'));
+        expect(m.evidence.breaches.length + m.evidence.refusals.length).to.equal(
+          Math.min(25, bad.filter((x) => x.breach).length) + Math.min(25, bad.filter((x) => !x.breach).length),
+        );
+      }
+      expect(report.merchants.length, region).to.be.greaterThan(0);
+      const weeks = new Set(rows.map((x) => `${x.returnCityCode}|${x.week}`));
+      expect(report.trend.map((t) => `${t.cityCode}|${t.week}`).sort()).to.deep.equal([...weeks].sort());
+      for (const t of report.trend)
+        expect(t.requests).to.equal(rows.filter((x) => x.returnCityCode === t.cityCode && x.week === t.week).length);
+    }
   });
 
   function recordedMerchant() {
