@@ -17,7 +17,7 @@ import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { ReturnFactModel } from '../models/ReturnFact.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
-import { reviewDelta, type ReviewedReturn } from './reviewRollup.js';
+import { reviewDeltas, type ReviewedReturn } from './reviewRollup.js';
 
 type Counts = Record<string, number>;
 
@@ -50,16 +50,13 @@ function changeCounts(r: CountedReturn, change: ReturnChange): Counts {
 
 /**
  * The delta rows of one change, from the request before it to the request after it (`null` before
- * its creation): the desk list's, moved by the kind of change, and the review rollup's difference.
+ * its creation): the desk list's, moved by the kind of change, and the review rollups' difference.
  */
 export function returnCountDeltas(change: ReturnChange, before: CountedReturn | null, after: CountedReturn) {
   const scope = returnListScope(after.merchantId);
   const id = `ret:${String(after._id)}|${change}`;
-  const review = reviewDelta(before, after);
-  return [
-    { _id: `${scope}|${id}`, scope, d: changeCounts(after, change) },
-    { _id: `${review.scope}|${id}`, ...review },
-  ];
+  const rows = [{ scope, d: changeCounts(after, change) }, ...reviewDeltas(before, after)];
+  return rows.map((r) => ({ _id: `${r.scope}|${id}`, ...r }));
 }
 
 /** Every change a stored request has been through, as the live path writes them: the seed, the backfill and the rebuild. */

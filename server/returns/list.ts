@@ -42,7 +42,7 @@ async function merchantPage(merchantId: string, filter: Record<string, unknown>,
     // The cursor stays the last row's id; its day says where the buckets resume.
     const row = mongoose.isValidObjectId(q.cursor) ? await ReturnRequestModel.findById(q.cursor, { day: 1 }).lean() : null;
     if (!row) throw badRequest('cursor is not valid');
-    after = { day: row.day, id: q.cursor };
+    after = { day: row.day, id: String(row._id) };
   }
   const [counts, total] = await Promise.all([
     readCounts(returnListScope(merchantId)),

@@ -222,11 +222,12 @@ const HOT: Record<string, Hot> = {
   'live commitments of one status (review list)': () =>
     ReturnCommitmentModel.find({ status: 'suspended' }, 'merchantId scope status countyCodes merchantName'),
   'the cities (review list trend)': () => RegionModel.find({ level: 'city' }, 'code name nameEn'),
-  // Its figures: the rollup of a month of the period (server/returns/reviewRollup.ts), and that month's
+  // Its figures: the rollup of a month of the period, a city's or the province's (server/returns/reviewRollup.ts), and that month's
   // evidence (breaches and refusals) in a city, a county or the province.
-  "return review rollup: a month's unsealed ledger deltas": () =>
-    CountDeltaModel.find({ scope: reviewScope('2026-03'), sealed: false }, { d: 1 }),
-  "return review rollup: a month's ledger snapshot by _id": () => CountSnapshotModel.findById(`${reviewScope('2026-03')}#1`),
+  "return review rollup: a city's month, its unsealed ledger deltas": () =>
+    CountDeltaModel.find({ scope: reviewScope('3301', '2026-03'), sealed: false }, { d: 1 }),
+  "return review rollup: a city's month, its ledger snapshot by _id": () =>
+    CountSnapshotModel.findById(`${reviewScope('3301', '2026-03')}#1`),
   "return review evidence of a city's month": () => ReturnFactModel.find({ returnCityCode: '3301', month: '2026-03', review: true }),
   "return review evidence of a county's month": () => ReturnFactModel.find({ returnCountyCode: '330106', month: '2026-03', review: true }),
   "return review evidence of the province's month": () => ReturnFactModel.find({ month: '2026-03', review: true }),
