@@ -6,8 +6,8 @@
 // 5.3 s under load). So each merchant has one scope counting its requests per view — the whole merchant
 // (`*`), each return store (`r:<id>`, the store staff's view) and each store of purchase or return
 // (`s:<id>`, the store filter) — by state (`*`, each status `s:<status>`, breach or not `b:1`/`b:0`),
-// and per Shanghai month and day of recording (`tm:<month>|<view>`, `td:<day>|<view>`), so a page reads
-// the buckets that hold it (list.ts) and the total is one key of the scope.
+// and per Shanghai month of recording (`tm:<month>|<view>`; per day `td:<day>|*` for the whole
+// merchant only), so a page reads the buckets that hold it (list.ts) and the total is one key of the scope.
 //
 // A request's status and breach each change once (the outcome and the breach are decided by unique
 // inserts), so each change adds its own deltas under ids naming the request and the change: a replay
@@ -40,8 +40,12 @@ function views(r: CountedReturn): string[] {
 function changeCounts(r: CountedReturn, change: ReturnChange): Counts {
   const d: Counts = {};
   for (const v of views(r)) {
-    if (change === 'created')
-      for (const k of [`${v}|*`, `${v}|s:pending`, `${v}|b:0`, `tm:${r.day.slice(0, 7)}|${v}`, `td:${r.day}|${v}`]) d[k] = 1;
+    if (change === 'created') {
+      for (const k of [`${v}|*`, `${v}|s:pending`, `${v}|b:0`, `tm:${r.day.slice(0, 7)}|${v}`]) d[k] = 1;
+      // Days for the whole merchant only: a store's month is read whole (listBuckets reads a month
+      // without day counts in one read), and day keys per store were most of the scope's bytes.
+      if (v === '*') d[`td:${r.day}|*`] = 1;
+    }
     if (change === 'outcome') Object.assign(d, { [`${v}|s:pending`]: -1, [`${v}|s:${r.status}`]: 1 });
     if (change === 'breach') Object.assign(d, { [`${v}|b:0`]: -1, [`${v}|b:1`]: 1 });
   }
