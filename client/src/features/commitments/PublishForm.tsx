@@ -9,6 +9,7 @@ import type { Store } from '../returns/api';
 import { publishCommitment, type Commitment, type NewCommitment } from './api';
 import { Button } from '../../components/Button';
 import { useSubmit } from '../../components/useSubmit';
+import { TextAreaField } from '../../components/form/TextAreaField';
 
 const CHOOSABLE = CATEGORIES.filter((c) => !(LEGAL_EXCLUSIONS as readonly string[]).includes(c));
 
@@ -127,17 +128,14 @@ export function PublishForm({ stores, active, onPublished }: Props) {
           {t('legal')} {LEGAL_EXCLUSIONS.map((c) => t(`categories.${c}`)).join('、')}
         </p>
       </fieldset>
-      <div className="field">
-        <label htmlFor="publish-conditions">{t('conditions')}</label>
-        <textarea
-          id="publish-conditions"
-          rows={3}
-          required
-          maxLength={2000}
-          value={conditions}
-          onChange={(e) => setConditions(e.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label={t('conditions')}
+        rows={3}
+        required
+        maxLength={2000}
+        value={conditions}
+        onChange={(e) => setConditions(e.target.value)}
+      />
       {overlapping.length > 0 && (
         <Alert tone="warning" testId="publish-overlap">
           <strong>{t('publish.overlapTitle')}</strong>

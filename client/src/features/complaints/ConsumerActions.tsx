@@ -7,6 +7,7 @@ import { StorePicker } from './StorePicker';
 import { useAction, type Act } from './useAction';
 import type { ActionInput } from './useComplaint';
 import { Button } from '../../components/Button';
+import { TextAreaField } from '../../components/form/TextAreaField';
 
 /** The texts and actions of a yes-or-no question to the consumer whose "no" needs a reason. */
 export interface Question {
@@ -35,18 +36,15 @@ export function YesOrNoWithReason({ act, q }: { act: Act; q: Question }) {
             void run({ action: q.no.action, reason: reason.trim() });
           }}
         >
-          <div className="field">
-            <label htmlFor={`${q.testId}-reason`}>{q.no.reasonLabel}</label>
-            <textarea
-              id={`${q.testId}-reason`}
-              rows={3}
-              required
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              data-testid={`${q.no.testId}-reason`}
-            />
-          </div>
+          <TextAreaField
+            label={q.no.reasonLabel}
+            rows={3}
+            required
+            maxLength={2000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid={`${q.no.testId}-reason`}
+          />
           <div className="button-row">
             <Button className="button button-danger" busy={busy} disabled={!reason.trim()} data-testid={`${q.no.testId}-confirm`}>
               {q.no.submit}

@@ -8,6 +8,7 @@ import { TemplatedTextarea } from '../templates/TemplatePicker';
 import { CityCountyPicker } from './regions';
 import { useAction, type Act } from './useAction';
 import { Button } from '../../components/Button';
+import { TextAreaField } from '../../components/form/TextAreaField';
 
 type DeclineReason = (typeof DECLINE_REASONS)[number];
 
@@ -159,18 +160,15 @@ export function MediationForm({ act }: { act: Act }) {
           {t('regulator.failed')}
         </label>
       </fieldset>
-      <div className="field">
-        <label htmlFor="mediation-text">{t(result === 'succeeded' ? 'regulator.agreement' : 'regulator.failedReason')}</label>
-        <textarea
-          id="mediation-text"
-          rows={3}
-          required
-          maxLength={result === 'succeeded' ? 5000 : 2000}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="mediation-text"
-        />
-      </div>
+      <TextAreaField
+        label={t(result === 'succeeded' ? 'regulator.agreement' : 'regulator.failedReason')}
+        rows={3}
+        required
+        maxLength={result === 'succeeded' ? 5000 : 2000}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="mediation-text"
+      />
       <div className="button-row">
         <Button className="button button-primary" busy={busy} disabled={!text.trim()} data-testid="mediation-submit">
           {t('regulator.submit')}

@@ -9,6 +9,7 @@ import { TemplatedTextarea } from '../templates/TemplatePicker';
 import { yuanToFen } from './money';
 import { useAction, type Act } from './useAction';
 import { Button } from '../../components/Button';
+import { TextAreaField } from '../../components/form/TextAreaField';
 
 type ResponseType = (typeof RESPONSE_TYPES)[number];
 type RemedyType = (typeof REMEDY_TYPES)[number];
@@ -117,18 +118,15 @@ export function RespondForm({ complaintId, act }: { complaintId: string; act: Ac
         testId="respond-message"
         pickerId="respond"
       />
-      <div className="field">
-        <label htmlFor="respond-note">{t('respond.toRegulator')}</label>
-        <textarea
-          id="respond-note"
-          rows={2}
-          maxLength={5000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          data-testid="respond-note"
-        />
-        <p className="field-hint">{t('respond.toRegulatorHint')}</p>
-      </div>
+      <TextAreaField
+        label={t('respond.toRegulator')}
+        hint={t('respond.toRegulatorHint')}
+        rows={2}
+        maxLength={5000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        data-testid="respond-note"
+      />
       <div className="button-row">
         <Button className="button button-primary" busy={busy} disabled={!toConsumer.trim()} data-testid="respond-submit">
           {t('respond.submit')}

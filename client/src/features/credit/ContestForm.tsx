@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { useSubmit } from '../../components/useSubmit';
+import { TextAreaField } from '../../components/form/TextAreaField';
 import { fileContest } from './api';
 
 /** The reason and the evidence file of one contest. */
@@ -21,15 +22,7 @@ export function ContestForm({ complaintId, onDone, onCancel }: { complaintId: st
       })}
       data-testid="contest-form"
     >
-      <div className="field">
-        <label htmlFor={`contest-reason-${complaintId}`}>{t('reason')}</label>
-        <textarea
-          id={`contest-reason-${complaintId}`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="contest-reason"
-        />
-      </div>
+      <TextAreaField label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="contest-reason" />
       <div className="field">
         <label htmlFor={`contest-file-${complaintId}`}>{t('evidence')}</label>
         <input

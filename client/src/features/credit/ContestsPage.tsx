@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { Select } from '../../components/form/Select';
 import { Page } from '../../components/Page';
 import { useSubmit } from '../../components/useSubmit';
+import { TextAreaField } from '../../components/form/TextAreaField';
 import { formatDateTime } from '../../i18n/format';
 import { useSocketEvent } from '../../realtime/socket';
 import { useSession } from '../auth/session';
@@ -33,15 +34,12 @@ function Decide({ c, onDone }: { c: CreditContest; onDone(): void }) {
     });
   return (
     <div className="enf-form" data-testid="contest-decide">
-      <div className="field">
-        <label htmlFor={`decision-${c.id}`}>{t('contests.decisionReason')}</label>
-        <textarea
-          id={`decision-${c.id}`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="contest-decision-reason"
-        />
-      </div>
+      <TextAreaField
+        label={t('contests.decisionReason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        data-testid="contest-decision-reason"
+      />
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="badge-row">
         {DECISIONS.map(([decision, look]) => (

@@ -12,6 +12,7 @@ import { getCase, moveCase, type Case } from './api';
 import { Loaded, ProductLine } from './parts';
 import './products.css';
 import { Button } from '../../components/Button';
+import { TextAreaField } from '../../components/form/TextAreaField';
 
 /** A case, its workflow buttons (each step with a note) and its action log. */
 export function CaseDetailPage() {
@@ -149,42 +150,35 @@ function CaseActions({ c, onMoved }: { c: Case; onMoved(): void }) {
             void submit();
           }}
         >
-          <div className="field">
-            <label htmlFor="case-note">
-              {t('case.note')} · {t(`caseActions.${action}`)}
-            </label>
-            <textarea
-              id="case-note"
-              required
-              maxLength={4000}
-              placeholder={t('case.notePlaceholder')}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              data-testid="case-action-note"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="case-finding">{t('case.finding')}</label>
-            <textarea
-              id="case-finding"
-              required={pub}
-              maxLength={4000}
-              value={finding}
-              onChange={(e) => setFinding(e.target.value)}
-              data-testid="case-finding"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="case-measures">{t('case.measures')}</label>
-            <textarea
-              id="case-measures"
-              required={pub}
-              maxLength={4000}
-              value={measures}
-              onChange={(e) => setMeasures(e.target.value)}
-              data-testid="case-measures"
-            />
-          </div>
+          <TextAreaField
+            label={
+              <>
+                {t('case.note')} · {t(`caseActions.${action}`)}
+              </>
+            }
+            required
+            maxLength={4000}
+            placeholder={t('case.notePlaceholder')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="case-action-note"
+          />
+          <TextAreaField
+            label={t('case.finding')}
+            required={pub}
+            maxLength={4000}
+            value={finding}
+            onChange={(e) => setFinding(e.target.value)}
+            data-testid="case-finding"
+          />
+          <TextAreaField
+            label={t('case.measures')}
+            required={pub}
+            maxLength={4000}
+            value={measures}
+            onChange={(e) => setMeasures(e.target.value)}
+            data-testid="case-measures"
+          />
           <label className="checkbox">
             <input type="checkbox" checked={pub} onChange={(e) => setPub(e.target.checked)} data-testid="case-public" />
             {t('case.makePublic')}

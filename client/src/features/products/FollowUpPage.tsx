@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { useSubmit } from '../../components/useSubmit';
+import { TextAreaField } from '../../components/form/TextAreaField';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useSession } from '../auth/session';
 import { useRegions } from '../dashboard/regions';
@@ -25,10 +26,7 @@ function ReportForm({ f, onDone }: { f: FollowUp; onDone(): void }) {
   };
   return (
     <form className="enf-form" onSubmit={submit(send)} data-testid="follow-up-report-form">
-      <div className="field">
-        <label htmlFor="follow-up-report-text">{t('followUps.detail.reportText')}</label>
-        <textarea id="follow-up-report-text" value={text} onChange={(e) => setText(e.target.value)} />
-      </div>
+      <TextAreaField label={t('followUps.detail.reportText')} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="field">
         <label htmlFor="follow-up-report-file">{t('followUps.detail.reportFile')}</label>
         <input

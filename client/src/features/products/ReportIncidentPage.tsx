@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { useSubmit } from '../../components/useSubmit';
+import { TextAreaField } from '../../components/form/TextAreaField';
 import { describeError } from '../../i18n/errors';
 import { useRegions } from '../dashboard/regions';
 import { ProductLine } from './parts';
@@ -225,10 +226,7 @@ export function ReportIncidentPage() {
           <label htmlFor="incident-when">{t('incidents.form.when')}</label>
           <input id="incident-when" type="datetime-local" value={f.occurredAt} onChange={set('occurredAt')} />
         </div>
-        <div className="field">
-          <label htmlFor="incident-what">{t('incidents.form.what')}</label>
-          <textarea id="incident-what" rows={4} value={f.description} onChange={set('description')} />
-        </div>
+        <TextAreaField label={t('incidents.form.what')} rows={4} value={f.description} onChange={set('description')} />
         {error && <Alert tone="danger">{error}</Alert>}
         <Button type="submit" busy={busy} busyLabel={t('incidents.form.busy')} data-testid="incident-submit">
           {t('incidents.form.submit')}

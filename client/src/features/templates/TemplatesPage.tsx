@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ResultCount } from '../../components/ResultCount';
 import { useSubmit } from '../../components/useSubmit';
+import { TextAreaField } from '../../components/form/TextAreaField';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate, type ResponseTemplate } from './api';
@@ -56,18 +57,15 @@ function TemplateForm({
           data-testid="template-name"
         />
       </div>
-      <div className="field">
-        <label htmlFor="template-body">{t('form.body')}</label>
-        <textarea
-          id="template-body"
-          rows={4}
-          maxLength={2000}
-          required
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          data-testid="template-body"
-        />
-      </div>
+      <TextAreaField
+        label={t('form.body')}
+        rows={4}
+        maxLength={2000}
+        required
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        data-testid="template-body"
+      />
       <div className="button-row">
         <Button
           className="button button-primary"
