@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { FOLLOW_UP_STATUSES } from '../../../../shared/schemas/followUps';
-import { Select } from '../../components/form/Select';
-import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
 import { useSocketEvent } from '../../realtime/socket';
 import { useSession } from '../auth/session';
 import { usePanel } from '../dashboard/usePanel';
-import { CountedTable, ProductLine } from './parts';
+import { ProductLine } from './parts';
 import { getFollowUpFigures, listFollowUps, type FollowUp, type FollowUpFigures } from './safetyApi';
+import { FilteredTablePage } from './FilteredTablePage';
 import './products.css';
 
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
@@ -50,56 +49,47 @@ export function FollowUpsPage() {
   const list = usePanel((s) => listFollowUps(query, s), status, tick);
   const figures = usePanel((s) => (merchant ? Promise.resolve(null) : getFollowUpFigures(s)), String(merchant), tick);
   return (
-    <Page
-      testId="page-follow-ups"
-      title={t('followUps.title')}
-      description={t('followUps.description')}
-      actions={
-        <Select
-          aria-label={t('followUps.status')}
-          value={status}
-          onChange={setStatus}
-          any={t('followUps.anyStatus')}
-          options={[
-            ...FOLLOW_UP_STATUSES.map((s) => [s, t(`followUps.statuses.${s}`)] as const),
-            ['overdue', t('followUps.overdueOnly')] as const,
-          ]}
-          testId="follow-ups-status"
-        />
-      }
-    >
-      <div className="enf-stack">
-        {figures.data && <Figures f={figures.data} />}
-        <CountedTable<FollowUp>
-          panel={list}
-          testId="follow-ups"
-          empty={{ title: t('followUps.emptyTitle'), hint: t(merchant ? 'followUps.emptyMerchantHint' : 'followUps.emptyHint') }}
-          columns={[
-            {
-              label: t('followUps.product'),
-              cell: (f) => (
-                <Link to={`/follow-ups/${f.id}`}>
-                  <ProductLine product={f.product} />
-                </Link>
-              ),
-            },
-            { label: t('followUps.producer'), cell: (f) => f.producer },
-            { label: t('followUps.sampled'), cell: (f) => `${f.sampledOn} · ${f.batch ?? '—'}` },
-            {
-              label: t('followUps.status'),
-              cell: (f) => (
-                <>
-                  <span className="badge">{t(`followUps.statuses.${f.status}`)}</span>
-                  {f.overdue && f.status !== 'closed' && <span className="badge badge-danger enf-gap">{t('followUps.overdue')}</span>}
-                  {f.caseId && <span className="badge badge-warning enf-gap">{t('followUps.case')}</span>}
-                </>
-              ),
-            },
-            { label: t('followUps.rectificationDue'), cell: (f) => formatDate(f.rectificationDueAt) },
-            { label: t('followUps.resamplingDue'), cell: (f) => formatDate(f.resamplingDueAt) },
-          ]}
-        />
-      </div>
-    </Page>
+    <FilteredTablePage<FollowUp>
+      page={{ testId: 'page-follow-ups', title: t('followUps.title'), description: t('followUps.description') }}
+      filter={{
+        label: t('followUps.status'),
+        value: status,
+        onChange: setStatus,
+        any: t('followUps.anyStatus'),
+        options: [
+          ...FOLLOW_UP_STATUSES.map((s) => [s, t(`followUps.statuses.${s}`)] as const),
+          ['overdue', t('followUps.overdueOnly')] as const,
+        ],
+        testId: 'follow-ups-status',
+      }}
+      above={figures.data ? <Figures f={figures.data} /> : null}
+      panel={list}
+      testId="follow-ups"
+      empty={{ title: t('followUps.emptyTitle'), hint: t(merchant ? 'followUps.emptyMerchantHint' : 'followUps.emptyHint') }}
+      columns={[
+        {
+          label: t('followUps.product'),
+          cell: (f) => (
+            <Link to={`/follow-ups/${f.id}`}>
+              <ProductLine product={f.product} />
+            </Link>
+          ),
+        },
+        { label: t('followUps.producer'), cell: (f) => f.producer },
+        { label: t('followUps.sampled'), cell: (f) => `${f.sampledOn} · ${f.batch ?? '—'}` },
+        {
+          label: t('followUps.status'),
+          cell: (f) => (
+            <>
+              <span className="badge">{t(`followUps.statuses.${f.status}`)}</span>
+              {f.overdue && f.status !== 'closed' && <span className="badge badge-danger enf-gap">{t('followUps.overdue')}</span>}
+              {f.caseId && <span className="badge badge-warning enf-gap">{t('followUps.case')}</span>}
+            </>
+          ),
+        },
+        { label: t('followUps.rectificationDue'), cell: (f) => formatDate(f.rectificationDueAt) },
+        { label: t('followUps.resamplingDue'), cell: (f) => formatDate(f.resamplingDueAt) },
+      ]}
+    />
   );
 }
