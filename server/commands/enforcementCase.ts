@@ -104,34 +104,17 @@ export async function transitionCase(actor: Actor, caseId: string, step: CaseSte
   }
   const at = now();
   const seq = c.version + 1;
+  // The event decides the race; the case's log shows the same step with the actor's name.
+  const event = { seq, action: step.action, from: c.status, to: rule.to, note: step.note, actorId: actor.id, at };
   try {
-    await CaseEventModel.create({
-      caseId: c._id,
-      seq,
-      action: step.action,
-      from: c.status,
-      to: rule.to,
-      note: step.note,
-      actorId: actor.id,
-      at,
-    });
+    await CaseEventModel.create({ caseId: c._id, ...event });
   } catch (e) {
     if (isDuplicateKey(e)) throw conflict('version_conflict', 'The case changed meanwhile; reload it');
     throw e;
   }
   const assignedRegion = step.assignedRegion ?? c.assignedRegion;
   const bureau = step.assignedRegion ? await bureauOf(assignedRegion) : null;
-  const entry = {
-    seq,
-    action: step.action,
-    from: c.status,
-    to: rule.to,
-    note: step.note,
-    actorId: actor.id,
-    actorName: await actorName(actor),
-    at,
-    assignedRegion,
-  };
+  const entry = { ...event, actorName: await actorName(actor), assignedRegion };
   const set: Record<string, unknown> = {
     status: rule.to,
     version: seq,
