@@ -1,7 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
 interface Props extends InputHTMLAttributes<HTMLInputElement> {
-  name: string;
+  name?: string;
   label: ReactNode;
   error?: string;
   hint?: ReactNode;

@@ -10,6 +10,7 @@ import { publishCommitment, type Commitment, type NewCommitment } from './api';
 import { Button } from '../../components/Button';
 import { useSubmit } from '../../components/useSubmit';
 import { TextAreaField } from '../../components/form/TextAreaField';
+import { TextField } from '../../components/form/TextField';
 
 const CHOOSABLE = CATEGORIES.filter((c) => !(LEGAL_EXCLUSIONS as readonly string[]).includes(c));
 
@@ -80,31 +81,25 @@ export function PublishForm({ stores, active, onPublished }: Props) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="publish-window">{t('publish.windowDays')}</label>
-          <input
-            id="publish-window"
-            data-testid="publish-window"
-            type="number"
-            min={7}
-            max={365}
-            required
-            value={windowDays}
-            onChange={(e) => setWindow(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="publish-refund">{t('publish.refundHours')}</label>
-          <input
-            id="publish-refund"
-            type="number"
-            min={1}
-            max={720}
-            required
-            value={refundHours}
-            onChange={(e) => setRefund(e.target.value)}
-          />
-        </div>
+        <TextField
+          label={t('publish.windowDays')}
+          data-testid="publish-window"
+          type="number"
+          min={7}
+          max={365}
+          required
+          value={windowDays}
+          onChange={(e) => setWindow(e.target.value)}
+        />
+        <TextField
+          label={t('publish.refundHours')}
+          type="number"
+          min={1}
+          max={720}
+          required
+          value={refundHours}
+          onChange={(e) => setRefund(e.target.value)}
+        />
       </div>
       <fieldset className="merchant-fields">
         <legend>{t('publish.stores')}</legend>

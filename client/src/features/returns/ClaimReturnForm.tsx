@@ -7,6 +7,7 @@ import { claimReturn, type ReturnRequest } from './api';
 import { ConsentCheckbox } from './ConsentCheckbox';
 import { Button } from '../../components/Button';
 import { useSubmit } from '../../components/useSubmit';
+import { TextField } from '../../components/form/TextField';
 
 export function ClaimReturnForm({ onClaimed }: { onClaimed(r: ReturnRequest): void }) {
   const { t } = useTranslation('returns');
@@ -24,18 +25,15 @@ export function ClaimReturnForm({ onClaimed }: { onClaimed(r: ReturnRequest): vo
       <h2>{t('claim.title')}</h2>
       <p className="muted">{t('claim.hint')}</p>
       {error && <Alert tone="danger">{error}</Alert>}
-      <div className="field">
-        <label htmlFor="return-claim-code">{t('claim.code')}</label>
-        <input
-          id="return-claim-code"
-          data-testid="return-claim-code-input"
-          required
-          maxLength={10}
-          autoComplete="off"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-        />
-      </div>
+      <TextField
+        label={t('claim.code')}
+        data-testid="return-claim-code-input"
+        required
+        maxLength={10}
+        autoComplete="off"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
       <ConsentCheckbox id="return-claim-consent" checked={contactAgreement} onChange={setConsent} />
       <div className="button-row">
         <Button className="button button-primary" type="submit" busy={busy} data-testid="return-claim-submit">

@@ -7,6 +7,7 @@ import { CATEGORIES } from '../../../../shared/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { useSubmit } from '../../components/useSubmit';
+import { TextField } from '../../components/form/TextField';
 import { StorePicker } from '../complaints/StorePicker';
 import { useStoreFromAddress } from '../posters/useStoreFromAddress';
 import { createReturn, todayInShanghai, type ReturnRequest, type Store } from './api';
@@ -91,40 +92,31 @@ export function ReturnForm({ deskMerchantId, onCreated }: Props) {
         </p>
       )}
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="return-date">{t('form.purchaseDate')}</label>
-          <input
-            id="return-date"
-            data-testid="return-date"
-            type="date"
-            required
-            max={todayInShanghai()}
-            value={purchaseDate}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="return-amount">{t('form.amount')}</label>
-          <input
-            id="return-amount"
-            data-testid="return-amount"
-            inputMode="decimal"
-            required
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="return-product">{t('form.productName')}</label>
-          <input
-            id="return-product"
-            data-testid="return-product"
-            required
-            maxLength={120}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
+        <TextField
+          label={t('form.purchaseDate')}
+          data-testid="return-date"
+          type="date"
+          required
+          max={todayInShanghai()}
+          value={purchaseDate}
+          onChange={(e) => setDate(e.target.value)}
+        />
+        <TextField
+          label={t('form.amount')}
+          data-testid="return-amount"
+          inputMode="decimal"
+          required
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        <TextField
+          label={t('form.productName')}
+          data-testid="return-product"
+          required
+          maxLength={120}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <div className="field">
           <label htmlFor="return-category">{t('form.category')}</label>
           <select id="return-category" data-testid="return-category" value={category} onChange={(e) => setCategory(e.target.value)}>
