@@ -103,11 +103,28 @@ export async function routeComplaint(input: FileComplaintInput, id: mongoose.Typ
   return complaintDoc(input, id, number, at, route ?? (await routeOf(input)));
 }
 
-function fingerprint(input: FileComplaintInput): string {
+/** What a retry with the same Idempotency-Key must repeat exactly. */
+export function fingerprint(input: FileComplaintInput): string {
   return crypto
     .createHash('sha256')
     .update(JSON.stringify({ d: input.data, l: input.links ?? null }))
     .digest('hex');
+}
+
+/** The first event of a complaint (its effects not yet owed: the caller decides). */
+export function fileEvent(initial: Awaited<ReturnType<typeof routeComplaint>>, at: Date) {
+  return {
+    _id: eventId(initial._id, 1),
+    complaintId: initial._id,
+    seq: 1,
+    action: 'file',
+    from: null,
+    to: 'awaiting_merchant',
+    actorId: initial.consumerId,
+    party: 'consumer',
+    at,
+    data: { complaint: initial },
+  };
 }
 
 /** Stores the filing under a given id. The event insert decides: whoever stored it second answers with it. */
@@ -118,19 +135,7 @@ async function store(
   route: Route,
 ): Promise<{ complaint: ComplaintRecord; created: boolean }> {
   const initial = complaintDoc(input, id, await takeComplaintNumber(at), at, route);
-  const event = {
-    _id: eventId(id, 1),
-    complaintId: id,
-    seq: 1,
-    action: 'file',
-    from: null,
-    to: 'awaiting_merchant',
-    actorId: initial.consumerId,
-    party: 'consumer',
-    at,
-    data: { complaint: initial },
-    effects: 'pending' as const,
-  };
+  const event = { ...fileEvent(initial, at), effects: 'pending' as const };
   try {
     await ComplaintEventModel.create(event);
   } catch (e) {

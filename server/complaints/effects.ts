@@ -44,18 +44,16 @@ export function emitLive(e: EffectEvent, complaint: ComplaintState): void {
   if (e.action !== 'file') emitToComplaint(c, 'complaint:updated', { id, status: c.status, version: c.version });
 }
 
+/** The notices of a filing: its consumer, its merchant, and for an urgent complaint its bureaus. */
+export const filedNotices = (c: { priority: string }): ComplaintNotice[] => [
+  ['filed_consumer', ['consumer']],
+  ['filed_merchant', ['merchant']],
+  ...(c.priority === 'urgent' ? [['filed_urgent', ['regulators']] satisfies ComplaintNotice] : []),
+];
+
 async function announceFiled(c: Complaint, fresh: boolean): Promise<void> {
   const id = String(c._id);
-  await notifyComplaintAll(
-    c,
-    `${id}:1`,
-    [
-      ['filed_consumer', ['consumer']],
-      ['filed_merchant', ['merchant']],
-      ...(c.priority === 'urgent' ? [['filed_urgent', ['regulators']] satisfies ComplaintNotice] : []),
-    ],
-    { fresh },
-  );
+  await notifyComplaintAll(c, `${id}:1`, filedNotices(c), { fresh });
   await publish('complaint.filed', { complaintId: id });
 }
 

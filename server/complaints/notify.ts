@@ -35,7 +35,8 @@ export const recipients = (c: Target, audiences: Audience[]) => recipientsOf(rul
 /** One notice of a complaint event: its kind, who hears it, and the notice's extra fields. */
 export type ComplaintNotice = [kind: string, audiences: Audience[], extra?: Record<string, string>];
 
-const fanOutOf = (c: Target, key: string, [kind, audiences, extra = {}]: ComplaintNotice): FanOut => ({
+/** The fan-out of one notice of a complaint event (several events' fan-outs may go in one `fanOutAll`). */
+export const fanOutOf = (c: Target, key: string, [kind, audiences, extra = {}]: ComplaintNotice): FanOut => ({
   cause: key,
   kind,
   to: rules(c, audiences),

@@ -7,7 +7,7 @@
 import type { CreateComplaintInput } from '../../shared/schemas/complaint.js';
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
-import { fileComplaint } from '../commands/fileComplaint.js';
+import { fileComplaint, type FileComplaintInput } from '../commands/fileComplaint.js';
 import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
@@ -20,7 +20,7 @@ import { notifyBreach } from './notifyBreach.js';
 export const BREACH_JOB = 'return-breach';
 export const breachKey = (requestId: unknown) => `return-breach:${requestId}`;
 
-type BreachKind = 'refused' | 'overdue';
+export type BreachKind = 'refused' | 'overdue';
 
 /** The complaint a breach (or a disputed refusal) files on the consumer's behalf. */
 export function complaintInput(r: ReturnRequestRecord, description: string): CreateComplaintInput {
@@ -50,6 +50,23 @@ function describe(r: ReturnRequestRecord, kind: BreachKind): string {
   return `${head}${tail}（由放心平台依据无理由退货承诺自动生成）`;
 }
 
+/** The complaint a breach files for the request's consumer, under the breach's idempotency key. */
+export function breachFiling(r: ReturnRequestRecord, kind: BreachKind): FileComplaintInput {
+  return {
+    consumerId: String(r.consumerId),
+    data: complaintInput(r, describe(r, kind)),
+    idempotencyKey: breachKey(r._id),
+    links: { returnRequestId: String(r._id) },
+  };
+}
+
+/** What the claim of a completed breach records (a claim without it is finished by `repairBreaches`). */
+export const breachDone = (kind: BreachKind, complaintId: unknown) => ({
+  done: true,
+  kind,
+  complaintId: complaintId ? String(complaintId) : null,
+});
+
 /** Opens the breach of a request unless someone already did; true for the one caller that opened it. */
 export async function openBreach(requestId: unknown): Promise<boolean> {
   if (!(await claim(breachKey(requestId), BREACH_JOB))) return false;
@@ -73,12 +90,7 @@ export async function completeBreach(requestId: unknown): Promise<void> {
   // A desk return nobody has claimed has nobody to file for; the bureau is still told. Claiming it
   // later (commands/claimReturn.ts) runs this again and files the complaint then.
   if (!complaintId && r.consumerId) {
-    const { complaint } = await fileComplaint({
-      consumerId: String(r.consumerId),
-      data: complaintInput(r, describe(r, kind)),
-      idempotencyKey: breachKey(r._id),
-      links: { returnRequestId: String(r._id) },
-    });
+    const { complaint } = await fileComplaint(breachFiling(r, kind));
     complaintId = complaint._id;
     await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { complaintId } });
   }
@@ -98,10 +110,7 @@ export async function completeBreach(requestId: unknown): Promise<void> {
     },
   );
   await notifyBreach(current, kind);
-  await JobRunModel.updateOne(
-    { key: breachKey(r._id) },
-    { $set: { result: { done: true, kind, complaintId: complaintId ? String(complaintId) : null } } },
-  );
+  await JobRunModel.updateOne({ key: breachKey(r._id) }, { $set: { result: breachDone(kind, complaintId) } });
 }
 
 /** Finishes breaches whose opener stopped half-way (a crash or restart between claim and completion). */

@@ -3,7 +3,7 @@
 // instance) notifies nobody twice.
 import type { Notice } from '../mail/templates.js';
 import type { ReturnRequestRecord } from '../models/ReturnRequest.js';
-import { fanOut } from '../notifications/fanout.js';
+import { fanOut, type FanOut } from '../notifications/fanout.js';
 import { bureaus, merchantStaff } from '../notifications/recipients.js';
 
 function texts(r: ReturnRequestRecord, kind: 'refused' | 'overdue'): Notice {
@@ -19,12 +19,17 @@ function texts(r: ReturnRequestRecord, kind: 'refused' | 'overdue'): Notice {
 }
 
 export function notifyBreach(r: ReturnRequestRecord, kind: 'refused' | 'overdue'): Promise<number> {
-  return fanOut({
+  return fanOut(breachFanOut(r, kind));
+}
+
+/** The fan-out of a breach (the seeder sends many in one `fanOutAll`). */
+export function breachFanOut(r: ReturnRequestRecord, kind: 'refused' | 'overdue'): FanOut {
+  return {
     cause: `return-breach:${r._id}`,
     kind: 'return_breach',
     to: [merchantStaff(r.merchantId, [r.purchaseStoreId, r.returnStoreId]), bureaus([r.countyCode], { province: false })],
     notice: texts(r, kind),
     link: (u) => (u.role === 'regulator' ? '/compliance' : r.complaintId ? `/complaints/${r.complaintId}` : '/returns/desk'),
     complaintId: r.complaintId ?? null,
-  });
+  };
 }

@@ -13,13 +13,13 @@ import { ReturnFactModel } from '../models/ReturnFact.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { factOf } from '../returns/facts.js';
 import { refreshAllReturnFigures } from '../returns/merchantFigures.js';
-import { openBreach } from '../returns/breach.js';
 import { backfillReturnCounts, countReturns } from '../returns/counts.js';
 import { decideCoverage, type CoverageCommitment } from '../returns/coverage.js';
 import { merchantCommitments, toCoverageStore } from '../returns/load.js';
 import type { Actor } from '../policies/index.js';
 import { timed, type DemoWorld, type Seeder } from './registry.js';
 import { insertModels } from '../db/directWrites.js';
+import { openBreaches } from './breaches.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -119,7 +119,7 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
   const commitments = new Map<string, CoverageCommitment[]>();
   const docs: ReturnType<typeof returnDoc>[] = [];
   const events: Record<string, unknown>[] = [];
-  const breaches: mongoose.Types.ObjectId[] = [];
+  const breaches: Record<string, unknown>[] = [];
   for (const r of requests) {
     const ret = r.returnStore;
     const isWenzhou = String(ret._id) === String(wenzhou._id);
@@ -176,7 +176,7 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
       data = { outcome: 'refused', reason: coverage.covered ? pick(['商品已拆封', '无购物小票', '非本店购买']) : '不符合无理由退货条件' };
       decidedAt = new Date(r.at.getTime() + 2 * HOUR);
       Object.assign(doc, { status: 'refused', refusalReason: data.reason, decidedAt });
-      if (coverage.covered) breaches.push(id);
+      if (coverage.covered) breaches.push(doc);
     } else {
       const hours = Math.round((0.5 + rnd() * (isWenzhou ? 23 : 18)) * 100) / 100;
       const refundedAt = new Date(r.at.getTime() + hours * HOUR);
@@ -190,6 +190,9 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
   // The desk's list counts (server/returns/counts.ts): any requests already stored are counted
   // first, once, so the next start's backfill does not count the seeded ones again.
   await backfillReturnCounts();
+  // Covered refusals are breaches, opened as the desk opens them (complaints for linked consumers),
+  // before the requests, their facts and counts are stored, so all carry it from the start.
+  const storeBreaches = await timed('returns: breaches', () => openBreaches(breaches, now()));
   await Promise.all([
     insertModels(ReturnRequestModel, docs),
     countReturns(docs as never[]),
@@ -199,10 +202,7 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
       docs.map((d) => factOf(d as never)),
     ),
   ]);
-  await refreshAllReturnFigures();
-  // Covered refusals are breaches, opened the way the desk opens them (complaints for linked consumers);
-  // each its own request, claim and complaint, so all at once, as concurrent desks would.
-  await timed('returns: breaches', () => Promise.all(breaches.map((id) => openBreach(id))));
+  await Promise.all([refreshAllReturnFigures(), timed('returns: breach writes', storeBreaches)]);
   // Today's desk: a few returns still waiting for a decision.
   await Promise.all(
     [0, 1, 2, 3].map((i) => {

@@ -1,6 +1,13 @@
 import { expect } from 'chai';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
+import { ReturnFactModel } from '../../server/models/ReturnFact.js';
+import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
+import { IdempotencyKeyModel } from '../../server/models/IdempotencyKey.js';
+import { JobRunModel } from '../../server/models/JobRun.js';
+import { NotificationModel } from '../../server/models/Notification.js';
+import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
+import { breachKey, openBreach, repairBreaches } from '../../server/returns/breach.js';
 import { seedReturns } from '../../server/seed/returns.js';
 import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
@@ -25,6 +32,41 @@ describe('demo returns', () => {
     expect(f.breaches).to.be.greaterThan(3);
     const linked = await ComplaintModel.countDocuments({ problemType: 'return_refused', 'links.returnRequestId': { $exists: true } });
     expect(linked).to.be.greaterThan(2);
+  });
+
+  it("opens its breaches as the desk does: claimed and done, the consumer's complaint filed and counted, with its fact and notices", async () => {
+    const breaches = await ReturnRequestModel.find({ breach: true }).lean();
+    expect(breaches.length).to.be.greaterThan(3);
+    const facts = new Map((await ReturnFactModel.find({ breach: true }).lean()).map((f) => [String(f._id), f]));
+    const linked = breaches.filter((r) => r.consumerId);
+    expect(linked.length).to.be.greaterThan(2);
+    for (const r of breaches) {
+      expect(r.breachKind).to.equal('refused');
+      expect(facts.get(String(r._id))?.complaintId ? String(facts.get(String(r._id))!.complaintId) : undefined).to.equal(
+        r.complaintId ? String(r.complaintId) : undefined,
+      );
+      const run = await JobRunModel.findOne({ key: breachKey(r._id) }).lean();
+      expect(run?.result).to.deep.equal({ done: true, kind: 'refused', complaintId: r.complaintId ? String(r.complaintId) : null });
+      const told = await NotificationModel.countDocuments({ key: breachKey(r._id), kind: 'return_breach' });
+      expect(told, 'the merchant staff told').to.be.at.least(1);
+    }
+    for (const r of linked) {
+      const c = (await ComplaintModel.findById(r.complaintId).lean())!;
+      expect(c.links?.returnRequestId).to.equal(String(r._id));
+      expect(c.status).to.equal('awaiting_merchant');
+      expect(c.number).to.match(/^ZJ-\d{8}-\d{6}$/);
+      expect(await ComplaintFactModel.exists({ _id: c._id })).to.not.equal(null);
+      expect(await NotificationModel.exists({ key: `${c._id}:1`, kind: 'filed_consumer', userId: r.consumerId })).to.not.equal(null);
+      expect(await IdempotencyKeyModel.exists({ key: breachKey(r._id), resourceId: c._id })).to.not.equal(null);
+    }
+    // Nothing left for the repair pass, and opening one again opens nothing.
+    expect(await repairBreaches()).to.equal(0);
+    expect(await openBreach(breaches[0]!._id)).to.equal(false);
+    // The complaints, their list entries and counts are those their events make.
+    const rebuilt = await rebuildProjections({ write: false });
+    expect(rebuilt.differing).to.deep.equal([]);
+    expect(rebuilt.entriesDiffering).to.equal(0);
+    expect(rebuilt.countsDiffering).to.equal(0);
   });
 
   it('surfaces the refusing Wenzhou store in the compliance view with the default thresholds', async () => {
