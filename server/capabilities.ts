@@ -5,7 +5,7 @@
 // route is declared beside it (its `policy`), the rules in server/policies/ (one table per capability).
 import { complaintSeeder } from './seed/complaints.js';
 import { officerSeeder } from './seed/officers.js';
-import { productSeeder } from './seed/products.js';
+import { dashboardSeeder, productSeeder } from './seed/products.js';
 import { recallSeeder } from './seed/recalls.js';
 import { safetySeeder } from './seed/safety.js';
 import { returnSeeder } from './seed/returns.js';
@@ -105,7 +105,7 @@ export const capabilities: Capability[] = [
     name: 'products',
     routes: [productRoutes, samplingPlanRoutes],
     jobs: [flagDetectionJob, samplingPlanJob],
-    seeders: [productSeeder, samplingPlanSeeder],
+    seeders: [dashboardSeeder, productSeeder, samplingPlanSeeder],
     subscriptions: [...productSubscriptions, samplingPlanSubscription],
     merchantFigures: [creditFigures],
   },

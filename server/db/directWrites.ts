@@ -195,7 +195,8 @@ async function finishDirectWrites(): Promise<void> {
   const p = pool!;
   pool = null;
   try {
-    for (const table of written) await p.query(`ANALYZE ${table}`);
+    // Each on its own connection of the pool, at once.
+    await Promise.all([...written].map((table) => p.query(`ANALYZE ${table}`)));
   } finally {
     written.clear();
     tables.clear();

@@ -5,10 +5,8 @@ import mongoose from 'mongoose';
 import { productKey } from '../../shared/productKey.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { resolveProducts } from '../commands/resolveProduct.js';
-import { complaints, factOf, type ComplaintDoc } from './facts.js';
+import { BUREAU_STATUSES, complaints, factOf, type ComplaintDoc } from './facts.js';
 import { recordProducts } from '../analytics/weekCells.js';
-
-const BUREAU = ['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined'];
 
 /** Facts for a batch of complaint documents (products resolved once per distinct identity). */
 export async function factsFor(docs: ComplaintDoc[], bureauKnown?: Set<string>) {
@@ -21,7 +19,7 @@ export async function factsFor(docs: ComplaintDoc[], bureauKnown?: Set<string>) 
       (
         await mongoose.connection
           .collection('complaintevents')
-          .find({ complaintId: { $in: ids }, to: { $in: BUREAU } }, { projection: { complaintId: 1 } })
+          .find({ complaintId: { $in: ids }, to: { $in: [...BUREAU_STATUSES] } }, { projection: { complaintId: 1 } })
           .toArray()
       ).map((e) => String(e.complaintId)),
     );

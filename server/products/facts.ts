@@ -45,7 +45,7 @@ const PROMISE_OF: Record<string, 'kept' | 'broken' | 'pending'> = {
 };
 
 /** Statuses that mean the bureau has the complaint (so a later close is not source resolution). */
-const BUREAU_STATUSES = new Set(['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined']);
+export const BUREAU_STATUSES = new Set(['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined']);
 const DAY_MS = 24 * 3600 * 1000;
 
 export const complaints = () => mongoose.connection.collection<ComplaintDoc>('complaints');

@@ -19,10 +19,9 @@ import { tallyProducts } from '../analytics/weekCells.js';
 import { resolveProducts } from '../commands/resolveProduct.js';
 import { insertFresh } from '../db/directWrites.js';
 import { writeTally, type Tally } from '../counts/ledger.js';
-import type { ComplaintDoc } from './facts.js';
+import { BUREAU_STATUSES, type ComplaintDoc } from './facts.js';
 
 const DAY = 24 * 3600 * 1000;
-const BUREAU = new Set(['awaiting_regulator', 'in_mediation', 'mediated', 'mediation_failed', 'declined']);
 
 /** How a complaint's life went; it stops early when the next step would lie after `now`. */
 export type Path = 'open' | 'resolved' | 'resolved_late' | 'mediated' | 'mediation_failed' | 'declined' | 'withdrawn' | 'escalated';
@@ -169,7 +168,7 @@ export function buildSynthetic(
 ) {
   const built = specs.map((s) => synthesize(s, nowAt, { clock: opts.clock }));
   const complaints = built.map((b) => b.complaint);
-  const bureau = new Set(built.filter((b) => b.events.some((e) => BUREAU.has(e.to))).map((b) => String(b.complaint._id)));
+  const bureau = new Set(built.filter((b) => b.events.some((e) => BUREAU_STATUSES.has(e.to))).map((b) => String(b.complaint._id)));
   const facts = factsWith(complaints as unknown as ComplaintDoc[], products, bureau);
   tallyProducts(facts, opts.tally);
   tallyEntries(complaints as never[], opts.tally);
@@ -190,9 +189,12 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts:
   const tally: Tally = opts.tally ?? new Map();
   const ids: mongoose.Types.ObjectId[] = [];
   let storing: Promise<unknown> = Promise.resolve();
+  // Every product of the load resolved at once: the chunks share most of them, and each resolution is
+  // round trips through the engine (the bulk seeder, whose loads do not fit in memory, resolves per chunk).
+  const products = await productsOf(specs);
   for (let i = 0; i < specs.length; i += chunk) {
     const part = specs.slice(i, i + chunk);
-    const b = buildSynthetic(part, nowAt, await productsOf(part), { clock: opts.clock, tally });
+    const b = buildSynthetic(part, nowAt, products, { clock: opts.clock, tally });
     await storing;
     const done = i + part.length;
     // Raw inserts: the documents are already in their final, typed shape (ObjectIds, Dates), and

@@ -25,6 +25,10 @@ import { UserModel } from '../models/User.js';
 import type { DemoWorld, Seeder } from './registry.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { insertModels } from '../db/directWrites.js';
+import { recordProducts } from '../analytics/weekCells.js';
+import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { factsFor } from '../products/backfill.js';
+import { BUREAU_STATUSES } from '../products/facts.js';
 
 const COUNT = 320;
 const DAY = 24 * 3600 * 1000;
@@ -247,6 +251,8 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
 
   const events: EventLike[] = [];
   const docs: ComplaintState[] = [];
+  // Those whose events went to the bureau (their facts say so even once the bureau is done).
+  const bureau = new Set<string>();
   const numbers: { day: string; n: number; complaintId: mongoose.Types.ObjectId }[] = [];
   // Numbers already taken (complaints filed by other seeders, or through the API) are skipped, so
   // the bulk insert below never clashes with them whatever order the seeders run in.
@@ -348,6 +354,7 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
     const life = live(applyEvent(null, first), steps, end, { complaintId: id });
     const state = life.state;
     events.push(first, ...life.events);
+    if (life.events.some((e) => BUREAU_STATUSES.has(e.to))) bureau.add(String(id));
     const recorded = life.events.find((e) => e.action === 'record_fulfilment');
     // The demo's other merchants have no staff accounts; their proofs are uploaded as by the admin.
     if (recorded)
@@ -379,8 +386,11 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   const published = docs.filter((d) => d.disclosure?.state === 'public');
   // Each proof its own stored file, as an upload makes it.
   const keys = await Promise.all(proofs.map(() => storage().put(PROOF_PNG, { contentType: 'image/png' })));
+  // Their facts as filing and transitions leave them (the bureau knew those its events went to).
+  const facts = await factsFor(docs as never[], bureau);
   // Every collection at once, each in one insert (straight into the engine's tables where it can).
   await Promise.all([
+    insertModels(ComplaintFactModel, facts).then(() => recordProducts(facts)),
     insertModels(ComplaintNumberModel, numbers),
     insertModels(ComplaintEventModel, events),
     insertModels(ComplaintModel, docs),

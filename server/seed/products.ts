@@ -1,7 +1,7 @@
-// Demo data for problem products and the dashboard (order 30: after complaints and returns):
-// merchants and stores across all 90 counties, a few hundred consumers, 5,000 complaints over six
-// months with the planted signals of productsPlan.ts, a sampling import with two failures, the
-// resulting flags, and one public enforcement case. Bulk inserts keep it within seconds.
+// Demo data for problem products and the dashboard, in two seeders: merchants and stores across all
+// 90 counties, a few hundred consumers and 5,000 complaints over six months with the planted signals
+// of productsPlan.ts (order 10); then, after complaints and returns (order 30), a sampling import
+// with two failures, the resulting flags, and one public enforcement case. Bulk inserts keep it within seconds.
 import mongoose from 'mongoose';
 import { creditCodeCheckChar } from '../../shared/creditCode.js';
 import { cityOf } from '../../shared/regions.js';
@@ -17,7 +17,6 @@ import { ProductFlagModel } from '../models/ProductFlag.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { toActor } from '../policies/actor.js';
-import { backfillFacts } from '../products/backfill.js';
 import { refreshAllCredit } from '../products/credit.js';
 import { insertSynthetic, type SyntheticSpec } from '../products/synthetic.js';
 import { timed, type DemoWorld, type Seeder } from './registry.js';
@@ -81,11 +80,14 @@ async function consumers(world: DemoWorld, n: number): Promise<mongoose.Types.Ob
   return docs.map((d) => d._id);
 }
 
-export async function seedProblemProducts(world: DemoWorld, opts: { background?: number } = {}) {
+/**
+ * The dashboard's complaints (order 10): local merchants, consumers and the complaints with their
+ * facts, entries and figures. They need nothing of the other seeders, so they are stored beside the
+ * demo complaints, the longest step of the seed started first.
+ */
+export async function seedDashboardComplaints(world: DemoWorld, opts: { background?: number } = {}) {
   const started = Date.now();
   const at = now();
-  // Complaints seeded by earlier seeders get their facts first.
-  await timed('products: backfillFacts', () => backfillFacts());
   const own: Store[] = world.stores.map((s) => ({
     _id: s._id,
     merchantId: s.merchantId,
@@ -111,7 +113,17 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
   const planted = plantedSpecs({ now: at, stores, consumers: people.slice(0, -1), background: 0, abuser, hotspotStores, recurringStores });
   await timed('products: insertSynthetic', () => insertSynthetic([...background, ...planted], at, { clock: true }));
   await timed('products: reviewConsumer', () => reviewConsumer(String(abuser), at));
+  logger.info({ ms: Date.now() - started, complaints: background.length + planted.length }, 'dashboard complaints seeded');
+}
 
+/**
+ * The problem products' signals (order 30, once every seeder's complaints and their facts are
+ * stored): a sampling import with two failures, the resulting flags, merchant credit, and one public
+ * enforcement case.
+ */
+export async function seedProductSignals(world: DemoWorld) {
+  const started = Date.now();
+  const at = now();
   const regulator = world.users.get('regulator.zj@demo.fangxin.cn')!;
   const actor = toActor(regulator);
   const job = await ImportJobModel.create({
@@ -137,7 +149,14 @@ export async function seedProblemProducts(world: DemoWorld, opts: { background?:
       measures: '责令停止销售、召回在售批次，生产企业限期整改。',
     });
   }
-  logger.info({ ms: Date.now() - started, complaints: background.length + planted.length, flags }, 'problem-product demo data seeded');
+  logger.info({ ms: Date.now() - started, flags }, 'problem-product demo data seeded');
 }
 
-export const productSeeder: Seeder = { name: 'products', order: 30, run: (world) => seedProblemProducts(world) };
+/** Both, one after the other (a world of its own, as the tests make). */
+export async function seedProblemProducts(world: DemoWorld, opts: { background?: number } = {}) {
+  await seedDashboardComplaints(world, opts);
+  await seedProductSignals(world);
+}
+
+export const dashboardSeeder: Seeder = { name: 'dashboard complaints', order: 10, run: (world) => seedDashboardComplaints(world) };
+export const productSeeder: Seeder = { name: 'products', order: 30, run: seedProductSignals };

@@ -17,7 +17,16 @@ export interface DemoWorld {
   users: Map<string, HydratedDocument<UserRecord>>;
 }
 
-export type Seeder = { name: string; order: number; run(world: DemoWorld): Promise<void> };
+export type Seeder = {
+  name: string;
+  order: number;
+  /**
+   * The last order it may run beside (default: its own). A seeder nothing later needs (one that only
+   * adds data of its own) keeps running while the next orders start; the seed ends when all are done.
+   */
+  until?: number;
+  run(world: DemoWorld): Promise<void>;
+};
 const seeders: Seeder[] = [];
 
 /** Capabilities add their demo data here (complaints, returns, sampling…), run in `order` (equal orders at once). */
@@ -35,19 +44,21 @@ export async function timed<T>(step: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs the seeders in `order`; those of the same order do not depend on each other and run at once. */
+/**
+ * Runs the seeders in `order`; those of the same order do not depend on each other and run at once.
+ * An order starts once every seeder before it is done, except those whose `until` reaches it.
+ */
 export async function runSeeders(world: DemoWorld): Promise<void> {
   const orders = [...new Set(seeders.map((s) => s.order))].sort((a, b) => a - b);
-  for (const order of orders) {
-    await Promise.all(
-      seeders
-        .filter((s) => s.order === order)
-        .map(async (s) => {
-          const started = Date.now();
-          await s.run(world);
-          // Each seeder's share of the first start's wait, for whoever makes it shorter.
-          logger.info({ seeder: s.name, ms: Date.now() - started }, 'seeder done');
-        }),
-    );
+  const running: { until: number; done: Promise<void> }[] = [];
+  for (const [i, order] of orders.entries()) {
+    for (const s of seeders.filter((x) => x.order === order)) {
+      const started = Date.now();
+      // Each seeder's share of the first start's wait, for whoever makes it shorter.
+      const done = s.run(world).then(() => logger.info({ seeder: s.name, ms: Date.now() - started }, 'seeder done'));
+      running.push({ until: s.until ?? order, done });
+    }
+    const next = orders[i + 1] ?? Infinity;
+    await Promise.all(running.filter((r) => r.until < next).map((r) => r.done));
   }
 }

@@ -33,4 +33,5 @@ async function seedTemplates(world: DemoWorld): Promise<void> {
   }
 }
 
-export const templateSeeder: Seeder = { name: 'response templates', order: 50, run: seedTemplates };
+// They need nothing of the other seeders, so they go with the first.
+export const templateSeeder: Seeder = { name: 'response templates', order: 10, run: seedTemplates };

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { RecallModel } from '../../server/models/Recall.js';
 import { reachOf } from '../../server/recalls/reach.js';
-import { productSeeder } from '../../server/seed/products.js';
+import { dashboardSeeder, productSeeder } from '../../server/seed/products.js';
 import { recallSeeder } from '../../server/seed/recalls.js';
 import { RecallNoticeModel } from '../../server/models/RecallNotice.js';
 import { NotificationModel } from '../../server/models/Notification.js';
@@ -12,6 +12,7 @@ describe('the recall demo data', function () {
 
   it('publishes one recall that reached the demo consumer and chain, with its reach under way', async () => {
     const world = await freshWorld();
+    await dashboardSeeder.run(world);
     await productSeeder.run(world);
     await recallSeeder.run(world);
     const recalls = await RecallModel.find().lean();

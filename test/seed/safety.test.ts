@@ -3,7 +3,7 @@ import { EnforcementCaseModel } from '../../server/models/EnforcementCase.js';
 import { IncidentModel } from '../../server/models/Incident.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { SamplingFollowUpModel } from '../../server/models/SamplingFollowUp.js';
-import { productSeeder } from '../../server/seed/products.js';
+import { dashboardSeeder, productSeeder } from '../../server/seed/products.js';
 import { safetySeeder } from '../../server/seed/safety.js';
 import { freshWorld } from '../helpers/server.js';
 
@@ -12,6 +12,7 @@ describe('the incident and follow-up demo data', function () {
 
   it('holds one delivered incident and an overdue follow-up escalated to a case, beside one closed on time', async () => {
     const world = await freshWorld();
+    await dashboardSeeder.run(world);
     await productSeeder.run(world);
     await safetySeeder.run(world);
     const incidents = await IncidentModel.find().lean();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { SamplingPlanItemModel } from '../../server/models/SamplingPlanItem.js';
 import { complaintSeeder } from '../../server/seed/complaints.js';
-import { productSeeder } from '../../server/seed/products.js';
+import { dashboardSeeder, productSeeder } from '../../server/seed/products.js';
 import { safetySeeder } from '../../server/seed/safety.js';
 import { samplingPlanSeeder } from '../../server/seed/samplingPlan.js';
 import { freshWorld } from '../helpers/server.js';
@@ -11,7 +11,7 @@ describe('the sampling plan demo data', function () {
 
   it('gives each demo bureau (Hangzhou, Yiwu, the province) a plan for this quarter', async () => {
     const world = await freshWorld();
-    for (const s of [complaintSeeder, productSeeder, safetySeeder, samplingPlanSeeder]) await s.run(world);
+    for (const s of [complaintSeeder, dashboardSeeder, productSeeder, safetySeeder, samplingPlanSeeder]) await s.run(world);
     for (const region of ['3301', '330782', '33']) {
       const planned = await SamplingPlanItemModel.countDocuments({ region, inPlan: true });
       expect(planned, region).to.be.greaterThan(0);
