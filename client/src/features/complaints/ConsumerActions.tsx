@@ -8,6 +8,7 @@ import { useAction, type Act } from './useAction';
 import type { ActionInput } from './useComplaint';
 import { Button } from '../../components/Button';
 import { TextAreaField } from '../../components/form/TextAreaField';
+import { TextField } from '../../components/form/TextField';
 
 /** The texts and actions of a yes-or-no question to the consumer whose "no" needs a reason. */
 export interface Question {
@@ -108,10 +109,7 @@ export function WithdrawAction({ act }: { act: Act }) {
     >
       <p>{t('consumer.withdrawConfirm')}</p>
       {error && <Alert tone="danger">{error}</Alert>}
-      <div className="field">
-        <label htmlFor="withdraw-reason">{t('consumer.withdrawReason')}</label>
-        <input id="withdraw-reason" maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
+      <TextField label={t('consumer.withdrawReason')} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
       <div className="button-row">
         <Button className="button button-danger" busy={busy} data-testid="withdraw-confirm">
           {t('consumer.withdraw')}

@@ -4,6 +4,7 @@ import { CATEGORIES, COMPLAINT_STATUSES, isKeyCategory } from '../../../../share
 import { useUser } from '../auth/session';
 import type { QueueFilters } from './queueFilters';
 import { CityCountyPicker } from './regions';
+import { TextField } from '../../components/form/TextField';
 
 interface Props {
   filters: QueueFilters;
@@ -74,14 +75,20 @@ export function QueueFilterBar({ filters, onChange }: Props) {
           <option value="false">{t('filters.inTime')}</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="f-from">{t('filters.from')}</label>
-        <input id="f-from" type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} data-testid="filter-from" />
-      </div>
-      <div className="field">
-        <label htmlFor="f-to">{t('filters.to')}</label>
-        <input id="f-to" type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} data-testid="filter-to" />
-      </div>
+      <TextField
+        label={t('filters.from')}
+        type="date"
+        value={filters.from}
+        onChange={(e) => set({ from: e.target.value })}
+        data-testid="filter-from"
+      />
+      <TextField
+        label={t('filters.to')}
+        type="date"
+        value={filters.to}
+        onChange={(e) => set({ to: e.target.value })}
+        data-testid="filter-to"
+      />
       <div className="field filter-search">
         <label htmlFor="f-q">{t('filters.search')}</label>
         <div className="search-row">

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { TextField } from '../../components/form/TextField';
 import { describeError } from '../../i18n/errors';
 import { uploadAttachment, type Complaint } from './api';
 import { YesOrNoWithReason, type Question } from './ConsumerActions';
@@ -52,21 +53,22 @@ export function RecordFulfilmentForm({ complaint: c, act }: { complaint: Complai
       <p className="muted">{t('remedy.recordHint')}</p>
       {(problem || error) && <Alert tone="danger">{problem ?? error}</Alert>}
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="fulfil-amount">{t('respond.amount')}</label>
-          <input
-            id="fulfil-amount"
-            inputMode="decimal"
-            required
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            data-testid="fulfil-amount"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="fulfil-day">{t('remedy.fulfilledOn')}</label>
-          <input id="fulfil-day" type="date" required value={day} onChange={(e) => setDay(e.target.value)} data-testid="fulfil-day" />
-        </div>
+        <TextField
+          label={t('respond.amount')}
+          inputMode="decimal"
+          required
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          data-testid="fulfil-amount"
+        />
+        <TextField
+          label={t('remedy.fulfilledOn')}
+          type="date"
+          required
+          value={day}
+          onChange={(e) => setDay(e.target.value)}
+          data-testid="fulfil-day"
+        />
       </div>
       <div className="field">
         <label htmlFor="fulfil-proof">{t('remedy.proof')}</label>
@@ -79,10 +81,7 @@ export function RecordFulfilmentForm({ complaint: c, act }: { complaint: Complai
         />
         <p className="field-hint">{t('remedy.proofHint')}</p>
       </div>
-      <div className="field">
-        <label htmlFor="fulfil-note">{t('remedy.note')}</label>
-        <input id="fulfil-note" maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <TextField label={t('remedy.note')} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       <div className="button-row">
         <Button className="button button-primary" busy={busy || uploading} disabled={!day || !amount.trim()} data-testid="fulfil-submit">
           {t('remedy.record')}

@@ -12,6 +12,7 @@ import { describeError } from '../../i18n/errors';
 import { useUser } from '../auth/session';
 import { declinePause, pauseDeadline, requestPause, resumeDeadline } from './api';
 import { explanationText } from './explain';
+import { TextField } from '../../components/form/TextField';
 
 type Busy = 'pause' | 'resume' | 'request' | 'decline' | null;
 
@@ -78,10 +79,13 @@ export function DeadlinePanel({ complaint: c, onChanged }: { complaint: Complain
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="pause-note">{t('panel.note')}</label>
-            <input id="pause-note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} data-testid="pause-note" />
-          </div>
+          <TextField
+            label={t('panel.note')}
+            value={note}
+            maxLength={1000}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="pause-note"
+          />
           <div className="button-row">
             <Button
               className="button button-primary"

@@ -9,6 +9,7 @@ import { Button } from '../../components/Button';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useSubmit } from '../../components/useSubmit';
+import { TextField } from '../../components/form/TextField';
 import { describeError } from '../../i18n/errors';
 import { CityCountyPicker } from '../complaints/regions';
 import { searchProducts } from '../products/api';
@@ -106,16 +107,13 @@ function AddSubscription({ onSaved }: { onSaved(s: NotificationSettings): void }
         )}
         {searched(target) && (
           <>
-            <div className="field">
-              <label htmlFor={`sub-${target}-q`}>{t(`settings.subs.search.${target}`)}</label>
-              <input
-                id={`sub-${target}-q`}
-                value={q}
-                maxLength={100}
-                onChange={(e) => setQ(e.target.value)}
-                data-testid={`sub-${target}-q`}
-              />
-            </div>
+            <TextField
+              label={t(`settings.subs.search.${target}`)}
+              value={q}
+              maxLength={100}
+              onChange={(e) => setQ(e.target.value)}
+              data-testid={`sub-${target}-q`}
+            />
             <div className="field">
               <label htmlFor={`sub-${target}`}>{t(`settings.subs.targets.${target}`)}</label>
               <select id={`sub-${target}`} value={picked} onChange={(e) => setPicked(e.target.value)} data-testid={`sub-${target}`}>

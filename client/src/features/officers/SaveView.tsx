@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { useSubmit } from '../../components/useSubmit';
+import { TextField } from '../../components/form/TextField';
 import { viewFilters, type QueueFilters } from '../complaints/queueFilters';
 import { saveView } from './savedViews';
 
@@ -34,10 +35,13 @@ export function SaveView({ filters }: { filters: QueueFilters }) {
   return (
     <form className="card save-view" onSubmit={submit} data-testid="save-view-form">
       {error && <Alert tone="danger">{error}</Alert>}
-      <div className="field">
-        <label htmlFor="view-name">{t('savedViews.name')}</label>
-        <input id="view-name" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} data-testid="save-view-name" />
-      </div>
+      <TextField
+        label={t('savedViews.name')}
+        value={name}
+        maxLength={40}
+        onChange={(e) => setName(e.target.value)}
+        data-testid="save-view-name"
+      />
       <label className="checkbox">
         <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} data-testid="save-view-shared" />{' '}
         {t('savedViews.shared')}

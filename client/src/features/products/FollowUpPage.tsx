@@ -13,6 +13,7 @@ import { useRegions } from '../dashboard/regions';
 import { usePanel } from '../dashboard/usePanel';
 import { Loaded, ProductLine } from './parts';
 import { getFollowUp, recordResampling, sendReport, type FollowUp } from './safetyApi';
+import { TextField } from '../../components/form/TextField';
 import './products.css';
 
 function ReportForm({ f, onDone }: { f: FollowUp; onDone(): void }) {
@@ -71,15 +72,9 @@ function ResamplingForm({ f, onDone }: { f: FollowUp; onDone(): void }) {
             <option value="false">{t('followUps.detail.failed')}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="follow-up-sampled-on">{t('followUps.detail.sampledOn')}</label>
-          <input id="follow-up-sampled-on" type="date" value={sampledOn} onChange={(e) => setSampledOn(e.target.value)} />
-        </div>
+        <TextField label={t('followUps.detail.sampledOn')} type="date" value={sampledOn} onChange={(e) => setSampledOn(e.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor="follow-up-note">{t('followUps.detail.note')}</label>
-        <input id="follow-up-note" value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <TextField label={t('followUps.detail.note')} value={note} onChange={(e) => setNote(e.target.value)} />
       {error && <Alert tone="danger">{error}</Alert>}
       <Button
         type="submit"

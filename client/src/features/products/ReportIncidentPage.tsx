@@ -13,6 +13,7 @@ import { describeError } from '../../i18n/errors';
 import { useRegions } from '../dashboard/regions';
 import { ProductLine } from './parts';
 import { findProducts, reportIncident } from './safetyApi';
+import { TextField } from '../../components/form/TextField';
 import './products.css';
 
 /** "2026-11-30T14:05" in the browser's clock, as a datetime-local input holds it. */
@@ -198,10 +199,7 @@ export function ReportIncidentPage() {
             set('kind'),
             SAFETY_KINDS.map((k) => [k, t(`complaints:safetyKinds.${k}`)]),
           )}
-          <div className="field">
-            <label htmlFor="incident-injured">{t('incidents.form.injuredCount')}</label>
-            <input id="incident-injured" type="number" min={0} value={f.injuredCount} onChange={set('injuredCount')} />
-          </div>
+          <TextField label={t('incidents.form.injuredCount')} type="number" min={0} value={f.injuredCount} onChange={set('injuredCount')} />
           {choice(
             'incident-severity',
             t('incidents.form.severity'),
@@ -218,14 +216,8 @@ export function ReportIncidentPage() {
             ...regions.countiesOf(f.city).map((c): [string, string] => [c.code, regions.name(c.code)]),
           ])}
         </div>
-        <div className="field">
-          <label htmlFor="incident-address">{t('incidents.form.address')}</label>
-          <input id="incident-address" value={f.address} onChange={set('address')} />
-        </div>
-        <div className="field">
-          <label htmlFor="incident-when">{t('incidents.form.when')}</label>
-          <input id="incident-when" type="datetime-local" value={f.occurredAt} onChange={set('occurredAt')} />
-        </div>
+        <TextField label={t('incidents.form.address')} value={f.address} onChange={set('address')} />
+        <TextField label={t('incidents.form.when')} type="datetime-local" value={f.occurredAt} onChange={set('occurredAt')} />
         <TextAreaField label={t('incidents.form.what')} rows={4} value={f.description} onChange={set('description')} />
         {error && <Alert tone="danger">{error}</Alert>}
         <Button type="submit" busy={busy} busyLabel={t('incidents.form.busy')} data-testid="incident-submit">

@@ -13,6 +13,7 @@ import { TrendChart } from './TrendChart';
 import { useLoad } from './useLoad';
 import { useBusy } from '../../components/useBusy';
 import { Button } from '../../components/Button';
+import { TextField } from '../../components/form/TextField';
 import './returns.css';
 
 /** Regulators: merchants to review by the thresholds they set, with evidence, and the trend per city. */
@@ -64,18 +65,15 @@ export function CompliancePage() {
     });
 
   const field = (k: keyof Settings) => (
-    <div className="field">
-      <label htmlFor={`compliance-${k}`}>{t(`compliance.${k}`)}</label>
-      <input
-        id={`compliance-${k}`}
-        data-testid={`compliance-${k}`}
-        type="number"
-        min={k === 'threshold' ? 0 : 1}
-        max={k === 'threshold' ? 100 : undefined}
-        value={values?.[k] ?? ''}
-        onChange={(e) => setForm({ ...values!, [k]: e.target.value })}
-      />
-    </div>
+    <TextField
+      label={t(`compliance.${k}`)}
+      data-testid={`compliance-${k}`}
+      type="number"
+      min={k === 'threshold' ? 0 : 1}
+      max={k === 'threshold' ? 100 : undefined}
+      value={values?.[k] ?? ''}
+      onChange={(e) => setForm({ ...values!, [k]: e.target.value })}
+    />
   );
 
   return (

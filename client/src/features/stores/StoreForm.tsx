@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { useSubmit } from '../../components/useSubmit';
+import { TextField } from '../../components/form/TextField';
 import { CityCountyPicker } from '../complaints/regions';
 import type { ManagedStore, StoreInput } from './api';
 
@@ -34,17 +35,14 @@ export function StoreForm({ initial, testId, submitLabel, busyLabel, onSubmit, o
     <form className="store-form" onSubmit={submit} data-testid={testId}>
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={`${testId}-name`}>{t('form.name')}</label>
-          <input
-            id={`${testId}-name`}
-            value={name}
-            required
-            maxLength={120}
-            onChange={(e) => setName(e.target.value)}
-            data-testid={`${testId}-name`}
-          />
-        </div>
+        <TextField
+          label={t('form.name')}
+          value={name}
+          required
+          maxLength={120}
+          onChange={(e) => setName(e.target.value)}
+          data-testid={`${testId}-name`}
+        />
         <CityCountyPicker
           prefix={`${testId}-region`}
           city={city}

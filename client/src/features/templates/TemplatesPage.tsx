@@ -11,6 +11,7 @@ import { Page } from '../../components/Page';
 import { ResultCount } from '../../components/ResultCount';
 import { useSubmit } from '../../components/useSubmit';
 import { TextAreaField } from '../../components/form/TextAreaField';
+import { TextField } from '../../components/form/TextField';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate, type ResponseTemplate } from './api';
@@ -46,17 +47,14 @@ function TemplateForm({
     <form className="card" onSubmit={submit(save)} data-testid="template-form">
       <h2>{t(editing ? 'form.editTitle' : 'form.newTitle')}</h2>
       {error && <Alert tone="danger">{error}</Alert>}
-      <div className="field">
-        <label htmlFor="template-name">{t('form.name')}</label>
-        <input
-          id="template-name"
-          value={name}
-          maxLength={40}
-          required
-          onChange={(e) => setName(e.target.value)}
-          data-testid="template-name"
-        />
-      </div>
+      <TextField
+        label={t('form.name')}
+        value={name}
+        maxLength={40}
+        required
+        onChange={(e) => setName(e.target.value)}
+        data-testid="template-name"
+      />
       <TextAreaField
         label={t('form.body')}
         rows={4}

@@ -8,6 +8,7 @@ import { ChoiceField } from '../../components/form/ChoiceField';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
+import { TextField } from '../../components/form/TextField';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import { useLoad } from '../returns/useLoad';
@@ -70,17 +71,14 @@ export function AccountsPanel({ admin, stores }: Props) {
           setQuery((x) => ({ ...x, q: q.trim() }));
         }}
       >
-        <div className="field">
-          <label htmlFor="accounts-q">{t('search')}</label>
-          <input
-            id="accounts-q"
-            type="search"
-            value={q}
-            placeholder={t('searchHint')}
-            onChange={(e) => setQ(e.target.value)}
-            data-testid="accounts-search"
-          />
-        </div>
+        <TextField
+          label={t('search')}
+          type="search"
+          value={q}
+          placeholder={t('searchHint')}
+          onChange={(e) => setQ(e.target.value)}
+          data-testid="accounts-search"
+        />
         {admin && (
           <ChoiceField
             label={t('role')}

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useSubmit } from '../../components/useSubmit';
+import { TextField } from '../../components/form/TextField';
 import { useLoad } from '../returns/useLoad';
 import { acceptInvitation, getInvitation } from './api';
 
@@ -46,19 +47,16 @@ export function InvitationPage() {
             })}
           </p>
           {error && <Alert tone="danger">{error}</Alert>}
-          <div className="field">
-            <label htmlFor="accept-password">{t('accept.password')}</label>
-            <input
-              id="accept-password"
-              type="password"
-              autoComplete="new-password"
-              minLength={10}
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              data-testid="accept-password"
-            />
-          </div>
+          <TextField
+            label={t('accept.password')}
+            type="password"
+            autoComplete="new-password"
+            minLength={10}
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="accept-password"
+          />
           <Button type="submit" className="button button-primary" busy={busy} busyLabel={t('working.accept')} data-testid="accept-submit">
             {t('accept.submit')}
           </Button>

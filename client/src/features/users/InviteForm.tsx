@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { useSubmit } from '../../components/useSubmit';
+import { TextField } from '../../components/form/TextField';
 import { CityCountyPicker } from '../complaints/regions';
 import { inviteAccount } from './api';
 
@@ -47,28 +48,22 @@ export function InviteForm({ admin, stores, onInvited }: Props) {
       <h2>{t('invite.title')}</h2>
       {error && <Alert tone="danger">{error}</Alert>}
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="invite-name">{t('invite.name')}</label>
-          <input
-            id="invite-name"
-            required
-            maxLength={80}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="invite-name"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="invite-email">{t('invite.email')}</label>
-          <input
-            id="invite-email"
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            data-testid="invite-email"
-          />
-        </div>
+        <TextField
+          label={t('invite.name')}
+          required
+          maxLength={80}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="invite-name"
+        />
+        <TextField
+          label={t('invite.email')}
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          data-testid="invite-email"
+        />
         {admin && (
           <div className="field">
             <label htmlFor="invite-role">{t('role')}</label>
