@@ -312,5 +312,9 @@ describe('return figures, registry and visibility', () => {
     expect(again.body.id).to.equal(first.body.id);
     const other = await consumer.post('/return-requests', { ...body, amountFen: 600 }, { 'Idempotency-Key': 'k-1' });
     expect(other.status).to.equal(409);
+    // The same rule as every other write (API.md): printable ASCII, so a key with a space is refused.
+    const spaced = await consumer.post('/return-requests', body, { 'Idempotency-Key': 'k 2' });
+    expect(spaced.status).to.equal(400);
+    expect(spaced.body.error.details[0].path).to.equal('Idempotency-Key');
   });
 });

@@ -22,7 +22,8 @@ import { publishCommitment } from '../../commands/publishCommitment.js';
 import { recordReturnOutcome } from '../../commands/recordReturnOutcome.js';
 import { transitionCommitment } from '../../commands/transitionCommitment.js';
 import { endpoint } from '../../http/endpoint.js';
-import { badRequest, notFound } from '../../http/errors.js';
+import { notFound } from '../../http/errors.js';
+import { readIdempotencyKey } from '../../http/idempotency.js';
 import { paginate } from '../../http/paginate.js';
 import { CommitmentEventModel } from '../../models/CommitmentEvent.js';
 import { ReturnCommitmentModel, type ReturnCommitmentRecord } from '../../models/ReturnCommitment.js';
@@ -47,12 +48,6 @@ async function honorRates(merchantIds: string[]): Promise<Map<string, number | n
 /** Who may see a commitment that is not active: its merchant, the bureaus of its regions, admins. */
 const seesInactive = (a: Actor | null, c: ReturnCommitmentRecord) =>
   canSee(a, { merchantId: c.merchantId, regionCodes: [c.merchantCountyCode, ...c.countyCodes] });
-
-const idemKey = (v: unknown) => {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string' || v.length < 1 || v.length > 200) throw badRequest('Idempotency-Key must be 1–200 characters');
-  return v;
-};
 
 export const returnRoutes = () => [
   endpoint(
@@ -189,7 +184,7 @@ export const returnRoutes = () => [
       response: returnRequestSchema,
     },
     async ({ req, res, actor, body }) => {
-      const { request, created } = await createReturnRequest(actor!, body, { idempotencyKey: idemKey(req.get('idempotency-key')) });
+      const { request, created } = await createReturnRequest(actor!, body, { idempotencyKey: readIdempotencyKey(req) });
       if (!created) res.locals.status = 200;
       return presentReturn(request, actor);
     },
