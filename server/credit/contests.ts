@@ -6,7 +6,9 @@
 // merchant's tier is recomputed at once; a rejected one leaves it in.
 import mongoose from 'mongoose';
 import { CREDIT_WINDOW_DAYS, type ContestDecisionInput, type CreditContest, type CreditInputs } from '../../shared/schemas/credit.js';
+import { shanghaiDay } from '../../shared/calendar.js';
 import type { Category, ComplaintStatus } from '../../shared/enums.js';
+import { weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
 import { withEvidence, type UploadedFile } from '../commands/addAttachment.js';
 import { findByIds } from '../db/byIds.js';
@@ -15,7 +17,7 @@ import { claim } from '../jobs/claim.js';
 import type { Job } from '../jobs/scheduler.js';
 import { logger } from '../logger.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
-import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { ComplaintFactModel, type ComplaintFactRecord } from '../models/ComplaintFact.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { CreditContestModel, type CreditContestRecord } from '../models/CreditContest.js';
 import { MerchantCreditModel } from '../models/MerchantCredit.js';
@@ -28,19 +30,37 @@ import { countsOf, refreshMerchantCredit } from '../products/credit.js';
 const DAY = 24 * 3600 * 1000;
 const FACT_FIELDS = { complaintId: 1, createdAt: 1, status: 1, timelyResponse: 1, problemType: 1, promise: 1, satisfaction: 1 } as const;
 
-/** The facts of one merchant, newest first: one equality the engine pushes down with its sort and limit. */
-export const merchantFactsQuery = (merchantId: string, skip: number, limit: number) =>
-  ComplaintFactModel.find({ merchantId }, FACT_FIELDS).sort({ createdAt: -1 }).skip(skip).limit(limit);
+/** One week of one merchant's facts: two equalities the engine pushes down (it sorts nothing, the week's rows are sorted here). */
+export const merchantWeekFactsQuery = (merchantId: string, week: string) => ComplaintFactModel.find({ merchantId, week }, FACT_FIELDS);
+
+type FactRow = Pick<ComplaintFactRecord, keyof typeof FACT_FIELDS>;
+const WEEKS_AT_ONCE = 4;
+
+/**
+ * The merchant's first `want` facts since `sinceDay`, newest first. FerretDB sorts in memory whatever
+ * a query matches, so one `{merchantId}` sorted read costs every fact of a chain (tens of thousands at
+ * 200k complaints); read week by week from this one back, a few at once, until the page is full.
+ */
+async function newestFacts(merchantId: string, want: number, sinceDay: string): Promise<FactRow[]> {
+  const weeks = weekRange(weekOfDay(sinceDay), weekOfDay(shanghaiDay(now()))).reverse();
+  const out: FactRow[] = [];
+  for (let i = 0; i < weeks.length && out.length < want; i += WEEKS_AT_ONCE) {
+    const parts = await Promise.all(weeks.slice(i, i + WEEKS_AT_ONCE).map((w) => merchantWeekFactsQuery(merchantId, w).lean<FactRow[]>()));
+    for (const rows of parts) out.push(...rows.sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime()));
+  }
+  return out;
+}
 
 /** One page of the merchant's credit inputs: the complaints of the window, each with what it counts for. */
 export async function creditInputs(merchantId: string, q: { cursor?: string; limit: number }): Promise<CreditInputs> {
   const skip = Number(q.cursor ?? 0);
   const since = now().getTime() - CREDIT_WINDOW_DAYS * DAY;
-  const [credit, rows, contests] = await Promise.all([
+  const [credit, facts, contests] = await Promise.all([
     MerchantCreditModel.findById(merchantId).lean(),
-    merchantFactsQuery(merchantId, skip, q.limit + 1).lean(),
+    newestFacts(merchantId, skip + q.limit + 1, shanghaiDay(new Date(since))),
     CreditContestModel.find({ merchantId }).sort({ filedAt: -1 }).lean(),
   ]);
+  const rows = facts.slice(skip, skip + q.limit + 1);
   // Newest first: a fact older than the window ends the inputs.
   const inWindow = rows.filter((r) => new Date(r.createdAt).getTime() >= since);
   const page = inWindow.slice(0, q.limit);

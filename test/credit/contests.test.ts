@@ -72,6 +72,23 @@ describe('credit inputs and their contests', function () {
     expect((await hz.get('/credit/inputs')).status).to.equal(403);
   });
 
+  it('pages the inputs newest first with its cursor, the pages adding up to the whole list', async () => {
+    const all = (await merchant.get('/credit/inputs?limit=100')).body;
+    expect(all.nextCursor).to.equal(null);
+    expect(all.items.length).to.be.greaterThan(2);
+    const filed = all.items.map((i: { filedAt: string }) => i.filedAt);
+    expect(filed).to.deep.equal([...filed].sort().reverse());
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r = await merchant.get(`/credit/inputs?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(r.status, r.text).to.equal(200);
+      paged.push(...r.body.items.map((i: { complaintId: string }) => i.complaintId));
+      cursor = r.body.nextCursor;
+    } while (cursor);
+    expect(paged).to.deep.equal(all.items.map((i: { complaintId: string }) => i.complaintId));
+  });
+
   it('takes a contest with its file to the bureau handling the complaint, once per complaint', async () => {
     const r = await merchant.post('/credit/contests', contestForm(ids[0]!));
     expect(r.status, r.text).to.equal(201);

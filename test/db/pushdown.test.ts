@@ -44,7 +44,7 @@ import { RecallModel } from '../../server/models/Recall.js';
 import { RecallNoticeModel } from '../../server/models/RecallNotice.js';
 import { IncidentModel } from '../../server/models/Incident.js';
 import { CreditContestModel } from '../../server/models/CreditContest.js';
-import { merchantFactsQuery } from '../../server/credit/contests.js';
+import { merchantWeekFactsQuery } from '../../server/credit/contests.js';
 import { SamplingFollowUpModel } from '../../server/models/SamplingFollowUp.js';
 import { SamplingResultModel } from '../../server/models/SamplingResult.js';
 import { cellScope, figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
@@ -268,7 +268,7 @@ const HOT: Record<string, Hot> = {
   "a product's open follow-ups (an import's re-sampling closes them)": () =>
     SamplingFollowUpModel.find({ productId: '000000000000000000000000', status: 'reported' }),
   // Credit inputs and contests (server/credit/contests.ts).
-  "a merchant's credit inputs, newest first (GET /credit/inputs)": (w) => merchantFactsQuery(String(w.chain._id), 0, 51),
+  "a merchant's credit inputs, a week at a time (GET /credit/inputs)": (w) => merchantWeekFactsQuery(String(w.chain._id), '2026-W40'),
   "a merchant's credit contests (GET /credit/inputs, /credit/contests as a merchant)": (w) =>
     CreditContestModel.find({ merchantId: w.chain._id }).sort({ filedAt: -1 }),
   "a region's credit contests of one state (GET /credit/contests?state=)": () =>
