@@ -11,7 +11,7 @@ import { NotificationModel } from '../../server/models/Notification.js';
 import { refreshAllCredit, refreshMerchantCredit } from '../../server/products/credit.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { filing, fileVia } from '../helpers/complaints.js';
-import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
+import { DEMO, signedIn, type ApiClient, type Res } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -81,7 +81,7 @@ describe('credit inputs and their contests', function () {
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const r = await merchant.get(`/credit/inputs?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const r: Res = await merchant.get(`/credit/inputs?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(r.status, r.text).to.equal(200);
       paged.push(...r.body.items.map((i: { complaintId: string }) => i.complaintId));
       cursor = r.body.nextCursor;
