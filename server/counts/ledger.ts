@@ -103,9 +103,16 @@ export async function readCounts(scope: string): Promise<Counts> {
   }
 }
 
+/**
+ * One update by `_id` per delta (in one round trip): an `$in` is filtered after reading, so FerretDB
+ * read every delta row of every scope, twice per scope sealed.
+ */
 async function markSealed(ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 500)
-    await CountDeltaModel.updateMany({ _id: { $in: ids.slice(i, i + 500) } }, { $set: { sealed: true } });
+    await CountDeltaModel.bulkWrite(
+      ids.slice(i, i + 500).map((_id) => ({ updateOne: { filter: { _id, sealed: false }, update: { $set: { sealed: true } } } })),
+      { ordered: false },
+    );
 }
 
 /** Folds one scope's unsealed deltas into new generations; returns how many deltas it sealed. */
@@ -167,4 +174,14 @@ export async function readAllCounts(): Promise<Map<string, Counts>> {
     out.set(r.scope, c);
   }
   return out;
+}
+
+/** Folds these scopes' unsealed deltas into snapshots now (a bulk load's or a migration's), a few at a time. */
+export async function sealScopes(scopes: Iterable<string>, parallel = 4): Promise<void> {
+  const queue = [...scopes];
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let scope = queue.shift(); scope !== undefined; scope = queue.shift()) await sealScope(scope);
+    }),
+  );
 }
