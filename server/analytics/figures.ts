@@ -4,7 +4,7 @@ import mongoose from 'mongoose';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, dayRange, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
-import { knownWeeks, weekCells, weekTops } from './weekCells.js';
+import { dailyFilings, knownWeeks, weekCells, weekTops } from './weekCells.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ProductModel, type ProductRecord } from '../models/Product.js';
 import { ProductMergeModel } from '../models/ProductMerge.js';
@@ -18,7 +18,7 @@ export async function timeseries(region: string, interval: 'day' | 'week', range
   const to = range.to ?? shanghaiDay(now());
   const from = range.from ?? addDays(to, interval === 'day' ? -89 : -181);
   const byPeriod = new Map<string, number>();
-  for (const c of await weekCells(weekRange(weekOfDay(from), weekOfDay(to)), {
+  for (const c of await dailyFilings(weekRange(weekOfDay(from), weekOfDay(to)), {
     regionPrefix: region,
     category: range.category,
     fromDay: from,

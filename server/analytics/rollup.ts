@@ -9,10 +9,34 @@ import { CLOSED_STATUSES } from '../../shared/enums.js';
 type Counts = Record<string, number>;
 export type Dim = 'merchants' | 'stores' | 'products';
 
-/** `<county>|<category>|<day>|<metric>` per week (metrics below). */
-export const figureScope = (week: string) => `fig:${week}`;
-/** `<county>|<category>|<day>|<id>` per week: complaints per merchant, store or product. */
-export const topScope = (dim: Dim, week: string) => `top:${dim}:${week}`;
+/**
+ * The scopes a figure reads: the province's, or a city's (a county regulator reads its city's and
+ * keeps its county's keys), so a city or county reads only its region's counts.
+ */
+export const scopeRegion = (region: string) => (region.length <= 2 ? region : region.slice(0, 4));
+/**
+ * Whole-week figures of a scope region: `<r>|<category>|<metric>` (metrics below) and the daily
+ * filings `<r>|<category>|<day>|n` (the time series), where `<r>` is the province itself in the
+ * province's scope and the county in a city's; the province's also holds `<county>|<category>|m`
+ * (complaints filed, for its map).
+ */
+export const figureScope = (region: string, week: string) => `fw:${region}:${week}`;
+/**
+ * The same per day, `<r>|<category>|<day>|<metric>` (and the province's `<county>|<category>|<day>|m`):
+ * read only for the first and last week of a period that starts or ends inside a week.
+ */
+export const figureDayScope = (region: string, week: string) => `fd:${region}:${week}`;
+/** `<r>|<category>|<id>` per scope region and week: complaints per merchant, store or product. */
+export const topScope = (dim: Dim, region: string, week: string) => `tw:${dim}:${region}:${week}`;
+/** The same per day, `<r>|<category>|<day>|<id>`: the edge weeks of a period. */
+export const topDayScope = (dim: Dim, region: string, week: string) => `td:${dim}:${region}:${week}`;
+/** `<day>|<storeId>` → complaints filed, per merchant and quarter of filing: the store pages' counts. */
+export const storeScope = (merchantId: string, quarter: string) => `ms:${merchantId}:${quarter}`;
+/** The scopes of weekly figures before per-region scopes (`fig:<week>`, `top:<dim>:<week>`), removed on migration. */
+export const legacyScopes = (week: string) => [
+  `fig:${week}`,
+  ...(['merchants', 'stores', 'products'] as const).map((d) => `top:${d}:${week}`),
+];
 /** `<week>` → complaints filed that week: which weeks have any, for figures over all time. */
 export const WEEKS_SCOPE = 'fig:weeks';
 /**
@@ -71,18 +95,96 @@ function metrics(c: FigureSource): Counts {
   return m;
 }
 
-const cellOf = (c: { countyCode: string; category?: string | null; day: string }) => `${c.countyCode}|${c.category ?? 'other'}|${c.day}`;
+/** The scope regions a county counts in, each with the key prefix `<r>` it is counted under. */
+function regionsOf(county: string): [scope: string, r: string][] {
+  const province = county.slice(0, 2);
+  return [
+    [province, province],
+    [county.slice(0, 4), county],
+  ];
+}
+
+/** Adds per-week and per-day keys of one complaint to its scope regions' week and day scopes. */
+function addRegional(
+  out: Map<string, Counts>,
+  county: string,
+  category: string,
+  day: string,
+  week: string,
+  weekScope: (region: string) => string,
+  dayScope: (region: string) => string,
+  tails: Counts,
+) {
+  for (const [region, r] of regionsOf(county)) {
+    const w = out.get(weekScope(region)) ?? {};
+    const d = out.get(dayScope(region)) ?? {};
+    for (const [tail, n] of Object.entries(tails)) {
+      w[`${r}|${category}|${tail}`] = (w[`${r}|${category}|${tail}`] ?? 0) + n;
+      d[`${r}|${category}|${day}|${tail}`] = (d[`${r}|${category}|${day}|${tail}`] ?? 0) + n;
+    }
+    out.set(weekScope(region), w);
+    out.set(dayScope(region), d);
+  }
+}
+
+/** The dashboard's figure counts of one complaint (fw/fd), without the top lists. */
+function figureOnly(out: Map<string, Counts>, c: FigureSource) {
+  const category = c.product?.category ?? 'other';
+  const week = c.week!;
+  const day = c.day!;
+  addRegional(
+    out,
+    c.countyCode,
+    category,
+    day,
+    week,
+    (r) => figureScope(r, week),
+    (r) => figureDayScope(r, week),
+    metrics(c),
+  );
+  const province = c.countyCode.slice(0, 2);
+  const pw = out.get(figureScope(province, week))!;
+  const pd = out.get(figureDayScope(province, week))!;
+  pw[`${c.countyCode}|${category}|m`] = 1;
+  pd[`${c.countyCode}|${category}|${day}|m`] = 1;
+  for (const [region, r] of regionsOf(c.countyCode)) out.get(figureScope(region, week))![`${r}|${category}|${day}|n`] = 1;
+}
+
+/** A complaint's (or fact's) count in a top list, in its scope regions' week and day scopes. */
+function topCounts(
+  out: Map<string, Counts>,
+  dim: Dim,
+  id: string,
+  c: { countyCode: string; category?: string | null; day: string; week: string },
+) {
+  addRegional(
+    out,
+    c.countyCode,
+    c.category ?? 'other',
+    c.day,
+    c.week,
+    (r) => topScope(dim, r, c.week),
+    (r) => topDayScope(dim, r, c.week),
+    { [id]: 1 },
+  );
+}
+
+/** The dashboard's per-region figure, top-list and store counts of one complaint (what the migration recounts). */
+export function regionalFigureCounts(c: FigureSource): Map<string, Counts> {
+  const out = new Map<string, Counts>();
+  if (!c.day || !c.week) return out;
+  figureOnly(out, c);
+  const at = { countyCode: c.countyCode, category: c.product?.category, day: c.day, week: c.week };
+  topCounts(out, 'merchants', String(c.merchantId), at);
+  topCounts(out, 'stores', String(c.storeId), at);
+  if (c.merchantId) out.set(storeScope(String(c.merchantId), quarterOf(c.day)), { [`${c.day}|${String(c.storeId)}`]: 1 });
+  return out;
+}
 
 /** Every ledger count a complaint adds, per scope. */
 export function figureCounts(c: FigureSource): Map<string, Counts> {
-  const out = new Map<string, Counts>();
+  const out = regionalFigureCounts(c);
   if (!c.day || !c.week) return out;
-  const cell = cellOf({ countyCode: c.countyCode, category: c.product?.category, day: c.day });
-  const fig: Counts = {};
-  for (const [metric, n] of Object.entries(metrics(c))) fig[`${cell}|${metric}`] = n;
-  out.set(figureScope(c.week), fig);
-  out.set(topScope('merchants', c.week), { [`${cell}|${String(c.merchantId)}`]: 1 });
-  out.set(topScope('stores', c.week), { [`${cell}|${String(c.storeId)}`]: 1 });
   out.set(WEEKS_SCOPE, { [c.week]: 1 });
   out.set(...hotspotCell(c.countyCode, c.product?.category, c.day, c.week));
   if (c.merchantId) out.set(...merchantIndexCounts(c));
@@ -157,8 +259,9 @@ export interface ProductFact {
 }
 
 export function productCounts(f: ProductFact): Map<string, Counts> {
-  if (!f.productId) return new Map();
-  return new Map([[topScope('products', f.week), { [`${cellOf(f)}|${String(f.productId)}`]: 1 }]]);
+  const out = new Map<string, Counts>();
+  if (f.productId) topCounts(out, 'products', String(f.productId), f);
+  return out;
 }
 
 /** Adds `more` (times `sign`) into `into`, scope by scope. */

@@ -2,7 +2,20 @@
 // each a snapshot read by _id plus its few unsealed deltas (an equality the engine pushes down), so a
 // figure costs the weeks of its period whatever the number of complaints. Cells outside the region,
 // category or day bounds are dropped here.
-import { productCounts, figureScope, topScope, WEEKS_SCOPE, cellScope, quarterOf, type Dim, type ProductFact } from './rollup.js';
+import {
+  productCounts,
+  figureScope,
+  figureDayScope,
+  topScope,
+  topDayScope,
+  storeScope,
+  scopeRegion,
+  WEEKS_SCOPE,
+  cellScope,
+  quarterOf,
+  type Dim,
+  type ProductFact,
+} from './rollup.js';
 import { addDays, weekMonday } from '../../shared/weeks.js';
 import { addDeltas, readCounts, tallyAdd, writeTally, type Tally } from '../counts/ledger.js';
 import { now } from '../clock.js';
@@ -38,8 +51,10 @@ export interface CellFilter {
 }
 
 export interface Cell {
+  /** The county, or the province itself in the province's own counts (see rollup.ts). */
   county: string;
   category: string;
+  /** The day, for a week read per day (its first or last of a period); '' for a whole week. */
   day: string;
   week: string;
   /** The metric counted (`n`: complaints filed; see rollup.ts). */
@@ -47,33 +62,93 @@ export interface Cell {
   n: number;
 }
 
-/** The counts of these weeks' scopes, each key split into its cell and last part, inside the filter. */
-async function read(weeks: string[], scopeOf: (week: string) => string, f: CellFilter): Promise<Cell[]> {
-  const scopes = await Promise.all(weeks.map((w) => readCounts(scopeOf(w))));
+/** Whether the filter's days cover the whole week (Monday to Sunday): then its week scope serves. */
+function wholeWeek(week: string, f: CellFilter): boolean {
+  const monday = weekMonday(week);
+  return (!f.fromDay || f.fromDay <= monday) && (!f.toDay || f.toDay >= addDays(monday, 6));
+}
+
+const inside = (f: CellFilter, r: string, category: string, day: string) =>
+  r.startsWith(f.regionPrefix) &&
+  (!f.category || category === f.category) &&
+  (!day || ((!f.fromDay || day >= f.fromDay) && (!f.toDay || day <= f.toDay)));
+
+/**
+ * The counts of a period, per week: a week the period covers whole reads its week scope (`<r>|<category>|<last>`),
+ * an edge week its day scope (`<r>|<category>|<day>|<last>`), both of the region's scope region; each
+ * key split into its cell and last part (the metric or id), inside the filter.
+ */
+async function read(
+  weeks: string[],
+  weekScope: (region: string, w: string) => string,
+  dayScope: (region: string, w: string) => string,
+  f: CellFilter,
+): Promise<Cell[]> {
+  const region = scopeRegion(f.regionPrefix);
+  const whole = weeks.map((w) => wholeWeek(w, f));
+  const scopes = await Promise.all(weeks.map((w, i) => readCounts(whole[i] ? weekScope(region, w) : dayScope(region, w))));
   const out: Cell[] = [];
   scopes.forEach((counts, i) => {
     for (const [key, n] of Object.entries(counts)) {
-      const [county, category, day, metric] = key.split('|') as [string, string, string, string];
-      if (!county.startsWith(f.regionPrefix) || (f.category && category !== f.category)) continue;
-      if ((f.fromDay && day < f.fromDay) || (f.toDay && day > f.toDay)) continue;
-      out.push({ county, category, day, week: weeks[i]!, metric, n });
+      const parts = key.split('|');
+      // A week scope's daily filings (`<r>|<category>|<day>|n`) are the time series' (dailyFilings).
+      if (parts.length !== (whole[i] ? 3 : 4)) continue;
+      const [county, category] = parts as [string, string];
+      const day = whole[i] ? '' : parts[2]!;
+      if (!inside(f, county, category, day)) continue;
+      out.push({ county, category, day, week: weeks[i]!, metric: parts[parts.length - 1]!, n });
     }
   });
   return out;
 }
 
-/** Every figure metric per county × category × day of these weeks, inside the region and filter. */
-export const weekMetrics = (weeks: string[], f: CellFilter) => read(weeks, figureScope, f);
+/** Every figure metric per region cell × category of these weeks (per day in edge weeks), inside the region and filter. */
+export async function weekMetrics(weeks: string[], f: CellFilter): Promise<Cell[]> {
+  // The province's own counts are under its code; its per-county filings (`m`) are the map's.
+  return (await read(weeks, figureScope, figureDayScope, f)).filter((c) => c.metric !== 'm');
+}
 
-/** Complaints filed per county × category × day of these weeks, inside the region and filter. */
+/** Complaints filed per county × category of these weeks (per day in edge weeks), inside the region and filter: the map. */
 export async function weekCells(weeks: string[], f: CellFilter): Promise<Cell[]> {
-  return (await weekMetrics(weeks, f)).filter((c) => c.metric === 'n');
+  const metric = f.regionPrefix.length <= 2 ? 'm' : 'n';
+  return (await read(weeks, figureScope, figureDayScope, f)).filter((c) => c.metric === metric);
+}
+
+/** Complaints filed per category and day of these weeks, inside the region and filter: the time series (week scopes only). */
+export async function dailyFilings(weeks: string[], f: CellFilter): Promise<{ day: string; week: string; n: number }[]> {
+  const region = scopeRegion(f.regionPrefix);
+  const scopes = await Promise.all(weeks.map((w) => readCounts(figureScope(region, w))));
+  const out: { day: string; week: string; n: number }[] = [];
+  scopes.forEach((counts, i) => {
+    for (const [key, n] of Object.entries(counts)) {
+      const parts = key.split('|');
+      if (parts.length !== 4 || parts[3] !== 'n' || !inside(f, parts[0]!, parts[1]!, parts[2]!)) continue;
+      out.push({ day: parts[2]!, week: weeks[i]!, n });
+    }
+  });
+  return out;
 }
 
 /** Complaints per merchant, store or product id in these weeks, inside the region and filter. */
 export async function weekTops(weeks: string[], dim: Dim, f: CellFilter): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const c of await read(weeks, (w) => topScope(dim, w), f)) out.set(c.metric, (out.get(c.metric) ?? 0) + c.n);
+  const scope = (kind: typeof topScope) => (region: string, w: string) => kind(dim, region, w);
+  for (const c of await read(weeks, scope(topScope), scope(topDayScope), f)) out.set(c.metric, (out.get(c.metric) ?? 0) + c.n);
+  return out;
+}
+
+/** Complaints per store of a merchant filed from `from` to `to` (days): its quarters' store counts. */
+export async function storeCounts(merchantId: string, from: string, to: string): Promise<Map<string, number>> {
+  const quarters = new Set<string>();
+  for (let day = from; day <= to; day = addDays(day, 28)) quarters.add(quarterOf(day));
+  quarters.add(quarterOf(to));
+  const out = new Map<string, number>();
+  for (const counts of await Promise.all([...quarters].map((q) => readCounts(storeScope(merchantId, q))))) {
+    for (const [key, n] of Object.entries(counts)) {
+      const [day, store] = key.split('|') as [string, string];
+      if (day >= from && day <= to) out.set(store, (out.get(store) ?? 0) + n);
+    }
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@ import { seedIfEmpty } from './demo.js';
 import { seedBulk } from './bulk.js';
 import { withDirectWrites } from '../db/directWrites.js';
 import { wireCapabilities } from '../capabilities.js';
+import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 
 const USAGE = 'usage: npm run seed [-- --complaints N]';
 const args = process.argv.slice(2);
@@ -31,6 +32,8 @@ try {
     const seeded = await seedIfEmpty(config);
     console.log(seeded ? 'demo data seeded' : 'the database already has data; demo data not seeded');
     if (count) {
+      // A database written by older code first gets the figure scopes the load adds to (migrateScopes.ts).
+      await migrateFigureScopes();
       const started = Date.now();
       let shown = 0;
       const added = await seedBulk(count, {

@@ -1,10 +1,11 @@
 // The figures on the 门店 page: complaints about each store and returns at its desk in the last 90 days.
-// Complaint counts come from the sealed weekly rollups and the recent facts (read by _id / week), never
-// from a scan of the complaints, so a page of stores costs the same at 200k complaints as at 200.
+// Complaint counts come from the merchant's own per-quarter store counts (rollup.ts, storeScope: one or
+// two small snapshots by _id), never from a scan of the complaints or the province's top lists, so a
+// page of stores costs the same at 200k complaints as at 200.
 import { shanghaiDay } from '../../shared/calendar.js';
-import { addDays, weekOfDay, weekRange } from '../../shared/weeks.js';
+import { addDays } from '../../shared/weeks.js';
 import type { ManagedStore } from '../../shared/schemas/stores.js';
-import { weekTops } from '../analytics/weekCells.js';
+import { storeCounts } from '../analytics/weekCells.js';
 import { now } from '../clock.js';
 import { ReturnCommitmentModel } from '../models/ReturnCommitment.js';
 import { groupBy, loadRows, summarise } from '../returns/figures.js';
@@ -14,10 +15,7 @@ const DAYS = 90;
 export async function storeFigures(merchantId: string): Promise<(storeId: string) => ManagedStore['figures']> {
   const to = shanghaiDay(now());
   const from = addDays(to, -(DAYS - 1));
-  const [complaints, rows] = await Promise.all([
-    weekTops(weekRange(weekOfDay(from), weekOfDay(to)), 'stores', { regionPrefix: '33', fromDay: from, toDay: to }),
-    loadRows({ merchantId, from, to }),
-  ]);
+  const [complaints, rows] = await Promise.all([storeCounts(merchantId, from, to), loadRows({ merchantId, from, to })]);
   const returns = groupBy(rows, (r) => String(r.returnStoreId));
   return (storeId) => {
     const r = summarise(returns.get(storeId) ?? []);

@@ -47,7 +47,7 @@ import { CreditContestModel } from '../../server/models/CreditContest.js';
 import { merchantWeekFactsQuery } from '../../server/credit/contests.js';
 import { SamplingFollowUpModel } from '../../server/models/SamplingFollowUp.js';
 import { SamplingResultModel } from '../../server/models/SamplingResult.js';
-import { cellScope, figureScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
+import { cellScope, figureDayScope, figureScope, storeScope, topDayScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { toActor } from '../../server/policies/actor.js';
 import { UserModel } from '../../server/models/User.js';
 import { StoreModel } from '../../server/models/Store.js';
@@ -194,16 +194,26 @@ const HOT: Record<string, Hot> = {
   "an officer's bulk job by Idempotency-Key": () => BulkJobModel.findOne({ ownerId: '000000000000000000000000', key: 'k' }),
   'list counts: unsealed deltas of an audience': () => CountDeltaModel.find({ scope: 'merchant:x', sealed: false }),
   'list counts: snapshot generation by _id': () => CountSnapshotModel.findById('merchant:x#1'),
+  // The sealer marks each folded delta by _id (an $in would read every delta row of every scope).
+  'ledger: a folded delta, still unsealed, by _id': () => CountDeltaModel.find({ _id: 'merchant:x|y|0>1', sealed: false }),
   // The dashboard (GET /api/analytics/summary, /timeseries, /map, /hotspots, /top/*): per week of the period.
-  "dashboard figures: a week's unsealed deltas": () => CountDeltaModel.find({ scope: figureScope('2026-W10'), sealed: false }),
+  "dashboard figures: a week's unsealed deltas (province, city)": () =>
+    CountDeltaModel.find({ scope: figureScope('33', '2026-W10'), sealed: false }),
+  "dashboard figures: an edge week's per-day unsealed deltas": () =>
+    CountDeltaModel.find({ scope: figureDayScope('3301', '2026-W10'), sealed: false }),
   "dashboard top merchants: a week's unsealed deltas": () =>
-    CountDeltaModel.find({ scope: topScope('merchants', '2026-W10'), sealed: false }),
-  "dashboard figures: a week's snapshot by _id": () => CountSnapshotModel.findById(`${figureScope('2026-W10')}#1`),
+    CountDeltaModel.find({ scope: topScope('merchants', '3301', '2026-W10'), sealed: false }),
+  "dashboard top merchants: an edge week's per-day unsealed deltas": () =>
+    CountDeltaModel.find({ scope: topDayScope('merchants', '33', '2026-W10'), sealed: false }),
+  "dashboard figures: a week's snapshot by _id": () => CountSnapshotModel.findById(`${figureScope('33', '2026-W10')}#1`),
+  // The store pages (GET /api/merchant/stores, /api/public/stores/:id): the merchant's store counts of a quarter.
+  "store pages: a merchant's quarter of store counts, unsealed deltas": () =>
+    CountDeltaModel.find({ scope: storeScope('000000000000000000000000', '2026-Q1'), sealed: false }),
   "hotspots: a quarter's unsealed grid deltas": () => CountDeltaModel.find({ scope: cellScope('2026-Q4'), sealed: false }),
   "hotspots: a quarter's grid snapshot by _id": () => CountSnapshotModel.findById(`${cellScope('2026-Q4')}#1`),
   'dashboard figures over all time: the weeks with complaints': () => CountDeltaModel.find({ scope: WEEKS_SCOPE, sealed: false }),
   "ledger: a scope's latest snapshot, once per process": () =>
-    CountSnapshotModel.findOne({ scope: figureScope('2026-W10') }).sort({ gen: -1 }),
+    CountSnapshotModel.findOne({ scope: figureScope('3301', '2026-W10') }).sort({ gen: -1 }),
   // Flags, cases and abuse reviews: one read per region code under the bureau's (server/products/visibility.ts).
   'product flags of one county, one status (GET /product-flags)': () => ProductFlagModel.find({ regionCodes: '330106', status: 'open' }),
   'enforcement cases of one county (GET /enforcement-cases)': () => EnforcementCaseModel.find({ regionCodes: '330106' }),
