@@ -65,11 +65,15 @@ export function emitChecked<E extends keyof ServerToClientEvents>(
   const server = io;
   if (!server || to.length === 0) return;
   const deliver = (sockets: Awaited<ReturnType<typeof server.fetchSockets>>) => {
+    const allowed: string[] = [];
     for (const s of sockets) {
       const actor = s.data.actor as Actor | undefined;
-      if (actor && may(actor)) (s as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);
+      if (actor && may(actor)) allowed.push(s.id);
       else if (evict && s.rooms.has(evict)) s.leave(evict);
     }
+    // One broadcast to the allowed sockets (each is the room of its own id): the packet is encoded
+    // once, not once per socket (a province's 1,000 sockets took twice a bare broadcast's time).
+    if (allowed.length) (server.to(allowed) as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);
   };
   server
     .in(to)
