@@ -42,6 +42,8 @@ export const engineUri = (e: BenchEnv) => e.extra.MONGODB_URI ?? process.env.MON
 export interface Running {
   url: string;
   pid: number;
+  /** This start seeded the demo into an empty database. */
+  seeded: boolean;
   stop(): Promise<void>;
 }
 
@@ -55,8 +57,8 @@ export async function startServer(e: BenchEnv): Promise<Running> {
   });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+  let out = '';
   await new Promise<void>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`the server did not start within 5 min: ${err.trim()}`)), 300_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -67,7 +69,7 @@ export async function startServer(e: BenchEnv): Promise<Running> {
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`the server exited (${code}): ${err.trim()}`))));
   });
   child.stdout!.resume();
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stop(child) };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, seeded: /demo data seeded/.test(out), stop: () => stop(child) };
 }
 
 function stop(child: ChildProcess): Promise<void> {
