@@ -1,11 +1,12 @@
 // Writes the list read model for one projection change: the count deltas (their ids make a replay
 // add nothing) and the complaint's entry row. Every call for the same change writes the same.
-import { addDeltas, tallyAdd, writeTally, type Tally } from '../counts/ledger.js';
+import { addDeltas, writeTally, type Tally } from '../counts/ledger.js';
+import { addCounts } from '../analytics/rollup.js';
 import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { now } from '../clock.js';
 import { insertFresh } from '../db/directWrites.js';
-import { complaintEntry, entryCountDeltas, type EntrySource } from './entries.js';
+import { complaintCounts, complaintEntry, entryCountDeltas, type EntrySource } from './entries.js';
 
 export async function storeEntries(before: EntrySource | null, after: EntrySource, at = now()): Promise<void> {
   await Promise.all([addDeltas(entryCountDeltas(before, after, at)), writeNewerEntryRow(after)]);
@@ -42,11 +43,14 @@ export async function insertEntries(docs: EntrySource[], at = now(), tally?: Tal
   if (!docs.length) return;
   await insertFresh(ComplaintEntryModel.collection, docs.map(complaintEntry), { ignoreUndefined: true });
   const own: Tally = tally ?? new Map();
-  tallyEntries(docs, own, at);
+  tallyEntries(docs, own);
   if (!tally) await writeTally(own, String(docs[0]!._id), at);
 }
 
-/** The count deltas of newly inserted complaints, added to a load's tally (pure: the seeder's workers run it). */
-export function tallyEntries(docs: EntrySource[], tally: Tally, at = now()): void {
-  for (const c of docs) for (const delta of entryCountDeltas(null, c, at)) tallyAdd(tally, delta.scope, delta.d);
+/**
+ * The count deltas of newly inserted complaints, added to a load's tally (pure: the seeder's workers
+ * run it): each complaint's counts straight into the tally, without a delta row per scope between.
+ */
+export function tallyEntries(docs: EntrySource[], tally: Tally): void {
+  for (const c of docs) addCounts(tally, complaintCounts(c));
 }

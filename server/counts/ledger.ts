@@ -10,7 +10,7 @@ import { isDuplicateKey, onlyDuplicateKeys } from '../http/errors.js';
 import { CountDeltaModel } from '../models/CountDelta.js';
 import { CountSnapshotModel } from '../models/CountSnapshot.js';
 import { now } from '../clock.js';
-import { insertFresh } from '../db/directWrites.js';
+import { insertFresh, readDirect } from '../db/directWrites.js';
 
 type Counts = Record<string, number>;
 interface Snapshot {
@@ -86,6 +86,97 @@ export async function writeTally(tally: Tally, batch: string, at = now()): Promi
       ),
     ),
   );
+}
+
+/** A scope's latest snapshot, and those of its ids whose deltas are still unsealed (a sealer stopped before marking them). */
+interface ScopeState {
+  snap: Pick<Snapshot, 'gen' | 'n' | 'ids'> | null;
+  held: string[];
+}
+
+/** Reads running at once through the driver (well under FerretDB's pool of connections). */
+const READS = 8;
+
+async function scopeStates(scopes: string[]): Promise<Map<string, ScopeState>> {
+  const out = new Map<string, ScopeState>();
+  const fold = (scope: string, snap: ScopeState['snap'], unsealed: string[]) => {
+    const held = new Set(snap?.ids ?? []);
+    out.set(scope, { snap, held: unsealed.filter((id) => held.has(id)) });
+  };
+  // With direct writes (the seeders), two reads of the tables for every scope at once.
+  const snaps = await readDirect(CountSnapshotModel.collection, ['scope', 'gen', 'n', 'ids'], { scope: scopes });
+  const deltas = snaps && (await readDirect(CountDeltaModel.collection, ['_id', 'scope'], { scope: scopes, sealed: [false] }));
+  if (snaps && deltas) {
+    const latestOf = new Map<string, ScopeState['snap']>();
+    for (const r of snaps as { scope: string; gen: number; n: Counts; ids: string[] }[])
+      if ((latestOf.get(r.scope)?.gen ?? 0) < r.gen) latestOf.set(r.scope, r);
+    const unsealedOf = new Map<string, string[]>();
+    for (const r of deltas as { _id: string; scope: string }[]) unsealedOf.set(r.scope, [...(unsealedOf.get(r.scope) ?? []), r._id]);
+    for (const scope of scopes) fold(scope, latestOf.get(scope) ?? null, unsealedOf.get(scope) ?? []);
+    return out;
+  }
+  // Through the driver: each scope's reads by its own key (pushed down), a few scopes at once.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(READS, scopes.length) }, async () => {
+      while (next < scopes.length) {
+        const scope = scopes[next++]!;
+        const snap = await latest(scope);
+        const unsealed = (await CountDeltaModel.find({ scope, sealed: false }, { _id: 1 }).lean()) as { _id: string }[];
+        fold(
+          scope,
+          snap,
+          unsealed.map((r) => r._id),
+        );
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * A bulk load's tally written sealed: for each scope the next snapshot generation, the latest one
+ * plus the load's counts, holding no delta. A read then finds one snapshot instead of adding up the
+ * load's delta rows (megabytes for the dashboard's weekly scopes), and the sealer has nothing of the
+ * load to fold. Deltas written by others and not sealed yet stay as they are: a read adds them to the
+ * new generation as to any other, and the sealer folds them into the next. The generation is a unique
+ * insert, as the sealer's: a scope a sealer advanced meanwhile is read and written again.
+ */
+export async function writeSealed(tally: Tally, at = now()): Promise<void> {
+  let todo = [...tally.keys()];
+  for (let attempt = 0; todo.length; attempt++) {
+    const states = await scopeStates(todo);
+    // A generation's deltas are sealed before the next generation appears (see the top of this file).
+    await markSealed([...states.values()].flatMap((s) => s.held));
+    const docs = todo.map((scope) => {
+      const { snap } = states.get(scope)!;
+      const n: Counts = { ...(snap?.n ?? {}) };
+      for (const [k, v] of Object.entries(tally.get(scope)!)) n[k] = (n[k] ?? 0) + v;
+      for (const k of Object.keys(n)) if (!n[k]) delete n[k];
+      const gen = (snap?.gen ?? 0) + 1;
+      return { _id: snapId(scope, gen), scope, gen, n, ids: [] as string[], at };
+    });
+    // In a few inserts at once, as writeTally's rows (PostgreSQL parses a COPY's rows on one backend).
+    const clashed = new Set<number>();
+    const parts = Array.from({ length: Math.min(TALLY_PARTS, docs.length) }, (_, k) =>
+      docs.flatMap((_, i) => (i % TALLY_PARTS === k ? [i] : [])),
+    );
+    await Promise.all(
+      parts.map((part) =>
+        insertFresh(
+          CountSnapshotModel.collection,
+          part.map((i) => docs[i]!),
+        ).catch((e) => {
+          if (attempt >= 5 || !onlyDuplicateKeys(e)) throw e;
+          for (const w of (e as { writeErrors: { index: number }[] }).writeErrors) clashed.add(part[w.index]!);
+        }),
+      ),
+    );
+    // Two generations back stay, as the sealer leaves them.
+    const old = docs.filter((d, i) => !clashed.has(i) && d.gen > 3).map((d) => snapId(d.scope, d.gen - 3));
+    for (let i = 0; i < old.length; i += 500) await CountSnapshotModel.deleteMany({ _id: { $in: old.slice(i, i + 500) } });
+    todo = docs.filter((_, i) => clashed.has(i)).map((d) => d.scope);
+  }
 }
 
 /** The exact counts of a scope, every key (absent keys are 0). */

@@ -178,16 +178,30 @@ export async function insertModels(
 }
 
 /**
- * Some top-level fields of every document, read straight from the table (null without direct writes:
- * then the caller reads through the driver). FerretDB would decode every whole document to answer
- * the same scan; this is the seeders' one read of a whole collection (merchant credit). Values as
+ * Some top-level fields of every document (or of those whose fields equal one of the values given in
+ * `where`), read straight from the table (null without direct writes: then the caller reads through
+ * the driver). FerretDB would decode every whole document to answer the same scan; the seeders read
+ * whole collections this way (merchant credit, the count ledger's latest snapshots). Values as
  * FerretDB stores them: an ObjectId as its hex string, a date as milliseconds.
  */
-export async function readDirect(collection: mongo.Collection, fields: string[]): Promise<Record<string, unknown>[] | null> {
+export async function readDirect(
+  collection: mongo.Collection,
+  fields: string[],
+  where: Record<string, (string | number | boolean)[]> = {},
+): Promise<Record<string, unknown>[] | null> {
   const table = await directTable(collection);
   if (!pool || !table) return null;
   const columns = fields.map((f, i) => `_jsonb -> $${i + 1} AS ${quote(f)}`).join(', ');
-  return (await pool.query<Record<string, unknown>>(`SELECT ${columns} FROM ${table}`, fields)).rows;
+  const params: unknown[] = [...fields];
+  const conditions = Object.entries(where).map(([field, values]) => {
+    params.push(
+      field,
+      values.map((v) => JSON.stringify(v)),
+    );
+    return `_jsonb -> $${params.length - 1} = ANY($${params.length}::jsonb[])`;
+  });
+  const filter = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return (await pool.query<Record<string, unknown>>(`SELECT ${columns} FROM ${table}${filter}`, params)).rows;
 }
 
 /** Statistics for the tables written directly (the planner's row counts, estimatedDocumentCount), then the pool closes. */
