@@ -19,6 +19,8 @@ import pg from 'pg';
 // reading them would drop every companion as unwanted.
 
 const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'public', 'pg_toast'];
+/** Index builds at once (connections, each one backend's CPU). */
+const BUILDERS = 3;
 
 function ginName(table: string, field: string): string {
   const hash = crypto.createHash('sha1').update(`${table}.${field}`).digest('hex').slice(0, 10);
@@ -90,11 +92,9 @@ async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Prom
  * non-unique btrees and the companions no longer wanted; returns how many companions it made.
  */
 export async function ensurePostgresIndexes(url: string): Promise<number> {
-  return withClient(url, async (client) => {
-    // After a bulk load every companion is built at once: GIN builds go faster with room to sort in.
-    await client.query(`SET maintenance_work_mem = '256MB'`);
+  const creates: string[] = [];
+  await withClient(url, async (client) => {
     const { byTable, wanted: keysOf } = await catalog(client);
-    let made = 0;
     for (const [key, keyLists] of keysOf) {
       const indexes = byTable.get(key) ?? [];
       const [schemaname, tablename] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
@@ -103,10 +103,9 @@ export async function ensurePostgresIndexes(url: string): Promise<number> {
       const have = new Set(indexes.map((r) => r.indexname));
       for (const [name, field] of wanted) {
         if (have.has(name)) continue;
-        await client.query(
+        creates.push(
           `CREATE INDEX IF NOT EXISTS ${client.escapeIdentifier(name)} ON ${table} USING gin ((_jsonb -> ${client.escapeLiteral(field)}) jsonb_path_ops)`,
         );
-        made++;
       }
       const unwanted = indexes.filter(
         (r) =>
@@ -116,8 +115,20 @@ export async function ensurePostgresIndexes(url: string): Promise<number> {
       for (const r of unwanted)
         await client.query(`DROP INDEX IF EXISTS ${client.escapeIdentifier(schemaname)}.${client.escapeIdentifier(r.indexname)}`);
     }
-    return made;
   });
+  // After a bulk load every companion of the loaded tables is built again: each build is one backend's
+  // CPU (GIN builds are not parallel), so a few connections build them side by side, each with room
+  // to sort in.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(BUILDERS, creates.length) }, () =>
+      withClient(url, async (client) => {
+        await client.query(`SET maintenance_work_mem = '256MB'`);
+        while (next < creates.length) await client.query(creates[next++]!);
+      }),
+    ),
+  );
+  return creates.length;
 }
 
 /**
