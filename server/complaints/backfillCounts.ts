@@ -7,12 +7,13 @@
 // starting at once do no harm; the claim recorded at the end spares later starts the scan, which
 // FerretDB cannot answer from an index.
 import { claim } from '../jobs/claim.js';
-import { addDeltas } from '../counts/ledger.js';
+import { addDeltas, readAllCounts, readCounts } from '../counts/ledger.js';
+import { PROVINCE_CODE } from '../../shared/regions.js';
 import { hotspotCell, merchantIndexCounts, rankingCounts } from '../analytics/rollup.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
-import { complaintEntry, ENTRY_COUNTS_VERSION, type EntrySource } from './entries.js';
-import { bucketCountKeys } from './listBuckets.js';
+import { audiences, complaintEntry, ENTRY_COUNTS_VERSION, type EntrySource } from './entries.js';
+import { bucketCountKeys, daysScope, isDaysScope } from './listBuckets.js';
 import { writeNewerEntryRow } from './storeEntries.js';
 
 const DONE = `backfill:complaint-entry-counts-v${ENTRY_COUNTS_VERSION}`;
@@ -33,8 +34,17 @@ export async function backfillEntryCounts(batch = 500): Promise<void> {
       const id = `${entry._id}|counts-v2`;
       const deltas: { _id: string; scope: string; d: Record<string, number> }[] = [];
       if (!r.tm) {
-        const d = Object.fromEntries(bucketCountKeys(entry).map((k) => [k, 1]));
-        deltas.push(...entry.aud.map((scope) => ({ _id: `${scope}|${id}`, scope, d })));
+        const { months, days } = bucketCountKeys(entry);
+        const d = Object.fromEntries(months.map((k) => [k, 1]));
+        for (const scope of entry.aud) {
+          deltas.push({ _id: `${scope}|${id}`, scope, d });
+          for (const [month, keys] of days)
+            deltas.push({
+              _id: `${daysScope(scope, month)}|${id}`,
+              scope: daysScope(scope, month),
+              d: Object.fromEntries(keys.map((k) => [k, 1])),
+            });
+        }
       }
       if (c.day && c.week && cv < 2) {
         const [scope, d] = hotspotCell(c.countyCode, c.product?.category, c.day, c.week);
@@ -55,4 +65,44 @@ export async function backfillEntryCounts(batch = 500): Promise<void> {
     after = String(rows[rows.length - 1]!._id);
   }
   await claim(DONE, 'backfill');
+}
+
+const SPLIT_DONE = 'backfill:complaint-day-counts-by-month';
+const AUDIENCE_SCOPE = /^(consumer|merchant|store|region|assignee|unassigned):/;
+const DAY_KEY = /^(?:td|dd):(\d{4}-\d{2})-\d{2}\|/;
+
+/**
+ * Ledgers written before the day counts had a scope per month (listBuckets.ts `daysScope`) hold them
+ * in the audience's own scope, which so grew with every day of complaints (about 3,500 of a region's
+ * 4,800 keys at 50k complaints) and was read whole by every page, count and saved view. Once per
+ * database, at start, each audience scope's day keys move to its month scopes: one delta taking them
+ * off, one per month adding them, under fixed ids (a replay adds nothing). Writers of this version put
+ * no day key in an audience's scope, so what is moved is all there is; the list reader adds any day
+ * keys an audience's scope still holds to its month's (query.ts), so pages read right before and after.
+ */
+export async function splitDayCounts(): Promise<void> {
+  if (await JobRunModel.exists({ key: SPLIT_DONE })) return;
+  // Every complaint is in the province's audience: when its scope holds no day key, none does (a
+  // fresh database, or one moved already), and the whole ledger need not be read.
+  if (!Object.keys(await readCounts(audiences.region(PROVINCE_CODE))).some((k) => DAY_KEY.test(k))) {
+    await claim(SPLIT_DONE, 'backfill');
+    return;
+  }
+  const moves: { _id: string; scope: string; d: Record<string, number> }[] = [];
+  for (const [scope, n] of await readAllCounts()) {
+    if (!AUDIENCE_SCOPE.test(scope) || isDaysScope(scope)) continue;
+    const off: Record<string, number> = {};
+    const on = new Map<string, Record<string, number>>();
+    for (const [k, v] of Object.entries(n)) {
+      const month = DAY_KEY.exec(k)?.[1];
+      if (!month || !v) continue;
+      off[k] = -v;
+      const to = daysScope(scope, month);
+      on.set(to, { ...on.get(to), [k]: v });
+    }
+    if (!on.size) continue;
+    moves.push({ _id: `${scope}|days-split`, scope, d: off }, ...[...on].map(([to, d]) => ({ _id: `${to}|days-split`, scope: to, d })));
+  }
+  for (let i = 0; i < moves.length; i += 1000) await addDeltas(moves.slice(i, i + 1000));
+  await claim(SPLIT_DONE, 'backfill');
 }

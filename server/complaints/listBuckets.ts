@@ -32,14 +32,32 @@ export function bucketsOf(at: Date | string | number): { month: string; day: str
 /**
  * The bucket counts an entry adds within each of its audiences: per month and day of filing, its
  * state (all, group, inbox tab); per month and day of its due time, the same with and without its
- * priority (the regulator queue's sections are read by deadline).
+ * priority (the regulator queue's sections are read by deadline). The month keys go in the audience's
+ * own scope; the day keys of a month in that month's scope of the audience (`daysScope`), so the
+ * audience's scope holds a key per month and state whatever the number of complaints, and a page that
+ * needs a month's days reads that month's alone.
  */
-export function bucketCountKeys(e: Pick<EntryRow, 'group' | 'tab' | 'priority' | 'tm' | 'td' | 'dm' | 'dd'>): string[] {
+export function bucketCountKeys(e: Pick<EntryRow, 'group' | 'tab' | 'priority' | 'tm' | 'td' | 'dm' | 'dd'>): {
+  months: string[];
+  days: Map<string, string[]>;
+} {
   const states = ['*', `g:${e.group}`, `t:${e.tab}`];
-  const keys = states.flatMap((st) => [`tm:${e.tm}|${st}`, `td:${e.td}|${st}`]);
-  if (e.dm && e.dd) for (const st of states.flatMap((s) => [s, `${s}|p:${e.priority}`])) keys.push(`dm:${e.dm}|${st}`, `dd:${e.dd}|${st}`);
-  return [...new Set(keys)];
+  const months = states.map((st) => `tm:${e.tm}|${st}`);
+  const days = new Map<string, string[]>([[e.tm, states.map((st) => `td:${e.td}|${st}`)]]);
+  if (e.dm && e.dd) {
+    const due = states.flatMap((s) => [s, `${s}|p:${e.priority}`]);
+    months.push(...due.map((st) => `dm:${e.dm}|${st}`));
+    days.set(e.dm, [...(days.get(e.dm) ?? []), ...due.map((st) => `dd:${e.dd}|${st}`)]);
+  }
+  for (const [m, ks] of days) days.set(m, [...new Set(ks)]);
+  return { months: [...new Set(months)], days };
 }
+
+/** The ledger scope of an audience's day counts of one month (`YYYY-MM`): its entries by day of filing and of due time. */
+export const daysScope = (audience: string, month: string) => `${audience}|days:${month}`;
+
+/** Whether a ledger scope is an audience's day counts of a month. */
+export const isDaysScope = (scope: string) => scope.includes('|days:');
 
 /**
  * The ordered buckets a list is read from: every month with entries of `state` (newest first for the

@@ -11,7 +11,7 @@ import type { ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
 import { audiences, sortKey, tabOf, type EntryTab } from './entries.js';
-import { dayOf, listBuckets, listTuning, readBuckets, type Bucket } from './listBuckets.js';
+import { dayOf, daysScope, listBuckets, listTuning, readBuckets, type Bucket } from './listBuckets.js';
 import { searchReadOrder } from './searchTerms.js';
 import { PROVINCE_CODE } from '../../shared/regions.js';
 
@@ -152,15 +152,42 @@ function bucketState(q: ComplaintListQuery): string {
 
 /**
  * The rows of one page plus one: the whole list in one read when the audience's count for it is
- * small, else bucket by bucket in order (listBuckets.ts), a few at once, until the page is full.
+ * small, else bucket by bucket in order (listBuckets.ts), a few at once, until the page is full. The
+ * audience's scope counts months; a month read by its days reads that month's day scope first
+ * (`daysScope`), only when the page reaches it.
  */
 async function pageRows(actor: Actor, q: ComplaintListQuery, audience: string) {
   const counts = await readCounts(audience);
   const state = bucketState(q);
   if ((counts[state] ?? 0) <= listTuning.wholeUpTo) return (await pageQuery(actor, q))!;
+  const kind = q.sort === 'deadline' ? 'd' : 't';
   const cursorDay = q.cursor ? dayOf(Number(q.cursor.slice(0, 15))) : undefined;
-  const buckets = listBuckets(counts, q.sort === 'deadline' ? 'd' : 't', state, cursorDay, q.limit + 1);
-  return readBuckets(buckets, q.limit + 1, (b) => pageQuery(actor, q, b)!);
+  const want = q.limit + 1;
+  const read = (b: Bucket) => pageQuery(actor, q, b)!;
+  // The months alone (the audience's scope holds no day key once moved: see backfillCounts.ts).
+  const months = listBuckets(Object.fromEntries(Object.entries(counts).filter(([k]) => k[1] === 'm')), kind, state, cursorDay);
+  const rows: Awaited<ReturnType<typeof read>> = [];
+  for (let i = 0; rows.length < want && i < months.length;) {
+    const lacking = want - rows.length;
+    const m = months[i]!;
+    if (m.n <= listTuning.wholeUpTo && m.n <= 2 * lacking) {
+      // Whole months, as many as the page still lacks by their counts (listBuckets' rule).
+      const batch: Bucket[] = [];
+      for (let need = lacking; i < months.length && need > 0 && months[i]!.n <= listTuning.wholeUpTo && months[i]!.n <= 2 * need; i++) {
+        batch.push(months[i]!);
+        need -= months[i]!.n;
+      }
+      rows.push(...(await readBuckets(batch, lacking, read)));
+      continue;
+    }
+    const ofMonth = await readCounts(daysScope(audience, m.value));
+    // Day keys still in the audience's scope (a ledger not yet moved) count too.
+    for (const [k, n] of Object.entries(counts)) if (k.startsWith(`${kind}d:${m.value}-`)) ofMonth[k] = (ofMonth[k] ?? 0) + n;
+    const days = listBuckets({ ...ofMonth, [`${kind}m:${m.value}|${state}`]: m.n }, kind, state, cursorDay, lacking);
+    rows.push(...(await readBuckets(days, lacking, read)));
+    i++;
+  }
+  return rows;
 }
 
 /** Keyset pages: newest first on `ts`, or by due time (open items, soonest first) on `dk`. The cursor is the last row's key. */

@@ -2,8 +2,9 @@
 // working (a store written before stores could close is open; one written before listing existed is
 // listed exactly when its merchant is approved; an account written before account search gets its
 // organization's name and search tokens; a list entry written before the list buckets and hotspot grids
-// gets their counts; a return request written before the desk's counts gets them and its month; the
-// dashboard's figures written as province-wide day-keyed scopes are recounted per region). Each step finds nothing the second time.
+// gets their counts, and an audience's day counts move to its month scopes; a return request written
+// before the desk's counts gets them and its month; the dashboard's figures written as province-wide
+// day-keyed scopes are recounted per region). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -11,7 +12,7 @@ import { UserModel } from '../models/User.js';
 import { backfillProductTokens } from '../products/searchTokens.js';
 import { backfillListKeys } from '../returns/listKeys.js';
 import { backfillReturnCounts } from '../returns/counts.js';
-import { backfillEntryCounts } from '../complaints/backfillCounts.js';
+import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCounts.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 
 export async function backfillFields(): Promise<void> {
@@ -42,4 +43,5 @@ export async function backfillFields(): Promise<void> {
   while ((await backfillProductTokens()) > 0);
   await backfillEntryCounts();
   await migrateFigureScopes();
+  await splitDayCounts();
 }
