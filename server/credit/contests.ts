@@ -8,7 +8,6 @@ import mongoose from 'mongoose';
 import { CREDIT_WINDOW_DAYS, type ContestDecisionInput, type CreditContest, type CreditInputs } from '../../shared/schemas/credit.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import type { Category, ComplaintStatus } from '../../shared/enums.js';
-import { weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
 import { withEvidence, type UploadedFile } from '../commands/addAttachment.js';
 import { findByIds } from '../db/byIds.js';
@@ -26,27 +25,52 @@ import { fanOut } from '../notifications/fanout.js';
 import { bureaus, merchantStaff } from '../notifications/recipients.js';
 import { authorizeVisible, governs, type Actor } from '../policies/index.js';
 import { countsOf, refreshMerchantCredit } from '../products/credit.js';
+import { readCounts } from '../counts/ledger.js';
+import { audiences } from '../complaints/entries.js';
+import { daysScope, readBuckets, type Bucket } from '../complaints/listBuckets.js';
 
 const DAY = 24 * 3600 * 1000;
 const FACT_FIELDS = { complaintId: 1, createdAt: 1, status: 1, timelyResponse: 1, problemType: 1, promise: 1, satisfaction: 1 } as const;
 
-/** One week of one merchant's facts: two equalities the engine pushes down (it sorts nothing, the week's rows are sorted here). */
-export const merchantWeekFactsQuery = (merchantId: string, week: string) => ComplaintFactModel.find({ merchantId, week }, FACT_FIELDS);
+/** One day of one merchant's facts: two equalities the engine pushes down (it sorts nothing, the day's rows are sorted here). */
+export const merchantDayFactsQuery = (merchantId: string, day: string) => ComplaintFactModel.find({ merchantId, day }, FACT_FIELDS);
 
 type FactRow = Pick<ComplaintFactRecord, keyof typeof FACT_FIELDS>;
-const WEEKS_AT_ONCE = 4;
+const newestFirst = (a: FactRow, b: FactRow) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime();
 
 /**
  * The merchant's first `want` facts since `sinceDay`, newest first. FerretDB sorts in memory whatever
  * a query matches, so one `{merchantId}` sorted read costs every fact of a chain (tens of thousands at
- * 200k complaints); read week by week from this one back, a few at once, until the page is full.
+ * 200k complaints), and a week of a chain's facts is hundreds. The merchant's complaint list counts
+ * its complaints per month and day of filing in the ledger (server/complaints/listBuckets.ts); the
+ * days holding the page are read from the newest on, a few at once, as many as those counts say the
+ * page still lacks.
  */
 async function newestFacts(merchantId: string, want: number, sinceDay: string): Promise<FactRow[]> {
-  const weeks = weekRange(weekOfDay(sinceDay), weekOfDay(shanghaiDay(now()))).reverse();
+  const audience = audiences.merchant(merchantId);
+  const counts = await readCounts(audience);
+  const months = Object.keys(counts)
+    .flatMap((k) => (/^tm:\d{4}-\d{2}\|\*$/.test(k) && counts[k]! > 0 && k.slice(3, 10) >= sinceDay.slice(0, 7) ? [k.slice(3, 10)] : []))
+    .sort()
+    .reverse();
   const out: FactRow[] = [];
-  for (let i = 0; i < weeks.length && out.length < want; i += WEEKS_AT_ONCE) {
-    const parts = await Promise.all(weeks.slice(i, i + WEEKS_AT_ONCE).map((w) => merchantWeekFactsQuery(merchantId, w).lean<FactRow[]>()));
-    for (const rows of parts) out.push(...rows.sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime()));
+  for (const month of months) {
+    if (out.length >= want) break;
+    const ofMonth = await readCounts(daysScope(audience, month));
+    // Day keys still in the merchant's own scope (a ledger not yet moved) count too.
+    for (const [k, n] of Object.entries(counts)) if (k.startsWith(`td:${month}-`)) ofMonth[k] = (ofMonth[k] ?? 0) + n;
+    const days: Bucket[] = Object.entries(ofMonth)
+      .flatMap(([k, n]) =>
+        n > 0 && k.endsWith('|*') && k.startsWith('td:') && k.slice(3, 13) >= sinceDay
+          ? [{ field: 'td' as const, value: k.slice(3, 13), n }]
+          : [],
+      )
+      .sort((a, b) => (a.value < b.value ? 1 : -1));
+    out.push(
+      ...(await readBuckets(days, want - out.length, async (b) =>
+        (await merchantDayFactsQuery(merchantId, b.value).lean<FactRow[]>()).sort(newestFirst),
+      )),
+    );
   }
   return out;
 }

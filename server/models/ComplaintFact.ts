@@ -41,8 +41,8 @@ complaintFactSchema.index({ productId: 1, createdAt: 1 });
 complaintFactSchema.index({ week: 1, countyCode: 1 });
 complaintFactSchema.index({ day: 1 });
 complaintFactSchema.index({ merchantId: 1 });
-// A merchant's credit inputs page, read a week at a time, newest first (server/credit/contests.ts).
-complaintFactSchema.index({ merchantId: 1, week: 1 });
+// A merchant's credit inputs page, read a day at a time, newest first (server/credit/contests.ts).
+complaintFactSchema.index({ merchantId: 1, day: 1 });
 complaintFactSchema.index({ consumerId: 1, createdAt: 1 });
 
 export type ComplaintFactRecord = InferSchemaType<typeof complaintFactSchema> & { _id: mongoose.Types.ObjectId };

@@ -14,6 +14,7 @@ import { RegionModel } from '../../server/models/Region.js';
 import { unreadScope } from '../../server/notifications/unread.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { pageQuery } from '../../server/complaints/query.js';
+import { daysScope } from '../../server/complaints/listBuckets.js';
 import { searchProbe } from '../../server/complaints/search.js';
 import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
 import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent.js';
@@ -44,7 +45,7 @@ import { RecallModel } from '../../server/models/Recall.js';
 import { RecallNoticeModel } from '../../server/models/RecallNotice.js';
 import { IncidentModel } from '../../server/models/Incident.js';
 import { CreditContestModel } from '../../server/models/CreditContest.js';
-import { merchantWeekFactsQuery } from '../../server/credit/contests.js';
+import { merchantDayFactsQuery } from '../../server/credit/contests.js';
 import { SamplingFollowUpModel } from '../../server/models/SamplingFollowUp.js';
 import { SamplingResultModel } from '../../server/models/SamplingResult.js';
 import { cellScope, figureDayScope, figureScope, storeScope, topDayScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
@@ -196,6 +197,10 @@ const HOT: Record<string, Hot> = {
   'list counts: snapshot generation by _id': () => CountSnapshotModel.findById('merchant:x#1'),
   // The sealer marks each folded delta by _id (an $in would read every delta row of every scope).
   'ledger: a folded delta, still unsealed, by _id': () => CountDeltaModel.find({ _id: 'merchant:x|y|0>1', sealed: false }),
+  // A large list's month read by day (query.ts pageRows) and the credit inputs read its month's day counts.
+  "list day counts of an audience's month: unsealed deltas": () =>
+    CountDeltaModel.find({ scope: daysScope('merchant:x', '2026-11'), sealed: false }, { d: 1 }),
+  "list day counts of an audience's month: snapshot by _id": () => CountSnapshotModel.findById(`${daysScope('merchant:x', '2026-11')}#1`),
   // The dashboard (GET /api/analytics/summary, /timeseries, /map, /hotspots, /top/*): per week of the period.
   "dashboard figures: a week's unsealed deltas (province, city)": () =>
     CountDeltaModel.find({ scope: figureScope('33', '2026-W10'), sealed: false }),
@@ -278,7 +283,7 @@ const HOT: Record<string, Hot> = {
   "a product's open follow-ups (an import's re-sampling closes them)": () =>
     SamplingFollowUpModel.find({ productId: '000000000000000000000000', status: 'reported' }),
   // Credit inputs and contests (server/credit/contests.ts).
-  "a merchant's credit inputs, a week at a time (GET /credit/inputs)": (w) => merchantWeekFactsQuery(String(w.chain._id), '2026-W40'),
+  "a merchant's credit inputs, a day at a time (GET /credit/inputs)": (w) => merchantDayFactsQuery(String(w.chain._id), '2026-10-01'),
   "a merchant's credit contests (GET /credit/inputs, /credit/contests as a merchant)": (w) =>
     CreditContestModel.find({ merchantId: w.chain._id }).sort({ filedAt: -1 }),
   "a region's credit contests of one state (GET /credit/contests?state=)": () =>
