@@ -7,7 +7,6 @@ import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
 import { logger } from '../logger.js';
-import { sealCounts } from '../counts/ledger.js';
 import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
 
@@ -167,8 +166,6 @@ export async function seedIfEmpty(config: Config, onStart?: () => void): Promise
   const started = Date.now();
   const world = await seedFoundation(config);
   await runSeeders(world);
-  // The seeders' count deltas folded into snapshots before anyone reads them.
-  await sealCounts();
   logger.info({ ms: Date.now() - started }, 'demo data seeded');
   return true;
 }
