@@ -72,3 +72,13 @@ describe('a bulk load written as sealed snapshots', () => {
     expect((await snapshots()).map((s) => s._id)).to.deep.equal(['t:a#1', 't:a#2', 't:a#3']);
   });
 });
+
+describe('sealing many deltas of one scope', () => {
+  it('finishes and counts exactly (one update command per delta would outgrow FerretDB’s pool)', async () => {
+    await resetDb();
+    await addDeltas(Array.from({ length: 300 }, (_, i) => ({ _id: `m${i}`, scope: 't:many', d: { x: 1 } })));
+    expect(await sealScope('t:many')).to.equal(300);
+    expect(await readCounts('t:many')).to.deep.equal({ x: 300 });
+    expect(await CountDeltaModel.countDocuments({ scope: 't:many', sealed: false })).to.equal(0);
+  });
+});
