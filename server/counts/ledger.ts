@@ -29,7 +29,11 @@ const snapId = (scope: string, gen: number) => `${scope}#${gen}`;
 // The latest generation seen per scope: later reads probe forward from it by _id (indexed on every engine).
 const knownGen = new Map<string, number>();
 
-async function latest(scope: string): Promise<Snapshot | null> {
+/**
+ * The latest generation of a scope. `probe` false skips the look for a newer generation: a reader
+ * checks for one after its deltas anyway (readCounts), and reads again if it finds one.
+ */
+async function latest(scope: string, probe = true): Promise<Snapshot | null> {
   let gen = knownGen.get(scope);
   let snap: Snapshot | null = null;
   if (gen !== undefined && gen > 0) {
@@ -40,7 +44,7 @@ async function latest(scope: string): Promise<Snapshot | null> {
     snap = (await CountSnapshotModel.findOne({ scope }).sort({ gen: -1 }).lean()) as Snapshot | null;
     gen = snap?.gen ?? 0;
   }
-  for (;;) {
+  while (probe) {
     const next = (await CountSnapshotModel.findById(snapId(scope, gen + 1)).lean()) as Snapshot | null;
     if (!next) break;
     snap = next;
@@ -182,7 +186,9 @@ export async function writeSealed(tally: Tally, at = now()): Promise<void> {
 /** The exact counts of a scope, every key (absent keys are 0). */
 export async function readCounts(scope: string): Promise<Counts> {
   for (let attempt = 0; ; attempt++) {
-    const snap = await latest(scope);
+    // Three round trips when nothing was sealed since the last read (snapshot, deltas, no newer
+    // generation), not four: the check after the deltas is the probe.
+    const snap = await latest(scope, attempt > 0);
     const gen = snap?.gen ?? 0;
     const deltas = (await CountDeltaModel.find({ scope, sealed: false }, { d: 1 }).lean()) as { _id: string; d: Counts }[];
     if (attempt < 5 && (await CountSnapshotModel.exists({ _id: snapId(scope, gen + 1) }))) continue;
