@@ -11,6 +11,7 @@ import { CountDeltaModel } from '../models/CountDelta.js';
 import { CountSnapshotModel } from '../models/CountSnapshot.js';
 import { now } from '../clock.js';
 import { insertFresh, readDirect } from '../db/directWrites.js';
+import { bulkWriteInChunks } from '../db/bulkWrite.js';
 
 type Counts = Record<string, number>;
 interface Snapshot {
@@ -201,23 +202,14 @@ export async function readCounts(scope: string): Promise<Counts> {
 }
 
 /**
- * Updates per command when marking deltas sealed. FerretDB v1 over PostgreSQL holds a pool connection
- * for each statement of an update command that found its document until the command ends: a command
- * of 500 held more than its pool (50) and waited forever (the demo seed's final sealing hung, the
- * engine idle). Well under the pool, with `sealScopes` running four scopes at once.
- */
-const SEAL_WRITES = 10;
-
-/**
  * One update by `_id` per delta (a few per round trip): an `$in` is filtered after reading, so FerretDB
  * read every delta row of every scope, twice per scope sealed.
  */
 async function markSealed(ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += SEAL_WRITES)
-    await CountDeltaModel.bulkWrite(
-      ids.slice(i, i + SEAL_WRITES).map((_id) => ({ updateOne: { filter: { _id, sealed: false }, update: { $set: { sealed: true } } } })),
-      { ordered: false },
-    );
+  await bulkWriteInChunks(
+    CountDeltaModel,
+    ids.map((_id) => ({ updateOne: { filter: { _id, sealed: false }, update: { $set: { sealed: true } } } })),
+  );
 }
 
 /** Folds one scope's unsealed deltas into new generations; returns how many deltas it sealed. */

@@ -10,6 +10,7 @@ import { ProductFlagModel } from '../models/ProductFlag.js';
 import { StoreModel } from '../models/Store.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { readDirect } from '../db/directWrites.js';
+import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { RESOLVED_MIN_SATISFACTION } from '../analytics/rollup.js';
 import type { FigureSource } from '../presenters/merchant.js';
 import { CREDIT_WINDOW_DAYS, type creditCountsSchema } from '../../shared/schemas/credit.js';
@@ -17,8 +18,6 @@ import type { z } from 'zod';
 import { CreditContestModel } from '../models/CreditContest.js';
 
 const WINDOW_DAYS = CREDIT_WINDOW_DAYS;
-/** Credit replacements per command: well under FerretDB's pool of connections (see refreshAllCredit). */
-const CREDIT_WRITES = 20;
 export type Tier = 'A' | 'B' | 'C' | 'D';
 
 export interface ScoreInputs {
@@ -174,16 +173,12 @@ export async function refreshAllCredit(at = now()) {
       if (x) x.cases++;
     }
   }
-  // One upsert each, a few per command: FerretDB v1 over PostgreSQL keeps a pool connection for each
-  // statement of an update command that found its document until the command ends, so one command
-  // replacing more credits than its pool has connections (50 stored) waited forever for a
-  // connection (a bulk seed on top of the demo data hung here, every connection idle).
+  // One upsert each, in commands the embedded engine can hold (server/db/bulkWrite.ts).
   const writes = [...inputs].map(([id, x]) => {
     const p = present(x);
     return { replaceOne: { filter: { _id: id }, replacement: { _id: id, tier: p.creditTier, figures: p.figures, at }, upsert: true } };
   });
-  for (let i = 0; i < writes.length; i += CREDIT_WRITES)
-    await MerchantCreditModel.bulkWrite(writes.slice(i, i + CREDIT_WRITES) as never[], { ordered: false });
+  await bulkWriteInChunks(MerchantCreditModel, writes);
   return inputs.size;
 }
 

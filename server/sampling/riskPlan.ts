@@ -11,6 +11,7 @@ import { shanghaiDay } from '../../shared/calendar.js';
 import { regionChain, regionContains } from '../../shared/regions.js';
 import type { RiskEvidence, RiskTier } from '../../shared/schemas/samplingPlan.js';
 import { findByIds } from '../db/byIds.js';
+import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { IncidentModel } from '../models/Incident.js';
@@ -307,7 +308,7 @@ export async function computeSamplingPlans(
       rows += writes.length;
       continue;
     }
-    if (writes.length) await SamplingPlanItemModel.bulkWrite(writes as never, { ordered: false });
+    await bulkWriteInChunks(SamplingPlanItemModel, writes);
     // A subject whose inputs all aged out leaves the plan, unless the bureau adjusted it.
     const gone = new Map([...existing.values()].filter((r) => !wrote.has(r._id) && !adjusted.has(r._id)).map((r) => [r._id, r]));
     if (gone.size) await SamplingPlanItemModel.deleteMany({ _id: { $in: [...gone.keys()] } });
@@ -349,8 +350,7 @@ async function settleAdjustments(
       const replacement = { ...row, ...adjustedRow(a.override, a.adjustment, row.suggested) };
       fixes.push({ replaceOne: { filter: { _id }, upsert: true, replacement } });
     }
-    if (!fixes.length) return;
-    await SamplingPlanItemModel.bulkWrite(fixes as never, { ordered: false });
+    await bulkWriteInChunks(SamplingPlanItemModel, fixes);
   }
 }
 
