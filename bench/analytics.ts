@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import '../test/helpers/env.js';
 import { startTestDatabase, stopTestDatabase } from '../test/helpers/database.js';
 import { freshWorld } from '../test/helpers/server.js';
-import { backgroundSpecs } from '../server/seed/productsPlan.js';
+import { backgroundSpecs, specStores } from '../server/seed/productsPlan.js';
 import { insertSynthetic } from '../server/products/synthetic.js';
 import { hotspots } from '../server/analytics/hotspots.js';
 import { summary } from '../server/analytics/summary.js';
@@ -30,13 +30,7 @@ export async function run(sizes = [5000, 50000]) {
   await startTestDatabase();
   try {
     const world = await freshWorld();
-    const stores = world.stores.map((s) => ({
-      _id: s._id,
-      merchantId: s.merchantId,
-      merchantName: s.merchantName,
-      name: s.name,
-      countyCode: s.countyCode,
-    }));
+    const stores = specStores(world.stores);
     const consumers = [...world.users.values()].filter((u) => u.role === 'consumer').map((u) => u._id);
     let have = 0;
     for (const n of sizes) {

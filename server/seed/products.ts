@@ -20,7 +20,7 @@ import { toActor } from '../policies/actor.js';
 import { refreshAllCredit } from '../products/credit.js';
 import { insertSynthetic, type SyntheticSpec } from '../products/synthetic.js';
 import { timed, type DemoWorld, type Seeder } from './registry.js';
-import { backgroundSpecs, plantedSpecs, PLANTED, rng, samplingCsv } from './productsPlan.js';
+import { backgroundSpecs, plantedSpecs, PLANTED, rng, samplingCsv, specStores } from './productsPlan.js';
 
 type Store = SyntheticSpec['store'];
 const SHOP_WORDS = ['百货', '家电', '超市', '电器', '商行', '母婴', '五金', '数码'];
@@ -88,13 +88,7 @@ async function consumers(world: DemoWorld, n: number): Promise<mongoose.Types.Ob
 export async function seedDashboardComplaints(world: DemoWorld, opts: { background?: number } = {}) {
   const started = Date.now();
   const at = now();
-  const own: Store[] = world.stores.map((s) => ({
-    _id: s._id,
-    merchantId: s.merchantId,
-    merchantName: s.merchantName,
-    name: s.name,
-    countyCode: s.countyCode,
-  }));
+  const own: Store[] = specStores(world.stores);
   const stores = [...own, ...(await localMerchants(world))];
   const people = await timed('products: consumers', () => consumers(world, 400));
   const abuser = people[people.length - 1]!;

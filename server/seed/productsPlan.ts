@@ -13,6 +13,10 @@ const DAY = 24 * 3600 * 1000;
 type Store = SyntheticSpec['store'];
 type Id = mongoose.Types.ObjectId;
 
+/** Stores as a synthetic complaint names them (a world's stores carry more than a spec keeps). */
+export const specStores = (stores: readonly Store[]): Store[] =>
+  stores.map(({ _id, merchantId, merchantName, name, countyCode }) => ({ _id, merchantId, merchantName, name, countyCode }));
+
 export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {

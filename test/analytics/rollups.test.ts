@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { DEMO, signedIn } from '../helpers/http.js';
 import { act, filing } from '../helpers/complaints.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
-import { DAY } from '../helpers/products.js';
-import { insertSynthetic, type SyntheticSpec } from '../../server/products/synthetic.js';
+import { DAY, randomSpecs } from '../helpers/products.js';
+import { insertSynthetic } from '../../server/products/synthetic.js';
 import { backfillFacts } from '../../server/products/backfill.js';
 import { sealCounts } from '../../server/counts/ledger.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
@@ -61,23 +61,7 @@ describe('rollups equal a full recount after random inserts', function () {
     }
     for (const id of filed.slice(0, 3)) expect((await act(consumer, id, 'accept_response')).status).to.equal(200);
 
-    const stores = world.stores.map((s) => ({
-      _id: s._id,
-      merchantId: s.merchantId,
-      merchantName: s.merchantName,
-      name: s.name,
-      countyCode: s.countyCode,
-    }));
-    const paths = ['open', 'resolved', 'mediated', 'declined', 'withdrawn'] as const;
-    const specs: SyntheticSpec[] = Array.from({ length: 200 }, () => ({
-      at: new Date(now().getTime() - r.next() * 120 * DAY),
-      consumerId: world.users.get(DEMO.consumer)!._id,
-      store: r.pick(stores),
-      product: { name: '商品', category: r.pick(CATEGORIES) },
-      problemType: 'quality',
-      description: '随机',
-      path: r.pick(paths),
-    }));
+    const specs = randomSpecs(world, r, { count: 200, days: 120, paths: ['open', 'resolved', 'mediated', 'declined', 'withdrawn'] });
     const bulk = await insertSynthetic(specs.slice(0, 150), now());
     // The ledger folds what it has into snapshots; complaints added afterwards still count.
     expect((await sealCounts(now())).sealed).to.be.greaterThan(5);

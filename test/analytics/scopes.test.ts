@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
-import { DAY } from '../helpers/products.js';
-import { insertSynthetic, type SyntheticSpec } from '../../server/products/synthetic.js';
+import { randomSpecs } from '../helpers/products.js';
+import { insertSynthetic } from '../../server/products/synthetic.js';
 import { migrateFigureScopes } from '../../server/analytics/migrateScopes.js';
 import { addDeltas, sealCounts } from '../../server/counts/ledger.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
@@ -10,7 +10,6 @@ import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
 import { rng } from '../../server/seed/productsPlan.js';
-import { CATEGORIES } from '../../shared/enums.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays } from '../../shared/weeks.js';
 import { now } from '../../server/clock.js';
@@ -62,23 +61,11 @@ describe('per-region figure scopes: whole weeks, edge weeks and the migration fr
     const world = await freshWorld();
     srv = await startTestServer();
     const r = rng(808);
-    const stores = world.stores.map((s) => ({
-      _id: s._id,
-      merchantId: s.merchantId,
-      merchantName: s.merchantName,
-      name: s.name,
-      countyCode: s.countyCode,
-    }));
-    const paths = ['open', 'resolved', 'resolved_late', 'mediated', 'declined', 'withdrawn'] as const;
-    const specs: SyntheticSpec[] = Array.from({ length: 160 }, () => ({
-      at: new Date(now().getTime() - r.next() * 70 * DAY),
-      consumerId: world.users.get(DEMO.consumer)!._id,
-      store: r.pick(stores),
-      product: { name: '商品', category: r.pick(CATEGORIES) },
-      problemType: 'quality',
-      description: '随机',
-      path: r.pick(paths),
-    }));
+    const specs = randomSpecs(world, r, {
+      count: 160,
+      days: 70,
+      paths: ['open', 'resolved', 'resolved_late', 'mediated', 'declined', 'withdrawn'],
+    });
     await insertSynthetic(specs, now());
     const today = shanghaiDay(now());
     // Periods starting and ending inside weeks, on week bounds, one inside a single week.

@@ -9,6 +9,9 @@ import { OrganizationModel } from '../../server/models/Organization.js';
 import { StoreModel } from '../../server/models/Store.js';
 import { cityOf } from '../../shared/regions.js';
 import { creditCodeCheckChar } from '../../shared/creditCode.js';
+import { CATEGORIES } from '../../shared/enums.js';
+import { specStores, type rng } from '../../server/seed/productsPlan.js';
+import type { Path } from '../../server/products/synthetic.js';
 
 export const DAY = 24 * 3600 * 1000;
 export const consumerOf = (world: DemoWorld) => world.users.get('consumer@demo.fangxin.cn')!._id;
@@ -23,6 +26,24 @@ export const toyComplaint = (world: DemoWorld, store: SyntheticSpec['store']) =>
 });
 
 export type StoreRef = SyntheticSpec['store'];
+
+/** `count` of the demo consumer's complaints at random stores, categories and paths over the last `days`. */
+export const randomSpecs = (
+  world: DemoWorld,
+  r: ReturnType<typeof rng>,
+  o: { count: number; days: number; paths: readonly Path[] },
+): SyntheticSpec[] => {
+  const stores = specStores(world.stores);
+  return Array.from({ length: o.count }, () => ({
+    at: new Date(now().getTime() - r.next() * o.days * DAY),
+    consumerId: consumerOf(world),
+    store: r.pick(stores),
+    product: { name: '商品', category: r.pick(CATEGORIES) },
+    problemType: 'quality',
+    description: '随机',
+    path: r.pick(o.paths),
+  }));
+};
 
 /** Stores of distinct merchants, one per given county, created for the test. */
 export async function merchantStores(counties: string[], tag = 'm'): Promise<StoreRef[]> {

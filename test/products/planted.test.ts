@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { ApiClient, DEMO, signedIn } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 import { seedProblemProducts } from '../../server/seed/products.js';
-import { backgroundSpecs, PLANTED } from '../../server/seed/productsPlan.js';
+import { backgroundSpecs, PLANTED, specStores } from '../../server/seed/productsPlan.js';
 import { insertSynthetic } from '../../server/products/synthetic.js';
 import { detectAll } from '../../server/commands/detectFlags.js';
 import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
@@ -66,13 +66,7 @@ describe('demo data: planted signals are found, ordered first, with their eviden
 
   it('raises no flag and no hotspot on a dataset without planted signals', async () => {
     const world = await freshWorld();
-    const stores = world.stores.map((s) => ({
-      _id: s._id,
-      merchantId: s.merchantId,
-      merchantName: s.merchantName,
-      name: s.name,
-      countyCode: s.countyCode,
-    }));
+    const stores = specStores(world.stores);
     const consumers = [...world.users.values()].filter((u) => u.role === 'consumer').map((u) => u._id);
     await insertSynthetic(backgroundSpecs({ now: now(), stores, consumers, background: 3000, seed: 99 }), now());
     await detectAll(now());
