@@ -59,7 +59,11 @@ export async function startServer(e: BenchEnv): Promise<Running> {
   child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 5 min: ${err.trim()}`)), 300_000);
+    // A server that never listens is stopped, or it keeps its engine running after the bench has ended.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`the server did not start within 5 min: ${err.trim()}`));
+    }, 300_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       if (!/is running at/.test(out)) return;
