@@ -13,7 +13,7 @@ import { hotspotCell, merchantIndexCounts, rankingCounts } from '../analytics/ro
 import { JobRunModel } from '../models/JobRun.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { audiences, complaintEntry, ENTRY_COUNTS_VERSION, type EntrySource } from './entries.js';
-import { bucketCountKeys, daysScope, isDaysScope } from './listBuckets.js';
+import { bucketCounts, daysScope, isDaysScope } from './listBuckets.js';
 import { writeNewerEntryRow } from './storeEntries.js';
 
 const DONE = `backfill:complaint-entry-counts-v${ENTRY_COUNTS_VERSION}`;
@@ -33,19 +33,7 @@ export async function backfillEntryCounts(batch = 500): Promise<void> {
       // Each version's counts keep the delta id of the version that added them: a replay adds nothing.
       const id = `${entry._id}|counts-v2`;
       const deltas: { _id: string; scope: string; d: Record<string, number> }[] = [];
-      if (!r.tm) {
-        const { months, days } = bucketCountKeys(entry);
-        const d = Object.fromEntries(months.map((k) => [k, 1]));
-        for (const scope of entry.aud) {
-          deltas.push({ _id: `${scope}|${id}`, scope, d });
-          for (const [month, keys] of days)
-            deltas.push({
-              _id: `${daysScope(scope, month)}|${id}`,
-              scope: daysScope(scope, month),
-              d: Object.fromEntries(keys.map((k) => [k, 1])),
-            });
-        }
-      }
+      if (!r.tm) for (const [scope, d] of bucketCounts(entry)) deltas.push({ _id: `${scope}|${id}`, scope, d });
       if (c.day && c.week && cv < 2) {
         const [scope, d] = hotspotCell(c.countyCode, c.product?.category, c.day, c.week);
         deltas.push({ _id: `${scope}|${id}`, scope, d });

@@ -7,7 +7,7 @@ import { regionChain } from '../../shared/regions.js';
 import { CLOSED_STATUSES } from '../../shared/enums.js';
 import { complaintTerms } from './searchTerms.js';
 import { addCounts, figureCounts, type FigureSource } from '../analytics/rollup.js';
-import { bucketCountKeys, bucketsOf, daysScope } from './listBuckets.js';
+import { bucketCounts, bucketsOf } from './listBuckets.js';
 import type { Assignment } from './projection.js';
 
 /** 2: with the list's time buckets (listBuckets.ts) and the hotspot grid (rollup.ts, cellScope); 3: the merchants' indices; 4: the rankings. (The day counts' move to month scopes is a ledger step of its own: backfillCounts.ts `splitDayCounts`.) */
@@ -175,13 +175,8 @@ export interface CountDeltaRow {
 /** Every ledger count a complaint adds, per scope: each audience's list counts (its day counts in a scope per month) and the dashboard's figures. */
 export function complaintCounts(c: EntrySource): Map<string, Record<string, number>> {
   const row = complaintEntry(c);
-  const buckets = bucketCountKeys(row);
-  const keys = [...countKeys(row), ...buckets.months];
   const out = figureCounts(c as EntrySource & FigureSource);
-  for (const audience of row.aud) {
-    out.set(audience, Object.fromEntries(keys.map((k) => [k, 1])));
-    for (const [month, days] of buckets.days) out.set(daysScope(audience, month), Object.fromEntries(days.map((k) => [k, 1])));
-  }
+  for (const [scope, d] of bucketCounts(row, countKeys(row))) out.set(scope, d);
   return out;
 }
 

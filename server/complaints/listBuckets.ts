@@ -56,6 +56,21 @@ export function bucketCountKeys(e: Pick<EntryRow, 'group' | 'tab' | 'priority' |
 /** The ledger scope of an audience's day counts of one month (`YYYY-MM`): its entries by day of filing and of due time. */
 export const daysScope = (audience: string, month: string) => `${audience}|days:${month}`;
 
+/** An entry's counts per ledger scope: `keys` and its month keys in each audience's scope, its day keys in that audience's month scopes. */
+export function bucketCounts(
+  e: Pick<EntryRow, 'aud' | 'group' | 'tab' | 'priority' | 'tm' | 'td' | 'dm' | 'dd'>,
+  keys: string[] = [],
+): Map<string, Record<string, number>> {
+  const { months, days } = bucketCountKeys(e);
+  const ones = (ks: string[]) => Object.fromEntries(ks.map((k) => [k, 1]));
+  const out = new Map<string, Record<string, number>>();
+  for (const audience of e.aud) {
+    out.set(audience, ones([...keys, ...months]));
+    for (const [month, ks] of days) out.set(daysScope(audience, month), ones(ks));
+  }
+  return out;
+}
+
 /** Whether a ledger scope is an audience's day counts of a month. */
 export const isDaysScope = (scope: string) => scope.includes('|days:');
 
