@@ -4,7 +4,10 @@
 // once, at start (and before a bulk seed adds to it), the new scopes are recounted from the list
 // entries' complaint copies and the product facts, written as one delta per scope with a fixed id (a
 // run again after a crash adds nothing), folded into snapshots, and the old scopes are deleted. A
-// database without old scopes (a fresh one, or one migrated already) has nothing to recount.
+// database without old scopes (a fresh one, or one migrated already) has nothing to recount. The
+// hotspot grids, one per quarter for the whole province before, get their cities' copies the same way
+// (cityHotspotGrids below).
+import { addDays, weekMonday } from '../../shared/weeks.js';
 import { addDeltas, readCounts, sealScopes } from '../counts/ledger.js';
 import { claim } from '../jobs/claim.js';
 import { CountDeltaModel } from '../models/CountDelta.js';
@@ -13,11 +16,15 @@ import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { logger } from '../logger.js';
+import { PROVINCE_CODE } from '../../shared/regions.js';
 import {
   addCounts,
+  cellScope,
   legacyScopes,
   productCounts,
+  quarterOf,
   regionalFigureCounts,
+  scopeRegion,
   WEEKS_SCOPE,
   type FigureSource,
   type ProductFact,
@@ -35,6 +42,11 @@ async function legacyPresent(weeks: string[]): Promise<string[]> {
 }
 
 export async function migrateFigureScopes(): Promise<void> {
+  await regionalFigureScopes();
+  await cityHotspotGrids();
+}
+
+async function regionalFigureScopes(): Promise<void> {
   if (await JobRunModel.exists({ key: DONE })) return;
   const legacy = await legacyPresent(Object.keys(await readCounts(WEEKS_SCOPE)));
   if (legacy.length) {
@@ -54,4 +66,39 @@ export async function migrateFigureScopes(): Promise<void> {
     logger.info({ ms: Date.now() - started, scopes: rows.length, removed: legacy.length }, 'dashboard figures moved to per-region scopes');
   }
   await claim(DONE, 'backfill');
+}
+
+const GRIDS_DONE = 'backfill:hotspot-city-grids-v1';
+
+/**
+ * The hotspot grid was one scope per quarter for the whole province (rollup.ts `cellScope`); writers
+ * now add each complaint to its city's grid as well. A city grid that does not exist while the
+ * province's grid counts complaints of that city and quarter was never written: it gets the
+ * province's keys of its counties, as one delta with a fixed id (two processes starting at once add
+ * them once). The province's grid is read before the city's is looked for, so a complaint a migrated
+ * process adds meanwhile is either in the copy or, with its own delta, the reason to skip it.
+ */
+async function cityHotspotGrids(): Promise<void> {
+  if (await JobRunModel.exists({ key: GRIDS_DONE })) return;
+  const started = Date.now();
+  const quarters = new Set<string>();
+  for (const w of Object.keys(await readCounts(WEEKS_SCOPE)))
+    for (const day of [weekMonday(w), addDays(weekMonday(w), 6)]) quarters.add(quarterOf(day));
+  const rows: { _id: string; scope: string; d: Record<string, number> }[] = [];
+  for (const q of quarters) {
+    const byCity = new Map<string, Record<string, number>>();
+    for (const [key, n] of Object.entries(await readCounts(cellScope(PROVINCE_CODE, q)))) {
+      const city = scopeRegion(key.slice(0, key.indexOf('|')));
+      byCity.set(city, { ...byCity.get(city), [key]: n });
+    }
+    for (const [city, d] of byCity) {
+      const scope = cellScope(city, q);
+      if (!(await CountSnapshotModel.exists({ scope })) && !(await CountDeltaModel.exists({ scope })))
+        rows.push({ _id: `${scope}|city-grids-v1`, scope, d });
+    }
+  }
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await addDeltas(rows.slice(i, i + ROWS_PER_INSERT));
+  await sealScopes(rows.map((r) => r.scope));
+  if (rows.length) logger.info({ ms: Date.now() - started, scopes: rows.length }, 'hotspot grids split per city');
+  await claim(GRIDS_DONE, 'backfill');
 }

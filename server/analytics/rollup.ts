@@ -40,11 +40,13 @@ export const legacyScopes = (week: string) => [
 /** `<week>` → complaints filed that week: which weeks have any, for figures over all time. */
 export const WEEKS_SCOPE = 'fig:weeks';
 /**
- * `<county>|<category>|<week>` → complaints filed, per quarter of filing: the hotspot grid. Hotspots
- * over 13 weeks and their 8-week baseline read two or three of these instead of 21 weekly scopes
- * holding every metric per day.
+ * `<county>|<category>|<week>` → complaints filed, per scope region and quarter of filing: the hotspot
+ * grid. Hotspots over 13 weeks and their 8-week baseline read two or three of these instead of 21
+ * weekly scopes holding every metric per day. A city's grid holds only its counties, so a city or
+ * county officer reads about a tenth of the province's; the province's keeps the name it had when it
+ * was the only grid (`cells:<quarter>`), the cities' got theirs from it once (migrateScopes.ts).
  */
-export const cellScope = (quarter: string) => `cells:${quarter}`;
+export const cellScope = (region: string, quarter: string) => (region.length <= 2 ? `cells:${quarter}` : `cells:${region}:${quarter}`);
 /** The quarter `YYYY-Qn` of a day `YYYY-MM-DD`. */
 export const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
@@ -186,7 +188,7 @@ export function figureCounts(c: FigureSource): Map<string, Counts> {
   const out = regionalFigureCounts(c);
   if (!c.day || !c.week) return out;
   out.set(WEEKS_SCOPE, { [c.week]: 1 });
-  out.set(...hotspotCell(c.countyCode, c.product?.category, c.day, c.week));
+  for (const [region] of regionsOf(c.countyCode)) out.set(...hotspotCell(region, c.countyCode, c.product?.category, c.day, c.week));
   if (c.merchantId) out.set(...merchantIndexCounts(c));
   if (c.merchantId) out.set(...rankingCounts(c));
   return out;
@@ -243,9 +245,15 @@ export function merchantIndexCounts(c: FigureSource): [string, Counts] {
   return [merchantIndexScope(String(c.merchantId)), d];
 }
 
-/** The hotspot grid's count of a complaint: its scope and cell. */
-export function hotspotCell(county: string, category: string | null | undefined, day: string, week: string): [string, Counts] {
-  return [cellScope(quarterOf(day)), { [`${county}|${category ?? 'other'}|${week}`]: 1 }];
+/** A complaint's count in the hotspot grid of a scope region (the province or its city): the scope and cell. */
+export function hotspotCell(
+  region: string,
+  county: string,
+  category: string | null | undefined,
+  day: string,
+  week: string,
+): [string, Counts] {
+  return [cellScope(region, quarterOf(day)), { [`${county}|${category ?? 'other'}|${week}`]: 1 }];
 }
 
 /** The product link is known once the complaint's fact has resolved it (server/products/facts.ts). */

@@ -157,13 +157,17 @@ export async function knownWeeks(): Promise<string[]> {
   return Object.keys(await readCounts(WEEKS_SCOPE)).sort();
 }
 
-/** Complaints filed per county × category × week from `first` to `last`, inside the region and category: the quarters' hotspot grids. */
+/**
+ * Complaints filed per county × category × week from `first` to `last`, inside the region and category:
+ * the quarters' hotspot grids of its scope region (a county's are its city's).
+ */
 export async function hotspotCells(first: string, last: string, f: Pick<CellFilter, 'regionPrefix' | 'category'>) {
   const quarters = new Set<string>();
   for (let day = weekMonday(first); day <= addDays(weekMonday(last), 6); day = addDays(day, 28)) quarters.add(quarterOf(day));
   quarters.add(quarterOf(addDays(weekMonday(last), 6)));
   const out: { county: string; category: string; week: string; n: number }[] = [];
-  for (const counts of await Promise.all([...quarters].map((q) => readCounts(cellScope(q))))) {
+  const region = scopeRegion(f.regionPrefix);
+  for (const counts of await Promise.all([...quarters].map((q) => readCounts(cellScope(region, q))))) {
     for (const [key, n] of Object.entries(counts)) {
       const [county, category, week] = key.split('|') as [string, string, string];
       if (week < first || week > last || !county.startsWith(f.regionPrefix) || (f.category && category !== f.category)) continue;

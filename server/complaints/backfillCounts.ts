@@ -35,7 +35,8 @@ export async function backfillEntryCounts(batch = 500): Promise<void> {
       const deltas: { _id: string; scope: string; d: Record<string, number> }[] = [];
       if (!r.tm) for (const [scope, d] of bucketCounts(entry)) deltas.push({ _id: `${scope}|${id}`, scope, d });
       if (c.day && c.week && cv < 2) {
-        const [scope, d] = hotspotCell(c.countyCode, c.product?.category, c.day, c.week);
+        // The province's grid, as v2 wrote it: the cities' are copied from it afterwards (migrateScopes.ts).
+        const [scope, d] = hotspotCell(c.countyCode.slice(0, 2), c.countyCode, c.product?.category, c.day, c.week);
         deltas.push({ _id: `${scope}|${id}`, scope, d });
       }
       if (c.day && c.merchantId && cv < 3) {

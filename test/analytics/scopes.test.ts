@@ -111,4 +111,37 @@ describe('per-region figure scopes: whole weeks, edge weeks and the migration fr
     await migrateFigureScopes();
     expect(await Promise.all(periods.map(([from, to]) => figures(clients['3301']!, from, to)))).to.deep.equal(before);
   });
+
+  it("a database with the province's hotspot grid only gets its cities' grids once, on start", async () => {
+    const [from, to] = periods[0]!;
+    type Cell = { regionCode: string; category: string; week: string };
+    const key = (c: Cell) => `${c.regionCode}|${c.category}|${c.week}`;
+    // Cells of equal rank come in the order the grid lists them, which a copy need not keep.
+    const hotspots = () =>
+      Promise.all(
+        Object.values(clients).flatMap((client) =>
+          ['city', 'county'].map(async (level) => {
+            const { weeks, cells } = (await client.get(`/analytics/hotspots?level=${level}&from=${from}&to=${to}`)).body as {
+              weeks: string[];
+              cells: Cell[];
+            };
+            return { weeks, cells: cells.sort((a, b) => key(a).localeCompare(key(b))) };
+          }),
+        ),
+      );
+    const before = await hotspots();
+    expect(before.every((r) => r.cells.length > 0)).to.equal(true);
+    // As older code left it: one grid per quarter for the whole province.
+    for (const model of [CountDeltaModel, CountSnapshotModel] as const)
+      await (model as typeof CountDeltaModel).deleteMany({ scope: { $regex: '^cells:\\d{4}:' } });
+    await JobRunModel.deleteMany({ key: /^backfill:hotspot-city-grids/ });
+    expect((await clients['3301']!.get(`/analytics/hotspots?from=${from}&to=${to}`)).body.cells).to.deep.equal([]);
+    await migrateFigureScopes();
+    expect(await hotspots()).to.deep.equal(before);
+    // Once: a second start, or one that finds the claim gone but the grids there, adds nothing.
+    await migrateFigureScopes();
+    await JobRunModel.deleteMany({ key: /^backfill:hotspot-city-grids/ });
+    await migrateFigureScopes();
+    expect(await hotspots()).to.deep.equal(before);
+  });
 });

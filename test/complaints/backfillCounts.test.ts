@@ -22,7 +22,7 @@ describe('list entries written before the time buckets and hotspot grids', () =>
     const daysTruth = await readCounts(daysScope('region:33', month));
     expect(Object.keys(daysTruth).some((k) => k.startsWith('td:'))).to.equal(true);
     const rows = await ComplaintEntryModel.find({}, { c: 1 }).lean();
-    const quarter = (r: (typeof rows)[number]) => cellScope(quarterOf((r.c as EntrySource).day!));
+    const quarter = (r: (typeof rows)[number]) => cellScope('33', quarterOf((r.c as EntrySource).day!));
     const cellsTruth = await readCounts(quarter(rows[0]!));
     expect(Object.values(cellsTruth).reduce((a, b) => a + b, 0)).to.be.greaterThan(0);
     expect(rows.length).to.be.greaterThan(0);
@@ -41,7 +41,7 @@ describe('list entries written before the time buckets and hotspot grids', () =>
           })),
         );
       const c = r.c as EntrySource;
-      const [scope, cell] = hotspotCell(c.countyCode, c.product?.category, c.day!, c.week!);
+      const [scope, cell] = hotspotCell('33', c.countyCode, c.product?.category, c.day!, c.week!);
       await addDeltas([{ _id: `${scope}|${entry._id}|before`, scope, d: { [Object.keys(cell)[0]!]: -1 } }]);
     }
     await ComplaintEntryModel.updateMany({}, { $unset: { tm: 1, td: 1, dm: 1, dd: 1, cv: 1 } });

@@ -214,8 +214,12 @@ const HOT: Record<string, Hot> = {
   // The store pages (GET /api/merchant/stores, /api/public/stores/:id): the merchant's store counts of a quarter.
   "store pages: a merchant's quarter of store counts, unsealed deltas": () =>
     CountDeltaModel.find({ scope: storeScope('000000000000000000000000', '2026-Q1'), sealed: false }),
-  "hotspots: a quarter's unsealed grid deltas": () => CountDeltaModel.find({ scope: cellScope('2026-Q4'), sealed: false }),
-  "hotspots: a quarter's grid snapshot by _id": () => CountSnapshotModel.findById(`${cellScope('2026-Q4')}#1`),
+  "hotspots: a quarter's unsealed grid deltas (province)": () => CountDeltaModel.find({ scope: cellScope('33', '2026-Q4'), sealed: false }),
+  "hotspots: a quarter's grid snapshot by _id (province)": () => CountSnapshotModel.findById(`${cellScope('33', '2026-Q4')}#1`),
+  // A city or county officer reads only its city's grid.
+  "hotspots: a quarter's unsealed grid deltas (city, county)": () =>
+    CountDeltaModel.find({ scope: cellScope('3301', '2026-Q4'), sealed: false }),
+  "hotspots: a quarter's grid snapshot by _id (city, county)": () => CountSnapshotModel.findById(`${cellScope('3301', '2026-Q4')}#1`),
   'dashboard figures over all time: the weeks with complaints': () => CountDeltaModel.find({ scope: WEEKS_SCOPE, sealed: false }),
   "ledger: a scope's latest snapshot, once per process": () =>
     CountSnapshotModel.findOne({ scope: figureScope('3301', '2026-W10') }).sort({ gen: -1 }),
