@@ -4,7 +4,8 @@
 // organization's name and search tokens; a list entry written before the list buckets and hotspot grids
 // gets their counts, and an audience's day counts move to its month scopes; a return request written
 // before the desk's counts gets them and its month; the dashboard's figures written as province-wide
-// day-keyed scopes are recounted per region). Each step finds nothing the second time.
+// day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
+// bands gets its band). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -14,6 +15,7 @@ import { backfillListKeys } from '../returns/listKeys.js';
 import { backfillReturnCounts } from '../returns/counts.js';
 import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCounts.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
+import { backfillPlanBands } from '../sampling/bands.js';
 import { logger } from '../logger.js';
 
 export async function backfillFields(): Promise<void> {
@@ -44,6 +46,7 @@ export async function backfillFields(): Promise<void> {
   while ((await backfillProductTokens()) > 0);
   await backfillEntryCounts();
   await migrateFigureScopes();
+  await backfillPlanBands();
   // Not awaited: on a ledger written before, it reads every scope (minutes at 50k complaints), and the
   // lists read right meanwhile (query.ts adds day keys still in an audience's scope).
   splitDayCounts().catch((e: unknown) =>

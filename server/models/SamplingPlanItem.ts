@@ -26,6 +26,8 @@ const samplingPlanItemSchema = new Schema({
   inPlan: { type: Boolean, required: true },
   /** Sort key, highest risk first: score (×10, 8 digits) and product id. */
   sk: { type: String, required: true },
+  /** Rank by `sk` divided by server/sampling/bands.ts BAND, written by the plan job: the page reads a band at a time. */
+  band: { type: Number, default: 0 },
   computedAt: { type: Date, required: true },
   // This quarter's imported samplings of the product in the bureau's region (refreshed after each import).
   sampled: { type: Number, default: 0 },
@@ -34,7 +36,10 @@ const samplingPlanItemSchema = new Schema({
   failedItems: { type: [String], default: [] },
   wasSampled: { type: Boolean, default: false },
 });
-// The plan page: a bureau's quarter, planned subjects or all, riskiest first.
+// The plan page: a bureau's quarter, planned subjects or all, one band at a time, riskiest first.
+samplingPlanItemSchema.index({ region: 1, quarter: 1, inPlan: 1, band: 1, sk: -1 });
+samplingPlanItemSchema.index({ region: 1, quarter: 1, band: 1, sk: -1 });
+// The export (the planned rows, riskiest first) and the totals' latest computation.
 samplingPlanItemSchema.index({ region: 1, quarter: 1, inPlan: 1, sk: -1 });
 samplingPlanItemSchema.index({ region: 1, quarter: 1, sk: -1 });
 

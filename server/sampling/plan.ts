@@ -10,6 +10,7 @@ import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/Sa
 import type { Actor } from '../policies/index.js';
 import { countPlan, planTotals } from './totals.js';
 import { adjustedRow, planItemId, quarterOf } from './riskPlan.js';
+import { BAND } from './bands.js';
 
 const CURSOR = /^\d{8}\|[0-9a-f]{24}$/;
 
@@ -33,14 +34,37 @@ export function presentPlanItem(r: SamplingPlanItemRecord): PlanItem {
   };
 }
 
-/** The plan rows of the bureau's region and a quarter: `planned` ones or all, riskiest first. */
-export function planRowsQuery(region: string, quarter: string, show: 'planned' | 'all', cursor?: string) {
-  return SamplingPlanItemModel.find({
-    region,
-    quarter,
-    ...(show === 'planned' ? { inPlan: true } : {}),
-    ...(cursor ? { sk: { $lt: cursor } } : {}),
-  }).sort({ sk: -1 });
+/** The plan rows of the bureau's region and a quarter: `planned` ones or all, riskiest first (the export). */
+export function planRowsQuery(region: string, quarter: string, show: 'planned' | 'all') {
+  return SamplingPlanItemModel.find({ region, quarter, ...(show === 'planned' ? { inPlan: true } : {}) }).sort({ sk: -1 });
+}
+
+/** One band of those rows (server/sampling/bands.ts): at most BAND, riskiest first. */
+export function planBandQuery(region: string, quarter: string, show: 'planned' | 'all', band: number) {
+  return SamplingPlanItemModel.find({ region, quarter, ...(show === 'planned' ? { inPlan: true } : {}), band }).sort({ sk: -1 });
+}
+
+/**
+ * A page of the plan: the bands from the cursor row's on, as many at once as the page still lacks rows
+ * (a band of `planned` may hold fewer than BAND), until the page and one row more are read or the bands
+ * run out. The bands' count follows from the totals' subjects; the cursor row's band is read by `_id`
+ * (a row the job removed since: from the first band, its rows above the cursor skipped).
+ */
+async function planPage(region: string, quarter: string, q: { show: 'planned' | 'all'; limit: number; cursor?: string }, subjects: number) {
+  const cursorRow = q.cursor
+    ? await SamplingPlanItemModel.findById(planItemId(region, quarter, q.cursor.slice(9)), { band: 1 }).lean()
+    : null;
+  const bands = Math.ceil(subjects / BAND);
+  const rows: SamplingPlanItemRecord[] = [];
+  for (let b = cursorRow?.band ?? 0; b < bands && rows.length <= q.limit;) {
+    const upto = Math.min(bands, b + Math.ceil((q.limit + 1 - rows.length) / BAND) + (q.cursor && !rows.length ? 1 : 0));
+    const read = await Promise.all(
+      Array.from({ length: upto - b }, (_, i) => planBandQuery(region, quarter, q.show, b + i).lean() as Promise<SamplingPlanItemRecord[]>),
+    );
+    rows.push(...read.flat().filter((r) => !q.cursor || r.sk < q.cursor));
+    b = upto;
+  }
+  return rows.sort((a, b) => (a.sk < b.sk ? 1 : -1));
 }
 
 export async function readPlan(
@@ -50,12 +74,8 @@ export async function readPlan(
   if (q.cursor && !CURSOR.test(q.cursor)) throw badRequest('cursor is not valid');
   const region = actor.regionCode!;
   const quarter = q.quarter ?? quarterOf(now());
-  const [rows, { subjects, planned, sampled, computedAt }] = await Promise.all([
-    planRowsQuery(region, quarter, q.show, q.cursor)
-      .limit(q.limit + 1)
-      .lean() as Promise<SamplingPlanItemRecord[]>,
-    planTotals(region, quarter),
-  ]);
+  const { subjects, planned, sampled, computedAt } = await planTotals(region, quarter);
+  const rows = await planPage(region, quarter, q, subjects);
   const page = rows.slice(0, q.limit);
   return {
     region,

@@ -22,6 +22,7 @@ import { ProductFlagModel } from '../models/ProductFlag.js';
 import { SamplingPlanAdjustmentModel } from '../models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
 import { countPlan, totalsOfRows } from './totals.js';
+import { rankBands } from './bands.js';
 import { insertModels } from '../db/directWrites.js';
 import { SamplingPlanTotalsModel } from '../models/SamplingPlanTotals.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
@@ -301,14 +302,25 @@ export async function computeSamplingPlans(
         },
       });
     }
+    // Bands by rank over the rows the region keeps: those written now and the adjusted ones whose inputs aged out.
+    const kept = [...existing.values()].filter((r) => !wrote.has(r._id) && adjusted.has(r._id));
+    const bands = rankBands([...writes.map((w) => w.replaceOne.replacement), ...kept]);
+    const banded = writes.map((w) => ({
+      replaceOne: { ...w.replaceOne, replacement: { ...w.replaceOne.replacement, band: bands.get(w.replaceOne.replacement._id)! } },
+    }));
     if (opts.fresh) {
-      const replacements = writes.map((w) => w.replaceOne.replacement);
+      const replacements = banded.map((w) => w.replaceOne.replacement);
       freshRows.push(...replacements);
       freshTotals.push(totalsOfRows(region, quarter, replacements));
       rows += writes.length;
       continue;
     }
-    await bulkWriteInChunks(SamplingPlanItemModel, writes);
+    await bulkWriteInChunks(SamplingPlanItemModel, [
+      ...banded,
+      ...kept
+        .filter((r) => r.band !== bands.get(r._id))
+        .map((r) => ({ updateOne: { filter: { _id: r._id }, update: { $set: { band: bands.get(r._id)! } } } })),
+    ]);
     // A subject whose inputs all aged out leaves the plan, unless the bureau adjusted it.
     const gone = new Map([...existing.values()].filter((r) => !wrote.has(r._id) && !adjusted.has(r._id)).map((r) => [r._id, r]));
     if (gone.size) await SamplingPlanItemModel.deleteMany({ _id: { $in: [...gone.keys()] } });

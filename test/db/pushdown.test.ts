@@ -59,7 +59,8 @@ import { testEngine } from '../helpers/database.js';
 import { pushdownProblems, type FindShape } from '../helpers/explain.js';
 import { SamplingPlanAdjustmentModel } from '../../server/models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel } from '../../server/models/SamplingPlanItem.js';
-import { planRowsQuery } from '../../server/sampling/plan.js';
+import { planBandQuery } from '../../server/sampling/plan.js';
+import { planItemId } from '../../server/sampling/riskPlan.js';
 import { freshWorld } from '../helpers/server.js';
 
 // Synchronous on purpose: awaiting a mongoose query would run it.
@@ -295,8 +296,10 @@ const HOT: Record<string, Hot> = {
   "a merchant's accepted contests (credit tier of one merchant)": (w) =>
     CreditContestModel.find({ merchantId: w.chain._id, state: 'accepted' }, { complaintId: 1 }),
   // The risk-based sampling plan (server/sampling/plan.ts): a bureau's quarter, riskiest first, and its counts.
-  "a bureau's sampling plan, planned subjects (GET /sampling-plan)": () => planRowsQuery('3301', '2026-Q4', 'planned').limit(21),
-  "a bureau's sampling plan, every subject (GET /sampling-plan?show=all)": () => planRowsQuery('3301', '2026-Q4', 'all').limit(21),
+  "a bureau's sampling plan, one band of planned subjects (GET /sampling-plan)": () => planBandQuery('33', '2026-Q4', 'planned', 0),
+  "a bureau's sampling plan, one band of every subject (GET /sampling-plan?show=all)": () => planBandQuery('33', '2026-Q4', 'all', 1),
+  "a bureau's sampling plan, the cursor row's band (GET /sampling-plan?cursor=)": () =>
+    SamplingPlanItemModel.findById(planItemId('33', '2026-Q4', '000000000000000000000000'), { band: 1 }),
   "a bureau's sampling plan, planned and sampled (its totals)": () =>
     SamplingPlanItemModel.find({ region: '3301', quarter: '2026-Q4', inPlan: true, wasSampled: true }, { _id: 1 }),
   "a bureau's plan adjustments of a quarter (sampling-plan job, before and after its row writes)": () =>

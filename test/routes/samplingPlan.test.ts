@@ -16,7 +16,9 @@ import { ProductModel } from '../../server/models/Product.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { SamplingPlanAdjustmentModel } from '../../server/models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel } from '../../server/models/SamplingPlanItem.js';
-import { computeSamplingPlans, planItemId } from '../../server/sampling/riskPlan.js';
+import { computeSamplingPlans, planItemId, planSortKey, scoreProduct } from '../../server/sampling/riskPlan.js';
+import { BAND } from '../../server/sampling/bands.js';
+import { backfillFields } from '../../server/db/backfill.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
@@ -254,5 +256,56 @@ describe('risk-based sampling plan', () => {
       await computeSamplingPlans(AT);
       expect(item(await plan(hz), 'K')).to.include({ adjustment: null, planned: 1 });
     });
+  });
+
+  // The page reads a band of BAND rows at a time (server/sampling/bands.ts); rows written before bands
+  // get theirs on start. Yiwu's 2026-Q3: 47 rows from before, ties of score among them, every third not planned.
+  it('pages a plan of several bands riskiest first, its rows from before bands banded on start', async () => {
+    const none = { complaints: 0, safetyComplaints: 0, openFlag: false, failed: 0, passed: 0, incidents: 0, serious: 0, creditTier: null };
+    const { evidence } = scoreProduct({ ...none, producerClean: false }, true);
+    const rows = Array.from({ length: 47 }, (_, i) => {
+      const productId = new mongoose.Types.ObjectId();
+      const score = (i * 7) % 30;
+      return {
+        _id: planItemId('330782', '2026-Q3', String(productId)),
+        region: '330782',
+        quarter: '2026-Q3',
+        productId,
+        productName: `积木 ${i}`,
+        category: 'toy',
+        keyCategory: true,
+        score,
+        tier: 'baseline',
+        evidence,
+        suggested: 1,
+        planned: i % 3 ? 1 : 0,
+        inPlan: i % 3 !== 0,
+        sk: planSortKey(score, String(productId)),
+        computedAt: AT,
+      };
+    });
+    // As an older server wrote them: no band (the model's default would give one).
+    await SamplingPlanItemModel.collection.insertMany(rows as never[]);
+    await backfillFields();
+    const bands = (await SamplingPlanItemModel.find({ region: '330782', quarter: '2026-Q3' }, { band: 1 }).lean()).map((r) => r.band);
+    expect(Math.max(...bands)).to.equal(Math.ceil(47 / BAND) - 1);
+    const riskiest = [...rows].sort((a, b) => (a.sk < b.sk ? 1 : -1)).map((r) => String(r.productId));
+    for (const [show, expected] of [
+      ['all', riskiest],
+      ['planned', riskiest.filter((id) => rows.find((r) => String(r.productId) === id)!.inPlan)],
+    ] as const) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const r = await yw.get(
+          `/sampling-plan?quarter=2026-Q3&show=${show}&limit=9${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(r.status, r.text).to.equal(200);
+        const page = r.body as { items: { productId: string }[]; nextCursor: string | null };
+        seen.push(...page.items.map((i) => i.productId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen, show).to.deep.equal(expected);
+    }
   });
 });
