@@ -54,7 +54,21 @@ function andWrapped(err: unknown): unknown[] {
   return out;
 }
 
-/** The database is unreachable, or its engine refused for a moment (SQLite's lock, a busy backend): worth a retry. */
+/** The engine refused for a moment: SQLite's lock, PostgreSQL's serialization failures and full backends. */
+const ENGINE_BUSY =
+  /database is locked|SQLITE_BUSY|database table is locked|could not serialize access|deadlock detected|too many clients/i;
+
+/**
+ * The engine lost under FerretDB, which answers with its backend's error (code 1, InternalError) until
+ * the launcher notices (`engineDown()`): PostgreSQL ending the connection (SQLSTATE 57P01 admin shutdown,
+ * also "unexpected postmaster exit"; 57P02 crash of another backend; 57P03 starting up, shutting down,
+ * in recovery), a connection failure of class 08, or pgx's own words for a connection it lost or could
+ * not open.
+ */
+const ENGINE_LOST =
+  /SQLSTATE (57P0[123]|08[0-9A-Z]{3})\b|terminating connection|the database system is (starting up|shutting down|in recovery|not yet accepting)|server closed the connection unexpectedly|connection refused|connection reset by peer|broken pipe|conn closed|unexpected EOF|failed to connect to/i;
+
+/** The database is unreachable, or its engine refused for a moment or was lost: worth a retry. */
 export function isDbUnavailable(err: unknown): boolean {
   return andWrapped(err).some((e) => {
     const name = (e as { name?: string })?.name ?? '';
@@ -67,10 +81,7 @@ export function isDbUnavailable(err: unknown): boolean {
       return true;
     // Mongoose holds operations while its connection is down, and gives up on them after a while.
     if (name === 'MongooseError' && /buffering timed out/.test(message)) return true;
-    return (
-      /^Mongo/.test(name) &&
-      /database is locked|SQLITE_BUSY|database table is locked|could not serialize access|deadlock detected|too many clients/i.test(message)
-    );
+    return /^Mongo/.test(name) && (ENGINE_BUSY.test(message) || ENGINE_LOST.test(message));
   });
 }
 

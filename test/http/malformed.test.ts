@@ -82,6 +82,32 @@ describe('malformed requests answer 4xx, never 500', () => {
     expect(isDbUnavailable(new Error('database is locked'))).to.equal(false);
   });
 
+  it('maps the engine lost under FerretDB (PostgreSQL gone, restarting or unreachable) to 503 before the launcher notices', () => {
+    const { MongoServerError } = mongoose.mongo;
+    // As FerretDB words them: the backend's error behind its own source position, code 1 (InternalError).
+    const lost = [
+      '[iterator.go:121 postgresql.(*queryIterator).Next] FATAL: terminating connection due to unexpected postmaster exit (SQLSTATE 57P01)',
+      '[pool.go:92 pool.(*Pool).Acquire] FATAL: terminating connection due to administrator command (SQLSTATE 57P01)',
+      'FATAL: terminating connection because of crash of another server process (SQLSTATE 57P02)',
+      'failed to connect to `host=127.0.0.1 user=fangxin database=fangxin`: server error (FATAL: the database system is starting up (SQLSTATE 57P03))',
+      'FATAL: the database system is shutting down (SQLSTATE 57P03)',
+      'failed to connect to `host=127.0.0.1 user=fangxin database=fangxin`: dial error (dial tcp 127.0.0.1:5432: connect: connection refused)',
+      'read tcp 127.0.0.1:40112->127.0.0.1:5432: read: connection reset by peer',
+      'unexpected EOF',
+      'conn closed',
+      'ERROR: connection failure (SQLSTATE 08006)',
+    ];
+    for (const message of lost) expect(isDbUnavailable(new MongoServerError({ message, code: 1 })), message).to.equal(true);
+    // Errors of the request itself stay what they are: a 4xx or a 500 to look into.
+    for (const message of [
+      'ERROR: invalid input syntax for type json (SQLSTATE 22P02)',
+      'ERROR: database "fangxin" does not exist (SQLSTATE 3D000)',
+      'ERROR: value too long for type character varying(255) (SQLSTATE 22001)',
+    ])
+      expect(isDbUnavailable(new MongoServerError({ message, code: 1 })), message).to.equal(false);
+    expect(isDbUnavailable(new Error('connect ECONNREFUSED 127.0.0.1:5432: connection refused'))).to.equal(false);
+  });
+
   it('answers 20 parallel transitions and 20 parallel sign-ins with no 500 (a busy engine is 503 with Retry-After)', async function () {
     this.timeout(120_000);
     const merchant = await signedIn(srv.url, DEMO.merchant);
