@@ -255,13 +255,30 @@ export async function sealCounts(at = now()): Promise<{ scopes: number; sealed: 
   return { scopes: scopes.size, sealed };
 }
 
-/** Every scope's counts at once (the rebuild, run while nothing else writes): latest snapshots plus unsealed deltas. */
-export async function readAllCounts(): Promise<Map<string, Counts>> {
+/** The latest snapshot of every scope (with `fields` of it). */
+async function latestSnapshots(fields: Record<string, 1> = {}): Promise<Map<string, Snapshot>> {
   const latestOf = new Map<string, Snapshot>();
-  for await (const s of CountSnapshotModel.find().lean().cursor()) {
+  const snapshots = CountSnapshotModel.find({}, { scope: 1, gen: 1, ...fields })
+    .lean()
+    .cursor();
+  for await (const s of snapshots) {
     const cur = latestOf.get(s.scope);
     if (!cur || cur.gen < s.gen) latestOf.set(s.scope, s as unknown as Snapshot);
   }
+  return latestOf;
+}
+
+/**
+ * Every scope's counts at once (the rebuild, the start-up move of the day counts): latest snapshots
+ * plus unsealed deltas. Both run beside a server whose sealer may fold a scope between the two reads:
+ * the snapshot read would miss its new generation, the delta read its newly sealed deltas, and the
+ * scope would come out short (and the rebuild would "repair" it wrong). A sealer inserts a generation
+ * before it marks that generation's deltas sealed (see the top of this file), so a scope whose latest
+ * generation is the same after the deltas as before was read exactly; one that got a new generation
+ * meanwhile is read again alone (readCounts, which checks the same for one scope).
+ */
+export async function readAllCounts(): Promise<Map<string, Counts>> {
+  const latestOf = await latestSnapshots({ n: 1, ids: 1 });
   const out = new Map<string, Counts>();
   for (const [scope, s] of latestOf) out.set(scope, { ...s.n });
   for await (const r of CountDeltaModel.find({ sealed: false }).lean().cursor()) {
@@ -270,6 +287,7 @@ export async function readAllCounts(): Promise<Map<string, Counts>> {
     for (const [k, v] of Object.entries(r.d as Counts)) c[k] = (c[k] ?? 0) + v;
     out.set(r.scope, c);
   }
+  for (const [scope, s] of await latestSnapshots()) if (latestOf.get(scope)?.gen !== s.gen) out.set(scope, await readCounts(scope));
   return out;
 }
 
