@@ -15,6 +15,7 @@ try {
   console.log(
     `list entries: ${r.entriesDiffering} differed; counts: ${r.countsDiffering} audiences differed${dryRun ? '' : ' (repaired)'}`,
   );
+  for (const { scope, d } of r.scopesDiffering.slice(0, 100)) console.log(`  ${scope}: ${JSON.stringify(d)}`);
   if (r.withoutEvents.length)
     console.log(`  ${r.withoutEvents.length} complaint documents have no events: ${r.withoutEvents.slice(0, 20).join(', ')}`);
 } finally {

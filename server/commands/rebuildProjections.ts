@@ -25,6 +25,8 @@ export interface RebuildReport {
   entriesDiffering: number;
   /** Audiences whose counts were off. */
   countsDiffering: number;
+  /** Those scopes and what each lacked (+) or had too much (−), key by key. */
+  scopesDiffering: { scope: string; d: Counts }[];
 }
 
 type Counts = Record<string, number>;
@@ -69,7 +71,15 @@ async function check(
 
 export async function rebuildProjections(opts: { write?: boolean } = {}): Promise<RebuildReport> {
   const write = opts.write ?? true;
-  const report: RebuildReport = { checked: 0, differing: [], withoutEvents: [], written: 0, entriesDiffering: 0, countsDiffering: 0 };
+  const report: RebuildReport = {
+    checked: 0,
+    differing: [],
+    withoutEvents: [],
+    written: 0,
+    entriesDiffering: 0,
+    countsDiffering: 0,
+    scopesDiffering: [],
+  };
   const model: ReadModel = { stored: new Map(), expected: new Set(), counts: new Map() };
   // A row written by older code (without its time buckets) is stale whatever its version.
   for await (const e of ComplaintEntryModel.find({}, { version: 1, cv: 1 }).lean().cursor())
@@ -118,5 +128,6 @@ async function reconcileReadModel(model: ReadModel, report: RebuildReport, write
     if (Object.keys(d).length) fixes.push({ _id: `${scope}|fix|${stamp}`, scope, d });
   }
   report.countsDiffering = fixes.length;
+  report.scopesDiffering = fixes.map(({ scope, d }) => ({ scope, d }));
   if (write) await addDeltas(fixes);
 }
