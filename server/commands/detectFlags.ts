@@ -16,6 +16,7 @@ import { factRows } from '../analytics/count.js';
 import { productSnapshot } from './resolveProduct.js';
 import { isoWeek } from '../../shared/calendar.js';
 import { addWeeks } from '../../shared/weeks.js';
+import { oneAtATime } from '../products/oneAtATime.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -113,10 +114,21 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
 }
 
 /**
- * The scheduled sweep: only products that could fire a rule are examined, picked from one
- * projected read of the facts in the widest window, plus those with an open flag.
+ * A product's check as of when it starts, one at a time per product in this process: each filing's
+ * and the sweep's. A check reads the facts, then writes the flag whole: the hourly sweep, checking as
+ * of its tick, wrote a flag without the complaints filed since over the filings' checks (the
+ * filing-kill fault test saw the last 15 missing).
  */
-export async function detectAll(at = now()) {
+export const checkProduct = oneAtATime((productId) => detectForProduct(productId));
+
+/**
+ * The scheduled sweep: only products that could fire a rule are examined, picked from one
+ * projected read of the facts in the widest window, plus those with an open flag. Without `at`
+ * (the sweep of a running server) each product is checked as of its check; with it (the seed of a
+ * past world), as of then.
+ */
+export async function detectAll(asOf?: Date) {
+  const at = asOf ?? now();
   const { rules } = await currentRules();
   const widest = Math.max(rules.volume.windowDays, rules.spread.windowDays, rules.safety.windowDays);
   const rows = await factRows(
@@ -154,6 +166,6 @@ export async function detectAll(at = now()) {
   for (const f of await ProductFlagModel.find({ status: { $in: ['open', 'case_opened'] } }, { productId: 1 }).lean())
     ids.add(String(f.productId));
   let flagged = 0;
-  for (const id of ids) if (await detectForProduct(id, at)) flagged++;
+  for (const id of ids) if (await (asOf ? detectForProduct(id, asOf) : checkProduct(id))) flagged++;
   return { products: ids.size, flagged };
 }

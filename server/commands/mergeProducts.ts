@@ -12,7 +12,7 @@ import { SamplingResultModel } from '../models/SamplingResult.js';
 import { IncidentModel } from '../models/Incident.js';
 import { SamplingFollowUpModel } from '../models/SamplingFollowUp.js';
 import type { Actor } from '../policies/index.js';
-import { detectForProduct } from './detectFlags.js';
+import { checkProduct } from './detectFlags.js';
 import { survivor } from './resolveProduct.js';
 
 export async function mergeProducts(actor: Actor, input: { fromId: string; intoId: string; note?: string }) {
@@ -57,6 +57,6 @@ export async function mergeProducts(actor: Actor, input: { fromId: string; intoI
     { openKey: `open:${from._id}`, status: 'open' },
     { $set: { status: 'closed', openKey: `merged:${from._id}`, closedAt: now() } },
   );
-  await detectForProduct(into._id);
+  await checkProduct(String(into._id));
   return { into: into._id as mongoose.Types.ObjectId, moved: { complaints: complaints.modifiedCount, samplings: samplings.modifiedCount } };
 }

@@ -8,7 +8,7 @@ import { normalizeToken } from '../../shared/productKey.js';
 import { cityOf } from '../../shared/regions.js';
 import type { ReportIncidentInput } from '../../shared/schemas/incidents.js';
 import { now } from '../clock.js';
-import { detectForProduct } from '../commands/detectFlags.js';
+import { checkProduct } from '../commands/detectFlags.js';
 import { productSnapshot, resolveProduct, survivor } from '../commands/resolveProduct.js';
 import { invalidField, notFound } from '../http/errors.js';
 import type { Job } from '../jobs/scheduler.js';
@@ -100,7 +100,7 @@ export async function deliverIncident(i: IncidentRecord): Promise<void> {
     },
     link: `/incidents/${String(i._id)}`,
   });
-  await detectForProduct(i.productId);
+  await checkProduct(String(i.productId));
   await IncidentModel.updateOne({ _id: i._id }, { $set: { notifiedAt: now(), delivered: true } });
 }
 

@@ -11,7 +11,8 @@ export const flagDetectionJob: Job = {
   everyMs: 60 * 60 * 1000,
   async run(at) {
     const facts = await backfillFacts();
-    const flags = await detectAll(at);
+    // As of each product's check, not of the tick: facts recorded meanwhile belong in its flag.
+    const flags = await detectAll();
     const merchants = await refreshAllCredit(at);
     return { facts, merchants, ...flags };
   },
