@@ -8,6 +8,7 @@ import { notice } from '../mail/templates.js';
 import { UserModel } from '../models/User.js';
 import { fanOut } from '../notifications/fanout.js';
 import { person } from '../notifications/recipients.js';
+import { complaintReads } from './eventReads.js';
 import { notifyComplaintAll, type Audience, type ComplaintNotice } from './notify.js';
 import type { ComplaintState } from './projection.js';
 import { emitToComplaint } from './realtime.js';
@@ -54,7 +55,7 @@ export const filedNotices = (c: { priority: string }): ComplaintNotice[] => [
 async function announceFiled(c: Complaint, fresh: boolean): Promise<void> {
   const id = String(c._id);
   await notifyComplaintAll(c, `${id}:1`, filedNotices(c), { fresh });
-  await publish('complaint.filed', { complaintId: id });
+  await publish('complaint.filed', { complaintId: id, reads: complaintReads(id), fresh });
 }
 
 /** Who hears of each transition, and with which notice. */
@@ -123,7 +124,14 @@ async function announceTransition(c: Complaint, e: EffectEvent, fresh: boolean):
     const assignee = e.action === 'assign' ? String(e.data?.assigneeId) : null;
     if (assignee && assignee !== String(e.actorId)) await notifyAssignee(c, key, assignee, e);
   }
-  await publish('complaint.transitioned', { complaintId: id, action: e.action, from: String(e.from), to: e.to, seq: e.seq });
+  await publish('complaint.transitioned', {
+    complaintId: id,
+    action: e.action,
+    from: String(e.from),
+    to: e.to,
+    seq: e.seq,
+    reads: complaintReads(id),
+  });
 }
 
 /**

@@ -5,7 +5,8 @@ import { isClosed } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus } from '../../shared/enums.js';
 import { isDuplicateKey } from '../http/errors.js';
 import { subscription } from '../events/bus.js';
-import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
+import { complaintReads } from '../complaints/eventReads.js';
+import type { ComplaintRecord } from '../models/Complaint.js';
 import { PublicComplaintModel } from '../models/PublicComplaint.js';
 import { UserModel } from '../models/User.js';
 import { scrub } from './scrub.js';
@@ -65,8 +66,8 @@ async function consumerName(c: ComplaintRecord) {
  * later event of a published complaint (a disputed remedy reopening it, the bureau closing it again)
  * rewrites the record from the complaint as it now is.
  */
-export async function writePublicRecord(complaintId: string, action: string) {
-  const c = (await ComplaintModel.findById(complaintId).lean()) as ComplaintRecord | null;
+export async function writePublicRecord(complaintId: string, action: string, reads = complaintReads(complaintId)) {
+  const c = await reads.complaint();
   if ((c?.disclosure as { state?: string } | undefined)?.state !== 'public') return;
   const fields = publicFields(c!, await consumerName(c!));
   if (action !== 'disclose') return void (await PublicComplaintModel.updateOne({ complaintId: c!._id }, { $set: fields }));
@@ -78,5 +79,5 @@ export async function writePublicRecord(complaintId: string, action: string) {
 }
 
 export const disclosureSubscriptions = [
-  subscription('complaint.transitioned', ({ complaintId, action }) => writePublicRecord(complaintId, action)),
+  subscription('complaint.transitioned', ({ complaintId, action, reads }) => writePublicRecord(complaintId, action, reads)),
 ];

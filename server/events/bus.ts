@@ -3,13 +3,18 @@
 // order; a failing handler never undoes the command. Complaint events are published by the durable
 // effect runner (server/complaints/effectRunner.ts), which runs them again after a failure or a
 // crash: every handler must add nothing when it runs twice for the same payload.
+import type { ComplaintReads } from '../complaints/eventReads.js';
 import { logger } from '../logger.js';
 
 export interface DomainEvents {
-  /** A complaint was filed (its document already stored). */
-  'complaint.filed': { complaintId: string };
-  /** A complaint event was appended and its projection updated. */
-  'complaint.transitioned': { complaintId: string; action: string; from: string; to: string; seq: number };
+  /**
+   * A complaint was filed (its document already stored). `reads`: the complaint and fact reads its
+   * handlers share; `fresh`: the first run of the filing's effects, so nothing recorded its fact yet
+   * unless a transition's effects raced it (an insert finds that).
+   */
+  'complaint.filed': { complaintId: string; reads?: ComplaintReads; fresh?: boolean };
+  /** A complaint event was appended and its projection updated (`reads` as above). */
+  'complaint.transitioned': { complaintId: string; action: string; from: string; to: string; seq: number; reads?: ComplaintReads };
   /** Sampling results were imported. */
   'sampling.imported': { jobId: string; resultIds: string[] };
 }

@@ -6,8 +6,7 @@ import { cityOf, regionContains } from '../../shared/regions.js';
 import { subscriptionKey } from '../../shared/schemas/notificationSettings.js';
 import { subscription } from '../events/bus.js';
 import { notice } from '../mail/templates.js';
-import { ComplaintModel } from '../models/Complaint.js';
-import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { complaintReads } from '../complaints/eventReads.js';
 import { fanOut } from './fanout.js';
 import { subscribers } from './recipients.js';
 
@@ -25,10 +24,11 @@ export function complaintKeys(
   ];
 }
 
-export async function notifySubscribers(complaintId: string): Promise<number> {
-  const c = await ComplaintModel.findById(complaintId).lean();
+/** `reads`: the filing's reads shared with its other handlers (the products one records the fact first). */
+export async function notifySubscribers(complaintId: string, reads = complaintReads(complaintId)): Promise<number> {
+  const c = await reads.complaint();
   if (!c) return 0;
-  const fact = await ComplaintFactModel.findOne({ complaintId: c._id }, { productId: 1 }).lean();
+  const fact = await reads.fact();
   const id = String(c._id);
   return fanOut({
     // The filing's own cause: a bureau that heard of it already (an urgent complaint) hears once.
@@ -47,5 +47,5 @@ export async function notifySubscribers(complaintId: string): Promise<number> {
 }
 
 export const notificationSubscriptions = [
-  subscription('complaint.filed', ({ complaintId }) => notifySubscribers(complaintId).then(() => undefined)),
+  subscription('complaint.filed', ({ complaintId, reads }) => notifySubscribers(complaintId, reads).then(() => undefined)),
 ];

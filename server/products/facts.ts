@@ -6,7 +6,8 @@ import { isKeyCategory, CLOSED_STATUSES } from '../../shared/enums.js';
 import { normalizeToken } from '../../shared/productKey.js';
 import { cityOf } from '../../shared/regions.js';
 import { isDuplicateKey } from '../http/errors.js';
-import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { ComplaintFactModel, type ComplaintFactRecord } from '../models/ComplaintFact.js';
+import { complaintReads } from '../complaints/eventReads.js';
 import { resolveProduct } from '../commands/resolveProduct.js';
 import { recordProducts } from '../analytics/weekCells.js';
 
@@ -107,32 +108,40 @@ export function factOf(c: ComplaintDoc, product: { _id: unknown; name: string } 
 
 /**
  * Records a complaint's fact once; a second call (replayed event, backfill) adds nothing and
- * returns the stored fact. Returns null for an unknown complaint.
+ * returns the stored fact. Returns null for an unknown complaint. `reads` are the complaint event's
+ * shared reads (the fact is handed on through them); `fresh`: the first run of the filing's effects,
+ * which skips asking whether the fact exists (the rare one that does, from a transition's effects
+ * that ran first, is found by the insert's clash, and the rollup entry's ids make its repeat add nothing).
  */
-export async function recordComplaint(complaintId: string) {
-  const c = await complaints().findOne({ _id: new mongoose.Types.ObjectId(complaintId) });
+export async function recordComplaint(complaintId: string, { reads = complaintReads(complaintId), fresh = false } = {}) {
+  const c = (await reads.complaint()) as unknown as ComplaintDoc | null;
   if (!c) return null;
-  const existing = await ComplaintFactModel.findById(c._id).lean();
-  if (existing) return existing;
+  if (!fresh) {
+    const existing = await reads.fact();
+    if (existing) return existing;
+  }
   const product = await resolveProduct({ ...c.product, name: c.product.name });
   const doc = factOf(c, product);
   // The rollup entry first: a run cut short after it finds no fact and repeats both, and the entry
   // (keyed by the complaint) adds nothing the second time. The other order could lose the entry.
   await recordProducts([doc]);
+  let fact: ComplaintFactRecord | null;
   try {
-    return (await ComplaintFactModel.create(doc)).toObject();
+    fact = (await ComplaintFactModel.create(doc)).toObject();
   } catch (e) {
-    if (isDuplicateKey(e)) return ComplaintFactModel.findById(c._id).lean();
-    throw e;
+    if (!isDuplicateKey(e)) throw e;
+    fact = await ComplaintFactModel.findById(c._id).lean();
   }
+  reads.knowFact(fact);
+  return fact;
 }
 
 /** After a transition: copy the complaint's new status figures onto its fact. */
-export async function refreshComplaint(complaintId: string, to?: string) {
-  const c = await complaints().findOne({ _id: new mongoose.Types.ObjectId(complaintId) });
+export async function refreshComplaint(complaintId: string, to?: string, reads = complaintReads(complaintId)) {
+  const c = (await reads.complaint()) as unknown as ComplaintDoc | null;
   if (!c) return;
-  const fact = await ComplaintFactModel.findById(c._id).lean();
-  if (!fact) return void (await recordComplaint(complaintId));
+  const fact = await reads.fact();
+  if (!fact) return void (await recordComplaint(complaintId, { reads }));
   const knew = fact.regulatorInvolved || (to !== undefined && BUREAU_STATUSES.has(to));
   await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: statusFields(c, knew) });
 }

@@ -13,13 +13,13 @@ import { oneAtATime } from './oneAtATime.js';
 const checkConsumer = oneAtATime((consumerId) => reviewConsumer(consumerId));
 
 export const productSubscriptions = [
-  subscription('complaint.filed', async ({ complaintId }) => {
-    const fact = await recordComplaint(complaintId);
+  subscription('complaint.filed', async ({ complaintId, reads, fresh }) => {
+    const fact = await recordComplaint(complaintId, { reads, fresh });
     if (!fact) return;
     await Promise.all([fact.productId && checkProduct(String(fact.productId)), fact.consumerId && checkConsumer(String(fact.consumerId))]);
   }),
-  subscription('complaint.transitioned', async ({ complaintId, to }) => {
-    await refreshComplaint(complaintId, to);
+  subscription('complaint.transitioned', async ({ complaintId, to, reads }) => {
+    await refreshComplaint(complaintId, to, reads);
   }),
   subscription('sampling.imported', async ({ resultIds }) => {
     const ids = resultIds.map((id) => new mongoose.Types.ObjectId(id));
