@@ -6,9 +6,13 @@
 //    restart, another instance that died);
 //  - whoever runs an event's effects first claims `<event>:<try>` by a unique insert, so of every
 //    runner on every instance one runs them; a claim older than LEASE_MS whose event is still
-//    pending belonged to a runner that died, and the next try number is claimed instead.
+//    pending belonged to a runner that died, and the next try number is claimed instead;
+//  - a runner takes the events queued behind each other together (a burst of filings): one insert
+//    claims them all and one command marks them done, two commands per batch instead of per event.
 // Each effect adds nothing when repeated (see effects.ts), so a run cut short is simply run again.
 import { now } from '../clock.js';
+import { bulkWriteInChunks, WRITES_PER_COMMAND } from '../db/bulkWrite.js';
+import { onlyDuplicateKeys } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
 import type { Job } from '../jobs/scheduler.js';
 import { logger } from '../logger.js';
@@ -23,6 +27,8 @@ export const EFFECT_CLAIM_JOB = 'complaint-effect';
 const LEASE_MS = 20_000;
 /** Effects in flight at once: enough to keep up, few enough to leave the database to requests. */
 const CONCURRENCY = 2;
+/** Events one runner takes at once: the statements of one done-marking command (server/db/bulkWrite.ts). */
+const BATCH = WRITES_PER_COMMAND;
 const SCAN_LIMIT = 500;
 
 interface Item {
@@ -38,11 +44,11 @@ const waiters: (() => void)[] = [];
 
 function pump(): void {
   while (running < CONCURRENCY && queue.length) {
-    const item = queue.shift()!;
+    const items = queue.splice(0, BATCH);
     running++;
-    void runEvent(item).finally(() => {
+    void runBatch(items).finally(() => {
       running--;
-      owned.delete(item.event._id);
+      for (const item of items) owned.delete(item.event._id);
       pump();
       if (!running && !queue.length) for (const w of waiters.splice(0)) w();
     });
@@ -81,19 +87,67 @@ async function claimEvent(e: EffectEvent): Promise<string | null> {
   return (await claim(claimKey(e, attempt + 1), EFFECT_CLAIM_JOB)) ? claimKey(e, attempt + 1) : null;
 }
 
-async function runEvent({ event, state }: Item): Promise<void> {
-  let key: string | null = null;
+/**
+ * Claims the current try of each event in one unordered insert; an event whose claim was taken
+ * already goes through claimEvent (a live holder keeps it, a dead one's next try is claimed).
+ */
+async function claimEvents(events: EffectEvent[]): Promise<(string | null)[]> {
+  const keys = events.map((e) => claimKey(e, e.effectsTry ?? 0));
+  const at = now();
+  let taken = new Set<number>();
   try {
-    key = await claimEvent(event);
-    if (!key) return;
+    await JobRunModel.collection.insertMany(
+      keys.map((key) => ({ key, job: EFFECT_CLAIM_JOB, at })),
+      { ordered: false },
+    );
+  } catch (e) {
+    if (!onlyDuplicateKeys(e)) throw e;
+    const writeErrors = (e as { writeErrors?: { index: number }[] }).writeErrors;
+    // Without the failed statements' indexes none counts as ours: claimEvent asks again for each.
+    taken = new Set(Array.isArray(writeErrors) ? writeErrors.map((w) => w.index) : events.keys());
+  }
+  return Promise.all(events.map((e, i) => (taken.has(i) ? claimEvent(e) : keys[i]!)));
+}
+
+/** Runs one claimed event's effects; false when they failed (its claim is then given up). */
+async function runClaimed({ event, state }: Item, key: string): Promise<boolean> {
+  try {
     // Handed over by its command and claimed at the first try: no run of these effects came before.
     const fresh = !!state && key === claimKey(event, 0);
     await runEffects(event, state ?? (await stateAfter(event)), { fresh, emitted: !!state });
-    await ComplaintEventModel.updateOne({ _id: event._id }, { $unset: { effects: 1, effectsTry: 1 } });
+    return true;
   } catch (err) {
     logger.error({ err, event: event._id }, 'complaint effects failed; they are retried');
     // Let the next scan claim it again at once rather than after the lease.
-    if (key) await JobRunModel.deleteOne({ key }).catch(() => undefined);
+    await JobRunModel.deleteOne({ key }).catch(() => undefined);
+    return false;
+  }
+}
+
+/** Claims a batch of events, runs the effects of those won in queue order, then marks them done at once. */
+async function runBatch(items: Item[]): Promise<void> {
+  let keys: (string | null)[];
+  try {
+    keys = await claimEvents(items.map((i) => i.event));
+  } catch (err) {
+    logger.error({ err, events: items.map((i) => i.event._id) }, 'complaint effects could not be claimed; they are retried');
+    return;
+  }
+  const done: { _id: string; key: string }[] = [];
+  for (const [i, item] of items.entries()) {
+    const key = keys[i];
+    if (key && (await runClaimed(item, key))) done.push({ _id: item.event._id, key });
+  }
+  if (!done.length) return;
+  try {
+    await bulkWriteInChunks(
+      ComplaintEventModel,
+      done.map(({ _id }) => ({ updateOne: { filter: { _id }, update: { $unset: { effects: 1, effectsTry: 1 } } } })),
+    );
+  } catch (err) {
+    logger.error({ err, events: done.map((d) => d._id) }, 'complaint effects ran but were not marked done; they are retried');
+    // Their effects add nothing when run again: let the next scan claim them at once.
+    await Promise.all(done.map(({ key }) => JobRunModel.deleteOne({ key }).catch(() => undefined)));
   }
 }
 
