@@ -18,6 +18,7 @@ import { OrganizationModel } from '../models/Organization.js';
 import { ProductModel } from '../models/Product.js';
 import { RegionModel } from '../models/Region.js';
 import { UserModel } from '../models/User.js';
+import { renewSubscriptionStamp } from '../notifications/subscriptions.js';
 import type { Actor } from '../policies/index.js';
 import { allowed } from '../policies/index.js';
 import { regionName } from '../regions/names.js';
@@ -83,6 +84,7 @@ export async function subscribe(actor: Actor, input: SubscriptionInput): Promise
     throw notFound({ merchant: 'Merchant', product: 'Product', region: 'Region' }[input.target]);
   const next = [...subs, key];
   await UserModel.updateOne({ _id: actor.id }, { $set: { subs: next } });
+  await renewSubscriptionStamp();
   return present(actor, { ...u, subs: next });
 }
 
@@ -91,5 +93,6 @@ export async function unsubscribe(actor: Actor, key: string): Promise<Notificati
   if (!(u.subs ?? []).includes(key)) throw notFound('Subscription');
   const next = (u.subs ?? []).filter((k) => k !== key);
   await UserModel.updateOne({ _id: actor.id }, { $set: { subs: next } });
+  await renewSubscriptionStamp();
   return present(actor, { ...u, subs: next });
 }

@@ -17,6 +17,7 @@ import { pageQuery } from '../../server/complaints/query.js';
 import { daysScope } from '../../server/complaints/listBuckets.js';
 import { searchProbe } from '../../server/complaints/search.js';
 import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
+import { SubscriptionStampModel } from '../../server/models/SubscriptionStamp.js';
 import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent.js';
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
 import { ComplaintNoteModel } from '../../server/models/ComplaintNote.js';
@@ -188,6 +189,7 @@ const HOT: Record<string, Hot> = {
     recipientQueries([
       subscribers(complaintKeys({ product: { category: 'toy' }, merchantId: '000000000000000000000000', countyCode: '330106' })),
     ])[0]!,
+  "a filing's subscription check: the subscriptions stamp by _id": () => SubscriptionStampModel.findById('subscriptions', { token: 1 }),
   "the digest job: a day's pending items": () => pendingOf('2026-03-02'),
   "the digest job: one user's items of a day": () => itemsOf('000000000000000000000000', '2026-03-02'),
   // Bulk jobs (GET /bulk-jobs/:id, the runner's resume pass, a retried POST's Idempotency-Key).
