@@ -25,7 +25,8 @@ import { UserModel } from '../models/User.js';
 import type { DemoWorld, Seeder } from './registry.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { insertModels } from '../db/directWrites.js';
-import { recordProducts } from '../analytics/weekCells.js';
+import { tallyProducts } from '../analytics/weekCells.js';
+import { writeLoadCounts, type Tally } from '../counts/ledger.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { factsFor } from '../products/backfill.js';
 import { BUREAU_STATUSES } from '../products/facts.js';
@@ -388,13 +389,17 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   const keys = await Promise.all(proofs.map(() => storage().put(PROOF_PNG, { contentType: 'image/png' })));
   // Their facts as filing and transitions leave them (the bureau knew those its events went to).
   const facts = await factsFor(docs as never[], bureau);
+  // Their list and product counts summed per scope, written once all is stored (below): sealed, one
+  // snapshot per scope, instead of a delta row per complaint and scope through the engine.
+  const tally: Tally = new Map();
+  tallyProducts(facts, tally);
   // Every collection at once, each in one insert (straight into the engine's tables where it can).
   await Promise.all([
-    insertModels(ComplaintFactModel, facts).then(() => recordProducts(facts)),
+    insertModels(ComplaintFactModel, facts),
     insertModels(ComplaintNumberModel, numbers),
     insertModels(ComplaintEventModel, events),
     insertModels(ComplaintModel, docs),
-    insertEntries(docs as never[]),
+    insertEntries(docs as never[], undefined, tally),
     insertModels(
       PublicComplaintModel,
       published.map((d) => ({ _id: new mongoose.Types.ObjectId(), ...publicFields(d as never) })),
@@ -408,6 +413,7 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
       messages.filter((m) => (m.at as Date).getTime() < end),
     ),
   ]);
+  if (docs.length) await writeLoadCounts(tally, String(docs[0]!._id));
 
   // A few notifications for the demo accounts, so the bell has something to show.
   const recent = (await ComplaintModel.find({ status: { $in: ['awaiting_merchant', 'merchant_responded', 'awaiting_regulator'] } })
