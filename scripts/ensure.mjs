@@ -31,10 +31,32 @@ function newest(dir) {
   return latest;
 }
 
-/** npm ci when node_modules is missing or older than the lock file. */
+/**
+ * Whether node_modules holds what the lock file names: npm's record of what it installed
+ * (node_modules/.package-lock.json) has each locked package as locked, and only optional ones (other
+ * platforms' binaries) are missing. By content, not by date: a checkout or a hard-linked copy of
+ * node_modules dates the two files in any order.
+ */
+function installedMatchesLock() {
+  let locked, installed;
+  try {
+    locked = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')).packages;
+    installed = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '.package-lock.json'), 'utf8')).packages;
+  } catch {
+    return false;
+  }
+  const names = Object.keys(locked).filter((name) => name !== '');
+  if (Object.keys(installed).some((name) => !(name in locked))) return false;
+  return names.every((name) =>
+    name in installed
+      ? JSON.stringify(installed[name]) === JSON.stringify(locked[name])
+      : locked[name].optional || locked[name].devOptional,
+  );
+}
+
+/** npm ci unless node_modules already holds what the lock file names (a fresh clone has none). */
 export function ensureDependencies() {
-  const installed = path.join(ROOT, 'node_modules', '.package-lock.json');
-  if (mtime(installed) >= mtime(path.join(ROOT, 'package-lock.json'))) return;
+  if (installedMatchesLock()) return;
   console.log('› installing dependencies (npm ci)…');
   run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
 }
