@@ -26,6 +26,8 @@ export const hotspotQuery = z.object({
   /** Previous weeks forming each cell's baseline. */
   baselineWeeks: z.coerce.number().int().min(2).max(52).default(8),
   onlyHotspots: z.enum(['true', 'false']).optional(),
+  /** The first cells only (the dashboard shows a few; a province has over 13,000): every cell when absent. */
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 export const timeseriesQuery = z.object({ ...base, interval: z.enum(['day', 'week']).default('day') });
 export const topQuery = z.object({ ...base, limit: z.coerce.number().int().min(1).max(100).default(10) });

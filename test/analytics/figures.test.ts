@@ -58,6 +58,8 @@ describe('figures equal hand-computed values on a fixture', () => {
     expect(hot.body.cells).to.deep.equal([
       { regionCode: '330106', category: 'toy', week: '2026-W10', observed: 6, expected: 0, score: hot.body.cells[0].score, hotspot: true },
     ]);
+    expect((await hz.get('/analytics/hotspots?from=2026-03-02&to=2026-03-08&limit=1')).body).to.deep.equal(hot.body);
+    expect((await hz.get('/analytics/hotspots?from=2026-03-02&to=2026-03-08&limit=0')).status).to.equal(400);
     const city = await hz.get('/analytics/hotspots?level=city&from=2026-03-02&to=2026-03-08');
     expect(city.body.cells[0]).to.include({ regionCode: '3301', observed: 6 });
     const days = await hz.get('/analytics/timeseries?interval=day&from=2026-03-01&to=2026-03-03');

@@ -59,7 +59,7 @@ export function DashboardPage() {
   const summary = usePanel((s) => getSummary(filter, s), key, tick);
   const map = usePanel((s) => getMap(filter, level, s), key + level, tick);
   const trend = usePanel((s) => getTimeseries(filter, interval, s), key + interval, tick);
-  const hotspots = usePanel((s) => getHotspots(filter, level, s), key + level, tick);
+  const hotspots = usePanel((s) => getHotspots(filter, level, HOTSPOT_ROWS, s), key + level, tick);
   const products = usePanel((s) => getTop('products', filter, s), key, tick);
   const merchants = usePanel((s) => getTop('merchants', filter, s), key, tick);
   const flags = usePanel((s) => listFlags({ status: 'open', limit: 6 }, s), '', flagTick);
@@ -166,7 +166,7 @@ export function DashboardPage() {
           <>
             <p className="muted dash-note">{t('hotspots.hint')}</p>
             {body(hotspots, (d) => (
-              <HotspotTable cells={d.cells.slice(0, HOTSPOT_ROWS)} filter={filter} name={regions.name} />
+              <HotspotTable cells={d.cells} filter={filter} name={regions.name} />
             ))}
           </>,
           <a className="button button-ghost" href={exportUrl('hotspots', filter, { level })} download>

@@ -34,9 +34,12 @@ export const getSummary = (f: Filter, signal?: AbortSignal) => api.get<Summary>(
 export const getMap = (f: Filter, level: Level, signal?: AbortSignal) =>
   api.get<MapResponse>('/analytics/map', { query: { ...q(f), level }, signal });
 
-/** Every cell, hotspots first then by score, so the table can show the ones closest to becoming one. */
-export const getHotspots = (f: Filter, level: Level, signal?: AbortSignal) =>
-  api.get<HotspotsResponse>('/analytics/hotspots', { query: { ...q(f), level }, signal });
+/**
+ * The first `limit` cells, hotspots first then by score, so the table can show the ones closest to
+ * becoming one without fetching the province's 13,000 (the export asks for every cell itself).
+ */
+export const getHotspots = (f: Filter, level: Level, limit: number, signal?: AbortSignal) =>
+  api.get<HotspotsResponse>('/analytics/hotspots', { query: { ...q(f), level, limit }, signal });
 
 export const getTimeseries = (f: Filter, interval: Interval, signal?: AbortSignal) =>
   api.get<Timeseries>('/analytics/timeseries', { query: { ...q(f), interval }, signal });
