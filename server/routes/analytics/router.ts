@@ -46,7 +46,7 @@ export const analyticsRoutes = () => [
     async ({ actor, query }) => {
       const r = await hotspots({ ...query, region: regionFor(actor, query.region) });
       const cells = query.onlyHotspots === 'true' ? r.cells.filter((c) => c.hotspot) : r.cells;
-      // Cut before the answer is validated and serialized: that, not the count, cost the province most.
+      // Cut before the answer is validated and serialized: a province has over 13,000 cells (1.6 MB).
       return { ...r, cells: cells.slice(0, query.limit) };
     },
   ),
