@@ -1,32 +1,63 @@
 // Ranked full-text search of complaints, inside the searcher's visibility. Read: one equality on the
-// audience and the query's rarest-looking term (server/search/tokens.ts), at most PROBE rows (the
-// pushdown test explains exactly this read); the other terms are checked on those rows, then ranked.
-// When a term holds more than PROBE rows of the audience the next rarest is tried; if every tried term
-// is that common, the rows read are ranked and the answer says it is partial. A whole complaint number
-// is its own term. FerretDB filters and limits after reading every row both equalities select, so the
-// cost of a search is the number of the audience's complaints holding its rarest term.
+// audience, the query's rarest-looking term (server/search/tokens.ts) and a month of filing, at most
+// PROBE rows (the pushdown test explains exactly this read); the other terms are checked on those rows,
+// then ranked. FerretDB reads every row the equalities select before it limits, so a read of a whole
+// term cost all the audience's complaints holding it (热水 for the province: every kettle complaint);
+// months are read newest first (the audience's ledger counts name them) and the reading stops once
+// `limit` hits match every query word whole: an older complaint cannot outrank them. When a month holds
+// more than PROBE rows of a term the next rarest is tried; if every tried term is that common, the
+// rows read are ranked and the answer says it is partial. A whole complaint number is its own term.
 import type { Highlight, SearchField } from '../../shared/schemas/complaintSearch.js';
 import type { ComplaintRecord } from '../models/Complaint.js';
+import { readCounts } from '../counts/ledger.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
 import { queryTokens, rarestFirst } from '../search/tokens.js';
 import { highlight } from './highlight.js';
+import { listBuckets } from './listBuckets.js';
 import { audienceFor } from './query.js';
 import { complaintTerms, numberTerm } from './searchTerms.js';
 
 const PROBE = 100;
 const PROBES = 3;
+/** Months read at once, at most. */
+const PARALLEL = 8;
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}\u3400-\u9fff\uf900-\ufaff]+/gu;
 
 /**
- * One read of the audience's rows holding `term`, at most PROBE + 1 (one more tells that there are more).
- * No sort: no index can sort it (MongoDB indexes one array per index, and `aud` and `terms` are both
- * arrays); the rows are ranked, newest first among equals, after the read.
+ * One read of the audience's rows holding `term` (filed in `month`, when given), at most PROBE + 1 (one
+ * more tells that there are more). No sort: no index can sort it (MongoDB indexes one array per index,
+ * and `aud` and `terms` are both arrays); the rows are ranked, newest first among equals, after the read.
  */
-export function searchProbe(audience: string, term: string) {
-  return ComplaintEntryModel.find({ aud: audience, terms: term }, { c: 1, ts: 1 })
+export function searchProbe(audience: string, term: string, month?: string) {
+  return ComplaintEntryModel.find({ aud: audience, terms: term, ...(month ? { tm: month } : {}) }, { c: 1, ts: 1 })
     .limit(PROBE + 1)
     .lean();
+}
+
+type Row = { _id: unknown; c: unknown; ts: string };
+
+/** A month's rows holding the rarest term of `tokens` that it holds at most PROBE of (up to PROBES tried); complete: one was. */
+async function monthRows(audience: string, tokens: string[], month: string): Promise<{ rows: Row[]; complete: boolean }> {
+  const rows: Row[] = [];
+  for (const term of rarestFirst(tokens).slice(0, PROBES)) {
+    const found = await searchProbe(audience, term, month);
+    rows.push(...found.slice(0, PROBE));
+    if (found.length <= PROBE) return { rows, complete: true };
+  }
+  return { rows, complete: false };
+}
+
+/**
+ * How many of the next months (newest first) to read at once: as many as hold `filings` complaints of
+ * the audience (the hits still lacking at the rate found so far), at least one; twice the last round
+ * while none was found (a rare query's months hold few rows each).
+ */
+function nextBatch(months: { n: number }[], filings: number, last: number): number {
+  if (!Number.isFinite(filings)) return Math.min(last * 2, PARALLEL);
+  let k = 0;
+  for (let n = 0; k < months.length && k < PARALLEL && n < filings; k++) n += months[k]!.n;
+  return Math.max(k, 1);
 }
 
 export interface SearchHit {
@@ -67,32 +98,40 @@ export async function searchComplaints(actor: Actor, q: string, limit: number): 
   const tokens = queryTokens(q);
   const num = numberTerm(q);
   if (!audience || !tokens.length) return { hits: [], partial: false };
-  const rows = new Map<string, { c: unknown; ts: string }>();
-  const keep = (found: { _id: unknown; c: unknown; ts: string }[]) => {
-    for (const r of found.slice(0, PROBE)) rows.set(String(r._id), r);
+  const words = normal(q).match(CJK_RUN) ?? [];
+  const marks = num ? [num, ...tokens] : tokens;
+  const rows = new Map<string, Row>();
+  const hits = new Map<string, SearchHit>();
+  const keep = (found: Row[]) => {
+    for (const r of found) {
+      const c = r.c as ComplaintRecord;
+      rows.set(String(r._id), r);
+      const held = new Set(complaintTerms(c));
+      if ((num && normal(c.number) === num) || tokens.every((t) => held.has(t))) hits.set(String(r._id), rank(c, q, words, marks));
+    }
   };
   // A typed number reads its complaint, and the complaints whose text mentions it.
-  if (num) keep(await searchProbe(audience, num));
-  let partial = true;
-  for (const term of rarestFirst(tokens).slice(0, PROBES)) {
-    const found = await searchProbe(audience, term);
-    keep(found);
-    if (found.length <= PROBE) {
-      partial = false;
-      break;
+  if (num) keep((await searchProbe(audience, num)).slice(0, PROBE));
+  const months = listBuckets(Object.fromEntries(Object.entries(await readCounts(audience)).filter(([k]) => k[1] === 'm')), 't', '*');
+  let partial = false;
+  // Hits of the months read that hold every word whole: each outranks every complaint of an older month.
+  // (A number's rows are left out: they may be older than a month not read yet.)
+  const whole = new Set<string>();
+  let filed = 0;
+  for (let i = 0, batch = 1; i < months.length && !partial && whole.size < limit;) {
+    const round = months.slice(i, i + batch);
+    for (const m of await Promise.all(round.map((b) => monthRows(audience, tokens, b.value)))) {
+      keep(m.rows);
+      for (const id of m.rows.map((r) => String(r._id))) if (hits.get(id)?.matchedWords === words.length) whole.add(id);
+      partial ||= !m.complete;
     }
+    i += round.length;
+    filed += round.reduce((n, b) => n + b.n, 0);
+    batch = nextBatch(months.slice(i), (limit - whole.size) / (whole.size / filed), round.length);
   }
-  const words = normal(q).match(CJK_RUN) ?? [];
-  const hits = [...rows.values()]
-    .filter((r) => {
-      const c = r.c as ComplaintRecord;
-      if (num && normal(c.number) === num) return true;
-      const held = new Set(complaintTerms(c));
-      return tokens.every((t) => held.has(t));
-    })
-    .sort((a, b) => (a.ts < b.ts ? 1 : -1))
-    // A typed number is marked whole, not as its three parts.
-    .map((r) => rank(r.c as ComplaintRecord, q, words, num ? [num, ...tokens] : tokens))
+  const ranked = [...hits.entries()]
+    .sort(([a], [b]) => (rows.get(a)!.ts < rows.get(b)!.ts ? 1 : -1))
+    .map(([, h]) => h)
     .sort((a, b) => Number(b.exactNumber) - Number(a.exactNumber) || b.matchedWords - a.matchedWords);
-  return { hits: hits.slice(0, limit), partial };
+  return { hits: ranked.slice(0, limit), partial };
 }

@@ -43,7 +43,7 @@ const complaintEntrySchema = new Schema(
 );
 // The equality fields of each list, then its sort key (MongoDB sorts from such an index; FerretDB
 // uses the first field's GIN companion). MongoDB indexes one array per compound index, so a search
-// uses aud + ts and checks its terms.
+// uses terms + ts and checks its audience (and its month: server/complaints/search.ts reads one at a time).
 complaintEntrySchema.index({ aud: 1, ts: -1 });
 complaintEntrySchema.index({ aud: 1, group: 1, ts: -1 });
 complaintEntrySchema.index({ aud: 1, group: 1, dk: 1 });

@@ -127,6 +127,8 @@ const HOT: Record<string, Hot> = {
     ComplaintEntryModel.find({ aud: `merchant:${w.chain._id}`, terms: '热水' }, { tab: 1, status: 1, group: 1 }),
   // GET /complaints/search: each read is one term within the searcher's audience.
   'complaint search: one term within the audience': () => searchProbe('region:3301', '漏电'),
+  // ... read a month of filing at a time, newest first (a common term's matches are the cost).
+  'complaint search: one term within the audience, one month': () => searchProbe('region:33', '热水', '2026-11'),
   'merchant inbox closed tab, newest first': (w) =>
     pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }))!,
   'regulator queue, urgent section by deadline': (w) =>
