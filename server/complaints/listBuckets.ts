@@ -9,8 +9,11 @@ import type { EntryRow } from './entries.js';
 
 const SHANGHAI_MS = 8 * 3600 * 1000;
 
-/** Up to this many entries a list (or one month of it) is read whole; above, by month (or by day). Tests lower it. */
-export const listTuning = { wholeUpTo: 150 };
+/**
+ * Up to `wholeUpTo` entries a list (or one month of it) is read whole, and a whole list only when that is
+ * at most `wholePages` times the rows its page wants; above, by month (or by day). Tests change them.
+ */
+export const listTuning = { wholeUpTo: 150, wholePages: 2 };
 
 export type BucketField = 'tm' | 'td' | 'dm' | 'dd';
 export interface Bucket {

@@ -138,6 +138,15 @@ const HOT: Record<string, Hot> = {
   // The same lists over a large audience, one bucket at a time (server/complaints/listBuckets.ts).
   'province complaints, newest first, one day of filings': (w) =>
     pageQuery(actorOf(w, 'regulator.zj@demo.fangxin.cn'), listQ({ sort: 'newest' }), { field: 'td', value: '2026-11-30', n: 0 })!,
+  // A list of more than two pages is read by bucket (query.ts pageRows): the consumer's list, a city's queue sections.
+  "consumer's complaints, one month of filings": (w) =>
+    pageQuery(actorOf(w, 'consumer@demo.fangxin.cn'), listQ({ sort: 'newest' }), { field: 'tm', value: '2026-11', n: 0 })!,
+  'regulator queue 未分配 (unassigned), urgent, one month of due times': (w) =>
+    pageQuery(
+      actorOf(w, 'regulator.hz@demo.fangxin.cn'),
+      listQ({ status: 'open', priority: 'urgent', assignee: 'none', sort: 'deadline' }),
+      { field: 'dm', value: '2026-09', n: 0 },
+    )!,
   'merchant inbox closed tab, one month of filings': (w) =>
     pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }), { field: 'tm', value: '2026-11', n: 0 })!,
   'merchant inbox tab by deadline, one day of due times': (w) =>
