@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../server/db/ferretdb.js';
+import { SERVER_NODE_ARGS, serverProcessEnv } from '../scripts/serverProcess.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,9 +51,9 @@ export interface Running {
 /** Starts the server (seeding the demo into an empty database) and waits until it listens. */
 export async function startServer(e: BenchEnv): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
     cwd: ROOT,
-    env: env(e, { PORT: String(port) }),
+    env: serverProcessEnv(env(e, { PORT: String(port) })),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

@@ -2,6 +2,7 @@
 // unless MONGODB_URI is set, and seeds an empty one) while the client builds, if it must.
 import { spawn } from 'node:child_process';
 import { ROOT, buildClientInBackground, ensureDependencies, ensureFerretDb, fail } from './ensure.mjs';
+import { SERVER_NODE_ARGS, serverProcessEnv } from './serverProcess.mjs';
 
 try {
   ensureDependencies();
@@ -12,7 +13,11 @@ try {
 
 // The engine's start and the demo seed do not need the client: both run while it builds. The
 // server's lines from its URL on wait for the build, so the URL printed opens a working page.
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, stdio: ['inherit', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, SERVER_NODE_ARGS, {
+  cwd: ROOT,
+  env: serverProcessEnv(process.env),
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
 let held = null;
 let built = false;
 child.stdout.on('data', (d) => {

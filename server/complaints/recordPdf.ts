@@ -2,7 +2,6 @@
 // file ships in an npm package, so no browser and no system font is needed). It prints the complaint
 // as complaintDetail() presents it to this reader: what the page may not show, the PDF does not hold.
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { ComplaintDetail } from '../../shared/schemas/complaint.js';
 import type { Locale } from '../../shared/enums.js';
 import { now } from '../clock.js';
@@ -18,7 +17,9 @@ const shanghai = (iso: string) =>
   new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') + ' (UTC+8)';
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
-export function recordPdf(c: ComplaintDetail, locale: Locale): PDFKit.PDFDocument {
+export async function recordPdf(c: ComplaintDetail, locale: Locale): Promise<PDFKit.PDFDocument> {
+  // Loaded on the first print, not with the server (see posters/poster.ts).
+  const { default: PDFDocument } = await import('pdfkit');
   const t = recordText(locale);
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${t.title} ${c.number}` } });
   doc.registerFont('body', FONT);

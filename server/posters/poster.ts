@@ -2,10 +2,9 @@
 // as SVG, rasterised by resvg). Both draw in the Noto Sans SC of the printable complaint record, from
 // its npm font package, so no browser and no system font is needed. The QR code (qrcode) holds the
 // store's public page, where a consumer sees its commitments and figures and starts a complaint or a
-// return with the store already chosen.
+// return with the store already chosen. pdfkit (with fontkit) and resvg load on the first poster, not
+// with the server: a few MB of code every process would hold for a page few people print.
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { PublicStore } from '../../shared/schemas/posters.js';
 import { publicUrl } from '../config.js';
@@ -57,6 +56,7 @@ const QR = 300;
 export async function posterPdf(s: PublicStore): Promise<PDFKit.PDFDocument> {
   const t = posterText(s);
   const qr = await qrPng(s.url, 900);
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `${t.store} ${t.title}` } });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', BOLD);
@@ -134,6 +134,7 @@ export async function posterPng(s: PublicStore): Promise<Buffer> {
     line(330 + QR + 50, 10, t.url, { fill: '#5f6b7a' }),
   );
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Noto Sans SC">${parts.join('')}</svg>`;
+  const { Resvg } = await import('@resvg/resvg-js');
   const png = new Resvg(svg, {
     fitTo: { mode: 'width', value: 1240 },
     font: { fontFiles: [FONT, BOLD], loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' },

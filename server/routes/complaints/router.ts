@@ -212,7 +212,7 @@ export const complaintRoutes = () => [
     async ({ actor, params, query, res }) => {
       const detail = await complaintDetail(actor, params.id);
       logView(actor, detail.id, 'record_pdf');
-      await sendPrivateFile(res, recordPdf(detail, query.lang ?? 'zh-CN'), {
+      await sendPrivateFile(res, await recordPdf(detail, query.lang ?? 'zh-CN'), {
         contentType: 'application/pdf',
         name: `投诉记录-${detail.number}.pdf`,
         asciiName: `${detail.number}.pdf`,
