@@ -15,13 +15,14 @@ import { afterAnswer } from '../complaints/effectRunner.js';
 import { takeComplaintNumber } from '../complaints/number.js';
 import { applyEvent, type ComplaintState } from '../complaints/projection.js';
 import { syncProjection } from '../complaints/repair.js';
-import { storeEntries } from '../complaints/storeEntries.js';
+import { storeNewEntries } from '../complaints/storeEntries.js';
 import { conflict, isDuplicateKey, unprocessable } from '../http/errors.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
 import { IdempotencyKeyModel } from '../models/IdempotencyKey.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
+import { groupCreate } from '../db/groupInsert.js';
 
 export interface FileComplaintInput {
   consumerId: string;
@@ -137,13 +138,13 @@ async function store(
   const initial = complaintDoc(input, id, await takeComplaintNumber(at), at, route);
   const event = { ...fileEvent(initial, at), effects: 'pending' as const };
   try {
-    await ComplaintEventModel.create(event);
+    await groupCreate(ComplaintEventModel, [event]);
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
     return { complaint: (await syncProjection(id))!, created: false };
   }
   const state: ComplaintState = applyEvent(null, event);
-  await Promise.all([insertProjection(state), storeEntries(null, state as never, at)]);
+  await Promise.all([insertProjection(state), storeNewEntries(state as never, at)]);
   afterAnswer(event, state);
   return { complaint: state as unknown as ComplaintRecord, created: true };
 }
@@ -151,7 +152,7 @@ async function store(
 /** The projection of a new complaint; already there means a retry's repair wrote the same fold first. */
 async function insertProjection(state: ComplaintState): Promise<void> {
   try {
-    await ComplaintModel.create(state);
+    await groupCreate(ComplaintModel, [state]);
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
   }
@@ -186,14 +187,9 @@ export async function fileComplaint(input: FileComplaintInput): Promise<{ compla
   if (input.idempotencyKey) {
     const fp = fingerprint(input);
     try {
-      await IdempotencyKeyModel.create({
-        userId: input.consumerId,
-        scope: 'complaint',
-        key: input.idempotencyKey,
-        fingerprint: fp,
-        resourceId: id,
-        at,
-      });
+      await groupCreate(IdempotencyKeyModel, [
+        { userId: input.consumerId, scope: 'complaint', key: input.idempotencyKey, fingerprint: fp, resourceId: id, at },
+      ]);
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       return resume(input, input.idempotencyKey, fp);

@@ -11,6 +11,7 @@ import { afterAnswer } from './effectRunner.js';
 import { applyEvent, type ComplaintState } from './projection.js';
 import { syncProjection } from './repair.js';
 import { storeEntries } from './storeEntries.js';
+import { groupCreate } from '../db/groupInsert.js';
 
 export const versionConflict = () => conflict('version_conflict', 'The complaint has changed since you loaded it; reload and try again');
 
@@ -45,7 +46,7 @@ export async function appendEvent(c: ComplaintRecord, e: NewEvent): Promise<Comp
   };
   const next: ComplaintState = applyEvent(c as unknown as ComplaintState, event);
   try {
-    await ComplaintEventModel.create(event);
+    await groupCreate(ComplaintEventModel, [event]);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     await syncProjection(c._id);

@@ -21,6 +21,7 @@ import { JobRunModel } from '../models/JobRun.js';
 import { emitLive, runEffects, type EffectEvent } from './effects.js';
 import type { ComplaintState } from './projection.js';
 import { stateAfter } from './repair.js';
+import { groupInsert } from '../db/groupInsert.js';
 
 export const EFFECTS_JOB = 'complaint-effects';
 export const EFFECT_CLAIM_JOB = 'complaint-effect';
@@ -96,9 +97,9 @@ async function claimEvents(events: EffectEvent[]): Promise<(string | null)[]> {
   const at = now();
   let taken = new Set<number>();
   try {
-    await JobRunModel.collection.insertMany(
+    await groupInsert(
+      JobRunModel.collection as never,
       keys.map((key) => ({ key, job: EFFECT_CLAIM_JOB, at })),
-      { ordered: false },
     );
   } catch (e) {
     if (!onlyDuplicateKeys(e)) throw e;
@@ -124,7 +125,7 @@ async function runClaimed({ event, state }: Item, key: string): Promise<boolean>
   }
 }
 
-/** Claims a batch of events, runs the effects of those won in queue order, then marks them done at once. */
+/** Claims a batch of events, runs the effects of those won (each complaint's in queue order), then marks them done at once. */
 async function runBatch(items: Item[]): Promise<void> {
   let keys: (string | null)[];
   try {
@@ -133,11 +134,21 @@ async function runBatch(items: Item[]): Promise<void> {
     logger.error({ err, events: items.map((i) => i.event._id) }, 'complaint effects could not be claimed; they are retried');
     return;
   }
-  const done: { _id: string; key: string }[] = [];
-  for (const [i, item] of items.entries()) {
-    const key = keys[i];
-    if (key && (await runClaimed(item, key))) done.push({ _id: item.event._id, key });
+  // One complaint's events in their order; different complaints' at once, so that their inserts go
+  // to the engine together (server/db/groupInsert.ts): a burst of filings' notices, mails and facts
+  // in one command per collection instead of one per event.
+  const byComplaint = new Map<string, number[]>();
+  for (const i of items.keys()) {
+    const c = String(items[i]!.event.complaintId);
+    byComplaint.set(c, [...(byComplaint.get(c) ?? []), i]);
   }
+  const won = new Set<number>();
+  await Promise.all(
+    [...byComplaint.values()].map(async (indexes) => {
+      for (const i of indexes) if (keys[i] && (await runClaimed(items[i]!, keys[i]))) won.add(i);
+    }),
+  );
+  const done = [...won].sort((a, b) => a - b).map((i) => ({ _id: items[i]!.event._id, key: keys[i]! }));
   if (!done.length) return;
   try {
     await bulkWriteInChunks(

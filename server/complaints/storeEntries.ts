@@ -6,10 +6,23 @@ import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { now } from '../clock.js';
 import { insertFresh } from '../db/directWrites.js';
+import { groupInsert } from '../db/groupInsert.js';
 import { complaintCounts, complaintEntry, entryCountDeltas, type EntrySource } from './entries.js';
 
 export async function storeEntries(before: EntrySource | null, after: EntrySource, at = now()): Promise<void> {
   await Promise.all([addDeltas(entryCountDeltas(before, after, at)), writeNewerEntryRow(after)]);
+}
+
+/**
+ * A new complaint's (version 1, its filing's): the row inserted with concurrent filings' rows
+ * (server/db/groupInsert.ts) instead of an upsert each. A row there already was written by a retry's
+ * repair from the same events (the same row, or a newer one): it is kept.
+ */
+export async function storeNewEntries(after: EntrySource, at = now()): Promise<void> {
+  const insertRow = groupInsert(ComplaintEntryModel.collection as never, [complaintEntry(after)], { ignoreUndefined: true }).catch((e) => {
+    if (!isDuplicateKey(e)) throw e;
+  });
+  await Promise.all([addDeltas(entryCountDeltas(null, after, at)), insertRow]);
 }
 
 /**

@@ -12,6 +12,7 @@ import { CountSnapshotModel } from '../models/CountSnapshot.js';
 import { now } from '../clock.js';
 import { insertFresh, readDirect, writingDirectly } from '../db/directWrites.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
+import { groupInsert } from '../db/groupInsert.js';
 
 type Counts = Record<string, number>;
 interface Snapshot {
@@ -59,9 +60,10 @@ async function latest(scope: string, probe = true): Promise<Snapshot | null> {
 export async function addDeltas(rows: { _id: string; scope: string; d: Counts; at?: Date }[]): Promise<void> {
   if (!rows.length) return;
   const at = now();
-  await CountDeltaModel.collection
-    .insertMany(rows.map((r) => ({ ...r, sealed: false, at: r.at ?? at })) as never[], { ordered: false })
-    .catch((e) => {
+  await groupInsert(
+    CountDeltaModel.collection as never,
+    rows.map((r) => ({ ...r, sealed: false, at: r.at ?? at })),
+  ).catch((e) => {
       if (!onlyDuplicateKeys(e)) throw e;
     });
 }

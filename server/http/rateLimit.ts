@@ -9,6 +9,7 @@ import { now } from '../clock.js';
 import { RateHitModel } from '../models/RateHit.js';
 import type { Actor } from '../policies/index.js';
 import { AppError } from './errors.js';
+import { groupCreate } from '../db/groupInsert.js';
 
 export interface Limit {
   max: number;
@@ -81,7 +82,7 @@ export function rateLimit(bucket: Bucket): RequestHandler {
       ]);
       if (!byUser) {
         const hits = [...(userKey ? [userKey] : []), ...(byAddress ? [] : [addressKey])];
-        if (hits.length) await RateHitModel.insertMany(hits.map((key) => ({ key, at })));
+        if (hits.length) await groupCreate(RateHitModel, hits.map((key) => ({ key, at })));
       }
       const wait = byUser || byAddress;
       next(wait ? tooMany(wait) : undefined);

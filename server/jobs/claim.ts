@@ -1,6 +1,7 @@
 import { isDuplicateKey } from '../http/errors.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { now } from '../clock.js';
+import { groupCreate } from '../db/groupInsert.js';
 
 /**
  * True for the one caller that inserts `key` first; every later or concurrent caller gets false.
@@ -8,7 +9,7 @@ import { now } from '../clock.js';
  */
 export async function claim(key: string, job: string, result?: unknown): Promise<boolean> {
   try {
-    await JobRunModel.create({ key, job, at: now(), result });
+    await groupCreate(JobRunModel, [{ key, job, at: now(), result }]);
     return true;
   } catch (e) {
     if (isDuplicateKey(e)) return false;

@@ -10,6 +10,7 @@ import { logger } from '../logger.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { OutboxMailModel } from '../models/OutboxMail.js';
 import { composeEml, mailDir, mailSettings, smtpTransport } from './transport.js';
+import { groupInsert } from '../db/groupInsert.js';
 
 type NewMail = {
   key: string;
@@ -38,7 +39,7 @@ export async function enqueueMails(mails: NewMail[]): Promise<void> {
     const invalid = d.validateSync();
     if (invalid) throw invalid;
   }
-  await OutboxMailModel.collection.insertMany(docs.map((d) => d.toObject()) as never[], { ordered: false }).catch((e) => {
+  await groupInsert(OutboxMailModel.collection as never, docs.map((d) => d.toObject())).catch((e) => {
     if (!onlyDuplicateKeys(e)) throw e;
   });
 }

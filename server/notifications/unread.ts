@@ -9,6 +9,7 @@ import { onlyDuplicateKeys } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { NotificationModel } from '../models/Notification.js';
+import { groupInsert } from '../db/groupInsert.js';
 
 type Id = mongoose.Types.ObjectId | string;
 
@@ -52,7 +53,7 @@ export async function addNotifications(docs: NewNotification[], { fresh = false 
   }
   // Unordered: a row another runner stored meanwhile (E11000) leaves the others stored.
   const lost = new Set<number>();
-  await NotificationModel.collection.insertMany(unseen.map((d) => d.toObject()) as never[], { ordered: false }).catch((e) => {
+  await groupInsert(NotificationModel.collection as never, unseen.map((d) => d.toObject())).catch((e) => {
     if (!onlyDuplicateKeys(e)) throw e;
     const errors = (e as { writeErrors?: { index: number }[] | { index: number } }).writeErrors;
     for (const w of Array.isArray(errors) ? errors : errors ? [errors] : unseen.map((_, index) => ({ index }))) lost.add(w.index);

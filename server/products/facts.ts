@@ -10,6 +10,7 @@ import { ComplaintFactModel, type ComplaintFactRecord } from '../models/Complain
 import { complaintReads } from '../complaints/eventReads.js';
 import { resolveProduct } from '../commands/resolveProduct.js';
 import { recordProducts } from '../analytics/weekCells.js';
+import { groupCreate } from '../db/groupInsert.js';
 
 /** The fields of a complaint document (server/models/Complaint.ts) this capability reads. */
 export interface ComplaintDoc {
@@ -127,7 +128,7 @@ export async function recordComplaint(complaintId: string, { reads = complaintRe
   await recordProducts([doc]);
   let fact: ComplaintFactRecord | null;
   try {
-    fact = (await ComplaintFactModel.create(doc)).toObject();
+    fact = (await groupCreate(ComplaintFactModel, [doc]))[0] as unknown as ComplaintFactRecord;
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
     fact = await ComplaintFactModel.findById(c._id).lean();
