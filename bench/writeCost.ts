@@ -113,7 +113,9 @@ async function commandCounts() {
     await m.quiet();
     const after = m.take();
     const per = (t: Tally) => (total(t) / BURST).toFixed(1);
-    console.log(`burst of ${BURST} filings, 10 at a time: ${per(request)} commands per filing until the last answer, ${per(after)} after it`);
+    console.log(
+      `burst of ${BURST} filings, 10 at a time: ${per(request)} commands per filing until the last answer, ${per(after)} after it`,
+    );
     const all: Tally = new Map(request);
     for (const [k, n] of after) all.set(k, (all.get(k) ?? 0) + n);
     console.log(`  in all (per ${BURST} filings): ${show(all)}`);

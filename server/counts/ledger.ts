@@ -64,8 +64,8 @@ export async function addDeltas(rows: { _id: string; scope: string; d: Counts; a
     CountDeltaModel.collection as never,
     rows.map((r) => ({ ...r, sealed: false, at: r.at ?? at })),
   ).catch((e) => {
-      if (!onlyDuplicateKeys(e)) throw e;
-    });
+    if (!onlyDuplicateKeys(e)) throw e;
+  });
 }
 
 /** Count deltas summed per scope over a bulk load, written at its end as one delta row per scope. */

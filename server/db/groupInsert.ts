@@ -94,7 +94,9 @@ async function flush(lane: Lane): Promise<void> {
         let start = 0;
         for (const w of batch) {
           const end = start + w.docs.length;
-          const own = errors.filter((e) => e.index >= start && e.index < end).map((e) => ({ index: e.index - start, code: e.code, errmsg: e.errmsg }));
+          const own = errors
+            .filter((e) => e.index >= start && e.index < end)
+            .map((e) => ({ index: e.index - start, code: e.code, errmsg: e.errmsg }));
           if (own.length) w.reject(callerError(own));
           else w.resolve();
           start = end;
@@ -130,7 +132,7 @@ export function groupInsert(collection: mongo.Collection, docs: object[], option
   });
 }
 
-type AnyModel = mongoose.Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type AnyModel = mongoose.Model<any>;
 
 /**
  * `Model.create` of one or more documents, through groupInsert: cast and validated by the model (the
@@ -145,7 +147,10 @@ export async function groupCreate<T extends object>(model: AnyModel, objs: T[]):
   }
   const versionKey = model.schema.get('versionKey');
   const raw = docs.map((d) => {
-    const o = d.toObject({ depopulate: true, virtuals: false, getters: false, transform: false, flattenDecimals: false }) as Record<string, unknown>;
+    const o = d.toObject({ depopulate: true, virtuals: false, getters: false, transform: false, flattenDecimals: false }) as Record<
+      string,
+      unknown
+    >;
     if (typeof versionKey === 'string' && o[versionKey] === undefined) o[versionKey] = 0;
     return o;
   });

@@ -82,7 +82,11 @@ export function rateLimit(bucket: Bucket): RequestHandler {
       ]);
       if (!byUser) {
         const hits = [...(userKey ? [userKey] : []), ...(byAddress ? [] : [addressKey])];
-        if (hits.length) await groupCreate(RateHitModel, hits.map((key) => ({ key, at })));
+        if (hits.length)
+          await groupCreate(
+            RateHitModel,
+            hits.map((key) => ({ key, at })),
+          );
       }
       const wait = byUser || byAddress;
       next(wait ? tooMany(wait) : undefined);

@@ -39,7 +39,10 @@ export async function enqueueMails(mails: NewMail[]): Promise<void> {
     const invalid = d.validateSync();
     if (invalid) throw invalid;
   }
-  await groupInsert(OutboxMailModel.collection as never, docs.map((d) => d.toObject())).catch((e) => {
+  await groupInsert(
+    OutboxMailModel.collection as never,
+    docs.map((d) => d.toObject()),
+  ).catch((e) => {
     if (!onlyDuplicateKeys(e)) throw e;
   });
 }

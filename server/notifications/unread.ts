@@ -53,7 +53,10 @@ export async function addNotifications(docs: NewNotification[], { fresh = false 
   }
   // Unordered: a row another runner stored meanwhile (E11000) leaves the others stored.
   const lost = new Set<number>();
-  await groupInsert(NotificationModel.collection as never, unseen.map((d) => d.toObject())).catch((e) => {
+  await groupInsert(
+    NotificationModel.collection as never,
+    unseen.map((d) => d.toObject()),
+  ).catch((e) => {
     if (!onlyDuplicateKeys(e)) throw e;
     const errors = (e as { writeErrors?: { index: number }[] | { index: number } }).writeErrors;
     for (const w of Array.isArray(errors) ? errors : errors ? [errors] : unseen.map((_, index) => ({ index }))) lost.add(w.index);

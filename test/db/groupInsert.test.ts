@@ -18,7 +18,14 @@ describe('group commit of inserts', () => {
 
   it('decides every race by the unique index, document by document', async () => {
     const userId = new mongoose.Types.ObjectId();
-    const row = (key: string) => ({ userId, scope: 'complaint', key, fingerprint: key, resourceId: new mongoose.Types.ObjectId(), at: new Date() });
+    const row = (key: string) => ({
+      userId,
+      scope: 'complaint',
+      key,
+      fingerprint: key,
+      resourceId: new mongoose.Types.ObjectId(),
+      at: new Date(),
+    });
     await groupCreate(IdempotencyKeyModel, [row('taken')]);
     // Twins of each key in one turn (one command), and a key stored before.
     const keys = ['a', 'b', 'a', 'taken', 'c', 'b', 'a'];
@@ -33,14 +40,21 @@ describe('group commit of inserts', () => {
     expect((a as { __v?: number }).__v).to.equal(0);
   });
 
-  it("tells a caller of several documents which of its own clashed, and stores the rest", async () => {
+  it('tells a caller of several documents which of its own clashed, and stores the rest', async () => {
     const coll = mongoose.connection.db!.collection('group_insert_test');
     await coll.createIndex({ k: 1 }, { unique: true });
     await coll.insertOne({ k: 2 });
     const first = groupInsert(coll, [{ k: 1 }, { k: 2 }, { k: 3 }]);
     const second = groupInsert(coll, [{ k: 3 }, { k: 4 }]);
     const third = groupInsert(coll, [{ k: 5 }]);
-    const errors = await Promise.all([first, second, third].map((p) => p.then(() => null, (e: unknown) => e)));
+    const errors = await Promise.all(
+      [first, second, third].map((p) =>
+        p.then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      ),
+    );
     const indexes = (e: unknown) => (e as { writeErrors: { index: number }[] }).writeErrors.map((w) => w.index);
     expect(onlyDuplicateKeys(errors[0])).to.equal(true);
     expect(indexes(errors[0])).to.deep.equal([1]);
