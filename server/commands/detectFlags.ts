@@ -17,6 +17,7 @@ import { productSnapshot } from './resolveProduct.js';
 import { isoWeek } from '../../shared/calendar.js';
 import { addWeeks } from '../../shared/weeks.js';
 import { oneAtATime } from '../products/oneAtATime.js';
+import { syncFlagEntries } from '../products/flagEntries.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -104,6 +105,8 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
     );
     flag = { ...flag, ...fields, rules: rulesUnion, score: Math.max(result.score, flag.score) };
   }
+  // The flag's rows in the region lists (created or rewritten above, or by the run that created it).
+  if (result.rules.length > 0) await syncFlagEntries(flag._id);
   const notified = flag.notified as { rules: string[]; score: number } | undefined;
   if (result.rules.length > 0 && escalated(notified, flag.rules, flag.score)) {
     const note = { rules: flag.rules, score: flag.score, at };

@@ -15,6 +15,7 @@ import { UserModel } from '../models/User.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
 import { assignsCaseTo, movesCase } from '../policies/products.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
+import { syncFlagEntries } from '../products/flagEntries.js';
 
 async function bureauOf(region: string) {
   return OrganizationModel.findOne({ kind: 'regulator', regionCode: region }, { name: 1 }).lean();
@@ -66,6 +67,7 @@ export async function openCase(actor: Actor, input: { flagId: string; assignedRe
       openedBy: actor.id,
     });
     await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { status: 'case_opened', caseId: id } });
+    await syncFlagEntries(flag._id);
     announce(c);
     return c.toObject() as EnforcementCaseRecord;
   } catch (e) {
@@ -144,5 +146,6 @@ async function closeFlag(flagId: mongoose.Types.ObjectId, status: 'closed' | 'di
   const flag = await ProductFlagModel.findById(flagId).lean();
   if (!flag) return notFound('Flag');
   await ProductFlagModel.updateOne({ _id: flagId }, { $set: { status, openKey: `closed:${flagId}`, closedAt: at } });
+  await syncFlagEntries(flagId);
   await ProductModel.updateOne({ _id: flag.productId }, { $set: { flagClearedAt: at } });
 }

@@ -14,6 +14,7 @@ import { SamplingFollowUpModel } from '../models/SamplingFollowUp.js';
 import type { Actor } from '../policies/index.js';
 import { checkProduct } from './detectFlags.js';
 import { survivor } from './resolveProduct.js';
+import { syncFlagEntries } from '../products/flagEntries.js';
 
 export async function mergeProducts(actor: Actor, input: { fromId: string; intoId: string; note?: string }) {
   if (input.fromId === input.intoId) throw unprocessable('same_product', 'A product cannot be merged into itself');
@@ -53,10 +54,12 @@ export async function mergeProducts(actor: Actor, input: { fromId: string; intoI
     { $set: { moved: { complaints: complaints.modifiedCount, samplings: samplings.modifiedCount } } },
   );
   // The merged record's open flag (if no case took it) gives way to the survivor's.
+  const merged = await ProductFlagModel.findOne({ openKey: `open:${from._id}` }, { _id: 1 }).lean();
   await ProductFlagModel.updateOne(
     { openKey: `open:${from._id}`, status: 'open' },
     { $set: { status: 'closed', openKey: `merged:${from._id}`, closedAt: now() } },
   );
+  if (merged) await syncFlagEntries(merged._id);
   await checkProduct(String(into._id));
   return { into: into._id as mongoose.Types.ObjectId, moved: { complaints: complaints.modifiedCount, samplings: samplings.modifiedCount } };
 }

@@ -5,7 +5,7 @@
 // gets their counts, and an audience's day counts move to its month scopes; a return request written
 // before the desk's counts gets them and its month; the dashboard's figures written as province-wide
 // day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
-// bands gets its band). Each step finds nothing the second time.
+// bands gets its band; a flag written before the flag lists' rows gets them). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -17,6 +17,7 @@ import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCount
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 import { backfillPlanBands } from '../sampling/bands.js';
 import { logger } from '../logger.js';
+import { backfillFlagEntries } from '../products/flagEntries.js';
 
 export async function backfillFields(): Promise<void> {
   await StoreModel.updateMany({ status: { $exists: false } }, { $set: { status: 'open' } });
@@ -51,5 +52,11 @@ export async function backfillFields(): Promise<void> {
   // lists read right meanwhile (query.ts adds day keys still in an audience's scope).
   splitDayCounts().catch((e: unknown) =>
     logger.error({ err: e }, 'moving the list day counts to month scopes failed; the next start tries again'),
+  );
+  // Not awaited either: one flag at a time (a few thousand at 200k complaints); the flag lists read
+  // the flags as before until every flag has its list rows.
+  backfillFlagEntries().then(
+    (n) => n && logger.info({ flags: n }, 'flag list rows written'),
+    (e: unknown) => logger.error({ err: e }, 'writing the flag list rows failed; the next start goes on'),
   );
 }

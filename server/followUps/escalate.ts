@@ -17,6 +17,7 @@ import { fanOut } from '../notifications/fanout.js';
 import { bureaus } from '../notifications/recipients.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
 import { openFollowUp } from './followUps.js';
+import { syncFlagEntries } from '../products/flagEntries.js';
 
 const NOTE = '抽查后处理逾期，自动立案 / Post-sampling follow-up overdue: case opened automatically';
 
@@ -65,7 +66,9 @@ async function flagOf(f: SamplingFollowUpRecord, at: Date) {
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
   }
-  return (await ProductFlagModel.findOne({ openKey }).lean())!;
+  const flag = (await ProductFlagModel.findOne({ openKey }).lean())!;
+  await syncFlagEntries(flag._id);
+  return flag;
 }
 
 /** Opens the follow-up's case (once: unique flagId) and links it; returns the case id. */
@@ -102,6 +105,7 @@ export async function escalate(f: SamplingFollowUpRecord, at = now()): Promise<m
       caseId = (await EnforcementCaseModel.findOne({ flagId: flag._id }, { _id: 1 }).lean())!._id;
     }
     await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { status: 'case_opened', caseId } });
+    await syncFlagEntries(flag._id);
   }
   await SamplingFollowUpModel.updateOne({ _id: f._id }, { $set: { overdue: true, caseId, escalatedAt: f.escalatedAt ?? at } });
   await fanOut({

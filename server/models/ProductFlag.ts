@@ -19,13 +19,16 @@ const productFlagSchema = new Schema(
     /** Score and rules last announced (flag:raised): a flag is re-announced only when it escalates. */
     notified: { type: Schema.Types.Mixed },
     raisedAt: { type: Date, required: true },
+    /** 1 once the flag's list rows exist (server/products/flagEntries.ts); absent on flags written before them. */
+    entries: { type: Number },
     closedAt: { type: Date },
   },
   { timestamps: true },
 );
 productFlagSchema.index({ status: 1, score: -1 });
 productFlagSchema.index({ productId: 1 });
-// The flag list reads one region's flags of one status (server/products/visibility.ts).
+// The flag list while the start-up backfill writes the list rows of older flags: one region's flags of
+// one status (server/products/visibility.ts); afterwards it reads FlagEntry.
 productFlagSchema.index({ regionCodes: 1, status: 1 });
 
 export type ProductFlagRecord = InferSchemaType<typeof productFlagSchema> & { _id: mongoose.Types.ObjectId };

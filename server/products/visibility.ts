@@ -9,9 +9,15 @@ import { regionFor, type Actor } from '../policies/index.js';
 
 let allCodes: string[] | null = null;
 
+/** Every region code the database knows (GB/T 2260: fixed while the server runs). */
+export async function knownRegionCodes(): Promise<Set<string>> {
+  if (!allCodes?.length) allCodes = (await RegionModel.find({}, { code: 1 }).lean()).map((r) => r.code);
+  return new Set(allCodes);
+}
+
 export async function codesUnder(region: string): Promise<string[]> {
-  allCodes ??= (await RegionModel.find({}, { code: 1 }).lean()).map((r) => r.code);
-  return [...new Set([region, ...allCodes.filter((c) => regionContains(region, c))])];
+  const known = await knownRegionCodes();
+  return [...new Set([region, ...[...known].filter((c) => regionContains(region, c))])];
 }
 
 type Sort = [field: string, dir: 1 | -1];

@@ -60,12 +60,18 @@ export const putFlagRulesSchema = z.object({ rules: flagRulesSchema, expectedVer
 
 export const FLAG_STATUSES = ['open', 'case_opened', 'closed', 'dismissed'] as const;
 
+/** A flag list's nextCursor: the last row's sort key (or, from a page served before, an offset). */
+export const flagCursor = z
+  .string()
+  .regex(/^(\d{1,9}|\d{10}\|[0-9a-f]{24})$/, 'must be the nextCursor of a previous page')
+  .optional();
+
 export const flagQuery = z.object({
   region: regionCode.optional(),
   category: z.enum(CATEGORIES).optional(),
   status: z.enum(FLAG_STATUSES).optional(),
   limit,
-  cursor,
+  cursor: flagCursor,
 });
 
 export const productQuery = z.object({

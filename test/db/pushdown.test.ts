@@ -31,6 +31,8 @@ import { BulkResultModel } from '../../server/models/BulkResult.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
+import { FlagEntryModel } from '../../server/models/FlagEntry.js';
+import { bandQuery, flagScope } from '../../server/products/flagEntries.js';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
 import { DataAccessModel } from '../../server/models/DataAccess.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
@@ -238,7 +240,16 @@ const HOT: Record<string, Hot> = {
   "ledger: a scope's latest snapshot, once per process": () =>
     CountSnapshotModel.findOne({ scope: figureScope('3301', '2026-W10') }).sort({ gen: -1 }),
   // Flags, cases and abuse reviews: one read per region code under the bureau's (server/products/visibility.ts).
-  'product flags of one county, one status (GET /product-flags)': () => ProductFlagModel.find({ regionCodes: '330106', status: 'open' }),
+  'product flags of one county, one status (GET /product-flags while older flags get their list rows)': () =>
+    ProductFlagModel.find({ regionCodes: '330106', status: 'open' }),
+  // The flag lists (server/products/flagEntries.ts): a region and status, one score band, in order.
+  'flag list rows of a region and status, one band (GET /product-flags)': () => bandQuery('33|open', 12),
+  'flag list rows of a region and status, one band, one category (GET /product-flags?category=)': () =>
+    bandQuery('3301|case_opened', 12, 'household_appliance'),
+  "a flag's list rows (rewritten with the flag)": () => FlagEntryModel.find({ flagId: '000000000000000000000000' }),
+  "flag list counts: the region and status's unsealed ledger deltas": () =>
+    CountDeltaModel.find({ scope: flagScope('3301|open'), sealed: false }, { d: 1 }),
+  "flag list counts: the region and status's ledger snapshot by _id": () => CountSnapshotModel.findById(`${flagScope('3301|open')}#1`),
   'enforcement cases of one county (GET /enforcement-cases)': () => EnforcementCaseModel.find({ regionCodes: '330106' }),
   'abuse reviews of one county, pending (GET /abuse-reviews)': () => AbuseReviewModel.find({ regionCodes: '330106', status: 'pending' }),
   // Result counts of the lists (their `total`): the same equalities as the page, counted.

@@ -20,6 +20,7 @@ import { presentFlag } from '../../presenters/products.js';
 import { currentRules, saveRules } from '../../products/flagRules.js';
 import { visibleCountedPage } from '../../products/visibility.js';
 import { detectAll } from '../../commands/detectFlags.js';
+import { flagEntriesBackfilling, flagPage } from '../../products/flagEntries.js';
 
 const rulesOut = (r: Awaited<ReturnType<typeof currentRules>>) => ({
   version: r.version,
@@ -63,6 +64,11 @@ export const flagRoutes = () => [
     },
     async ({ actor, query }) => {
       const statuses = query.status ? [query.status] : ['open', 'case_opened'];
+      if (!flagEntriesBackfilling()) {
+        const { flags, nextCursor, total } = await flagPage(actor!, { ...query, asked: query.region, statuses });
+        return { items: flags.map(presentFlag), nextCursor, total };
+      }
+      // Until the flags written before the list rows have theirs (a few minutes after the first start).
       const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
       return visibleCountedPage(ProductFlagModel, {
         actor: actor!,

@@ -1,0 +1,155 @@
+import { expect } from 'chai';
+import mongoose from 'mongoose';
+import { FlagEntryModel } from '../../server/models/FlagEntry.js';
+import { ProductFlagModel } from '../../server/models/ProductFlag.js';
+import { toActor, type Actor } from '../../server/policies/actor.js';
+import { backfillFlagEntries, BANDS, flagPage, syncFlagEntries } from '../../server/products/flagEntries.js';
+import { visibleCountedPage } from '../../server/products/visibility.js';
+import { DEMO } from '../helpers/http.js';
+import { freshWorld } from '../helpers/server.js';
+
+// The flag lists read list rows and ledger counts (server/products/flagEntries.ts); the rows must give
+// every region the flags, order and totals the read of the region's flags sorted in memory gave.
+const REGIONS = [['330106'], ['330106', '330108'], ['330782'], ['3301'], ['33'], [], ['330106', '330782'], ['339999']];
+const CATS = ['household_appliance', 'electronics', 'electric_bicycle'];
+const STATUSES = ['open', 'case_opened', 'closed', 'dismissed'] as const;
+// Scores on band edges, inside bands and shared by several flags (the id breaks the tie).
+const SCORES = [10, 10, 12.5, 16, 20, 20, 20, 33.3, 40, 55, 90, 150, 1000, 1500, 4, 0];
+
+let n = 0;
+async function flag(i: number) {
+  const productId = new mongoose.Types.ObjectId();
+  const f = await ProductFlagModel.create({
+    productId,
+    openKey: `open:${productId}`,
+    status: STATUSES[i % 3 === 0 ? 1 : i % 7 === 0 ? 2 : i % 11 === 0 ? 3 : 0],
+    product: { name: `产品${++n}` },
+    category: CATS[i % CATS.length],
+    score: SCORES[i % SCORES.length]!,
+    evidence: { complaintIds: [], regionCodes: [] },
+    regionCodes: REGIONS[i % REGIONS.length],
+    raisedAt: new Date('2026-11-01T00:00:00Z'),
+  });
+  await syncFlagEntries(f._id);
+  return f;
+}
+
+describe('flag lists from list rows and ledger counts', () => {
+  const actors: Record<string, Actor> = {};
+  before(async () => {
+    const world = await freshWorld();
+    for (const who of ['admin', 'regulatorZj', 'regulatorHz', 'regulatorYw'] as const)
+      actors[who] = toActor(world.users.get(DEMO[who])! as never);
+    actors.county = { ...actors.regulatorHz!, regionCode: '330106' };
+    for (let i = 0; i < 70; i++) await flag(i);
+  });
+
+  type Q = { statuses: string[]; category?: string; asked?: string };
+  async function pages(actor: Actor, q: Q, limit: number) {
+    const out = { ids: [] as string[], totals: [] as number[] };
+    let cursor: string | undefined;
+    do {
+      const p = await flagPage(actor, { ...q, cursor, limit });
+      out.ids.push(...p.flags.map((f) => String(f._id)));
+      out.totals.push(p.total);
+      cursor = p.nextCursor ?? undefined;
+    } while (cursor);
+    return out;
+  }
+  async function before_(actor: Actor, q: Q) {
+    const alternatives = q.statuses.map((status) => ({ status, ...(q.category ? { category: q.category } : {}) }));
+    const all = await visibleCountedPage(ProductFlagModel, {
+      actor,
+      asked: q.asked,
+      alternatives,
+      sort: ['score', -1],
+      limit: 1000,
+      present: (f) => String(f._id),
+    });
+    return { ids: all.items, total: all.total };
+  }
+  const QUERIES: Q[] = [
+    { statuses: ['open', 'case_opened'] },
+    { statuses: ['open'] },
+    { statuses: ['closed'] },
+    { statuses: ['open', 'case_opened'], category: 'electronics' },
+    { statuses: ['open'], asked: '330106' },
+  ];
+
+  it('gives each role and region the flags, order and totals of the in-memory read, page by page', async function () {
+    this.timeout(300_000);
+    for (const [who, actor] of Object.entries(actors))
+      for (const q of QUERIES) {
+        if (q.asked && who === 'regulatorYw') continue;
+        const want = await before_(actor, q);
+        for (const limit of [6, 100, 4]) {
+          const got = await pages(actor, q, limit);
+          expect(got.ids, `${who} ${JSON.stringify(q)} limit ${limit}`).to.deep.equal(want.ids);
+          expect(new Set(got.totals), `${who} ${JSON.stringify(q)} totals`).to.deep.equal(new Set([want.total]));
+        }
+      }
+    expect((await before_(actors.regulatorZj!, QUERIES[0]!)).total).to.be.above(20);
+  });
+
+  it('answers a region outside the jurisdiction 403, as before', async () => {
+    const err = await flagPage(actors.regulatorYw!, { statuses: ['open'], asked: '3301', limit: 6 }).catch((e: unknown) => e);
+    expect(err).to.have.property('status', 403);
+  });
+
+  it('keeps an offset cursor of a page served before the list rows working', async () => {
+    const q = { statuses: ['open', 'case_opened'] };
+    const want = (await before_(actors.admin!, q)).ids;
+    const p = await flagPage(actors.admin!, { ...q, cursor: '7', limit: 5 });
+    expect(p.flags.map((f) => String(f._id))).to.deep.equal(want.slice(7, 12));
+  });
+
+  it("moves a flag's rows and counts with its status, score and regions", async function () {
+    this.timeout(300_000);
+    const f = await flag(1);
+    const updates = [
+      { status: 'case_opened', score: 1200 },
+      { score: 11, regionCodes: ['330782', '3301'] },
+      { regionCodes: [] },
+      { status: 'closed', regionCodes: ['330106'], category: 'electronics' },
+    ];
+    for (const u of updates) {
+      await ProductFlagModel.updateOne({ _id: f._id }, { $set: u });
+      await syncFlagEntries(f._id);
+      for (const who of ['admin', 'regulatorHz', 'county'])
+        for (const q of [QUERIES[0]!, QUERIES[2]!]) {
+          const want = await before_(actors[who]!, q);
+          const got = await pages(actors[who]!, q, 50);
+          expect(got.ids, `${who} ${JSON.stringify(q)} after ${JSON.stringify(u)}`).to.deep.equal(want.ids);
+          expect(got.totals[0]).to.equal(want.total);
+        }
+    }
+    // A region that no longer sees the flag keeps its row out of every list.
+    const rows = await FlagEntryModel.find({ flagId: f._id }).lean();
+    expect(
+      rows
+        .filter((r) => r.aud !== '-')
+        .map((r) => r._id)
+        .sort(),
+    ).to.deep.equal([`330106|${f._id}`, `3301|${f._id}`, `33|${f._id}`]);
+    expect(BANDS.at(-1)).to.equal(0);
+  });
+
+  it('backfills flags written before the list rows, once', async () => {
+    const productId = new mongoose.Types.ObjectId();
+    const { _id } = await ProductFlagModel.create({
+      productId,
+      openKey: `open:${productId}`,
+      status: 'open',
+      product: { name: '旧标记' },
+      category: 'electronics',
+      score: 5000,
+      evidence: {},
+      regionCodes: ['330106'],
+      raisedAt: new Date('2026-10-01T00:00:00Z'),
+    });
+    expect((await flagPage(actors.county!, { statuses: ['open'], limit: 1 })).flags[0]?._id).to.not.deep.equal(_id);
+    expect(await backfillFlagEntries()).to.equal(1);
+    expect(String((await flagPage(actors.county!, { statuses: ['open'], limit: 1 })).flags[0]?._id)).to.equal(String(_id));
+    expect(await backfillFlagEntries()).to.equal(0);
+  });
+});
