@@ -26,6 +26,17 @@ export const figureScope = (region: string, week: string) => `fw:${region}:${wee
  * read only for the first and last week of a period that starts or ends inside a week.
  */
 export const figureDayScope = (region: string, week: string) => `fd:${region}:${week}`;
+/**
+ * A scope region's own figures of a week over every category, without the category or the county in
+ * the key: the metrics (`n`, `s:<status>`, `t:1`…, as `<metric>`), the daily filings (`<day>|n`) and
+ * the filings per county (`c:<county>`, the map). What the dashboard asks most (the province or a
+ * city, no category) reads these: a few hundred keys a week whatever the number of complaints, where
+ * the week scope above holds every county × category × metric (about 8,000 keys at 200k). The name
+ * keeps the `fw:` kind, so whatever removes or recounts the week scopes does these too.
+ */
+export const totalScope = (region: string, week: string) => `fw:${region}:all:${week}`;
+/** The same per day, `<day>|<metric>` and `<day>|c:<county>`: the edge weeks of a period. */
+export const totalDayScope = (region: string, week: string) => `fd:${region}:all:${week}`;
 /** `<r>|<category>|<id>` per scope region and week: complaints per merchant, store or product. */
 export const topScope = (dim: Dim, region: string, week: string) => `tw:${dim}:${region}:${week}`;
 /** The same per day, `<r>|<category>|<day>|<id>`: the edge weeks of a period. */
@@ -150,6 +161,16 @@ function figureOnly(out: Map<string, Counts>, c: FigureSource) {
   pw[`${c.countyCode}|${category}|m`] = 1;
   pd[`${c.countyCode}|${category}|${day}|m`] = 1;
   for (const [region, r] of regionsOf(c.countyCode)) out.get(figureScope(region, week))![`${r}|${category}|${day}|n`] = 1;
+  for (const [region] of regionsOf(c.countyCode)) {
+    const w: Counts = { [`${day}|n`]: 1, [`c:${c.countyCode}`]: 1 };
+    const d: Counts = { [`${day}|c:${c.countyCode}`]: 1 };
+    for (const [metric, n] of Object.entries(metrics(c))) {
+      w[metric] = n;
+      d[`${day}|${metric}`] = n;
+    }
+    out.set(totalScope(region, week), w);
+    out.set(totalDayScope(region, week), d);
+  }
 }
 
 /** A complaint's (or fact's) count in a top list, in its scope regions' week and day scopes. */

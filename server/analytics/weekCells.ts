@@ -6,6 +6,8 @@ import {
   productCounts,
   figureScope,
   figureDayScope,
+  totalScope,
+  totalDayScope,
   topScope,
   topDayScope,
   storeScope,
@@ -102,20 +104,58 @@ async function read(
   return out;
 }
 
+/** Whether a scope region's own totals (rollup.ts `totalScope`) serve the filter: the province or a city itself, every category. */
+const totalsServe = (f: CellFilter) => !f.category && scopeRegion(f.regionPrefix) === f.regionPrefix;
+
+/**
+ * The same from the region's totals: a metric as a cell of the region itself (category ''), the
+ * filings of a county (`c:<county>`) as that county's `m`, as in the province's week scope.
+ */
+async function readTotals(weeks: string[], f: CellFilter): Promise<Cell[]> {
+  const whole = weeks.map((w) => wholeWeek(w, f));
+  const scopes = await Promise.all(
+    weeks.map((w, i) => readCounts(whole[i] ? totalScope(f.regionPrefix, w) : totalDayScope(f.regionPrefix, w))),
+  );
+  const out: Cell[] = [];
+  scopes.forEach((counts, i) => {
+    for (const [key, n] of Object.entries(counts)) {
+      const parts = key.split('|');
+      // A week's daily filings (`<day>|n`) are the time series' (dailyFilings).
+      if (parts.length !== (whole[i] ? 1 : 2)) continue;
+      const day = whole[i] ? '' : parts[0]!;
+      if (!inside(f, f.regionPrefix, '', day)) continue;
+      const last = parts[parts.length - 1]!;
+      const county = last.startsWith('c:') ? last.slice(2) : null;
+      out.push({ county: county ?? f.regionPrefix, category: '', day, week: weeks[i]!, metric: county ? 'm' : last, n });
+    }
+  });
+  return out;
+}
+
 /** Every figure metric per region cell × category of these weeks (per day in edge weeks), inside the region and filter. */
 export async function weekMetrics(weeks: string[], f: CellFilter): Promise<Cell[]> {
   // The province's own counts are under its code; its per-county filings (`m`) are the map's.
-  return (await read(weeks, figureScope, figureDayScope, f)).filter((c) => c.metric !== 'm');
+  return (await (totalsServe(f) ? readTotals(weeks, f) : read(weeks, figureScope, figureDayScope, f))).filter((c) => c.metric !== 'm');
 }
 
 /** Complaints filed per county × category of these weeks (per day in edge weeks), inside the region and filter: the map. */
 export async function weekCells(weeks: string[], f: CellFilter): Promise<Cell[]> {
+  if (totalsServe(f)) return (await readTotals(weeks, f)).filter((c) => c.metric === 'm');
   const metric = f.regionPrefix.length <= 2 ? 'm' : 'n';
   return (await read(weeks, figureScope, figureDayScope, f)).filter((c) => c.metric === metric);
 }
 
 /** Complaints filed per category and day of these weeks, inside the region and filter: the time series (week scopes only). */
 export async function dailyFilings(weeks: string[], f: CellFilter): Promise<{ day: string; week: string; n: number }[]> {
+  if (totalsServe(f)) {
+    const scopes = await Promise.all(weeks.map((w) => readCounts(totalScope(f.regionPrefix, w))));
+    return scopes.flatMap((counts, i) =>
+      Object.entries(counts).flatMap(([key, n]) => {
+        const [day, metric] = key.split('|');
+        return metric === 'n' && inside(f, f.regionPrefix, '', day!) ? [{ day: day!, week: weeks[i]!, n }] : [];
+      }),
+    );
+  }
   const region = scopeRegion(f.regionPrefix);
   const scopes = await Promise.all(weeks.map((w) => readCounts(figureScope(region, w))));
   const out: { day: string; week: string; n: number }[] = [];
