@@ -46,7 +46,7 @@ const pairs = (f: Awaited<ReturnType<typeof figures>>) => ({
 });
 
 describe("a region's totals over every category (rollup.ts totalScope)", function () {
-  this.timeout(300_000);
+  this.timeout(900_000);
   let srv: TestServer;
   let clients: [string, ApiClient][];
   const periods: string[] = [];
