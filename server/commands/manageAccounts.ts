@@ -11,6 +11,7 @@ import { InvitationModel, InvitationUseModel } from '../models/Invitation.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel, type UserRecord } from '../models/User.js';
+import { accountNumber, countAccount } from '../accounts/numbers.js';
 import type { Actor } from '../policies/index.js';
 import { invitesRole, managesAccount, seesAccount } from '../policies/accounts.js';
 
@@ -69,6 +70,7 @@ export async function inviteAccount(actor: Actor, input: InviteInput): Promise<U
     const passwordHash = await argon2.hash(crypto.randomBytes(32).toString('base64url'));
     user = (
       await UserModel.create({
+        ...(await accountNumber()),
         name: input.name,
         email: input.email,
         passwordHash,
@@ -82,6 +84,7 @@ export async function inviteAccount(actor: Actor, input: InviteInput): Promise<U
     if (isDuplicateKey(e)) throw conflict('email_taken', 'An account with this email already exists');
     throw e;
   }
+  await countAccount(user);
   await issueInvitation(user, inviter);
   await audit('invite', inviter, user);
   return user;

@@ -4,6 +4,7 @@ import type { RegisterInput } from '../../shared/schemas/auth.js';
 import { conflict, isDuplicateKey } from '../http/errors.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { UserModel, type UserRecord } from '../models/User.js';
+import { accountNumber, countAccount } from '../accounts/numbers.js';
 
 /**
  * Creates a consumer (active) or a merchant account with its organization (both pending until
@@ -29,8 +30,10 @@ export async function registerUser(input: RegisterInput): Promise<UserRecord> {
       throw e;
     }
   }
+  let user;
   try {
-    const user = await UserModel.create({
+    user = await UserModel.create({
+      ...(await accountNumber()),
       name: input.name,
       email: input.email,
       passwordHash,
@@ -41,10 +44,11 @@ export async function registerUser(input: RegisterInput): Promise<UserRecord> {
       orgId,
       orgName: orgId ? input.merchant?.name : undefined,
     });
-    return user.toObject() as UserRecord;
   } catch (e) {
     if (orgId) await OrganizationModel.deleteOne({ _id: orgId });
     if (isDuplicateKey(e)) throw conflict('email_taken', 'An account with this email already exists');
     throw e;
   }
+  await countAccount(user);
+  return user.toObject() as UserRecord;
 }

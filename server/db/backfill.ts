@@ -5,7 +5,8 @@
 // gets their counts, and an audience's day counts move to its month scopes; a return request written
 // before the desk's counts gets them and its month; the dashboard's figures written as province-wide
 // day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
-// bands gets its band; a flag written before the flag lists' rows gets them). Each step finds nothing the second time.
+// bands gets its band; a flag written before the flag lists' rows gets them; mails and accounts written
+// before the admin's lists read by band get their numbers). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -16,6 +17,8 @@ import { backfillReturnCounts } from '../returns/counts.js';
 import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCounts.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 import { backfillPlanBands } from '../sampling/bands.js';
+import { backfillOutboxNumbers } from '../mail/outbox.js';
+import { numberNewAccounts } from '../accounts/numbers.js';
 import { logger } from '../logger.js';
 import { backfillFlagEntries } from '../products/flagEntries.js';
 
@@ -48,6 +51,8 @@ export async function backfillFields(): Promise<void> {
   await backfillEntryCounts();
   await migrateFigureScopes();
   await backfillPlanBands();
+  await backfillOutboxNumbers();
+  await numberNewAccounts();
   // Not awaited: on a ledger written before, it reads every scope (minutes at 50k complaints), and the
   // lists read right meanwhile (query.ts adds day keys still in an audience's scope).
   splitDayCounts().catch((e: unknown) =>

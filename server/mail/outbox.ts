@@ -5,6 +5,9 @@ import path from 'node:path';
 import type mongoose from 'mongoose';
 import { now } from '../clock.js';
 import { isDuplicateKey, onlyDuplicateKeys } from '../http/errors.js';
+import { bulkWriteInChunks } from '../db/bulkWrite.js';
+import { bandedPage, numbered } from '../db/sequence.js';
+import { paginate } from '../http/paginate.js';
 import { claim } from '../jobs/claim.js';
 import { logger } from '../logger.js';
 import { JobRunModel } from '../models/JobRun.js';
@@ -20,9 +23,13 @@ type NewMail = {
   text: string;
 };
 
+/** The sequence that orders the admin's outbox (server/db/sequence.ts). */
+export const OUTBOX_SEQUENCE = 'outbox';
+
 export async function enqueueMail(m: NewMail): Promise<boolean> {
   try {
-    await OutboxMailModel.create({ ...m, status: 'pending', nextAttemptAt: now(), createdAt: now() });
+    const [n] = await numbered(OUTBOX_SEQUENCE, 1);
+    await OutboxMailModel.create({ ...m, ...n, status: 'pending', nextAttemptAt: now(), createdAt: now() });
     return true;
   } catch (e) {
     if (isDuplicateKey(e)) return false;
@@ -34,7 +41,9 @@ export async function enqueueMail(m: NewMail): Promise<boolean> {
 export async function enqueueMails(mails: NewMail[]): Promise<void> {
   if (!mails.length) return;
   const at = now();
-  const docs = mails.map((m) => new OutboxMailModel({ ...m, status: 'pending', nextAttemptAt: at, createdAt: at }));
+  // One block of numbers for the batch; a mail already enqueued leaves its number unused.
+  const numbers = await numbered(OUTBOX_SEQUENCE, mails.length);
+  const docs = mails.map((m, i) => new OutboxMailModel({ ...m, ...numbers[i], status: 'pending', nextAttemptAt: at, createdAt: at }));
   for (const d of docs) {
     const invalid = d.validateSync();
     if (invalid) throw invalid;
@@ -125,4 +134,36 @@ export async function deliverOutbox(at = now(), limit = 50): Promise<{ sent: num
     }
   }
   return { sent, failed };
+}
+
+/**
+ * The admin's outbox, newest first. All mails, or the sent ones, a band at a time (`{band}`,
+ * `{status: 'sent', band}`: at most 50 rows per read, whatever the outbox holds). Pending and failed
+ * mails are the few the job has not delivered: one `{status}` read sorted by _id, as before.
+ */
+export async function outboxPage(q: { status?: 'pending' | 'sent' | 'failed'; limit: number; cursor?: string }) {
+  if (q.status === 'pending' || q.status === 'failed') return paginate(OutboxMailModel, { status: q.status }, q);
+  return bandedPage(OutboxMailModel, OUTBOX_SEQUENCE, q.status ? { status: q.status } : {}, q);
+}
+
+const NUMBERED = 'backfill:outbox-numbers-v1';
+
+/**
+ * Mails enqueued before the outbox was numbered get their numbers, in _id order, once
+ * (server/db/backfill.ts). They come before any mail enqueued since, unless those were enqueued first
+ * by a newer process on the same database.
+ */
+export async function backfillOutboxNumbers(): Promise<number> {
+  if (await JobRunModel.exists({ key: NUMBERED })) return 0;
+  const rows = (await OutboxMailModel.find({}, { _id: 1, seq: 1 }).lean())
+    .filter((r) => typeof r.seq !== 'number')
+    .sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
+  const numbers = await numbered(OUTBOX_SEQUENCE, rows.length);
+  await bulkWriteInChunks(
+    OutboxMailModel,
+    rows.map((r, i) => ({ updateOne: { filter: { _id: r._id }, update: { $set: numbers[i]! } } })),
+  );
+  await claim(NUMBERED, 'backfill');
+  if (rows.length) logger.info({ mails: rows.length }, 'outbox mails numbered for the admin list');
+  return rows.length;
 }

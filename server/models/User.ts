@@ -30,6 +30,10 @@ const userSchema = new Schema(
     // A regulator's subscriptions (`category:…`, `merchant:…`, `product:…`, `region:…`): the fan-out
     // finds subscribers by one equality per key on this indexed array.
     subs: { type: [String], default: undefined },
+    // Its number in the order accounts were added, and that number's band (server/accounts/numbers.ts):
+    // the admin's unfiltered account list reads a band at a time.
+    seq: { type: Number },
+    band: { type: Number },
   },
   { timestamps: true },
 );
@@ -37,6 +41,7 @@ userSchema.index({ role: 1, status: 1 });
 userSchema.index({ orgId: 1 });
 userSchema.index({ search: 1 });
 userSchema.index({ subs: 1 });
+userSchema.index({ band: 1, seq: -1 });
 
 // Every document write recomputes the tokens (create, save, insertMany all validate first).
 userSchema.pre('validate', function () {

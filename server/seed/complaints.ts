@@ -22,6 +22,7 @@ import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
 import { ComplaintNumberModel } from '../models/ComplaintNumber.js';
 import { endOf, formatNumber } from '../complaints/number.js';
 import { UserModel } from '../models/User.js';
+import { numberNewAccounts } from '../accounts/numbers.js';
 import type { DemoWorld, Seeder } from './registry.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { insertModels } from '../db/directWrites.js';
@@ -226,6 +227,7 @@ async function demoConsumers(world: DemoWorld) {
       phone: `1380571${String(1000 + i)}`,
     })),
   );
+  await numberNewAccounts();
   return [demo, demo, demo, ...more];
 }
 

@@ -6,6 +6,7 @@ import { claim } from '../jobs/claim.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
+import { numberNewAccounts } from '../accounts/numbers.js';
 import { logger } from '../logger.js';
 import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
@@ -146,6 +147,7 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
         : {}),
     })),
   );
+  await numberNewAccounts();
   const byEmail = new Map(users.map((u) => [u.email, u]));
   return {
     config,

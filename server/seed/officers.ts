@@ -7,6 +7,7 @@ import { saveView } from '../commands/savedViews.js';
 import { audiences } from '../complaints/entries.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { UserModel, type UserRecord } from '../models/User.js';
+import { numberNewAccounts } from '../accounts/numbers.js';
 import { toActor } from '../policies/actor.js';
 import type { DemoWorld, Seeder } from './registry.js';
 
@@ -27,7 +28,7 @@ export const DEMO_OFFICERS: Record<string, { email: string; name: string }[]> = 
 
 /** Officers of the bureau of `admin` (same organization, region and password as its admin account). */
 export async function createOfficers(admin: HydratedDocument<UserRecord> | UserRecord, list: { email: string; name: string }[]) {
-  return UserModel.insertMany(
+  const officers = await UserModel.insertMany(
     list.map((o) => ({
       email: o.email,
       name: o.name,
@@ -40,6 +41,8 @@ export async function createOfficers(admin: HydratedDocument<UserRecord> | UserR
       regionCode: admin.regionCode,
     })),
   );
+  await numberNewAccounts();
+  return officers;
 }
 
 /** Complaints assigned per officer in the demo; the rest of each queue stays 未分配. */

@@ -37,6 +37,8 @@ import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
 import { DataAccessModel } from '../../server/models/DataAccess.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { OutboxMailModel } from '../../server/models/OutboxMail.js';
+import { SequenceBlockModel } from '../../server/models/SequenceBlock.js';
+import { ACCOUNTS_SCOPE } from '../../server/accounts/numbers.js';
 import { OpenDataExportModel } from '../../server/models/OpenDataExport.js';
 import { OpenDataFigureModel } from '../../server/models/OpenDataFigure.js';
 import { EnforcementCaseModel } from '../../server/models/EnforcementCase.js';
@@ -350,6 +352,15 @@ const HOT: Record<string, Hot> = {
     ComplaintModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id }, { _id: 1 }),
   'my data download: my returns (GET /me/data.zip)': (w) =>
     ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id }).sort({ _id: -1 }),
+  // The admin's outbox and account list, a band (at most 50 rows) at a time (server/db/sequence.ts), and the end of their sequence by _id.
+  'admin outbox, one band of every mail (GET /admin/outbox)': () => OutboxMailModel.find({ band: 3 }),
+  'admin outbox, one band of sent mails (GET /admin/outbox?status=sent)': () => OutboxMailModel.find({ status: 'sent', band: 3 }),
+  'admin outbox, undelivered mails (GET /admin/outbox?status=failed)': () =>
+    OutboxMailModel.find({ status: 'failed' }).sort({ _id: -1 }).limit(51),
+  'admin outbox or account list: the next block of its sequence': () => SequenceBlockModel.findById('outbox:7'),
+  'admin account list, one band (GET /users)': () => UserModel.find({ band: 3 }),
+  "admin account list's total (GET /users): the ledger snapshot by _id": () => CountSnapshotModel.findById(`${ACCOUNTS_SCOPE}#1`),
+  "admin account list's total: its unsealed ledger deltas": () => CountDeltaModel.find({ scope: ACCOUNTS_SCOPE, sealed: false }, { d: 1 }),
   'my data download: my mails (GET /me/data.zip)': (w) =>
     OutboxMailModel.find({ userId: user(w, 'consumer@demo.fangxin.cn')._id }).sort({ _id: -1 }),
   'my data download: my notifications (GET /me/data.zip)': (w) =>

@@ -7,6 +7,7 @@ import { trackEngine } from '../../server/db/availability.js';
 import { prepareIndexes } from '../../server/db/connection.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { forgetNumberBlock } from '../../server/complaints/number.js';
+import { forgetSequences } from '../../server/db/sequence.js';
 
 let embedded: EmbeddedDb | null = null;
 
@@ -55,6 +56,7 @@ export async function stopTestDatabase(): Promise<void> {
 export async function resetDb(): Promise<void> {
   await effectsSettled();
   forgetNumberBlock();
+  forgetSequences();
   const collections = await mongoose.connection.db!.collections();
   await Promise.all(collections.map((c) => emptyCollection(c)));
 }

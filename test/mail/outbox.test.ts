@@ -6,7 +6,7 @@ import { testClock } from '../../server/clock.js';
 import { fileComplaint } from '../../server/commands/fileComplaint.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { freePort } from '../../server/db/ferretdb.js';
-import { deliverOutbox } from '../../server/mail/outbox.js';
+import { backfillOutboxNumbers, deliverOutbox, enqueueMail, enqueueMails } from '../../server/mail/outbox.js';
 import { configureMail } from '../../server/mail/transport.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
 import { OutboxMailModel } from '../../server/models/OutboxMail.js';
@@ -59,6 +59,42 @@ describe('mail outbox', () => {
       expect(sent.every((m) => m.status === 'sent' && m.attempts === 2 && m.transport === 'smtp')).to.equal(true);
     } finally {
       await smtpDown(server);
+    }
+  });
+
+  it('lists every mail newest first, a band at a time, those enqueued before numbering included, and the sent ones alone', async () => {
+    const userId = world.users.get(DEMO.consumer)!._id;
+    const mail = (i: number) => ({ key: `t:${i}`, userId, to: DEMO.consumer, subject: `s${i}`, text: 't' });
+    // Written before the outbox was numbered: the start-up backfill numbers them in _id order, once.
+    await OutboxMailModel.collection.insertMany(
+      [0, 1, 2].map((i) => ({ ...mail(i), status: 'sent', attempts: 1, nextAttemptAt: AT, createdAt: AT })),
+    );
+    expect(await backfillOutboxNumbers()).to.equal(3);
+    expect(await backfillOutboxNumbers()).to.equal(0);
+    await enqueueMails(Array.from({ length: 70 }, (_, i) => mail(3 + i)));
+    await enqueueMails([mail(5), mail(73)]); // one already enqueued: its number stays unused
+    for (let i = 74; i < 130; i++) await enqueueMail(mail(i));
+    await OutboxMailModel.updateMany({}, { $set: { status: 'sent' } });
+    await OutboxMailModel.updateMany({ key: { $in: ['t:0', 't:100', 't:129'] } }, { $set: { status: 'failed' } });
+    const srv = await startTestServer();
+    try {
+      const admin = await signedIn(srv.url, DEMO.admin);
+      const all = async (q: string) => {
+        const subjects: string[] = [];
+        for (let cursor = ''; ;) {
+          const page = await admin.get(`/admin/outbox?limit=50${q}${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(page.status).to.equal(200);
+          subjects.push(...page.body.items.map((m: { subject: string }) => m.subject));
+          if (!page.body.nextCursor) return subjects;
+          cursor = page.body.nextCursor;
+        }
+      };
+      const newestFirst = Array.from({ length: 130 }, (_, i) => `s${129 - i}`);
+      expect(await all('')).to.deep.equal(newestFirst);
+      expect(await all('&status=sent')).to.deep.equal(newestFirst.filter((s) => !['s0', 's100', 's129'].includes(s)));
+      expect(await all('&status=failed')).to.deep.equal(['s129', 's100', 's0']);
+    } finally {
+      await srv.stop();
     }
   });
 

@@ -6,7 +6,7 @@ import { objectId } from '../../../shared/schemas/common.js';
 import { outboxMailSchema, outboxQuery } from '../../../shared/schemas/notification.js';
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
-import { paginate } from '../../http/paginate.js';
+import { outboxPage } from '../../mail/outbox.js';
 import { composeEml, mailDir } from '../../mail/transport.js';
 import { OutboxMailModel, type OutboxMailRecord } from '../../models/OutboxMail.js';
 
@@ -40,7 +40,7 @@ export const outboxRoutes = () => [
       response: page(outboxMailSchema),
     },
     async ({ query }) => {
-      const p = await paginate(OutboxMailModel, query.status ? { status: query.status } : {}, query);
+      const p = await outboxPage(query);
       return { items: p.items.map((m) => present(m as OutboxMailRecord)), nextCursor: p.nextCursor };
     },
   ),

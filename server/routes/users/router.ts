@@ -20,6 +20,8 @@ import { acceptInvitation, inviteAccount, resendInvitation, setAccountEnabled } 
 import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
 import { paginate } from '../../http/paginate.js';
+import { bandedPage } from '../../db/sequence.js';
+import { ACCOUNTS_SEQUENCE, accountTotal } from '../../accounts/numbers.js';
 import { AuditEntryModel, type AuditEntryRecord } from '../../models/AuditEntry.js';
 import { StoreModel } from '../../models/Store.js';
 import { UserModel, type UserRecord } from '../../models/User.js';
@@ -55,7 +57,13 @@ export const userRoutes = () => [
       if (query.status) filter.status = query.status;
       const search = query.q ? tokenFilter('search', query.q) : null;
       if (search) Object.assign(filter, search);
-      const [p, total] = await Promise.all([paginate(UserModel, filter, query), UserModel.countDocuments(filter)]);
+      // The admin's list of every account, or of one role, counts from the ledger; every account is
+      // read a band at a time (server/accounts/numbers.ts).
+      const counted = actor!.role === 'admin' && !query.status && !search;
+      const [p, total] = await Promise.all([
+        counted && !query.role ? bandedPage(UserModel, ACCOUNTS_SEQUENCE, {}, query) : paginate(UserModel, filter, query),
+        counted ? accountTotal(query.role) : UserModel.countDocuments(filter),
+      ]);
       return { items: await present(actor!, p.items as UserRecord[]), nextCursor: p.nextCursor, total };
     },
   ),

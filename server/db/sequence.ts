@@ -1,0 +1,110 @@
+// Numbers in the order they were taken, for lists of a whole collection newest first (the admin's
+// outbox and accounts). FerretDB sorts in memory everything a find selects, so `find({}).sort({_id})`
+// reads the whole collection for a page; a row that carries its number, and its band (the number
+// divided by BAND), is read a band at a time instead: `{band}` selects at most BAND rows.
+//
+// Without $inc (not atomic on FerretDB v1): a writer takes `size` numbers by inserting block k of the
+// sequence, `{_id: "<name>:<k>", start, size}`, starting where block k-1 ends. The unique _id decides a
+// race: the loser reads the winner's block and takes block k+1. Blocks are read by _id only, so the
+// end of the sequence is one read of the next block (missing) once this process knows where it is.
+import mongoose from 'mongoose';
+import { badRequest, isDuplicateKey } from '../http/errors.js';
+import { SequenceBlockModel } from '../models/SequenceBlock.js';
+
+/** Rows per band: a page of 50 reads two bands (three after a cursor in mid-band). */
+export const BAND = 50;
+export const bandOf = (seq: number) => Math.floor(seq / BAND);
+
+type Tip = { k: number; end: number };
+// The next block and where it starts, per sequence, as this process last saw it.
+const known = new Map<string, Tip>();
+
+const block = (name: string, k: number) => SequenceBlockModel.findById(`${name}:${k}`, { start: 1, size: 1 }).lean();
+
+/** Where the sequence ends (the next number to take), probing forward by _id from what this process knows. */
+async function tip(name: string): Promise<Tip> {
+  let t = known.get(name);
+  if (!t) {
+    // First use in this process: double until a block is missing, then halve (blocks have no gaps).
+    if (!(await block(name, 0))) t = { k: 0, end: 0 };
+    else {
+      let lo = 0;
+      let hi = 1;
+      while (await block(name, hi)) [lo, hi] = [hi, hi * 2];
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (await block(name, mid)) lo = mid;
+        else hi = mid;
+      }
+      const b = (await block(name, lo))!;
+      t = { k: lo + 1, end: b.start + b.size };
+    }
+  }
+  // Blocks another process took since.
+  for (let b = await block(name, t.k); b; b = await block(name, t.k)) t = { k: t.k + 1, end: b.start + b.size };
+  known.set(name, t);
+  return t;
+}
+
+/** The sequence's end: every number below it is taken (its row may not be written yet, or never was). */
+export const sequenceEnd = async (name: string) => (await tip(name)).end;
+
+/** Takes `size` consecutive numbers (one insert when this process is up to date); returns the first. */
+export async function takeNumbers(name: string, size: number): Promise<number> {
+  let t = known.get(name) ?? (await tip(name));
+  for (;;) {
+    try {
+      await SequenceBlockModel.create({ _id: `${name}:${t.k}`, start: t.end, size });
+      known.set(name, { k: t.k + 1, end: t.end + size });
+      return t.end;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const b = (await block(name, t.k))!;
+      t = { k: t.k + 1, end: b.start + b.size };
+    }
+  }
+}
+
+/** `seq` and `band` for `n` new rows, in order. */
+export async function numbered(name: string, n: number): Promise<{ seq: number; band: number }[]> {
+  if (n === 0) return [];
+  const first = await takeNumbers(name, n);
+  return Array.from({ length: n }, (_, i) => ({ seq: first + i, band: bandOf(first + i) }));
+}
+
+/** Forgets what this process knows (a test that empties the database). */
+export const forgetSequences = () => known.clear();
+
+type Numbered = { _id: mongoose.Types.ObjectId; seq?: number | null };
+
+/**
+ * One page of the rows matching `filter`, newest (highest number) first: the bands from the newest
+ * down, `{...filter, band}` each, a few at once (two, then four, up to eight), until the page and
+ * one row more are found. The cursor is the last row's _id. Rows without a number are not listed
+ * (the start-up backfill numbers them). For filters that keep most rows; a rare one reads many bands.
+ */
+export async function bandedPage<T>(
+  model: mongoose.Model<T>,
+  name: string,
+  filter: Record<string, unknown>,
+  q: { limit: number; cursor?: string },
+): Promise<{ items: (T & Numbered)[]; nextCursor: string | null }> {
+  let upper: number;
+  if (q.cursor) {
+    const row = mongoose.isValidObjectId(q.cursor) ? await model.findById(q.cursor, { seq: 1 }).lean<Numbered>() : null;
+    if (typeof row?.seq !== 'number') throw badRequest('cursor is not valid');
+    upper = row.seq;
+  } else upper = await sequenceEnd(name);
+  const want = q.limit + 1;
+  const rows: (T & Numbered)[] = [];
+  let next = bandOf(upper - 1);
+  for (let round = 2; next >= 0 && rows.length < want; round = Math.min(round * 2, 8)) {
+    const bands = Array.from({ length: Math.min(round, next + 1) }, (_, i) => next - i);
+    next -= bands.length;
+    const read = await Promise.all(bands.map((band) => model.find({ ...filter, band }).lean<(T & Numbered)[]>()));
+    rows.push(...read.flat().filter((r) => typeof r.seq === 'number' && r.seq < upper));
+  }
+  rows.sort((a, b) => b.seq! - a.seq!);
+  const items = rows.slice(0, q.limit);
+  return { items, nextCursor: rows.length > q.limit ? String(items[items.length - 1]!._id) : null };
+}
