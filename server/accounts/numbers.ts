@@ -14,8 +14,11 @@ export const ACCOUNTS_SCOPE = 'accounts';
 
 type NewAccount = { _id: mongoose.Types.ObjectId | string; role: string };
 
-/** One account's ledger delta, by its id (a replay adds nothing): the total and its role's count. */
-const added = (u: NewAccount) => ({ _id: `account:${String(u._id)}`, scope: ACCOUNTS_SCOPE, d: { '*': 1, [`r:${u.role}`]: 1 } });
+/** What one numbered account adds to the ledger: the total and its role's count. */
+export const accountCounts = (role: string) => ({ '*': 1, [`r:${role}`]: 1 });
+
+/** One account's ledger delta, by its id (a replay adds nothing). */
+const added = (u: NewAccount) => ({ _id: `account:${String(u._id)}`, scope: ACCOUNTS_SCOPE, d: accountCounts(u.role) });
 
 /** The number and band of one account about to be created. */
 export const accountNumber = async () => (await numbered(ACCOUNTS_SEQUENCE, 1))[0]!;

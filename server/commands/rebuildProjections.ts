@@ -14,6 +14,8 @@ import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
+import { UserModel } from '../models/User.js';
+import { ACCOUNTS_SCOPE, accountCounts } from '../accounts/numbers.js';
 import { COUNTED, returnHistoryDeltas, type CountedReturn } from '../returns/counts.js';
 
 export interface RebuildReport {
@@ -105,6 +107,11 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
   // The return desk's counts and the review's rollup (server/returns/counts.ts) are in the same ledger: recounted from the requests.
   for await (const r of ReturnRequestModel.find({}, COUNTED).lean().cursor())
     for (const { scope, d } of returnHistoryDeltas(r as CountedReturn)) addCounts(model.counts, new Map([[scope, d]]));
+  // The admin's account totals (server/accounts/numbers.ts): every numbered account, by role.
+  for await (const u of UserModel.find({ seq: { $exists: true } }, { role: 1 })
+    .lean()
+    .cursor())
+    addCounts(model.counts, new Map([[ACCOUNTS_SCOPE, accountCounts(u.role)]]));
   for (const id of stored.keys()) if (!seen.has(id)) report.withoutEvents.push(id);
   await reconcileReadModel(model, report, write);
   return report;
