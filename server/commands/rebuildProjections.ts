@@ -15,6 +15,8 @@ import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { UserModel } from '../models/User.js';
+import { FlagEntryModel } from '../models/FlagEntry.js';
+import { flagEntryCounts } from '../products/flagEntries.js';
 import { ACCOUNTS_SCOPE, accountCounts } from '../accounts/numbers.js';
 import { COUNTED, returnHistoryDeltas, type CountedReturn } from '../returns/counts.js';
 
@@ -112,6 +114,11 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
     .lean()
     .cursor())
     addCounts(model.counts, new Map([[ACCOUNTS_SCOPE, accountCounts(u.role)]]));
+  // The flag lists' totals (server/products/flagEntries.ts): every list row where it is.
+  for await (const row of FlagEntryModel.find({}, { aud: 1, band: 1, category: 1 }).lean().cursor()) {
+    const counted = flagEntryCounts(row);
+    if (counted) addCounts(model.counts, new Map([[counted.scope, counted.d]]));
+  }
   for (const id of stored.keys()) if (!seen.has(id)) report.withoutEvents.push(id);
   await reconcileReadModel(model, report, write);
   return report;

@@ -80,6 +80,10 @@ const placeOf = (e: Place): Place => ({ aud: e.aud, band: e.band, category: e.ca
 const samePlace = (a: Place, b: Place) => a.aud === b.aud && a.band === b.band && a.category === b.category;
 const keysOf = (p: Place, n: number) => ({ [bandKey(p.band)]: n, [bandKey(p.band, p.category)]: n });
 
+/** What one list row adds to its list's totals, as the rebuild recounts them (null for a row no list holds). */
+export const flagEntryCounts = (row: Place): { scope: string; d: Record<string, number> } | null =>
+  row.aud === NOWHERE.aud ? null : { scope: flagScope(row.aud), d: keysOf(row, 1) };
+
 /**
  * A row's move to version `v` is counted under ids of that version: minus one where it was (`from`,
  * kept on the row until counted), plus one where it is. A replay after a crash adds nothing.
