@@ -3,11 +3,11 @@ import type { Socket } from 'socket.io-client';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { act, filing, fileVia } from '../helpers/complaints.js';
 import { DEMO, connected, signedIn, type ApiClient } from '../helpers/http.js';
+import { drained, until } from '../helpers/realtime.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 type Heard = { event: string; id: string }[];
 const EVENTS = ['complaint:created', 'complaint:updated', 'complaint:message', 'notification'];
-const settle = () => new Promise((r) => setTimeout(r, 400));
 
 describe('complaint realtime', () => {
   let srv: TestServer;
@@ -15,6 +15,7 @@ describe('complaint realtime', () => {
   const clients: Record<string, ApiClient> = {};
   const sockets: Record<string, Socket> = {};
   const heard: Record<string, Heard> = {};
+  const userIds: Record<string, string> = {};
 
   before(async () => {
     world = await freshWorld();
@@ -25,6 +26,7 @@ describe('complaint realtime', () => {
       await connected(s);
       sockets[name] = s;
       heard[name] = [];
+      userIds[name] = String(world.users.get(email)!._id);
       for (const ev of EVENTS)
         s.on(ev, (p: { id?: string; complaintId?: string; link?: string }) =>
           heard[name]!.push({ event: ev, id: p.id ?? p.complaintId ?? '' }),
@@ -43,10 +45,17 @@ describe('complaint realtime', () => {
     Object.keys(heard)
       .filter((k) => heard[k]!.some((h) => h.event === event && h.id === id))
       .sort();
+  /** Waits until these sockets heard the event, then until every socket heard all that was sent before. */
+  const heardBy = async (event: string, id: string, names: string[]) => {
+    await until(() => names.every((n) => heard[n]!.some((h) => h.event === event && h.id === id)));
+    await drained(sockets, userIds);
+  };
 
   it('announces a Hangzhou complaint to its consumer, merchant, Hangzhou, province and admin, never to Yiwu or another merchant', async () => {
     const c = await fileVia(clients.consumer!, filing(world, '330106'));
-    await settle();
+    await heardBy('complaint:created', c.id, ['admin', 'consumer', 'merchant', 'regulatorHz', 'regulatorZj']);
+    await until(() => ['consumer', 'merchant'].every((n) => heard[n]!.some((h) => h.event === 'notification')));
+    await drained(sockets, userIds);
     expect(who('complaint:created', c.id)).to.deep.equal(['admin', 'consumer', 'merchant', 'regulatorHz', 'regulatorZj']);
     expect(heard.regulatorYw).to.deep.equal([]);
     expect(heard.shop).to.deep.equal([]);
@@ -60,7 +69,8 @@ describe('complaint realtime', () => {
     const c = await fileVia(clients.consumer!, filing(world, '330782'));
     const r = await act(clients.merchant!, c.id, 'respond', { responseType: 'rejected', messageToConsumer: '不同意' });
     expect(r.status).to.equal(200);
-    await settle();
+    await until(() => heard.regulatorYw!.some((h) => h.event === 'complaint:created' && h.id === c.id));
+    await heardBy('complaint:updated', c.id, ['admin', 'consumer', 'merchant', 'regulatorYw', 'regulatorZj']);
     expect(who('complaint:created', c.id)).to.deep.equal(['admin', 'consumer', 'merchant', 'regulatorYw', 'regulatorZj']);
     expect(who('complaint:updated', c.id)).to.deep.equal(['admin', 'consumer', 'merchant', 'regulatorYw', 'regulatorZj']);
     expect(heard.regulatorHz).to.deep.equal([]);
@@ -75,7 +85,8 @@ describe('complaint realtime', () => {
     expect(await ack(sockets.consumer!, 'complaint:watch', { id: c.id })).to.deep.equal({ ok: true });
     const m = await clients.merchant!.post(`/complaints/${c.id}/messages`, { body: '您好，我们正在核实。' });
     expect(m.status).to.equal(201);
-    await settle();
+    await until(() => heard.consumer!.some((h) => h.event === 'notification'));
+    await heardBy('complaint:message', c.id, ['admin', 'consumer', 'merchant', 'regulatorHz', 'regulatorZj']);
     expect(who('complaint:message', c.id)).to.deep.equal(['admin', 'consumer', 'merchant', 'regulatorHz', 'regulatorZj']);
     expect(heard.consumer!.some((h) => h.event === 'notification')).to.equal(true);
     expect(await ack(sockets.consumer!, 'complaint:unwatch', { id: c.id })).to.deep.equal({ ok: true });

@@ -7,6 +7,7 @@ import { DEMO, connected, signedIn } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { labelId } from '../helpers/ids.js';
+import { drained } from '../helpers/realtime.js';
 
 /** Collects every `case:updated` a socket hears, to compare who heard what. */
 function listen(socket: Socket): string[] {
@@ -15,12 +16,11 @@ function listen(socket: Socket): string[] {
   return heard;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
-
 describe('realtime rooms', () => {
   let srv: TestServer;
   let world: DemoWorld;
-  const sockets: Socket[] = [];
+  const sockets: Record<string, Socket> = {};
+  const userIds: Record<string, string> = {};
   const heard: Record<string, string[]> = {};
 
   before(async () => {
@@ -30,12 +30,13 @@ describe('realtime rooms', () => {
       const c = await signedIn(srv.url, email);
       const s = c.socket();
       await connected(s);
-      sockets.push(s);
+      sockets[name] = s;
+      userIds[name] = String(world.users.get(email)!._id);
       heard[name] = listen(s);
     }
   });
   after(async () => {
-    for (const s of sockets) s.disconnect();
+    for (const s of Object.values(sockets)) s.disconnect();
     await srv.stop();
   });
 
@@ -67,7 +68,7 @@ describe('realtime rooms', () => {
 
   it('delivers a Hangzhou county event to the Hangzhou and province bureaus and the admin, not to Yiwu', async () => {
     emitTo(regionRooms('330106'), 'case:updated', { id: labelId('hz-county'), status: 'open' });
-    await settle();
+    await drained(sockets, userIds);
     expect(heard.regulatorHz).to.include(labelId('hz-county'));
     expect(heard.regulatorZj).to.include(labelId('hz-county'));
     expect(heard.admin).to.include(labelId('hz-county'));
@@ -76,7 +77,7 @@ describe('realtime rooms', () => {
 
   it('delivers a Yiwu event to Yiwu and the province, and not to Hangzhou', async () => {
     emitTo(regionRooms('330782'), 'case:updated', { id: labelId('yw-county'), status: 'open' });
-    await settle();
+    await drained(sockets, userIds);
     expect(heard.regulatorYw).to.include(labelId('yw-county'));
     expect(heard.regulatorZj).to.include(labelId('yw-county'));
     expect(heard.regulatorHz).to.not.include(labelId('yw-county'));
@@ -85,7 +86,7 @@ describe('realtime rooms', () => {
   it('delivers an organization event to that merchant only, and a user event to that user only', async () => {
     emitTo([rooms.org(String(world.chain._id))], 'case:updated', { id: labelId('chain-org'), status: 'open' });
     emitTo([rooms.user(String(world.users.get(DEMO.consumer)!._id))], 'case:updated', { id: labelId('consumer-user'), status: 'open' });
-    await settle();
+    await drained(sockets, userIds);
     expect(heard.merchant).to.include(labelId('chain-org'));
     expect(heard.shop).to.not.include(labelId('chain-org'));
     expect(heard.consumer).to.deep.equal([labelId('consumer-user')]);
@@ -95,7 +96,7 @@ describe('realtime rooms', () => {
 
   it('sends one copy to a socket that is in several of the target rooms', async () => {
     emitTo(regionRooms('330106'), 'case:updated', { id: labelId('once'), status: 'open' });
-    await settle();
+    await drained(sockets, userIds);
     expect(heard.regulatorZj!.filter((id) => id === labelId('once'))).to.have.length(1);
   });
 });
