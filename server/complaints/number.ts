@@ -4,8 +4,8 @@
 // unfinished when the process stops is a gap in the day's sequence (numbers are names, not counts).
 import { shanghaiDay } from '../../shared/calendar.js';
 import { now } from '../clock.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintNumberModel } from '../models/ComplaintNumber.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export const NUMBER_BLOCK = 100;
 
@@ -28,12 +28,8 @@ async function claimBlock(day: string): Promise<Block> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const last = await ComplaintNumberModel.findOne({ day }, { n: 1, size: 1 }).sort({ n: -1 }).lean();
     const start = last ? endOf(last) : 1;
-    try {
-      await ComplaintNumberModel.create({ day, n: start, size: NUMBER_BLOCK, at: now() });
+    if (await firstWriter(ComplaintNumberModel.create({ day, n: start, size: NUMBER_BLOCK, at: now() })))
       return { day, next: start, end: start + NUMBER_BLOCK };
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-    }
   }
   throw new Error('could not claim a block of complaint numbers');
 }

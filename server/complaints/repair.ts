@@ -2,20 +2,16 @@
 // list entry and counts) up to them after a crash between the event insert and those writes.
 import type mongoose from 'mongoose';
 import { addDeltas } from '../counts/ledger.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { entryCountDeltas } from './entries.js';
 import { fold, type ComplaintState, type EventLike } from './projection.js';
 import { storeEntries, writeNewerEntryRow } from './storeEntries.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 /** Writes a projection that is behind its events; a concurrent repair writing the same is no error. */
 async function writeProjection(state: ComplaintState): Promise<void> {
-  try {
-    await ComplaintModel.replaceOne({ _id: state._id }, state, { upsert: true });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
+  await firstWriter(ComplaintModel.replaceOne({ _id: state._id }, state, { upsert: true }));
 }
 
 /** Brings a projection up to its events (after a crash between event insert and projection write). */

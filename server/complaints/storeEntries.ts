@@ -2,12 +2,12 @@
 // add nothing) and the complaint's entry row. Every call for the same change writes the same.
 import { addDeltas, writeTally, type Tally } from '../counts/ledger.js';
 import { addCounts } from '../analytics/rollup.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { now } from '../clock.js';
 import { insertFresh } from '../db/directWrites.js';
 import { groupInsert } from '../db/groupInsert.js';
 import { complaintCounts, complaintEntry, entryCountDeltas, type EntrySource } from './entries.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export async function storeEntries(before: EntrySource | null, after: EntrySource, at = now()): Promise<void> {
   await Promise.all([addDeltas(entryCountDeltas(before, after, at)), writeNewerEntryRow(after)]);
@@ -19,9 +19,7 @@ export async function storeEntries(before: EntrySource | null, after: EntrySourc
  * repair from the same events (the same row, or a newer one): it is kept.
  */
 export async function storeNewEntries(after: EntrySource, at = now()): Promise<void> {
-  const insertRow = groupInsert(ComplaintEntryModel.collection as never, [complaintEntry(after)], { ignoreUndefined: true }).catch((e) => {
-    if (!isDuplicateKey(e)) throw e;
-  });
+  const insertRow = firstWriter(groupInsert(ComplaintEntryModel.collection as never, [complaintEntry(after)], { ignoreUndefined: true }));
   await Promise.all([addDeltas(entryCountDeltas(null, after, at)), insertRow]);
 }
 
@@ -32,14 +30,12 @@ export async function storeNewEntries(after: EntrySource, at = now()): Promise<v
  */
 export async function writeNewerEntryRow(after: EntrySource): Promise<void> {
   const row = complaintEntry(after);
-  try {
-    await ComplaintEntryModel.collection.replaceOne({ _id: row._id, version: { $lte: row.version } } as never, row as never, {
+  await firstWriter(
+    ComplaintEntryModel.collection.replaceOne({ _id: row._id, version: { $lte: row.version } } as never, row as never, {
       upsert: true,
       ignoreUndefined: true,
-    });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
+    }),
+  );
 }
 
 /** The row alone (the deltas are the caller's business): used by the rebuild, which recounts. */

@@ -6,13 +6,14 @@
 // then inserts g+1. So while g is the latest generation, every delta of an older generation is sealed,
 // and the unsealed deltas are g's own (excluded by id) plus those no snapshot holds yet (counted). A
 // reader checks that no generation g+1 appeared while it read, else it reads again.
-import { isDuplicateKey, onlyDuplicateKeys } from '../http/errors.js';
+import { onlyDuplicateKeys } from '../http/errors.js';
 import { CountDeltaModel } from '../models/CountDelta.js';
 import { CountSnapshotModel } from '../models/CountSnapshot.js';
 import { now } from '../clock.js';
 import { insertFresh, readDirect, writingDirectly } from '../db/directWrites.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { groupInsert } from '../db/groupInsert.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 type Counts = Record<string, number>;
 interface Snapshot {
@@ -235,12 +236,8 @@ export async function sealScope(scope: string): Promise<number> {
     const n: Counts = { ...(snap?.n ?? {}) };
     for (const r of rows) for (const [k, v] of Object.entries(r.d)) n[k] = (n[k] ?? 0) + v;
     for (const k of Object.keys(n)) if (!n[k]) delete n[k];
-    try {
-      await CountSnapshotModel.create({ _id: snapId(scope, gen + 1), scope, gen: gen + 1, n, ids: rows.map((r) => r._id), at: now() });
-    } catch (e) {
-      if (isDuplicateKey(e)) return sealed; // another sealer made this generation
-      throw e;
-    }
+    const snapshot = { _id: snapId(scope, gen + 1), scope, gen: gen + 1, n, ids: rows.map((r) => r._id), at: now() };
+    if (!(await firstWriter(CountSnapshotModel.create(snapshot)))) return sealed; // another sealer made this generation
     await markSealed(rows.map((r) => r._id));
     // Readers need only the latest generation; two back stay for processes that cached them.
     if (gen >= 2) await CountSnapshotModel.deleteOne({ _id: snapId(scope, gen - 2) });

@@ -8,8 +8,9 @@
 // race: the loser reads the winner's block and takes block k+1. Blocks are read by _id only, so the
 // end of the sequence is one read of the next block (missing) once this process knows where it is.
 import mongoose from 'mongoose';
-import { badRequest, isDuplicateKey } from '../http/errors.js';
+import { badRequest } from '../http/errors.js';
 import { SequenceBlockModel } from '../models/SequenceBlock.js';
+import { firstWriter } from './firstWriter.js';
 
 /** Rows per band: a page of 50 reads two bands (three after a cursor in mid-band). */
 export const BAND = 50;
@@ -53,15 +54,12 @@ export const sequenceEnd = async (name: string) => (await tip(name)).end;
 export async function takeNumbers(name: string, size: number): Promise<number> {
   let t = known.get(name) ?? (await tip(name));
   for (;;) {
-    try {
-      await SequenceBlockModel.create({ _id: `${name}:${t.k}`, start: t.end, size });
+    if (await firstWriter(SequenceBlockModel.create({ _id: `${name}:${t.k}`, start: t.end, size }))) {
       known.set(name, { k: t.k + 1, end: t.end + size });
       return t.end;
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const b = (await block(name, t.k))!;
-      t = { k: t.k + 1, end: b.start + b.size };
     }
+    const b = (await block(name, t.k))!;
+    t = { k: t.k + 1, end: b.start + b.size };
   }
 }
 

@@ -5,22 +5,19 @@ import type { RequestHandler } from 'express';
 import { now } from '../clock.js';
 import { UploadSlotModel } from '../models/UploadSlot.js';
 import type { Actor } from '../policies/index.js';
-import { isDuplicateKey } from './errors.js';
 import { tooMany } from './rateLimit.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export const MAX_CONCURRENT_UPLOADS = 2;
 const STALE_MS = 5 * 60_000;
 
 async function tryTake(userId: string, slot: number): Promise<string | null> {
-  try {
-    return String((await UploadSlotModel.create({ userId, slot, at: now() }))._id);
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    const held = await UploadSlotModel.findOne({ userId, slot }).lean();
-    if (!held || now().getTime() - held.at.getTime() < STALE_MS) return null;
-    await UploadSlotModel.deleteOne({ _id: held._id });
-    return tryTake(userId, slot);
-  }
+  const taken = new UploadSlotModel({ userId, slot, at: now() });
+  if (await firstWriter(taken.save())) return String(taken._id);
+  const held = await UploadSlotModel.findOne({ userId, slot }).lean();
+  if (!held || now().getTime() - held.at.getTime() < STALE_MS) return null;
+  await UploadSlotModel.deleteOne({ _id: held._id });
+  return tryTake(userId, slot);
 }
 
 export const uploadSlot: RequestHandler = async (req, res, next) => {

@@ -13,7 +13,6 @@ import { now } from '../clock.js';
 import { applyBulkItem, type BulkParams } from '../commands/bulkItem.js';
 import { complaintsCsv } from '../complaints/csv.js';
 import { findByIds } from '../db/byIds.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { logger } from '../logger.js';
 import { BulkJobModel, type BulkJobRecord } from '../models/BulkJob.js';
 import { BulkResultModel } from '../models/BulkResult.js';
@@ -25,6 +24,7 @@ import { emitTo } from '../realtime/emit.js';
 import { storage } from '../storage/index.js';
 import { claim } from './claim.js';
 import type { Job } from './scheduler.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export const BULK_JOB = 'bulk-jobs';
 const CLAIM_JOB = 'bulk-job';
@@ -80,13 +80,15 @@ async function runJob(job: BulkJobRecord): Promise<void> {
       const r = actor
         ? await applyBulkItem(actor, job.action as BulkAction, item, job.params as BulkParams)
         : { outcome: 'skipped' as const, reason: 'forbidden', number: '' };
-      try {
-        await BulkResultModel.create({ _id: `${String(job._id)}:${item.id}`, jobId: job._id, complaintId: item.id, ...r, at: now() });
-      } catch (e) {
-        // Another runner stored it first (a lease taken over from a slow, not dead, runner).
-        if (!isDuplicateKey(e)) throw e;
-        continue;
-      }
+      const stored = BulkResultModel.create({
+        _id: `${String(job._id)}:${item.id}`,
+        jobId: job._id,
+        complaintId: item.id,
+        ...r,
+        at: now(),
+      });
+      // Losing: another runner stored it first (a lease taken over from a slow, not dead, runner).
+      if (!(await firstWriter(stored))) continue;
       if (r.outcome === 'done') done++;
       else skipped++;
       progress(job, done, skipped, 'running');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type mongoose from 'mongoose';
 import { now } from '../clock.js';
-import { isDuplicateKey, onlyDuplicateKeys } from '../http/errors.js';
+import { onlyDuplicateKeys } from '../http/errors.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { bandedPage, numbered } from '../db/sequence.js';
 import { paginate } from '../http/paginate.js';
@@ -14,6 +14,7 @@ import { JobRunModel } from '../models/JobRun.js';
 import { OutboxMailModel } from '../models/OutboxMail.js';
 import { composeEml, mailDir, mailSettings, smtpTransport } from './transport.js';
 import { groupInsert } from '../db/groupInsert.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 type NewMail = {
   key: string;
@@ -27,14 +28,8 @@ type NewMail = {
 export const OUTBOX_SEQUENCE = 'outbox';
 
 export async function enqueueMail(m: NewMail): Promise<boolean> {
-  try {
-    const [n] = await numbered(OUTBOX_SEQUENCE, 1);
-    await OutboxMailModel.create({ ...m, ...n, status: 'pending', nextAttemptAt: now(), createdAt: now() });
-    return true;
-  } catch (e) {
-    if (isDuplicateKey(e)) return false;
-    throw e;
-  }
+  const [n] = await numbered(OUTBOX_SEQUENCE, 1);
+  return firstWriter(OutboxMailModel.create({ ...m, ...n, status: 'pending', nextAttemptAt: now(), createdAt: now() }));
 }
 
 /** Several mails in one unordered insert (a fan-out's); one already enqueued leaves the others stored. */

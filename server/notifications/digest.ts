@@ -8,10 +8,10 @@ import type { Locale } from '../../shared/enums.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { now } from '../clock.js';
 import { publicUrl } from '../config.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { DigestItemModel, type DigestItemRecord } from '../models/DigestItem.js';
 import { UserModel } from '../models/User.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 /** Days back the job looks for pending digests (a server down for longer sends those days late, never twice). */
 export const DIGEST_LOOKBACK_DAYS = 7;
@@ -27,11 +27,7 @@ export async function addToDigest(item: {
   link: string;
 }): Promise<void> {
   const at = now();
-  try {
-    await DigestItemModel.create({ ...item, day: shanghaiDay(at), pending: true, at });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
+  await firstWriter(DigestItemModel.create({ ...item, day: shanghaiDay(at), pending: true, at }));
 }
 
 const DAY_MS = 86_400_000;

@@ -9,11 +9,11 @@ import { notice } from '../mail/templates.js';
 import crypto from 'node:crypto';
 import { now } from '../clock.js';
 import { complaintReads } from '../complaints/eventReads.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { SubscriptionStampModel } from '../models/SubscriptionStamp.js';
 import { UserModel } from '../models/User.js';
 import { fanOut } from './fanout.js';
 import { subscribers } from './recipients.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 /** The subscription keys a complaint matches. */
 export function complaintKeys(
@@ -47,12 +47,8 @@ export async function subscribedKeys(): Promise<Set<string>> {
 
 /** Renews the stamp after a regulator's subscriptions were stored. */
 export async function renewSubscriptionStamp(): Promise<void> {
-  try {
-    await SubscriptionStampModel.replaceOne({ _id: STAMP }, { token: crypto.randomUUID(), at: now() }, { upsert: true });
-  } catch (e) {
-    // Another change created the stamp at the same moment: its token is just as new.
-    if (!isDuplicateKey(e)) throw e;
-  }
+  // Losing means another change created the stamp at the same moment: its token is just as new.
+  await firstWriter(SubscriptionStampModel.replaceOne({ _id: STAMP }, { token: crypto.randomUUID(), at: now() }, { upsert: true }));
 }
 
 /** `reads`: the filing's reads shared with its other handlers (the products one records the fact first). */

@@ -12,7 +12,6 @@ import { shanghaiDay } from '../../shared/calendar.js';
 import { FIGURE_COUNTS, type ExportFile, type FigureCount, type FigureLevel, type OpenDataFigure } from '../../shared/schemas/openData.js';
 import type { PublicComplaint } from '../../shared/schemas/disclosure.js';
 import { csvDocument } from '../http/csv.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
 import type { Job } from '../jobs/scheduler.js';
 import { logger } from '../logger.js';
@@ -22,6 +21,7 @@ import { PublicComplaintModel, type PublicComplaintRecord } from '../models/Publ
 import { regionName } from '../regions/names.js';
 import { presentPublicComplaint } from '../disclosure/present.js';
 import { storage } from '../storage/index.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export const OPEN_DATA_JOB = 'open-data-export';
 export const KEEP_DAYS = 30;
@@ -154,12 +154,8 @@ async function build(e: OpenDataExportRecord) {
 
 /** The export of `day` if this caller may make it: a fresh claim, or a takeover of a dead run. */
 async function claimDay(day: string, at: Date): Promise<OpenDataExportRecord | null> {
-  try {
-    const doc = await OpenDataExportModel.create({ day, state: 'running', attempt: 0, claimedAt: at });
-    return doc.toObject() as OpenDataExportRecord;
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-  }
+  const fresh = new OpenDataExportModel({ day, state: 'running', attempt: 0, claimedAt: at });
+  if (await firstWriter(fresh.save())) return fresh.toObject() as OpenDataExportRecord;
   const held = await OpenDataExportModel.findOne({ day }).lean<OpenDataExportRecord>();
   if (!held || held.state === 'done' || at.getTime() - new Date(held.claimedAt).getTime() < LEASE_MS) return null;
   const attempt = held.attempt + 1;
