@@ -4,12 +4,13 @@
 // One claim per return, decided by the unique (requestId, 'claim') event insert.
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
-import { isDuplicateKey, notFound } from '../http/errors.js';
+import { notFound } from '../http/errors.js';
 import { ReturnEventModel } from '../models/ReturnEvent.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import type { Actor } from '../policies/index.js';
 import { emitTo } from '../realtime/emit.js';
 import { completeBreach } from '../returns/breach.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export async function claimReturn(actor: Actor, code: string, contactAgreement: boolean) {
   const r = await ReturnRequestModel.findOne({ claimCode: code }).lean();
@@ -17,10 +18,8 @@ export async function claimReturn(actor: Actor, code: string, contactAgreement: 
   if (!r || r.consumerId) throw notFound('Return request');
   const at = now();
   let consent = contactAgreement;
-  try {
-    await ReturnEventModel.create({ requestId: r._id, kind: 'claim', data: { contactAgreement }, actorId: actor.id, at });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
+  const claim = { requestId: r._id, kind: 'claim', data: { contactAgreement }, actorId: actor.id, at };
+  if (!(await firstWriter(ReturnEventModel.create(claim)))) {
     // Someone else's claim won; our own earlier claim cut short by a failure is finished as it was made.
     const won = await ReturnEventModel.findOne({ requestId: r._id, kind: 'claim' }).lean();
     if (!won || String(won.actorId) !== actor.id) throw notFound('Return request');

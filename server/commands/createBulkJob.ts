@@ -6,13 +6,14 @@ import mongoose from 'mongoose';
 import { BULK_MAX, type BulkInput } from '../../shared/schemas/bulk.js';
 import { now } from '../clock.js';
 import { listComplaints } from '../complaints/query.js';
-import { isDuplicateKey, unprocessable } from '../http/errors.js';
+import { unprocessable } from '../http/errors.js';
 import { startBulkJob } from '../jobs/bulkJobs.js';
 import { BulkJobModel, type BulkJobRecord } from '../models/BulkJob.js';
 import { RegionModel } from '../models/Region.js';
 import { UserModel } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
 import { isFellowOfficer } from '../policies/complaints.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 type Item = { id: string; version: number };
 
@@ -55,24 +56,19 @@ export async function createBulkJob(
   const chosen = input.items ?? (await matching(actor, input.filter!));
   const items = [...new Map(chosen.map((i) => [i.id, i])).values()];
   if (!items.length) throw unprocessable('no_items', 'No complaint matches the filter');
-  try {
-    const job = (
-      await BulkJobModel.create({
-        ownerId: actor.id,
-        key,
-        action: input.action,
-        params: { ...(input.assigneeId ? { assigneeId: input.assigneeId } : {}), ...(input.toRegion ? { toRegion: input.toRegion } : {}) },
-        items,
-        total: items.length,
-        status: 'running',
-        createdAt: now(),
-      })
-    ).toObject() as BulkJobRecord;
-    startBulkJob(job);
-    return { job, created: true };
-  } catch (e) {
-    // The same key at once from a second request: the first insert's job answers both.
-    if (!isDuplicateKey(e)) throw e;
-    return { job: (await existing())!, created: false };
-  }
+  const doc = new BulkJobModel({
+    ownerId: actor.id,
+    key,
+    action: input.action,
+    params: { ...(input.assigneeId ? { assigneeId: input.assigneeId } : {}), ...(input.toRegion ? { toRegion: input.toRegion } : {}) },
+    items,
+    total: items.length,
+    status: 'running',
+    createdAt: now(),
+  });
+  // The same key at once from a second request: the first insert's job answers both.
+  if (!(await firstWriter(doc.save()))) return { job: (await existing())!, created: false };
+  const job = doc.toObject() as BulkJobRecord;
+  startBulkJob(job);
+  return { job, created: true };
 }

@@ -2,7 +2,7 @@
 // guarded by a unique index (one per account), so of an approve and a reject sent together exactly
 // one wins and the account, its organization and its stores all follow the winner.
 import { now } from '../clock.js';
-import { conflict, isDuplicateKey, notFound } from '../http/errors.js';
+import { conflict, notFound } from '../http/errors.js';
 import { ApprovalDecisionModel, type ApprovalDecisionRecord } from '../models/ApprovalDecision.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -11,6 +11,7 @@ import { canSee, type Actor } from '../policies/index.js';
 import { disconnectUser } from '../realtime/revoke.js';
 import { rooms } from '../../shared/realtime.js';
 import { emitTo } from '../realtime/emit.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const statusOf = (d: Pick<ApprovalDecisionRecord, 'decision'>) => (d.decision === 'approve' ? ('active' as const) : ('rejected' as const));
 
@@ -38,10 +39,7 @@ export async function decideApproval(actor: Actor, userId: string, decision: 'ap
   }
   if (user.status !== 'pending') throw conflict('invalid_transition', `This account is already ${user.status}`);
   const d = { userId: user._id, orgId: org._id, decision, ...(reason ? { reason } : {}), actorId: actor.id, at: now() };
-  try {
-    await ApprovalDecisionModel.create(d);
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
+  if (!(await firstWriter(ApprovalDecisionModel.create(d)))) {
     const won = await ApprovalDecisionModel.findOne({ userId: user._id }).lean();
     if (won) await apply(won);
     throw conflict('invalid_transition', `This account was decided at the same time${won ? `: ${statusOf(won)}` : ''}`);

@@ -3,7 +3,7 @@
 // coverage decision itself.
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
-import { conflict, isDuplicateKey } from '../http/errors.js';
+import { conflict } from '../http/errors.js';
 import { fileComplaint } from './fileComplaint.js';
 import { ReturnEventModel } from '../models/ReturnEvent.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
@@ -12,6 +12,7 @@ import { returnScope } from '../policies/returns.js';
 import { emitTo, merchantRooms } from '../realtime/emit.js';
 import { complaintInput, openBreach } from '../returns/breach.js';
 import { syncFact } from '../returns/facts.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export async function disputeReturn(actor: Actor, id: string, reason: string) {
   const found = await ReturnRequestModel.findById(id).lean();
@@ -19,10 +20,7 @@ export async function disputeReturn(actor: Actor, id: string, reason: string) {
   const r = found!;
   if (r.status !== 'refused') throw conflict('invalid_transition', 'Only a refused return can be disputed');
   const at = now();
-  try {
-    await ReturnEventModel.create({ requestId: r._id, kind: 'dispute', data: { reason }, actorId: actor.id, at });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
+  if (!(await firstWriter(ReturnEventModel.create({ requestId: r._id, kind: 'dispute', data: { reason }, actorId: actor.id, at })))) {
     // A dispute whose complaint was never filed (a failure half-way) is completed by a retry.
     const finished = r.covered || !!r.complaintId;
     if (finished) throw conflict('already_disputed', 'This refusal is already disputed');

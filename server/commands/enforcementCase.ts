@@ -16,6 +16,7 @@ import { authorizeVisible, type Actor } from '../policies/index.js';
 import { assignsCaseTo, movesCase } from '../policies/products.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
 import { syncFlagEntries } from '../products/flagEntries.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 async function bureauOf(region: string) {
   return OrganizationModel.findOne({ kind: 'regulator', regionCode: region }, { name: 1 }).lean();
@@ -108,12 +109,8 @@ export async function transitionCase(actor: Actor, caseId: string, step: CaseSte
   const seq = c.version + 1;
   // The event decides the race; the case's log shows the same step with the actor's name.
   const event = { seq, action: step.action, from: c.status, to: rule.to, note: step.note, actorId: actor.id, at };
-  try {
-    await CaseEventModel.create({ caseId: c._id, ...event });
-  } catch (e) {
-    if (isDuplicateKey(e)) throw conflict('version_conflict', 'The case changed meanwhile; reload it');
-    throw e;
-  }
+  if (!(await firstWriter(CaseEventModel.create({ caseId: c._id, ...event }))))
+    throw conflict('version_conflict', 'The case changed meanwhile; reload it');
   const assignedRegion = step.assignedRegion ?? c.assignedRegion;
   const bureau = step.assignedRegion ? await bureauOf(assignedRegion) : null;
   const entry = { ...event, actorName: await actorName(actor), assignedRegion };

@@ -16,13 +16,14 @@ import { takeComplaintNumber } from '../complaints/number.js';
 import { applyEvent, type ComplaintState } from '../complaints/projection.js';
 import { syncProjection } from '../complaints/repair.js';
 import { storeNewEntries } from '../complaints/storeEntries.js';
-import { conflict, isDuplicateKey, unprocessable } from '../http/errors.js';
+import { conflict, unprocessable } from '../http/errors.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
 import { IdempotencyKeyModel } from '../models/IdempotencyKey.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { groupCreate } from '../db/groupInsert.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export interface FileComplaintInput {
   consumerId: string;
@@ -137,12 +138,7 @@ async function store(
 ): Promise<{ complaint: ComplaintRecord; created: boolean }> {
   const initial = complaintDoc(input, id, await takeComplaintNumber(at), at, route);
   const event = { ...fileEvent(initial, at), effects: 'pending' as const };
-  try {
-    await groupCreate(ComplaintEventModel, [event]);
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    return { complaint: (await syncProjection(id))!, created: false };
-  }
+  if (!(await firstWriter(groupCreate(ComplaintEventModel, [event])))) return { complaint: (await syncProjection(id))!, created: false };
   const state: ComplaintState = applyEvent(null, event);
   await Promise.all([insertProjection(state), storeNewEntries(state as never, at)]);
   afterAnswer(event, state);
@@ -151,11 +147,7 @@ async function store(
 
 /** The projection of a new complaint; already there means a retry's repair wrote the same fold first. */
 async function insertProjection(state: ComplaintState): Promise<void> {
-  try {
-    await groupCreate(ComplaintModel, [state]);
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
+  await firstWriter(groupCreate(ComplaintModel, [state]));
 }
 
 /**
@@ -186,14 +178,8 @@ export async function fileComplaint(input: FileComplaintInput): Promise<{ compla
   const id = new mongoose.Types.ObjectId();
   if (input.idempotencyKey) {
     const fp = fingerprint(input);
-    try {
-      await groupCreate(IdempotencyKeyModel, [
-        { userId: input.consumerId, scope: 'complaint', key: input.idempotencyKey, fingerprint: fp, resourceId: id, at },
-      ]);
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      return resume(input, input.idempotencyKey, fp);
-    }
+    const claim = { userId: input.consumerId, scope: 'complaint', key: input.idempotencyKey, fingerprint: fp, resourceId: id, at };
+    if (!(await firstWriter(groupCreate(IdempotencyKeyModel, [claim])))) return resume(input, input.idempotencyKey, fp);
   }
   return store(input, id, at, route);
 }

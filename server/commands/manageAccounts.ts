@@ -6,7 +6,7 @@ import { audit } from '../accounts/audit.js';
 import { invitationOf, issueInvitation } from '../accounts/invitations.js';
 import { endSessions } from '../accounts/sessions.js';
 import { now } from '../clock.js';
-import { AppError, badRequest, conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
 import { InvitationModel, InvitationUseModel } from '../models/Invitation.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -14,6 +14,7 @@ import { UserModel, type UserRecord } from '../models/User.js';
 import { accountNumber, countAccount } from '../accounts/numbers.js';
 import type { Actor } from '../policies/index.js';
 import { invitesRole, managesAccount, seesAccount } from '../policies/accounts.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 async function me(actor: Actor): Promise<UserRecord> {
   const u = (await UserModel.findById(actor.id).lean()) as UserRecord | null;
@@ -64,26 +65,20 @@ async function placement(actor: Actor, input: InviteInput) {
 export async function inviteAccount(actor: Actor, input: InviteInput): Promise<UserRecord> {
   const place = await placement(actor, input);
   const inviter = await me(actor);
-  let user: UserRecord;
-  try {
-    // No usable password until the invitee sets one: a random hash nobody knows.
-    const passwordHash = await argon2.hash(crypto.randomBytes(32).toString('base64url'));
-    user = (
-      await UserModel.create({
-        ...(await accountNumber()),
-        name: input.name,
-        email: input.email,
-        passwordHash,
-        status: 'invited',
-        locale: 'zh-CN',
-        invitedBy: inviter._id,
-        ...place,
-      })
-    ).toObject() as UserRecord;
-  } catch (e) {
-    if (isDuplicateKey(e)) throw conflict('email_taken', 'An account with this email already exists');
-    throw e;
-  }
+  // No usable password until the invitee sets one: a random hash nobody knows.
+  const passwordHash = await argon2.hash(crypto.randomBytes(32).toString('base64url'));
+  const doc = new UserModel({
+    ...(await accountNumber()),
+    name: input.name,
+    email: input.email,
+    passwordHash,
+    status: 'invited',
+    locale: 'zh-CN',
+    invitedBy: inviter._id,
+    ...place,
+  });
+  if (!(await firstWriter(doc.save()))) throw conflict('email_taken', 'An account with this email already exists');
+  const user = doc.toObject() as UserRecord;
   await countAccount(user);
   await issueInvitation(user, inviter);
   await audit('invite', inviter, user);
@@ -122,12 +117,8 @@ export async function acceptInvitation(token: string, password: string): Promise
   const inv = await invitationOf(token);
   const user = (await UserModel.findById(inv.userId).lean()) as UserRecord | null;
   if (!user || user.status !== 'invited') throw notFound('Invitation');
-  try {
-    await InvitationUseModel.create({ invitationId: inv._id, userId: user._id, at: now() });
-  } catch (e) {
-    if (isDuplicateKey(e)) throw new AppError(409, 'invitation_used', 'This invitation has already been used');
-    throw e;
-  }
+  if (!(await firstWriter(InvitationUseModel.create({ invitationId: inv._id, userId: user._id, at: now() }))))
+    throw new AppError(409, 'invitation_used', 'This invitation has already been used');
   await UserModel.updateOne(
     { _id: user._id, status: 'invited' },
     { $set: { status: 'active', passwordHash: await argon2.hash(password) } },

@@ -3,13 +3,14 @@
 // consumers and merchants are reached after the answer (server/recalls/reach.ts).
 import type { PublishRecallInput } from '../../shared/schemas/recalls.js';
 import { now } from '../clock.js';
-import { conflict, forbidden, isDuplicateKey } from '../http/errors.js';
+import { conflict, forbidden } from '../http/errors.js';
 import { EnforcementCaseModel } from '../models/EnforcementCase.js';
 import { RecallModel, type RecallRecord } from '../models/Recall.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
 import { movesCase } from '../policies/products.js';
 import { affectedBy, namedMerchants } from '../recalls/affected.js';
 import { startReach } from '../recalls/reach.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 /** The published recall, and its reach under way (awaited by the seed, not by the request). */
 export async function publishRecall(
@@ -23,35 +24,31 @@ export async function publishRecall(
   if (await RecallModel.exists({ caseId: c._id })) throw conflict('recall_exists', 'This case has its recall notice');
   const p = c.product as { name: string; category: string; brand?: string | null; model?: string | null; gtin?: string | null };
   const { merchantIds } = await affectedBy(c.productId);
-  try {
-    const r = await RecallModel.create({
-      caseId: c._id,
-      productId: c.productId,
-      product: {
-        name: p.name,
-        category: p.category,
-        brand: input.brand || p.brand || null,
-        model: input.model || p.model || null,
-        gtin: input.gtin || p.gtin || null,
-      },
-      batches: input.batches,
-      productionDates: input.productionDates,
-      photos: input.photos,
-      hazard: input.hazard,
-      riskLevel: input.riskLevel,
-      consumerActions: input.consumerActions,
-      remedy: input.remedy,
-      producer: c.producer,
-      sellers: await namedMerchants(merchantIds),
-      bureauName: c.bureauName,
-      assignedRegion: c.assignedRegion,
-      regionCodes: c.regionCodes,
-      publishedBy: actor.id,
-      publishedAt: now(),
-    });
-    return { recall: r.toObject() as RecallRecord, reached: startReach(r._id) };
-  } catch (e) {
-    if (isDuplicateKey(e)) throw conflict('recall_exists', 'This case has its recall notice');
-    throw e;
-  }
+  const r = new RecallModel({
+    caseId: c._id,
+    productId: c.productId,
+    product: {
+      name: p.name,
+      category: p.category,
+      brand: input.brand || p.brand || null,
+      model: input.model || p.model || null,
+      gtin: input.gtin || p.gtin || null,
+    },
+    batches: input.batches,
+    productionDates: input.productionDates,
+    photos: input.photos,
+    hazard: input.hazard,
+    riskLevel: input.riskLevel,
+    consumerActions: input.consumerActions,
+    remedy: input.remedy,
+    producer: c.producer,
+    sellers: await namedMerchants(merchantIds),
+    bureauName: c.bureauName,
+    assignedRegion: c.assignedRegion,
+    regionCodes: c.regionCodes,
+    publishedBy: actor.id,
+    publishedAt: now(),
+  });
+  if (!(await firstWriter(r.save()))) throw conflict('recall_exists', 'This case has its recall notice');
+  return { recall: r.toObject() as RecallRecord, reached: startReach(r._id) };
 }

@@ -4,7 +4,7 @@
 import type { ReturnOutcomeInput, ReturnStatus } from '../../shared/schemas/returns.js';
 import { rooms } from '../../shared/realtime.js';
 import { now } from '../clock.js';
-import { conflict, isDuplicateKey, unprocessable } from '../http/errors.js';
+import { conflict, unprocessable } from '../http/errors.js';
 import { ReturnEventModel } from '../models/ReturnEvent.js';
 import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
@@ -14,6 +14,7 @@ import { openBreach } from '../returns/breach.js';
 import { syncFact } from '../returns/facts.js';
 import { returnCountDeltas } from '../returns/counts.js';
 import { addDeltas } from '../counts/ledger.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const HOUR_MS = 3600 * 1000;
 /** Browser and server clocks differ a little; a refund "now" may arrive a few minutes ahead. */
@@ -37,12 +38,8 @@ export async function recordReturnOutcome(actor: Actor, id: string, input: Retur
   } else {
     set = { status: 'refused', refusalReason: input.reason };
   }
-  try {
-    await ReturnEventModel.create({ requestId: r._id, kind: 'outcome', data: input, actorId: actor.id, at });
-  } catch (e) {
-    if (isDuplicateKey(e)) throw conflict('outcome_recorded', 'An outcome was recorded for this return at the same time');
-    throw e;
-  }
+  if (!(await firstWriter(ReturnEventModel.create({ requestId: r._id, kind: 'outcome', data: input, actorId: actor.id, at }))))
+    throw conflict('outcome_recorded', 'An outcome was recorded for this return at the same time');
   // The desk's counts and the review's rollup move with the outcome (their delta ids make a replay count nothing).
   await Promise.all([
     ReturnRequestModel.updateOne({ _id: r._id }, { $set: { ...set, decidedAt: at, updatedAt: at } }),

@@ -1,10 +1,11 @@
 import argon2 from 'argon2';
 import mongoose from 'mongoose';
 import type { RegisterInput } from '../../shared/schemas/auth.js';
-import { conflict, isDuplicateKey } from '../http/errors.js';
+import { conflict } from '../http/errors.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { UserModel, type UserRecord } from '../models/User.js';
 import { accountNumber, countAccount } from '../accounts/numbers.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 /**
  * Creates a consumer (active) or a merchant account with its organization (both pending until
@@ -15,24 +16,20 @@ export async function registerUser(input: RegisterInput): Promise<UserRecord> {
   const passwordHash = await argon2.hash(input.password);
   let orgId: mongoose.Types.ObjectId | undefined;
   if (input.role === 'merchant' && input.merchant) {
-    try {
-      const org = await OrganizationModel.create({
-        kind: 'merchant',
-        key: `credit:${input.merchant.creditCode}`,
-        name: input.merchant.name,
-        creditCode: input.merchant.creditCode,
-        regionCode: input.merchant.countyCode ?? '33',
-        status: 'pending',
-      });
-      orgId = org._id;
-    } catch (e) {
-      if (isDuplicateKey(e)) throw conflict('credit_code_taken', 'A merchant with this credit code is already registered');
-      throw e;
-    }
+    const org = new OrganizationModel({
+      kind: 'merchant',
+      key: `credit:${input.merchant.creditCode}`,
+      name: input.merchant.name,
+      creditCode: input.merchant.creditCode,
+      regionCode: input.merchant.countyCode ?? '33',
+      status: 'pending',
+    });
+    if (!(await firstWriter(org.save()))) throw conflict('credit_code_taken', 'A merchant with this credit code is already registered');
+    orgId = org._id;
   }
   let user;
   try {
-    user = await UserModel.create({
+    user = new UserModel({
       ...(await accountNumber()),
       name: input.name,
       email: input.email,
@@ -44,9 +41,9 @@ export async function registerUser(input: RegisterInput): Promise<UserRecord> {
       orgId,
       orgName: orgId ? input.merchant?.name : undefined,
     });
+    if (!(await firstWriter(user.save()))) throw conflict('email_taken', 'An account with this email already exists');
   } catch (e) {
     if (orgId) await OrganizationModel.deleteOne({ _id: orgId });
-    if (isDuplicateKey(e)) throw conflict('email_taken', 'An account with this email already exists');
     throw e;
   }
   await countAccount(user);

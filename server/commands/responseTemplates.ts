@@ -8,7 +8,7 @@ import {
   type TemplatePlaceholder,
 } from '../../shared/schemas/templates.js';
 import { now } from '../clock.js';
-import { conflict, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { conflict, notFound, unprocessable } from '../http/errors.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ResponseTemplateModel, type ResponseTemplateRecord } from '../models/ResponseTemplate.js';
 import { UserModel } from '../models/User.js';
@@ -16,6 +16,7 @@ import { authorizeVisible, type Actor } from '../policies/index.js';
 import { complaintScope } from '../policies/complaints.js';
 import { ownsTemplate } from '../policies/templates.js';
 import { identities, presentComplaint } from '../presenters/complaint.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 function orgOf(actor: Actor): string {
   if (!actor.orgId) throw unprocessable('no_organisation', 'Templates belong to an organisation, and this account has none');
@@ -34,8 +35,7 @@ async function loadOwn(actor: Actor, id: string): Promise<ResponseTemplateRecord
   return t;
 }
 
-const duplicate = (e: unknown) =>
-  isDuplicateKey(e) ? conflict('duplicate_name', 'Your organisation already has a template of this name') : e;
+const duplicateName = () => conflict('duplicate_name', 'Your organisation already has a template of this name');
 
 async function author(actor: Actor) {
   const u = await UserModel.findById(actor.id, { name: 1 }).lean();
@@ -46,22 +46,15 @@ export async function createTemplate(actor: Actor, input: TemplateInput): Promis
   const orgId = orgOf(actor);
   if ((await ResponseTemplateModel.countDocuments({ orgId })) >= TEMPLATE_LIMIT)
     throw unprocessable('too_many_templates', `At most ${TEMPLATE_LIMIT} templates per organisation`);
-  try {
-    const t = await ResponseTemplateModel.create({ orgId, ...input, ...(await author(actor)) });
-    return t.toObject() as ResponseTemplateRecord;
-  } catch (e) {
-    throw duplicate(e);
-  }
+  const t = new ResponseTemplateModel({ orgId, ...input, ...(await author(actor)) });
+  if (!(await firstWriter(t.save()))) throw duplicateName();
+  return t.toObject() as ResponseTemplateRecord;
 }
 
 export async function updateTemplate(actor: Actor, id: string, input: TemplateInput): Promise<ResponseTemplateRecord> {
   const t = await loadOwn(actor, id);
   const changes = { ...input, ...(await author(actor)) };
-  try {
-    await ResponseTemplateModel.updateOne({ _id: t._id }, { $set: changes });
-  } catch (e) {
-    throw duplicate(e);
-  }
+  if (!(await firstWriter(ResponseTemplateModel.updateOne({ _id: t._id }, { $set: changes })))) throw duplicateName();
   return { ...t, ...changes } as unknown as ResponseTemplateRecord;
 }
 

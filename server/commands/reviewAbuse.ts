@@ -3,12 +3,13 @@
 // proceed as usual, and only a regulator's decision says anything about the account.
 import mongoose from 'mongoose';
 import { now } from '../clock.js';
-import { conflict, isDuplicateKey, notFound } from '../http/errors.js';
+import { conflict, notFound } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
 import { AbuseReviewModel } from '../models/AbuseReview.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { UserModel } from '../models/User.js';
 import { authorizeVisible, type Actor } from '../policies/index.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 /** Defaults chosen so an ordinary consumer (a few complaints a month) never comes near them. */
 export const ABUSE_THRESHOLDS = { windowDays: 30, complaints: 8, merchants: 5, templateShare: 0.6 };
@@ -54,13 +55,8 @@ export async function reviewConsumer(consumerId: string, at = now()) {
     return existing._id;
   }
   const user = await UserModel.findById(consumerId, { name: 1 }).lean();
-  try {
-    const r = await AbuseReviewModel.create({ consumerId, consumerName: user?.name, openKey, status: 'pending', evidence, regionCodes });
-    return r._id;
-  } catch (e) {
-    if (isDuplicateKey(e)) return null;
-    throw e;
-  }
+  const r = new AbuseReviewModel({ consumerId, consumerName: user?.name, openKey, status: 'pending', evidence, regionCodes });
+  return (await firstWriter(r.save())) ? r._id : null;
 }
 
 /** A regulator's decision; of two regulators deciding at once, the second finds it decided (409). */

@@ -2,11 +2,12 @@
 // (a unique index, so two saves of one name at once give one view and a 409).
 import { SAVED_VIEW_LIMIT, type SavedViewInput } from '../../shared/schemas/savedViews.js';
 import { now } from '../clock.js';
-import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
 import { SavedViewModel, type SavedViewRecord } from '../models/SavedView.js';
 import { UserModel } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
 import { checkComplaintRegionFilter, seesView } from '../policies/complaints.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const userAud = (id: unknown) => `user:${String(id)}`;
 const orgAud = (id: unknown) => `org:${String(id)}`;
@@ -33,22 +34,18 @@ export async function saveView(actor: Actor, input: SavedViewInput): Promise<Sav
     throw unprocessable('too_many_views', `At most ${SAVED_VIEW_LIMIT} saved views per user`);
   const owner = await UserModel.findById(actor.id, { name: 1 }).lean();
   const shared = input.shared && !!actor.orgId;
-  try {
-    const v = await SavedViewModel.create({
-      ownerId: actor.id,
-      ownerName: owner?.name ?? '',
-      ...(actor.orgId ? { orgId: actor.orgId } : {}),
-      name: input.name,
-      shared,
-      aud: [userAud(actor.id), ...(shared ? [orgAud(actor.orgId)] : [])],
-      filters: input.filters,
-      createdAt: now(),
-    });
-    return v.toObject() as SavedViewRecord;
-  } catch (e) {
-    if (isDuplicateKey(e)) throw conflict('duplicate_name', 'You already have a view of this name');
-    throw e;
-  }
+  const v = new SavedViewModel({
+    ownerId: actor.id,
+    ownerName: owner?.name ?? '',
+    ...(actor.orgId ? { orgId: actor.orgId } : {}),
+    name: input.name,
+    shared,
+    aud: [userAud(actor.id), ...(shared ? [orgAud(actor.orgId)] : [])],
+    filters: input.filters,
+    createdAt: now(),
+  });
+  if (!(await firstWriter(v.save()))) throw conflict('duplicate_name', 'You already have a view of this name');
+  return v.toObject() as SavedViewRecord;
 }
 
 export async function deleteView(actor: Actor, id: string): Promise<void> {

@@ -3,10 +3,11 @@
 import type { z } from 'zod';
 import type { commitmentTransitionSchema, CommitmentStatus } from '../../shared/schemas/returns.js';
 import { now } from '../clock.js';
-import { conflict, isDuplicateKey, notFound } from '../http/errors.js';
+import { conflict, notFound } from '../http/errors.js';
 import { CommitmentEventModel } from '../models/CommitmentEvent.js';
 import { ReturnCommitmentModel } from '../models/ReturnCommitment.js';
 import { authorize, canSee, type Actor } from '../policies/index.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 type Input = z.infer<typeof commitmentTransitionSchema>;
 
@@ -39,20 +40,18 @@ export async function transitionCommitment(actor: Actor, id: string, input: Inpu
   }
   const at = now();
   const seq = c.version + 1;
-  try {
-    await CommitmentEventModel.create({
-      commitmentId: c._id,
-      seq,
-      action: input.action,
-      from: c.status,
-      to: move.to,
-      reason: input.reason,
-      actorId: actor.id,
-      actorRole: actor.role,
-      at,
-    });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
+  const event = {
+    commitmentId: c._id,
+    seq,
+    action: input.action,
+    from: c.status,
+    to: move.to,
+    reason: input.reason,
+    actorId: actor.id,
+    actorRole: actor.role,
+    at,
+  };
+  if (!(await firstWriter(CommitmentEventModel.create(event)))) {
     await reproject(c._id);
     throw conflict('version_conflict', 'The commitment was changed at the same time; reload and try again');
   }
