@@ -3,7 +3,6 @@
 // on the schedule; all three may race, and the unique openKey insert decides who creates the flag.
 import mongoose from 'mongoose';
 import { now } from '../clock.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ProductModel, type ProductRecord } from '../models/Product.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
@@ -18,6 +17,7 @@ import { isoWeek } from '../../shared/calendar.js';
 import { addWeeks } from '../../shared/weeks.js';
 import { oneAtATime } from '../products/oneAtATime.js';
 import { syncFlagEntries } from '../products/flagEntries.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -89,10 +89,9 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
     regionCodes,
   };
   if (!flag) {
-    try {
-      flag = (await ProductFlagModel.create({ ...fields, productId: product._id, openKey, status: 'open', raisedAt: at })).toObject();
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
+    const doc = new ProductFlagModel({ ...fields, productId: product._id, openKey, status: 'open', raisedAt: at });
+    if (await firstWriter(doc.save())) flag = doc.toObject();
+    else {
       flag = await ProductFlagModel.findOne({ openKey }).lean();
       if (!flag) return null;
     }

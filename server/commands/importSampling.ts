@@ -10,7 +10,6 @@ import { regionContains } from '../../shared/regions.js';
 import { rooms, type ServerEventPayload } from '../../shared/realtime.js';
 import { now } from '../clock.js';
 import { publish } from '../events/bus.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { logger } from '../logger.js';
 import { ImportJobModel } from '../models/ImportJob.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
@@ -18,6 +17,7 @@ import { emitTo } from '../realtime/emit.js';
 import type { Actor } from '../policies/index.js';
 import { decodeCsv, lineError, mapHeaders, readCsv, rowObject } from '../products/csv.js';
 import { resolveProduct } from './resolveProduct.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const CHUNK = 100;
 
@@ -97,11 +97,10 @@ async function insertChunk(docs: Awaited<ReturnType<typeof resultDoc>>[], errors
   let duplicates = 0;
   for (const d of docs) {
     try {
-      await SamplingResultModel.create(d);
-      inserted.push(d);
-    } catch (e) {
-      if (isDuplicateKey(e)) duplicates++;
-      else errors.push(lineError(d.line, 'not_stored', 'could not be stored'));
+      if (await firstWriter(SamplingResultModel.create(d))) inserted.push(d);
+      else duplicates++;
+    } catch {
+      errors.push(lineError(d.line, 'not_stored', 'could not be stored'));
     }
   }
   return { inserted, duplicates };

@@ -3,7 +3,7 @@
 // survivor, and its complaint links and sampling results move over.
 import mongoose from 'mongoose';
 import { now } from '../clock.js';
-import { conflict, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { conflict, notFound, unprocessable } from '../http/errors.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
 import { ProductMergeModel } from '../models/ProductMerge.js';
@@ -15,6 +15,7 @@ import type { Actor } from '../policies/index.js';
 import { checkProduct } from './detectFlags.js';
 import { survivor } from './resolveProduct.js';
 import { syncFlagEntries } from '../products/flagEntries.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export async function mergeProducts(actor: Actor, input: { fromId: string; intoId: string; note?: string }) {
   if (input.fromId === input.intoId) throw unprocessable('same_product', 'A product cannot be merged into itself');
@@ -24,20 +25,16 @@ export async function mergeProducts(actor: Actor, input: { fromId: string; intoI
   if (from.mergedInto) throw conflict('already_merged', 'This product was already merged');
   const into = await survivor(intoRaw);
   if (String(into._id) === String(from._id)) throw unprocessable('merge_cycle', 'The target was merged into this product');
-  try {
-    await ProductMergeModel.create({
-      fromId: from._id,
-      intoId: into._id,
-      fromKey: from.key,
-      fromName: from.name,
-      actorId: actor.id,
-      note: input.note,
-      at: now(),
-    });
-  } catch (e) {
-    if (isDuplicateKey(e)) throw conflict('already_merged', 'This product was already merged');
-    throw e;
-  }
+  const merge = {
+    fromId: from._id,
+    intoId: into._id,
+    fromKey: from.key,
+    fromName: from.name,
+    actorId: actor.id,
+    note: input.note,
+    at: now(),
+  };
+  if (!(await firstWriter(ProductMergeModel.create(merge)))) throw conflict('already_merged', 'This product was already merged');
   await ProductModel.updateOne({ _id: from._id }, { $set: { mergedInto: into._id } });
   // Products merged into `from` earlier now point at the survivor directly.
   await ProductModel.updateMany({ mergedInto: from._id }, { $set: { mergedInto: into._id } });

@@ -5,12 +5,12 @@ import mongoose from 'mongoose';
 import { isKeyCategory, CLOSED_STATUSES } from '../../shared/enums.js';
 import { normalizeToken } from '../../shared/productKey.js';
 import { cityOf } from '../../shared/regions.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintFactModel, type ComplaintFactRecord } from '../models/ComplaintFact.js';
 import { complaintReads } from '../complaints/eventReads.js';
 import { resolveProduct } from '../commands/resolveProduct.js';
 import { recordProducts } from '../analytics/weekCells.js';
 import { groupCreate } from '../db/groupInsert.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 /** The fields of a complaint document (server/models/Complaint.ts) this capability reads. */
 export interface ComplaintDoc {
@@ -126,13 +126,10 @@ export async function recordComplaint(complaintId: string, { reads = complaintRe
   // The rollup entry first: a run cut short after it finds no fact and repeats both, and the entry
   // (keyed by the complaint) adds nothing the second time. The other order could lose the entry.
   await recordProducts([doc]);
-  let fact: ComplaintFactRecord | null;
-  try {
-    fact = (await groupCreate(ComplaintFactModel, [doc]))[0] as unknown as ComplaintFactRecord;
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    fact = await ComplaintFactModel.findById(c._id).lean();
-  }
+  const insert = groupCreate(ComplaintFactModel, [doc]);
+  const fact: ComplaintFactRecord | null = (await firstWriter(insert))
+    ? ((await insert)[0] as unknown as ComplaintFactRecord)
+    : await ComplaintFactModel.findById(c._id).lean();
   reads.knowFact(fact);
   return fact;
 }

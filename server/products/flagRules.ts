@@ -1,8 +1,9 @@
 // The thresholds in force: the highest FlagRuleSet version, or the defaults before any edit.
 import { DEFAULT_FLAG_RULES, flagRulesSchema, type FlagRules } from '../../shared/schemas/products.js';
 import { now } from '../clock.js';
-import { conflict, isDuplicateKey } from '../http/errors.js';
+import { conflict } from '../http/errors.js';
 import { FlagRuleSetModel } from '../models/FlagRuleSet.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export async function currentRules(): Promise<{ version: number; rules: FlagRules; at: Date | null }> {
   const latest = await FlagRuleSetModel.findOne().sort({ version: -1 }).lean();
@@ -17,11 +18,7 @@ export async function saveRules(rules: FlagRules, actorId: string, expectedVersi
   const cur = await currentRules();
   if (expectedVersion !== undefined && expectedVersion !== cur.version)
     throw conflict('version_conflict', 'The rules were changed meanwhile; reload them');
-  try {
-    await FlagRuleSetModel.create({ version: cur.version + 1, rules, actorId, at: now() });
-  } catch (e) {
-    if (isDuplicateKey(e)) throw conflict('version_conflict', 'The rules were changed meanwhile; reload them');
-    throw e;
-  }
+  if (!(await firstWriter(FlagRuleSetModel.create({ version: cur.version + 1, rules, actorId, at: now() }))))
+    throw conflict('version_conflict', 'The rules were changed meanwhile; reload them');
   return currentRules();
 }

@@ -4,13 +4,14 @@
 // `inPlan`), so the list stays an equality read.
 import type { AdjustPlanInput, PlanItem, SamplingPlan } from '../../shared/schemas/samplingPlan.js';
 import { now } from '../clock.js';
-import { badRequest, isDuplicateKey, notFound } from '../http/errors.js';
+import { badRequest, notFound } from '../http/errors.js';
 import { SamplingPlanAdjustmentModel } from '../models/SamplingPlanAdjustment.js';
 import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
 import type { Actor } from '../policies/index.js';
 import { countPlan, planTotals } from './totals.js';
 import { adjustedRow, planItemId, quarterOf } from './riskPlan.js';
 import { BAND } from './bands.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const CURSOR = /^\d{8}\|[0-9a-f]{24}$/;
 
@@ -123,11 +124,8 @@ export async function adjustPlan(actor: Actor, input: AdjustPlanInput): Promise<
   const written = await SamplingPlanItemModel.updateOne({ _id }, { $set: copy });
   // The job removed the row (its inputs aged out) after this read: an adjusted subject stays, so it is put
   // back; an insert, as the job may be putting it back too (it read this adjustment).
-  if (written.matchedCount === 0 && change.adjustment !== null)
-    await SamplingPlanItemModel.create({ ...row, ...copy }).catch(async (e: unknown) => {
-      if (!isDuplicateKey(e)) throw e;
-      await SamplingPlanItemModel.updateOne({ _id }, { $set: copy });
-    });
+  if (written.matchedCount === 0 && change.adjustment !== null && !(await firstWriter(SamplingPlanItemModel.create({ ...row, ...copy }))))
+    await SamplingPlanItemModel.updateOne({ _id }, { $set: copy });
   await countPlan(region, input.quarter);
   return presentPlanItem({ ...row, ...copy });
 }

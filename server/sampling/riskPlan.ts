@@ -12,7 +12,6 @@ import { regionChain, regionContains } from '../../shared/regions.js';
 import type { RiskEvidence, RiskTier } from '../../shared/schemas/samplingPlan.js';
 import { findByIds } from '../db/byIds.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { IncidentModel } from '../models/Incident.js';
 import { MerchantCreditModel } from '../models/MerchantCredit.js';
@@ -26,6 +25,7 @@ import { rankBands } from './bands.js';
 import { insertModels } from '../db/directWrites.js';
 import { SamplingPlanTotalsModel } from '../models/SamplingPlanTotals.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 /** Points per risk input (docs/sampling-plan.md); the score is their sum. */
 export const POINTS = {
@@ -374,20 +374,16 @@ async function settleAdjustments(
 async function backfillAdjustments(read: SamplingPlanItemRecord[], adjusted: Map<string, Adjusted>): Promise<void> {
   for (const r of read) {
     if (!r.adjustment || r.override == null || r.adjustmentApart || adjusted.has(r._id)) continue;
-    try {
-      await SamplingPlanAdjustmentModel.create({
-        _id: r._id,
-        region: r.region,
-        quarter: r.quarter,
-        productId: r.productId,
-        override: r.override,
-        adjustment: r.adjustment,
-        at: r.computedAt,
-      });
-      adjusted.set(r._id, { override: r.override, adjustment: r.adjustment });
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-    }
+    const doc = {
+      _id: r._id,
+      region: r.region,
+      quarter: r.quarter,
+      productId: r.productId,
+      override: r.override,
+      adjustment: r.adjustment,
+      at: r.computedAt,
+    };
+    if (await firstWriter(SamplingPlanAdjustmentModel.create(doc))) adjusted.set(r._id, { override: r.override, adjustment: r.adjustment });
   }
 }
 
