@@ -4,7 +4,7 @@
 // and assignments both go through here.
 import type { Party } from '../../shared/complaintMachine.js';
 import { now } from '../clock.js';
-import { conflict, isDuplicateKey } from '../http/errors.js';
+import { conflict } from '../http/errors.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEventModel, eventId } from '../models/ComplaintEvent.js';
 import { afterAnswer } from './effectRunner.js';
@@ -12,6 +12,7 @@ import { applyEvent, type ComplaintState } from './projection.js';
 import { syncProjection } from './repair.js';
 import { storeEntries } from './storeEntries.js';
 import { groupCreate } from '../db/groupInsert.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export const versionConflict = () => conflict('version_conflict', 'The complaint has changed since you loaded it; reload and try again');
 
@@ -45,10 +46,7 @@ export async function appendEvent(c: ComplaintRecord, e: NewEvent): Promise<Comp
     ...(e.quiet ? { quiet: e.quiet } : {}),
   };
   const next: ComplaintState = applyEvent(c as unknown as ComplaintState, event);
-  try {
-    await groupCreate(ComplaintEventModel, [event]);
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+  if (!(await firstWriter(groupCreate(ComplaintEventModel, [event])))) {
     await syncProjection(c._id);
     throw versionConflict();
   }

@@ -11,7 +11,7 @@ import type { Category, ComplaintStatus } from '../../shared/enums.js';
 import { now } from '../clock.js';
 import { withEvidence, type UploadedFile } from '../commands/addAttachment.js';
 import { findByIds } from '../db/byIds.js';
-import { badRequest, conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
 import type { Job } from '../jobs/scheduler.js';
 import { logger } from '../logger.js';
@@ -28,6 +28,7 @@ import { countsOf, refreshMerchantCredit } from '../products/credit.js';
 import { readCounts } from '../counts/ledger.js';
 import { audiences } from '../complaints/entries.js';
 import { daysScope, readBuckets, type Bucket } from '../complaints/listBuckets.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const DAY = 24 * 3600 * 1000;
 const FACT_FIELDS = { complaintId: 1, createdAt: 1, status: 1, timelyResponse: 1, problemType: 1, promise: 1, satisfaction: 1 } as const;
@@ -141,33 +142,28 @@ export async function fileContest(actor: Actor, input: { complaintId: string; re
   if (new Date(complaint.createdAt).getTime() < now().getTime() - CREDIT_WINDOW_DAYS * DAY)
     throw unprocessable('not_a_credit_input', `Only complaints of the last ${CREDIT_WINDOW_DAYS} days count towards the credit tier`);
   const region = complaint.regulatorRegion;
-  let contest: CreditContestRecord;
-  try {
-    contest = await withEvidence(file, async (evidence) => {
-      const doc = await CreditContestModel.create({
-        merchantId: complaint.merchantId,
-        merchantName: complaint.merchantName,
-        complaintId: complaint._id,
-        complaintNumber: complaint.number,
-        storeName: complaint.storeName,
-        productName: complaint.product?.name ?? '',
-        slot: String(complaint._id),
-        regionCode: region,
-        regionCodes: [region],
-        reason: input.reason,
-        evidence,
-        state: 'open',
-        filedAt: now(),
-        filedBy: actor.id,
-        filedByName: await nameOf(actor),
-      });
-      return doc.toObject() as CreditContestRecord;
+  const contest = await withEvidence(file, async (evidence) => {
+    const doc = new CreditContestModel({
+      merchantId: complaint.merchantId,
+      merchantName: complaint.merchantName,
+      complaintId: complaint._id,
+      complaintNumber: complaint.number,
+      storeName: complaint.storeName,
+      productName: complaint.product?.name ?? '',
+      slot: String(complaint._id),
+      regionCode: region,
+      regionCodes: [region],
+      reason: input.reason,
+      evidence,
+      state: 'open',
+      filedAt: now(),
+      filedBy: actor.id,
+      filedByName: await nameOf(actor),
     });
-  } catch (e) {
-    if (isDuplicateKey(e))
+    if (!(await firstWriter(doc.save())))
       throw conflict('already_contested', 'This complaint is already contested or already left out of the credit tier');
-    throw e;
-  }
+    return doc.toObject() as CreditContestRecord;
+  });
   await fanOut({
     cause: `credit-contest:${String(contest._id)}`,
     kind: 'credit_contest_filed',

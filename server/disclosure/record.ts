@@ -3,13 +3,13 @@ import mongoose from 'mongoose';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { isClosed } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus } from '../../shared/enums.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { subscription } from '../events/bus.js';
 import { complaintReads } from '../complaints/eventReads.js';
 import type { ComplaintRecord } from '../models/Complaint.js';
 import { PublicComplaintModel } from '../models/PublicComplaint.js';
 import { UserModel } from '../models/User.js';
 import { scrub } from './scrub.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 type Doc = Pick<
   ComplaintRecord,
@@ -71,11 +71,7 @@ export async function writePublicRecord(complaintId: string, action: string, rea
   if ((c?.disclosure as { state?: string } | undefined)?.state !== 'public') return;
   const fields = publicFields(c!, await consumerName(c!));
   if (action !== 'disclose') return void (await PublicComplaintModel.updateOne({ complaintId: c!._id }, { $set: fields }));
-  try {
-    await PublicComplaintModel.create({ _id: new mongoose.Types.ObjectId(), ...fields });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
+  await firstWriter(PublicComplaintModel.create({ _id: new mongoose.Types.ObjectId(), ...fields }));
 }
 
 export const disclosureSubscriptions = [

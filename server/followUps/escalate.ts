@@ -5,7 +5,6 @@
 // died between the two, a second instance or a second run finds them and opens nothing more.
 import mongoose from 'mongoose';
 import { now } from '../clock.js';
-import { isDuplicateKey } from '../http/errors.js';
 import type { Job } from '../jobs/scheduler.js';
 import { CaseEventModel } from '../models/CaseEvent.js';
 import { EnforcementCaseModel } from '../models/EnforcementCase.js';
@@ -18,6 +17,7 @@ import { bureaus } from '../notifications/recipients.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
 import { openFollowUp } from './followUps.js';
 import { syncFlagEntries } from '../products/flagEntries.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const NOTE = '抽查后处理逾期，自动立案 / Post-sampling follow-up overdue: case opened automatically';
 
@@ -25,8 +25,8 @@ const NOTE = '抽查后处理逾期，自动立案 / Post-sampling follow-up ove
 async function flagOf(f: SamplingFollowUpRecord, at: Date) {
   const openKey = `follow-up:${String(f._id)}`;
   const p = f.product as { name: string; category: string; brand?: string | null; model?: string | null; gtin?: string | null };
-  try {
-    await ProductFlagModel.create({
+  await firstWriter(
+    ProductFlagModel.create({
       productId: f.productId,
       openKey,
       status: 'open',
@@ -62,10 +62,8 @@ async function flagOf(f: SamplingFollowUpRecord, at: Date) {
       },
       regionCodes: [f.regionCode],
       raisedAt: at,
-    });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
+    }),
+  );
   const flag = (await ProductFlagModel.findOne({ openKey }).lean())!;
   await syncFlagEntries(flag._id);
   return flag;
@@ -80,9 +78,9 @@ export async function escalate(f: SamplingFollowUpRecord, at = now()): Promise<m
     const id = new mongoose.Types.ObjectId();
     // The follow-up stands for the actor: no person opened this case.
     const entry = { seq: 1, action: 'open', from: null, to: 'open', note: NOTE, actorId: f._id, at, assignedRegion: f.regionCode };
-    try {
-      await CaseEventModel.create({ caseId: id, seq: 1, action: 'open', to: 'open', note: NOTE, actorId: f._id, at });
-      await EnforcementCaseModel.create({
+    await CaseEventModel.create({ caseId: id, seq: 1, action: 'open', to: 'open', note: NOTE, actorId: f._id, at });
+    const opened = await firstWriter(
+      EnforcementCaseModel.create({
         _id: id,
         flagId: flag._id,
         productId: f.productId,
@@ -96,11 +94,12 @@ export async function escalate(f: SamplingFollowUpRecord, at = now()): Promise<m
         regionCodes: [f.regionCode],
         log: [entry],
         openedBy: f._id,
-      });
+      }),
+    );
+    if (opened) {
       caseId = id;
       emitTo(regionRooms(f.regionCode), 'case:updated', { id: String(id), status: 'open' });
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
+    } else {
       await CaseEventModel.deleteOne({ caseId: id });
       caseId = (await EnforcementCaseModel.findOne({ flagId: flag._id }, { _id: 1 }).lean())!._id;
     }

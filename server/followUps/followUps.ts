@@ -10,7 +10,7 @@ import { addWorkingDays } from '../../shared/calendar.js';
 import { RECTIFICATION_WORKING_DAYS, RESAMPLING_WORKING_DAYS, type ResamplingInput } from '../../shared/schemas/followUps.js';
 import { now } from '../clock.js';
 import { storeEvidence } from '../commands/addAttachment.js';
-import { conflict, forbidden, invalidField, isDuplicateKey } from '../http/errors.js';
+import { conflict, forbidden, invalidField } from '../http/errors.js';
 import { logger } from '../logger.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { SamplingFollowUpModel, type SamplingFollowUpRecord } from '../models/SamplingFollowUp.js';
@@ -18,6 +18,7 @@ import { SamplingResultModel, type SamplingResultRecord } from '../models/Sampli
 import { fanOut } from '../notifications/fanout.js';
 import { bureaus, merchantStaff } from '../notifications/recipients.js';
 import { authorizeVisible, governs, merchantSide, type Actor } from '../policies/index.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -26,30 +27,25 @@ export async function openFollowUp(r: SamplingResultRecord, at = now()): Promise
   if (r.passed) return null;
   const producer = await OrganizationModel.findOne({ kind: 'merchant', name: r.producer }, { _id: 1 }).lean();
   const rectificationDueAt = addWorkingDays(at, RECTIFICATION_WORKING_DAYS);
-  let f: SamplingFollowUpRecord;
-  try {
-    const doc = await SamplingFollowUpModel.create({
-      samplingResultId: r._id,
-      productId: r.productId,
-      product: { name: r.productName, category: r.category, brand: r.brand ?? null, model: r.model ?? null, gtin: r.gtin ?? null },
-      producer: r.producer,
-      merchantId: producer?._id ?? null,
-      batch: r.batch,
-      sampledOn: r.sampledOn,
-      failedItems: r.failedItems ?? [],
-      authority: r.authority,
-      regionCode: r.regionCode,
-      regionCodes: [r.regionCode],
-      status: 'rectifying',
-      orderedAt: at,
-      rectificationDueAt,
-      resamplingDueAt: addWorkingDays(rectificationDueAt, RESAMPLING_WORKING_DAYS),
-    });
-    f = doc.toObject() as SamplingFollowUpRecord;
-  } catch (e) {
-    if (isDuplicateKey(e)) return null;
-    throw e;
-  }
+  const doc = new SamplingFollowUpModel({
+    samplingResultId: r._id,
+    productId: r.productId,
+    product: { name: r.productName, category: r.category, brand: r.brand ?? null, model: r.model ?? null, gtin: r.gtin ?? null },
+    producer: r.producer,
+    merchantId: producer?._id ?? null,
+    batch: r.batch,
+    sampledOn: r.sampledOn,
+    failedItems: r.failedItems ?? [],
+    authority: r.authority,
+    regionCode: r.regionCode,
+    regionCodes: [r.regionCode],
+    status: 'rectifying',
+    orderedAt: at,
+    rectificationDueAt,
+    resamplingDueAt: addWorkingDays(rectificationDueAt, RESAMPLING_WORKING_DAYS),
+  });
+  if (!(await firstWriter(doc.save()))) return null;
+  const f = doc.toObject() as SamplingFollowUpRecord;
   if (f.merchantId)
     await fanOut({
       cause: `follow-up:${String(f._id)}`,

@@ -5,7 +5,6 @@
 // shutdown waits for the queue (server/index.ts). Who the viewer is and whose data it was are read
 // by the writer, so the answer pays for nothing but the queueing.
 import mongoose from 'mongoose';
-import { isDuplicateKey } from '../http/errors.js';
 import { logger } from '../logger.js';
 import { ComplaintModel } from '../models/Complaint.js';
 import { DataAccessModel } from '../models/DataAccess.js';
@@ -13,6 +12,7 @@ import { UserModel } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
 import { regionName } from '../regions/names.js';
 import { now } from '../clock.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 export type AccessKind = 'detail' | 'record_pdf' | 'evidence';
 
@@ -35,8 +35,8 @@ async function write(p: Pending): Promise<void> {
     UserModel.findById(p.viewerId, { name: 1, orgName: 1, regionCode: 1 }).lean(),
   ]);
   if (!c || !viewer) return;
-  try {
-    await DataAccessModel.create({
+  await firstWriter(
+    DataAccessModel.create({
       _id: p._id,
       consumerId: c.consumerId,
       complaintId: c._id,
@@ -47,10 +47,8 @@ async function write(p: Pending): Promise<void> {
       viewerOrg: viewer.orgName ?? (viewer.regionCode ? regionName(viewer.regionCode) : undefined),
       what: p.what,
       at: p.at,
-    });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
+    }),
+  );
 }
 
 async function drain(): Promise<void> {

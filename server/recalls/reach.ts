@@ -7,7 +7,6 @@
 import type mongoose from 'mongoose';
 import type { RecallReach } from '../../shared/schemas/recalls.js';
 import { now } from '../clock.js';
-import { isDuplicateKey } from '../http/errors.js';
 import { claim } from '../jobs/claim.js';
 import type { Job } from '../jobs/scheduler.js';
 import { logger } from '../logger.js';
@@ -19,6 +18,7 @@ import { merchantStaff, person } from '../notifications/recipients.js';
 import { emitTo, regionRooms } from '../realtime/emit.js';
 import { affectedBy } from './affected.js';
 import { consumerNotice, merchantNotice } from './texts.js';
+import { firstWriter } from '../db/firstWriter.js';
 
 const ABANDONED_MS = 10 * 60_000;
 const notificationKey = (recallId: unknown) => `recall:${String(recallId)}`;
@@ -27,17 +27,8 @@ type Recipient = { recipient: string; audience: 'consumer' | 'merchant'; userId?
 
 /** Inserts the recipient's notice; a repeat (a retry, another instance) finds it and goes on. */
 async function insertNotice(r: RecallRecord, who: Recipient, at: Date): Promise<void> {
-  try {
-    await RecallNoticeModel.create({
-      recallId: r._id,
-      ...who,
-      productName: (r.product as { name: string }).name,
-      riskLevel: r.riskLevel,
-      notifiedAt: at,
-    });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
+  const notice = { recallId: r._id, ...who, productName: (r.product as { name: string }).name, riskLevel: r.riskLevel, notifiedAt: at };
+  await firstWriter(RecallNoticeModel.create(notice));
 }
 
 async function reachEveryone(r: RecallRecord): Promise<void> {
