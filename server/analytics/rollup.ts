@@ -117,102 +117,127 @@ function regionsOf(county: string): [scope: string, r: string][] {
   ];
 }
 
-/** Adds per-week and per-day keys of one complaint to its scope regions' week and day scopes. */
+/** A scope's counts in a tally, made empty when it has none yet. */
+export function countsAt(out: Map<string, Counts>, scope: string): Counts {
+  let c = out.get(scope);
+  if (!c) out.set(scope, (c = {}));
+  return c;
+}
+
+const bump = (c: Counts, key: string, n: number) => {
+  c[key] = (c[key] ?? 0) + n;
+};
+
+/** Adds per-week and per-day keys of one complaint (times `sign`) to its scope regions' week and day scopes. */
 function addRegional(
   out: Map<string, Counts>,
+  sign: number,
   county: string,
   category: string,
   day: string,
-  week: string,
   weekScope: (region: string) => string,
   dayScope: (region: string) => string,
   tails: Counts,
 ) {
   for (const [region, r] of regionsOf(county)) {
-    const w = out.get(weekScope(region)) ?? {};
-    const d = out.get(dayScope(region)) ?? {};
-    for (const [tail, n] of Object.entries(tails)) {
-      w[`${r}|${category}|${tail}`] = (w[`${r}|${category}|${tail}`] ?? 0) + n;
-      d[`${r}|${category}|${day}|${tail}`] = (d[`${r}|${category}|${day}|${tail}`] ?? 0) + n;
+    const w = countsAt(out, weekScope(region));
+    const d = countsAt(out, dayScope(region));
+    const wk = `${r}|${category}|`;
+    const dk = `${wk}${day}|`;
+    for (const tail in tails) {
+      bump(w, wk + tail, sign * tails[tail]!);
+      bump(d, dk + tail, sign * tails[tail]!);
     }
-    out.set(weekScope(region), w);
-    out.set(dayScope(region), d);
   }
 }
 
 /** The dashboard's figure counts of one complaint (fw/fd), without the top lists. */
-function figureOnly(out: Map<string, Counts>, c: FigureSource) {
+function figureOnly(out: Map<string, Counts>, c: FigureSource, sign: number) {
   const category = c.product?.category ?? 'other';
   const week = c.week!;
   const day = c.day!;
+  const m = metrics(c);
   addRegional(
     out,
+    sign,
     c.countyCode,
     category,
     day,
-    week,
     (r) => figureScope(r, week),
     (r) => figureDayScope(r, week),
-    metrics(c),
+    m,
   );
   const province = c.countyCode.slice(0, 2);
-  const pw = out.get(figureScope(province, week))!;
-  const pd = out.get(figureDayScope(province, week))!;
-  pw[`${c.countyCode}|${category}|m`] = 1;
-  pd[`${c.countyCode}|${category}|${day}|m`] = 1;
-  for (const [region, r] of regionsOf(c.countyCode)) out.get(figureScope(region, week))![`${r}|${category}|${day}|n`] = 1;
+  bump(countsAt(out, figureScope(province, week)), `${c.countyCode}|${category}|m`, sign);
+  bump(countsAt(out, figureDayScope(province, week)), `${c.countyCode}|${category}|${day}|m`, sign);
+  for (const [region, r] of regionsOf(c.countyCode)) bump(countsAt(out, figureScope(region, week)), `${r}|${category}|${day}|n`, sign);
   for (const [region] of regionsOf(c.countyCode)) {
-    const w: Counts = { [`${day}|n`]: 1, [`c:${c.countyCode}`]: 1 };
-    const d: Counts = { [`${day}|c:${c.countyCode}`]: 1 };
-    for (const [metric, n] of Object.entries(metrics(c))) {
-      w[metric] = n;
-      d[`${day}|${metric}`] = n;
+    const w = countsAt(out, totalScope(region, week));
+    const d = countsAt(out, totalDayScope(region, week));
+    bump(w, `${day}|n`, sign);
+    bump(w, `c:${c.countyCode}`, sign);
+    bump(d, `${day}|c:${c.countyCode}`, sign);
+    for (const metric in m) {
+      bump(w, metric, sign * m[metric]!);
+      bump(d, `${day}|${metric}`, sign * m[metric]!);
     }
-    out.set(totalScope(region, week), w);
-    out.set(totalDayScope(region, week), d);
   }
 }
 
 /** A complaint's (or fact's) count in a top list, in its scope regions' week and day scopes. */
 function topCounts(
   out: Map<string, Counts>,
+  sign: number,
   dim: Dim,
   id: string,
   c: { countyCode: string; category?: string | null; day: string; week: string },
 ) {
   addRegional(
     out,
+    sign,
     c.countyCode,
     c.category ?? 'other',
     c.day,
-    c.week,
     (r) => topScope(dim, r, c.week),
     (r) => topDayScope(dim, r, c.week),
     { [id]: 1 },
   );
 }
 
+/** Adds one scope's counts (times `sign`) into a tally. */
+function addScope(out: Map<string, Counts>, [scope, counts]: [string, Counts], sign: number) {
+  const into = countsAt(out, scope);
+  for (const k in counts) bump(into, k, sign * counts[k]!);
+}
+
 /** The dashboard's per-region figure, top-list and store counts of one complaint (what the migration recounts). */
 export function regionalFigureCounts(c: FigureSource): Map<string, Counts> {
   const out = new Map<string, Counts>();
-  if (!c.day || !c.week) return out;
-  figureOnly(out, c);
-  const at = { countyCode: c.countyCode, category: c.product?.category, day: c.day, week: c.week };
-  topCounts(out, 'merchants', String(c.merchantId), at);
-  topCounts(out, 'stores', String(c.storeId), at);
-  if (c.merchantId) out.set(storeScope(String(c.merchantId), quarterOf(c.day)), { [`${c.day}|${String(c.storeId)}`]: 1 });
+  addRegionalFigureCounts(out, c, 1);
   return out;
 }
 
-/** Every ledger count a complaint adds, per scope. */
-export function figureCounts(c: FigureSource): Map<string, Counts> {
-  const out = regionalFigureCounts(c);
-  if (!c.day || !c.week) return out;
-  out.set(WEEKS_SCOPE, { [c.week]: 1 });
-  for (const [region] of regionsOf(c.countyCode)) out.set(...hotspotCell(region, c.countyCode, c.product?.category, c.day, c.week));
-  if (c.merchantId) out.set(...merchantIndexCounts(c));
-  if (c.merchantId) out.set(...rankingCounts(c));
-  return out;
+function addRegionalFigureCounts(out: Map<string, Counts>, c: FigureSource, sign: number) {
+  if (!c.day || !c.week) return;
+  figureOnly(out, c, sign);
+  const at = { countyCode: c.countyCode, category: c.product?.category, day: c.day, week: c.week };
+  topCounts(out, sign, 'merchants', String(c.merchantId), at);
+  topCounts(out, sign, 'stores', String(c.storeId), at);
+  if (c.merchantId) bump(countsAt(out, storeScope(String(c.merchantId), quarterOf(c.day))), `${c.day}|${String(c.storeId)}`, sign);
+}
+
+/**
+ * Every ledger count a complaint adds, per scope, added (times `sign`) straight into `out`: a load's
+ * tally, or a change's before and after, without a map per complaint between.
+ */
+export function addFigureCounts(out: Map<string, Counts>, c: FigureSource, sign = 1): void {
+  addRegionalFigureCounts(out, c, sign);
+  if (!c.day || !c.week) return;
+  bump(countsAt(out, WEEKS_SCOPE), c.week, sign);
+  for (const [region] of regionsOf(c.countyCode))
+    addScope(out, hotspotCell(region, c.countyCode, c.product?.category, c.day, c.week), sign);
+  if (c.merchantId) addScope(out, merchantIndexCounts(c), sign);
+  if (c.merchantId) addScope(out, rankingCounts(c), sign);
 }
 
 /** `<month of filing>|<category>|<merchantId>` → complaints, one scope per city: the public rankings. */
@@ -289,7 +314,7 @@ export interface ProductFact {
 
 export function productCounts(f: ProductFact): Map<string, Counts> {
   const out = new Map<string, Counts>();
-  if (f.productId) topCounts(out, 'products', String(f.productId), f);
+  if (f.productId) topCounts(out, 1, 'products', String(f.productId), f);
   return out;
 }
 

@@ -4,7 +4,7 @@
 // recomputed from the folds (the product top list from the complaint facts).
 import { addDeltas, readAllCounts } from '../counts/ledger.js';
 import { addCounts, productCounts, type ProductFact } from '../analytics/rollup.js';
-import { complaintCounts, complaintEntry, ENTRY_COUNTS_VERSION } from '../complaints/entries.js';
+import { addComplaintCounts, complaintEntry, ENTRY_COUNTS_VERSION } from '../complaints/entries.js';
 import { differences, fold, type EventLike } from '../complaints/projection.js';
 import { writeEntryRow } from '../complaints/storeEntries.js';
 import { now } from '../clock.js';
@@ -44,7 +44,7 @@ interface ReadModel {
 async function checkEntries(state: NonNullable<ReturnType<typeof fold>>, model: ReadModel, report: RebuildReport, write: boolean) {
   const row = complaintEntry(state as never);
   model.expected.add(row._id);
-  addCounts(model.counts, complaintCounts(state as never));
+  addComplaintCounts(model.counts, state as never);
   if (model.stored.get(row._id) === row.version) return;
   report.entriesDiffering++;
   if (write) await writeEntryRow(state as never);

@@ -6,8 +6,8 @@
 import { regionChain } from '../../shared/regions.js';
 import { CLOSED_STATUSES } from '../../shared/enums.js';
 import { complaintTerms } from './searchTerms.js';
-import { addCounts, figureCounts, type FigureSource } from '../analytics/rollup.js';
-import { bucketCounts, bucketsOf } from './listBuckets.js';
+import { addFigureCounts, type FigureSource } from '../analytics/rollup.js';
+import { addBucketCounts, bucketsOf } from './listBuckets.js';
 import type { Assignment } from './projection.js';
 
 /** 2: with the list's time buckets (listBuckets.ts) and the hotspot grid (rollup.ts, cellScope); 3: the merchants' indices; 4: the rankings. (The day counts' move to month scopes is a ledger step of its own: backfillCounts.ts `splitDayCounts`.) */
@@ -172,12 +172,14 @@ export interface CountDeltaRow {
   at: Date;
 }
 
-/** Every ledger count a complaint adds, per scope: each audience's list counts (its day counts in a scope per month) and the dashboard's figures. */
-export function complaintCounts(c: EntrySource): Map<string, Record<string, number>> {
-  const row = complaintEntry(c);
-  const out = figureCounts(c as EntrySource & FigureSource);
-  for (const [scope, d] of bucketCounts(row, countKeys(row))) out.set(scope, d);
-  return out;
+/**
+ * Every ledger count a complaint adds (times `sign`), per scope, straight into `tally`: each audience's
+ * list counts (its day counts in a scope per month) and the dashboard's figures. `row` is the
+ * complaint's entry when the caller has made it already.
+ */
+export function addComplaintCounts(tally: Map<string, Record<string, number>>, c: EntrySource, sign = 1, row = complaintEntry(c)): void {
+  addFigureCounts(tally, c as EntrySource & FigureSource, sign);
+  addBucketCounts(tally, row, countKeys(row), sign);
 }
 
 /**
@@ -186,8 +188,8 @@ export function complaintCounts(c: EntrySource): Map<string, Record<string, numb
  */
 export function entryCountDeltas(before: EntrySource | null, after: EntrySource | null, at: Date): CountDeltaRow[] {
   const tally = new Map<string, Record<string, number>>();
-  if (before) addCounts(tally, complaintCounts(before), -1);
-  if (after) addCounts(tally, complaintCounts(after));
+  if (before) addComplaintCounts(tally, before, -1);
+  if (after) addComplaintCounts(tally, after);
   const id = String((after ?? before)!._id);
   const move = `${before?.version ?? 0}>${after?.version ?? 0}`;
   const out: CountDeltaRow[] = [];

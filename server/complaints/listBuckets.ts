@@ -64,14 +64,29 @@ export function bucketCounts(
   e: Pick<EntryRow, 'aud' | 'group' | 'tab' | 'priority' | 'tm' | 'td' | 'dm' | 'dd'>,
   keys: string[] = [],
 ): Map<string, Record<string, number>> {
-  const { months, days } = bucketCountKeys(e);
-  const ones = (ks: string[]) => Object.fromEntries(ks.map((k) => [k, 1]));
   const out = new Map<string, Record<string, number>>();
-  for (const audience of e.aud) {
-    out.set(audience, ones([...keys, ...months]));
-    for (const [month, ks] of days) out.set(daysScope(audience, month), ones(ks));
-  }
+  addBucketCounts(out, e, keys, 1);
   return out;
+}
+
+/** The same added (times `sign`) straight into a tally. */
+export function addBucketCounts(
+  out: Map<string, Record<string, number>>,
+  e: Pick<EntryRow, 'aud' | 'group' | 'tab' | 'priority' | 'tm' | 'td' | 'dm' | 'dd'>,
+  keys: string[],
+  sign: number,
+): void {
+  const { months, days } = bucketCountKeys(e);
+  const add = (scope: string, ks: string[]) => {
+    let c = out.get(scope);
+    if (!c) out.set(scope, (c = {}));
+    for (const k of ks) c[k] = (c[k] ?? 0) + sign;
+  };
+  for (const audience of e.aud) {
+    add(audience, keys);
+    add(audience, months);
+    for (const [month, ks] of days) add(daysScope(audience, month), ks);
+  }
 }
 
 /** Whether a ledger scope is an audience's day counts of a month. */

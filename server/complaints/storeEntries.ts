@@ -1,12 +1,11 @@
 // Writes the list read model for one projection change: the count deltas (their ids make a replay
 // add nothing) and the complaint's entry row. Every call for the same change writes the same.
 import { addDeltas, writeTally, type Tally } from '../counts/ledger.js';
-import { addCounts } from '../analytics/rollup.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { now } from '../clock.js';
 import { insertFresh } from '../db/directWrites.js';
 import { groupInsert } from '../db/groupInsert.js';
-import { complaintCounts, complaintEntry, entryCountDeltas, type EntrySource } from './entries.js';
+import { addComplaintCounts, complaintEntry, entryCountDeltas, type EntryRow, type EntrySource } from './entries.js';
 import { firstWriter } from '../db/firstWriter.js';
 
 export async function storeEntries(before: EntrySource | null, after: EntrySource, at = now()): Promise<void> {
@@ -50,16 +49,18 @@ export async function writeEntryRow(after: EntrySource): Promise<void> {
  */
 export async function insertEntries(docs: EntrySource[], at = now(), tally?: Tally): Promise<void> {
   if (!docs.length) return;
-  await insertFresh(ComplaintEntryModel.collection, docs.map(complaintEntry), { ignoreUndefined: true });
+  const rows = docs.map(complaintEntry);
+  await insertFresh(ComplaintEntryModel.collection, rows, { ignoreUndefined: true });
   const own: Tally = tally ?? new Map();
-  tallyEntries(docs, own);
+  tallyEntries(docs, own, rows);
   if (!tally) await writeTally(own, String(docs[0]!._id), at);
 }
 
 /**
  * The count deltas of newly inserted complaints, added to a load's tally (pure: the seeder's workers
- * run it): each complaint's counts straight into the tally, without a delta row per scope between.
+ * run it): each complaint's counts straight into the tally, without a delta row or a map per complaint
+ * between. `rows`: their entries, when the caller has made them (each costs its search terms).
  */
-export function tallyEntries(docs: EntrySource[], tally: Tally): void {
-  for (const c of docs) addCounts(tally, complaintCounts(c));
+export function tallyEntries(docs: EntrySource[], tally: Tally, rows?: EntryRow[]): void {
+  docs.forEach((c, i) => addComplaintCounts(tally, c, 1, rows?.[i]));
 }

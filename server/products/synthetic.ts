@@ -170,13 +170,14 @@ export function buildSynthetic(
   const complaints = built.map((b) => b.complaint);
   const bureau = new Set(built.filter((b) => b.events.some((e) => BUREAU_STATUSES.has(e.to))).map((b) => String(b.complaint._id)));
   const facts = factsWith(complaints as unknown as ComplaintDoc[], products, bureau);
+  const entries = complaints.map((c) => complaintEntry(c as never));
   tallyProducts(facts, opts.tally);
-  tallyEntries(complaints as never[], opts.tally);
+  tallyEntries(complaints as never[], opts.tally, entries);
   return {
     complaints,
     events: built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))),
     facts,
-    entries: complaints.map((c) => complaintEntry(c as never)),
+    entries,
   };
 }
 
