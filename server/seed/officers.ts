@@ -4,8 +4,8 @@
 import type { HydratedDocument } from 'mongoose';
 import { assignComplaint } from '../commands/assignComplaint.js';
 import { saveView } from '../commands/savedViews.js';
-import { audiences } from '../complaints/entries.js';
-import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
+import { listComplaints } from '../complaints/query.js';
+import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { UserModel, type UserRecord } from '../models/User.js';
 import { numberNewAccounts } from '../accounts/numbers.js';
 import { toActor } from '../policies/actor.js';
@@ -52,14 +52,16 @@ async function seedBureau(world: DemoWorld, adminEmail: string, list: { email: s
   const admin = world.users.get(adminEmail)!;
   const officers = await createOfficers(admin, list);
   const actor = toActor(admin as never);
-  const open = await ComplaintEntryModel.find({ aud: audiences.unassigned(admin.regionCode!), group: 'open' }, { version: 1 })
-    .sort({ ts: -1 })
-    .limit(PER_OFFICER * officers.length)
-    .lean();
+  // The newest of the bureau's 未分配 queue, read as its page is (month by month): a plain find of the
+  // queue made FerretDB read and sort every open entry of the province (17 s at the seed's load).
+  const { items: open } = await listComplaints(
+    actor,
+    complaintListQuery.parse({ status: 'open', assignee: 'none', limit: PER_OFFICER * officers.length }),
+  );
   // Each its own complaint, so all at once.
   await Promise.all(
     open.map((row, i) =>
-      assignComplaint(actor, row._id, { assigneeId: String(officers[i % officers.length]!._id), expectedVersion: row.version }),
+      assignComplaint(actor, String(row._id), { assigneeId: String(officers[i % officers.length]!._id), expectedVersion: row.version }),
     ),
   );
   // A view the bureau shares, and one of an officer's own.
