@@ -3,11 +3,11 @@
 // account now carries its number and band (server/db/sequence.ts), and the count ledger keeps how many
 // accounts there are, in all and per role, written once per account (accounts are closed, never
 // deleted, and keep their role).
-import type mongoose from 'mongoose';
+import mongoose, { type HydratedDocument } from 'mongoose';
 import { addDeltas, readCounts } from '../counts/ledger.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { numbered } from '../db/sequence.js';
-import { UserModel } from '../models/User.js';
+import { UserModel, type UserRecord } from '../models/User.js';
 
 export const ACCOUNTS_SEQUENCE = 'accounts';
 export const ACCOUNTS_SCOPE = 'accounts';
@@ -27,9 +27,22 @@ export const accountNumber = async () => (await numbered(ACCOUNTS_SEQUENCE, 1))[
 export const countAccount = (u: NewAccount) => addDeltas([added(u)]);
 
 /**
- * Accounts written without a number (the seeds' bulk inserts, a database from before) get one and are
- * counted: in _id order, after every account numbered so far. Run by the seeds after their inserts and
- * at start (server/db/backfill.ts); finds nothing the second time.
+ * New accounts in bulk (the seeds), numbered and counted as they go in: numbering them after the insert
+ * cost an update per account (400 for the dashboard's consumers, seconds of the first start's wait).
+ */
+export async function insertNumberedAccounts(
+  docs: ({ role: string } & Record<string, unknown>)[],
+): Promise<HydratedDocument<UserRecord>[]> {
+  const rows = docs.map((d) => ({ _id: new mongoose.Types.ObjectId(), ...d }));
+  for (let i = 0; i < rows.length; i += 500) await addDeltas(rows.slice(i, i + 500).map(added));
+  const numbers = await numbered(ACCOUNTS_SEQUENCE, rows.length);
+  return (await UserModel.insertMany(rows.map((r, i) => ({ ...r, ...numbers[i]! })))) as unknown as HydratedDocument<UserRecord>[];
+}
+
+/**
+ * Accounts written without a number (a database from before the numbers) get one and are counted: in
+ * _id order, after every account numbered so far. Run at start (server/db/backfill.ts); finds nothing
+ * the second time.
  */
 export async function numberNewAccounts(): Promise<number> {
   const rows = (await UserModel.find({ seq: { $exists: false } }, { _id: 1, role: 1 }).lean()).sort((a, b) =>

@@ -21,8 +21,7 @@ import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
 import { ComplaintNumberModel } from '../models/ComplaintNumber.js';
 import { endOf, formatNumber } from '../complaints/number.js';
-import { UserModel } from '../models/User.js';
-import { numberNewAccounts } from '../accounts/numbers.js';
+import { insertNumberedAccounts } from '../accounts/numbers.js';
 import type { DemoWorld, Seeder } from './registry.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { insertModels } from '../db/directWrites.js';
@@ -217,7 +216,7 @@ function pickPath(r: ReturnType<typeof rng>) {
 async function demoConsumers(world: DemoWorld) {
   const demo = world.users.get('consumer@demo.fangxin.cn')!;
   const names = ['李娜', '王伟', '刘洋', '陈静', '杨帆', '赵敏', '黄磊', '周婷', '吴军', '徐丽', '孙浩', '马芳'];
-  const more = await UserModel.insertMany(
+  const more = await insertNumberedAccounts(
     names.map((name, i) => ({
       name,
       email: `consumer${String(i + 1).padStart(2, '0')}.complaints@demo.fangxin.cn`,
@@ -227,7 +226,6 @@ async function demoConsumers(world: DemoWorld) {
       phone: `1380571${String(1000 + i)}`,
     })),
   );
-  await numberNewAccounts();
   return [demo, demo, demo, ...more];
 }
 

@@ -6,7 +6,7 @@ import { claim } from '../jobs/claim.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
 import { UserModel } from '../models/User.js';
-import { numberNewAccounts } from '../accounts/numbers.js';
+import { insertNumberedAccounts } from '../accounts/numbers.js';
 import { logger } from '../logger.js';
 import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
@@ -133,7 +133,7 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
   }
 
   const passwordHash = await argon2.hash(config.DEMO_PASSWORD);
-  const users = await UserModel.insertMany(
+  const users = await insertNumberedAccounts(
     DEMO_ACCOUNTS.map((a) => ({
       email: a.email,
       name: a.name,
@@ -147,7 +147,6 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
         : {}),
     })),
   );
-  await numberNewAccounts();
   const byEmail = new Map(users.map((u) => [u.email, u]));
   return {
     config,

@@ -6,8 +6,8 @@ import { assignComplaint } from '../commands/assignComplaint.js';
 import { saveView } from '../commands/savedViews.js';
 import { listComplaints } from '../complaints/query.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
-import { UserModel, type UserRecord } from '../models/User.js';
-import { numberNewAccounts } from '../accounts/numbers.js';
+import type { UserRecord } from '../models/User.js';
+import { insertNumberedAccounts } from '../accounts/numbers.js';
 import { toActor } from '../policies/actor.js';
 import type { DemoWorld, Seeder } from './registry.js';
 
@@ -28,7 +28,7 @@ export const DEMO_OFFICERS: Record<string, { email: string; name: string }[]> = 
 
 /** Officers of the bureau of `admin` (same organization, region and password as its admin account). */
 export async function createOfficers(admin: HydratedDocument<UserRecord> | UserRecord, list: { email: string; name: string }[]) {
-  const officers = await UserModel.insertMany(
+  return insertNumberedAccounts(
     list.map((o) => ({
       email: o.email,
       name: o.name,
@@ -41,8 +41,6 @@ export async function createOfficers(admin: HydratedDocument<UserRecord> | UserR
       regionCode: admin.regionCode,
     })),
   );
-  await numberNewAccounts();
-  return officers;
 }
 
 /** Complaints assigned per officer in the demo; the rest of each queue stays 未分配. */

@@ -15,8 +15,7 @@ import { ImportJobModel } from '../models/ImportJob.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
 import { StoreModel } from '../models/Store.js';
-import { UserModel } from '../models/User.js';
-import { numberNewAccounts } from '../accounts/numbers.js';
+import { insertNumberedAccounts } from '../accounts/numbers.js';
 import { toActor } from '../policies/actor.js';
 import { refreshAllCredit } from '../products/credit.js';
 import { insertSynthetic, type SyntheticSpec } from '../products/synthetic.js';
@@ -78,8 +77,7 @@ async function consumers(world: DemoWorld, n: number): Promise<mongoose.Types.Ob
     passwordHash,
     locale: 'zh-CN',
   }));
-  await UserModel.insertMany(docs, { ordered: false });
-  await numberNewAccounts();
+  await insertNumberedAccounts(docs);
   return docs.map((d) => d._id);
 }
 
