@@ -8,6 +8,7 @@
 import mongoose from 'mongoose';
 import { PROVINCE_CODE, regionChain } from '../../shared/regions.js';
 import { findByIds } from '../db/byIds.js';
+import { firstWriter } from '../db/firstWriter.js';
 import { badRequest } from '../http/errors.js';
 import { addDeltas, readCounts } from '../counts/ledger.js';
 import { FlagEntryModel } from '../models/FlagEntry.js';
@@ -96,14 +97,20 @@ async function countMove(row: Entry & { v: number; from: Place }): Promise<void>
   await FlagEntryModel.updateOne({ _id: row._id, v: row.v }, { $unset: { from: 1 } });
 }
 
-async function sync(flagId: string): Promise<void> {
+/**
+ * One pass over a flag's rows; false when another writer (another instance) moved a row first. Each row
+ * write names the version it read (a new row is an insert), so one writer makes each version and the
+ * other passes again. The rows are read before the flag: a flag read after a row was written is at least
+ * as new as the one that row's writer read, so a later pass never puts an older state back.
+ */
+async function syncPass(flagId: string): Promise<boolean> {
+  const have = new Map(((await FlagEntryModel.find({ flagId }).lean()) as Entry[]).map((e) => [e._id, e]));
   const known = await knownRegionCodes();
   const flag = await ProductFlagModel.findById(flagId, { status: 1, score: 1, category: 1, regionCodes: 1, entries: 1 }).lean<
     (FlagFields & { entries?: number }) | null
   >();
   const want = new Map((flag ? entriesOf(flag, known) : []).map((e) => [e._id, e]));
-  const have = new Map(((await FlagEntryModel.find({ flagId }).lean()) as Entry[]).map((e) => [e._id, e]));
-  await Promise.all(
+  const written = await Promise.all(
     [...new Set([...have.keys(), ...want.keys()])].map(async (id) => {
       const old = have.get(id);
       // A move a crash left uncounted is counted first.
@@ -111,24 +118,34 @@ async function sync(flagId: string): Promise<void> {
       const w = want.get(id);
       const to = w ? placeOf(w) : NOWHERE;
       if (old && samePlace(old, to)) {
-        if (w && old.sk !== w.sk) await FlagEntryModel.updateOne({ _id: id }, { $set: { sk: w.sk } });
-        return;
+        if (!w || old.sk === w.sk) return true;
+        return (await FlagEntryModel.updateOne({ _id: id, v: old.v }, { $set: { sk: w.sk, v: old.v! + 1 } })).matchedCount === 1;
       }
       const row = { ...(w ?? old!), ...to, v: (old?.v ?? 0) + 1, from: old ? placeOf(old) : NOWHERE };
-      await FlagEntryModel.replaceOne({ _id: id }, row, { upsert: true });
-      await countMove(row);
+      const won = old
+        ? (await FlagEntryModel.replaceOne({ _id: id, v: old.v }, row)).matchedCount === 1
+        : await firstWriter(FlagEntryModel.create(row));
+      if (won) await countMove(row);
+      return won;
     }),
   );
+  if (!written.every(Boolean)) return false;
   if (flag && !flag.entries) await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { entries: 1 } }, { timestamps: false });
+  return true;
+}
+
+/** Passes until one finds no other writer in its way. */
+export async function syncFlagRows(flagId: string): Promise<void> {
+  while (!(await syncPass(flagId)));
 }
 
 /**
  * Brings a flag's list rows in line with the flag; call after every write of its status, score,
- * category or region codes. One sync of a flag at a time in this process, each reading the flag as
- * it starts (calls made during one share the next), so the last one writes the flag's latest state.
+ * category or region codes. One sync of a flag at a time in this process (calls made during one share
+ * the next); another instance's syncs are met by the row versions (syncPass).
  */
 export const syncFlagEntries = (flagId: mongoose.Types.ObjectId | string) => syncOne(String(flagId));
-const syncOne = oneAtATime(sync);
+const syncOne = oneAtATime(syncFlagRows);
 
 /** Set while the start-up backfill writes the rows of flags written before them: lists read the flags meanwhile. */
 let backfilling = false;

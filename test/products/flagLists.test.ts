@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { FlagEntryModel } from '../../server/models/FlagEntry.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { toActor, type Actor } from '../../server/policies/actor.js';
-import { backfillFlagEntries, BANDS, flagPage, syncFlagEntries } from '../../server/products/flagEntries.js';
+import { backfillFlagEntries, BANDS, flagPage, syncFlagEntries, syncFlagRows } from '../../server/products/flagEntries.js';
 import { visibleCountedPage } from '../../server/products/visibility.js';
 import { DEMO } from '../helpers/http.js';
 import { freshWorld } from '../helpers/server.js';
@@ -132,6 +132,32 @@ describe('flag lists from list rows and ledger counts', () => {
         .sort(),
     ).to.deep.equal([`330106|${f._id}`, `3301|${f._id}`, `33|${f._id}`]);
     expect(BANDS.at(-1)).to.equal(0);
+  });
+
+  it('keeps rows and totals right when several instances sync one flag at once', async function () {
+    this.timeout(300_000);
+    const f = await flag(2);
+    const states = [
+      { status: 'case_opened', score: 300 },
+      { score: 12, regionCodes: ['330782'] },
+      { status: 'open', score: 12.5, regionCodes: ['330106', '3301'] },
+      { score: 45, category: 'electronics' },
+    ];
+    for (const u of [...states, ...[...states].reverse()]) {
+      // syncFlagRows is what each instance's queue runs: several at once here are several instances,
+      // some reading the flag before the change and some after.
+      const racing = [syncFlagRows(String(f._id)), syncFlagRows(String(f._id))];
+      await new Promise((r) => setImmediate(r));
+      await ProductFlagModel.updateOne({ _id: f._id }, { $set: u });
+      await Promise.all([...racing, syncFlagRows(String(f._id)), syncFlagRows(String(f._id))]);
+    }
+    for (const who of ['admin', 'regulatorHz', 'regulatorYw', 'county'])
+      for (const q of [QUERIES[0]!, QUERIES[1]!, QUERIES[3]!]) {
+        const want = await before_(actors[who]!, q);
+        const got = await pages(actors[who]!, q, 50);
+        expect(got.ids, `${who} ${JSON.stringify(q)}`).to.deep.equal(want.ids);
+        expect(got.totals[0], `${who} ${JSON.stringify(q)} total`).to.equal(want.total);
+      }
   });
 
   it('backfills flags written before the list rows, once', async () => {
