@@ -5,7 +5,7 @@
 import mongoose from 'mongoose';
 import { CASE_TRANSITIONS, type CaseAction, type CaseStatus } from '../../shared/schemas/products.js';
 import { now } from '../clock.js';
-import { conflict, forbidden, isDuplicateKey, notFound, unprocessable } from '../http/errors.js';
+import { conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
 import { CaseEventModel } from '../models/CaseEvent.js';
 import { EnforcementCaseModel, type EnforcementCaseRecord } from '../models/EnforcementCase.js';
 import { OrganizationModel } from '../models/Organization.js';
@@ -50,32 +50,32 @@ export async function openCase(actor: Actor, input: { flagId: string; assignedRe
     at,
     assignedRegion,
   };
-  try {
-    await CaseEventModel.create({ caseId: id, seq: 1, action: 'open', to: 'open', note: input.note, actorId: actor.id, at });
-    const c = await EnforcementCaseModel.create({
-      _id: id,
-      flagId: flag._id,
-      productId: flag.productId,
-      product: flag.product,
-      producer: product?.producer,
-      status: 'open',
-      version: 1,
-      assignedRegion,
-      bureauId: bureau?._id,
-      bureauName: bureau?.name,
-      regionCodes: [...new Set([...flag.regionCodes, assignedRegion])].sort(),
-      log: [entry],
-      openedBy: actor.id,
-    });
-    await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { status: 'case_opened', caseId: id } });
-    await syncFlagEntries(flag._id);
-    announce(c);
-    return c.toObject() as EnforcementCaseRecord;
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
+  await CaseEventModel.create({ caseId: id, seq: 1, action: 'open', to: 'open', note: input.note, actorId: actor.id, at });
+  const c = new EnforcementCaseModel({
+    _id: id,
+    flagId: flag._id,
+    productId: flag.productId,
+    product: flag.product,
+    producer: product?.producer,
+    status: 'open',
+    version: 1,
+    assignedRegion,
+    bureauId: bureau?._id,
+    bureauName: bureau?.name,
+    regionCodes: [...new Set([...flag.regionCodes, assignedRegion])].sort(),
+    log: [entry],
+    openedBy: actor.id,
+  });
+  // The unique flagId decides between two officers opening a case for one flag. Only this insert: once
+  // the case is stored it is the answer, whatever the flag's update after it meets.
+  if (!(await firstWriter(c.save()))) {
     await CaseEventModel.deleteOne({ caseId: id });
     throw conflict('case_exists', 'A case is already open for this flag');
   }
+  await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { status: 'case_opened', caseId: id } });
+  await syncFlagEntries(flag._id);
+  announce(c);
+  return c.toObject() as EnforcementCaseRecord;
 }
 
 export interface CaseStep {

@@ -3,6 +3,7 @@ import { ApiClient, DEMO, connected, nextEvent, signedIn } from '../helpers/http
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 import { flagHangzhouHeater } from '../helpers/products.js';
 import { detectAll } from '../../server/commands/detectFlags.js';
+import { CaseEventModel } from '../../server/models/CaseEvent.js';
 
 describe('enforcement cases and the public problem-product list', () => {
   let srv: TestServer;
@@ -35,8 +36,16 @@ describe('enforcement cases and the public problem-product list', () => {
     expect((await yw.post('/enforcement-cases', { flagId })).status).to.equal(404);
     const socket = hz.socket();
     await connected(socket);
-    const opened = await hz.post('/enforcement-cases', { flagId, note: '立案' });
-    expect(opened.status, opened.text).to.equal(201);
+    // Two officers at once: the unique flagId lets one open it; the other is told, and leaves nothing behind.
+    const both = await Promise.all([
+      hz.post('/enforcement-cases', { flagId, note: '立案' }),
+      hz.post('/enforcement-cases', { flagId, note: '立案' }),
+    ]);
+    expect(both.map((r) => r.status).sort()).to.deep.equal([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.error.code).to.equal('case_exists');
+    const opened = both.find((r) => r.status === 201)!;
+    expect(await CaseEventModel.countDocuments({ caseId: opened.body.id })).to.equal(1);
+    expect(await CaseEventModel.countDocuments()).to.equal(1);
     expect(opened.body).to.include({ status: 'open', version: 1, assignedRegion: '3301' });
     expect(opened.body.bureauName).to.match(/杭州/);
     expect((await hz.post('/enforcement-cases', { flagId })).status).to.equal(409);
