@@ -1,7 +1,7 @@
 // Hotspots: complaints per region × category × week, each cell against its own baseline (the mean
 // of its previous weeks; zero weeks count). The quarterly hotspot grids (rollup.ts, cellScope) cover
 // the asked weeks and the baseline weeks before them.
-import { HOTSPOT_RULE } from '../../shared/schemas/analytics.js';
+import { HOTSPOT_LIMIT_MAX, HOTSPOT_RULE } from '../../shared/schemas/analytics.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, addWeeks, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
@@ -25,13 +25,18 @@ export function scoreCell(observed: number, expected: number) {
   return { score, hotspot };
 }
 
-export async function hotspots(q: HotspotInput) {
+/** The weeks asked and the grids' cells from their first baseline week on, with the grids' versions. */
+async function cellsOf(q: HotspotInput, keep = false) {
   const to = q.to ?? shanghaiDay(now());
   const from = q.from ?? addDays(to, -27);
   const weeks = weekRange(weekOfDay(from), weekOfDay(to));
   const first = addWeeks(weeks[0]!, -q.baselineWeeks);
+  return { weeks, first, ...(await hotspotCells(first, weeks[weeks.length - 1]!, { regionPrefix: q.region, category: q.category }, keep)) };
+}
+
+function rank(q: HotspotInput, { weeks, first, cells: read }: Awaited<ReturnType<typeof cellsOf>>) {
   const counts = new Map<string, number>();
-  for (const cell of await hotspotCells(first, weeks[weeks.length - 1]!, { regionPrefix: q.region, category: q.category })) {
+  for (const cell of read()) {
     const key = `${q.level === 'city' ? cell.county.slice(0, 4) : cell.county}|${cell.category}|${cell.week}`;
     counts.set(key, (counts.get(key) ?? 0) + cell.n);
   }
@@ -52,4 +57,32 @@ export async function hotspots(q: HotspotInput) {
   }
   cells.sort((a, b) => Number(b.hotspot) - Number(a.hotspot) || b.score - a.score || b.observed - a.observed);
   return { weeks, cells };
+}
+
+/** Every cell of the weeks asked, hotspots first, then by score and count (cells of equal rank in the grids' order). */
+export async function hotspots(q: HotspotInput) {
+  return rank(q, await cellsOf(q));
+}
+
+type Ranked = ReturnType<typeof rank>;
+/** The first cells of recent answers, with the grids' versions they were ranked from. */
+const firsts = new Map<string, { version: string; answer: Ranked }>();
+const KEPT_ANSWERS = 32;
+
+/**
+ * hotspots(q)'s first HOTSPOT_LIMIT_MAX cells (what a call with a `limit` can show). Ranked again only
+ * when a grid changed since the same question was ranked: the grids are checked, not read
+ * (readCountsKept), so an unchanged province answers from a few small reads at any size.
+ */
+export async function firstHotspots(q: HotspotInput): Promise<Ranked> {
+  const read = await cellsOf(q, true);
+  const key = [q.region, q.level, q.category ?? '', q.baselineWeeks, read.weeks[0], read.weeks[read.weeks.length - 1]].join('|');
+  const known = firsts.get(key);
+  if (known?.version === read.version) return known.answer;
+  const ranked = rank(q, read);
+  const answer = { weeks: ranked.weeks, cells: ranked.cells.slice(0, HOTSPOT_LIMIT_MAX) };
+  firsts.delete(key);
+  firsts.set(key, { version: read.version, answer });
+  if (firsts.size > KEPT_ANSWERS) firsts.delete(firsts.keys().next().value!);
+  return answer;
 }

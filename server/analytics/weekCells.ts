@@ -19,7 +19,7 @@ import {
   type ProductFact,
 } from './rollup.js';
 import { addDays, weekMonday } from '../../shared/weeks.js';
-import { addDeltas, readCounts, tallyAdd, writeTally, type Tally } from '../counts/ledger.js';
+import { addDeltas, readCounts, readCountsKept, tallyAdd, writeTally, type Tally } from '../counts/ledger.js';
 import { now } from '../clock.js';
 
 export type { Dim } from './rollup.js';
@@ -197,22 +197,33 @@ export async function knownWeeks(): Promise<string[]> {
   return Object.keys(await readCounts(WEEKS_SCOPE)).sort();
 }
 
+const readWhole = async (scope: string) => {
+  const counts = await readCounts(scope);
+  return { counts: () => counts, version: '' };
+};
+
 /**
  * Complaints filed per county × category × week from `first` to `last`, inside the region and category:
- * the quarters' hotspot grids of its scope region (a county's are its city's).
+ * the quarters' hotspot grids of its scope region (a county's are its city's), read whole or, with
+ * `keep`, kept between calls (readCountsKept) with their versions: the same versions, the same cells
+ * in the same order.
  */
-export async function hotspotCells(first: string, last: string, f: Pick<CellFilter, 'regionPrefix' | 'category'>) {
+export async function hotspotCells(first: string, last: string, f: Pick<CellFilter, 'regionPrefix' | 'category'>, keep = false) {
   const quarters = new Set<string>();
   for (let day = weekMonday(first); day <= addDays(weekMonday(last), 6); day = addDays(day, 28)) quarters.add(quarterOf(day));
   quarters.add(quarterOf(addDays(weekMonday(last), 6)));
-  const out: { county: string; category: string; week: string; n: number }[] = [];
   const region = scopeRegion(f.regionPrefix);
-  for (const counts of await Promise.all([...quarters].map((q) => readCounts(cellScope(region, q))))) {
-    for (const [key, n] of Object.entries(counts)) {
-      const [county, category, week] = key.split('|') as [string, string, string];
-      if (week < first || week > last || !county.startsWith(f.regionPrefix) || (f.category && category !== f.category)) continue;
-      out.push({ county, category, week, n });
+  const grids = await Promise.all([...quarters].map((q) => (keep ? readCountsKept : readWhole)(cellScope(region, q))));
+  const cells = () => {
+    const out: { county: string; category: string; week: string; n: number }[] = [];
+    for (const grid of grids) {
+      for (const [key, n] of Object.entries(grid.counts())) {
+        const [county, category, week] = key.split('|') as [string, string, string];
+        if (week < first || week > last || !county.startsWith(f.regionPrefix) || (f.category && category !== f.category)) continue;
+        out.push({ county, category, week, n });
+      }
     }
-  }
-  return out;
+    return out;
+  };
+  return { cells, version: grids.map((g) => g.version).join(' ') };
 }

@@ -196,8 +196,25 @@ export async function writeLoadCounts(tally: Tally, batch: string, at = now()): 
   await (writingDirectly() ? writeSealed(tally, at) : writeTally(tally, batch, at));
 }
 
-/** The exact counts of a scope, every key (absent keys are 0). */
-export async function readCounts(scope: string): Promise<Counts> {
+/** A scope as a read found it: its latest generation, that snapshot's delta ids, the deltas it counted (in the engine's order) and their sum, zeros kept. */
+interface ScopeRead {
+  gen: number;
+  held: Set<string>;
+  counted: string[];
+  sum: Counts;
+}
+
+function addInto(sum: Counts, d: Counts): void {
+  for (const [k, v] of Object.entries(d)) sum[k] = (sum[k] ?? 0) + v;
+}
+
+function nonZero(sum: Counts): Counts {
+  const out: Counts = {};
+  for (const [k, v] of Object.entries(sum)) if (v) out[k] = v;
+  return out;
+}
+
+async function readScope(scope: string): Promise<ScopeRead> {
   for (let attempt = 0; ; attempt++) {
     // Three round trips when nothing was sealed since the last read (snapshot, deltas, no newer
     // generation), not four: the check after the deltas is the probe.
@@ -206,11 +223,65 @@ export async function readCounts(scope: string): Promise<Counts> {
     const deltas = (await CountDeltaModel.find({ scope, sealed: false }, { d: 1 }).lean()) as { _id: string; d: Counts }[];
     if (attempt < 5 && (await CountSnapshotModel.exists({ _id: snapId(scope, gen + 1) }))) continue;
     const held = new Set(snap?.ids ?? []);
-    const out: Counts = { ...(snap?.n ?? {}) };
-    for (const r of deltas) if (!held.has(r._id)) for (const [k, v] of Object.entries(r.d)) out[k] = (out[k] ?? 0) + v;
-    for (const k of Object.keys(out)) if (!out[k]) delete out[k];
-    return out;
+    const sum: Counts = { ...(snap?.n ?? {}) };
+    const counted = deltas.filter((r) => !held.has(r._id));
+    for (const r of counted) addInto(sum, r.d);
+    return { gen, held, counted: counted.map((r) => r._id), sum };
   }
+}
+
+/** The exact counts of a scope, every key (absent keys are 0). */
+export async function readCounts(scope: string): Promise<Counts> {
+  return nonZero((await readScope(scope)).sum);
+}
+
+/**
+ * Large scopes read often (the hotspot grids: tens of thousands of keys at 200k complaints, which the
+ * engine takes seconds to hand over) kept in this process as a read found them, a few at a time.
+ */
+const kept = new Map<string, ScopeRead & { stamp: number }>();
+const KEPT_SCOPES = 12;
+let stamps = 0;
+
+/**
+ * What readCounts answers, keys in the same order (`counts()`, taken when needed), and a version that
+ * changes whenever the counts may have. A scope read before is checked instead of read again: no
+ * newer generation (absent, so the engine hands over no snapshot), and the deltas it counted still
+ * the first unsealed ones outside that snapshot, in the engine's order; then only the deltas after
+ * them are added. Anything else reads the scope whole again. Every process checks against the ledger,
+ * so a second server's writes and seals count here as in readCounts. Only for scopes never deleted
+ * while served (the hotspot grids: the migrations add to them, nothing removes them): one removed and
+ * written again up to the same generation would go unseen.
+ */
+export async function readCountsKept(scope: string): Promise<{ counts: () => Counts; version: string }> {
+  const k = kept.get(scope);
+  if (k) {
+    const deltas = (await CountDeltaModel.find({ scope, sealed: false }, { d: 1 }).lean()) as { _id: string; d: Counts }[];
+    const newer = await CountSnapshotModel.exists({ _id: snapId(scope, k.gen + 1) });
+    const counted = deltas.filter((r) => !k.held.has(r._id));
+    if (!newer && k.counted.every((id, i) => counted[i]?._id === id)) {
+      const more = counted.slice(k.counted.length);
+      // A new sum, not the old one changed: a caller that has not taken its counts yet gets those of its version.
+      if (more.length) k.sum = { ...k.sum };
+      for (const r of more) {
+        addInto(k.sum, r.d);
+        k.counted.push(r._id);
+      }
+      kept.delete(scope);
+      kept.set(scope, k);
+      return answer(k);
+    }
+  }
+  const read = { ...(await readScope(scope)), stamp: ++stamps };
+  kept.delete(scope);
+  kept.set(scope, read);
+  if (kept.size > KEPT_SCOPES) kept.delete(kept.keys().next().value!);
+  return answer(read);
+}
+
+function answer(k: ScopeRead & { stamp: number }) {
+  const sum = k.sum;
+  return { counts: () => nonZero(sum), version: `${k.stamp}.${k.counted.length}` };
 }
 
 /**

@@ -18,6 +18,8 @@ const base = {
   category: z.enum(CATEGORIES).optional(),
 };
 const level = z.enum(['city', 'county']);
+/** The most hotspot cells a call with a `limit` gets. */
+export const HOTSPOT_LIMIT_MAX = 1000;
 
 export const summaryQuery = z.object(base);
 export const hotspotQuery = z.object({
@@ -27,7 +29,7 @@ export const hotspotQuery = z.object({
   baselineWeeks: z.coerce.number().int().min(2).max(52).default(8),
   onlyHotspots: z.enum(['true', 'false']).optional(),
   /** The first cells only (the dashboard shows a few; a province has over 13,000): every cell when absent. */
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(HOTSPOT_LIMIT_MAX).optional(),
 });
 export const timeseriesQuery = z.object({ ...base, interval: z.enum(['day', 'week']).default('day') });
 export const topQuery = z.object({ ...base, limit: z.coerce.number().int().min(1).max(100).default(10) });

@@ -238,6 +238,9 @@ const HOT: Record<string, Hot> = {
   "hotspots: a quarter's unsealed grid deltas (city, county)": () =>
     CountDeltaModel.find({ scope: cellScope('3301', '2026-Q4'), sealed: false }),
   "hotspots: a quarter's grid snapshot by _id (city, county)": () => CountSnapshotModel.findById(`${cellScope('3301', '2026-Q4')}#1`),
+  // A call with a `limit` checks the grids it keeps (ledger.ts readCountsKept): their unsealed deltas as above, and no newer generation.
+  "hotspots with a limit: a kept grid's next generation, by _id": () =>
+    CountSnapshotModel.exists({ _id: `${cellScope('33', '2026-Q4')}#2` }),
   'dashboard figures over all time: the weeks with complaints': () => CountDeltaModel.find({ scope: WEEKS_SCOPE, sealed: false }),
   "ledger: a scope's latest snapshot, once per process": () =>
     CountSnapshotModel.findOne({ scope: figureScope('3301', '2026-W10') }).sort({ gen: -1 }),

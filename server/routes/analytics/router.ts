@@ -16,7 +16,7 @@ import {
 import { endpoint } from '../../http/endpoint.js';
 import { regionFor } from '../../policies/index.js';
 import { summary } from '../../analytics/summary.js';
-import { hotspots } from '../../analytics/hotspots.js';
+import { firstHotspots, hotspots } from '../../analytics/hotspots.js';
 import { mapCounts, timeseries, top } from '../../analytics/figures.js';
 import { exportRows, toCsv } from '../../analytics/csv.js';
 
@@ -44,7 +44,9 @@ export const analyticsRoutes = () => [
       response: hotspotsResponse,
     },
     async ({ actor, query }) => {
-      const r = await hotspots({ ...query, region: regionFor(actor, query.region) });
+      const q = { ...query, region: regionFor(actor, query.region) };
+      // The first cells are kept between calls; hotspots come first, so those filtered are still the first.
+      const r = query.limit ? await firstHotspots(q) : await hotspots(q);
       const cells = query.onlyHotspots === 'true' ? r.cells.filter((c) => c.hotspot) : r.cells;
       // Cut before the answer is validated and serialized: a province has over 13,000 cells (1.6 MB).
       return { ...r, cells: cells.slice(0, query.limit) };
