@@ -279,6 +279,11 @@ export async function readCountsKept(scope: string): Promise<{ counts: () => Cou
   return answer(read);
 }
 
+/** Forgets the scopes kept (the database they came from was emptied: tests). */
+export function forgetKeptCounts(): void {
+  kept.clear();
+}
+
 function answer(k: ScopeRead & { stamp: number }) {
   const sum = k.sum;
   return { counts: () => nonZero(sum), version: `${k.stamp}.${k.counted.length}` };
