@@ -50,6 +50,15 @@ const TYPED: { page: string; path: string }[] = [
 const CRAWLED: { page: string; path: string }[] = [{ page: '/open-data', path: '/api/open-data/complaints?limit=100' }];
 
 /**
+ * Calls a signed-out page makes on a choice: the published complaints of a city (the list's filter), of
+ * a city and a category (two filters: their total counts rows), read by publication day (disclosure/counts.ts).
+ */
+const CHOSEN: { page: string; path: string }[] = [
+  { page: '/public/complaints', path: '/api/public/complaints?limit=20&cityCode=3301' },
+  { page: '/public/complaints', path: '/api/public/complaints?limit=20&cityCode=3301&category=household_appliance' },
+];
+
+/**
  * Calls a page makes on a click, built from what the role was shown: a response template filled for
  * the complaint it opened (the "insert template" button of the complaint page's forms).
  */
@@ -111,7 +120,7 @@ export async function discover(url: string): Promise<Call[]> {
       // A console error of a page fails an e2e test (test/helpers/browser.ts); here the calls were recorded all the same.
       await context.close().catch((e: unknown) => console.warn(`  ${r.key}: ${(e as Error).message.replace(/\n/g, ' ')}`));
       if (r.email) for (const c of TYPED) calls.push({ role: r.key, page: c.page, label: `GET ${c.path}`, path: c.path });
-      else for (const c of CRAWLED) calls.push({ role: r.key, page: c.page, label: `GET ${c.path}`, path: c.path });
+      else for (const c of [...CRAWLED, ...CHOSEN]) calls.push({ role: r.key, page: c.page, label: `GET ${c.path}`, path: c.path });
       calls.push(...(await clicked(client, r.key, calls)));
     }
   } finally {

@@ -11,6 +11,8 @@ import type { Actor } from '../policies/index.js';
 import { emitTo } from '../realtime/emit.js';
 import { completeBreach } from '../returns/breach.js';
 import { firstWriter } from '../db/firstWriter.js';
+import { addDeltas } from '../counts/ledger.js';
+import { returnCountDeltas, type CountedReturn } from '../returns/counts.js';
 
 export async function claimReturn(actor: Actor, code: string, contactAgreement: boolean) {
   const r = await ReturnRequestModel.findOne({ claimCode: code }).lean();
@@ -25,6 +27,9 @@ export async function claimReturn(actor: Actor, code: string, contactAgreement: 
     if (!won || String(won.actorId) !== actor.id) throw notFound('Return request');
     consent = (won.data as { contactAgreement: boolean }).contactAgreement;
   }
+  // The consumer's list counts before the link, as the breach's before its mark: a claim finished again
+  // after a failure adds them under the same id, so nothing twice.
+  await addDeltas(returnCountDeltas('claim', r, { ...r, consumerId: actor.id } as CountedReturn));
   await ReturnRequestModel.updateOne({ _id: r._id }, { $set: { consumerId: actor.id, contactAgreement: consent, updatedAt: at } });
   // A breach that happened before the claim had nobody to file for; now it has.
   if (r.breach) await completeBreach(r._id);

@@ -19,6 +19,8 @@ import { FlagEntryModel } from '../models/FlagEntry.js';
 import { flagEntryCounts } from '../products/flagEntries.js';
 import { ACCOUNTS_SCOPE, accountCounts } from '../accounts/numbers.js';
 import { COUNTED, returnHistoryDeltas, type CountedReturn } from '../returns/counts.js';
+import { PublicComplaintModel } from '../models/PublicComplaint.js';
+import { PUBLIC_COUNTED, publicCounts } from '../disclosure/counts.js';
 
 export interface RebuildReport {
   checked: number;
@@ -119,6 +121,11 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
     const counted = flagEntryCounts(row);
     if (counted) addCounts(model.counts, new Map([[counted.scope, counted.d]]));
   }
+  // The public list's counts (server/disclosure/counts.ts): every published record, in each of its views.
+  for await (const r of PublicComplaintModel.find({ day: { $exists: true } }, PUBLIC_COUNTED)
+    .lean()
+    .cursor())
+    for (const { scope, d } of publicCounts(r as never)) addCounts(model.counts, new Map([[scope, d]]));
   for (const id of stored.keys()) if (!seen.has(id)) report.withoutEvents.push(id);
   await reconcileReadModel(model, report, write);
   return report;

@@ -3,8 +3,9 @@
 // listed exactly when its merchant is approved; an account written before account search gets its
 // organization's name and search tokens; a list entry written before the list buckets and hotspot grids
 // gets their counts, and an audience's day counts move to its month scopes; a return request written
-// before the desk's counts gets them and its month; the dashboard's figures written as province-wide
-// day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
+// before the desk's counts gets them and its month, and the consumer's and bureaus' list counts; a
+// public record written before the public list's counts gets its buckets and counts; the dashboard's
+// figures written as province-wide day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
 // bands gets its band; a flag written before the flag lists' rows gets them; mails and accounts written
 // before the admin's lists read by band get their numbers). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
@@ -14,6 +15,7 @@ import { UserModel } from '../models/User.js';
 import { backfillProductTokens } from '../products/searchTokens.js';
 import { backfillListKeys } from '../returns/listKeys.js';
 import { backfillReturnCounts } from '../returns/counts.js';
+import { backfillPublicCounts } from '../disclosure/counts.js';
 import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCounts.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 import { backfillPlanBands } from '../sampling/bands.js';
@@ -47,6 +49,7 @@ export async function backfillFields(): Promise<void> {
   }
   while ((await backfillListKeys()) > 0);
   await backfillReturnCounts();
+  await backfillPublicCounts();
   while ((await backfillProductTokens()) > 0);
   await backfillEntryCounts();
   await migrateFigureScopes();

@@ -1,8 +1,11 @@
 // A public record as it leaves the server (the public list, the open-data API and its nightly files).
 import type { Page } from '../../shared/schemas/common.js';
 import type { PublicComplaint, PublicComplaintQuery } from '../../shared/schemas/disclosure.js';
-import { paginate } from '../http/paginate.js';
+import mongoose from 'mongoose';
+import { listBuckets, listTuning, readBuckets, type Bucket } from '../complaints/listBuckets.js';
+import { readCounts } from '../counts/ledger.js';
 import { PublicComplaintModel, type PublicComplaintRecord } from '../models/PublicComplaint.js';
+import { PUBLIC_FILTERS, publicBuckets, publicScope } from './counts.js';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
@@ -31,16 +34,68 @@ export function presentPublicComplaint(r: PublicComplaintRecord): PublicComplain
   };
 }
 
-/** A page of the public list: each filter an indexed equality, newest first by _id. */
+/** The list's filters that are set: each an indexed equality. */
 function filterOf(query: PublicComplaintQuery) {
   const { limit: _limit, cursor: _cursor, ...filters } = query;
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }
 
-export async function listPublicComplaints(query: PublicComplaintQuery): Promise<Page<PublicComplaint>> {
-  const result = await paginate(PublicComplaintModel, filterOf(query), { limit: query.limit, cursor: query.cursor });
-  return { items: result.items.map(presentPublicComplaint), nextCursor: result.nextCursor };
+/** The scopes of the views of the filters set (of all records without one): the list is within each. */
+function viewScopes(filter: Record<string, unknown>): string[] {
+  const set = Object.entries(PUBLIC_FILTERS).filter(([f]) => filter[f] !== undefined);
+  return (set.length ? set.map(([f, p]) => `${p}:${String(filter[f])}`) : ['*']).map(publicScope);
 }
 
-/** Every record of the filter, for the list's result count: the same indexed equalities as the page. */
-export const countPublicComplaints = (query: PublicComplaintQuery) => PublicComplaintModel.countDocuments(filterOf(query));
+/**
+ * A page of the public list, newest first by _id, and its total. A list of at most two pages is one
+ * read of its equalities; a longer one reads the days (or months) of publication that hold the page,
+ * newest first, a few at once, each an equality read of one bucket, as many as the view's counts say
+ * the page still lacks. The cursor is the last row's id, whose time says where the buckets resume.
+ * Pages and cursors are those of one read sorted by _id, since a record's bucket is its _id's day.
+ */
+async function pageOf(query: PublicComplaintQuery): Promise<Page<PublicComplaint> & { total: number }> {
+  const filter = filterOf(query);
+  const scopes = viewScopes(filter);
+  // One filter's total is a key of its counts; a combination's counts its rows (the same equalities),
+  // which also says whether it is short enough to read whole without the counts.
+  const [counted, ...views] = await Promise.all([
+    scopes.length > 1 ? PublicComplaintModel.countDocuments(filter) : null,
+    ...(scopes.length > 1 ? [] : scopes.map((sc) => readCounts(sc))),
+  ]);
+  const total = counted ?? (views[0] as Record<string, number>)['*'] ?? 0;
+  const cursor = query.cursor ? new mongoose.Types.ObjectId(query.cursor) : null;
+  const newer = (r: PublicComplaintRecord) => !cursor || String(r._id) < String(cursor);
+  const want = query.limit + 1;
+  const read = async (bucket?: Bucket) =>
+    (await PublicComplaintModel.find(
+      bucket ? { ...filter, [bucket.field === 'tm' ? 'month' : 'day']: bucket.value } : filter,
+    ).lean()) as PublicComplaintRecord[];
+  let rows: PublicComplaintRecord[];
+  if (total <= Math.min(listTuning.wholeUpTo, listTuning.wholePages * want)) rows = (await read()).filter(newer);
+  else {
+    // A combination's buckets are those of its smallest view (upper bounds).
+    const all = views.length ? (views as Record<string, number>[]) : await Promise.all(scopes.map((sc) => readCounts(sc)));
+    const counts = all.reduce((a, b) => ((b['*'] ?? 0) < (a['*'] ?? 0) ? b : a));
+    rows = await readBuckets(listBuckets(counts, 't', '*', cursor ? publicBuckets(cursor).day : undefined, want), want, async (b) =>
+      (await read(b)).filter(newer),
+    );
+  }
+  rows.sort((a, b) => (String(a._id) < String(b._id) ? 1 : -1));
+  const items = rows.slice(0, query.limit);
+  return {
+    items: items.map(presentPublicComplaint),
+    nextCursor: rows.length > query.limit ? String(items[items.length - 1]!._id) : null,
+    total,
+  };
+}
+
+/** A page of the public list (the open-data API). */
+export async function listPublicComplaints(query: PublicComplaintQuery): Promise<Page<PublicComplaint>> {
+  const { items, nextCursor } = await pageOf(query);
+  return { items, nextCursor };
+}
+
+/** A page of the public list and its total. */
+export async function countedPublicComplaints(query: PublicComplaintQuery): Promise<Page<PublicComplaint> & { total: number }> {
+  return pageOf(query);
+}

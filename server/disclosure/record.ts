@@ -10,6 +10,8 @@ import { PublicComplaintModel } from '../models/PublicComplaint.js';
 import { UserModel } from '../models/User.js';
 import { scrub } from './scrub.js';
 import { firstWriter } from '../db/firstWriter.js';
+import { addDeltas } from '../counts/ledger.js';
+import { PUBLIC_COUNTED, publicBuckets, publicCountDeltas, publicId } from './counts.js';
 
 type Doc = Pick<
   ComplaintRecord,
@@ -56,6 +58,16 @@ export function publicFields(c: Doc, consumerName?: string) {
   };
 }
 
+/**
+ * The record of a complaint the seeds publish: its `_id` (so its place in the list and its buckets)
+ * is its publication's time, as the live effect makes it then.
+ */
+export function seededPublicRecord(c: Doc) {
+  const fields = publicFields(c);
+  const _id = publicId(fields.publishedAt);
+  return { _id, ...publicBuckets(_id), ...fields };
+}
+
 async function consumerName(c: ComplaintRecord) {
   if (!c.publishDescription) return undefined;
   return (await UserModel.findById(c.consumerId, { name: 1 }).lean())?.name;
@@ -71,7 +83,12 @@ export async function writePublicRecord(complaintId: string, action: string, rea
   if ((c?.disclosure as { state?: string } | undefined)?.state !== 'public') return;
   const fields = publicFields(c!, await consumerName(c!));
   if (action !== 'disclose') return void (await PublicComplaintModel.updateOne({ complaintId: c!._id }, { $set: fields }));
-  await firstWriter(PublicComplaintModel.create({ _id: new mongoose.Types.ObjectId(), ...fields }));
+  const id = new mongoose.Types.ObjectId();
+  await firstWriter(PublicComplaintModel.create({ _id: id, ...publicBuckets(id), ...fields }));
+  // The list's counts of the record stored (a replay finds its own, or the one that won): their ids
+  // name the complaint, so a replay, or a publication cut short before them, adds each once.
+  const stored = await PublicComplaintModel.findOne({ complaintId: c!._id }, PUBLIC_COUNTED).lean();
+  if (stored?.day) await addDeltas(publicCountDeltas(stored as never));
 }
 
 export const disclosureSubscriptions = [

@@ -24,12 +24,18 @@ const publicComplaintSchema = new Schema({
   publishedAt: { type: Date, required: true },
   merchantComment: { type: new Schema({ text: String, at: Date }, { _id: false }), default: undefined },
   description: { type: String },
+  // The Shanghai month and day of the _id's time (publication): the list's buckets (disclosure/counts.ts).
+  month: { type: String },
+  day: { type: String },
 });
-// The public list's filters, each an equality the engine pushes down, newest first by _id.
-publicComplaintSchema.index({ merchantId: 1, _id: -1 });
-publicComplaintSchema.index({ cityCode: 1, _id: -1 });
-publicComplaintSchema.index({ category: 1, _id: -1 });
-publicComplaintSchema.index({ problemType: 1, _id: -1 });
+// The public list, a month or a day of publication at a time (server/disclosure/present.ts): all of it,
+// or one filter's, each an equality the engine pushes down.
+publicComplaintSchema.index({ month: 1 });
+publicComplaintSchema.index({ day: 1 });
+for (const field of ['merchantId', 'cityCode', 'category', 'problemType']) {
+  publicComplaintSchema.index({ [field]: 1, month: 1 });
+  publicComplaintSchema.index({ [field]: 1, day: 1 });
+}
 
 export type PublicComplaintRecord = mongoose.InferSchemaType<typeof publicComplaintSchema> & { _id: mongoose.Types.ObjectId };
 export const PublicComplaintModel = mongoose.model('PublicComplaint', publicComplaintSchema);

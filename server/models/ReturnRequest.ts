@@ -76,11 +76,15 @@ returnRequestSchema.index({ merchantId: 1, day: 1 });
 // A merchant's desk list read a month at a time (server/returns/list.ts); its days use the index above.
 returnRequestSchema.index({ merchantId: 1, month: 1 });
 returnRequestSchema.index({ consumerId: 1, _id: -1 });
+// A consumer's list and a bureau's, a month or a day at a time, as the desk's (server/returns/list.ts).
+returnRequestSchema.index({ consumerId: 1, month: 1 });
+returnRequestSchema.index({ consumerId: 1, day: 1 });
+returnRequestSchema.index({ regionKeys: 1, month: 1 });
+returnRequestSchema.index({ regionKeys: 1, day: 1 });
 returnRequestSchema.index({ merchantId: 1, _id: -1 });
 returnRequestSchema.index({ claimCode: 1 });
 returnRequestSchema.index({ productKey: 1 });
-// The lists (newest first): a bureau's, and one store's.
-returnRequestSchema.index({ regionKeys: 1, _id: -1 });
+// An admin's list of one store, newest first.
 returnRequestSchema.index({ storeIds: 1, _id: -1 });
 returnRequestSchema.index({ returnCountyCode: 1, day: 1 });
 returnRequestSchema.index({ covered: 1, status: 1, breach: 1, dueAt: 1 });

@@ -20,6 +20,9 @@ import { resolveProducts } from '../commands/resolveProduct.js';
 import { insertFresh } from '../db/directWrites.js';
 import { writeTally, type Tally } from '../counts/ledger.js';
 import { BUREAU_STATUSES, type ComplaintDoc } from './facts.js';
+import { backfillPublicCounts, tallyPublic } from '../disclosure/counts.js';
+import { seededPublicRecord } from '../disclosure/record.js';
+import { PublicComplaintModel } from '../models/PublicComplaint.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -173,8 +176,12 @@ export function buildSynthetic(
   const entries = complaints.map((c) => complaintEntry(c as never));
   tallyProducts(facts, opts.tally);
   tallyEntries(complaints as never[], opts.tally, entries);
+  // The deadline job published those closed long enough ago: their public records, as the seeds make them.
+  const publics = complaints.filter((c) => c.disclosure?.state === 'public').map((c) => seededPublicRecord(c as never));
+  tallyPublic(publics, opts.tally);
   return {
     complaints,
+    publics,
     events: built.flatMap((b) => b.events.map((e) => ({ _id: eventId(e.complaintId, e.seq), ...e }))),
     facts,
     entries,
@@ -193,6 +200,8 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts:
   // Every product of the load resolved at once: the chunks share most of them, and each resolution is
   // round trips through the engine (the bulk seeder, whose loads do not fit in memory, resolves per chunk).
   const products = await productsOf(specs);
+  // Records published before are counted first, once, so this load's are counted in its tally alone.
+  await backfillPublicCounts();
   for (let i = 0; i < specs.length; i += chunk) {
     const part = specs.slice(i, i + chunk);
     const b = buildSynthetic(part, nowAt, products, { clock: opts.clock, tally });
@@ -207,6 +216,7 @@ export async function insertSynthetic(specs: SyntheticSpec[], nowAt: Date, opts:
       insertFresh(ComplaintEventModel.collection, b.events),
       insertFresh(ComplaintFactModel.collection, b.facts),
       insertFresh(ComplaintEntryModel.collection, b.entries, { ignoreUndefined: true }),
+      insertFresh(PublicComplaintModel.collection, b.publics),
     ]).then(() => opts.onProgress?.(done));
     ids.push(...b.complaints.map((d) => d._id as mongoose.Types.ObjectId));
   }

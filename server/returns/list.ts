@@ -4,7 +4,8 @@
 // the merchant) is read from the merchant's counts in the ledger (counts.ts): the total is a key of
 // it, and a long list is read a month or a day at a time (listBuckets.ts), newest first, instead of every
 // request of the merchant, which FerretDB would read and sort in memory for each page and again for the
-// count. Other lists (a consumer's, a bureau's) stay one pushed-down read sorted by _id.
+// count. A consumer's list and a bureau's read the same way from their own scopes (the whole view
+// only: a store filter there counts its rows); an admin's unfiltered list stays one read sorted by _id.
 import mongoose from 'mongoose';
 import type { ReturnListQuery } from '../../shared/schemas/returns.js';
 import { listBuckets, listTuning, readBuckets } from '../complaints/listBuckets.js';
@@ -14,7 +15,7 @@ import { paginate } from '../http/paginate.js';
 import { ReturnRequestModel, type ReturnRequestRecord } from '../models/ReturnRequest.js';
 import type { Actor } from '../policies/index.js';
 import { visibleReturns } from '../policies/returns.js';
-import { returnListScope } from './counts.js';
+import { bureauReturnScope, consumerReturnScope, returnListScope } from './counts.js';
 
 type Page = { items: ReturnRequestRecord[]; nextCursor: string | null; total: number };
 
@@ -23,20 +24,28 @@ const newestFirst = (a: ReturnRequestRecord, b: ReturnRequestRecord) =>
   b.day.localeCompare(a.day) || (String(b._id) > String(a._id) ? 1 : String(b._id) < String(a._id) ? -1 : 0);
 
 /**
- * The merchant list's view and state in the ledger: the view bounds its buckets, view and state name
- * its count. The count is null for a combination the ledger does not count (store staff filtering by
- * another store, a status with a breach filter): those count their rows.
+ * A list's view and state in its scope: the view bounds its buckets, view and state name its count.
+ * The count is null for a combination the ledger does not count (store staff filtering by another
+ * store, a status with a breach filter, a store in a scope without store views): those count their rows.
  */
-function ledgerKeys(filter: Record<string, unknown>, q: ReturnListQuery): { view: string; count: string | null } {
+function ledgerKeys(filter: Record<string, unknown>, q: ReturnListQuery, storeViews: boolean): { view: string; count: string | null } {
   const staff = filter.returnStoreId ? `r:${String(filter.returnStoreId)}` : null;
-  const view = staff ?? (q.storeId ? `s:${q.storeId}` : '*');
+  const view = staff ?? (q.storeId && storeViews ? `s:${q.storeId}` : '*');
   const state = q.status ? `s:${q.status}` : q.breach !== undefined ? `b:${q.breach ? 1 : 0}` : '*';
-  const exact = !(staff && q.storeId) && !(q.status && q.breach !== undefined);
+  const exact = !(staff && q.storeId) && !(q.status && q.breach !== undefined) && !(q.storeId && !storeViews);
   return { view, count: exact ? `${view}|${state}` : null };
 }
 
-async function merchantPage(merchantId: string, filter: Record<string, unknown>, q: ReturnListQuery): Promise<Page> {
-  const { view, count } = ledgerKeys(filter, q);
+/** The ledger scope a list is counted in, and whether it counts store views (a merchant's): null for an admin's unfiltered list. */
+function scopeOf(filter: Record<string, unknown>): { scope: string; storeViews: boolean } | null {
+  if (filter.consumerId) return { scope: consumerReturnScope(filter.consumerId), storeViews: false };
+  if (filter.regionKeys) return { scope: bureauReturnScope(String(filter.regionKeys)), storeViews: false };
+  if (filter.merchantId) return { scope: returnListScope(filter.merchantId), storeViews: true };
+  return null;
+}
+
+async function ledgerPage(scope: string, storeViews: boolean, filter: Record<string, unknown>, q: ReturnListQuery): Promise<Page> {
+  const { view, count } = ledgerKeys(filter, q, storeViews);
   let after: { day: string; id: string } | null = null;
   if (q.cursor) {
     // The cursor stays the last row's id; its day says where the buckets resume.
@@ -44,10 +53,7 @@ async function merchantPage(merchantId: string, filter: Record<string, unknown>,
     if (!row) throw badRequest('cursor is not valid');
     after = { day: row.day, id: String(row._id) };
   }
-  const [counts, total] = await Promise.all([
-    readCounts(returnListScope(merchantId)),
-    count ? null : ReturnRequestModel.countDocuments(filter),
-  ]);
+  const [counts, total] = await Promise.all([readCounts(scope), count ? null : ReturnRequestModel.countDocuments(filter)]);
   const older = (r: ReturnRequestRecord) => !after || r.day < after.day || (r.day === after.day && String(r._id) < after.id);
   const read = async (bucket?: { field: 'month' | 'day'; value: string }) =>
     ((await ReturnRequestModel.find(bucket ? { ...filter, [bucket.field]: bucket.value } : filter).lean()) as ReturnRequestRecord[]).filter(
@@ -70,7 +76,8 @@ export async function listReturns(actor: Actor, q: ReturnListQuery): Promise<Pag
   if (q.storeId) filter.storeIds = q.storeId;
   if (q.status) filter.status = q.status;
   if (q.breach !== undefined) filter.breach = q.breach;
-  if (filter.merchantId && !filter.regionKeys && !filter.consumerId) return merchantPage(String(filter.merchantId), filter, q);
+  const counted = scopeOf(filter);
+  if (counted) return ledgerPage(counted.scope, counted.storeViews, filter, q);
   // The result count reads the same top-level equalities as the page (test/db/pushdown.test.ts).
   const [p, total] = await Promise.all([paginate(ReturnRequestModel, filter, q), ReturnRequestModel.countDocuments(filter)]);
   return { ...p, total };

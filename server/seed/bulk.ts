@@ -21,6 +21,8 @@ import { ComplaintModel } from '../models/Complaint.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
+import { PublicComplaintModel } from '../models/PublicComplaint.js';
+import { backfillPublicCounts } from '../disclosure/counts.js';
 
 // Specs are made a slice at a time, so a million complaints never sit in memory at once.
 const SLICE = 10_000;
@@ -50,6 +52,7 @@ export interface BulkResult {
   events: Uint8Array;
   facts: Uint8Array;
   entries: Uint8Array;
+  publics: Uint8Array;
   tally: [string, Record<string, number>][];
 }
 
@@ -59,6 +62,8 @@ export async function seedBulk(n: number, opts: { onProgress?: (done: number) =>
   const stores = await StoreModel.find({ status: { $ne: 'closed' } }, { merchantId: 1, merchantName: 1, name: 1, countyCode: 1 }).lean();
   const consumers = (await UserModel.find({ role: 'consumer' }, { _id: 1 }).lean()).map((u) => u._id);
   if (!stores.length || !consumers.length) throw new Error('the database has no stores or consumers to file complaints with');
+  // The public records published before are counted first, once, so the load's are counted in its tally alone.
+  await backfillPublicCounts();
   // A different plan for every run, the same for the same clock. (Not the number of complaints:
   // FerretDB v1 counts a collection by reading all of it.)
   const base = Math.floor(at.getTime() / 1000);
@@ -203,6 +208,7 @@ async function loadInWorkers(
               insertEncoded(ComplaintEventModel.collection, r.events),
               insertEncoded(ComplaintFactModel.collection, r.facts),
               insertEncoded(ComplaintEntryModel.collection, r.entries),
+              insertEncoded(PublicComplaintModel.collection, r.publics),
             ]);
             done += r.count;
             onProgress(done);

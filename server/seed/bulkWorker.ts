@@ -33,10 +33,11 @@ parentPort!.on('message', (task: BulkTask) => {
     events: text.encode(copyText(b.events)),
     facts: text.encode(copyText(b.facts)),
     entries: text.encode(copyText(b.entries, { ignoreUndefined: true })),
+    publics: text.encode(copyText(b.publics)),
     tally: [...tally],
   };
   parentPort!.postMessage(
     result,
-    [result.complaints, result.events, result.facts, result.entries].map((a) => a.buffer as ArrayBuffer),
+    [result.complaints, result.events, result.facts, result.entries, result.publics].map((a) => a.buffer as ArrayBuffer),
   );
 });

@@ -15,7 +15,8 @@ import { insertEntries } from '../complaints/storeEntries.js';
 import { AttachmentModel } from '../models/Attachment.js';
 import { ComplaintModel, type ComplaintRecord } from '../models/Complaint.js';
 import { storage } from '../storage/index.js';
-import { publicFields } from '../disclosure/record.js';
+import { seededPublicRecord } from '../disclosure/record.js';
+import { backfillPublicCounts, tallyPublic } from '../disclosure/counts.js';
 import { PublicComplaintModel } from '../models/PublicComplaint.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
@@ -393,6 +394,10 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   // snapshot per scope, instead of a delta row per complaint and scope through the engine.
   const tally: Tally = new Map();
   tallyProducts(facts, tally);
+  // The public list's counts too, once any record stored before is counted (so never twice).
+  await backfillPublicCounts();
+  const publics = published.map((d) => seededPublicRecord(d as never));
+  tallyPublic(publics, tally);
   // Every collection at once, each in one insert (straight into the engine's tables where it can).
   await Promise.all([
     insertModels(ComplaintFactModel, facts),
@@ -400,10 +405,7 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
     insertModels(ComplaintEventModel, events),
     insertModels(ComplaintModel, docs),
     insertEntries(docs as never[], undefined, tally),
-    insertModels(
-      PublicComplaintModel,
-      published.map((d) => ({ _id: new mongoose.Types.ObjectId(), ...publicFields(d as never) })),
-    ),
+    insertModels(PublicComplaintModel, publics),
     insertModels(
       AttachmentModel,
       proofs.map((p, i) => ({ ...p, size: PROOF_PNG.length, contentType: 'image/png', storageKey: keys[i] })),

@@ -8,7 +8,8 @@ import { NotificationModel } from '../../server/models/Notification.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
 import { ReturnFactModel } from '../../server/models/ReturnFact.js';
-import { returnListScope } from '../../server/returns/counts.js';
+import { bureauReturnScope, consumerReturnScope, returnListScope } from '../../server/returns/counts.js';
+import { publicScope } from '../../server/disclosure/counts.js';
 import { reviewScope } from '../../server/returns/reviewRollup.js';
 import { RegionModel } from '../../server/models/Region.js';
 import { unreadScope } from '../../server/notifications/unread.js';
@@ -98,10 +99,21 @@ const HOT: Record<string, Hot> = {
     CountDeltaModel.find({ scope: unreadScope(user(w, 'merchant@demo.fangxin.cn')._id), sealed: false }, { d: 1 }),
   "unread count: the user's ledger snapshot by _id (every page)": (w) =>
     CountSnapshotModel.findById(`${unreadScope(user(w, 'merchant@demo.fangxin.cn')._id)}#1`),
-  'public complaints of a merchant (GET /public/complaints?merchantId=)': (w) =>
-    PublicComplaintModel.find({ merchantId: w.chain._id }).sort({ _id: -1 }).limit(21),
-  'public complaints of a city (GET /public/complaints?cityCode=)': () =>
-    PublicComplaintModel.find({ cityCode: '3301' }).sort({ _id: -1 }).limit(21),
+  // The public list (server/disclosure/present.ts): a day or a month of publication, of all records or of one filter's, and the view's counts.
+  'public complaints, one day (GET /public/complaints)': () => PublicComplaintModel.find({ day: '2026-03-10' }),
+  'public complaints, one month (GET /public/complaints)': () => PublicComplaintModel.find({ month: '2026-03' }),
+  'public complaints of a merchant, one day (GET /public/complaints?merchantId=)': (w) =>
+    PublicComplaintModel.find({ merchantId: w.chain._id, day: '2026-03-10' }),
+  'public complaints of a city, one month (GET /public/complaints?cityCode=)': () =>
+    PublicComplaintModel.find({ cityCode: '3301', month: '2026-03' }),
+  'public complaints of a category and a city, one day': () =>
+    PublicComplaintModel.find({ category: 'toy', cityCode: '3301', day: '2026-03-10' }),
+  'public complaints of a problem type, one month': () => PublicComplaintModel.find({ problemType: 'quality', month: '2026-03' }),
+  "public complaint counts: the view's unsealed ledger deltas": () =>
+    CountDeltaModel.find({ scope: publicScope('c:3301'), sealed: false }, { d: 1 }),
+  "public complaint counts: the view's ledger snapshot by _id": () => CountSnapshotModel.findById(`${publicScope('*')}#1`),
+  'public complaint count of two filters (GET /public/complaints?cityCode=&category= total)': () =>
+    PublicComplaintModel.find({ cityCode: '3301', category: 'toy' }, { _id: 1 }),
   // A merchant's desk list (server/returns/list.ts): whole when short, else a month or a day at a
   // time, as headquarters, store staff and the store filter read it; its count is the ledger's.
   'return desk list of a merchant, whole (GET /return-requests)': (w) => ReturnRequestModel.find({ merchantId: w.chain._id }),
@@ -115,12 +127,18 @@ const HOT: Record<string, Hot> = {
   "return desk counts: the merchant's unsealed ledger deltas": (w) =>
     CountDeltaModel.find({ scope: returnListScope(w.chain._id), sealed: false }, { d: 1 }),
   "return desk counts: the merchant's ledger snapshot by _id": (w) => CountSnapshotModel.findById(`${returnListScope(w.chain._id)}#1`),
-  'returns of a consumer (GET /return-requests)': (w) =>
-    ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id })
-      .sort({ _id: -1 })
-      .limit(21),
-  'returns a bureau sees (GET /return-requests)': () => ReturnRequestModel.find({ regionKeys: '3301' }).sort({ _id: -1 }).limit(21),
-  'returns at one store (GET /return-requests?storeId=)': (w) =>
+  // A consumer's list and a bureau's, a month or a day at a time as the desk's, and their counts.
+  'returns of a consumer, one month (GET /return-requests)': (w) =>
+    ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id, month: '2026-03' }),
+  'returns of a consumer, one day, by status': (w) =>
+    ReturnRequestModel.find({ consumerId: user(w, 'consumer@demo.fangxin.cn')._id, status: 'refused', day: '2026-03-10' }),
+  'returns a bureau sees, one month (GET /return-requests)': () => ReturnRequestModel.find({ regionKeys: '3301', month: '2026-03' }),
+  'returns a bureau sees, one day, at one store': (w) =>
+    ReturnRequestModel.find({ regionKeys: '3301', storeIds: w.stores[0]!._id, day: '2026-03-10' }),
+  "consumer's return counts: unsealed ledger deltas": (w) =>
+    CountDeltaModel.find({ scope: consumerReturnScope(user(w, 'consumer@demo.fangxin.cn')._id), sealed: false }, { d: 1 }),
+  "bureau's return counts: ledger snapshot by _id": () => CountSnapshotModel.findById(`${bureauReturnScope('3301')}#1`),
+  'returns at one store, an admin (GET /return-requests?storeId=)': (w) =>
     ReturnRequestModel.find({ storeIds: w.stores[0]!._id }).sort({ _id: -1 }).limit(21),
   "a merchant's return figures (registry, profile)": (w) => MerchantReturnFiguresModel.findById(w.chain._id),
   // Complaint lists (server/complaints/query.ts) as each role's page asks for its first page.
@@ -260,7 +278,8 @@ const HOT: Record<string, Hot> = {
   // Result counts of the lists (their `total`): the same equalities as the page, counted.
   'return desk count of a combination the ledger does not count (status and breach)': (w) =>
     ReturnRequestModel.find({ merchantId: w.chain._id, status: 'refused', breach: true }, { _id: 1 }),
-  'return list count of a bureau (GET /return-requests total)': () => ReturnRequestModel.find({ regionKeys: '3301' }, { _id: 1 }),
+  'return list count of a bureau at one store (GET /return-requests?storeId= total)': (w) =>
+    ReturnRequestModel.find({ regionKeys: '3301', storeIds: w.stores[0]!._id }, { _id: 1 }),
   'public registry count of a county (GET /return-commitments?region= total)': () =>
     ReturnCommitmentModel.find({ status: 'active', countyCodes: '330106' }, { _id: 1 }),
   // A store's public page (server/posters/storePage.ts): the commitments naming the store.

@@ -1,7 +1,7 @@
 import { countedPage } from '../../../shared/schemas/common.js';
 import { publicComplaintQuery, publicComplaintSchema } from '../../../shared/schemas/disclosure.js';
 import { endpoint } from '../../http/endpoint.js';
-import { countPublicComplaints, listPublicComplaints } from '../../disclosure/present.js';
+import { countedPublicComplaints } from '../../disclosure/present.js';
 
 export const disclosureRoutes = () => [
   endpoint(
@@ -14,9 +14,6 @@ export const disclosureRoutes = () => [
       query: publicComplaintQuery,
       response: countedPage(publicComplaintSchema),
     },
-    async ({ query }) => {
-      const [page, total] = await Promise.all([listPublicComplaints(query), countPublicComplaints(query)]);
-      return { ...page, total };
-    },
+    async ({ query }) => countedPublicComplaints(query),
   ),
 ];
