@@ -67,7 +67,9 @@ export async function startServer(e: BenchEnv): Promise<Running> {
     }, 300_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      if (!/is running at/.test(out)) return;
+      // Wait for the line after "is running at", which says whether this start seeded the demo: the two
+      // can arrive in separate chunks, and a seed missed here leaves the seed's memory in the figures.
+      if (!/is running at[^]*\n {2}data: .*\n/.test(out)) return;
       clearTimeout(timer);
       resolve();
     });
