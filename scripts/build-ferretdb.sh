@@ -16,6 +16,8 @@ src=$(cd "$work" && go mod download -json "github.com/FerretDB/FerretDB@$VERSION
 cp -r "$src" "$work/src" && chmod -R u+w "$work/src"
 echo "$VERSION" > "$work/src/build/version/version.txt"
 mkdir -p "$(dirname "$BIN")"
-(cd "$work/src" && go build -trimpath -o "$BIN.tmp" ./cmd/ferretdb) >&2
-mv "$BIN.tmp" "$BIN"
+# A build of its own name: two builds at once (a test run beside `npm start` on a fresh machine)
+# each rename a whole binary into place instead of one moving the other's away.
+(cd "$work/src" && go build -trimpath -o "$BIN.$$.tmp" ./cmd/ferretdb) >&2
+mv "$BIN.$$.tmp" "$BIN"
 echo "$BIN"
