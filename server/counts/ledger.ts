@@ -216,11 +216,18 @@ function nonZero(sum: Counts): Counts {
 
 async function readScope(scope: string): Promise<ScopeRead> {
   for (let attempt = 0; ; attempt++) {
-    // Three round trips when nothing was sealed since the last read (snapshot, deltas, no newer
-    // generation), not four: the check after the deltas is the probe.
-    const snap = await latest(scope, attempt > 0);
+    // Two round trips when nothing was sealed since the last read: a generation seen before existed
+    // before these reads began, and a snapshot never changes once written, so it is read beside the
+    // deltas; the check for a newer generation after the deltas is the probe. A generation not known
+    // yet is looked up first (three).
+    const known = attempt === 0 ? knownGen.get(scope) : undefined;
+    const deltaRead = () => CountDeltaModel.find({ scope, sealed: false }, { d: 1 }).lean() as Promise<{ _id: string; d: Counts }[]>;
+    const [snap, deltas] = known
+      ? await Promise.all([CountSnapshotModel.findById(snapId(scope, known)).lean() as Promise<Snapshot | null>, deltaRead()])
+      : [await latest(scope, attempt > 0), await deltaRead()];
+    // Purged meanwhile (three newer generations): look it up again.
+    if (known && !snap) continue;
     const gen = snap?.gen ?? 0;
-    const deltas = (await CountDeltaModel.find({ scope, sealed: false }, { d: 1 }).lean()) as { _id: string; d: Counts }[];
     if (attempt < 5 && (await CountSnapshotModel.exists({ _id: snapId(scope, gen + 1) }))) continue;
     const held = new Set(snap?.ids ?? []);
     const sum: Counts = { ...(snap?.n ?? {}) };
