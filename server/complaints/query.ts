@@ -151,45 +151,83 @@ function bucketState(q: ComplaintListQuery): string {
 }
 
 /**
+ * The month a list's first page last read by its days, per audience, sort and state: the next first
+ * page reads that month's day scope beside the audience's (the counts still decide what is read, so
+ * a stale month costs a wasted read, never a wrong page). A few thousand short strings at most.
+ */
+const firstByDay = new Map<string, string>();
+const HINTS = 4000;
+function remember(key: string, month: string) {
+  firstByDay.delete(key);
+  firstByDay.set(key, month);
+  if (firstByDay.size > HINTS) firstByDay.delete(firstByDay.keys().next().value!);
+}
+
+/**
  * The rows of one page plus one: the whole list in one read when the audience's count for it is
  * small, else bucket by bucket in order (listBuckets.ts), a few at once, until the page is full. The
  * audience's scope counts months; a month read by its days reads that month's day scope first
- * (`daysScope`), only when the page reaches it.
+ * (`daysScope`), only when the page reaches it. Round trips, not rows, are most of a page's time on
+ * this engine (a read of a few rows costs about what auth/me does), so a day scope the page will
+ * need is read beside what comes before it: the cursor's month (or, for a first page, the month the
+ * last first page read by day) beside the audience's scope, and the month the counts say the page
+ * ends in beside the whole months before it.
  */
 async function pageRows(actor: Actor, q: ComplaintListQuery, audience: string) {
+  const kind = q.sort === 'deadline' ? 'd' : 't';
+  const cursorDay = q.cursor ? dayOf(Number(q.cursor.slice(0, 15))) : undefined;
+  const early = new Map<string, Promise<Record<string, number>>>();
+  const daysOf = (month: string) => {
+    let read = early.get(month);
+    if (!read) early.set(month, (read = readCounts(daysScope(audience, month))));
+    return read;
+  };
+  // Read ahead, perhaps for nothing: its failure is the page's only if the page awaits it.
+  const ahead = (month: string) => void daysOf(month).catch(() => {});
+  const hintKey = `${audience}|${kind}|${bucketState(q)}`;
+  const hinted = cursorDay?.slice(0, 7) ?? firstByDay.get(hintKey);
+  if (hinted) ahead(hinted);
   const counts = await readCounts(audience);
   const state = bucketState(q);
   const want = q.limit + 1;
   // Whole only when that reads at most twice the page (listBuckets' rule for a month): FerretDB reads,
   // converts and sorts every row the equalities select, each with its complaint, so a city's 114
   // urgent open entries read whole for a page of 21 cost two to three times its first months' 25.
-  if ((counts[state] ?? 0) <= Math.min(listTuning.wholeUpTo, listTuning.wholePages * want)) return (await pageQuery(actor, q))!;
-  const kind = q.sort === 'deadline' ? 'd' : 't';
-  const cursorDay = q.cursor ? dayOf(Number(q.cursor.slice(0, 15))) : undefined;
+  if ((counts[state] ?? 0) <= Math.min(listTuning.wholeUpTo, listTuning.wholePages * want)) {
+    firstByDay.delete(hintKey);
+    return (await pageQuery(actor, q))!;
+  }
   const read = (b: Bucket) => pageQuery(actor, q, b)!;
   // The months alone (the audience's scope holds no day key once moved: see backfillCounts.ts).
   const months = listBuckets(Object.fromEntries(Object.entries(counts).filter(([k]) => k[1] === 'm')), kind, state, cursorDay);
+  const whole = (m: Bucket, need: number) => m.n <= listTuning.wholeUpTo && m.n <= 2 * need;
   const rows: Awaited<ReturnType<typeof read>> = [];
+  let byDay = false;
   for (let i = 0; rows.length < want && i < months.length;) {
     const lacking = want - rows.length;
     const m = months[i]!;
-    if (m.n <= listTuning.wholeUpTo && m.n <= 2 * lacking) {
+    if (whole(m, lacking)) {
       // Whole months, as many as the page still lacks by their counts (listBuckets' rule).
       const batch: Bucket[] = [];
-      for (let need = lacking; i < months.length && need > 0 && months[i]!.n <= listTuning.wholeUpTo && months[i]!.n <= 2 * need; i++) {
+      let need = lacking;
+      for (; i < months.length && need > 0 && whole(months[i]!, need); i++) {
         batch.push(months[i]!);
         need -= months[i]!.n;
       }
+      if (need > 0 && i < months.length) ahead(months[i]!.value);
       rows.push(...(await readBuckets(batch, lacking, read)));
       continue;
     }
-    const ofMonth = await readCounts(daysScope(audience, m.value));
+    if (!cursorDay && !byDay) remember(hintKey, m.value);
+    byDay = true;
+    const ofMonth = { ...(await daysOf(m.value)) };
     // Day keys still in the audience's scope (a ledger not yet moved) count too.
     for (const [k, n] of Object.entries(counts)) if (k.startsWith(`${kind}d:${m.value}-`)) ofMonth[k] = (ofMonth[k] ?? 0) + n;
     const days = listBuckets({ ...ofMonth, [`${kind}m:${m.value}|${state}`]: m.n }, kind, state, cursorDay, lacking);
     rows.push(...(await readBuckets(days, lacking, read)));
     i++;
   }
+  if (!cursorDay && !byDay) firstByDay.delete(hintKey);
   return rows;
 }
 

@@ -206,7 +206,8 @@ describe('complaint lists, counts and search from the list read model', () => {
     }
     expect(whole[0]!.length).to.be.greaterThan(20);
     for (const [i, [client, q]] of lists.entries()) expect(await allIds(client, q, 7), q).to.deep.equal(whole[i]);
-    // Every list is now read by bucket, and every month holding more than two entries by day.
+    // Every list is now read by bucket, and every month holding more than two entries by day; the first
+    // pages read ahead the day scopes of the months the runs before read by day (query.ts pageRows), now stale.
     listTuning.wholeUpTo = 2;
     try {
       for (const [i, [client, q]] of lists.entries()) expect(await allIds(client, q, 7), q).to.deep.equal(whole[i]);
