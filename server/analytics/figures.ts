@@ -33,13 +33,20 @@ export async function timeseries(region: string, interval: 'day' | 'week', range
 
 type TopKind = 'products' | 'merchants' | 'stores';
 
-export async function top(kind: TopKind, region: string, range: { from?: string; to?: string; category?: string }, limit: number) {
-  const counts = await weekTops(await weeksOf(range), kind, {
-    regionPrefix: region,
-    category: range.category,
-    fromDay: range.from,
-    toDay: range.to,
-  });
+/** The `limit` ids with most complaints; with `keep` (the dashboard's calls), from week scopes kept between calls (weekTops). */
+export async function top(
+  kind: TopKind,
+  region: string,
+  range: { from?: string; to?: string; category?: string },
+  limit: number,
+  keep = false,
+) {
+  const counts = await weekTops(
+    await weeksOf(range),
+    kind,
+    { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to },
+    keep,
+  );
   if (kind === 'products') await attributeMerged(counts);
   const rows = [...counts]
     .map(([id, n]) => ({ _id: new mongoose.Types.ObjectId(id), n }))

@@ -5,7 +5,7 @@ import { HOTSPOT_LIMIT_MAX, HOTSPOT_RULE } from '../../shared/schemas/analytics.
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, addWeeks, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
-import { hotspotCells } from './weekCells.js';
+import { hotspotCells, keptAnswers } from './weekCells.js';
 import { poissonSurprise } from './poisson.js';
 
 export interface HotspotInput {
@@ -64,25 +64,19 @@ export async function hotspots(q: HotspotInput) {
   return rank(q, await cellsOf(q));
 }
 
-type Ranked = ReturnType<typeof rank>;
 /** The first cells of recent answers, with the grids' versions they were ranked from. */
-const firsts = new Map<string, { version: string; answer: Ranked }>();
-const KEPT_ANSWERS = 32;
+const firsts = keptAnswers<ReturnType<typeof rank>>(32);
 
 /**
  * hotspots(q)'s first HOTSPOT_LIMIT_MAX cells (what a call with a `limit` can show). Ranked again only
  * when a grid changed since the same question was ranked: the grids are checked, not read
  * (readCountsKept), so an unchanged province answers from a few small reads at any size.
  */
-export async function firstHotspots(q: HotspotInput): Promise<Ranked> {
+export async function firstHotspots(q: HotspotInput) {
   const read = await cellsOf(q, true);
   const key = [q.region, q.level, q.category ?? '', q.baselineWeeks, read.weeks[0], read.weeks[read.weeks.length - 1]].join('|');
-  const known = firsts.get(key);
-  if (known?.version === read.version) return known.answer;
-  const ranked = rank(q, read);
-  const answer = { weeks: ranked.weeks, cells: ranked.cells.slice(0, HOTSPOT_LIMIT_MAX) };
-  firsts.delete(key);
-  firsts.set(key, { version: read.version, answer });
-  if (firsts.size > KEPT_ANSWERS) firsts.delete(firsts.keys().next().value!);
-  return answer;
+  return firsts(key, read.version, () => {
+    const ranked = rank(q, read);
+    return { weeks: ranked.weeks, cells: ranked.cells.slice(0, HOTSPOT_LIMIT_MAX) };
+  });
 }

@@ -22,13 +22,13 @@ export function histogramMedian(hist: { value: number; n: number }[]): number | 
   return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
 }
 
-export async function summary(region: string, range: { from?: string; to?: string; category?: string }) {
-  const cells = await weekMetrics(await weeksOf(range), {
-    regionPrefix: region,
-    category: range.category,
-    fromDay: range.from,
-    toDay: range.to,
-  });
+/** The figures of a region and period; with `keep` (the dashboard's calls), from week scopes kept between calls (weekMetrics). */
+export async function summary(region: string, range: { from?: string; to?: string; category?: string }, keep = false) {
+  const cells = await weekMetrics(
+    await weeksOf(range),
+    { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to },
+    keep,
+  );
   const m = new Map<string, number>();
   const byStatus: Record<string, number> = {};
   const days: { value: number; n: number }[] = [];

@@ -75,34 +75,66 @@ const inside = (f: CellFilter, r: string, category: string, day: string) =>
   (!f.category || category === f.category) &&
   (!day || ((!f.fromDay || day >= f.fromDay) && (!f.toDay || day <= f.toDay)));
 
+const readWhole = async (scope: string) => {
+  const counts = await readCounts(scope);
+  return { counts: () => counts, version: '' };
+};
+
 /**
  * The counts of a period, per week: a week the period covers whole reads its week scope (`<r>|<category>|<last>`),
  * an edge week its day scope (`<r>|<category>|<day>|<last>`), both of the region's scope region; each
- * key split into its cell and last part (the metric or id), inside the filter.
+ * key split into its cell and last part (the metric or id), inside the filter. Read whole or, with
+ * `keep`, kept between calls (readCountsKept), with the scopes' versions.
  */
 async function read(
   weeks: string[],
   weekScope: (region: string, w: string) => string,
   dayScope: (region: string, w: string) => string,
   f: CellFilter,
-): Promise<Cell[]> {
+  keep = false,
+) {
   const region = scopeRegion(f.regionPrefix);
   const whole = weeks.map((w) => wholeWeek(w, f));
-  const scopes = await Promise.all(weeks.map((w, i) => readCounts(whole[i] ? weekScope(region, w) : dayScope(region, w))));
-  const out: Cell[] = [];
-  scopes.forEach((counts, i) => {
-    for (const [key, n] of Object.entries(counts)) {
-      const parts = key.split('|');
-      // A week scope's daily filings (`<r>|<category>|<day>|n`) are the time series' (dailyFilings).
-      if (parts.length !== (whole[i] ? 3 : 4)) continue;
-      const [county, category] = parts as [string, string];
-      const day = whole[i] ? '' : parts[2]!;
-      if (!inside(f, county, category, day)) continue;
-      out.push({ county, category, day, week: weeks[i]!, metric: parts[parts.length - 1]!, n });
-    }
-  });
-  return out;
+  const scopes = await Promise.all(
+    weeks.map((w, i) => (keep ? readCountsKept : readWhole)(whole[i] ? weekScope(region, w) : dayScope(region, w))),
+  );
+  const cells = () => {
+    const out: Cell[] = [];
+    scopes.forEach((scope, i) => {
+      for (const [key, n] of Object.entries(scope.counts())) {
+        const parts = key.split('|');
+        // A week scope's daily filings (`<r>|<category>|<day>|n`) are the time series' (dailyFilings).
+        if (parts.length !== (whole[i] ? 3 : 4)) continue;
+        const [county, category] = parts as [string, string];
+        const day = whole[i] ? '' : parts[2]!;
+        if (!inside(f, county, category, day)) continue;
+        out.push({ county, category, day, week: weeks[i]!, metric: parts[parts.length - 1]!, n });
+      }
+    });
+    return out;
+  };
+  return { cells, version: scopes.map((s) => s.version).join(' ') };
 }
+
+/**
+ * What `compute` made of kept scopes (readCountsKept) for recent questions, with the scopes' versions:
+ * made again only when one changed, so an unchanged period costs its checks and no arithmetic.
+ */
+export function keptAnswers<T>(max: number) {
+  const answers = new Map<string, { version: string; answer: T }>();
+  return (question: string, version: string, compute: () => T): T => {
+    const known = answers.get(question);
+    if (known?.version === version) return known.answer;
+    const answer = compute();
+    answers.delete(question);
+    answers.set(question, { version, answer });
+    if (answers.size > max) answers.delete(answers.keys().next().value!);
+    return answer;
+  };
+}
+
+const question = (weeks: string[], f: CellFilter) =>
+  [f.regionPrefix, f.category ?? '', f.fromDay ?? '', f.toDay ?? '', weeks[0] ?? '', weeks[weeks.length - 1] ?? ''].join('|');
 
 /** Whether a scope region's own totals (rollup.ts `totalScope`) serve the filter: the province or a city itself, every category. */
 const totalsServe = (f: CellFilter) => !f.category && scopeRegion(f.regionPrefix) === f.regionPrefix;
@@ -132,17 +164,26 @@ async function readTotals(weeks: string[], f: CellFilter): Promise<Cell[]> {
   return out;
 }
 
-/** Every figure metric per region cell × category of these weeks (per day in edge weeks), inside the region and filter. */
-export async function weekMetrics(weeks: string[], f: CellFilter): Promise<Cell[]> {
+const metricsKept = keptAnswers<Cell[]>(64);
+
+/**
+ * Every figure metric per region cell × category of these weeks (per day in edge weeks), inside the
+ * region and filter. With `keep`, a county's or a category's week scopes (its city's or province's,
+ * thousands of keys a week at 200k) are kept between calls; a region's own totals are small and read.
+ */
+export async function weekMetrics(weeks: string[], f: CellFilter, keep = false): Promise<Cell[]> {
   // The province's own counts are under its code; its per-county filings (`m`) are the map's.
-  return (await (totalsServe(f) ? readTotals(weeks, f) : read(weeks, figureScope, figureDayScope, f))).filter((c) => c.metric !== 'm');
+  const metrics = (cells: Cell[]) => cells.filter((c) => c.metric !== 'm');
+  if (totalsServe(f)) return metrics(await readTotals(weeks, f));
+  const scopes = await read(weeks, figureScope, figureDayScope, f, keep);
+  return keep ? metricsKept(question(weeks, f), scopes.version, () => metrics(scopes.cells())) : metrics(scopes.cells());
 }
 
 /** Complaints filed per county × category of these weeks (per day in edge weeks), inside the region and filter: the map. */
 export async function weekCells(weeks: string[], f: CellFilter): Promise<Cell[]> {
   if (totalsServe(f)) return (await readTotals(weeks, f)).filter((c) => c.metric === 'm');
   const metric = f.regionPrefix.length <= 2 ? 'm' : 'n';
-  return (await read(weeks, figureScope, figureDayScope, f)).filter((c) => c.metric === metric);
+  return (await read(weeks, figureScope, figureDayScope, f)).cells().filter((c) => c.metric === metric);
 }
 
 /** Complaints filed per category and day of these weeks, inside the region and filter: the time series (week scopes only). */
@@ -169,12 +210,23 @@ export async function dailyFilings(weeks: string[], f: CellFilter): Promise<{ da
   return out;
 }
 
-/** Complaints per merchant, store or product id in these weeks, inside the region and filter. */
-export async function weekTops(weeks: string[], dim: Dim, f: CellFilter): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+const topsKept = keptAnswers<Map<string, number>>(64);
+
+/**
+ * Complaints per merchant, store or product id in these weeks, inside the region and filter (a map of
+ * the caller's own). With `keep`, the scopes (every category × id of the scope region, per day in the
+ * edge weeks) are kept between calls and the sums with them.
+ */
+export async function weekTops(weeks: string[], dim: Dim, f: CellFilter, keep = false): Promise<Map<string, number>> {
   const scope = (kind: typeof topScope) => (region: string, w: string) => kind(dim, region, w);
-  for (const c of await read(weeks, scope(topScope), scope(topDayScope), f)) out.set(c.metric, (out.get(c.metric) ?? 0) + c.n);
-  return out;
+  const scopes = await read(weeks, scope(topScope), scope(topDayScope), f, keep);
+  const sum = () => {
+    const out = new Map<string, number>();
+    for (const c of scopes.cells()) out.set(c.metric, (out.get(c.metric) ?? 0) + c.n);
+    return out;
+  };
+  // A copy of the kept sums: the caller moves merged products' counts in its map.
+  return keep ? new Map(topsKept(`${dim}|${question(weeks, f)}`, scopes.version, sum)) : sum();
 }
 
 /** Complaints per store of a merchant filed from `from` to `to` (days): its quarters' store counts. */
@@ -196,11 +248,6 @@ export async function storeCounts(merchantId: string, from: string, to: string):
 export async function knownWeeks(): Promise<string[]> {
   return Object.keys(await readCounts(WEEKS_SCOPE)).sort();
 }
-
-const readWhole = async (scope: string) => {
-  const counts = await readCounts(scope);
-  return { counts: () => counts, version: '' };
-};
 
 /**
  * Complaints filed per county × category × week from `first` to `last`, inside the region and category:

@@ -243,12 +243,27 @@ export async function readCounts(scope: string): Promise<Counts> {
 }
 
 /**
- * Large scopes read often (the hotspot grids: tens of thousands of keys at 200k complaints, which the
- * engine takes seconds to hand over) kept in this process as a read found them, a few at a time.
+ * Large scopes read often (the hotspot grids, the dashboard's week scopes: thousands to tens of
+ * thousands of keys at 200k complaints, which the engine takes seconds to hand over) kept in this
+ * process as a read found them, the least recently used forgotten past a number of keys in all.
  */
-const kept = new Map<string, ScopeRead & { stamp: number }>();
-const KEPT_SCOPES = 12;
+const kept = new Map<string, ScopeRead & { stamp: number; keys: number }>();
+/** About 100 bytes a key (a 30-character key and its count in a plain object): some 25 MB at most. */
+const KEPT_KEYS = 250_000;
+let keptKeys = 0;
 let stamps = 0;
+
+function keep(scope: string, k: ScopeRead & { stamp: number; keys: number }): void {
+  forget(scope);
+  kept.set(scope, k);
+  keptKeys += k.keys;
+  while (keptKeys > KEPT_KEYS && kept.size > 1) forget(kept.keys().next().value!);
+}
+
+function forget(scope: string): void {
+  keptKeys -= kept.get(scope)?.keys ?? 0;
+  kept.delete(scope);
+}
 
 /**
  * What readCounts answers, keys in the same order (`counts()`, taken when needed), and a version that
@@ -257,7 +272,7 @@ let stamps = 0;
  * the first unsealed ones outside that snapshot, in the engine's order; then only the deltas after
  * them are added. Anything else reads the scope whole again. Every process checks against the ledger,
  * so a second server's writes and seals count here as in readCounts. Only for scopes never deleted
- * while served (the hotspot grids: the migrations add to them, nothing removes them): one removed and
+ * while served (the hotspot grids, the week scopes: the migrations add to them, nothing removes them): one removed and
  * written again up to the same generation would go unseen.
  */
 export async function readCountsKept(scope: string): Promise<{ counts: () => Counts; version: string }> {
@@ -269,26 +284,29 @@ export async function readCountsKept(scope: string): Promise<{ counts: () => Cou
     if (!newer && k.counted.every((id, i) => counted[i]?._id === id)) {
       const more = counted.slice(k.counted.length);
       // A new sum, not the old one changed: a caller that has not taken its counts yet gets those of its version.
-      if (more.length) k.sum = { ...k.sum };
-      for (const r of more) {
-        addInto(k.sum, r.d);
-        k.counted.push(r._id);
+      let keys = k.keys;
+      if (more.length) {
+        k.sum = { ...k.sum };
+        for (const r of more) {
+          addInto(k.sum, r.d);
+          k.counted.push(r._id);
+        }
+        keys = Object.keys(k.sum).length;
       }
-      kept.delete(scope);
-      kept.set(scope, k);
+      keep(scope, { ...k, keys });
       return answer(k);
     }
   }
-  const read = { ...(await readScope(scope)), stamp: ++stamps };
-  kept.delete(scope);
-  kept.set(scope, read);
-  if (kept.size > KEPT_SCOPES) kept.delete(kept.keys().next().value!);
-  return answer(read);
+  const read = await readScope(scope);
+  const fresh = { ...read, stamp: ++stamps, keys: Object.keys(read.sum).length };
+  keep(scope, fresh);
+  return answer(fresh);
 }
 
 /** Forgets the scopes kept (the database they came from was emptied: tests). */
 export function forgetKeptCounts(): void {
   kept.clear();
+  keptKeys = 0;
 }
 
 function answer(k: ScopeRead & { stamp: number }) {

@@ -31,7 +31,8 @@ export const analyticsRoutes = () => [
       query: summaryQuery,
       response: summaryResponse,
     },
-    async ({ actor, query }) => summary(regionFor(actor, query.region), query),
+    // The week scopes are kept between calls; the CSV export reads them whole.
+    async ({ actor, query }) => summary(regionFor(actor, query.region), query, true),
   ),
   endpoint(
     {
@@ -75,7 +76,7 @@ export const analyticsRoutes = () => [
       query: topQuery,
       response: topResponse,
     },
-    async ({ actor, params, query }) => top(params.kind, regionFor(actor, query.region), query, query.limit),
+    async ({ actor, params, query }) => top(params.kind, regionFor(actor, query.region), query, query.limit, true),
   ),
   endpoint(
     {
