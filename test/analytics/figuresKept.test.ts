@@ -17,20 +17,17 @@ import type { DemoWorld } from '../../server/seed/registry.js';
 
 // top() and summary() read every week scope whole, as before; the routes answer from the week scopes kept in the process.
 describe('top lists and summaries from the kept week scopes equal the scopes read whole', function () {
-  this.timeout(600_000);
+  this.timeout(1_500_000);
   let srv: TestServer;
   let world: DemoWorld;
-  const officers: Record<string, ApiClient> = {};
+  let officers: Record<string, ApiClient>;
   before(async () => {
     world = await freshWorld();
     srv = await startTestServer();
-    for (const [who, email] of [
-      ['admin', DEMO.admin],
-      ['33', DEMO.regulatorZj],
-      ['3301', DEMO.regulatorHz],
-      ['330782', DEMO.regulatorYw],
-    ] as const)
-      officers[who] = await signedIn(srv.url, email);
+    const emails = { admin: DEMO.admin, '33': DEMO.regulatorZj, '3301': DEMO.regulatorHz, '330782': DEMO.regulatorYw };
+    officers = Object.fromEntries(
+      await Promise.all(Object.entries(emails).map(async ([who, email]) => [who, await signedIn(srv.url, email)])),
+    );
   });
   after(() => srv.stop());
 
@@ -56,13 +53,11 @@ describe('top lists and summaries from the kept week scopes equal the scopes rea
         expect(res.status, res.text).to.equal(200);
         expect(res.body, `${label} summary`).to.deep.equal(whole);
         for (const kind of ['merchants', 'products', 'stores'] as const) {
-          for (const limit of [3, 50]) {
-            const items = JSON.parse(JSON.stringify((await top(kind, region, range, limit)).items));
-            if (kind !== 'products' && !category) expect(items.length, `${label} ${kind}`).to.be.greaterThan(0);
-            const r = await officers[who]!.get(`/analytics/top/${kind}?${query}&limit=${limit}`);
-            expect(r.status, r.text).to.equal(200);
-            expect(r.body.items, `${label} ${kind} limit ${limit}`).to.deep.equal(items);
-          }
+          const items = JSON.parse(JSON.stringify((await top(kind, region, range, 8)).items));
+          if (kind !== 'products' && !category) expect(items.length, `${label} ${kind}`).to.be.greaterThan(0);
+          const r = await officers[who]!.get(`/analytics/top/${kind}?${query}&limit=8`);
+          expect(r.status, r.text).to.equal(200);
+          expect(r.body.items, `${label} ${kind}`).to.deep.equal(items);
         }
       }
     }
