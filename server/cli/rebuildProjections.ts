@@ -13,7 +13,7 @@ try {
   );
   for (const d of r.differing.slice(0, 100)) console.log(`  ${d.number ?? d.id}: ${d.paths.join(', ')}`);
   console.log(
-    `list entries: ${r.entriesDiffering} differed; counts: ${r.countsDiffering} audiences differed${dryRun ? '' : ' (repaired)'}`,
+    `list entries: ${r.entriesDiffering} differed; counts: ${r.countsDiffering} audiences differed; merchant registry rows: ${r.merchantRowsDiffering} differed${dryRun ? '' : ' (repaired)'}`,
   );
   for (const { scope, d } of r.scopesDiffering.slice(0, 100)) console.log(`  ${scope}: ${JSON.stringify(d)}`);
   if (r.withoutEvents.length)

@@ -12,6 +12,7 @@ import { disconnectUser } from '../realtime/revoke.js';
 import { rooms } from '../../shared/realtime.js';
 import { emitTo } from '../realtime/emit.js';
 import { firstWriter } from '../db/firstWriter.js';
+import { syncMerchantRows } from '../stores/merchantRows.js';
 
 const statusOf = (d: Pick<ApprovalDecisionRecord, 'decision'>) => (d.decision === 'approve' ? ('active' as const) : ('rejected' as const));
 
@@ -19,6 +20,7 @@ const statusOf = (d: Pick<ApprovalDecisionRecord, 'decision'>) => (d.decision ==
 async function apply(d: Pick<ApprovalDecisionRecord, 'decision' | 'userId' | 'orgId'>) {
   const status = statusOf(d);
   await OrganizationModel.updateOne({ _id: d.orgId }, { $set: { status } });
+  await syncMerchantRows([d.orgId]);
   await UserModel.updateOne({ _id: d.userId }, { $set: { status } });
   // A rejected account's open sockets end now, not at their next reconnect; an approved merchant's
   // open pages switch from the waiting state to the full navigation at once.

@@ -21,6 +21,7 @@ import { ACCOUNTS_SCOPE, accountCounts } from '../accounts/numbers.js';
 import { COUNTED, returnHistoryDeltas, type CountedReturn } from '../returns/counts.js';
 import { PublicComplaintModel } from '../models/PublicComplaint.js';
 import { PUBLIC_COUNTED, publicCounts } from '../disclosure/counts.js';
+import { merchantRowsDiffering, syncMerchantRows } from '../stores/merchantRows.js';
 
 export interface RebuildReport {
   checked: number;
@@ -33,6 +34,8 @@ export interface RebuildReport {
   countsDiffering: number;
   /** Those scopes and what each lacked (+) or had too much (−), key by key. */
   scopesDiffering: { scope: string; d: Counts }[];
+  /** Merchants whose public registry row differed from their organization and credit. */
+  merchantRowsDiffering: number;
 }
 
 type Counts = Record<string, number>;
@@ -85,6 +88,7 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
     entriesDiffering: 0,
     countsDiffering: 0,
     scopesDiffering: [],
+    merchantRowsDiffering: 0,
   };
   const model: ReadModel = { stored: new Map(), expected: new Set(), counts: new Map() };
   // A row written by older code (without its time buckets) is stale whatever its version.
@@ -128,6 +132,9 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
     for (const { scope, d } of publicCounts(r as never)) addCounts(model.counts, new Map([[scope, d]]));
   for (const id of stored.keys()) if (!seen.has(id)) report.withoutEvents.push(id);
   await reconcileReadModel(model, report, write);
+  // The public registry's rows (server/stores/merchantRows.ts), from the organizations and their credit.
+  report.merchantRowsDiffering = await merchantRowsDiffering();
+  if (write && report.merchantRowsDiffering) await syncMerchantRows();
   return report;
 }
 

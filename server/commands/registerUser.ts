@@ -6,6 +6,7 @@ import { OrganizationModel } from '../models/Organization.js';
 import { UserModel, type UserRecord } from '../models/User.js';
 import { accountNumber, countAccount } from '../accounts/numbers.js';
 import { firstWriter } from '../db/firstWriter.js';
+import { syncMerchantRows } from '../stores/merchantRows.js';
 
 /**
  * Creates a consumer (active) or a merchant account with its organization (both pending until
@@ -43,7 +44,11 @@ export async function registerUser(input: RegisterInput): Promise<UserRecord> {
     });
     if (!(await firstWriter(user.save()))) throw conflict('email_taken', 'An account with this email already exists');
   } catch (e) {
-    if (orgId) await OrganizationModel.deleteOne({ _id: orgId });
+    if (orgId) {
+      await OrganizationModel.deleteOne({ _id: orgId });
+      // The hourly credit computation may have listed the pending organization meanwhile.
+      await syncMerchantRows([orgId]);
+    }
     throw e;
   }
   await countAccount(user);

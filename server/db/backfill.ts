@@ -7,7 +7,8 @@
 // public record written before the public list's counts gets its buckets and counts; the dashboard's
 // figures written as province-wide day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
 // bands gets its band; a flag written before the flag lists' rows gets them; mails and accounts written
-// before the admin's lists read by band get their numbers). Each step finds nothing the second time.
+// before the admin's lists read by band get their numbers; merchants written before the public registry's
+// rows get theirs). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -23,6 +24,7 @@ import { backfillOutboxNumbers } from '../mail/outbox.js';
 import { numberNewAccounts } from '../accounts/numbers.js';
 import { logger } from '../logger.js';
 import { backfillFlagEntries } from '../products/flagEntries.js';
+import { backfillMerchantRows } from '../stores/merchantRows.js';
 
 export async function backfillFields(): Promise<void> {
   await StoreModel.updateMany({ status: { $exists: false } }, { $set: { status: 'open' } });
@@ -55,6 +57,7 @@ export async function backfillFields(): Promise<void> {
   await migrateFigureScopes();
   await backfillPlanBands();
   await backfillOutboxNumbers();
+  await backfillMerchantRows();
   await numberNewAccounts();
   // Not awaited: on a ledger written before, it reads every scope (minutes at 50k complaints), and the
   // lists read right meanwhile (query.ts adds day keys still in an audience's scope).

@@ -16,6 +16,7 @@ import type { FigureSource } from '../presenters/merchant.js';
 import { CREDIT_WINDOW_DAYS, type creditCountsSchema } from '../../shared/schemas/credit.js';
 import type { z } from 'zod';
 import { CreditContestModel } from '../models/CreditContest.js';
+import { syncMerchantRows } from '../stores/merchantRows.js';
 
 const WINDOW_DAYS = CREDIT_WINDOW_DAYS;
 export type Tier = 'A' | 'B' | 'C' | 'D';
@@ -179,6 +180,7 @@ export async function refreshAllCredit(at = now()) {
     return { replaceOne: { filter: { _id: id }, replacement: { _id: id, tier: p.creditTier, figures: p.figures, at }, upsert: true } };
   });
   await bulkWriteInChunks(MerchantCreditModel, writes);
+  await syncMerchantRows();
   return inputs.size;
 }
 
@@ -187,6 +189,7 @@ export async function refreshMerchantCredit(merchantId: string, at = now()) {
   const p = await merchantCredit(merchantId, at);
   const _id = new mongoose.Types.ObjectId(merchantId);
   await MerchantCreditModel.replaceOne({ _id }, { _id, tier: p.creditTier, figures: p.figures, at }, { upsert: true });
+  await syncMerchantRows([_id]);
   return p;
 }
 

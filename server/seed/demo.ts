@@ -10,6 +10,7 @@ import { insertNumberedAccounts } from '../accounts/numbers.js';
 import { logger } from '../logger.js';
 import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
+import { syncMerchantRows } from '../stores/merchantRows.js';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@demo.fangxin.cn', role: 'admin', name: '平台管理员' },
@@ -148,6 +149,7 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
     })),
   );
   const byEmail = new Map(users.map((u) => [u.email, u]));
+  await syncMerchantRows();
   return {
     config,
     regions,

@@ -6,6 +6,7 @@ import { MerchantReturnFiguresModel } from '../../server/models/MerchantReturnFi
 import { ReturnCommitmentModel } from '../../server/models/ReturnCommitment.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { OrganizationModel } from '../../server/models/Organization.js';
+import { MerchantRowModel } from '../../server/models/MerchantRow.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
 import { ReturnFactModel } from '../../server/models/ReturnFact.js';
 import { bureauReturnScope, consumerReturnScope, returnListScope } from '../../server/returns/counts.js';
@@ -141,6 +142,8 @@ const HOT: Record<string, Hot> = {
   'returns at one store, an admin (GET /return-requests?storeId=)': (w) =>
     ReturnRequestModel.find({ storeIds: w.stores[0]!._id }).sort({ _id: -1 }).limit(21),
   "a merchant's return figures (registry, profile)": (w) => MerchantReturnFiguresModel.findById(w.chain._id),
+  // The public merchant registry (GET /api/merchants): the active merchants' rows, tier included (server/stores/merchantRows.ts).
+  'public merchant registry page (GET /merchants)': () => MerchantRowModel.find({ status: 'active' }).sort({ _id: -1 }).limit(101),
   // Complaint lists (server/complaints/query.ts) as each role's page asks for its first page.
   "consumer's complaints, newest first": (w) => pageQuery(actorOf(w, 'consumer@demo.fangxin.cn'), listQ({ sort: 'newest' }))!,
   'merchant inbox tab by deadline': (w) => pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'todo', sort: 'deadline' }))!,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MerchantListing } from '../../../shared/schemas/directory.js';
 import {
   merchantListingSchema,
   merchantQuery,
@@ -14,12 +15,11 @@ import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
 import { literalPattern, paginate } from '../../http/paginate.js';
 import { OrganizationModel } from '../../models/Organization.js';
-import { findByIds } from '../../db/byIds.js';
 import { RegionModel } from '../../models/Region.js';
 import { StoreModel } from '../../models/Store.js';
 import { presentStore } from '../../presenters/store.js';
 import { presentMerchant, presentMerchantListing } from '../../presenters/merchant.js';
-import { MerchantCreditModel } from '../../models/MerchantCredit.js';
+import { MerchantRowModel } from '../../models/MerchantRow.js';
 
 export const directoryRoutes = () => [
   endpoint(
@@ -50,20 +50,11 @@ export const directoryRoutes = () => [
       response: page(merchantListingSchema),
     },
     async ({ query }) => {
-      const filter: Record<string, unknown> = { kind: 'merchant', status: 'active' };
+      // The registry's rows carry each merchant's tier (server/stores/merchantRows.ts): one read.
+      const filter: Record<string, unknown> = { status: 'active' };
       if (query.q) filter.name = literalPattern(query.q);
-      const p = await paginate(OrganizationModel, filter, query);
-      // One read of the stored tiers (one small document per merchant, by _id).
-      const credit = new Map(
-        (
-          await findByIds<{ tier: string }>(
-            MerchantCreditModel,
-            p.items.map((m) => m._id),
-            { tier: 1 },
-          )
-        ).map((c) => [String(c._id), c.tier as 'A' | 'B' | 'C' | 'D']),
-      );
-      return { items: p.items.map((m) => presentMerchantListing(m, credit.get(String(m._id)) ?? null)), nextCursor: p.nextCursor };
+      const p = await paginate(MerchantRowModel, filter, query);
+      return { items: p.items.map((m) => presentMerchantListing(m, m.tier as MerchantListing['creditTier'])), nextCursor: p.nextCursor };
     },
   ),
   endpoint(
