@@ -104,14 +104,15 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
     );
     flag = { ...flag, ...fields, rules: rulesUnion, score: Math.max(result.score, flag.score) };
   }
-  // The flag's rows in the region lists (created or rewritten above, or by the run that created it).
-  if (result.rules.length > 0) await syncFlagEntries(flag._id);
   const notified = flag.notified as { rules: string[]; score: number } | undefined;
-  if (result.rules.length > 0 && escalated(notified, flag.rules, flag.score)) {
-    const note = { rules: flag.rules, score: flag.score, at };
-    await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { notified: note } });
-    await announceFlag({ ...flag, notified: note }, !notified);
-  }
+  const announce = result.rules.length > 0 && escalated(notified, flag.rules, flag.score);
+  const note = { rules: flag.rules, score: flag.score, at };
+  if (announce) await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { notified: note } });
+  // The flag's rows in the region lists (created or rewritten above, or by the run that created it),
+  // after the notice's write too (its time is the flag's `updatedAt`, which the rows show), and before
+  // the announcement, whose live lists read them.
+  if (result.rules.length > 0) await syncFlagEntries(flag._id);
+  if (announce) await announceFlag({ ...flag, notified: note }, !notified);
   return flag;
 }
 

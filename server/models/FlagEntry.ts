@@ -1,10 +1,11 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
-// A flag's place in one region's flag list (server/products/flagEntries.ts): one small row per flag and
-// region that has seen it, written with the flag. `_id` is `<region>|<flagId>`; `aud` is `<region>|<status>`
+// A flag's place in one region's flag list (server/products/flagEntries.ts): one row per flag and region
+// that has seen it, written with the flag and carrying the flag as the list shows it (a page reads no
+// flag). `_id` is `<region>|<flagId>`; `aud` is `<region>|<status>`
 // and `band` the flag's score band, so a page reads `{aud, band}` (and `category`) for the few highest
 // bands it needs, each sorted by `sk` (score, highest first, then flag id), instead of every flag of
-// the region with its evidence. The ledger scope `flags:<aud>` counts the rows per band and category.
+// the region. The ledger scope `flags:<aud>` counts the rows per band and category.
 const flagEntrySchema = new Schema({
   _id: { type: String, required: true },
   aud: { type: String, required: true },
@@ -13,6 +14,8 @@ const flagEntrySchema = new Schema({
   /** Highest score first: 1e9 − score×10 (10 digits), then the flag id. */
   sk: { type: String, required: true },
   flagId: { type: Schema.Types.ObjectId, required: true },
+  /** The flag as the list shows it (presentFlag), rewritten with every write of the flag. */
+  shown: { type: Schema.Types.Mixed },
   /** Moves of the row so far; `from`, its place before the last move, until that move is counted. */
   v: { type: Number, default: 0 },
   from: { type: Schema.Types.Mixed },

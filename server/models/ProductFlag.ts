@@ -19,7 +19,7 @@ const productFlagSchema = new Schema(
     /** Score and rules last announced (flag:raised): a flag is re-announced only when it escalates. */
     notified: { type: Schema.Types.Mixed },
     raisedAt: { type: Date, required: true },
-    /** 1 once the flag's list rows exist (server/products/flagEntries.ts); absent on flags written before them. */
+    /** 2 once the flag's list rows carry it as shown (server/products/flagEntries.ts); 1 or absent on flags written before. */
     entries: { type: Number },
     closedAt: { type: Date },
   },

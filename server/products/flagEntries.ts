@@ -1,19 +1,20 @@
 // The flag lists (GET /api/product-flags) as index reads that do not grow with the flags: each flag has a
-// small row per region that sees it (FlagEntry), written with the flag, and the ledger counts those rows
-// per region, status, score band and category. A page reads, for each status asked, the highest bands
-// holding the page by `{aud, band}` equality sorted by `sk`, then the page's flags by `_id`; its total is
-// the ledger's. Who sees a flag is what server/products/visibility.ts selected before: the province (and
+// row per region that sees it (FlagEntry), written with the flag and carrying the flag as the list shows
+// it, and the ledger counts those rows per region, status, score band and category. A page reads, for each
+// status asked, the highest bands holding the page by `{aud, band}` equality sorted by `sk`, and shows
+// what its rows carry; its total is the ledger's. Who sees a flag is what server/products/visibility.ts selected before: the province (and
 // the admin) every flag; any other region the flags with a region code that is the region itself or a
 // known region inside it.
 import mongoose from 'mongoose';
 import { PROVINCE_CODE, regionChain } from '../../shared/regions.js';
-import { findByIds } from '../db/byIds.js';
 import { firstWriter } from '../db/firstWriter.js';
 import { badRequest } from '../http/errors.js';
 import { addDeltas, readCounts } from '../counts/ledger.js';
 import { FlagEntryModel } from '../models/FlagEntry.js';
 import { ProductFlagModel, type ProductFlagRecord } from '../models/ProductFlag.js';
 import { regionFor, type Actor } from '../policies/index.js';
+import { presentFlag } from '../presenters/products.js';
+import type { Flag } from '../../shared/schemas/products.js';
 import { knownRegionCodes } from './visibility.js';
 import { oneAtATime } from './oneAtATime.js';
 
@@ -55,18 +56,18 @@ export function listRegions(regionCodes: string[], known: Set<string>): string[]
   return [...out].sort();
 }
 
-type FlagFields = Pick<ProductFlagRecord, 'status' | 'score' | 'category' | 'regionCodes'> & { _id: mongoose.Types.ObjectId };
 interface Place {
   aud: string;
   band: number;
   category: string;
 }
-type Entry = Place & { _id: string; sk: string; flagId: mongoose.Types.ObjectId; v?: number; from?: Place | null };
+type Entry = Place & { _id: string; sk: string; flagId: mongoose.Types.ObjectId; shown: Flag; v?: number; from?: Place | null };
 /** The place of a row no list holds any more (its region no longer sees the flag): kept, so versions go on. */
 const NOWHERE: Place = { aud: '-', band: -1, category: '' };
 
-function entriesOf(flag: FlagFields, known: Set<string>): Entry[] {
+function entriesOf(flag: ProductFlagRecord, known: Set<string>): Entry[] {
   const id = String(flag._id);
+  const shown = presentFlag(flag);
   return listRegions(flag.regionCodes ?? [], known).map((region) => ({
     _id: `${region}|${id}`,
     aud: `${region}|${flag.status}`,
@@ -74,8 +75,14 @@ function entriesOf(flag: FlagFields, known: Set<string>): Entry[] {
     category: flag.category,
     sk: sortKey(flag.score, id),
     flagId: flag._id,
+    shown,
   }));
 }
+
+/** A flag's `entries` once its rows carry what the list shows (1: the rows without it). */
+const ENTRIES = 2;
+/** Stored, the shown flag comes back with its keys in the order written, so equal flags print equal. */
+const sameShown = (a: Flag | undefined, b: Flag) => JSON.stringify(a) === JSON.stringify(b);
 
 const placeOf = (e: Place): Place => ({ aud: e.aud, band: e.band, category: e.category });
 const samePlace = (a: Place, b: Place) => a.aud === b.aud && a.band === b.band && a.category === b.category;
@@ -106,9 +113,7 @@ async function countMove(row: Entry & { v: number; from: Place }): Promise<void>
 async function syncPass(flagId: string): Promise<boolean> {
   const have = new Map(((await FlagEntryModel.find({ flagId }).lean()) as Entry[]).map((e) => [e._id, e]));
   const known = await knownRegionCodes();
-  const flag = await ProductFlagModel.findById(flagId, { status: 1, score: 1, category: 1, regionCodes: 1, entries: 1 }).lean<
-    (FlagFields & { entries?: number }) | null
-  >();
+  const flag = await ProductFlagModel.findById(flagId).lean<ProductFlagRecord | null>();
   const want = new Map((flag ? entriesOf(flag, known) : []).map((e) => [e._id, e]));
   const written = await Promise.all(
     [...new Set([...have.keys(), ...want.keys()])].map(async (id) => {
@@ -118,8 +123,10 @@ async function syncPass(flagId: string): Promise<boolean> {
       const w = want.get(id);
       const to = w ? placeOf(w) : NOWHERE;
       if (old && samePlace(old, to)) {
-        if (!w || old.sk === w.sk) return true;
-        return (await FlagEntryModel.updateOne({ _id: id, v: old.v }, { $set: { sk: w.sk, v: old.v! + 1 } })).matchedCount === 1;
+        if (!w || (old.sk === w.sk && sameShown(old.shown, w.shown))) return true;
+        return (
+          (await FlagEntryModel.updateOne({ _id: id, v: old.v }, { $set: { sk: w.sk, shown: w.shown, v: old.v! + 1 } })).matchedCount === 1
+        );
       }
       const row = { ...(w ?? old!), ...to, v: (old?.v ?? 0) + 1, from: old ? placeOf(old) : NOWHERE };
       const won = old
@@ -130,7 +137,8 @@ async function syncPass(flagId: string): Promise<boolean> {
     }),
   );
   if (!written.every(Boolean)) return false;
-  if (flag && !flag.entries) await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { entries: 1 } }, { timestamps: false });
+  if (flag && flag.entries !== ENTRIES)
+    await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { entries: ENTRIES } }, { timestamps: false });
   return true;
 }
 
@@ -152,14 +160,14 @@ let backfilling = false;
 export const flagEntriesBackfilling = () => backfilling;
 
 /**
- * Flags written before the list rows get theirs, once, after start (server/db/backfill.ts); the lists
- * read the flags as before until it is done.
+ * Flags written before the list rows, or before the rows carried what the list shows, get theirs once,
+ * after start (server/db/backfill.ts); the lists read the flags as before until it is done.
  */
 export function backfillFlagEntries(): Promise<number> {
   backfilling = true;
   return (async () => {
     try {
-      const ids = await ProductFlagModel.find({ entries: { $exists: false } }, { _id: 1 }).lean();
+      const ids = await ProductFlagModel.find({ entries: { $ne: ENTRIES } }, { _id: 1 }).lean();
       for (const { _id } of ids) await syncFlagEntries(_id);
       return ids.length;
     } finally {
@@ -176,7 +184,7 @@ export function backfillFlagEntries(): Promise<number> {
 export async function flagPage(
   actor: Actor,
   q: { asked?: string; statuses: string[]; category?: string; cursor?: string; limit: number },
-): Promise<{ flags: (ProductFlagRecord & { _id: mongoose.Types.ObjectId })[]; nextCursor: string | null; total: number }> {
+): Promise<{ items: Flag[]; nextCursor: string | null; total: number }> {
   const after = q.cursor && CURSOR.test(q.cursor) ? q.cursor : null;
   let skip = q.cursor && !after ? Number(q.cursor) : 0;
   if (!Number.isSafeInteger(skip)) throw badRequest('cursor is not valid');
@@ -202,16 +210,8 @@ export async function flagPage(
   }
   rows.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
   const page = rows.slice(skip, skip + q.limit);
-  const byId = new Map(
-    (
-      await findByIds<ProductFlagRecord>(
-        ProductFlagModel,
-        page.map((r) => r.flagId),
-      )
-    ).map((f) => [String(f._id), f]),
-  );
   return {
-    flags: page.flatMap((r) => byId.get(String(r.flagId)) ?? []),
+    items: page.map((r) => r.shown),
     nextCursor: rows.length > skip + q.limit ? page[page.length - 1]!.sk : null,
     total,
   };

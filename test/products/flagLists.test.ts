@@ -3,13 +3,15 @@ import mongoose from 'mongoose';
 import { FlagEntryModel } from '../../server/models/FlagEntry.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { toActor, type Actor } from '../../server/policies/actor.js';
+import { presentFlag } from '../../server/presenters/products.js';
 import { backfillFlagEntries, BANDS, flagPage, syncFlagEntries, syncFlagRows } from '../../server/products/flagEntries.js';
 import { visibleCountedPage } from '../../server/products/visibility.js';
 import { DEMO } from '../helpers/http.js';
 import { freshWorld } from '../helpers/server.js';
 
 // The flag lists read list rows and ledger counts (server/products/flagEntries.ts); the rows must give
-// every region the flags, order and totals the read of the region's flags sorted in memory gave.
+// every region the flags (every field shown), order and totals the read of the region's flags sorted in
+// memory gave, after every change of a flag.
 const REGIONS = [['330106'], ['330106', '330108'], ['330782'], ['3301'], ['33'], [], ['330106', '330782'], ['339999']];
 const CATS = ['household_appliance', 'electronics', 'electric_bicycle'];
 const STATUSES = ['open', 'case_opened', 'closed', 'dismissed'] as const;
@@ -46,11 +48,11 @@ describe('flag lists from list rows and ledger counts', () => {
 
   type Q = { statuses: string[]; category?: string; asked?: string };
   async function pages(actor: Actor, q: Q, limit: number) {
-    const out = { ids: [] as string[], totals: [] as number[] };
+    const out = { flags: [] as unknown[], totals: [] as number[] };
     let cursor: string | undefined;
     do {
       const p = await flagPage(actor, { ...q, cursor, limit });
-      out.ids.push(...p.flags.map((f) => String(f._id)));
+      out.flags.push(...p.items);
       out.totals.push(p.total);
       cursor = p.nextCursor ?? undefined;
     } while (cursor);
@@ -64,9 +66,9 @@ describe('flag lists from list rows and ledger counts', () => {
       alternatives,
       sort: ['score', -1],
       limit: 1000,
-      present: (f) => String(f._id),
+      present: presentFlag,
     });
-    return { ids: all.items, total: all.total };
+    return { flags: all.items, total: all.total };
   }
   const QUERIES: Q[] = [
     { statuses: ['open', 'case_opened'] },
@@ -84,7 +86,7 @@ describe('flag lists from list rows and ledger counts', () => {
         const want = await before_(actor, q);
         for (const limit of [6, 100, 4]) {
           const got = await pages(actor, q, limit);
-          expect(got.ids, `${who} ${JSON.stringify(q)} limit ${limit}`).to.deep.equal(want.ids);
+          expect(got.flags, `${who} ${JSON.stringify(q)} limit ${limit}`).to.deep.equal(want.flags);
           expect(new Set(got.totals), `${who} ${JSON.stringify(q)} totals`).to.deep.equal(new Set([want.total]));
         }
       }
@@ -98,9 +100,9 @@ describe('flag lists from list rows and ledger counts', () => {
 
   it('keeps an offset cursor of a page served before the list rows working', async () => {
     const q = { statuses: ['open', 'case_opened'] };
-    const want = (await before_(actors.admin!, q)).ids;
+    const want = (await before_(actors.admin!, q)).flags;
     const p = await flagPage(actors.admin!, { ...q, cursor: '7', limit: 5 });
-    expect(p.flags.map((f) => String(f._id))).to.deep.equal(want.slice(7, 12));
+    expect(p.items).to.deep.equal(want.slice(7, 12));
   });
 
   it("moves a flag's rows and counts with its status, score and regions", async function () {
@@ -119,7 +121,7 @@ describe('flag lists from list rows and ledger counts', () => {
         for (const q of [QUERIES[0]!, QUERIES[2]!]) {
           const want = await before_(actors[who]!, q);
           const got = await pages(actors[who]!, q, 50);
-          expect(got.ids, `${who} ${JSON.stringify(q)} after ${JSON.stringify(u)}`).to.deep.equal(want.ids);
+          expect(got.flags, `${who} ${JSON.stringify(q)} after ${JSON.stringify(u)}`).to.deep.equal(want.flags);
           expect(got.totals[0]).to.equal(want.total);
         }
     }
@@ -155,9 +157,18 @@ describe('flag lists from list rows and ledger counts', () => {
       for (const q of [QUERIES[0]!, QUERIES[1]!, QUERIES[3]!]) {
         const want = await before_(actors[who]!, q);
         const got = await pages(actors[who]!, q, 50);
-        expect(got.ids, `${who} ${JSON.stringify(q)}`).to.deep.equal(want.ids);
+        expect(got.flags, `${who} ${JSON.stringify(q)}`).to.deep.equal(want.flags);
         expect(got.totals[0], `${who} ${JSON.stringify(q)} total`).to.equal(want.total);
       }
+  });
+
+  it('shows a flag as it is after a write that moves none of its rows (evidence, notice)', async () => {
+    const f = await flag(4);
+    await ProductFlagModel.updateOne({ _id: f._id }, { $set: { evidence: { complaintIds: ['x'], complaintCount: 1 }, rules: ['volume'] } });
+    await syncFlagEntries(f._id);
+    const q = { statuses: [f.status] };
+    for (const who of ['admin', 'regulatorHz'])
+      expect((await pages(actors[who]!, q, 100)).flags).to.deep.equal((await before_(actors[who]!, q)).flags);
   });
 
   it('backfills flags written before the list rows, once', async () => {
@@ -173,9 +184,17 @@ describe('flag lists from list rows and ledger counts', () => {
       regionCodes: ['330106'],
       raisedAt: new Date('2026-10-01T00:00:00Z'),
     });
-    expect((await flagPage(actors.county!, { statuses: ['open'], limit: 1 })).flags[0]?._id).to.not.deep.equal(_id);
+    expect((await flagPage(actors.county!, { statuses: ['open'], limit: 1 })).items[0]?.id).to.not.equal(String(_id));
     expect(await backfillFlagEntries()).to.equal(1);
-    expect(String((await flagPage(actors.county!, { statuses: ['open'], limit: 1 })).flags[0]?._id)).to.equal(String(_id));
+    expect((await flagPage(actors.county!, { statuses: ['open'], limit: 1 })).items[0]?.id).to.equal(String(_id));
     expect(await backfillFlagEntries()).to.equal(0);
+  });
+
+  it('backfills the rows written before they carried the flag as shown', async () => {
+    await FlagEntryModel.updateMany({}, { $unset: { shown: 1 } });
+    await ProductFlagModel.updateMany({}, { $set: { entries: 1 } }, { timestamps: false });
+    expect(await backfillFlagEntries()).to.equal(await ProductFlagModel.countDocuments({}));
+    for (const who of ['admin', 'county'])
+      expect((await pages(actors[who]!, QUERIES[0]!, 100)).flags).to.deep.equal((await before_(actors[who]!, QUERIES[0]!)).flags);
   });
 });

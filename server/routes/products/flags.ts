@@ -65,8 +65,7 @@ export const flagRoutes = () => [
     async ({ actor, query }) => {
       const statuses = query.status ? [query.status] : ['open', 'case_opened'];
       if (!flagEntriesBackfilling()) {
-        const { flags, nextCursor, total } = await flagPage(actor!, { ...query, asked: query.region, statuses });
-        return { items: flags.map(presentFlag), nextCursor, total };
+        return flagPage(actor!, { ...query, asked: query.region, statuses });
       }
       // Until the flags written before the list rows have theirs (a few minutes after the first start).
       const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
