@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
-import { DAY, consumerOf, merchantStores, plant, randomSpecs, toyComplaint } from '../helpers/products.js';
+import { DAY, consumerOf, merchantStores, plant, randomSpecs, toyBurst } from '../helpers/products.js';
 import { insertSynthetic } from '../../server/products/synthetic.js';
 import { addDeltas, readCounts, sealCounts } from '../../server/counts/ledger.js';
 import { top } from '../../server/analytics/figures.js';
@@ -9,7 +9,7 @@ import { summary } from '../../server/analytics/summary.js';
 import { figureScope, topScope } from '../../server/analytics/rollup.js';
 import { resolveProduct } from '../../server/commands/resolveProduct.js';
 import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
-import { specStores, rng } from '../../server/seed/productsPlan.js';
+import { rng } from '../../server/seed/productsPlan.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { weekOfDay } from '../../shared/weeks.js';
 import { now } from '../../server/clock.js';
@@ -65,17 +65,9 @@ describe('top lists and summaries from the kept week scopes equal the scopes rea
 
   it('after filings, seals, changes of past weeks, a merge and a rebuild', async () => {
     const r = rng(909);
-    const stores = specStores(world.stores);
     const at = (daysAgo: number) => new Date(now().getTime() - daysAgo * DAY);
     // Bursts of equal size at two stores the same days: merchants, stores and products of equal count.
-    const burst = (daysAgo: number, county: string, n: number) =>
-      Array.from({ length: n }, () => ({
-        ...toyComplaint(
-          world,
-          stores.find((s) => s.countyCode.startsWith(county))!,
-        ),
-        at: at(daysAgo),
-      }));
+    const burst = (daysAgo: number, county: string, n: number) => toyBurst(world, daysAgo, county, n);
     await insertSynthetic(
       [
         ...randomSpecs(world, r, { count: 300, days: 100, paths: ['open', 'resolved', 'resolved_late', 'mediated', 'withdrawn'] }),

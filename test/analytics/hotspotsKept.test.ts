@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
-import { DAY, randomSpecs, toyComplaint } from '../helpers/products.js';
+import { DAY, randomSpecs, toyBurst } from '../helpers/products.js';
 import { insertSynthetic } from '../../server/products/synthetic.js';
 import { addDeltas, readCounts, sealCounts } from '../../server/counts/ledger.js';
 import { hotspots, type HotspotInput } from '../../server/analytics/hotspots.js';
 import { cellScope, quarterOf } from '../../server/analytics/rollup.js';
 import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
-import { specStores, rng } from '../../server/seed/productsPlan.js';
+import { rng } from '../../server/seed/productsPlan.js';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { now } from '../../server/clock.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
@@ -59,17 +59,9 @@ describe('hotspots answered from the kept grids equal the grids read whole', fun
 
   it('after filings, seals, changes of past weeks and a rebuild', async () => {
     const r = rng(808);
-    const stores = specStores(world.stores);
     const at = (daysAgo: number) => new Date(now().getTime() - daysAgo * DAY);
     // Background over four months, and bursts of equal size in two counties the same week: cells of equal rank.
-    const burst = (daysAgo: number, county: string, n: number) =>
-      Array.from({ length: n }, () => ({
-        ...toyComplaint(
-          world,
-          stores.find((s) => s.countyCode.startsWith(county))!,
-        ),
-        at: at(daysAgo),
-      }));
+    const burst = (daysAgo: number, county: string, n: number) => toyBurst(world, daysAgo, county, n);
     await insertSynthetic(
       [...randomSpecs(world, r, { count: 300, days: 120, paths: ['open', 'resolved'] }), ...burst(20, '3301', 6), ...burst(20, '3307', 6)],
       now(),

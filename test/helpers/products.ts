@@ -27,6 +27,12 @@ export const toyComplaint = (world: DemoWorld, store: SyntheticSpec['store']) =>
 
 export type StoreRef = SyntheticSpec['store'];
 
+/** `n` toy complaints at the first demo store of `county`, all `daysAgo`: bursts of equal size tie in the rankings. */
+export const toyBurst = (world: DemoWorld, daysAgo: number, county: string, n: number): SyntheticSpec[] => {
+  const store = specStores(world.stores).find((s) => s.countyCode.startsWith(county))!;
+  return Array.from({ length: n }, () => ({ ...toyComplaint(world, store), at: new Date(now().getTime() - daysAgo * DAY) }));
+};
+
 /** `count` of the demo consumer's complaints at random stores, categories and paths over the last `days`. */
 export const randomSpecs = (
   world: DemoWorld,
