@@ -15,10 +15,10 @@ export function addMerchantFigures(source: FigureSource): void {
 
 type Tier = 'A' | 'B' | 'C' | 'D';
 
-/** A merchant in a list (search, the registry's filter): who it is and its stored credit tier. */
 /** An organization, or the public registry's row of one (server/stores/merchantRows.ts). */
 type Listed = Pick<OrganizationRecord, '_id' | 'name' | 'regionCode' | 'status'> & { creditCode?: string | null; isChain?: boolean | null };
 
+/** A merchant in a list (search, the registry's filter): who it is and its stored credit tier. */
 export function presentMerchantListing(m: Listed, creditTier: Tier | null): MerchantListing {
   return {
     id: String(m._id),
