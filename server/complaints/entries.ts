@@ -5,7 +5,7 @@
 // dashboard's weekly figures (server/analytics/rollup.ts; see server/counts/ledger.ts).
 import { regionChain } from '../../shared/regions.js';
 import { CLOSED_STATUSES } from '../../shared/enums.js';
-import { complaintTerms } from './searchTerms.js';
+import { entryTerms } from './searchTerms.js';
 import { addFigureCounts, type FigureSource } from '../analytics/rollup.js';
 import { addBucketCounts, bucketsOf } from './listBuckets.js';
 import type { Assignment } from './projection.js';
@@ -71,7 +71,8 @@ export interface EntryRow {
   dd?: string;
   /** Which counts the row's writer added (backfillCounts.ts): rows without it predate some of them. */
   cv: number;
-  terms: string[];
+  /** Search terms behind the month of filing (searchTerms.ts `entryTerms`). */
+  tt: string[];
   /** The complaint document itself, so a page is one read. */
   c: EntrySource;
 }
@@ -147,7 +148,7 @@ export function complaintEntry(c: EntrySource): EntryRow {
     td: filed.day,
     ...(due && !closed ? { dk: sortKey(due, id), dm: bucketsOf(due).month, dd: bucketsOf(due).day } : {}),
     cv: ENTRY_COUNTS_VERSION,
-    terms: complaintTerms(c),
+    tt: entryTerms(c, filed.month),
     c,
   };
 }

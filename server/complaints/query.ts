@@ -2,7 +2,8 @@
 // model (ComplaintEntry). Each read is one audience (the viewer's visibility, or a region inside it)
 // plus top-level equalities (status or group or tab, priority, category, region fields, merchant, the
 // rarest search term) and one sort key: the shape the engine pushes down. Ranges (keyset cursor, dates,
-// overdue) and further search terms are checked after the pushed-down part, within that audience.
+// overdue) and further search terms are checked after the pushed-down part, within that audience. A
+// search reads a month of filing at a time: the entries store their terms behind it (searchTerms.ts).
 import type { ComplaintListQuery } from '../../shared/schemas/complaint.js';
 import { now } from '../clock.js';
 import { badRequest } from '../http/errors.js';
@@ -12,7 +13,7 @@ import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
 import { audiences, sortKey, tabOf, type EntryTab } from './entries.js';
 import { dayOf, daysScope, listBuckets, listTuning, readBuckets, type Bucket } from './listBuckets.js';
-import { searchReadOrder } from './searchTerms.js';
+import { monthTerm, numberTerm, searchReadOrder } from './searchTerms.js';
 import { PROVINCE_CODE } from '../../shared/regions.js';
 
 export type ListFilters = Omit<ComplaintListQuery, 'limit' | 'cursor' | 'sort'>;
@@ -61,6 +62,46 @@ export interface Plan {
   /** Whether the ledger's keys answer the count (no range, search or extra field). */
   countKey: string | null;
   audience: string;
+  /** A search's terms, rarest first (a whole number alone): `termsIn` puts them in a read. */
+  terms?: string[];
+}
+
+/**
+ * The search conditions of one month of filing's read: its rarest term pushed down, the others
+ * checked on its rows. A whole number is stored without a month, so its read needs none.
+ */
+function termsIn(terms: string[], month = ''): Record<string, unknown> {
+  const [first, ...more] = terms.map((t) => monthTerm(month, t));
+  return { tt: first, ...(more.length ? { $and: more.map((t) => ({ tt: t })) } : {}) };
+}
+
+/** Whether the plan's reads are one month of filing each: a search of words (not of a whole number). */
+const byMonth = (p: Plan) => !!p.terms && !numberTerm(p.terms[0]!);
+
+/** The audience's months of filing, newest first, from its ledger counts (from the cursor's month on). */
+const filingMonths = (counts: Record<string, number>, cursorDay?: string) =>
+  listBuckets(Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith('tm:'))), 't', '*', cursorDay);
+
+/** Months of a search read at once, at most. */
+const MONTHS_AT_ONCE = 8;
+
+/** The filter of a plan's read, or of its part in one bucket (a search's: one month of filing, which its terms hold). */
+export function filterOf(p: Plan, bucket?: Bucket): Record<string, unknown> {
+  if (p.terms) return { ...p.eq, ...termsIn(p.terms, bucket?.value), ...p.rest };
+  return { ...p.eq, ...(bucket ? { [bucket.field]: bucket.value } : {}), ...p.rest };
+}
+
+/**
+ * A plan's rows: one read, or a search's months of filing (from the cursor's on), newest first, a few
+ * at once until more than `cap` rows are read (so the rows of a capped read are the newest months').
+ */
+export async function planRows<T>(p: Plan, read: (month?: Bucket) => Promise<T[]>, cap = Infinity, cursorDay?: string): Promise<T[]> {
+  if (!byMonth(p)) return read();
+  const months = filingMonths(await readCounts(p.audience), cursorDay);
+  const rows: T[] = [];
+  for (let i = 0; i < months.length && rows.length <= cap; i += MONTHS_AT_ONCE)
+    for (const part of await Promise.all(months.slice(i, i + MONTHS_AT_ONCE).map(read))) rows.push(...part);
+  return rows;
 }
 
 export function plan(actor: Actor, q: ListFilters): Plan | null {
@@ -98,16 +139,12 @@ export function plan(actor: Actor, q: ListFilters): Plan | null {
   if (q.to) ts.$lt = sortKey(q.to, '');
   if (Object.keys(ts).length) rest.ts = ts;
   if (q.overdue) rest.dk = q.overdue === 'true' ? { $lt: sortKey(now(), '') } : { $gte: sortKey(now(), '') };
-  if (q.q) {
-    const terms = searchReadOrder(q.q);
-    // Nothing searchable (only punctuation): nothing matches.
-    if (!terms.length) return null;
-    eq.terms = terms[0];
-    if (terms.length > 1) rest.$and = terms.slice(1).map((t) => ({ terms: t }));
-  }
+  const terms = q.q ? searchReadOrder(q.q) : undefined;
+  // Nothing searchable (only punctuation): nothing matches.
+  if (terms && !terms.length) return null;
   exact &&= !q.from && !q.to && !q.overdue && !q.q;
   const countKey = exact ? st + (q.priority ? `|p:${q.priority}` : '') + (q.category ? `|c:${q.category}` : '') : null;
-  return { eq, rest, countKey, audience };
+  return { eq, rest, countKey, audience, ...(terms ? { terms } : {}) };
 }
 
 /** Combines two conditions on one field (`$lt` of a cursor with `$lt` of a date range: the tighter). */
@@ -123,13 +160,13 @@ export function pageQuery(actor: Actor, q: ComplaintListQuery, bucket?: Bucket) 
   if (q.cursor !== undefined && !CURSOR.test(q.cursor)) throw badRequest('cursor is not valid');
   const p = plan(actor, q);
   if (!p) return null;
-  const filter: Record<string, unknown> = { ...p.eq, ...(bucket ? { [bucket.field]: bucket.value } : {}), ...p.rest };
+  const filter = filterOf(p, bucket);
   const key = q.sort === 'deadline' ? 'dk' : 'ts';
   // Deadline order lists what has a deadline. A keyset cursor is a range that FerretDB checks on the
   // rows the equalities chose (it sorts those in memory anyway), so later pages cost what the first does.
   // Open rows always have a deadline, and so has every row of a due-time bucket; only a list that may
-  // hold closed ones needs the dk condition.
-  const onlyOpen = bucket || q.status === 'open' || (q.tab && q.tab !== 'closed') || (q.status && OPEN_STATUSES.has(q.status));
+  // hold closed ones needs the dk condition (a search's, read by month of filing, may).
+  const onlyOpen = bucket?.field[0] === 'd' || q.status === 'open' || (q.tab && q.tab !== 'closed') || (q.status && OPEN_STATUSES.has(q.status));
   if (q.sort === 'deadline' && (!onlyOpen || q.cursor)) filter.dk = bound(filter.dk as Record<string, string>, '$gt', q.cursor ?? '');
   else if (q.cursor) filter.ts = bound(filter.ts as Record<string, string>, '$lt', q.cursor);
   return ComplaintEntryModel.find(filter, { c: 1, ts: 1, dk: 1 })
@@ -173,9 +210,17 @@ function remember(key: string, month: string) {
  * last first page read by day) beside the audience's scope, and the month the counts say the page
  * ends in beside the whole months before it.
  */
-async function pageRows(actor: Actor, q: ComplaintListQuery, audience: string) {
+async function pageRows(actor: Actor, q: ComplaintListQuery, p: Plan) {
+  const { audience } = p;
   const kind = q.sort === 'deadline' ? 'd' : 't';
   const cursorDay = q.cursor ? dayOf(Number(q.cursor.slice(0, 15))) : undefined;
+  if (p.terms) {
+    // A search's rows: by filing month, newest first, until the page is full; by deadline the soonest
+    // of every month, merged (a due time says nothing of the month of filing).
+    if (kind === 't') return planRows(p, (m) => pageQuery(actor, q, m)!, q.limit, cursorDay);
+    const rows = await planRows(p, (m) => pageQuery(actor, q, m)!);
+    return rows.sort((a, b) => (String(a.dk) < String(b.dk) ? -1 : 1)).slice(0, q.limit + 1);
+  }
   const early = new Map<string, Promise<Record<string, number>>>();
   const daysOf = (month: string) => {
     let read = early.get(month);
@@ -239,7 +284,7 @@ export async function listComplaints(
   if (q.cursor !== undefined && !CURSOR.test(q.cursor)) throw badRequest('cursor is not valid');
   const p = plan(actor, q);
   if (!p) return { items: [], nextCursor: null };
-  const rows = await pageRows(actor, q, p.audience);
+  const rows = await pageRows(actor, q, p);
   const key = q.sort === 'deadline' ? 'dk' : 'ts';
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
@@ -265,7 +310,7 @@ export async function countComplaints(actor: Actor, q: ListFilters): Promise<Lis
     for (const t of TABS) tabs[t] = n[`t:${t}${suffix}`] ?? 0;
     return { count: n[p.countKey] ?? 0, tabs };
   }
-  const rows = await ComplaintEntryModel.find({ ...perTab.eq, ...perTab.rest }, { tab: 1, status: 1, group: 1 }).lean();
+  const rows = await planRows(perTab, (m) => ComplaintEntryModel.find(filterOf(perTab, m), { tab: 1, status: 1, group: 1 }).lean());
   let count = 0;
   for (const r of rows) {
     tabs[r.tab as EntryTab]++;

@@ -1,12 +1,14 @@
 // Ranked full-text search of complaints, inside the searcher's visibility. Read: one equality on the
-// audience, the query's rarest-looking term (server/search/tokens.ts) and a month of filing, at most
-// PROBE rows (the pushdown test explains exactly this read); the other terms are checked on those rows,
-// then ranked. FerretDB reads every row the equalities select before it limits, so a read of a whole
-// term cost all the audience's complaints holding it (热水 for the province: every kettle complaint);
+// audience and the query's rarest-looking term (server/search/tokens.ts) behind a month of filing
+// (`tt`, searchTerms.ts), at most PROBE rows (the pushdown test explains exactly this read); the other
+// terms are checked on those rows, then ranked. FerretDB reads every row the equalities select before
+// it limits, and PostgreSQL fetches every row of the table the term selects before it checks the
+// audience, so a read costs the month's rows holding the term (热水 in one month), not the table's;
 // months are read newest first (the audience's ledger counts name them) and the reading stops once
 // `limit` hits match every query word whole: an older complaint cannot outrank them. When a month holds
 // more than PROBE rows of a term the next rarest is tried; if every tried term is that common, the
-// rows read are ranked and the answer says it is partial. A whole complaint number is its own term.
+// rows read are ranked and the answer says it is partial. A whole complaint number is its own term,
+// stored without a month: it selects its complaint alone.
 import type { Highlight, SearchField } from '../../shared/schemas/complaintSearch.js';
 import type { ComplaintRecord } from '../models/Complaint.js';
 import { readCounts } from '../counts/ledger.js';
@@ -16,7 +18,7 @@ import { queryTokens, rarestFirst } from '../search/tokens.js';
 import { highlight } from './highlight.js';
 import { listBuckets } from './listBuckets.js';
 import { audienceFor } from './query.js';
-import { complaintTerms, numberTerm } from './searchTerms.js';
+import { complaintTerms, monthTerm, numberTerm } from './searchTerms.js';
 
 const PROBE = 100;
 const PROBES = 3;
@@ -25,12 +27,13 @@ const PARALLEL = 8;
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}\u3400-\u9fff\uf900-\ufaff]+/gu;
 
 /**
- * One read of the audience's rows holding `term` (filed in `month`, when given), at most PROBE + 1 (one
- * more tells that there are more). No sort: no index can sort it (MongoDB indexes one array per index,
- * and `aud` and `terms` are both arrays); the rows are ranked, newest first among equals, after the read.
+ * One read of the audience's rows holding `term` filed in `month` (a whole number: in any month), at
+ * most PROBE + 1 (one more tells that there are more). No sort: no index can sort it (MongoDB indexes
+ * one array per index, and `aud` and `tt` are both arrays); the rows are ranked, newest first among
+ * equals, after the read.
  */
-export function searchProbe(audience: string, term: string, month?: string) {
-  return ComplaintEntryModel.find({ aud: audience, terms: term, ...(month ? { tm: month } : {}) }, { c: 1, ts: 1 })
+export function searchProbe(audience: string, term: string, month = '') {
+  return ComplaintEntryModel.find({ aud: audience, tt: monthTerm(month, term) }, { c: 1, ts: 1 })
     .limit(PROBE + 1)
     .lean();
 }

@@ -6,7 +6,7 @@ import type { SavedViewFilters } from '../../shared/schemas/savedViews.js';
 import { readCounts } from '../counts/ledger.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
-import { plan } from './query.js';
+import { filterOf, plan, planRows } from './query.js';
 
 export const COUNT_CAP = 999;
 
@@ -27,9 +27,14 @@ export async function viewCounts(actor: Actor, views: SavedViewFilters[]): Promi
       const p = plan(actor, filters);
       if (!p) return { count: 0, capped: false };
       if (p.countKey !== null) return { count: (await ledger(p.audience))[p.countKey] ?? 0, capped: false };
-      const rows = await ComplaintEntryModel.find({ ...p.eq, ...p.rest }, { _id: 1 })
-        .limit(COUNT_CAP + 1)
-        .lean();
+      const rows = await planRows(
+        p,
+        (m) =>
+          ComplaintEntryModel.find(filterOf(p, m), { _id: 1 })
+            .limit(COUNT_CAP + 1)
+            .lean(),
+        COUNT_CAP,
+      );
       return { count: Math.min(rows.length, COUNT_CAP), capped: rows.length > COUNT_CAP };
     }),
   );

@@ -8,7 +8,7 @@
 // figures written as province-wide day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
 // bands gets its band; a flag written before the flag lists' rows gets them; mails and accounts written
 // before the admin's lists read by band get their numbers; merchants written before the public registry's
-// rows get theirs). Each step finds nothing the second time.
+// rows get theirs; list entries written before their search terms held the month get them so). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -18,6 +18,7 @@ import { backfillListKeys } from '../returns/listKeys.js';
 import { backfillReturnCounts } from '../returns/counts.js';
 import { backfillPublicCounts } from '../disclosure/counts.js';
 import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCounts.js';
+import { backfillMonthTerms } from '../complaints/backfillTerms.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 import { backfillPlanBands } from '../sampling/bands.js';
 import { backfillOutboxNumbers } from '../mail/outbox.js';
@@ -54,6 +55,9 @@ export async function backfillFields(): Promise<void> {
   await backfillPublicCounts();
   while ((await backfillProductTokens()) > 0);
   await backfillEntryCounts();
+  // Awaited: a search reads `tt` alone, so an entry without it would be missing from every search.
+  const entries = await backfillMonthTerms();
+  if (entries) logger.info({ entries }, 'list entries given month search terms: done');
   await migrateFigureScopes();
   await backfillPlanBands();
   await backfillOutboxNumbers();

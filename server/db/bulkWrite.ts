@@ -7,10 +7,20 @@
  */
 export const WRITES_PER_COMMAND = 10;
 
-/** `Model.bulkWrite` of any number of operations, unordered, in commands the embedded engine can hold. */
+/**
+ * `Model.bulkWrite` of any number of operations, unordered, in commands the embedded engine can hold,
+ * `atOnce` of them at a time (a few: their statements together must stay well under the pool).
+ */
 export async function bulkWriteInChunks<Op>(
   model: { bulkWrite(ops: Op[], options: { ordered: false }): Promise<unknown> },
   ops: Op[],
+  atOnce = 1,
 ): Promise<void> {
-  for (let i = 0; i < ops.length; i += WRITES_PER_COMMAND) await model.bulkWrite(ops.slice(i, i + WRITES_PER_COMMAND), { ordered: false });
+  const chunks: Op[][] = [];
+  for (let i = 0; i < ops.length; i += WRITES_PER_COMMAND) chunks.push(ops.slice(i, i + WRITES_PER_COMMAND));
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) await model.bulkWrite(chunks[next++]!, { ordered: false });
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, chunks.length) }, worker));
 }

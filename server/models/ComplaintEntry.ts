@@ -3,7 +3,7 @@ import mongoose, { Schema } from 'mongoose';
 // The list read model: one row per complaint naming its audiences (`consumer:<id>`, `merchant:<orgId>`,
 // `store:<storeId>`, `region:<code>` for each level of the county and the handling bureau), with flat
 // top-level fields, so every list, queue and inbox filter is top-level scalar equality (the shape
-// FerretDB pushes down; `aud` and `terms` match by element) plus one sort key, and a copy of the
+// FerretDB pushes down; `aud` and `tt` match by element) plus one sort key, and a copy of the
 // complaint so a page is one read. Written with every projection change and rebuilt from the
 // complaint by `npm run rebuild-projections` (server/complaints/entries.ts). One row per complaint,
 // not one per audience: FerretDB inserts cost about a millisecond a row.
@@ -35,22 +35,25 @@ const complaintEntrySchema = new Schema(
     dd: { type: String },
     /** Which counts the row's writer added to the ledger (server/complaints/backfillCounts.ts). */
     cv: { type: Number },
-    /** Search terms (server/complaints/searchTerms.ts) of number, product, brand, model, merchant, store, description. */
-    terms: { type: [String], default: [] },
+    /**
+     * Search terms (server/complaints/searchTerms.ts) of number, product, brand, model, merchant, store,
+     * description, each behind the month of filing (`2026-11|热水`): a search reads a month at a time.
+     */
+    tt: { type: [String], default: [] },
     c: { type: Schema.Types.Mixed, required: true },
   },
   { versionKey: false },
 );
 // The equality fields of each list, then its sort key (MongoDB sorts from such an index; FerretDB
 // uses the first field's GIN companion). MongoDB indexes one array per compound index, so a search
-// uses terms + ts and checks its audience (and its month: server/complaints/search.ts reads one at a time).
+// uses tt + ts and checks its audience (tt holds the month: server/complaints/search.ts reads one at a time).
 complaintEntrySchema.index({ aud: 1, ts: -1 });
 complaintEntrySchema.index({ aud: 1, group: 1, ts: -1 });
 complaintEntrySchema.index({ aud: 1, group: 1, dk: 1 });
 complaintEntrySchema.index({ aud: 1, group: 1, priority: 1, dk: 1 });
 complaintEntrySchema.index({ aud: 1, tab: 1, dk: 1 });
 complaintEntrySchema.index({ aud: 1, tab: 1, ts: -1 });
-complaintEntrySchema.index({ terms: 1, ts: -1 });
+complaintEntrySchema.index({ tt: 1, ts: -1 });
 // The same lists of a large audience, one month or one day at a time (listBuckets.ts): newest first
 // (everything, a status group, a tab), and by deadline (a tab, the regulator queue's sections).
 for (const bucket of ['tm', 'td']) {

@@ -15,7 +15,7 @@ import { reviewScope } from '../../server/returns/reviewRollup.js';
 import { RegionModel } from '../../server/models/Region.js';
 import { unreadScope } from '../../server/notifications/unread.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
-import { pageQuery } from '../../server/complaints/query.js';
+import { filterOf, pageQuery, plan } from '../../server/complaints/query.js';
 import { daysScope } from '../../server/complaints/listBuckets.js';
 import { searchProbe } from '../../server/complaints/search.js';
 import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
@@ -147,12 +147,15 @@ const HOT: Record<string, Hot> = {
   // Complaint lists (server/complaints/query.ts) as each role's page asks for its first page.
   "consumer's complaints, newest first": (w) => pageQuery(actorOf(w, 'consumer@demo.fangxin.cn'), listQ({ sort: 'newest' }))!,
   'merchant inbox tab by deadline': (w) => pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'todo', sort: 'deadline' }))!,
-  // countComplaints: a search is counted over the audience's rows holding its first term.
-  'list counts of a search (inbox tab counts)': (w) =>
-    ComplaintEntryModel.find({ aud: `merchant:${w.chain._id}`, terms: '热水' }, { tab: 1, status: 1, group: 1 }),
-  // GET /complaints/search: each read is one term within the searcher's audience.
-  'complaint search: one term within the audience': () => searchProbe('region:3301', '漏电'),
-  // ... read a month of filing at a time, newest first (a common term's matches are the cost).
+  // countComplaints: a search is counted over the audience's rows holding its first term, a month of filing at a time.
+  'list counts of a search (inbox tab counts), one month': (w) =>
+    ComplaintEntryModel.find(
+      filterOf(plan(actorOf(w, 'merchant@demo.fangxin.cn'), { q: '热水' })!, { field: 'tm', value: '2026-11', n: 0 }),
+      { tab: 1, status: 1, group: 1 },
+    ),
+  // GET /complaints/search: a typed number is its own term, in any month, within the searcher's audience.
+  'complaint search: a whole number within the audience': () => searchProbe('region:3301', 'zj-20261130-000123'),
+  // ... a word is read a month of filing at a time, newest first (the month's rows holding it are the cost).
   'complaint search: one term within the audience, one month': () => searchProbe('region:33', '热水', '2026-11'),
   'merchant inbox closed tab, newest first': (w) =>
     pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }))!,
@@ -214,8 +217,11 @@ const HOT: Record<string, Hot> = {
   // Saved views (GET /saved-views, in the navigation of every regulator page): the viewer's and the bureau's.
   "a user's saved views": () => SavedViewModel.find({ aud: 'user:000000000000000000000000' }).limit(30),
   'the saved views shared with a bureau': () => SavedViewModel.find({ aud: 'org:000000000000000000000000' }).limit(100),
-  "a saved view's count beyond the ledger (a search), capped": () =>
-    ComplaintEntryModel.find({ aud: 'region:3301', group: 'open', terms: '热水' }, { _id: 1 }).limit(1000),
+  "a saved view's count beyond the ledger (a search), one month, capped": (w) =>
+    ComplaintEntryModel.find(
+      filterOf(plan(actorOf(w, 'regulator.hz@demo.fangxin.cn'), { status: 'open', q: '热水' })!, { field: 'tm', value: '2026-11', n: 0 }),
+      { _id: 1 },
+    ).limit(1000),
   // Response templates (GET /api/response-templates, the template manager and every form's picker).
   "an organisation's response templates by name": () =>
     ResponseTemplateModel.find({ orgId: '000000000000000000000000' }).sort({ name: 1 }).limit(100),

@@ -1,0 +1,45 @@
+// List entries written before their search terms carried the month of filing hold `terms` instead of
+// `tt` (searchTerms.ts `entryTerms`): once per database, at start, each gets `tt` from its own terms
+// and month, and loses `terms`. Rewriting each row from its complaint copy went about 30 rows a second
+// under load (hours at 200k complaints), so the rows are read once, in one pass, and updated in bulk,
+// unordered, several commands at once. Idempotent and resumable: a row with `tt` is neither read nor
+// updated again (nor one a live writer replaced meanwhile), so a stop halfway leaves the rest to the
+// next start; the claim recorded at the end spares later starts the scan.
+import { claim } from '../jobs/claim.js';
+import { JobRunModel } from '../models/JobRun.js';
+import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
+import { bulkWriteInChunks } from '../db/bulkWrite.js';
+import { logger } from '../logger.js';
+import { monthTerm } from './searchTerms.js';
+
+const DONE = 'backfill:complaint-entry-month-terms';
+/** Rows updated per step (one progress line each). */
+const STEP = 1000;
+/** The index of `terms`, which nothing reads any more. */
+const OLD_INDEX = 'terms_1_ts_-1';
+
+// The driver's, not the model's: the model's casting would drop `terms`, no longer in its schema.
+type Op = { updateOne: { filter: Record<string, unknown>; update: Record<string, unknown> } };
+
+export async function backfillMonthTerms(): Promise<number> {
+  if (await JobRunModel.exists({ key: DONE })) return 0;
+  const started = Date.now();
+  const of = await ComplaintEntryModel.estimatedDocumentCount();
+  let done = 0;
+  let ops: Op[] = [];
+  const flush = async () => {
+    await bulkWriteInChunks(ComplaintEntryModel.collection as never, ops, 3);
+    done += ops.length;
+    ops = [];
+    logger.info({ done, of, perSecond: Math.round((done * 1000) / (Date.now() - started)) }, 'list entries given month search terms');
+  };
+  for await (const r of ComplaintEntryModel.collection.find({ tt: { $exists: false } }, { projection: { terms: 1, tm: 1 } })) {
+    const tt = ((r.terms as string[] | undefined) ?? []).map((t) => monthTerm(r.tm as string, t));
+    ops.push({ updateOne: { filter: { _id: r._id, tt: { $exists: false } }, update: { $set: { tt }, $unset: { terms: '' } } } });
+    if (ops.length >= STEP) await flush();
+  }
+  if (ops.length) await flush();
+  if (await ComplaintEntryModel.collection.indexExists(OLD_INDEX)) await ComplaintEntryModel.collection.dropIndex(OLD_INDEX);
+  await claim(DONE, 'backfill');
+  return done;
+}
