@@ -95,7 +95,10 @@ export async function rebuildProjections(opts: { write?: boolean } = {}): Promis
   for await (const e of ComplaintEntryModel.find({}, { version: 1, cv: 1 }).lean().cursor())
     model.stored.set(e._id as string, e.cv === ENTRY_COUNTS_VERSION ? e.version : -1);
   // So is one whose search terms lack the month (server/complaints/backfillTerms.ts).
-  for await (const e of ComplaintEntryModel.find({ tt: { $exists: false } }, { _id: 1 }).lean().cursor()) model.stored.set(e._id as string, -1);
+  for await (const e of ComplaintEntryModel.find({ tt: { $exists: false } }, { _id: 1 })
+    .lean()
+    .cursor())
+    model.stored.set(e._id as string, -1);
   const stored = new Map<string, Record<string, unknown>>();
   for await (const c of ComplaintModel.find().lean().cursor()) stored.set(String(c._id), c as Record<string, unknown>);
   let current: string | null = null;

@@ -4,7 +4,9 @@
 // under load (hours at 200k complaints), so the rows are read once, in one pass, and updated in bulk,
 // unordered, several commands at once. Idempotent and resumable: a row with `tt` is neither read nor
 // updated again (nor one a live writer replaced meanwhile), so a stop halfway leaves the rest to the
-// next start; the claim recorded at the end spares later starts the scan.
+// next start; the claim recorded at the end spares later starts the scan. The old `terms` index stays
+// declared in the engine's metadata (FerretDB cannot drop an index whose btree pgIndexes.ts dropped), so
+// its GIN companion stays too: it holds one empty entry per row, no row having the field.
 import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
@@ -15,8 +17,6 @@ import { monthTerm } from './searchTerms.js';
 const DONE = 'backfill:complaint-entry-month-terms';
 /** Rows updated per step (one progress line each). */
 const STEP = 1000;
-/** The index of `terms`, which nothing reads any more. */
-const OLD_INDEX = 'terms_1_ts_-1';
 
 // The driver's, not the model's: the model's casting would drop `terms`, no longer in its schema.
 type Op = { updateOne: { filter: Record<string, unknown>; update: Record<string, unknown> } };
@@ -39,7 +39,6 @@ export async function backfillMonthTerms(): Promise<number> {
     if (ops.length >= STEP) await flush();
   }
   if (ops.length) await flush();
-  if (await ComplaintEntryModel.collection.indexExists(OLD_INDEX)) await ComplaintEntryModel.collection.dropIndex(OLD_INDEX);
   await claim(DONE, 'backfill');
   return done;
 }

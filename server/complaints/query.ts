@@ -166,7 +166,8 @@ export function pageQuery(actor: Actor, q: ComplaintListQuery, bucket?: Bucket) 
   // rows the equalities chose (it sorts those in memory anyway), so later pages cost what the first does.
   // Open rows always have a deadline, and so has every row of a due-time bucket; only a list that may
   // hold closed ones needs the dk condition (a search's, read by month of filing, may).
-  const onlyOpen = bucket?.field[0] === 'd' || q.status === 'open' || (q.tab && q.tab !== 'closed') || (q.status && OPEN_STATUSES.has(q.status));
+  const onlyOpen =
+    bucket?.field[0] === 'd' || q.status === 'open' || (q.tab && q.tab !== 'closed') || (q.status && OPEN_STATUSES.has(q.status));
   if (q.sort === 'deadline' && (!onlyOpen || q.cursor)) filter.dk = bound(filter.dk as Record<string, string>, '$gt', q.cursor ?? '');
   else if (q.cursor) filter.ts = bound(filter.ts as Record<string, string>, '$lt', q.cursor);
   return ComplaintEntryModel.find(filter, { c: 1, ts: 1, dk: 1 })
