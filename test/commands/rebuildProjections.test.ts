@@ -4,6 +4,7 @@ import { fileComplaint } from '../../server/commands/fileComplaint.js';
 import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
 import { transitionComplaint } from '../../server/commands/transitionComplaint.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
+import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
 import { toActor } from '../../server/policies/actor.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { consumerId, filing } from '../helpers/complaints.js';
@@ -48,5 +49,17 @@ describe('rebuildProjections', () => {
     const fixed = await ComplaintModel.findById(ids[0]).lean();
     expect(fixed).to.include({ status: 'resolved', version: 4 });
     expect((await rebuildProjections()).differing).to.deep.equal([]);
+  });
+
+  it('rewrites a list entry whose search terms lack the month of filing', async () => {
+    const entries = ComplaintEntryModel.collection;
+    const row = (await entries.findOne({}, { projection: { tt: 1 } }))!;
+    await entries.updateOne({ _id: row._id }, { $set: { terms: ['x'] }, $unset: { tt: '' } });
+    const report = await rebuildProjections();
+    expect(report.entriesDiffering).to.equal(1);
+    const fixed = (await entries.findOne({ _id: row._id }))!;
+    expect(fixed.tt).to.deep.equal(row.tt);
+    expect(fixed.terms).to.equal(undefined);
+    expect((await rebuildProjections({ write: false })).entriesDiffering).to.equal(0);
   });
 });
