@@ -27,6 +27,8 @@ export interface CreateReturnOptions {
   idempotencyKey?: string;
   /** Demo seeding records requests in the past. */
   at?: Date;
+  /** False: the caller refreshes the merchants' return figures once after several requests (the demo seed). */
+  refreshFigures?: boolean;
 }
 
 function fingerprint(input: CreateReturnInput): string {
@@ -146,7 +148,7 @@ export async function createReturnRequest(
   }
   const request = (await ReturnRequestModel.findById(id).lean())!;
   await Promise.all([ReturnFactModel.create(factOf(request)), addDeltas(returnCountDeltas('created', null, request))]);
-  await refreshMerchantReturnFigures(request.merchantId);
+  if (opts.refreshFigures !== false) await refreshMerchantReturnFigures(request.merchantId);
   emitTo([...merchantRooms(p.merchantId, [p._id, r._id]), ...regionRooms(r.countyCode)], 'return:updated', {
     id: String(id),
     status: 'pending',

@@ -236,7 +236,12 @@ function merchantKey(world: DemoWorld, merchantId: string): string {
   return world.otherMerchants.find((m) => String(m._id) === merchantId)?.name ?? 'chain';
 }
 
-export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<number> {
+/**
+ * The demo complaints; their list and product counts go into `counts` when given (the caller writes
+ * them with other loads'), else are written here.
+ */
+export async function seedComplaints(world: DemoWorld, opts: { count?: number; counts?: Tally } = {}): Promise<number> {
+  const count = opts.count ?? COUNT;
   const r = rng(20261122);
   const end = now().getTime();
   const consumers = await demoConsumers(world);
@@ -390,9 +395,9 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   const keys = await Promise.all(proofs.map(() => storage().put(PROOF_PNG, { contentType: 'image/png' })));
   // Their facts as filing and transitions leave them (the bureau knew those its events went to).
   const facts = await factsFor(docs as never[], bureau);
-  // Their list and product counts summed per scope, written once all is stored (below): sealed, one
-  // snapshot per scope, instead of a delta row per complaint and scope through the engine.
-  const tally: Tally = new Map();
+  // Their list and product counts summed per scope, written once all is stored (below, or by the
+  // caller): sealed, one snapshot per scope, instead of a delta row per complaint and scope through the engine.
+  const tally: Tally = opts.counts ?? new Map();
   tallyProducts(facts, tally);
   // The public list's counts too, once any record stored before is counted (so never twice).
   await backfillPublicCounts();
@@ -415,7 +420,7 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
       messages.filter((m) => (m.at as Date).getTime() < end),
     ),
   ]);
-  if (docs.length) await writeLoadCounts(tally, String(docs[0]!._id));
+  if (docs.length && !opts.counts) await writeLoadCounts(tally, String(docs[0]!._id));
 
   // A few notifications for the demo accounts, so the bell has something to show.
   const recent = (await ComplaintModel.find({ status: { $in: ['awaiting_merchant', 'merchant_responded', 'awaiting_regulator'] } })
@@ -432,4 +437,8 @@ export async function seedComplaints(world: DemoWorld, count = COUNT): Promise<n
   return docs.length;
 }
 
-export const complaintSeeder: Seeder = { name: 'complaints', order: 10, run: (world) => seedComplaints(world).then(() => undefined) };
+export const complaintSeeder: Seeder = {
+  name: 'complaints',
+  order: 10,
+  run: (world) => seedComplaints(world, { counts: world.counts }).then(() => undefined),
+};

@@ -158,6 +158,7 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
     otherMerchants: others,
     stores,
     users: byEmail,
+    counts: new Map(),
   };
 }
 

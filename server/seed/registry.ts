@@ -5,6 +5,8 @@ import type { StoreRecord } from '../models/Store.js';
 import type { UserRecord } from '../models/User.js';
 import type { RegionRow } from './regions.js';
 import { logger } from '../logger.js';
+import { writeLoadCounts, type Tally } from '../counts/ledger.js';
+import mongoose from 'mongoose';
 
 /** What the foundation seed made, handed to each capability's seeder. */
 export interface DemoWorld {
@@ -15,6 +17,13 @@ export interface DemoWorld {
   otherMerchants: HydratedDocument<OrganizationRecord>[];
   stores: HydratedDocument<StoreRecord>[];
   users: Map<string, HydratedDocument<UserRecord>>;
+  /**
+   * The counts of the bulk loads of one order (the demo's and the dashboard's complaints), written as
+   * one sealed snapshot per scope once that order is done: their scopes mostly repeat each other's, and
+   * each sealed write re-reads and re-stores every scope it names. A seeder adds to it only when it
+   * finishes within its own order.
+   */
+  counts: Tally;
 }
 
 export type Seeder = {
@@ -60,5 +69,9 @@ export async function runSeeders(world: DemoWorld): Promise<void> {
     }
     const next = orders[i + 1] ?? Infinity;
     await Promise.all(running.filter((r) => r.until < next).map((r) => r.done));
+    if (world.counts.size) {
+      await timed('load counts', () => writeLoadCounts(world.counts, String(new mongoose.Types.ObjectId())));
+      world.counts.clear();
+    }
   }
 }
