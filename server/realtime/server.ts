@@ -77,6 +77,9 @@ export async function attachRealtime(server: http.Server, session: RequestHandle
     socket.data.actor = actor;
     // The session room lets sign-out end exactly the sockets this session opened.
     void socket.join([...roomsFor(actor), ...(req.sessionID ? [sessionRoom(req.sessionID)] : [])]);
+    // The handshake request (its session, cookie, raw headers: about 3 KB) is not read again once the
+    // actor and session are known; engine.io would keep it for the socket's life.
+    (socket.conn as { request: unknown }).request = null;
     limitRate(socket, rate);
     for (const h of socketHandlers) h(socket, actor);
   });
