@@ -24,20 +24,18 @@ export function histogramMedian(hist: { value: number; n: number }[]): number | 
 
 /** The figures of a region and period; with `keep` (the dashboard's calls), from week scopes kept between calls (weekMetrics). */
 export async function summary(region: string, range: { from?: string; to?: string; category?: string }, keep = false) {
-  const cells = await weekMetrics(
+  const metrics = await weekMetrics(
     await weeksOf(range),
     { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to },
     keep,
   );
-  const m = new Map<string, number>();
   const byStatus: Record<string, number> = {};
   const days: { value: number; n: number }[] = [];
-  for (const c of cells) {
-    if (c.metric.startsWith('s:')) byStatus[c.metric.slice(2)] = (byStatus[c.metric.slice(2)] ?? 0) + c.n;
-    else if (c.metric.startsWith('d:')) days.push({ value: Number(c.metric.slice(2)) / 10, n: c.n });
-    else m.set(c.metric, (m.get(c.metric) ?? 0) + c.n);
+  for (const [metric, n] of metrics) {
+    if (metric.startsWith('s:')) byStatus[metric.slice(2)] = n;
+    else if (metric.startsWith('d:')) days.push({ value: Number(metric.slice(2)) / 10, n });
   }
-  const get = (k: string) => m.get(k) ?? 0;
+  const get = (k: string) => metrics.get(k) ?? 0;
   const closed = [...CLOSED].reduce((n, s) => n + (byStatus[s] ?? 0), 0);
   return {
     total: get('n'),

@@ -164,19 +164,26 @@ async function readTotals(weeks: string[], f: CellFilter): Promise<Cell[]> {
   return out;
 }
 
-const metricsKept = keptAnswers<Cell[]>(64);
+/** Each metric's sum over cells (the summary's figures count no county, category or day apart). */
+function sumMetrics(cells: Cell[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of cells) if (c.metric !== 'm') out.set(c.metric, (out.get(c.metric) ?? 0) + c.n);
+  return out;
+}
+
+// The sums, not the cells: a county's cells of a quarter are thousands of objects at 200k, kept 64 times over.
+const metricsKept = keptAnswers<Map<string, number>>(64);
 
 /**
- * Every figure metric per region cell × category of these weeks (per day in edge weeks), inside the
- * region and filter. With `keep`, a county's or a category's week scopes (its city's or province's,
- * thousands of keys a week at 200k) are kept between calls; a region's own totals are small and read.
+ * Every figure metric of these weeks inside the region and filter, summed over its cells (the
+ * province's own per-county filings, `m`, are the map's). With `keep`, a county's or a category's week
+ * scopes (its city's or province's, thousands of keys a week at 200k) are kept between calls; a
+ * region's own totals are small and read.
  */
-export async function weekMetrics(weeks: string[], f: CellFilter, keep = false): Promise<Cell[]> {
-  // The province's own counts are under its code; its per-county filings (`m`) are the map's.
-  const metrics = (cells: Cell[]) => cells.filter((c) => c.metric !== 'm');
-  if (totalsServe(f)) return metrics(await readTotals(weeks, f));
+export async function weekMetrics(weeks: string[], f: CellFilter, keep = false): Promise<ReadonlyMap<string, number>> {
+  if (totalsServe(f)) return sumMetrics(await readTotals(weeks, f));
   const scopes = await read(weeks, figureScope, figureDayScope, f, keep);
-  return keep ? metricsKept(question(weeks, f), scopes.version, () => metrics(scopes.cells())) : metrics(scopes.cells());
+  return keep ? metricsKept(question(weeks, f), scopes.version, () => sumMetrics(scopes.cells())) : sumMetrics(scopes.cells());
 }
 
 /** Complaints filed per county × category of these weeks (per day in edge weeks), inside the region and filter: the map. */
