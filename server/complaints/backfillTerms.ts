@@ -21,6 +21,13 @@ const STEP = 1000;
 // The driver's, not the model's: the model's casting would drop `terms`, no longer in its schema.
 type Op = { updateOne: { filter: Record<string, unknown>; update: Record<string, unknown> } };
 
+/**
+ * Records that every entry holds `tt`. A database seeded from empty calls it first: what it writes is
+ * current, and its first start would otherwise scan every entry for none (15–26 s for the demo's 5,380
+ * under load; FerretDB cannot push `$exists` down).
+ */
+export const entriesHoldMonthTerms = () => claim(DONE, 'backfill');
+
 export async function backfillMonthTerms(): Promise<number> {
   if (await JobRunModel.exists({ key: DONE })) return 0;
   const started = Date.now();
@@ -39,6 +46,6 @@ export async function backfillMonthTerms(): Promise<number> {
     if (ops.length >= STEP) await flush();
   }
   if (ops.length) await flush();
-  await claim(DONE, 'backfill');
+  await entriesHoldMonthTerms();
   return done;
 }

@@ -11,6 +11,7 @@ import { logger } from '../logger.js';
 import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
 import { syncMerchantRows } from '../stores/merchantRows.js';
+import { entriesHoldMonthTerms } from '../complaints/backfillTerms.js';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@demo.fangxin.cn', role: 'admin', name: '平台管理员' },
@@ -166,6 +167,7 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
 export async function seedIfEmpty(config: Config, onStart?: () => void): Promise<boolean> {
   if ((await UserModel.estimatedDocumentCount()) > 0) return false;
   if (!(await claim('seed:demo', 'seed'))) return false;
+  await entriesHoldMonthTerms();
   onStart?.();
   const started = Date.now();
   const world = await seedFoundation(config);

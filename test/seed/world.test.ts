@@ -4,6 +4,7 @@ import { now } from '../../server/clock.js';
 import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
+import { JobRunModel } from '../../server/models/JobRun.js';
 import { readCounts } from '../../server/counts/ledger.js';
 import { WEEKS_SCOPE } from '../../server/analytics/rollup.js';
 import { synthesize } from '../../server/products/synthetic.js';
@@ -53,6 +54,8 @@ describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
     await resetDb();
     expect(await seedIfEmpty(testConfig())).to.equal(true);
     expect(await ComplaintModel.countDocuments()).to.be.above(5000);
+    // Its entries are written with the month search terms, so the first start skips their backfill's scan.
+    expect(await JobRunModel.exists({ key: 'backfill:complaint-entry-month-terms' })).to.not.equal(null);
     expect((await worldViolations(now())).slice(0, 10)).to.deep.equal([]);
   });
 
