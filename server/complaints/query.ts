@@ -79,7 +79,7 @@ function termsIn(terms: string[], month = ''): Record<string, unknown> {
 const byMonth = (p: Plan) => !!p.terms && !numberTerm(p.terms[0]!);
 
 /** The audience's months of filing, newest first, from its ledger counts (from the cursor's month on). */
-const filingMonths = (counts: Record<string, number>, cursorDay?: string) =>
+export const filingMonths = (counts: Record<string, number>, cursorDay?: string) =>
   listBuckets(Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith('tm:'))), 't', '*', cursorDay);
 
 /** Months of a search read at once, at most. */

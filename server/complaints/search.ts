@@ -16,8 +16,7 @@ import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
 import { queryTokens, rarestFirst } from '../search/tokens.js';
 import { highlight } from './highlight.js';
-import { listBuckets } from './listBuckets.js';
-import { audienceFor } from './query.js';
+import { audienceFor, filingMonths } from './query.js';
 import { complaintTerms, monthTerm, numberTerm } from './searchTerms.js';
 
 const PROBE = 100;
@@ -115,7 +114,7 @@ export async function searchComplaints(actor: Actor, q: string, limit: number): 
   };
   // A typed number reads its complaint, and the complaints whose text mentions it.
   if (num) keep((await searchProbe(audience, num)).slice(0, PROBE));
-  const months = listBuckets(Object.fromEntries(Object.entries(await readCounts(audience)).filter(([k]) => k[1] === 'm')), 't', '*');
+  const months = filingMonths(await readCounts(audience));
   let partial = false;
   // Hits of the months read that hold every word whole: each outranks every complaint of an older month.
   // (A number's rows are left out: they may be older than a month not read yet.)
