@@ -72,6 +72,8 @@ export const deadlineExplanationSchema = z.object({
 export type DeadlineExplanation = z.infer<typeof deadlineExplanationSchema>;
 
 const DAY_MS = 24 * 3600 * 1000;
+/** The last Shanghai day of a deadline that ends at `due` (the end of that day, so the next day's first instant). */
+export const lastDay = (due: Date | string) => shanghaiDay(new Date(new Date(due).getTime() - 1));
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 function holidayName(day: string): { en: string; zh: string } {
@@ -105,7 +107,7 @@ export function explainDeadline(
   if (d.dueAt && !paused) due = new Date(d.dueAt);
   else if (base.unit === 'working_days') due = addWorkingDays(new Date(d.startedAt), base.days + pausedTotal);
   else due = addCalendarDays(new Date(d.startedAt), base.days);
-  const dueDay = shanghaiDay(new Date(due.getTime() - 1));
+  const dueDay = lastDay(due);
   const adjustedWorkdays: string[] = [];
   const holidays: DeadlineExplanation['holidays'] = [];
   if (base.unit === 'working_days')

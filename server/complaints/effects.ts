@@ -3,6 +3,7 @@
 // event other capabilities listen to (facts, rollups, flag and abuse checks). Every step may run
 // again after a crash and then adds nothing: notifications and mails are unique per (event, user),
 // facts per complaint, flags per product.
+import { lastDay } from '../../shared/deadlines.js';
 import { publish } from '../events/bus.js';
 import { notice } from '../mail/templates.js';
 import { UserModel } from '../models/User.js';
@@ -10,7 +11,7 @@ import { fanOut } from '../notifications/fanout.js';
 import { person } from '../notifications/recipients.js';
 import { complaintReads } from './eventReads.js';
 import { notifyComplaintAll, type Audience, type ComplaintNotice } from './notify.js';
-import type { ComplaintState } from './projection.js';
+import type { ComplaintState, CurrentDeadline } from './projection.js';
 import { emitToComplaint } from './realtime.js';
 
 /** A stored event whose effects are owed. */
@@ -93,7 +94,23 @@ const NOTICES: Record<string, [string, Audience[]][]> = {
     ['remedy_overdue', ['consumer', 'merchant']],
     ['awaiting_regulator', ['regulators']],
   ],
+  // A stopped or restarted clock moves the day the parties must act by: both hear of it.
+  pause_deadline: [['deadline_paused', ['consumer', 'merchant']]],
+  resume_deadline: [['deadline_resumed', ['consumer', 'merchant']]],
+  request_pause: [['pause_requested', ['regulators']]],
+  decline_pause_request: [['pause_declined', ['merchant']]],
 };
+
+/** What a notice says beyond the complaint: a decline's reason, a pause's reason, a resumed deadline's new day. */
+function noticeExtra(e: EffectEvent, c: Complaint): Record<string, string> {
+  const data = e.data ?? {};
+  if (e.action === 'decline') return { reason: String(data.reasonCode ?? '') };
+  if (e.action === 'pause_deadline' || e.action === 'request_pause') return { pauseReason: String(data.reason ?? '') };
+  if (e.action === 'decline_pause_request') return data.reason ? { note: String(data.reason) } : {};
+  const due = (c.deadlines?.current as CurrentDeadline)?.dueAt;
+  if (e.action === 'resume_deadline' && due) return { due: lastDay(due) };
+  return {};
+}
 
 /** The officer a complaint was assigned to, told who assigned it. */
 async function notifyAssignee(c: Complaint, key: string, assignee: string, e: EffectEvent): Promise<void> {
@@ -113,7 +130,7 @@ async function announceTransition(c: Complaint, e: EffectEvent, fresh: boolean):
   const key = `${id}:${e.seq}`;
   // A clock transition long after its deadline (downtime, imported history) changes state without notices.
   if (!e.quiet) {
-    const extra: Record<string, string> = e.action === 'decline' ? { reason: String(e.data?.reasonCode ?? '') } : {};
+    const extra = noticeExtra(e, c);
     const wasRegulatorStage = e.from === 'awaiting_regulator' || e.from === 'in_mediation';
     const notices: ComplaintNotice[] = [
       ...(NOTICES[e.action] ?? []).map(([kind, audiences]): ComplaintNotice => [kind, audiences, extra]),

@@ -1,4 +1,5 @@
 // Notice texts, Chinese first with English below (mail) or as a second title (in-app, by locale).
+import type { PauseReason } from '../../shared/deadlines.js';
 import type { Locale } from '../../shared/enums.js';
 import { regionName, regionNameBilingual } from '../regions/names.js';
 export interface Notice {
@@ -9,6 +10,16 @@ export interface Notice {
 }
 
 type C = { number: string; productName?: string; merchantName?: string };
+
+const PAUSE_REASON_NAMES: Record<PauseReason, { zh: string; en: string }> = {
+  testing: { zh: '检测', en: 'testing' },
+  inspection: { zh: '检验', en: 'inspection' },
+  appraisal: { zh: '鉴定', en: 'appraisal' },
+};
+const pauseReason = (r: string | undefined, locale: Locale) => {
+  const names = PAUSE_REASON_NAMES[r as PauseReason];
+  return names ? names[locale === 'en' ? 'en' : 'zh'] : locale === 'en' ? 'testing, inspection or appraisal' : '检测、检验或鉴定';
+};
 
 const T: Record<string, (c: C, x: Record<string, string>) => Notice> = {
   filed_consumer: (c) => ({
@@ -148,6 +159,30 @@ const T: Record<string, (c: C, x: Record<string, string>) => Notice> = {
     titleEn: `Promised remedy overdue for ${c.number}`,
     body: `商家未在承诺日期前登记履行，投诉已转至市场监管部门。`,
     bodyEn: `The merchant recorded no remedy by the promised date; the complaint went to the bureau.`,
+  }),
+  deadline_paused: (c, x) => ({
+    title: `投诉 ${c.number} 的处理时限已中止`,
+    titleEn: `The deadline of complaint ${c.number} is paused`,
+    body: `因${pauseReason(x.pauseReason, 'zh-CN')}，时限暂停计算；恢复后顺延，届时另行通知。`,
+    bodyEn: `It is paused for ${pauseReason(x.pauseReason, 'en')}; the days of the pause are added when it resumes, and you will be told.`,
+  }),
+  deadline_resumed: (c, x) => ({
+    title: `投诉 ${c.number} 的处理时限已恢复`,
+    titleEn: `The deadline of complaint ${c.number} runs again`,
+    body: x.due ? `时限已按中止的工作日顺延，现截止于 ${x.due}。` : `时限已按中止的工作日顺延。`,
+    bodyEn: x.due ? `It moved by the working days of the pause and is now due on ${x.due}.` : `It moved by the working days of the pause.`,
+  }),
+  pause_requested: (c, x) => ({
+    title: `商家申请中止时限 ${c.number}`,
+    titleEn: `The merchant asks to pause the deadline of ${c.number}`,
+    body: `申请理由：${pauseReason(x.pauseReason, 'zh-CN')}。请决定中止或驳回。`,
+    bodyEn: `Reason: ${pauseReason(x.pauseReason, 'en')}. Please pause the deadline or decline the request.`,
+  }),
+  pause_declined: (c, x) => ({
+    title: `中止时限的申请未获同意 ${c.number}`,
+    titleEn: `Your request to pause the deadline of ${c.number} was declined`,
+    body: `答复时限继续计算。${x.note ? `说明：${x.note}` : ''}`,
+    bodyEn: `The response deadline keeps running.${x.note ? ` Note: ${x.note}` : ''}`,
   }),
   subscribed_filed: (c) => ({
     title: `订阅提醒：新投诉 ${c.number}`,

@@ -119,6 +119,36 @@ describe('deadlines that pause for testing, inspection or appraisal', () => {
     expect(timeline).to.deep.equal(['file', 'request_pause', 'pause_deadline', 'resume_deadline']);
   });
 
+  it('tells each step to those who must act on it: the bureau of a request, both parties of a pause and its end, the merchant of a refusal', async () => {
+    const id = await file();
+    testClock.set(at10('2026-09-22'));
+    const notices = async (who: ApiClient) => {
+      await effectsSettled();
+      const r = await who.get('/notifications');
+      expect(r.status, r.text).to.equal(200);
+      return (r.body.items as { kind: string; title: string; body: string; link: string }[]).filter((n) => n.link === `/complaints/${id}`);
+    };
+    const kinds = async (who: ApiClient) => (await notices(who)).map((n) => n.kind);
+    await ok(merchant.post(`/complaints/${id}/deadline/pause-request`, { expectedVersion: 1, reason: 'appraisal' }));
+    const asked = (await notices(hz)).find((n) => n.kind === 'pause_requested');
+    expect(asked?.body).to.contain('鉴定');
+    expect(await kinds(consumer)).not.to.include('pause_requested');
+
+    await ok(hz.post(`/complaints/${id}/deadline/pause`, { expectedVersion: 2, reason: 'appraisal' }));
+    for (const who of [consumer, merchant]) expect((await notices(who)).find((n) => n.kind === 'deadline_paused')?.body).to.contain('鉴定');
+
+    testClock.set(at10('2026-09-29'));
+    await ok(hz.post(`/complaints/${id}/deadline/resume`, { expectedVersion: 3 }));
+    // Paused 09-23, 09-24, 09-28, 09-29: due 10-13 instead of 10-08.
+    for (const who of [consumer, merchant])
+      expect((await notices(who)).find((n) => n.kind === 'deadline_resumed')?.body).to.contain('2026-10-13');
+
+    await ok(merchant.post(`/complaints/${id}/deadline/pause-request`, { expectedVersion: 4, reason: 'testing' }));
+    await ok(hz.post(`/complaints/${id}/deadline/pause-request/decline`, { expectedVersion: 5, reason: '无需检测' }));
+    expect((await notices(merchant)).find((n) => n.kind === 'pause_declined')?.body).to.contain('无需检测');
+    expect(await kinds(consumer)).not.to.include('pause_declined');
+  });
+
   it('the deadline job does not fire while paused, and fires once at the moved due day', async () => {
     const id = await file();
     testClock.set(at10('2026-09-22'));
