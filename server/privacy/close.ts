@@ -5,7 +5,8 @@
 // author names) are replaced too, and their own words (each complaint's description — in the filing
 // event, the complaint and its list entry with its search terms — and their messages) lose phone
 // numbers, ID numbers, emails and their name by the disclosure rules (server/disclosure/scrub.ts).
-// Sessions end at once, on every instance.
+// Their return requests stay with the merchant (a refund owed is still owed), and the words on them (the
+// return's reason, a dispute's reason) are scrubbed the same way. Sessions end at once, on every instance.
 import crypto from 'node:crypto';
 import type mongoose from 'mongoose';
 import { writeNewerEntryRow } from '../complaints/storeEntries.js';
@@ -16,6 +17,8 @@ import { endSessions } from '../accounts/sessions.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { AppError } from '../http/errors.js';
 import { ComplaintMessageModel } from '../models/ComplaintMessage.js';
+import { ReturnEventModel } from '../models/ReturnEvent.js';
+import { ReturnRequestModel } from '../models/ReturnRequest.js';
 import { NotificationModel } from '../models/Notification.js';
 import { UserModel } from '../models/User.js';
 import type { Actor } from '../policies/index.js';
@@ -29,6 +32,7 @@ export async function closeAccount(actor: Actor, password: string): Promise<void
   if (!user || !(await verifyPassword(user.passwordHash, password)))
     throw new AppError(403, 'wrong_password', 'The password is not right; the account stays open');
   await scrubOwnWords(user._id, user.name);
+  await scrubOwnReturns(user._id, user.name);
   const pseudonym = `closed-${crypto.randomBytes(8).toString('hex')}`;
   user.name = CLOSED_NAME;
   user.email = `${pseudonym}@closed.invalid`;
@@ -61,5 +65,18 @@ async function scrubOwnWords(userId: mongoose.Types.ObjectId, name: string): Pro
     const thread = await ComplaintMessageModel.find({ complaintId: c._id }, { authorId: 1, body: 1 }).lean();
     for (const m of thread.filter((x) => String(x.authorId) === String(userId)))
       await ComplaintMessageModel.updateOne({ _id: m._id }, { $set: { authorName: CLOSED_NAME, body: scrub(m.body, [name]) } });
+  }
+}
+
+/** The reasons on the consumer's return requests, and the dispute event a dispute's reason was first stored in. */
+async function scrubOwnReturns(userId: mongoose.Types.ObjectId, name: string): Promise<void> {
+  const requests = await ReturnRequestModel.find({ consumerId: userId }, { reason: 1, dispute: 1 }).lean();
+  for (const r of requests) {
+    const reason = r.reason ? scrub(r.reason, [name]) : r.reason;
+    const dispute = r.dispute?.reason ? scrub(r.dispute.reason, [name]) : r.dispute?.reason;
+    if (dispute !== r.dispute?.reason)
+      await ReturnEventModel.updateOne({ requestId: r._id, kind: 'dispute' }, { $set: { 'data.reason': dispute } });
+    const set = { ...(reason !== r.reason ? { reason } : {}), ...(dispute !== r.dispute?.reason ? { 'dispute.reason': dispute } : {}) };
+    if (Object.keys(set).length) await ReturnRequestModel.updateOne({ _id: r._id }, { $set: set });
   }
 }

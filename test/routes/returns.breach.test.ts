@@ -5,6 +5,7 @@ import { runJob } from '../../server/jobs/scheduler.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
 import { NotificationModel } from '../../server/models/Notification.js';
+import { ReturnEventModel } from '../../server/models/ReturnEvent.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
 import { UserModel } from '../../server/models/User.js';
 import { breachKey, BREACH_JOB } from '../../server/returns/breach.js';
@@ -262,6 +263,34 @@ describe('return breaches', () => {
     const again = await consumer.post(`/return-requests/${r.body.id}/dispute`, { reason: 'again' });
     expect(again.status).to.equal(409);
     expect(await complaintsOf(r.body.id)).to.have.length(1);
+  });
+
+  it('closing the account keeps the return and its complaint for the merchant and the bureau, without the phone number in its reasons', async () => {
+    const closing = await newConsumer('closing-consumer@example.com');
+    const r = await closing.post('/return-requests', {
+      purchaseStoreId: s.hzXihu,
+      returnStoreId: s.hzXihu,
+      purchaseDate: '2026-02-01',
+      amountFen: 9900,
+      product: product(),
+      reason: '不想要了，电话13805711234',
+    });
+    expect(r.status, r.text).to.equal(201);
+    await chain.post(`/return-requests/${r.body.id}/outcome`, { outcome: 'refused', reason: '超过退货期限' });
+    const d = await closing.post(`/return-requests/${r.body.id}/dispute`, { reason: '店员承诺可退，请回电13805711234' });
+    expect(d.status, d.text).to.equal(200);
+
+    const closed = await closing.post('/me/close', { password: 'long-enough-pw', confirm: true });
+    expect(closed.status, closed.text).to.equal(200);
+    const seen = await chain.get(`/return-requests/${r.body.id}`);
+    expect(seen.status, seen.text).to.equal(200);
+    expect(seen.body.status).to.equal('refused');
+    expect(seen.body.reason).to.equal('不想要了，电话[电话]');
+    expect(seen.body.dispute.reason).to.equal('店员承诺可退，请回电[电话]');
+    const event = await ReturnEventModel.findOne({ requestId: r.body.id, kind: 'dispute' }).lean();
+    expect(event!.data).to.deep.equal({ reason: '店员承诺可退，请回电[电话]' });
+    const [complaint] = await complaintsOf(r.body.id);
+    expect(complaint!.description).not.to.include('13805711234');
   });
 
   it('refuses a pending dispute, an oversized refund, and a refund time in the future', async () => {
