@@ -4,6 +4,7 @@ import type { ComplaintHit } from '../../shared/schemas/complaintSearch.js';
 import { filing, fileVia } from '../helpers/complaints.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+import { testClock } from '../../server/clock.js';
 
 // Long enough that the phrase sits past the first few hundred terms, where the old scheme stopped.
 const OPENING =
@@ -88,6 +89,20 @@ describe('complaint search: Chinese and English, ranked, highlighted, within vis
     const { items } = await search(merchant, '开关失灵');
     expect(items.map((h) => h.complaint.id)).to.deep.equal([whole.id, pieces.id]);
     expect(items.map((h) => h.matchedWords)).to.deep.equal([1, 0]);
+  });
+
+  it('finds a word of one complaint filed months before the newest, the months between holding none', async () => {
+    testClock.set(new Date(Date.now() - 200 * 86_400_000));
+    let old: { id: string };
+    try {
+      old = await fileVia(consumer, filing(world, '330106', { description: '蒸汽熨斗的底板起泡脱落，熨烫时粘住衣物。' }));
+    } finally {
+      testClock.reset();
+    }
+    await fileVia(consumer, filing(world, '330106', { description: '熨斗的指示灯不亮。' }));
+    const { items, partial } = await search(hz, '底板起泡');
+    expect(items.map((h) => h.complaint.id)).to.deep.equal([old.id]);
+    expect(partial).to.equal(false);
   });
 
   it('stays within what each searcher may see', async () => {
