@@ -1,6 +1,5 @@
 // Invite, re-invite, disable and enable accounts; accept an invitation. Every change is audited.
 import crypto from 'node:crypto';
-import argon2 from 'argon2';
 import type { InviteInput } from '../../shared/schemas/accounts.js';
 import { audit } from '../accounts/audit.js';
 import { invitationOf, issueInvitation } from '../accounts/invitations.js';
@@ -15,6 +14,7 @@ import { accountNumber, countAccount } from '../accounts/numbers.js';
 import type { Actor } from '../policies/index.js';
 import { invitesRole, managesAccount, seesAccount } from '../policies/accounts.js';
 import { firstWriter } from '../db/firstWriter.js';
+import { hashPassword } from '../auth/passwords.js';
 
 async function me(actor: Actor): Promise<UserRecord> {
   const u = (await UserModel.findById(actor.id).lean()) as UserRecord | null;
@@ -66,7 +66,7 @@ export async function inviteAccount(actor: Actor, input: InviteInput): Promise<U
   const place = await placement(actor, input);
   const inviter = await me(actor);
   // No usable password until the invitee sets one: a random hash nobody knows.
-  const passwordHash = await argon2.hash(crypto.randomBytes(32).toString('base64url'));
+  const passwordHash = await hashPassword(crypto.randomBytes(32).toString('base64url'));
   const doc = new UserModel({
     ...(await accountNumber()),
     name: input.name,
@@ -121,7 +121,7 @@ export async function acceptInvitation(token: string, password: string): Promise
     throw new AppError(409, 'invitation_used', 'This invitation has already been used');
   await UserModel.updateOne(
     { _id: user._id, status: 'invited' },
-    { $set: { status: 'active', passwordHash: await argon2.hash(password) } },
+    { $set: { status: 'active', passwordHash: await hashPassword(password) } },
   );
   await InvitationModel.deleteMany({ userId: user._id });
   await audit('accept_invitation', user, user);

@@ -1,4 +1,3 @@
-import argon2 from 'argon2';
 import mongoose from 'mongoose';
 import type { RegisterInput } from '../../shared/schemas/auth.js';
 import { conflict } from '../http/errors.js';
@@ -7,6 +6,7 @@ import { UserModel, type UserRecord } from '../models/User.js';
 import { accountNumber, countAccount } from '../accounts/numbers.js';
 import { firstWriter } from '../db/firstWriter.js';
 import { syncMerchantRows } from '../stores/merchantRows.js';
+import { hashPassword } from '../auth/passwords.js';
 
 /**
  * Creates a consumer (active) or a merchant account with its organization (both pending until
@@ -14,7 +14,7 @@ import { syncMerchantRows } from '../stores/merchantRows.js';
  * removes what was written, so nothing half-made remains.
  */
 export async function registerUser(input: RegisterInput): Promise<UserRecord> {
-  const passwordHash = await argon2.hash(input.password);
+  const passwordHash = await hashPassword(input.password);
   let orgId: mongoose.Types.ObjectId | undefined;
   if (input.role === 'merchant' && input.merchant) {
     const org = new OrganizationModel({

@@ -1,4 +1,3 @@
-import argon2 from 'argon2';
 import { creditCodeCheckChar } from '../../shared/creditCode.js';
 import { cityOf } from '../../shared/regions.js';
 import type { Config } from '../config.js';
@@ -12,6 +11,7 @@ import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
 import { syncMerchantRows } from '../stores/merchantRows.js';
 import { entriesHoldMonthTerms } from '../complaints/backfillTerms.js';
+import { hashPassword } from '../auth/passwords.js';
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@demo.fangxin.cn', role: 'admin', name: '平台管理员' },
@@ -134,7 +134,7 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
     );
   }
 
-  const passwordHash = await argon2.hash(config.DEMO_PASSWORD);
+  const passwordHash = await hashPassword(config.DEMO_PASSWORD);
   const users = await insertNumberedAccounts(
     DEMO_ACCOUNTS.map((a) => ({
       email: a.email,
