@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { addDeltas, readCounts, sealCounts, sealScope, writeSealed, type Tally } from '../../server/counts/ledger.js';
+import { addDeltas, readCounts, sealCounts, sealScope, sealScopes, writeSealed, type Tally } from '../../server/counts/ledger.js';
 import { withDirectWrites } from '../../server/db/directWrites.js';
 import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
@@ -80,5 +80,15 @@ describe('sealing many deltas of one scope', () => {
     expect(await sealScope('t:many')).to.equal(300);
     expect(await readCounts('t:many')).to.deep.equal({ x: 300 });
     expect(await CountDeltaModel.countDocuments({ scope: 't:many', sealed: false })).to.equal(0);
+  });
+});
+
+describe('sealing many scopes a few at a time (the start-up migrations)', () => {
+  it('folds every delta of every scope', async () => {
+    await resetDb();
+    await addDeltas(Array.from({ length: 240 }, (_, i) => ({ _id: `s${i}`, scope: `t:s${i % 60}`, d: { x: 1 } })));
+    await sealScopes(Array.from({ length: 60 }, (_, i) => `t:s${i}`));
+    expect(await CountDeltaModel.countDocuments({ sealed: false })).to.equal(0);
+    for (const i of [0, 29, 59]) expect(await readCounts(`t:s${i}`)).to.deep.equal({ x: 4 });
   });
 });
