@@ -11,7 +11,7 @@ import { SamplingResultModel } from '../models/SamplingResult.js';
 import { currentRules } from '../products/flagRules.js';
 import { evaluate, type FactIn } from '../products/rules.js';
 import { announceFlag } from '../products/announce.js';
-import { factRows } from '../analytics/count.js';
+import { directFacts, factRows } from '../analytics/count.js';
 import { productSnapshot } from './resolveProduct.js';
 import { isoWeek } from '../../shared/calendar.js';
 import { addWeeks } from '../../shared/weeks.js';
@@ -134,10 +134,11 @@ export async function detectAll(asOf?: Date) {
   const at = asOf ?? now();
   const { rules } = await currentRules();
   const widest = Math.max(rules.volume.windowDays, rules.spread.windowDays, rules.safety.windowDays);
-  const rows = await factRows(
-    { createdAt: { $gte: new Date(at.getTime() - widest * DAY_MS), $lte: at }, productId: { $exists: true, $ne: null } },
-    ['productId', 'createdAt', 'safety', 'keyCategory', 'week'],
-  );
+  const since = new Date(at.getTime() - widest * DAY_MS);
+  const fields = ['productId', 'createdAt', 'safety', 'keyCategory', 'week'];
+  const rows =
+    (await directFacts(fields, since, at))?.filter((r) => r.productId != null) ??
+    (await factRows({ createdAt: { $gte: since, $lte: at }, productId: { $exists: true, $ne: null } }, fields));
   const weeks = new Set([isoWeek(at), addWeeks(isoWeek(at), -1)]);
   const tally = new Map<string, { volume: number; spread: number; safety: number; week: Map<string, number> }>();
   for (const r of rows) {

@@ -3,13 +3,11 @@
 // enforcement cases on products the merchant sold. Shown on the public profile with the figures.
 import mongoose from 'mongoose';
 import { now } from '../clock.js';
-import { factRows } from '../analytics/count.js';
+import { directFacts, factRows } from '../analytics/count.js';
 import { MerchantCreditModel } from '../models/MerchantCredit.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ProductFlagModel } from '../models/ProductFlag.js';
 import { StoreModel } from '../models/Store.js';
-import { ComplaintFactModel } from '../models/ComplaintFact.js';
-import { readDirect } from '../db/directWrites.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { RESOLVED_MIN_SATISFACTION } from '../analytics/rollup.js';
 import type { FigureSource } from '../presenters/merchant.js';
@@ -160,10 +158,7 @@ export async function refreshAllCredit(at = now()) {
   const inputs = new Map(merchants.map((m) => [String(m._id), empty(stores.get(String(m._id)) ?? 0)]));
   const fields = ['merchantId', 'complaintId', 'createdAt', ...FACT_FIELDS];
   const out = await excludedComplaints();
-  // A seeder reads the facts straight from the engine's table (a date is then its milliseconds).
-  const direct = (await readDirect(ComplaintFactModel.collection, fields))?.filter(
-    (r) => (r.createdAt as number) >= since.getTime() && (r.createdAt as number) <= at.getTime(),
-  );
+  const direct = await directFacts(fields, since, at);
   for (const r of direct ?? (await factRows({ createdAt: { $gte: since, $lte: at } }, fields))) {
     const x = inputs.get(String(r.merchantId));
     if (x && !out.has(String(r.complaintId))) add(x, r);

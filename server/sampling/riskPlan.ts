@@ -22,7 +22,9 @@ import { SamplingPlanAdjustmentModel } from '../models/SamplingPlanAdjustment.js
 import { SamplingPlanItemModel, type SamplingPlanItemRecord } from '../models/SamplingPlanItem.js';
 import { countPlan, totalsOfRows } from './totals.js';
 import { rankBands } from './bands.js';
-import { insertModels } from '../db/directWrites.js';
+import mongoose from 'mongoose';
+import { insertFresh, insertModels, readDirect } from '../db/directWrites.js';
+import { directFacts } from '../analytics/count.js';
 import { SamplingPlanTotalsModel } from '../models/SamplingPlanTotals.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 import { firstWriter } from '../db/firstWriter.js';
@@ -148,6 +150,16 @@ async function adjustmentsOf(region: string, quarter: string): Promise<Map<strin
   return new Map(docs.map((d) => [d._id, { override: d.override, adjustment: d.adjustment }]));
 }
 
+/** The risk inputs of the year's facts (a seeder's straight from the table). */
+async function yearOfFacts(
+  since: Date,
+): Promise<{ productId?: unknown; merchantId?: unknown; countyCode: string; safety?: boolean | null }[]> {
+  const fields = ['productId', 'merchantId', 'countyCode', 'safety'];
+  const direct = await directFacts(fields, since);
+  if (direct) return direct as never;
+  return ComplaintFactModel.find({ createdAt: { $gte: since } }, { productId: 1, merchantId: 1, countyCode: 1, safety: 1 }).lean();
+}
+
 /**
  * Scores every product with a risk input and rewrites the current quarter's plan rows of every bureau.
  * `afterRead` runs between a region's reads and its writes: the race test saves adjustments there (a plain
@@ -188,7 +200,7 @@ export async function computeSamplingPlans(
   };
   // A periodic job: each input collection is read once, by its time window.
   const [facts, samplings, incidents, flags, bureaus] = await Promise.all([
-    ComplaintFactModel.find({ createdAt: { $gte: yearAgo } }, { productId: 1, merchantId: 1, countyCode: 1, safety: 1 }).lean(),
+    yearOfFacts(yearAgo),
     SamplingResultModel.find(
       { sampledOn: { $gte: threeYearsAgo } },
       { productId: 1, producer: 1, passed: 1, regionCode: 1, sampledOn: 1, failedItems: 1 },
@@ -233,9 +245,12 @@ export async function computeSamplingPlans(
   // Whole, like the inputs above: the plan names most products and merchants, which one read by `_id`
   // each made 786 round trips in the demo seed (more at scale) instead of two reads.
   const merchantIds = new Set([...inputs.values()].flatMap((v) => [...v.merchants]));
+  // The seed reads them straight from the tables (FerretDB would decode every whole document for these fields).
   const [productRows, creditRows] = await Promise.all([
-    ProductModel.find({}, { name: 1, category: 1, producer: 1 }).lean(),
-    MerchantCreditModel.find({}, { tier: 1 }).lean(),
+    readDirect(ProductModel.collection, ['_id', 'name', 'category', 'producer']).then(
+      (rows) => rows ?? ProductModel.find({}, { name: 1, category: 1, producer: 1 }).lean(),
+    ),
+    readDirect(MerchantCreditModel.collection, ['_id', 'tier']).then((rows) => rows ?? MerchantCreditModel.find({}, { tier: 1 }).lean()),
   ]);
   const products = new Map(
     (productRows as { _id: unknown; name: string; category: string; producer?: string | null }[])
@@ -245,7 +260,7 @@ export async function computeSamplingPlans(
   const tiers = new Map(creditRows.filter((c) => merchantIds.has(String(c._id))).map((c) => [String(c._id), c.tier as string]));
 
   let rows = 0;
-  const freshRows: object[] = [];
+  const freshRows: { productId: string }[] = [];
   const freshTotals: object[] = [];
   for (const bureau of bureaus) {
     const region = bureau.regionCode;
@@ -328,7 +343,16 @@ export async function computeSamplingPlans(
     await countPlan(region, quarter);
     rows += writes.length;
   }
-  if (opts.fresh) await Promise.all([insertModels(SamplingPlanItemModel, freshRows), insertModels(SamplingPlanTotalsModel, freshTotals)]);
+  // The rows are this function's own, built field by field to the schema (every default given): they go
+  // in as stored, without mongoose's casting and validation of each of the thousands of them.
+  if (opts.fresh)
+    await Promise.all([
+      insertFresh(
+        SamplingPlanItemModel.collection,
+        freshRows.map((r) => ({ ...r, productId: new mongoose.Types.ObjectId(r.productId), __v: 0 })),
+      ),
+      insertModels(SamplingPlanTotalsModel, freshTotals),
+    ]);
   return { quarter, products: inputs.size, rows };
 }
 
