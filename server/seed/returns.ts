@@ -205,23 +205,23 @@ export async function seedReturns(world: DemoWorld): Promise<void> {
   await timed('returns: breach writes', storeBreaches);
   // Today's desk: a few returns still waiting for a decision, through the command; then every
   // merchant's figures once (each request would recompute its merchant's, a read per week of the year).
-  await Promise.all(
-    [0, 1, 2, 3].map((i) => {
-      const ret = chainStores[i]!;
-      const [name, category, price] = PRODUCTS[i]!;
-      return createReturnRequest(
-        staff,
-        {
-          purchaseStoreId: String(chainStores[(i + 2) % chainStores.length]!._id),
-          returnStoreId: String(ret._id),
-          purchaseDate: new Date(today - DAY).toISOString(),
-          amountFen: price,
-          product: { name, category: category as never },
-        },
-        { at: new Date(today - (i + 1) * HOUR), refreshFigures: false },
-      );
-    }),
-  );
+  // Oldest first, one after another: the lists order a day's requests by _id, and the first hours of a
+  // Shanghai day put the older ones in yesterday's bucket, so _id order must be time order.
+  for (const i of [3, 2, 1, 0]) {
+    const ret = chainStores[i]!;
+    const [name, category, price] = PRODUCTS[i]!;
+    await createReturnRequest(
+      staff,
+      {
+        purchaseStoreId: String(chainStores[(i + 2) % chainStores.length]!._id),
+        returnStoreId: String(ret._id),
+        purchaseDate: new Date(today - DAY).toISOString(),
+        amountFen: price,
+        product: { name, category: category as never },
+      },
+      { at: new Date(today - (i + 1) * HOUR), refreshFigures: false },
+    );
+  }
   await timed('returns: figures', () => refreshAllReturnFigures());
   logger.info({ requests: docs.length + 4 }, 'demo returns seeded');
 }
