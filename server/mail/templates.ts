@@ -16,10 +16,9 @@ const PAUSE_REASON_NAMES: Record<PauseReason, { zh: string; en: string }> = {
   inspection: { zh: '检验', en: 'inspection' },
   appraisal: { zh: '鉴定', en: 'appraisal' },
 };
-const pauseReason = (r: string | undefined, locale: Locale) => {
-  const names = PAUSE_REASON_NAMES[r as PauseReason];
-  return names ? names[locale === 'en' ? 'en' : 'zh'] : locale === 'en' ? 'testing, inspection or appraisal' : '检测、检验或鉴定';
-};
+// The command's schema admits only PAUSE_REASONS, so every stored reason has a name.
+const pauseReason = (r: string | undefined, locale: Locale) =>
+  PAUSE_REASON_NAMES[r as PauseReason]?.[locale === 'en' ? 'en' : 'zh'] ?? r ?? '';
 
 const T: Record<string, (c: C, x: Record<string, string>) => Notice> = {
   filed_consumer: (c) => ({
