@@ -155,7 +155,7 @@ export async function writeSealed(tally: Tally, at = now()): Promise<void> {
   for (let attempt = 0; todo.length; attempt++) {
     const states = await scopeStates(todo);
     // A generation's deltas are sealed before the next generation appears (see the top of this file).
-    await markSealed([...states.values()].flatMap((s) => s.held));
+    await markSealed([...states].map(([scope, s]) => [scope, s.held]));
     const docs = todo.map((scope) => {
       const { snap } = states.get(scope)!;
       const n: Counts = { ...(snap?.n ?? {}) };
@@ -315,13 +315,18 @@ function answer(k: ScopeRead & { stamp: number }) {
 }
 
 /**
- * One update by `_id` per delta (a few per round trip): an `$in` is filtered after reading, so FerretDB
- * read every delta row of every scope, twice per scope sealed.
+ * Marks deltas sealed, one update per scope (ten to a command): its `scope` and `sealed: false` pick
+ * that scope's unsealed rows by index on every engine, and the `$in` of their ids is filtered among
+ * those few. An `$in` alone would read every unsealed row of every scope on FerretDB; one update per
+ * delta by `_id` (as before) cost a command per ten deltas.
  */
-async function markSealed(ids: string[]): Promise<void> {
+async function markSealed(byScope: [string, string[]][], atOnce = 1): Promise<void> {
   await bulkWriteInChunks(
     CountDeltaModel,
-    ids.map((_id) => ({ updateOne: { filter: { _id, sealed: false }, update: { $set: { sealed: true } } } })),
+    byScope
+      .filter(([, ids]) => ids.length)
+      .map(([scope, ids]) => ({ updateMany: { filter: { scope, sealed: false, _id: { $in: ids } }, update: { $set: { sealed: true } } } })),
+    atOnce,
   );
 }
 
@@ -331,7 +336,7 @@ export async function sealScope(scope: string): Promise<number> {
   for (;;) {
     const snap = await latest(scope);
     const gen = snap?.gen ?? 0;
-    if (snap?.ids.length) await markSealed(snap.ids);
+    if (snap) await markSealed([[scope, snap.ids]]);
     const rows = (await CountDeltaModel.find({ scope, sealed: false }, { d: 1 }).limit(SEAL_BATCH).lean()) as { _id: string; d: Counts }[];
     if (!rows.length) return sealed;
     const n: Counts = { ...(snap?.n ?? {}) };
@@ -339,7 +344,7 @@ export async function sealScope(scope: string): Promise<number> {
     for (const k of Object.keys(n)) if (!n[k]) delete n[k];
     const snapshot = { _id: snapId(scope, gen + 1), scope, gen: gen + 1, n, ids: rows.map((r) => r._id), at: now() };
     if (!(await firstWriter(CountSnapshotModel.create(snapshot)))) return sealed; // another sealer made this generation
-    await markSealed(rows.map((r) => r._id));
+    await markSealed([[scope, rows.map((r) => r._id)]]);
     // Readers need only the latest generation; two back stay for processes that cached them.
     if (gen >= 2) await CountSnapshotModel.deleteOne({ _id: snapId(scope, gen - 2) });
     sealed += rows.length;
@@ -351,8 +356,7 @@ export async function sealScope(scope: string): Promise<number> {
 export async function sealCounts(at = now()): Promise<{ scopes: number; sealed: number }> {
   const scopes = new Set<string>();
   for await (const r of CountDeltaModel.find({ sealed: false }, { scope: 1 }).lean().cursor()) scopes.add(r.scope);
-  let sealed = 0;
-  for (const scope of scopes) sealed += await sealScope(scope);
+  const sealed = await sealMany([...scopes], 1);
   // In chunks: FerretDB over SQLite refuses one delete of more rows than SQLite takes variables.
   for (;;) {
     const old = await CountDeltaModel.find({ sealed: true, at: { $lt: new Date(at.getTime() - KEEP_SEALED_MS) } }, { _id: 1 })
@@ -400,12 +404,115 @@ export async function readAllCounts(): Promise<Map<string, Counts>> {
   return out;
 }
 
-/** Folds these scopes' unsealed deltas into snapshots now (a bulk load's or a migration's), a few at a time. */
+/** Folds these scopes' unsealed deltas into snapshots now (a bulk load's or a migration's). */
 export async function sealScopes(scopes: Iterable<string>, parallel = 4): Promise<void> {
+  await sealMany([...new Set(scopes)], parallel);
+}
+
+/**
+ * Fewer scopes than one per this many snapshots are sealed one by one, by their keys (sealScope): on
+ * FerretDB the `$in` of sealTogether's snapshot read is filtered after reading every snapshot
+ * (docs/database-engine.md), which the minute's few scopes of a large ledger should not pay.
+ */
+const SNAPSHOTS_PER_SCOPE_READ = 50;
+
+/** Seals these scopes together (sealTogether), or one by one, `parallel` at a time, when they are few; returns how many deltas were sealed. */
+async function sealMany(scopes: string[], parallel: number): Promise<number> {
+  if (!scopes.length) return 0;
+  if (scopes.length * SNAPSHOTS_PER_SCOPE_READ >= (await CountSnapshotModel.estimatedDocumentCount())) return sealTogether(scopes);
   const queue = [...scopes];
+  let sealed = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      for (let scope = queue.shift(); scope !== undefined; scope = queue.shift()) await sealScope(scope);
+      for (let scope = queue.shift(); scope !== undefined; scope = queue.shift()) sealed += await sealScope(scope);
     }),
   );
+  return sealed;
+}
+
+/** Scopes sealed in one round of sealTogether: the `$in` of their names is one command (tens of kB). */
+const SCOPES_PER_ROUND = 1000;
+/** Update and delete commands of sealTogether in flight at once (bulkWrite.ts: their statements stay well under FerretDB's pool). */
+const COMMANDS_AT_ONCE = 2;
+/** Snapshots per insert command: a generation holds up to SEAL_BATCH delta ids and every key of its scope. */
+const INSERTS_PER_COMMAND = 200;
+
+/**
+ * Seals many scopes in a number of commands that grows with the scopes by tens, not a few per scope:
+ * per round of scopes one read of their snapshots and one of their unsealed deltas, the new
+ * generations in unordered inserts, then the folded deltas marked and old generations deleted in
+ * commands of ten scopes each. Each scope keeps sealScope's order, which keeps reads exact (see the
+ * top of this file): its latest snapshot is read before its deltas, so every delta of an older
+ * generation is sealed by then; the deltas of that snapshot still unsealed (a sealer stopped before
+ * marking them) are marked before the next generation is inserted, and left out of it; the rest go
+ * into it. A generation another sealer inserted first fails alone (E11000 in the unordered insert),
+ * and its scope is left to that sealer, as sealScope leaves it. A scope with more unsealed deltas than
+ * a generation holds goes round again.
+ */
+async function sealTogether(scopes: string[]): Promise<number> {
+  let sealed = 0;
+  for (let todo = scopes; todo.length;) {
+    const again: string[] = [];
+    for (let i = 0; i < todo.length; i += SCOPES_PER_ROUND) {
+      const round = await sealRound(todo.slice(i, i + SCOPES_PER_ROUND));
+      sealed += round.sealed;
+      again.push(...round.again);
+    }
+    todo = again;
+  }
+  return sealed;
+}
+
+async function sealRound(scopes: string[]): Promise<{ sealed: number; again: string[] }> {
+  const latestOf = new Map<string, Snapshot>();
+  const snapshots = CountSnapshotModel.find({ scope: { $in: scopes } }, { scope: 1, gen: 1, n: 1, ids: 1 })
+    .lean()
+    .cursor();
+  for await (const s of snapshots) if ((latestOf.get(s.scope)?.gen ?? 0) < s.gen) latestOf.set(s.scope, s as unknown as Snapshot);
+  const ownIds = new Map([...latestOf].map(([scope, snap]) => [scope, new Set(snap.ids)]));
+  const held = new Map<string, string[]>();
+  const rows = new Map<string, { _id: string; d: Counts }[]>();
+  const again = new Set<string>();
+  const deltas = CountDeltaModel.find({ sealed: false, scope: { $in: scopes } }, { scope: 1, d: 1 })
+    .lean()
+    .cursor();
+  for await (const r of deltas) {
+    const [scope, id] = [r.scope as string, r._id as string];
+    if (ownIds.get(scope)?.has(id)) {
+      held.set(scope, [...(held.get(scope) ?? []), id]);
+      continue;
+    }
+    const list = rows.get(scope) ?? [];
+    rows.set(scope, list);
+    if (list.length === SEAL_BATCH) again.add(scope);
+    else list.push({ _id: id, d: r.d as Counts });
+  }
+  await markSealed([...held], COMMANDS_AT_ONCE);
+  const docs = [...rows].map(([scope, list]) => {
+    const snap = latestOf.get(scope);
+    const n: Counts = { ...(snap?.n ?? {}) };
+    for (const r of list) addInto(n, r.d);
+    for (const k of Object.keys(n)) if (!n[k]) delete n[k];
+    const gen = (snap?.gen ?? 0) + 1;
+    return { _id: snapId(scope, gen), scope, gen, n, ids: list.map((r) => r._id), at: now() };
+  });
+  const lost = new Set<number>();
+  for (let i = 0; i < docs.length; i += INSERTS_PER_COMMAND)
+    await CountSnapshotModel.collection.insertMany(docs.slice(i, i + INSERTS_PER_COMMAND) as never[], { ordered: false }).catch((e) => {
+      if (!onlyDuplicateKeys(e)) throw e;
+      for (const w of (e as { writeErrors: { index: number }[] }).writeErrors) lost.add(i + w.index);
+    });
+  const made = docs.filter((_, i) => !lost.has(i));
+  await markSealed(
+    made.map((d) => [d.scope, d.ids]),
+    COMMANDS_AT_ONCE,
+  );
+  // Readers need only the latest generation; two back stay for processes that cached them.
+  await bulkWriteInChunks(
+    CountSnapshotModel,
+    made.filter((d) => d.gen > 3).map((d) => ({ deleteOne: { filter: { _id: snapId(d.scope, d.gen - 3) } } })),
+    COMMANDS_AT_ONCE,
+  );
+  for (const d of made) knownGen.set(d.scope, d.gen);
+  return { sealed: made.reduce((n, d) => n + d.ids.length, 0), again: made.filter((d) => again.has(d.scope)).map((d) => d.scope) };
 }

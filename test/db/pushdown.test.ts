@@ -238,10 +238,9 @@ const HOT: Record<string, Hot> = {
   "a bulk job's results": () => BulkResultModel.find({ jobId: '000000000000000000000000' }).limit(1000),
   'bulk jobs still running (resumed on start and periodically)': () => BulkJobModel.find({ status: 'running' }).limit(50),
   "an officer's bulk job by Idempotency-Key": () => BulkJobModel.findOne({ ownerId: '000000000000000000000000', key: 'k' }),
+  // The sealer marks a scope's folded deltas by this too (ledger.ts markSealed: the `_id` `$in` is filtered among these rows).
   'list counts: unsealed deltas of an audience': () => CountDeltaModel.find({ scope: 'merchant:x', sealed: false }),
   'list counts: snapshot generation by _id': () => CountSnapshotModel.findById('merchant:x#1'),
-  // The sealer marks each folded delta by _id (an $in would read every delta row of every scope).
-  'ledger: a folded delta, still unsealed, by _id': () => CountDeltaModel.find({ _id: 'merchant:x|y|0>1', sealed: false }),
   // A large list's month read by day (query.ts pageRows) and the credit inputs read its month's day counts.
   "list day counts of an audience's month: unsealed deltas": () =>
     CountDeltaModel.find({ scope: daysScope('merchant:x', '2026-11'), sealed: false }, { d: 1 }),
