@@ -69,31 +69,44 @@ export async function withoutCompanions<T>(collections: mongo.Collection[], f: (
 /** Whether `withDirectWrites` is in force (the bulk seeder then encodes rows in worker threads). */
 export const writingDirectly = () => !!pool;
 
+/** The size of the pieces COPY rows are encoded into and streamed in. */
+const PIECE = 1 << 20;
+
 /**
- * Documents as the rows of a `COPY … FROM STDIN` (text format) into FerretDB's table: each its sjson
- * on a line. JSON text has no raw tab, newline or carriage return (JSON.stringify escapes them), so
- * only its backslashes need doubling for COPY. Pure, so worker threads encode (seed/bulk.ts).
+ * Documents as the rows of a `COPY … FROM STDIN` (text format), each its sjson on a line, encoded as
+ * UTF-8 into pieces of about 1 MB as they go. JSON text has no raw tab, newline or carriage return
+ * (JSON.stringify escapes them), so only its backslashes need doubling for COPY. One string of all
+ * the rows (the demo seed's were 166 MB) cost a flattening copy of twice its size and an encoding
+ * pass over it, besides the rows; each row is written straight into its piece instead. Each piece
+ * has its own memory (never the shared pool), so a worker thread can hand them over (seed/bulk.ts).
  */
-export function copyText(docs: object[], o: { ignoreUndefined?: boolean } = {}): string {
+export function copyRows(docs: object[], o: { ignoreUndefined?: boolean } = {}): Uint8Array[] {
   const opts = { ignoreUndefined: !!o.ignoreUndefined };
-  let out = '';
+  const pieces: Uint8Array[] = [];
+  let piece = Buffer.allocUnsafeSlow(0);
+  let at = 0;
   for (const d of docs) {
-    const row = toSjson(d as Record<string, unknown>, opts);
-    out += (row.includes('\\') ? row.replaceAll('\\', '\\\\') : row) + '\n';
+    let row = toSjson(d as Record<string, unknown>, opts);
+    if (row.includes('\\')) row = row.replaceAll('\\', '\\\\');
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8, and one byte is the row's newline.
+    const most = row.length * 3 + 1;
+    if (at + most > piece.length) {
+      if (at) pieces.push(piece.subarray(0, at));
+      piece = Buffer.allocUnsafeSlow(Math.max(PIECE, most));
+      at = 0;
+    }
+    at += piece.write(row, at);
+    piece[at++] = 10;
   }
-  return out;
+  if (at) pieces.push(piece.subarray(0, at));
+  return pieces;
 }
 
-/** Streams COPY text (copyText) into a table; the client goes back to the pool whatever happens. */
-async function copyInto(table: string, text: string | Uint8Array): Promise<void> {
+/** Streams COPY rows (copyRows) into a table; the client goes back to the pool whatever happens. */
+async function copyInto(table: string, pieces: Uint8Array[]): Promise<void> {
   const client = await pool!.connect();
   let failed: Error | undefined;
   try {
-    // In pieces of 1 MB, so a large load never sits in the socket's buffer at once.
-    const data = typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-    const pieces = function* () {
-      for (let i = 0; i < data.length; i += 1 << 20) yield data.subarray(i, i + (1 << 20));
-    };
     await pipeline(pieces, client.query(copyFrom(`COPY ${table} (_jsonb) FROM STDIN`)));
   } catch (e) {
     failed = e as Error;
@@ -120,17 +133,17 @@ export async function insertFresh(
     await collection.insertMany(docs as never[], { ordered: false, ignoreUndefined: o.ignoreUndefined });
     return 'driver';
   }
-  await copyInto(table, copyText(docs, o));
+  await copyInto(table, copyRows(docs, o));
   written.add(table);
   return 'direct';
 }
 
-/** Rows already encoded by `copyText` (in a worker), straight into the collection's table. */
-export async function insertEncoded(collection: mongo.Collection, text: string | Uint8Array): Promise<void> {
-  if (!text.length) return;
+/** Rows already encoded by `copyRows` (in a worker), straight into the collection's table. */
+export async function insertEncoded(collection: mongo.Collection, pieces: Uint8Array[]): Promise<void> {
+  if (!pieces.length) return;
   const table = await directTable(collection);
   if (!table) throw new Error(`direct writes: no table for ${collection.collectionName}`);
-  await copyInto(table, text);
+  await copyInto(table, pieces);
   written.add(table);
 }
 

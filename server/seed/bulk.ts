@@ -45,14 +45,14 @@ export interface BulkTask {
   to: number;
   products: [key: string, id: string, name: string][];
 }
-/** A chunk's rows as COPY text (directWrites.ts `copyText`) and its count deltas. */
+/** A chunk's rows encoded for COPY (directWrites.ts `copyRows`) and its count deltas. */
 export interface BulkResult {
   count: number;
-  complaints: Uint8Array;
-  events: Uint8Array;
-  facts: Uint8Array;
-  entries: Uint8Array;
-  publics: Uint8Array;
+  complaints: Uint8Array[];
+  events: Uint8Array[];
+  facts: Uint8Array[];
+  entries: Uint8Array[];
+  publics: Uint8Array[];
   tally: [string, Record<string, number>][];
 }
 

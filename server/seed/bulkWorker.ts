@@ -1,12 +1,12 @@
 // A worker thread of the bulk seeder (bulk.ts): makes a slice's specs again from the same plan
 // (backgroundSpecs is a function of its inputs), lives and folds each chunk it is given
-// (buildSynthetic), and encodes the rows as COPY text for the main thread to stream into PostgreSQL.
+// (buildSynthetic), and encodes the rows for COPY (`copyRows`) for the main thread to stream into PostgreSQL.
 // The encoded bytes are handed over, not copied; the chunk's count deltas travel as pairs.
 import { parentPort, workerData } from 'node:worker_threads';
 import mongoose from 'mongoose';
 import { backgroundSpecs } from './productsPlan.js';
 import { buildSynthetic, type FactProduct, type SyntheticSpec } from '../products/synthetic.js';
-import { copyText } from '../db/directWrites.js';
+import { copyRows } from '../db/directWrites.js';
 import type { Tally } from '../counts/ledger.js';
 import type { BulkTask, BulkPlan, BulkResult } from './bulk.js';
 
@@ -26,18 +26,17 @@ parentPort!.on('message', (task: BulkTask) => {
   const products = new Map<string, FactProduct>(task.products.map(([key, id, name]) => [key, { _id: oid(id), name }]));
   const tally: Tally = new Map();
   const b = buildSynthetic(slice.specs.slice(task.from, task.to), now, products, { clock: true, tally });
-  const text = new TextEncoder();
   const result: BulkResult = {
     count: b.complaints.length,
-    complaints: text.encode(copyText(b.complaints)),
-    events: text.encode(copyText(b.events)),
-    facts: text.encode(copyText(b.facts)),
-    entries: text.encode(copyText(b.entries, { ignoreUndefined: true })),
-    publics: text.encode(copyText(b.publics)),
+    complaints: copyRows(b.complaints),
+    events: copyRows(b.events),
+    facts: copyRows(b.facts),
+    entries: copyRows(b.entries, { ignoreUndefined: true }),
+    publics: copyRows(b.publics),
     tally: [...tally],
   };
   parentPort!.postMessage(
     result,
-    [result.complaints, result.events, result.facts, result.entries, result.publics].map((a) => a.buffer as ArrayBuffer),
+    [result.complaints, result.events, result.facts, result.entries, result.publics].flat().map((a) => a.buffer as ArrayBuffer),
   );
 });
