@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from './config.js';
 import { createApp, type AppOptions } from './app.js';
 import { connectDatabase } from './db/connection.js';
-import { withDirectWrites } from './db/directWrites.js';
+import { analyzeInBackground, withDirectWrites } from './db/directWrites.js';
 import { backfillFields } from './db/backfill.js';
 import { attachRealtime } from './realtime/server.js';
 import { startScheduler } from './jobs/scheduler.js';
@@ -74,18 +74,23 @@ export async function startServer(config: Config, opts: AppOptions & { scheduler
   try {
     const seeded =
       config.SEED === 'auto'
-        ? await withDirectWrites(db.postgresUrl, () =>
-            seedIfEmpty(config, () => console.log('  seeding the demo data into the empty database…')),
+        ? await withDirectWrites(
+            db.postgresUrl,
+            () => seedIfEmpty(config, () => console.log('  seeding the demo data into the empty database…')),
+            { analyzeLater: true },
           )
         : false;
     await backfillFields();
     const http = await listen(config, opts);
+    // The seed's statistics cost seconds of the engine's CPU that the wait for listening need not include.
+    const stopAnalyzing = db.postgresUrl ? analyzeInBackground(db.postgresUrl) : async () => {};
     return {
       ...http,
       seeded,
       onDatabaseLost: (handler) => db.onLost(handler),
       async stop() {
         await http.stop();
+        await stopAnalyzing();
         await db.close();
       },
     };

@@ -10,15 +10,26 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { toSjson } from './sjson.js';
 import { dropCompanions, ensurePostgresIndexes } from './pgIndexes.js';
+import { logger } from '../logger.js';
 
 let pool: pg.Pool | null = null;
 let poolUrl = '';
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const tables = new Map<string, string | null>();
 const written = new Set<string>();
+/** Tables written with `analyzeLater`, for `analyzeInBackground`. */
+const unanalyzed = new Set<string>();
 
-/** Runs `f` with direct writes into this FerretDB's PostgreSQL (null: through the driver, as always). */
-export async function withDirectWrites<T>(postgresUrl: string | null, f: () => Promise<T>): Promise<T> {
+/**
+ * Runs `f` with direct writes into this FerretDB's PostgreSQL (null: through the driver, as always).
+ * `analyzeLater`: the tables written get their statistics from `analyzeInBackground` instead of
+ * before this returns (the server's start: its wait for listening need not include them).
+ */
+export async function withDirectWrites<T>(
+  postgresUrl: string | null,
+  f: () => Promise<T>,
+  { analyzeLater = false }: { analyzeLater?: boolean } = {},
+): Promise<T> {
   if (!postgresUrl || pool) return f();
   // A seed that dies is seeded again; its commits need not wait for the disk (the data stays consistent).
   // Room for the bulk seeder's COPYs: four tables per chunk, two chunks at a time (seed/bulk.ts).
@@ -27,7 +38,7 @@ export async function withDirectWrites<T>(postgresUrl: string | null, f: () => P
   try {
     return await f();
   } finally {
-    await finishDirectWrites();
+    await finishDirectWrites(analyzeLater);
   }
 }
 
@@ -218,15 +229,52 @@ export async function readDirect(
 }
 
 /** Statistics for the tables written directly (the planner's row counts, estimatedDocumentCount), then the pool closes. */
-async function finishDirectWrites(): Promise<void> {
+async function finishDirectWrites(later: boolean): Promise<void> {
   const p = pool!;
   pool = null;
   try {
+    if (later) for (const table of written) unanalyzed.add(table);
     // Each on its own connection of the pool, at once.
-    await Promise.all([...written].map((table) => p.query(`ANALYZE ${table}`)));
+    else await Promise.all([...written].map((table) => p.query(`ANALYZE ${table}`)));
   } finally {
     written.clear();
     tables.clear();
     await p.end();
   }
+}
+
+/**
+ * The statistics `withDirectWrites(…, { analyzeLater: true })` left out, one table after another on a
+ * connection of its own, while the server already answers (autovacuum would get to them within a
+ * minute; the start-up backfills and first lists were measured to plan as well without them:
+ * docs/performance.md). A failure is logged, never thrown. The function returned cuts it short.
+ */
+export function analyzeInBackground(postgresUrl: string): () => Promise<void> {
+  const todo = [...unanalyzed];
+  unanalyzed.clear();
+  if (!todo.length) return async () => {};
+  const client = new pg.Client({ connectionString: postgresUrl });
+  let stopped = false;
+  const started = Date.now();
+  const done = (async () => {
+    await client.connect();
+    for (const table of todo) if (!stopped) await client.query(`ANALYZE ${table}`);
+  })().then(
+    () => {
+      if (!stopped) logger.info({ tables: todo.length, ms: Date.now() - started }, 'seeded tables analyzed');
+    },
+    (e: unknown) => {
+      if (!stopped) logger.error({ err: e }, 'analyzing the seeded tables failed; autovacuum analyzes them later');
+    },
+  );
+  void done.then(async () => {
+    if (!stopped) await client.end().catch(() => {});
+  });
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    // Ends an ANALYZE under way too: the engine's fast shutdown that follows ends its backend.
+    await client.end().catch(() => {});
+    await done;
+  };
 }
