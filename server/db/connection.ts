@@ -21,6 +21,15 @@ export async function prepareIndexes(embedded: EmbeddedDb | null): Promise<void>
   if (embedded?.postgresUrl) await ensurePostgresIndexes(embedded.postgresUrl);
 }
 
+/**
+ * The driver's options. On the embedded engine at most 20 commands are in flight at once: FerretDB v1
+ * over PostgreSQL holds connections of its pool (50) for an update that found its document, and 75 or
+ * more concurrent updates never returned, the engine idle and answering nothing after (at 200k
+ * complaints a burst of filings' effects synced flags' rows beside each other and wedged it; 55 at once
+ * returned). MongoDB keeps the driver's default.
+ */
+export const driverOptions = (embedded: boolean) => ({ serverSelectionTimeoutMS: 10_000, ...(embedded ? { maxPoolSize: 20 } : {}) });
+
 /** Connects mongoose to MONGODB_URI, or to an embedded FerretDB started under DATA_DIR. */
 export async function connectDatabase(config: Config): Promise<Database> {
   let embedded: EmbeddedDb | null = null;
@@ -30,7 +39,7 @@ export async function connectDatabase(config: Config): Promise<Database> {
     uri = embedded.uri;
   }
   try {
-    await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+    await mongoose.connect(uri, driverOptions(!!embedded));
     await prepareIndexes(embedded);
     if (embedded) trackEngine(embedded);
   } catch (e) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import mongoose, { type mongo } from 'mongoose';
 import { startFerretDb, type EmbeddedDb, type Engine } from '../../server/db/ferretdb.js';
 import { trackEngine } from '../../server/db/availability.js';
-import { prepareIndexes } from '../../server/db/connection.js';
+import { driverOptions, prepareIndexes } from '../../server/db/connection.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { forgetNumberBlock } from '../../server/complaints/number.js';
 import { forgetSequences } from '../../server/db/sequence.js';
@@ -34,7 +34,7 @@ export async function startTestDatabase(): Promise<string> {
     embedded = await startFerretDb({ dataDir: tmpDir, engine: testEngine(), durable: false });
     uri = embedded.uri.replace(/\/fangxin$/, '/fangxin_test');
   }
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
+  await mongoose.connect(uri, driverOptions(!!embedded));
   await prepareIndexes(embedded);
   if (embedded) trackEngine(embedded);
   return uri;
