@@ -479,7 +479,9 @@ async function sealRound(scopes: string[]): Promise<{ sealed: number; again: str
   for await (const r of deltas) {
     const [scope, id] = [r.scope as string, r._id as string];
     if (ownIds.get(scope)?.has(id)) {
-      held.set(scope, [...(held.get(scope) ?? []), id]);
+      const ids = held.get(scope) ?? [];
+      held.set(scope, ids);
+      ids.push(id);
       continue;
     }
     const list = rows.get(scope) ?? [];
