@@ -4,7 +4,7 @@ import mongoose from 'mongoose';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { addDays, dayRange, weekOfDay, weekRange } from '../../shared/weeks.js';
 import { now } from '../clock.js';
-import { dailyFilings, knownWeeks, weekCells, weekTops } from './weekCells.js';
+import { dailyFilings, knownWeeks, weekFilings, weekTops } from './weekCells.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { ProductModel, type ProductRecord } from '../models/Product.js';
 import { ProductMergeModel } from '../models/ProductMerge.js';
@@ -14,16 +14,18 @@ import { RegionModel } from '../models/Region.js';
 import { StoreModel, type StoreRecord } from '../models/Store.js';
 import { regionLevel } from '../../shared/regions.js';
 
-export async function timeseries(region: string, interval: 'day' | 'week', range: { from?: string; to?: string; category?: string }) {
+/** Complaints per day or week; with `keep` (the dashboard's calls), from week scopes kept between calls (dailyFilings). */
+export async function timeseries(
+  region: string,
+  interval: 'day' | 'week',
+  range: { from?: string; to?: string; category?: string },
+  keep = false,
+) {
   const to = range.to ?? shanghaiDay(now());
   const from = range.from ?? addDays(to, interval === 'day' ? -89 : -181);
   const byPeriod = new Map<string, number>();
-  for (const c of await dailyFilings(weekRange(weekOfDay(from), weekOfDay(to)), {
-    regionPrefix: region,
-    category: range.category,
-    fromDay: from,
-    toDay: to,
-  })) {
+  const weeks = weekRange(weekOfDay(from), weekOfDay(to));
+  for (const c of await dailyFilings(weeks, { regionPrefix: region, category: range.category, fromDay: from, toDay: to }, keep)) {
     const period = interval === 'day' ? c.day : c.week;
     byPeriod.set(period, (byPeriod.get(period) ?? 0) + c.n);
   }
@@ -100,13 +102,22 @@ export async function weeksOf(range: { from?: string; to?: string }): Promise<st
   return (await knownWeeks()).filter((w) => w >= first && w <= last);
 }
 
-/** Counts per city or county inside the region, every one of them listed (zero included). */
-export async function mapCounts(region: string, level: 'city' | 'county', range: { from?: string; to?: string; category?: string }) {
+/**
+ * Counts per city or county inside the region, every one of them listed (zero included); with `keep`
+ * (the dashboard's calls), from week scopes kept between calls (weekFilings).
+ */
+export async function mapCounts(
+  region: string,
+  level: 'city' | 'county',
+  range: { from?: string; to?: string; category?: string },
+  keep = false,
+) {
   const weeks = await weeksOf(range);
   const counts = new Map<string, number>();
-  for (const c of await weekCells(weeks, { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to })) {
-    const code = level === 'city' ? c.county.slice(0, 4) : c.county;
-    counts.set(code, (counts.get(code) ?? 0) + c.n);
+  const filter = { regionPrefix: region, category: range.category, fromDay: range.from, toDay: range.to };
+  for (const [county, n] of await weekFilings(weeks, filter, keep)) {
+    const code = level === 'city' ? county.slice(0, 4) : county;
+    counts.set(code, (counts.get(code) ?? 0) + n);
   }
   const regions = await RegionModel.find({ level, code: new RegExp(`^${region}`) }, { code: 1, name: 1, nameEn: 1 })
     .sort({ code: 1 })

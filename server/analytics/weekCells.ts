@@ -186,15 +186,31 @@ export async function weekMetrics(weeks: string[], f: CellFilter, keep = false):
   return keep ? metricsKept(question(weeks, f), scopes.version, () => sumMetrics(scopes.cells())) : sumMetrics(scopes.cells());
 }
 
-/** Complaints filed per county × category of these weeks (per day in edge weeks), inside the region and filter: the map. */
-export async function weekCells(weeks: string[], f: CellFilter): Promise<Cell[]> {
-  if (totalsServe(f)) return (await readTotals(weeks, f)).filter((c) => c.metric === 'm');
+// Per county or per day: a county's filings of a period are a few hundred cells, its sums a few dozen numbers.
+const filingsKept = keptAnswers<Map<string, number>>(64);
+
+/**
+ * Complaints filed per county of these weeks, inside the region and filter: the map. With `keep`, a
+ * county's or a category's week scopes (its city's or province's, every county × category × metric,
+ * thousands of keys a week at 200k) are kept between calls, as for the summary, and the sums with them.
+ */
+export async function weekFilings(weeks: string[], f: CellFilter, keep = false): Promise<ReadonlyMap<string, number>> {
+  const sum = (cells: Cell[], metric: string) => {
+    const out = new Map<string, number>();
+    for (const c of cells) if (c.metric === metric) out.set(c.county, (out.get(c.county) ?? 0) + c.n);
+    return out;
+  };
+  if (totalsServe(f)) return sum(await readTotals(weeks, f), 'm');
   const metric = f.regionPrefix.length <= 2 ? 'm' : 'n';
-  return (await read(weeks, figureScope, figureDayScope, f)).cells().filter((c) => c.metric === metric);
+  const scopes = await read(weeks, figureScope, figureDayScope, f, keep);
+  return keep ? filingsKept(`map|${question(weeks, f)}`, scopes.version, () => sum(scopes.cells(), metric)) : sum(scopes.cells(), metric);
 }
 
-/** Complaints filed per category and day of these weeks, inside the region and filter: the time series (week scopes only). */
-export async function dailyFilings(weeks: string[], f: CellFilter): Promise<{ day: string; week: string; n: number }[]> {
+/**
+ * Complaints filed per day of these weeks (each day in its week), inside the region and filter: the
+ * time series, from the week scopes only. With `keep`, as for the map.
+ */
+export async function dailyFilings(weeks: string[], f: CellFilter, keep = false): Promise<{ day: string; week: string; n: number }[]> {
   if (totalsServe(f)) {
     const scopes = await Promise.all(weeks.map((w) => readCounts(totalScope(f.regionPrefix, w))));
     return scopes.flatMap((counts, i) =>
@@ -205,16 +221,24 @@ export async function dailyFilings(weeks: string[], f: CellFilter): Promise<{ da
     );
   }
   const region = scopeRegion(f.regionPrefix);
-  const scopes = await Promise.all(weeks.map((w) => readCounts(figureScope(region, w))));
-  const out: { day: string; week: string; n: number }[] = [];
-  scopes.forEach((counts, i) => {
-    for (const [key, n] of Object.entries(counts)) {
-      const parts = key.split('|');
-      if (parts.length !== 4 || parts[3] !== 'n' || !inside(f, parts[0]!, parts[1]!, parts[2]!)) continue;
-      out.push({ day: parts[2]!, week: weeks[i]!, n });
-    }
+  const scopes = await Promise.all(weeks.map((w) => (keep ? readCountsKept : readWhole)(figureScope(region, w))));
+  const perDay = () => {
+    const out = new Map<string, number>();
+    scopes.forEach((scope, i) => {
+      for (const [key, n] of Object.entries(scope.counts())) {
+        const parts = key.split('|');
+        if (parts.length !== 4 || parts[3] !== 'n' || !inside(f, parts[0]!, parts[1]!, parts[2]!)) continue;
+        const at = `${weeks[i]!}|${parts[2]!}`;
+        out.set(at, (out.get(at) ?? 0) + n);
+      }
+    });
+    return out;
+  };
+  const days = keep ? filingsKept(`days|${question(weeks, f)}`, scopes.map((s) => s.version).join(' '), perDay) : perDay();
+  return [...days].map(([at, n]) => {
+    const [week, day] = at.split('|') as [string, string];
+    return { day, week, n };
   });
-  return out;
 }
 
 const topsKept = keptAnswers<Map<string, number>>(64);

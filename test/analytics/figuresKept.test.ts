@@ -4,7 +4,7 @@ import { freshWorld, startTestServer, type TestServer } from '../helpers/server.
 import { DAY, consumerOf, merchantStores, plant, randomSpecs, toyBurst } from '../helpers/products.js';
 import { insertSynthetic } from '../../server/products/synthetic.js';
 import { addDeltas, readCounts, sealCounts } from '../../server/counts/ledger.js';
-import { top } from '../../server/analytics/figures.js';
+import { mapCounts, timeseries, top } from '../../server/analytics/figures.js';
 import { summary } from '../../server/analytics/summary.js';
 import { figureScope, topScope } from '../../server/analytics/rollup.js';
 import { resolveProduct } from '../../server/commands/resolveProduct.js';
@@ -15,8 +15,9 @@ import { weekOfDay } from '../../shared/weeks.js';
 import { now } from '../../server/clock.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 
-// top() and summary() read every week scope whole, as before; the routes answer from the week scopes kept in the process.
-describe('top lists and summaries from the kept week scopes equal the scopes read whole', function () {
+// top(), summary(), mapCounts() and timeseries() read every week scope whole, as before; the routes answer from the week
+// scopes kept in the process.
+describe('top lists, summaries, maps and time series from the kept week scopes equal the scopes read whole', function () {
   this.timeout(1_500_000);
   let srv: TestServer;
   let world: DemoWorld;
@@ -52,6 +53,18 @@ describe('top lists and summaries from the kept week scopes equal the scopes rea
         const res = await officers[who]!.get(`/analytics/summary?${query}`);
         expect(res.status, res.text).to.equal(200);
         expect(res.body, `${label} summary`).to.deep.equal(whole);
+        for (const level of ['county', 'city'] as const) {
+          const map = JSON.parse(JSON.stringify(await mapCounts(region, level, range)));
+          const m = await officers[who]!.get(`/analytics/map?${query}&level=${level}`);
+          expect(m.status, m.text).to.equal(200);
+          expect(m.body, `${label} map by ${level}`).to.deep.equal(map);
+        }
+        for (const interval of ['week', 'day'] as const) {
+          const series = JSON.parse(JSON.stringify(await timeseries(region, interval, range)));
+          const t = await officers[who]!.get(`/analytics/timeseries?${query}&interval=${interval}`);
+          expect(t.status, t.text).to.equal(200);
+          expect(t.body, `${label} time series by ${interval}`).to.deep.equal(series);
+        }
         for (const kind of ['merchants', 'products', 'stores'] as const) {
           const items = JSON.parse(JSON.stringify((await top(kind, region, range, 8)).items));
           if (kind !== 'products' && !category) expect(items.length, `${label} ${kind}`).to.be.greaterThan(0);

@@ -63,7 +63,7 @@ export const analyticsRoutes = () => [
       query: timeseriesQuery,
       response: timeseriesResponse,
     },
-    async ({ actor, query }) => timeseries(regionFor(actor, query.region), query.interval, query),
+    async ({ actor, query }) => timeseries(regionFor(actor, query.region), query.interval, query, true),
   ),
   endpoint(
     {
@@ -90,7 +90,7 @@ export const analyticsRoutes = () => [
     },
     async ({ actor, query }) => {
       const region = regionFor(actor, query.region);
-      return mapCounts(region, query.level, query);
+      return mapCounts(region, query.level, query, true);
     },
   ),
   endpoint(
