@@ -1,0 +1,92 @@
+// The public list reads a day larger than a page by its hours, and a city with a category from their
+// pair's own counts (server/disclosure/present.ts): here a day of 72 publications, three an hour, is
+// paged against the read sorted by _id and the count of rows, and the reads a first page sends are
+// watched (mongoose's debug hook) to hold a page's worth of rows, not the day's.
+import { expect } from 'chai';
+import mongoose from 'mongoose';
+import { publicComplaintQuery, type PublicComplaintQuery } from '../../shared/schemas/disclosure.js';
+import { publicBuckets, publicCountDeltas, publicId } from '../../server/disclosure/counts.js';
+import { countedPublicComplaints } from '../../server/disclosure/present.js';
+import { addDeltas } from '../../server/counts/ledger.js';
+import { paginate } from '../../server/http/paginate.js';
+import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
+import { freshWorld } from '../helpers/server.js';
+
+const HOUR = 3600_000;
+
+describe('public list: a large day by its hours, two filters by their pair', function () {
+  this.timeout(400_000);
+  // Tomorrow in Shanghai, 00:10 to 23:50: newer than anything the foundation published.
+  const day0 = Date.parse(new Date(Date.now() + 32 * HOUR).toISOString().slice(0, 10) + 'T00:10:00+08:00');
+
+  before(async () => {
+    const world = await freshWorld();
+    const store = world.stores.find((s) => s.countyCode.startsWith('3301'))!;
+    const records = Array.from({ length: 72 }, (_, i) => {
+      const _id = publicId(new Date(day0 + Math.floor(i / 3) * HOUR + (i % 3) * 60_000));
+      return {
+        _id,
+        ...publicBuckets(_id),
+        complaintId: new mongoose.Types.ObjectId(),
+        merchantId: store.merchantId,
+        merchantName: 'M',
+        storeId: store._id,
+        storeName: 'S',
+        cityCode: '3301',
+        countyCode: store.countyCode,
+        category: i % 4 ? 'toy' : 'household_appliance',
+        problemType: i % 2 ? 'quality' : 'service',
+        demand: { type: 'refund' },
+        outcome: 'resolved',
+        filedOn: '2026-11-01',
+        publishedAt: _id.getTimestamp(),
+      };
+    });
+    await PublicComplaintModel.insertMany(records);
+    await addDeltas(records.flatMap((r) => publicCountDeltas(r)));
+  });
+
+  /** Every page from the first, and what the first page's reads of records select in all. */
+  async function walk(q: PublicComplaintQuery) {
+    const reads: Record<string, unknown>[] = [];
+    mongoose.set('debug', (coll: string, method: string, filter: Record<string, unknown>) => {
+      if (coll === 'publiccomplaints') reads.push({ method, ...filter });
+    });
+    const first = await countedPublicComplaints(q).finally(() => mongoose.set('debug', false));
+    const pages = [first.items.map((x) => x.id)];
+    for (let cursor = first.nextCursor; cursor;) {
+      const p = await countedPublicComplaints({ ...q, cursor });
+      pages.push(p.items.map((x) => x.id));
+      cursor = p.nextCursor;
+    }
+    let selected = 0;
+    for (const { method: _m, ...filter } of reads) selected += await PublicComplaintModel.countDocuments(filter);
+    return { total: first.total, pages, reads, selected };
+  }
+
+  async function sortedRead(filter: Record<string, unknown>, limit: number) {
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const p = await paginate(PublicComplaintModel, filter, { limit, cursor });
+      pages.push(p.items.map((x) => String(x._id)));
+      cursor = p.nextCursor ?? undefined;
+    } while (cursor);
+    return { total: await PublicComplaintModel.countDocuments(filter), pages };
+  }
+
+  for (const [name, filter] of [
+    ['all', {}],
+    ['a city', { cityCode: '3301' }],
+    ['a city and a category', { cityCode: '3301', category: 'toy' }],
+    ['a category and a problem type', { category: 'toy', problemType: 'quality' }],
+  ] as [string, Record<string, string>][])
+    it(`pages ${name} as the sorted read does, the first page reading its newest hours`, async () => {
+      const limit = 5;
+      const got = await walk(publicComplaintQuery.parse({ limit, ...filter }));
+      expect({ total: got.total, pages: got.pages }).to.deep.equal(await sortedRead(filter, limit));
+      // The day's 72 (or its pair's 18 to 36) are not read for a page of 5: its newest hours are.
+      expect(got.reads.every((r) => r.method === 'find' && typeof r.hour === 'string')).to.equal(true, JSON.stringify(got.reads));
+      expect(got.selected).to.be.at.most(2 * (limit + 1) + 3);
+    });
+});
