@@ -209,7 +209,7 @@ function remember(key: string, month: string) {
  * this engine (a read of a few rows costs about what auth/me does), so a day scope the page will
  * need is read beside what comes before it: the cursor's month (or, for a first page, the month the
  * last first page read by day) beside the audience's scope, and the month the counts say the page
- * ends in beside the whole months before it.
+ * ends in, its day scope and then its days, beside the whole months before it.
  */
 async function pageRows(actor: Actor, q: ComplaintListQuery, p: Plan) {
   const { audience } = p;
@@ -249,29 +249,45 @@ async function pageRows(actor: Actor, q: ComplaintListQuery, p: Plan) {
   const whole = (m: Bucket, need: number) => m.n <= listTuning.wholeUpTo && m.n <= 2 * need;
   const rows: Awaited<ReturnType<typeof read>> = [];
   let byDay = false;
-  for (let i = 0; rows.length < want && i < months.length;) {
-    const lacking = want - rows.length;
-    const m = months[i]!;
-    if (whole(m, lacking)) {
-      // Whole months, as many as the page still lacks by their counts (listBuckets' rule).
-      const batch: Bucket[] = [];
-      let need = lacking;
-      for (; i < months.length && need > 0 && whole(months[i]!, need); i++) {
-        batch.push(months[i]!);
-        need -= months[i]!.n;
-      }
-      if (need > 0 && i < months.length) ahead(months[i]!.value);
-      rows.push(...(await readBuckets(batch, lacking, read)));
-      continue;
-    }
+  // A month's rows by its days (its day scope first), as many days as `lacking` rows need.
+  const dayRows = async (m: Bucket, lacking: number) => {
     if (!cursorDay && !byDay) remember(hintKey, m.value);
     byDay = true;
     const ofMonth = { ...(await daysOf(m.value)) };
     // Day keys still in the audience's scope (a ledger not yet moved) count too.
     for (const [k, n] of Object.entries(counts)) if (k.startsWith(`${kind}d:${m.value}-`)) ofMonth[k] = (ofMonth[k] ?? 0) + n;
     const days = listBuckets({ ...ofMonth, [`${kind}m:${m.value}|${state}`]: m.n }, kind, state, cursorDay, lacking);
-    rows.push(...(await readBuckets(days, lacking, read)));
-    i++;
+    return readBuckets(days, lacking, read);
+  };
+  for (let i = 0; rows.length < want && i < months.length;) {
+    const lacking = want - rows.length;
+    const m = months[i]!;
+    if (!whole(m, lacking)) {
+      rows.push(...(await dayRows(m, lacking)));
+      i++;
+      continue;
+    }
+    // Whole months, as many as the page still lacks by their counts (listBuckets' rule).
+    const batch: Bucket[] = [];
+    let need = lacking;
+    for (; i < months.length && need > 0 && whole(months[i]!, need); i++) {
+      batch.push(months[i]!);
+      need -= months[i]!.n;
+    }
+    if (need <= 0 || i === months.length) {
+      rows.push(...(await readBuckets(batch, lacking, read)));
+      continue;
+    }
+    // The whole months cannot fill the page by their counts and the next is read by its days: the
+    // days it needs are read beside them, a round trip fewer. When the months held fewer rows than
+    // counted (a filter the counts do not know) and those days are then too few, the month is read
+    // again for what is lacking.
+    const [got, more] = await Promise.all([readBuckets(batch, lacking, read), dayRows(months[i]!, need)]);
+    rows.push(...got);
+    if (rows.length + more.length >= want || more.length < need) {
+      rows.push(...more);
+      i++;
+    }
   }
   if (!cursorDay && !byDay) firstByDay.delete(hintKey);
   return rows;
