@@ -15,8 +15,7 @@ const SHANGHAI_MS = 8 * 3600 * 1000;
  */
 export const listTuning = { wholeUpTo: 150, wholePages: 2 };
 
-/** Months and days of filing and of due time; `th`: hours of publication (the public list, disclosure/present.ts). */
-export type BucketField = 'tm' | 'td' | 'dm' | 'dd' | 'th';
+export type BucketField = 'tm' | 'td' | 'dm' | 'dd';
 export interface Bucket {
   field: BucketField;
   value: string;

@@ -1,14 +1,12 @@
 // The public list's counts in the count ledger (server/counts/ledger.ts). Without a filter its page
 // and its total each read every published record (FerretDB sorts and counts in memory what the
 // equalities select, here everything), and a city's or a merchant's list all of theirs. So each record
-// carries the Shanghai month, day and hour of its `_id` (made at publication, the list's order), and
-// each view the list filters by (all, a merchant, a city, a problem type, a category, and two of the
-// last three together) has a scope counting its records in total (`*`) and per month and day
-// (`tm:<month>|*`, `td:<day>|*`), and a scope per month counting them per hour (`th:<hour>|*`): a page
-// reads the buckets that hold it (present.ts, listBuckets.ts) and its total is one key. A day's records
-// grow with the data (about 200 a day of all of them at 50k complaints, 800 at 200k), an hour's a
-// twenty-fourth of that. A record's filter fields never change once published, so each record adds its
-// counts once, under ids naming its complaint.
+// carries the Shanghai month and day of its `_id` (made at publication, the list's order), and each
+// view the list filters by (all, a merchant, a city, a problem type, a category, and two of the last
+// three together, as the public page chooses them) has a scope counting its records in total (`*`) and
+// per month and day (`tm:<month>|*`, `td:<day>|*`): a page reads the buckets that hold it (present.ts,
+// listBuckets.ts) and its total is one key. A record's filter fields never change once published, so
+// each record adds its counts once, under ids naming its complaint.
 import mongoose from 'mongoose';
 import { bucketsOf } from '../complaints/listBuckets.js';
 import { addDeltas, tallyAdd, type Tally } from '../counts/ledger.js';
@@ -28,9 +26,6 @@ const PAIRED: PublicFilter[] = ['cityCode', 'category', 'problemType'];
 
 export const publicScope = (view: string) => `public:${view}`;
 
-/** The scope of a view's counts per hour of one month (`YYYY-MM`). */
-export const publicHoursScope = (view: string, month: string) => `public:${view}|hours:${month}`;
-
 /**
  * The view a list's filters read (`*` without one, one filter's, or two paired filters'), or null
  * for other combinations (their rows are counted; see present.ts).
@@ -47,11 +42,8 @@ function viewsOf(r: Record<PublicFilter, unknown>): string[] {
   return [{}, ...(Object.keys(PUBLIC_FILTERS) as PublicFilter[]).map((f) => ({ [f]: r[f] })), ...pairs].map((f) => publicView(f)!);
 }
 
-/** The Shanghai hour `YYYY-MM-DDTHH` of a time. */
-const hourOf = (at: Date) => new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 13);
-
-/** The month, day and hour buckets of a record: its `_id`'s time. */
-export const publicBuckets = (id: mongoose.Types.ObjectId) => ({ ...bucketsOf(id.getTimestamp()), hour: hourOf(id.getTimestamp()) });
+/** The month and day buckets of a record: its `_id`'s time. */
+export const publicBuckets = (id: mongoose.Types.ObjectId) => bucketsOf(id.getTimestamp());
 
 /**
  * A record's `_id` made for a publication at `at`: that time, then a fresh id's unique rest. The seeds
@@ -65,16 +57,9 @@ export function publicId(at: Date): mongoose.Types.ObjectId {
 }
 
 /** What a record adds to the counts of each of its views. */
-export function publicCounts(
-  r: { day: string; hour: string } & Record<PublicFilter, unknown>,
-): { scope: string; d: Record<string, number> }[] {
-  const month = r.day.slice(0, 7);
-  const d = { '*': 1, [`tm:${month}|*`]: 1, [`td:${r.day}|*`]: 1 };
-  const h = { [`th:${r.hour}|*`]: 1 };
-  return viewsOf(r).flatMap((v) => [
-    { scope: publicScope(v), d },
-    { scope: publicHoursScope(v, month), d: h },
-  ]);
+export function publicCounts(r: { day: string } & Record<PublicFilter, unknown>): { scope: string; d: Record<string, number> }[] {
+  const d = { '*': 1, [`tm:${r.day.slice(0, 7)}|*`]: 1, [`td:${r.day}|*`]: 1 };
+  return viewsOf(r).map((v) => ({ scope: publicScope(v), d }));
 }
 
 type Counted = Parameters<typeof publicCounts>[0] & { complaintId: unknown };
@@ -88,27 +73,27 @@ export function tallyPublic(records: Counted[], tally: Tally): void {
 }
 
 /** The fields the counts read (a projection). */
-export const PUBLIC_COUNTED = { complaintId: 1, day: 1, hour: 1, merchantId: 1, cityCode: 1, problemType: 1, category: 1 } as const;
+export const PUBLIC_COUNTED = { complaintId: 1, day: 1, merchantId: 1, cityCode: 1, problemType: 1, category: 1 } as const;
 
 const BACKFILL = 'backfill:public-counts-v1';
-/** The hours and the pairs of filters, added to a database counted by v1. */
-const BACKFILL_HOURS = 'backfill:public-counts-v2';
+/** The pairs of filters, added to a database counted by v1. */
+const BACKFILL_PAIRS = 'backfill:public-counts-v2';
 
-/** A v1 delta: a view's total, month and day (v1 counted every view of one filter or none). */
-const v1Delta = (scope: string) => !scope.includes('|hours:') && !scope.includes('&');
+/** A v1 delta: a view of one filter or none. */
+const v1Delta = (scope: string) => !scope.includes('&');
 
 /**
  * Records published before these counts existed get their buckets and counts once per database, at
  * start, with the live path's delta ids (a publication meanwhile counts nothing twice); a database
- * counted before the hours and the pairs gets those alone (its v1 deltas may be sealed and gone, so
+ * counted before the pairs gets those alone (its v1 deltas may be sealed and gone, so
  * adding them again would count them twice). The seeds run it first, so the records they count in
  * their tally are not counted again at a later start.
  */
 export async function backfillPublicCounts(batch = 500): Promise<void> {
-  const [counted, hours] = await Promise.all([JobRunModel.exists({ key: BACKFILL }), JobRunModel.exists({ key: BACKFILL_HOURS })]);
-  if (counted && hours) return;
+  const [counted, pairs] = await Promise.all([JobRunModel.exists({ key: BACKFILL }), JobRunModel.exists({ key: BACKFILL_PAIRS })]);
+  if (counted && pairs) return;
   for (;;) {
-    const rows = await PublicComplaintModel.find({ $or: [{ day: { $exists: false } }, { hour: { $exists: false } }] }, { _id: 1 })
+    const rows = await PublicComplaintModel.find({ day: { $exists: false } }, { _id: 1 })
       .limit(batch)
       .lean();
     if (!rows.length) break;
@@ -126,5 +111,5 @@ export async function backfillPublicCounts(batch = 500): Promise<void> {
     after = rows[rows.length - 1]!._id;
   }
   if (!counted) await claim(BACKFILL, 'backfill');
-  if (!hours) await claim(BACKFILL_HOURS, 'backfill');
+  if (!pairs) await claim(BACKFILL_PAIRS, 'backfill');
 }

@@ -24,20 +24,17 @@ const publicComplaintSchema = new Schema({
   publishedAt: { type: Date, required: true },
   merchantComment: { type: new Schema({ text: String, at: Date }, { _id: false }), default: undefined },
   description: { type: String },
-  // The Shanghai month, day and hour (`YYYY-MM-DDTHH`) of the _id's time (publication): the list's buckets (disclosure/counts.ts).
+  // The Shanghai month and day of the _id's time (publication): the list's buckets (disclosure/counts.ts).
   month: { type: String },
   day: { type: String },
-  hour: { type: String },
 });
-// The public list, a month, a day or an hour of publication at a time (server/disclosure/present.ts):
-// all of it, or one or two filters', each an equality the engine pushes down.
+// The public list, a month or a day of publication at a time (server/disclosure/present.ts): all of it,
+// or one filter's, each an equality the engine pushes down.
 publicComplaintSchema.index({ month: 1 });
 publicComplaintSchema.index({ day: 1 });
-publicComplaintSchema.index({ hour: 1 });
 for (const field of ['merchantId', 'cityCode', 'category', 'problemType']) {
   publicComplaintSchema.index({ [field]: 1, month: 1 });
   publicComplaintSchema.index({ [field]: 1, day: 1 });
-  publicComplaintSchema.index({ [field]: 1, hour: 1 });
 }
 
 export type PublicComplaintRecord = mongoose.InferSchemaType<typeof publicComplaintSchema> & { _id: mongoose.Types.ObjectId };

@@ -10,7 +10,7 @@ import { MerchantRowModel } from '../../server/models/MerchantRow.js';
 import { ReturnRequestModel } from '../../server/models/ReturnRequest.js';
 import { ReturnFactModel } from '../../server/models/ReturnFact.js';
 import { bureauReturnScope, consumerReturnScope, returnListScope } from '../../server/returns/counts.js';
-import { publicHoursScope, publicScope } from '../../server/disclosure/counts.js';
+import { publicScope } from '../../server/disclosure/counts.js';
 import { reviewScope } from '../../server/returns/reviewRollup.js';
 import { RegionModel } from '../../server/models/Region.js';
 import { unreadScope } from '../../server/notifications/unread.js';
@@ -100,7 +100,7 @@ const HOT: Record<string, Hot> = {
     CountDeltaModel.find({ scope: unreadScope(user(w, 'merchant@demo.fangxin.cn')._id), sealed: false }, { d: 1 }),
   "unread count: the user's ledger snapshot by _id (every page)": (w) =>
     CountSnapshotModel.findById(`${unreadScope(user(w, 'merchant@demo.fangxin.cn')._id)}#1`),
-  // The public list (server/disclosure/present.ts): a month, a day or an hour of publication, of all records or of one or two filters', and the view's counts.
+  // The public list (server/disclosure/present.ts): a day or a month of publication, of all records or of one or two filters', and the view's counts.
   'public complaints, one day (GET /public/complaints)': () => PublicComplaintModel.find({ day: '2026-03-10' }),
   'public complaints, one month (GET /public/complaints)': () => PublicComplaintModel.find({ month: '2026-03' }),
   'public complaints of a merchant, one day (GET /public/complaints?merchantId=)': (w) =>
@@ -110,11 +110,8 @@ const HOT: Record<string, Hot> = {
   'public complaints of a category and a city, one day': () =>
     PublicComplaintModel.find({ category: 'toy', cityCode: '3301', day: '2026-03-10' }),
   'public complaints of a problem type, one month': () => PublicComplaintModel.find({ problemType: 'quality', month: '2026-03' }),
-  'public complaints, one hour (GET /public/complaints, a large day)': () => PublicComplaintModel.find({ hour: '2026-03-10T09' }),
-  'public complaints of a city and a category, one hour': () =>
-    PublicComplaintModel.find({ cityCode: '3301', category: 'toy', hour: '2026-03-10T09' }),
-  "public complaint counts: a view's hours of a month, unsealed ledger deltas": () =>
-    CountDeltaModel.find({ scope: publicHoursScope('c:3301&k:toy', '2026-03'), sealed: false }, { d: 1 }),
+  "public complaint counts: a city's and a category's view, unsealed ledger deltas": () =>
+    CountDeltaModel.find({ scope: publicScope('c:3301&k:toy'), sealed: false }, { d: 1 }),
   "public complaint counts: the view's unsealed ledger deltas": () =>
     CountDeltaModel.find({ scope: publicScope('c:3301'), sealed: false }, { d: 1 }),
   "public complaint counts: the view's ledger snapshot by _id": () => CountSnapshotModel.findById(`${publicScope('*')}#1`),
