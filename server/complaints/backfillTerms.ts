@@ -12,7 +12,7 @@ import { JobRunModel } from '../models/JobRun.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { logger } from '../logger.js';
-import { monthTerm } from './searchTerms.js';
+import { entryTerms, monthTerm, type TermSource } from './searchTerms.js';
 
 const DONE = 'backfill:complaint-entry-month-terms';
 /** Rows updated per step (one progress line each). */
@@ -47,5 +47,47 @@ export async function backfillMonthTerms(): Promise<number> {
   }
   if (ops.length) await flush();
   await entriesHoldMonthTerms();
+  return done;
+}
+
+const PHRASES_DONE = 'backfill:complaint-entry-phrase-terms';
+let phrasesHeld = false;
+
+/** Records that every entry holds its phrase terms: a database seeded from empty writes them. */
+export const entriesHoldPhraseTerms = () => claim(PHRASES_DONE, 'backfill');
+
+/** Whether every entry holds its phrase terms (searchTerms.ts `phraseTerms`): a search reads by phrase only then. */
+export async function phraseTermsHeld(): Promise<boolean> {
+  return (phrasesHeld ||= !!(await JobRunModel.exists({ key: PHRASES_DONE })));
+}
+
+/**
+ * Entries written before the phrase terms get them, from their own complaint copy, in one pass of bulk
+ * updates (as above). Not awaited at start: until it is done a search reads by bigrams as before. A row
+ * whose terms are current is not updated, nor one a live writer rewrote meanwhile (its version moved),
+ * so a stop halfway costs the next start a scan, not the updates again.
+ */
+export async function backfillPhraseTerms(): Promise<number> {
+  if (await JobRunModel.exists({ key: PHRASES_DONE })) return 0;
+  const started = Date.now();
+  const of = await ComplaintEntryModel.estimatedDocumentCount();
+  let done = 0;
+  let ops: Op[] = [];
+  const flush = async () => {
+    await bulkWriteInChunks(ComplaintEntryModel.collection as never, ops, 3);
+    done += ops.length;
+    ops = [];
+    logger.info({ done, of, perSecond: Math.round((done * 1000) / (Date.now() - started)) }, 'list entries given phrase search terms');
+  };
+  for await (const r of ComplaintEntryModel.collection.find({}, { projection: { c: 1, tm: 1, tt: 1, version: 1 } })) {
+    const tt = entryTerms(r.c as TermSource, r.tm as string);
+    const had = (r.tt as string[] | undefined) ?? [];
+    if (had.length === tt.length && had.every((t, i) => t === tt[i])) continue;
+    ops.push({ updateOne: { filter: { _id: r._id, version: r.version }, update: { $set: { tt } } } });
+    if (ops.length >= STEP) await flush();
+  }
+  if (ops.length) await flush();
+  await entriesHoldPhraseTerms();
+  phrasesHeld = true;
   return done;
 }

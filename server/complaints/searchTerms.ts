@@ -9,6 +9,15 @@ import { queryTokens, rarestFirst, storedTokens } from '../search/tokens.js';
 
 /** Enough for the names and about 700 characters of Chinese description; every list read carries the row. */
 const MAX_TERMS = 1500;
+/** Three-character phrases kept at most (about 1,000 characters of description, past MAX_TERMS's cut). */
+const MAX_PHRASES = 1000;
+/**
+ * The term of a complaint whose terms or phrases were cut (a description of thousands of characters):
+ * a search by phrase reads these rows too, so a phrase past the cut is found as its bigrams would find
+ * it. Stored without a month: such complaints are rare.
+ */
+export const CUT_TERM = '~';
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 const NUMBER = /^zj-\d{8}-\d{6}$/;
 
 const normal = (s: string) => s.normalize('NFKC').trim().toLowerCase();
@@ -27,17 +36,36 @@ export interface TermSource {
   description?: string | null;
 }
 
-/** The stored terms, names before the description (a very long description is cut, never a name). */
-export function complaintTerms(c: TermSource): string[] {
-  const p = c.product;
-  return [normal(c.number), ...storedTokens([c.number, p?.name, p?.brand, p?.model, c.merchantName, c.storeName, c.description])].slice(
-    0,
-    MAX_TERMS,
-  );
+/**
+ * The Chinese phrases of three characters in these texts. A query of three or more characters reads
+ * by one of its phrases: its two bigrams (热水, 水壶) are two terms, and FerretDB pushes down one
+ * equality per field, so a read by either fetched every row holding that bigram (every 热水器 too).
+ */
+export function phraseTerms(texts: (string | null | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts)
+    for (const run of (text ?? '').normalize('NFKC').toLowerCase().match(CJK) ?? []) {
+      const chars = [...run];
+      for (let i = 0; i + 2 < chars.length; i++) out.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+    }
+  return [...out];
 }
 
-/** A term as a list entry stores it: behind the month of filing, except a whole number (it selects one row anyway). */
-export const monthTerm = (month: string, term: string) => (NUMBER.test(term) ? term : `${month}|${term}`);
+/** The stored terms, names before the description (a very long description is cut, never a name), then its phrases. */
+export function complaintTerms(c: TermSource): string[] {
+  const p = c.product;
+  const texts = [c.number, p?.name, p?.brand, p?.model, c.merchantName, c.storeName, c.description];
+  const terms = [normal(c.number), ...storedTokens(texts)];
+  const phrases = phraseTerms(texts);
+  const cut = terms.length > MAX_TERMS || phrases.length > MAX_PHRASES;
+  return [...terms.slice(0, MAX_TERMS), ...phrases.slice(0, MAX_PHRASES), ...(cut ? [CUT_TERM] : [])];
+}
+
+/**
+ * A term as a list entry stores it: behind the month of filing, except a whole number (it selects one
+ * row anyway) and CUT_TERM (one read finds the audience's few cut complaints of every month).
+ */
+export const monthTerm = (month: string, term: string) => (NUMBER.test(term) || term === CUT_TERM ? term : `${month}|${term}`);
 
 /** The list entry's terms (`tt`) of a complaint filed in `month` (its `tm`, which never changes). */
 export const entryTerms = (c: TermSource, month: string) => complaintTerms(c).map((t) => monthTerm(month, t));

@@ -8,7 +8,7 @@
 // figures written as province-wide day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
 // bands gets its band; a flag written before the flag lists' rows gets them; mails and accounts written
 // before the admin's lists read by band get their numbers; merchants written before the public registry's
-// rows get theirs; list entries written before their search terms held the month get them so). Each step finds nothing the second time.
+// rows get theirs; list entries written before their search terms held the month get them so, and their phrases). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -18,7 +18,7 @@ import { backfillListKeys } from '../returns/listKeys.js';
 import { backfillReturnCounts } from '../returns/counts.js';
 import { backfillPublicCounts } from '../disclosure/counts.js';
 import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCounts.js';
-import { backfillMonthTerms } from '../complaints/backfillTerms.js';
+import { backfillMonthTerms, backfillPhraseTerms } from '../complaints/backfillTerms.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 import { backfillPlanBands } from '../sampling/bands.js';
 import { backfillOutboxNumbers } from '../mail/outbox.js';
@@ -67,6 +67,11 @@ export async function backfillFields(): Promise<void> {
   // lists read right meanwhile (query.ts adds day keys still in an audience's scope).
   splitDayCounts().catch((e: unknown) =>
     logger.error({ err: e }, 'moving the list day counts to month scopes failed; the next start tries again'),
+  );
+  // Not awaited: a search reads by bigrams, as before, until every entry holds its phrase terms.
+  backfillPhraseTerms().then(
+    (n) => n && logger.info({ entries: n }, 'list entries given phrase search terms: done'),
+    (e: unknown) => logger.error({ err: e }, 'giving list entries their phrase search terms failed; the next start goes on'),
   );
   // Not awaited either: one flag at a time (a few thousand at 200k complaints); the flag lists read
   // the flags as before until every flag has its list rows.

@@ -10,7 +10,7 @@ import { logger } from '../logger.js';
 import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
 import { syncMerchantRows } from '../stores/merchantRows.js';
-import { entriesHoldMonthTerms } from '../complaints/backfillTerms.js';
+import { entriesHoldMonthTerms, entriesHoldPhraseTerms } from '../complaints/backfillTerms.js';
 import { hashPassword } from '../auth/passwords.js';
 
 export const DEMO_ACCOUNTS = [
@@ -168,6 +168,7 @@ export async function seedIfEmpty(config: Config, onStart?: () => void): Promise
   if ((await UserModel.estimatedDocumentCount()) > 0) return false;
   if (!(await claim('seed:demo', 'seed'))) return false;
   await entriesHoldMonthTerms();
+  await entriesHoldPhraseTerms();
   onStart?.();
   const started = Date.now();
   const world = await seedFoundation(config);

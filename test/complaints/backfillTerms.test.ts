@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { backfillMonthTerms } from '../../server/complaints/backfillTerms.js';
+import { backfillMonthTerms, backfillPhraseTerms, phraseTermsHeld } from '../../server/complaints/backfillTerms.js';
 import { complaintEntry, type EntrySource } from '../../server/complaints/entries.js';
 import { complaintTerms } from '../../server/complaints/searchTerms.js';
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
@@ -34,5 +34,23 @@ describe('list entries written before their search terms held the month of filin
     await entries.updateOne({ _id: rows[0]!._id }, { $set: { terms: complaintTerms(rows[0]!.c as EntrySource) }, $unset: { tt: '' } });
     expect(await backfillMonthTerms()).to.equal(1);
     expect((await entries.findOne({ _id: rows[0]!._id }))!.tt).to.deep.equal(rows[0]!.tt);
+  });
+
+  it('get their phrase terms once, from their complaint copy, and searches read by phrase after', async () => {
+    const entries = ComplaintEntryModel.collection;
+    const rows = await entries.find({}, { projection: { c: 1, tt: 1 } }).toArray();
+    // The database as it was: month terms without phrases (a phrase is three characters after the month).
+    for (const r of rows)
+      await entries.updateOne(
+        { _id: r._id },
+        { $set: { tt: (r.tt as string[]).filter((t) => [...(t.split('|')[1] ?? '')].length !== 3) } },
+      );
+    await JobRunModel.deleteMany({ key: 'backfill:complaint-entry-phrase-terms' });
+
+    expect(await backfillPhraseTerms()).to.equal(rows.length);
+    for (const r of await entries.find({}, { projection: { c: 1, tt: 1 } }).toArray())
+      expect(r.tt).to.deep.equal(complaintEntry(r.c as EntrySource).tt);
+    expect(await phraseTermsHeld()).to.equal(true);
+    expect(await backfillPhraseTerms()).to.equal(0);
   });
 });

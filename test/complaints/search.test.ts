@@ -105,6 +105,25 @@ describe('complaint search: Chinese and English, ranked, highlighted, within vis
     expect(partial).to.equal(false);
   });
 
+  it('reads a page of whole words by phrase, and finds a phrase past the cut of a very long description', async () => {
+    // Forty characters in a fixed pseudo-random order: over a thousand different three-character phrases.
+    const chars = [...'一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬东南西北'];
+    let x = 7;
+    const filler = Array.from({ length: 1200 }, () => chars[(x = (x * 1103515245 + 12345) % 2147483648) % chars.length]).join('');
+    const short = await fileVia(consumer, filing(world, '330106', { description: '壶嘴漏水声很大。' }));
+    // Its bigrams early (within the terms kept), the phrase itself only at the end, past the phrases kept.
+    const long = await fileVia(consumer, filing(world, '330106', { description: `漏水，水声。${filler}。最后壶嘴漏水声很大。` }));
+    const page = async (limit: number) => {
+      const r = await hz.get(`/complaints/search?q=${encodeURIComponent('漏水声')}&limit=${limit}`);
+      expect(r.status, r.text).to.equal(200);
+      return r.body as { items: ComplaintHit[]; partial: boolean };
+    };
+    const one = await page(1);
+    expect(one.items.map((h) => h.complaint.id)).to.deep.equal([long.id]);
+    expect(one.partial).to.equal(false);
+    expect((await page(20)).items.map((h) => h.complaint.id)).to.deep.equal([long.id, short.id]);
+  });
+
   it('stays within what each searcher may see', async () => {
     expect(await ids(yw, '冒出黑烟')).to.deep.equal([]);
     expect(await ids(shop, '冒出黑烟')).to.deep.equal([]);

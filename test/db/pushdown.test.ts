@@ -18,6 +18,7 @@ import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { filterOf, pageQuery, plan } from '../../server/complaints/query.js';
 import { daysScope } from '../../server/complaints/listBuckets.js';
 import { searchProbe } from '../../server/complaints/search.js';
+import { CUT_TERM } from '../../server/complaints/searchTerms.js';
 import { ComplaintNumberModel } from '../../server/models/ComplaintNumber.js';
 import { SubscriptionStampModel } from '../../server/models/SubscriptionStamp.js';
 import { ComplaintEventModel, eventId } from '../../server/models/ComplaintEvent.js';
@@ -159,6 +160,8 @@ const HOT: Record<string, Hot> = {
   'complaint search: a whole number within the audience': () => searchProbe('region:3301', 'zj-20261130-000123'),
   // ... a word is read a month of filing at a time, newest first (the month's rows holding it are the cost).
   'complaint search: one term within the audience, one month': () => searchProbe('region:33', '热水', '2026-11'),
+  // ... a word of three characters or more by one of its phrases (the same read), and the few complaints whose terms were cut.
+  'complaint search: complaints whose terms were cut, within the audience': () => searchProbe('region:33', CUT_TERM),
   'merchant inbox closed tab, newest first': (w) =>
     pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }))!,
   'regulator queue, urgent section by deadline': (w) =>
