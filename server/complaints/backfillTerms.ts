@@ -28,8 +28,12 @@ type Op = { updateOne: { filter: Record<string, unknown>; update: Record<string,
  */
 export const entriesHoldMonthTerms = () => claim(DONE, 'backfill');
 
-export async function backfillMonthTerms(): Promise<number> {
-  if (await JobRunModel.exists({ key: DONE })) return 0;
+/** Updates entries from a scan of them in bulk, STEP at a time (a progress line each); `opOf` null skips a row. */
+async function updateInSteps(
+  rows: AsyncIterable<Record<string, unknown>>,
+  opOf: (r: Record<string, unknown>) => Op | null,
+  what: string,
+): Promise<number> {
   const started = Date.now();
   const of = await ComplaintEntryModel.estimatedDocumentCount();
   let done = 0;
@@ -38,14 +42,27 @@ export async function backfillMonthTerms(): Promise<number> {
     await bulkWriteInChunks(ComplaintEntryModel.collection as never, ops, 3);
     done += ops.length;
     ops = [];
-    logger.info({ done, of, perSecond: Math.round((done * 1000) / (Date.now() - started)) }, 'list entries given month search terms');
+    logger.info({ done, of, perSecond: Math.round((done * 1000) / (Date.now() - started)) }, what);
   };
-  for await (const r of ComplaintEntryModel.collection.find({ tt: { $exists: false } }, { projection: { terms: 1, tm: 1 } })) {
-    const tt = ((r.terms as string[] | undefined) ?? []).map((t) => monthTerm(r.tm as string, t));
-    ops.push({ updateOne: { filter: { _id: r._id, tt: { $exists: false } }, update: { $set: { tt }, $unset: { terms: '' } } } });
+  for await (const r of rows) {
+    const op = opOf(r);
+    if (op) ops.push(op);
     if (ops.length >= STEP) await flush();
   }
   if (ops.length) await flush();
+  return done;
+}
+
+export async function backfillMonthTerms(): Promise<number> {
+  if (await JobRunModel.exists({ key: DONE })) return 0;
+  const done = await updateInSteps(
+    ComplaintEntryModel.collection.find({ tt: { $exists: false } }, { projection: { terms: 1, tm: 1 } }),
+    (r) => {
+      const tt = ((r.terms as string[] | undefined) ?? []).map((t) => monthTerm(r.tm as string, t));
+      return { updateOne: { filter: { _id: r._id, tt: { $exists: false } }, update: { $set: { tt }, $unset: { terms: '' } } } };
+    },
+    'list entries given month search terms',
+  );
   await entriesHoldMonthTerms();
   return done;
 }
@@ -69,24 +86,16 @@ export async function phraseTermsHeld(): Promise<boolean> {
  */
 export async function backfillPhraseTerms(): Promise<number> {
   if (await JobRunModel.exists({ key: PHRASES_DONE })) return 0;
-  const started = Date.now();
-  const of = await ComplaintEntryModel.estimatedDocumentCount();
-  let done = 0;
-  let ops: Op[] = [];
-  const flush = async () => {
-    await bulkWriteInChunks(ComplaintEntryModel.collection as never, ops, 3);
-    done += ops.length;
-    ops = [];
-    logger.info({ done, of, perSecond: Math.round((done * 1000) / (Date.now() - started)) }, 'list entries given phrase search terms');
-  };
-  for await (const r of ComplaintEntryModel.collection.find({}, { projection: { c: 1, tm: 1, tt: 1, version: 1 } })) {
-    const tt = entryTerms(r.c as TermSource, r.tm as string);
-    const had = (r.tt as string[] | undefined) ?? [];
-    if (had.length === tt.length && had.every((t, i) => t === tt[i])) continue;
-    ops.push({ updateOne: { filter: { _id: r._id, version: r.version }, update: { $set: { tt } } } });
-    if (ops.length >= STEP) await flush();
-  }
-  if (ops.length) await flush();
+  const done = await updateInSteps(
+    ComplaintEntryModel.collection.find({}, { projection: { c: 1, tm: 1, tt: 1, version: 1 } }),
+    (r) => {
+      const tt = entryTerms(r.c as TermSource, r.tm as string);
+      const had = (r.tt as string[] | undefined) ?? [];
+      if (had.length === tt.length && had.every((t, i) => t === tt[i])) return null;
+      return { updateOne: { filter: { _id: r._id, version: r.version }, update: { $set: { tt } } } };
+    },
+    'list entries given phrase search terms',
+  );
   await entriesHoldPhraseTerms();
   phrasesHeld = true;
   return done;
