@@ -46,6 +46,8 @@ export async function reviewConsumer(consumerId: string, at = now()) {
     templateShare,
     sameTemplateCount: topCount,
     complaintIds: facts.map((f) => String(f.complaintId)),
+    // Each complaint's county, in the same order: a county bureau may open only its own (policies/products.ts).
+    complaintCounties: facts.map((f) => f.countyCode),
   };
   const regionCodes = [...new Set(facts.map((f) => f.countyCode))].sort();
   const openKey = `open:${consumerId}`;

@@ -1,5 +1,7 @@
 // What leaves the server of flags, cases, imports, sampling results and abuse reviews.
 import type { ProductFlagRecord } from '../models/ProductFlag.js';
+import { openableEvidence } from '../policies/products.js';
+import type { Actor } from '../policies/index.js';
 import type { EnforcementCaseRecord } from '../models/EnforcementCase.js';
 import type { ImportJobRecord } from '../models/ImportJob.js';
 import {
@@ -137,23 +139,31 @@ export function presentSampling(s: SamplingResultRecord): SamplingResult {
   };
 }
 
-export function presentAbuse(r: {
-  _id: unknown;
-  consumerId: unknown;
-  consumerName?: string | null;
-  status: string;
-  evidence: unknown;
-  regionCodes?: string[];
-  note?: string | null;
-  decidedAt?: Date | null;
-  createdAt?: Date;
-}): AbuseReview {
+/** A review as `actor` sees it: the evidence's complaints it may open are named (policies/products.ts). */
+export function presentAbuse(
+  r: {
+    _id: unknown;
+    consumerId: unknown;
+    consumerName?: string | null;
+    status: string;
+    evidence: unknown;
+    regionCodes?: string[];
+    note?: string | null;
+    decidedAt?: Date | null;
+    createdAt?: Date;
+  },
+  actor: Actor | null,
+): AbuseReview {
+  // The counties stay on the server: the contract names the complaints, not where each was filed.
+  const { complaintCounties: counties, ...evidence } = r.evidence as Omit<AbuseReview['evidence'], 'openableIds'> & {
+    complaintCounties?: string[];
+  };
   return {
     id: String(r._id),
     consumerId: String(r.consumerId),
     consumerName: r.consumerName ?? null,
     status: r.status as AbuseReview['status'],
-    evidence: r.evidence as AbuseReview['evidence'],
+    evidence: { ...evidence, openableIds: openableEvidence(actor, evidence.complaintIds, counties, r.regionCodes ?? []) },
     regionCodes: r.regionCodes ?? [],
     note: r.note ?? null,
     decidedAt: iso(r.decidedAt),

@@ -421,6 +421,8 @@ export const abuseReviewSchema = z.object({
     templateShare: z.number(),
     sameTemplateCount: z.number().int(),
     complaintIds: z.array(z.string()),
+    /** Those of complaintIds the viewer may open (a county bureau: its county's); the others are shown unlinked. */
+    openableIds: z.array(z.string()),
   }),
   regionCodes: z.array(z.string()),
   note: z.string().nullable(),

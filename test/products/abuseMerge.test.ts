@@ -6,6 +6,8 @@ import { insertSynthetic } from '../../server/products/synthetic.js';
 import { reviewConsumer } from '../../server/commands/reviewAbuse.js';
 import { resolveProduct } from '../../server/commands/resolveProduct.js';
 import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
+import { AbuseReviewModel } from '../../server/models/AbuseReview.js';
+import mongoose from 'mongoose';
 import { now } from '../../server/clock.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 
@@ -21,11 +23,9 @@ describe('abuse review queue', () => {
   after(() => srv.stop());
 
   const templated = (i: number) => `商品标签不符合国家标准，要求十倍赔偿${(i + 2) * 1000}元，订单${1000 + i}。`;
-
-  it('queues nothing for 7 templated complaints, and queues the 8th against 5 merchants with evidence', async () => {
-    const consumer = String(consumerOf(world));
-    const stores = await merchantStores(['330106', '330108', '330105', '330102', '330110'], 'ab');
-    const specs = plantSpecs({
+  /** Eight templated complaints of `consumer` over the last ten days, spread over `stores`. */
+  const templatedSpecs = (stores: Awaited<ReturnType<typeof merchantStores>>, consumer: string) =>
+    plantSpecs({
       stores,
       count: 8,
       product: { name: '保温杯', category: 'daily_goods' },
@@ -35,6 +35,11 @@ describe('abuse review queue', () => {
       description: templated,
       problemType: 'false_advertising',
     });
+
+  it('queues nothing for 7 templated complaints, and queues the 8th against 5 merchants with evidence', async () => {
+    const consumer = String(consumerOf(world));
+    const stores = await merchantStores(['330106', '330108', '330105', '330102', '330110'], 'ab');
+    const specs = templatedSpecs(stores, consumer);
     await insertSynthetic(specs.slice(1), now());
     expect(await reviewConsumer(consumer)).to.equal(null);
     expect((await hz.get('/abuse-reviews')).body.items).to.deep.equal([]);
@@ -70,6 +75,32 @@ describe('abuse review queue', () => {
     expect(ok.body.status).to.equal('cleared');
     expect((await hz.post(`/abuse-reviews/${id}/decision`, { decision: 'confirmed', note: 'again' })).status).to.equal(409);
     expect((await hz.get('/abuse-reviews?status=cleared')).body.items).to.have.length(1);
+  });
+
+  it('links only the complaints a bureau may open: a county its own, the province all', async () => {
+    const consumer = String(new mongoose.Types.ObjectId());
+    const stores = await merchantStores(['330106', '330108', '330105', '330102', '330782'], 'ac');
+    const specs = templatedSpecs(stores, consumer);
+    await insertSynthetic(specs, now());
+    const id = String(await reviewConsumer(consumer));
+    const yiwu = (await ComplaintFactModel.find({ consumerId: consumer, countyCode: '330782' }, { complaintId: 1 }).lean()).map((f) =>
+      String(f.complaintId),
+    );
+    expect(yiwu).to.not.be.empty;
+    const [yw, zj] = await Promise.all([signedIn(srv.url, DEMO.regulatorYw), signedIn(srv.url, DEMO.regulatorZj)]);
+    const review = async (c: ApiClient) => (await c.get('/abuse-reviews')).body.items.find((r: { id: string }) => r.id === id);
+    const county = await review(yw);
+    expect(county.evidence.complaintIds).to.have.length(8);
+    expect(county.evidence.openableIds).to.have.members(yiwu);
+    expect(county.evidence).to.not.have.property('complaintCounties');
+    for (const c of county.evidence.complaintIds) expect((await yw.get(`/complaints/${c}`)).status).to.equal(yiwu.includes(c) ? 200 : 404);
+    expect((await review(zj)).evidence.openableIds).to.deep.equal(county.evidence.complaintIds);
+    // A review recorded before the evidence named each complaint's county: all of them or none.
+    const stored = (await AbuseReviewModel.findById(id).lean())!.evidence as Record<string, unknown>;
+    delete stored.complaintCounties;
+    await AbuseReviewModel.updateOne({ _id: id }, { $set: { evidence: stored } });
+    expect((await review(yw)).evidence.openableIds).to.deep.equal([]);
+    expect((await review(zj)).evidence.openableIds).to.have.length(8);
   });
 });
 

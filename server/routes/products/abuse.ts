@@ -25,7 +25,7 @@ export const abuseRoutes = () => [
         sort: ['createdAt', -1],
         cursor: query.cursor,
         limit: query.limit,
-        present: presentAbuse,
+        present: (r) => presentAbuse(r, actor),
       });
       return { items, nextCursor };
     },
@@ -42,6 +42,6 @@ export const abuseRoutes = () => [
       response: abuseReviewSchema,
       status: 200,
     },
-    async ({ actor, params, body }) => presentAbuse(await decideAbuseReview(params.id, actor!, body.decision, body.note)),
+    async ({ actor, params, body }) => presentAbuse(await decideAbuseReview(params.id, actor!, body.decision, body.note), actor),
   ),
 ];

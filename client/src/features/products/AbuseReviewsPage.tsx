@@ -62,6 +62,7 @@ function Review({ review, onDecided }: { review: AbuseReview; onDecided(): void 
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const e = review.evidence;
+  const openable = new Set(e.openableIds);
   const { busy, track } = useBusy();
   const decide = (decision: 'cleared' | 'confirmed') =>
     track(decision, async () => {
@@ -92,11 +93,17 @@ function Review({ review, onDecided }: { review: AbuseReview; onDecided(): void 
       </p>
       <div className="enf-tags">
         <span className="muted">{t('abuse.complaints')}:</span>
-        {(e.complaintIds ?? []).map((id, i) => (
-          <Link key={id} to={`/complaints/${id}`}>
-            #{i + 1}
-          </Link>
-        ))}
+        {e.complaintIds.map((id, i) =>
+          openable.has(id) ? (
+            <Link key={id} to={`/complaints/${id}`}>
+              #{i + 1}
+            </Link>
+          ) : (
+            <span key={id} className="muted" title={t('abuse.otherRegion')} data-testid="abuse-complaint-elsewhere">
+              #{i + 1}
+            </span>
+          ),
+        )}
       </div>
       {review.note && <p className="muted">{review.note}</p>}
       {review.status === 'pending' && user.role === 'regulator' && (
