@@ -48,7 +48,8 @@ describe('the regulator queue in Chromium', function () {
     expect(withMerchant).to.be.above(0);
     expect(await shownCount(page)).to.equal(withMerchant);
     expect(await page.getByTestId('result-count').innerText()).to.equal(`共 ${withMerchant} 件投诉`);
-    // Only that merchant's complaints are listed.
+    // Only that merchant's complaints are listed (the count can show before the rows do).
+    await page.locator('[data-testid="queue"] tbody tr, [data-testid="queue-urgent"] tbody tr').first().waitFor();
     const merchants = await page
       .locator(
         '[data-testid="queue"] tbody tr td:nth-child(4) > div:first-child, [data-testid="queue-urgent"] tbody tr td:nth-child(4) > div:first-child',
