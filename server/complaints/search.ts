@@ -11,7 +11,9 @@
 // stored without a month: it selects its complaint alone. A word of three characters or more is read
 // first by one of its phrases (searchTerms.ts `phraseTerms`): a month's rows holding the word, not
 // each of its bigrams' (热水壶's, not every 热水 and 水壶), which is all a page needs when it fills
-// with complaints holding every word whole; only a page that does not falls back to the bigrams.
+// with complaints holding every word whole. A page that does not is filled from the bigrams' months,
+// newest first, when the complaints still missing all rank alike but for time; otherwise it is read
+// again by the bigrams alone.
 import type { Highlight, SearchField } from '../../shared/schemas/complaintSearch.js';
 import type { ComplaintRecord } from '../models/Complaint.js';
 import { readCounts } from '../counts/ledger.js';
@@ -116,6 +118,16 @@ function rank(c: ComplaintRecord, q: string, words: string[], marks: string[]): 
   };
 }
 
+/**
+ * Whether every complaint holding all of a query's tokens holds this word whole: the word is its own one
+ * token (a Chinese word of one or two characters, a Latin word no longer than a stored prefix), and a
+ * stored token is a piece of one field's text.
+ */
+const heldWhole = (word: string) => {
+  const t = queryTokens(word);
+  return t.length === 1 && t[0] === word;
+};
+
 export async function searchComplaints(actor: Actor, q: string, limit: number): Promise<{ hits: SearchHit[]; partial: boolean }> {
   const { audience } = audienceFor(actor, undefined);
   const tokens = queryTokens(q);
@@ -139,14 +151,17 @@ export async function searchComplaints(actor: Actor, q: string, limit: number): 
   // Awaited below; a failure meanwhile is the search's only then.
   for (const p of [numbered, counts]) p.catch(() => undefined);
   let partial = false;
-  // Hits of the months read that hold every word whole: each outranks every complaint of an older month.
-  // (A number's rows are left out: they may be older than a month not read yet.)
-  const whole = new Set<string>();
+  // Hits of the months read that no complaint of a month not read yet can outrank: those holding every
+  // word whole (a number's rows are left out: they may be older than a month not read yet), and, once
+  // every such complaint is known, every hit of the months read.
+  const settled = new Set<string>();
+  let settles = (h: SearchHit) => h.matchedWords === words.length;
   /**
-   * Reads months newest first by `terms` (each month with its rows among `cut`) until `limit` hits hold
-   * every word whole or the months run out, or one month holds too many rows of every term tried (partial).
+   * Reads months newest first by `terms` (each month with its rows among `cut`; the first round those
+   * holding `first` of the audience's filings) until `limit` hits are settled or the months run out, or
+   * one month holds too many rows of every term tried (partial).
    */
-  const readMonths = async (terms: string[], cut: Promise<Row[]> = Promise.resolve([])) => {
+  const readMonths = async (terms: string[], cut: Promise<Row[]> = Promise.resolve([]), first = FIRST_ROUND) => {
     const read = (month: string) => monthRows(audience, terms, month);
     const early = new Map(likelyNewest(now()).map((m) => [m, read(m)]));
     // One not needed (the counts name other months, or the newer ones filled the page) is never awaited.
@@ -155,45 +170,63 @@ export async function searchComplaints(actor: Actor, q: string, limit: number): 
     const cutRows = await cut;
     keep((await numbered).slice(0, PROBE));
     let filed = 0;
-    for (let i = 0, batch = nextBatch(months, FIRST_ROUND); i < months.length && !partial && whole.size < limit;) {
+    const before = settled.size;
+    for (let i = 0, batch = nextBatch(months, first); i < months.length && !partial && settled.size < limit;) {
       const round = months.slice(i, i + batch);
       const results = await Promise.all(round.map((b) => early.get(b.value) ?? read(b.value)));
       for (const [k, m] of results.entries()) {
         // The months after the one that filled the page (or was too common to read whole) are left as if
         // never read: the answer is the same however the months were grouped into rounds.
-        if (partial || whole.size >= limit) break;
+        if (partial || settled.size >= limit) break;
         const monthRead = [...m.rows, ...cutRows.filter((r) => monthOf(r) === round[k]!.value)];
         keep(monthRead);
-        for (const id of monthRead.map((r) => String(r._id))) if (hits.get(id)?.matchedWords === words.length) whole.add(id);
+        for (const id of monthRead.map((r) => String(r._id))) {
+          const h = hits.get(id);
+          if (h && settles(h)) settled.add(id);
+        }
         partial ||= !m.complete;
       }
       i += round.length;
       filed += round.reduce((n, b) => n + b.n, 0);
       // The filings that hold the hits still lacking at the rate found so far, none found counting as one:
       // a word that rare (none in FIRST_ROUND filings or more) reads every remaining month in the next round.
-      batch = nextBatch(months.slice(i), ((limit - whole.size) * filed) / Math.max(whole.size, 1));
+      const rate = Math.max(settled.size - before, 1);
+      batch = nextBatch(months.slice(i), ((limit - settled.size) * filed) / rate);
     }
   };
   // By a phrase of a word first: every complaint holding the whole word holds it (or its terms were cut),
   // so once a page of such complaints is found in the newest months nothing else can rank among them,
-  // and the rows read are the word's, not its bigrams' (热水壶: not every 热水器). Otherwise (fewer whole
-  // hits than a page, complaints holding only the pieces rank after them; or a phrase too common) the
-  // bigrams are read as before, from the start.
+  // and the rows read are the word's, not its bigrams' (热水壶: not every 热水器). A read that found
+  // fewer than a page, every month read whole, found every complaint holding every word whole; the rest
+  // of the page holds complaints with fewer words whole. When at most one word can be missing whole
+  // (each other is its own token, held whole by every hit), those all rank alike but for time, so the
+  // bigrams' months are read newest first until the page is full, as for the phrase (a hit of a month
+  // read outranks every one of an older month). Otherwise (several words that may be missing, or a
+  // phrase too common) the bigrams are read as before, from the start.
   const phrases = rarestFirst(phraseTerms(words));
-  let done = false;
+  let bigrams = true;
   if (phrases.length && (await phraseTermsHeld())) {
     const cut = searchProbe(audience, CUT_TERM).exec();
     cut.catch(() => undefined);
     await readMonths(phrases, cut);
-    done = !partial && (await cut).length <= PROBE && whole.size >= limit;
-    if (!done) {
+    const complete = !partial && (await cut).length <= PROBE;
+    if (complete && settled.size >= limit) bigrams = false;
+    else if (complete && words.filter((w) => !heldWhole(w)).length <= 1) {
+      // The phrase's other hits (fewer words whole) are found again in their months, or rank below the page.
+      for (const id of hits.keys()) if (!settled.has(id)) hits.delete(id);
+      settles = () => true;
+      // From the newest month (the next newest is read beside it anyway): the page may lack only a few,
+      // and the rate found there sizes the next round.
+      await readMonths(rarestFirst(tokens), undefined, 1);
+      bigrams = false;
+    } else {
       partial = false;
       rows.clear();
       hits.clear();
-      whole.clear();
+      settled.clear();
     }
   }
-  if (!done) await readMonths(rarestFirst(tokens));
+  if (bigrams) await readMonths(rarestFirst(tokens));
   const ranked = [...hits.entries()]
     .sort(([a], [b]) => (rows.get(a)!.ts < rows.get(b)!.ts ? 1 : -1))
     .map(([, h]) => h)

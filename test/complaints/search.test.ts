@@ -5,6 +5,8 @@ import { filing, fileVia } from '../helpers/complaints.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 import { testClock } from '../../server/clock.js';
+import mongoose from 'mongoose';
+import { backfillPhraseTerms, phraseTermsHeld } from '../../server/complaints/backfillTerms.js';
 
 // Long enough that the phrase sits past the first few hundred terms, where the old scheme stopped.
 const OPENING =
@@ -122,6 +124,78 @@ describe('complaint search: Chinese and English, ranked, highlighted, within vis
     expect(one.items.map((h) => h.complaint.id)).to.deep.equal([long.id]);
     expect(one.partial).to.equal(false);
     expect((await page(20)).items.map((h) => h.complaint.id)).to.deep.equal([long.id, short.id]);
+  });
+
+  describe('a word with fewer whole matches than a page', () => {
+    // 鹦鹉螺 whole in two complaints; its pieces (鹦鹉, 鹉螺) without it in seven, over five months.
+    const WORD = '鹦鹉螺';
+    let expected: string[];
+    before(async () => {
+      const file = async (daysAgo: number, description: string) => {
+        testClock.set(new Date(Date.now() - daysAgo * 86_400_000));
+        try {
+          return (await fileVia(consumer, filing(world, '330106', { description }))).id as string;
+        } finally {
+          testClock.reset();
+        }
+      };
+      const pieces = '鹦鹉的壳上有花纹，像鹉螺。';
+      const old = [];
+      for (const days of [160, 130, 70, 40]) old.push(await file(days, pieces));
+      const wholeOld = await file(100, `${WORD}造型的台灯不亮。`);
+      const recent = [];
+      for (let i = 0; i < 3; i++) recent.push(await file(0, pieces));
+      const wholeNew = await file(0, `${WORD}摆件掉漆。`);
+      // The ranking a read of every month by the bigrams gives: whole matches newest first, then the rest newest first.
+      expected = [wholeNew, wholeOld, ...recent.reverse(), ...old.reverse()];
+      // The entries hold their phrases (written by this code): searches read by phrase from here on.
+      await backfillPhraseTerms();
+      expect(await phraseTermsHeld()).to.equal(true);
+    });
+
+    const page = async (q: string, limit: number) => {
+      const r = await hz.get(`/complaints/search?q=${encodeURIComponent(q)}&limit=${limit}`);
+      expect(r.status, r.text).to.equal(200);
+      return r.body as { items: ComplaintHit[]; partial: boolean };
+    };
+
+    it('ranks every page as a read of every month by the bigrams does', async () => {
+      for (const limit of [1, 2, 3, 5, 6, 8, 9, 20]) {
+        const { items, partial } = await page(WORD, limit);
+        expect(
+          items.map((h) => h.complaint.id),
+          `limit ${limit}`,
+        ).to.deep.equal(expected.slice(0, limit));
+        expect(partial).to.equal(false);
+      }
+      // A second word every hit holds whole (its own token) leaves the order to time alone as well.
+      expect((await page(`${WORD} 鹉螺`, 4)).items.map((h) => h.complaint.id)).to.deep.equal(expected.slice(0, 4));
+    });
+
+    it('reads the bigrams only in the months the page needs', async () => {
+      /** The months read by a bigram of the word in one search. */
+      const bigramMonths = async (limit: number) => {
+        const months = new Set<string>();
+        mongoose.set('debug', (coll: string, method: string, filter: { tt?: unknown }) => {
+          const m =
+            coll === 'complaintentries' && method === 'find' && typeof filter?.tt === 'string' && /^(.*)\|(鹦鹉|鹉螺)$/.exec(filter.tt);
+          if (m) months.add(m[1]!);
+        });
+        try {
+          await page(WORD, limit);
+        } finally {
+          mongoose.set('debug', false);
+        }
+        return months.size;
+      };
+      // Twenty is more than every hit: every month is read, as every search of fewer whole matches than a
+      // page once read them; three lacks one after the whole matches, found in the newest month.
+      const every = await bigramMonths(20);
+      expect(every).to.be.at.least(6);
+      expect(await bigramMonths(3))
+        .to.be.at.most(2)
+        .and.below(every);
+    });
   });
 
   it('stays within what each searcher may see', async () => {
