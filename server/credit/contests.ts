@@ -31,13 +31,28 @@ import { daysScope, readBuckets, type Bucket } from '../complaints/listBuckets.j
 import { firstWriter } from '../db/firstWriter.js';
 
 const DAY = 24 * 3600 * 1000;
-const FACT_FIELDS = { complaintId: 1, createdAt: 1, status: 1, timelyResponse: 1, problemType: 1, promise: 1, satisfaction: 1 } as const;
+const FACT_FIELDS = {
+  complaintId: 1,
+  createdAt: 1,
+  status: 1,
+  timelyResponse: 1,
+  problemType: 1,
+  promise: 1,
+  satisfaction: 1,
+  category: 1,
+  number: 1,
+  storeName: 1,
+  filedProductName: 1,
+} as const;
 
 /** One day of one merchant's facts: two equalities the engine pushes down (it sorts nothing, the day's rows are sorted here). */
 export const merchantDayFactsQuery = (merchantId: string, day: string) => ComplaintFactModel.find({ merchantId, day }, FACT_FIELDS);
 
 type FactRow = Pick<ComplaintFactRecord, keyof typeof FACT_FIELDS>;
-const newestFirst = (a: FactRow, b: FactRow) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime();
+// Facts filed in the same millisecond (a breach's complaints, a bulk load) in one order on every read,
+// so that the offset cursor pages them without a repeat or a gap.
+const newestFirst = (a: FactRow, b: FactRow) =>
+  new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || (String(b.complaintId) < String(a.complaintId) ? -1 : 1);
 
 /**
  * The merchant's first `want` facts since `sinceDay`, newest first. FerretDB sorts in memory whatever
@@ -45,31 +60,42 @@ const newestFirst = (a: FactRow, b: FactRow) => new Date(b.createdAt).getTime() 
  * 200k complaints), and a week of a chain's facts is hundreds. The merchant's complaint list counts
  * its complaints per month and day of filing in the ledger (server/complaints/listBuckets.ts); the
  * days holding the page are read from the newest on, a few at once, as many as those counts say the
- * page still lacks.
+ * page still lacks. The day counts of every month the month counts say the page reaches are read at
+ * once, not one month after the other; a month holding fewer facts than counted (a filing whose fact
+ * its effects have not written yet) sends the reads on to the months after.
  */
 async function newestFacts(merchantId: string, want: number, sinceDay: string): Promise<FactRow[]> {
   const audience = audiences.merchant(merchantId);
   const counts = await readCounts(audience);
-  const months = Object.keys(counts)
-    .flatMap((k) => (/^tm:\d{4}-\d{2}\|\*$/.test(k) && counts[k]! > 0 && k.slice(3, 10) >= sinceDay.slice(0, 7) ? [k.slice(3, 10)] : []))
-    .sort()
-    .reverse();
-  const out: FactRow[] = [];
-  for (const month of months) {
-    if (out.length >= want) break;
-    const ofMonth = await readCounts(daysScope(audience, month));
+  const months = Object.entries(counts)
+    .flatMap(([k, n]) =>
+      /^tm:\d{4}-\d{2}\|\*$/.test(k) && n > 0 && k.slice(3, 10) >= sinceDay.slice(0, 7) ? [{ month: k.slice(3, 10), n }] : [],
+    )
+    .sort((a, b) => (a.month < b.month ? 1 : -1));
+  const daysOf = (month: string, ofMonth: Record<string, number>): Bucket[] => {
     // Day keys still in the merchant's own scope (a ledger not yet moved) count too.
     for (const [k, n] of Object.entries(counts)) if (k.startsWith(`td:${month}-`)) ofMonth[k] = (ofMonth[k] ?? 0) + n;
-    const days: Bucket[] = Object.entries(ofMonth)
+    return Object.entries(ofMonth)
       .flatMap(([k, n]) =>
         n > 0 && k.endsWith('|*') && k.startsWith('td:') && k.slice(3, 13) >= sinceDay
           ? [{ field: 'td' as const, value: k.slice(3, 13), n }]
           : [],
       )
       .sort((a, b) => (a.value < b.value ? 1 : -1));
+  };
+  const out: FactRow[] = [];
+  for (let i = 0; out.length < want && i < months.length;) {
+    const batch: string[] = [];
+    for (let lacking = want - out.length; i < months.length && lacking > 0; i++) {
+      batch.push(months[i]!.month);
+      lacking -= months[i]!.n;
+    }
+    const ofMonths = await Promise.all(batch.map((month) => readCounts(daysScope(audience, month))));
     out.push(
-      ...(await readBuckets(days, want - out.length, async (b) =>
-        (await merchantDayFactsQuery(merchantId, b.value).lean<FactRow[]>()).sort(newestFirst),
+      ...(await readBuckets(
+        batch.flatMap((month, j) => daysOf(month, ofMonths[j]!)),
+        want - out.length,
+        async (b) => (await merchantDayFactsQuery(merchantId, b.value).lean<FactRow[]>()).sort(newestFirst),
       )),
     );
   }
@@ -92,15 +118,21 @@ export async function creditInputs(merchantId: string, q: { cursor?: string; lim
   const latest = new Map<string, CreditContestRecord>();
   for (const c of contests) if (!latest.has(String(c.complaintId))) latest.set(String(c.complaintId), c as CreditContestRecord);
   const excluded = new Set(contests.filter((c) => c.state === 'accepted').map((c) => String(c.complaintId)));
+  // A fact carries what the row shows of its complaint; one written before it did (until the start-up
+  // backfill reaches it) has its complaint read, as every row was: 50 reads by _id per page.
   const complaints = new Map(
     (
       await findByIds<ComplaintRecord>(
         ComplaintModel,
-        page.map((r) => r.complaintId),
+        page.filter((r) => r.number == null).map((r) => r.complaintId),
         { number: 1, storeName: 1, product: 1 },
       )
     ).map((c) => [String(c._id), c]),
   );
+  const shown = (r: FactRow) =>
+    r.number == null
+      ? complaints.get(String(r.complaintId))
+      : { number: r.number, storeName: r.storeName, product: { name: r.filedProductName, category: r.category } };
   return {
     creditTier: (credit?.tier as CreditInputs['creditTier']) ?? null,
     figures: (credit?.figures as Record<string, number | null>) ?? {},
@@ -109,7 +141,7 @@ export async function creditInputs(merchantId: string, q: { cursor?: string; lim
     excluded: excluded.size,
     items: page.map((r) => {
       const id = String(r.complaintId);
-      const c = complaints.get(id);
+      const c = shown(r);
       const contest = latest.get(id);
       return {
         complaintId: id,

@@ -8,7 +8,9 @@
 // figures written as province-wide day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
 // bands gets its band; a flag written before the flag lists' rows gets them; mails and accounts written
 // before the admin's lists read by band get their numbers; merchants written before the public registry's
-// rows get theirs; list entries written before their search terms held the month get them so, and their phrases). Each step finds nothing the second time.
+// rows get theirs; list entries written before their search terms held the month get them so, and their phrases;
+// complaint facts written before the credit inputs read them alone get the complaint's number, store and
+// product name). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -26,6 +28,7 @@ import { numberNewAccounts } from '../accounts/numbers.js';
 import { logger } from '../logger.js';
 import { backfillFlagEntries } from '../products/flagEntries.js';
 import { backfillMerchantRows } from '../stores/merchantRows.js';
+import { backfillShownFields } from '../products/backfill.js';
 
 export async function backfillFields(): Promise<void> {
   await StoreModel.updateMany({ status: { $exists: false } }, { $set: { status: 'open' } });
@@ -78,5 +81,11 @@ export async function backfillFields(): Promise<void> {
   backfillFlagEntries().then(
     (n) => n && logger.info({ flags: n }, 'flag list rows written'),
     (e: unknown) => logger.error({ err: e }, 'writing the flag list rows failed; the next start goes on'),
+  );
+  // Not awaited: one pass over every complaint; the credit inputs read the complaints of the facts
+  // without them until it is done.
+  backfillShownFields().then(
+    (n) => n && logger.info({ facts: n }, 'complaint facts given their number, store and product name: done'),
+    (e: unknown) => logger.error({ err: e }, 'giving complaint facts their number, store and product name failed; the next start goes on'),
   );
 }

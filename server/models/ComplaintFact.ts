@@ -12,6 +12,13 @@ const complaintFactSchema = new Schema({
   storeId: { type: Schema.Types.ObjectId },
   productId: { type: Schema.Types.ObjectId },
   productName: { type: String },
+  // What the merchant's credit inputs show of the complaint, copied here so that a page of inputs is
+  // its facts alone (server/credit/contests.ts): the number, the store (a redirect changes it) and the
+  // product's name as filed (productName above is the resolved product's). Absent on facts written
+  // before, until the start-up backfill (server/products/backfill.ts) gives them.
+  number: { type: String },
+  storeName: { type: String },
+  filedProductName: { type: String },
   provinceCode: { type: String, required: true },
   cityCode: { type: String, required: true },
   countyCode: { type: String, required: true },

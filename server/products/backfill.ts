@@ -4,9 +4,13 @@
 import mongoose from 'mongoose';
 import { productKey } from '../../shared/productKey.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
+import { JobRunModel } from '../models/JobRun.js';
 import { resolveProducts } from '../commands/resolveProduct.js';
-import { BUREAU_STATUSES, complaints, factOf, type ComplaintDoc } from './facts.js';
+import { BUREAU_STATUSES, complaints, factOf, shownFields, type ComplaintDoc } from './facts.js';
 import { recordProducts } from '../analytics/weekCells.js';
+import { bulkWriteInChunks } from '../db/bulkWrite.js';
+import { claim } from '../jobs/claim.js';
+import { logger } from '../logger.js';
 
 /** Facts for a batch of complaint documents (products resolved once per distinct identity). */
 export async function factsFor(docs: ComplaintDoc[], bureauKnown?: Set<string>) {
@@ -59,4 +63,37 @@ export async function backfillFacts(batch = 1000): Promise<number> {
     await recordProducts(facts);
   }
   return added;
+}
+
+const SHOWN = 'backfill:complaint-fact-shown-fields-v1';
+/** Facts updated per step (one progress line each). */
+const SHOWN_STEP = 1000;
+
+/** Records that every fact holds what the credit inputs show; a database seeded from empty calls it first. */
+export const factsHoldShownFields = () => claim(SHOWN, 'backfill');
+
+/**
+ * Facts written before they held the complaint's number, store and product name get them, once per
+ * database, from one scan of the complaints, updated in bulk. A fact that has them (written or
+ * refreshed meanwhile) is left alone, so a stop halfway leaves the rest to the next start. Until it
+ * ends, the credit inputs read the complaints of the facts without them.
+ */
+export async function backfillShownFields(): Promise<number> {
+  if (await JobRunModel.exists({ key: SHOWN })) return 0;
+  let done = 0;
+  let ops: { updateOne: { filter: Record<string, unknown>; update: Record<string, unknown> } }[] = [];
+  const flush = async () => {
+    await bulkWriteInChunks(ComplaintFactModel.collection as never, ops, 3);
+    done += ops.length;
+    ops = [];
+    logger.info({ done }, 'complaint facts given their number, store and product name');
+  };
+  const rows = complaints().find({}, { projection: { number: 1, storeName: 1, 'product.name': 1 } });
+  for await (const c of rows) {
+    ops.push({ updateOne: { filter: { complaintId: c._id, number: { $exists: false } }, update: { $set: shownFields(c) } } });
+    if (ops.length >= SHOWN_STEP) await flush();
+  }
+  if (ops.length) await flush();
+  await factsHoldShownFields();
+  return done;
 }

@@ -15,10 +15,12 @@ import { firstWriter } from '../db/firstWriter.js';
 /** The fields of a complaint document (server/models/Complaint.ts) this capability reads. */
 export interface ComplaintDoc {
   _id: mongoose.Types.ObjectId;
+  number: string;
   status: string;
   consumerId: mongoose.Types.ObjectId;
   merchantId: mongoose.Types.ObjectId;
   storeId: mongoose.Types.ObjectId;
+  storeName: string;
   countyCode: string;
   cityCode?: string;
   product: { name: string; category: string; gtin?: string; brand?: string; model?: string; batch?: string };
@@ -80,6 +82,13 @@ export function statusFields(c: ComplaintDoc, knewBureau = false) {
   };
 }
 
+/** What the credit inputs show of a complaint; the store's name follows a redirect. */
+export const shownFields = (c: Pick<ComplaintDoc, 'number' | 'storeName' | 'product'>) => ({
+  number: c.number,
+  storeName: c.storeName,
+  filedProductName: c.product.name,
+});
+
 /** The whole fact of a complaint whose product has been resolved. */
 export function factOf(c: ComplaintDoc, product: { _id: unknown; name: string } | null, knewBureau = false) {
   return {
@@ -91,6 +100,7 @@ export function factOf(c: ComplaintDoc, product: { _id: unknown; name: string } 
     storeId: c.storeId,
     productId: product?._id,
     productName: product?.name,
+    ...shownFields(c),
     provinceCode: c.countyCode.slice(0, 2),
     cityCode: c.cityCode ?? cityOf(c.countyCode),
     countyCode: c.countyCode,
@@ -134,12 +144,12 @@ export async function recordComplaint(complaintId: string, { reads = complaintRe
   return fact;
 }
 
-/** After a transition: copy the complaint's new status figures onto its fact. */
+/** After a transition: copy the complaint's new status figures (and store, after a redirect) onto its fact. */
 export async function refreshComplaint(complaintId: string, to?: string, reads = complaintReads(complaintId)) {
   const c = (await reads.complaint()) as unknown as ComplaintDoc | null;
   if (!c) return;
   const fact = await reads.fact();
   if (!fact) return void (await recordComplaint(complaintId, { reads }));
   const knew = fact.regulatorInvolved || (to !== undefined && BUREAU_STATUSES.has(to));
-  await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: statusFields(c, knew) });
+  await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: { ...statusFields(c, knew), ...shownFields(c) } });
 }

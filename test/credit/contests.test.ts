@@ -3,11 +3,17 @@
 // the complaint out and recomputes the tier (and the hourly job keeps it out); rejecting leaves it in.
 // One open contest per complaint; another merchant's complaint and another region's bureau are refused.
 import { expect } from 'chai';
+import mongoose from 'mongoose';
+import type { CreditInputs } from '../../shared/schemas/credit.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { claim } from '../../server/jobs/claim.js';
 import { runJob } from '../../server/jobs/scheduler.js';
+import { ComplaintModel } from '../../server/models/Complaint.js';
+import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
+import { JobRunModel } from '../../server/models/JobRun.js';
 import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
 import { NotificationModel } from '../../server/models/Notification.js';
+import { backfillShownFields } from '../../server/products/backfill.js';
 import { refreshAllCredit, refreshMerchantCredit } from '../../server/products/credit.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { filing, fileVia } from '../helpers/complaints.js';
@@ -87,6 +93,48 @@ describe('credit inputs and their contests', function () {
       cursor = r.body.nextCursor;
     } while (cursor);
     expect(paged).to.deep.equal(all.items.map((i: { complaintId: string }) => i.complaintId));
+  });
+
+  it('reads a page from the facts alone; the complaints only of facts written before they held what it shows', async () => {
+    // Reads per collection while the page is answered (the server runs in this process).
+    const page = async () => {
+      const reads: Record<string, number> = {};
+      mongoose.set('debug', (coll: string) => void (reads[coll] = (reads[coll] ?? 0) + 1));
+      const r = await merchant.get('/credit/inputs?limit=100').finally(() => mongoose.set('debug', false));
+      expect(r.status, r.text).to.equal(200);
+      return { body: r.body as CreditInputs, reads };
+    };
+    const now = await page();
+    expect(now.body.items.length).to.be.greaterThan(2);
+    for (const item of now.body.items) {
+      const c = (await ComplaintModel.findById(item.complaintId).lean())!;
+      expect(item).to.deep.include({
+        number: c.number,
+        storeName: c.storeName,
+        productName: c.product!.name,
+        category: c.product!.category,
+      });
+    }
+    const days = new Set(now.body.items.map((i) => i.filedAt.slice(0, 10))).size;
+    expect(now.reads.complaints ?? 0).to.equal(0);
+    // One read per day of facts (days in UTC here: at most one more than Shanghai's), and a bounded rest.
+    expect(now.reads.complaintfacts).to.be.at.most(days + 1);
+    expect(Object.values(now.reads).reduce((a, b) => a + b, 0)).to.be.at.most(days + 1 + 12);
+    // Two facts as written before: the page reads those two complaints and answers the same.
+    await ComplaintFactModel.updateMany(
+      { complaintId: { $in: ids.slice(1) } },
+      { $unset: { number: '', storeName: '', filedProductName: '' } },
+    );
+    const old = await page();
+    expect(old.body).to.deep.equal(now.body);
+    expect(old.reads.complaints).to.equal(2);
+    // The start-up backfill gives them their fields once; then the page reads no complaint again.
+    await JobRunModel.deleteOne({ key: 'backfill:complaint-fact-shown-fields-v1' });
+    expect(await backfillShownFields()).to.be.greaterThan(0);
+    expect(await backfillShownFields()).to.equal(0);
+    const after = await page();
+    expect(after.body).to.deep.equal(now.body);
+    expect(after.reads.complaints ?? 0).to.equal(0);
   });
 
   it('takes a contest with its file to the bureau handling the complaint, once per complaint', async () => {
