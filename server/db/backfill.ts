@@ -4,7 +4,7 @@
 // organization's name and search tokens; a list entry written before the list buckets and hotspot grids
 // gets their counts, and an audience's day counts move to its month scopes; a return request written
 // before the desk's counts gets them and its month, and the consumer's and bureaus' list counts; a
-// public record written before the public list's counts gets its buckets and counts; the dashboard's
+// public record written before the public list's counts gets its buckets and counts, and before its numbers its number; the dashboard's
 // figures written as province-wide day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
 // bands gets its band; a flag written before the flag lists' rows gets them; mails and accounts written
 // before the admin's lists read by band get their numbers; merchants written before the public registry's
@@ -19,6 +19,7 @@ import { backfillProductTokens } from '../products/searchTokens.js';
 import { backfillListKeys } from '../returns/listKeys.js';
 import { backfillReturnCounts } from '../returns/counts.js';
 import { backfillPublicCounts } from '../disclosure/counts.js';
+import { backfillPublicNumbers } from '../disclosure/numbers.js';
 import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCounts.js';
 import { backfillMonthTerms, backfillPhraseTerms } from '../complaints/backfillTerms.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
@@ -56,6 +57,7 @@ export async function backfillFields(): Promise<void> {
   while ((await backfillListKeys()) > 0);
   await backfillReturnCounts();
   await backfillPublicCounts();
+  await backfillPublicNumbers();
   while ((await backfillProductTokens()) > 0);
   await backfillEntryCounts();
   // Awaited: a search reads `tt` alone, so an entry without it would be missing from every search.

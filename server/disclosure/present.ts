@@ -5,7 +5,9 @@ import mongoose from 'mongoose';
 import { listBuckets, listTuning, readBuckets, type Bucket } from '../complaints/listBuckets.js';
 import { readCounts } from '../counts/ledger.js';
 import { PublicComplaintModel, type PublicComplaintRecord } from '../models/PublicComplaint.js';
+import { bandedPage } from '../db/sequence.js';
 import { PUBLIC_FILTERS, publicBuckets, publicScope, publicView } from './counts.js';
+import { PUBLIC_SEQUENCE, publicNumbered } from './numbers.js';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
@@ -46,10 +48,20 @@ function filterOf(query: PublicComplaintQuery) {
  * newest first, a few at once, each an equality read of one bucket, as many as the view's counts say
  * the page still lacks. The cursor is the last row's id, whose time says where the buckets resume.
  * Pages and cursors are those of one read sorted by _id, since a record's bucket is its _id's day.
+ * Without a filter, once every record is numbered, the bands of the numbers (in the _ids' order).
  */
 async function pageOf(query: PublicComplaintQuery): Promise<Page<PublicComplaint> & { total: number }> {
   const filter = filterOf(query);
   const view = publicView(filter);
+  if (view === '*' && (await publicNumbered())) {
+    // Without a filter a day holds a whole day's publications: the bands of their numbers (numbers.ts).
+    const [page, counts] = await Promise.all([bandedPage(PublicComplaintModel, PUBLIC_SEQUENCE, {}, query), readCounts(publicScope(view))]);
+    return {
+      items: page.items.map((r) => presentPublicComplaint(r as PublicComplaintRecord)),
+      nextCursor: page.nextCursor,
+      total: counts['*'] ?? 0,
+    };
+  }
   // A view's total is a key of its counts, its buckets exact. Other combinations (a merchant with
   // another filter, three filters) count their rows (the same equalities), which also says whether
   // they are short enough to read whole; their buckets are their smallest filter's view's (upper bounds).

@@ -1,5 +1,4 @@
 // The public record of a complaint, from the complaint document: what 投诉公示 shows and nothing else.
-import mongoose from 'mongoose';
 import { shanghaiDay } from '../../shared/calendar.js';
 import { isClosed } from '../../shared/complaintMachine.js';
 import type { ComplaintStatus } from '../../shared/enums.js';
@@ -12,6 +11,7 @@ import { scrub } from './scrub.js';
 import { firstWriter } from '../db/firstWriter.js';
 import { addDeltas } from '../counts/ledger.js';
 import { PUBLIC_COUNTED, publicBuckets, publicCountDeltas, publicId } from './counts.js';
+import { numberedId } from './numbers.js';
 
 type Doc = Pick<
   ComplaintRecord,
@@ -83,8 +83,8 @@ export async function writePublicRecord(complaintId: string, action: string, rea
   if ((c?.disclosure as { state?: string } | undefined)?.state !== 'public') return;
   const fields = publicFields(c!, await consumerName(c!));
   if (action !== 'disclose') return void (await PublicComplaintModel.updateOne({ complaintId: c!._id }, { $set: fields }));
-  const id = new mongoose.Types.ObjectId();
-  await firstWriter(PublicComplaintModel.create({ _id: id, ...publicBuckets(id), ...fields }));
+  const { _id, seq, band } = await numberedId();
+  await firstWriter(PublicComplaintModel.create({ _id, seq, band, ...publicBuckets(_id), ...fields }));
   // The list's counts of the record stored (a replay finds its own, or the one that won): their ids
   // name the complaint, so a replay, or a publication cut short before them, adds each once.
   const stored = await PublicComplaintModel.findOne({ complaintId: c!._id }, PUBLIC_COUNTED).lean();

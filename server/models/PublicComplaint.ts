@@ -27,11 +27,17 @@ const publicComplaintSchema = new Schema({
   // The Shanghai month and day of the _id's time (publication): the list's buckets (disclosure/counts.ts).
   month: { type: String },
   day: { type: String },
+  // Its number in the order of publication (the `public` sequence, server/disclosure/numbers.ts) and
+  // the number's band: the list without a filter, a band at a time.
+  seq: { type: Number },
+  band: { type: Number },
 });
 // The public list, a month or a day of publication at a time (server/disclosure/present.ts): all of it,
 // or one filter's, each an equality the engine pushes down.
 publicComplaintSchema.index({ month: 1 });
 publicComplaintSchema.index({ day: 1 });
+// Without a filter a day is too coarse: the deadline job publishes a whole day's at 00:01.
+publicComplaintSchema.index({ band: 1, seq: -1 });
 for (const field of ['merchantId', 'cityCode', 'category', 'problemType']) {
   publicComplaintSchema.index({ [field]: 1, month: 1 });
   publicComplaintSchema.index({ [field]: 1, day: 1 });

@@ -23,6 +23,7 @@ import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { PublicComplaintModel } from '../models/PublicComplaint.js';
 import { backfillPublicCounts } from '../disclosure/counts.js';
+import { backfillPublicNumbers } from '../disclosure/numbers.js';
 
 // Specs are made a slice at a time, so a million complaints never sit in memory at once.
 const SLICE = 10_000;
@@ -120,6 +121,10 @@ export async function seedBulk(n: number, opts: { onProgress?: (done: number) =>
   // Credit once, over every merchant, at the end.
   await refreshAllCredit(at);
   stage('credit');
+  // The load's public records, written out of order across its chunks, and any before them, numbered
+  // in the order of their ids (the list without a filter reads by number).
+  await backfillPublicNumbers(true);
+  stage('public numbers');
   logger.debug({ complaints: done, scopes: tally.size, ms: stages }, 'bulk seed stages');
   return done;
 }

@@ -8,6 +8,7 @@ import { driverOptions, prepareIndexes } from '../../server/db/connection.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { forgetNumberBlock } from '../../server/complaints/number.js';
 import { forgetSequences } from '../../server/db/sequence.js';
+import { forgetPublicNumbered } from '../../server/disclosure/numbers.js';
 import { forgetKeptCounts } from '../../server/counts/ledger.js';
 
 let embedded: EmbeddedDb | null = null;
@@ -58,6 +59,7 @@ export async function resetDb(): Promise<void> {
   await effectsSettled();
   forgetNumberBlock();
   forgetSequences();
+  forgetPublicNumbered();
   forgetKeptCounts();
   const collections = await mongoose.connection.db!.collections();
   await Promise.all(collections.map((c) => emptyCollection(c)));

@@ -9,6 +9,7 @@ import type { DemoWorld } from '../../server/seed/registry.js';
 import { storage } from '../../server/storage/index.js';
 import { ApiClient } from '../helpers/http.js';
 import { publicRecord } from '../helpers/openData.js';
+import { backfillPublicNumbers } from '../../server/disclosure/numbers.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 const DAY = 24 * 3600_000;
@@ -26,6 +27,8 @@ async function publish(world: DemoWorld, n: number) {
     }),
   );
   await PublicComplaintModel.insertMany(rows);
+  // Numbered as a start numbers records written straight into the engine.
+  await backfillPublicNumbers(true);
   return rows;
 }
 
