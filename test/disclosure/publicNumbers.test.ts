@@ -7,13 +7,13 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { publicComplaintQuery } from '../../shared/schemas/disclosure.js';
-import { publicBuckets, publicCountDeltas, publicId } from '../../server/disclosure/counts.js';
+import { publicCountDeltas } from '../../server/disclosure/counts.js';
 import { backfillPublicNumbers, numberedId } from '../../server/disclosure/numbers.js';
 import { countedPublicComplaints } from '../../server/disclosure/present.js';
 import { addDeltas } from '../../server/counts/ledger.js';
 import { BAND } from '../../server/db/sequence.js';
-import { paginate } from '../../server/http/paginate.js';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
+import { publishedRecord, sortedPublicRead } from '../helpers/publicRecords.js';
 import { freshWorld } from '../helpers/server.js';
 
 const HOUR = 3600_000;
@@ -27,29 +27,9 @@ describe('public list without a filter: bands of publication numbers', function 
   before(async () => {
     const world = await freshWorld();
     const store = world.stores[0]!;
-    const record = (at: number) => {
-      const _id = publicId(new Date(at));
-      return {
-        _id,
-        ...publicBuckets(_id),
-        complaintId: new mongoose.Types.ObjectId(),
-        merchantId: store.merchantId,
-        merchantName: 'M',
-        storeId: store._id,
-        storeName: 'S',
-        cityCode: store.cityCode,
-        countyCode: store.countyCode,
-        category: 'toy',
-        problemType: 'quality',
-        demand: { type: 'refund' },
-        outcome: 'resolved',
-        filedOn: '2026-11-01',
-        publishedAt: _id.getTimestamp(),
-      };
-    };
     const records = [
-      ...Array.from({ length: SAME_SECOND }, () => record(day0)),
-      ...Array.from({ length: 60 }, (_, i) => record(day0 - (i + 1) * 6 * HOUR)),
+      ...Array.from({ length: SAME_SECOND }, () => publishedRecord(store, day0)),
+      ...Array.from({ length: 60 }, (_, i) => publishedRecord(store, day0 - (i + 1) * 6 * HOUR)),
     ];
     // Out of order, as a load's chunks write them: odd positions first, each half backwards.
     const written = [...records.filter((_, i) => i % 2).reverse(), ...records.filter((_, i) => !(i % 2)).reverse()];
@@ -84,21 +64,10 @@ describe('public list without a filter: bands of publication numbers', function 
     return { total, pages, selected };
   }
 
-  async function sortedRead(limit: number) {
-    const pages: string[][] = [];
-    let cursor: string | undefined;
-    do {
-      const p = await paginate(PublicComplaintModel, {}, { limit, cursor });
-      pages.push(p.items.map((x) => String(x._id)));
-      cursor = p.nextCursor ?? undefined;
-    } while (cursor);
-    return { total: await PublicComplaintModel.countDocuments({}), pages };
-  }
-
   for (const limit of [20, 7])
     it(`pages of ${limit} as the sorted read gives them, each reading two bands at most`, async () => {
       const got = await walk(limit);
-      expect({ total: got.total, pages: got.pages }).to.deep.equal(await sortedRead(limit));
+      expect({ total: got.total, pages: got.pages }).to.deep.equal(await sortedPublicRead({}, limit));
       expect(Math.max(...got.selected)).to.be.at.most(2 * BAND);
     });
 

@@ -6,11 +6,11 @@
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { publicComplaintQuery, type PublicComplaintQuery } from '../../shared/schemas/disclosure.js';
-import { publicBuckets, publicCountDeltas, publicId } from '../../server/disclosure/counts.js';
+import { publicCountDeltas } from '../../server/disclosure/counts.js';
 import { countedPublicComplaints } from '../../server/disclosure/present.js';
 import { addDeltas } from '../../server/counts/ledger.js';
-import { paginate } from '../../server/http/paginate.js';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
+import { publishedRecord, sortedPublicRead } from '../helpers/publicRecords.js';
 import { freshWorld } from '../helpers/server.js';
 
 const HOUR = 3600_000;
@@ -23,26 +23,13 @@ describe('public list: two filters by their pair', function () {
   before(async () => {
     const world = await freshWorld();
     const store = world.stores.find((s) => s.countyCode.startsWith('3301'))!;
-    const records = Array.from({ length: 72 }, (_, i) => {
-      const _id = publicId(new Date(day0 + i * HOUR));
-      return {
-        _id,
-        ...publicBuckets(_id),
-        complaintId: new mongoose.Types.ObjectId(),
-        merchantId: store.merchantId,
-        merchantName: 'M',
-        storeId: store._id,
-        storeName: 'S',
+    const records = Array.from({ length: 72 }, (_, i) =>
+      publishedRecord(store, day0 + i * HOUR, {
         cityCode: '3301',
-        countyCode: store.countyCode,
         category: i % 4 ? 'toy' : 'household_appliance',
         problemType: i % 2 ? 'quality' : 'service',
-        demand: { type: 'refund' },
-        outcome: 'resolved',
-        filedOn: '2026-11-01',
-        publishedAt: _id.getTimestamp(),
-      };
-    });
+      }),
+    );
     await PublicComplaintModel.insertMany(records);
     await addDeltas(records.flatMap((r) => publicCountDeltas(r)));
   });
@@ -65,17 +52,6 @@ describe('public list: two filters by their pair', function () {
     return { total: first.total, pages, reads, selected };
   }
 
-  async function sortedRead(filter: Record<string, unknown>, limit: number) {
-    const pages: string[][] = [];
-    let cursor: string | undefined;
-    do {
-      const p = await paginate(PublicComplaintModel, filter, { limit, cursor });
-      pages.push(p.items.map((x) => String(x._id)));
-      cursor = p.nextCursor ?? undefined;
-    } while (cursor);
-    return { total: await PublicComplaintModel.countDocuments(filter), pages };
-  }
-
   for (const [name, filter] of [
     ['all', {}],
     ['a city', { cityCode: '3301' }],
@@ -85,7 +61,7 @@ describe('public list: two filters by their pair', function () {
     it(`pages ${name} as the sorted read does, its total and buckets from its own counts`, async () => {
       const limit = 5;
       const got = await walk(publicComplaintQuery.parse({ limit, ...filter }));
-      expect({ total: got.total, pages: got.pages }).to.deep.equal(await sortedRead(filter, limit));
+      expect({ total: got.total, pages: got.pages }).to.deep.equal(await sortedPublicRead(filter, limit));
       // Days, not the view's every row: the newest day's 24 publications (of a pair, 6 to 18) and no count.
       expect(got.reads.every((r) => r.method === 'find' && typeof r.day === 'string')).to.equal(true, JSON.stringify(got.reads));
       expect(got.selected).to.be.at.most(24);
