@@ -57,7 +57,6 @@ export async function backfillFields(): Promise<void> {
   while ((await backfillListKeys()) > 0);
   await backfillReturnCounts();
   await backfillPublicCounts();
-  await backfillPublicNumbers();
   while ((await backfillProductTokens()) > 0);
   await backfillEntryCounts();
   // Awaited: a search reads `tt` alone, so an entry without it would be missing from every search.
@@ -72,6 +71,11 @@ export async function backfillFields(): Promise<void> {
   // lists read right meanwhile (query.ts adds day keys still in an audience's scope).
   splitDayCounts().catch((e: unknown) =>
     logger.error({ err: e }, 'moving the list day counts to month scopes failed; the next start tries again'),
+  );
+  // Not awaited: the public list reads its days until every record has its number.
+  backfillPublicNumbers().then(
+    (n) => n && logger.info({ records: n }, 'public records numbered: done'),
+    (e: unknown) => logger.error({ err: e }, 'numbering the public records failed; the next start tries again'),
   );
   // Not awaited: a search reads by bigrams, as before, until every entry holds its phrase terms.
   backfillPhraseTerms().then(

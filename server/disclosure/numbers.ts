@@ -34,7 +34,8 @@ export function numberedId(): Promise<{ _id: mongoose.Types.ObjectId; seq: numbe
  * Numbers every record in `_id` order, above every number taken before (a record numbered live gets
  * a new number too), so the numbers' order is the `_id`s' whatever wrote the records: records written
  * in bulk (the seeds, out of order across their batches) or before the numbers existed. Nothing may
- * publish meanwhile: the seeds run it at their end, the server at start before its jobs.
+ * publish meanwhile: the seeds run it at their end (the server is stopped), the server through
+ * backfillPublicNumbers, which holds its live numbering.
  */
 export async function numberPublicRecords(): Promise<number> {
   const ids = (await PublicComplaintModel.find({}, { _id: 1 }).lean()).map((r) => r._id).sort((a, b) => (String(a) < String(b) ? -1 : 1));
@@ -59,13 +60,20 @@ export async function publicNumbered(): Promise<boolean> {
 export const forgetPublicNumbered = () => void (numbered = false);
 
 /**
- * Numbers the records of a database written before the numbers, or by a bulk load, once: at start,
- * awaited before the jobs publish (a restart midway numbers them all again, in the same order). The
- * list reads days until it is done.
+ * Numbers the records of a database written before the numbers, or by a bulk load, once. It holds
+ * this process's live numbering (numberedId) until done, so a publication meanwhile is numbered after
+ * every record it renumbers: the start does not wait for it (3,500 demo records took half a minute at
+ * first start) and the list reads days until it is done. A restart midway numbers them all again, in
+ * the same order. Resolves to the records numbered (0: nothing to do).
  */
-export async function backfillPublicNumbers(force = false): Promise<void> {
-  if (!force && (await publicNumbered())) return;
-  await numberPublicRecords();
-  await claim(BACKFILL, 'backfill');
-  numbered = true;
+export function backfillPublicNumbers(force = false): Promise<number> {
+  const run = taking.then(async () => {
+    if (!force && (await publicNumbered())) return 0;
+    const n = await numberPublicRecords();
+    await claim(BACKFILL, 'backfill');
+    numbered = true;
+    return n;
+  });
+  taking = run.catch(() => undefined);
+  return run;
 }

@@ -71,6 +71,16 @@ describe('public list without a filter: bands of publication numbers', function 
       expect(Math.max(...got.selected)).to.be.at.most(2 * BAND);
     });
 
+  it('numbers a publication asked for while a start renumbers the records after all of them', async () => {
+    // The start does not wait for the renumbering: a publication meanwhile must not get a number below it.
+    const renumbering = backfillPublicNumbers(true);
+    const live = numberedId();
+    const [n, { seq }] = await Promise.all([renumbering, live]);
+    const top = (await PublicComplaintModel.findOne({}, { seq: 1 }).sort({ seq: -1 }).lean())!;
+    expect(n).to.equal(await PublicComplaintModel.countDocuments({}));
+    expect(seq).to.be.above(top.seq!);
+  });
+
   it('numbers live publications in the order of their ids, after the numbered records', async () => {
     const top = (await PublicComplaintModel.findOne({}, { seq: 1 }).sort({ seq: -1 }).lean())!;
     const taken = await Promise.all(Array.from({ length: 6 }, () => numberedId()));
