@@ -4,7 +4,7 @@
 // again after a crash and then adds nothing: notifications and mails are unique per (event, user),
 // facts per complaint, flags per product.
 import { lastDay } from '../../shared/deadlines.js';
-import { publish } from '../events/bus.js';
+import { publish, type ComplaintRoute } from '../events/bus.js';
 import { notice } from '../mail/templates.js';
 import { UserModel } from '../models/User.js';
 import { fanOut } from '../notifications/fanout.js';
@@ -148,6 +148,7 @@ async function announceTransition(c: Complaint, e: EffectEvent, fresh: boolean):
     to: e.to,
     seq: e.seq,
     reads: complaintReads(id),
+    ...(e.action === 'redirect' ? { route: e.data!.route as ComplaintRoute } : {}),
   });
 }
 

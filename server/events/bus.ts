@@ -6,6 +6,14 @@
 import type { ComplaintReads } from '../complaints/eventReads.js';
 import { logger } from '../logger.js';
 
+/** Whom and where a complaint is about: what a redirect changes of it, and its fact copies. */
+export interface ComplaintRoute {
+  merchantId: unknown;
+  storeId: unknown;
+  countyCode: string;
+  cityCode?: string;
+}
+
 export interface DomainEvents {
   /**
    * A complaint was filed (its document already stored). `reads`: the complaint and fact reads its
@@ -14,7 +22,16 @@ export interface DomainEvents {
    */
   'complaint.filed': { complaintId: string; reads?: ComplaintReads; fresh?: boolean };
   /** A complaint event was appended and its projection updated (`reads` as above). */
-  'complaint.transitioned': { complaintId: string; action: string; from: string; to: string; seq: number; reads?: ComplaintReads };
+  'complaint.transitioned': {
+    complaintId: string;
+    action: string;
+    from: string;
+    to: string;
+    seq: number;
+    reads?: ComplaintReads;
+    /** A redirect's new merchant, store and county (the event's own, whenever its effects run). */
+    route?: ComplaintRoute;
+  };
   /** Sampling results were imported. */
   'sampling.imported': { jobId: string; resultIds: string[] };
 }

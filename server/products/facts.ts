@@ -9,6 +9,9 @@ import { ComplaintFactModel, type ComplaintFactRecord } from '../models/Complain
 import { complaintReads } from '../complaints/eventReads.js';
 import { resolveProduct } from '../commands/resolveProduct.js';
 import { recordProducts } from '../analytics/weekCells.js';
+import { addCounts, productCounts } from '../analytics/rollup.js';
+import { addDeltas } from '../counts/ledger.js';
+import type { ComplaintRoute } from '../events/bus.js';
 import { groupCreate } from '../db/groupInsert.js';
 import { firstWriter } from '../db/firstWriter.js';
 
@@ -89,6 +92,15 @@ export const shownFields = (c: Pick<ComplaintDoc, 'number' | 'storeName' | 'prod
   filedProductName: c.product.name,
 });
 
+/** Whom and where the fact counts the complaint for: its merchant's credit, the region's figures. */
+const routeFields = (r: ComplaintRoute) => ({
+  merchantId: new mongoose.Types.ObjectId(String(r.merchantId)),
+  storeId: new mongoose.Types.ObjectId(String(r.storeId)),
+  provinceCode: r.countyCode.slice(0, 2),
+  cityCode: r.cityCode ?? cityOf(r.countyCode),
+  countyCode: r.countyCode,
+});
+
 /** The whole fact of a complaint whose product has been resolved. */
 export function factOf(c: ComplaintDoc, product: { _id: unknown; name: string } | null, knewBureau = false) {
   return {
@@ -96,14 +108,10 @@ export function factOf(c: ComplaintDoc, product: { _id: unknown; name: string } 
     _id: c._id,
     complaintId: c._id,
     consumerId: c.consumerId,
-    merchantId: c.merchantId,
-    storeId: c.storeId,
     productId: product?._id,
     productName: product?.name,
     ...shownFields(c),
-    provinceCode: c.countyCode.slice(0, 2),
-    cityCode: c.cityCode ?? cityOf(c.countyCode),
-    countyCode: c.countyCode,
+    ...routeFields(c),
     category: c.product.category,
     keyCategory: isKeyCategory(c.product.category),
     problemType: c.problemType,
@@ -152,4 +160,31 @@ export async function refreshComplaint(complaintId: string, to?: string, reads =
   if (!fact) return void (await recordComplaint(complaintId, { reads }));
   const knew = fact.regulatorInvolved || (to !== undefined && BUREAU_STATUSES.has(to));
   await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: { ...statusFields(c, knew), ...shownFields(c) } });
+}
+
+/**
+ * After the redirect of event `seq` to `route`: the fact moves to the new merchant, store and county,
+ * and its product's top-list counts from the old county to the new. The counts first, their delta
+ * named by the complaint and the event, so a run cut short before the fact's move repeats the same
+ * delta (adding nothing), and one after it finds the fact moved and adds none. Returns the merchants
+ * whose credit inputs changed: the one it left (from the complaint too, as a repeat finds the fact
+ * moved) and the one it went to.
+ */
+export async function redirectComplaint(complaintId: string, seq: number, route: ComplaintRoute, reads = complaintReads(complaintId)) {
+  const [c, fact] = await Promise.all([reads.complaint(), reads.fact()]);
+  if (!fact) return [];
+  const at = routeFields(route);
+  if (fact.productId && fact.countyCode !== at.countyCode) {
+    const moved = addCounts(addCounts(new Map(), productCounts(fact), -1), productCounts({ ...fact, ...at }));
+    await addDeltas(
+      [...moved].flatMap(([scope, counts]) => {
+        // A scope region both counties share (the province) loses and gains the same key.
+        const d = Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
+        return Object.keys(d).length ? [{ _id: `${scope}|${complaintId}|${seq}`, scope, d }] : [];
+      }),
+    );
+  }
+  await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: at });
+  const left = (c?.redirectedFrom as { merchantId?: unknown } | undefined)?.merchantId;
+  return [...new Set([String(fact.merchantId), ...(left ? [String(left)] : []), String(at.merchantId)])];
 }

@@ -1,14 +1,17 @@
 // How problem products follow the complaints capability. Complaint events reach these handlers from
 // the durable effect runner, after the answer: each filed complaint gets its fact (product link and
 // rollup entry), then the flag check of its product and the abuse check of its consumer; each
-// transition refreshes the fact's status figures. Each import checks the products it touched.
+// transition refreshes the fact's status figures, and a redirect moves the fact to the new merchant
+// (both merchants' credit recomputed). Each import checks the products it touched.
 import mongoose from 'mongoose';
 import { subscription } from '../events/bus.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 import { checkProduct } from '../commands/detectFlags.js';
 import { reviewConsumer } from '../commands/reviewAbuse.js';
-import { recordComplaint, refreshComplaint } from './facts.js';
+import { recordComplaint, redirectComplaint, refreshComplaint } from './facts.js';
+import { refreshMerchantCredit } from './credit.js';
 import { oneAtATime } from './oneAtATime.js';
+import { complaintReads } from '../complaints/eventReads.js';
 
 const checkConsumer = oneAtATime((consumerId) => reviewConsumer(consumerId));
 
@@ -18,8 +21,14 @@ export const productSubscriptions = [
     if (!fact) return;
     await Promise.all([fact.productId && checkProduct(String(fact.productId)), fact.consumerId && checkConsumer(String(fact.consumerId))]);
   }),
-  subscription('complaint.transitioned', async ({ complaintId, to, reads }) => {
+  subscription('complaint.transitioned', async ({ complaintId, to, seq, route, reads = complaintReads(complaintId) }) => {
     await refreshComplaint(complaintId, to, reads);
+    if (!route) return;
+    // A redirected complaint counts for its new merchant's credit, no longer its first's, and as
+    // the new merchant's in its product's flag evidence.
+    const merchants = await redirectComplaint(complaintId, seq, route, reads);
+    const fact = await reads.fact();
+    await Promise.all([...merchants.map((m) => refreshMerchantCredit(m)), fact?.productId && checkProduct(String(fact.productId))]);
   }),
   subscription('sampling.imported', async ({ resultIds }) => {
     const ids = resultIds.map((id) => new mongoose.Types.ObjectId(id));

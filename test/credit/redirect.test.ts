@@ -1,0 +1,97 @@
+// A complaint the merchant said does not concern it, redirected by the consumer to another merchant's
+// store, counts for the new merchant's credit and no longer for the first's: its fact moves with it
+// (merchant, store, county), both merchants' credit is recomputed, and the product's top-list counts
+// move to the new county. The redirect's effects run again after a crash: a repeat changes nothing.
+import { expect } from 'chai';
+import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
+import { effectsSettled } from '../../server/complaints/effectRunner.js';
+import { publish, type ComplaintRoute } from '../../server/events/bus.js';
+import { ComplaintEventModel } from '../../server/models/ComplaintEvent.js';
+import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
+import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
+import { merchantCredit, refreshMerchantCredit } from '../../server/products/credit.js';
+import type { DemoWorld } from '../../server/seed/registry.js';
+import { act, filing, fileVia } from '../helpers/complaints.js';
+import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
+import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
+
+describe('a redirected complaint in the credit inputs', function () {
+  this.timeout(120_000);
+  let srv: TestServer;
+  let world: DemoWorld;
+  let consumer: ApiClient, merchant: ApiClient, shop: ApiClient;
+  before(async () => {
+    world = await freshWorld();
+    srv = await startTestServer();
+    consumer = await signedIn(srv.url, DEMO.consumer);
+    merchant = await signedIn(srv.url, DEMO.merchant);
+    shop = await signedIn(srv.url, DEMO.shop);
+  });
+  after(() => srv?.stop());
+
+  const stored = async (merchantId: unknown) => {
+    const c = (await MerchantCreditModel.findById(merchantId).lean())!;
+    return { figures: c.figures as Record<string, number | null>, at: new Date(c.at).getTime() };
+  };
+  const listed = async (client: ApiClient, id: string) => {
+    const r = await client.get('/credit/inputs?limit=100');
+    expect(r.status, r.text).to.equal(200);
+    return r.body.items.some((i: { complaintId: string }) => i.complaintId === id);
+  };
+  const productScopes = async () =>
+    (await rebuildProjections({ write: false })).scopesDiffering.filter((s) => /^t[wd]:products:/.test(s.scope));
+
+  it('moves to the new merchant, both credits recomputed, and a replay changes nothing', async () => {
+    const [a, b] = [String(world.chain._id), String(world.shop._id)];
+    const c = await fileVia(consumer, filing(world));
+    await effectsSettled();
+    await Promise.all([refreshMerchantCredit(a), refreshMerchantCredit(b)]);
+    const [beforeA, beforeB] = [await stored(a), await stored(b)];
+    expect(await listed(merchant, c.id)).to.equal(true);
+    expect(await listed(shop, c.id)).to.equal(false);
+
+    expect((await act(merchant, c.id, 'respond', { responseType: 'not_concerned', messageToConsumer: '非本店商品' })).status).to.equal(200);
+    const yiwuShop = world.stores.find((s) => String(s.merchantId) === b)!;
+    const r = await act(consumer, c.id, 'redirect', { storeId: String(yiwuShop._id) });
+    expect(r.status, r.text).to.equal(200);
+    await effectsSettled();
+
+    const fact = (await ComplaintFactModel.findById(c.id).lean())!;
+    expect({ merchantId: String(fact.merchantId), storeId: String(fact.storeId) }).to.deep.equal({
+      merchantId: b,
+      storeId: String(yiwuShop._id),
+    });
+    expect(fact).to.include({ countyCode: '330782', cityCode: '3307', provinceCode: '33' });
+    expect(fact.productId, 'a product whose top lists move').to.exist;
+    expect(await listed(merchant, c.id)).to.equal(false);
+    expect(await listed(shop, c.id)).to.equal(true);
+    const [afterA, afterB] = [await stored(a), await stored(b)];
+    expect(afterA.figures.complaints180d).to.equal(beforeA.figures.complaints180d! - 1);
+    expect(afterB.figures.complaints180d).to.equal(beforeB.figures.complaints180d! + 1);
+    expect(afterA.figures).to.deep.equal((await merchantCredit(a)).figures);
+    expect(afterB.figures).to.deep.equal((await merchantCredit(b)).figures);
+    // The product's top lists count it in its new county, as the facts say.
+    expect(await productScopes()).to.deep.equal([]);
+
+    const e = (await ComplaintEventModel.findOne({ complaintId: c.id, action: 'redirect' }).lean())!;
+    const replay = () =>
+      publish('complaint.transitioned', {
+        complaintId: c.id,
+        action: 'redirect',
+        from: String(e.from),
+        to: e.to,
+        seq: e.seq,
+        route: (e.data as { route: ComplaintRoute }).route,
+      });
+    await replay();
+    // A run cut short between the counts' move and the fact's: its repeat adds the counts once.
+    await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: { countyCode: '330106', cityCode: '3301' } });
+    await replay();
+    expect((await ComplaintFactModel.findById(c.id).lean())!).to.deep.equal(fact);
+    expect((await stored(a)).figures).to.deep.equal(afterA.figures);
+    expect((await stored(b)).figures).to.deep.equal(afterB.figures);
+    expect(await productScopes()).to.deep.equal([]);
+    expect(await listed(merchant, c.id)).to.equal(false);
+    expect(await listed(shop, c.id)).to.equal(true);
+  });
+});
