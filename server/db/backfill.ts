@@ -10,7 +10,7 @@
 // before the admin's lists read by band get their numbers; merchants written before the public registry's
 // rows get theirs; list entries written before their search terms held the month get them so, and their phrases;
 // complaint facts written before the credit inputs read them alone get the complaint's number, store and
-// product name). Each step finds nothing the second time.
+// product name; those of complaints redirected before a redirect moved its fact move). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -29,7 +29,7 @@ import { numberNewAccounts } from '../accounts/numbers.js';
 import { logger } from '../logger.js';
 import { backfillFlagEntries } from '../products/flagEntries.js';
 import { backfillMerchantRows } from '../stores/merchantRows.js';
-import { backfillShownFields } from '../products/backfill.js';
+import { backfillRedirectedFacts, backfillShownFields } from '../products/backfill.js';
 
 export async function backfillFields(): Promise<void> {
   await StoreModel.updateMany({ status: { $exists: false } }, { $set: { status: 'open' } });
@@ -93,5 +93,10 @@ export async function backfillFields(): Promise<void> {
   backfillShownFields().then(
     (n) => n && logger.info({ facts: n }, 'complaint facts given their number, store and product name: done'),
     (e: unknown) => logger.error({ err: e }, 'giving complaint facts their number, store and product name failed; the next start goes on'),
+  );
+  // Not awaited: a few complaints, each moved with its merchants' credit; the hourly credit follows the facts.
+  backfillRedirectedFacts().then(
+    (n) => n && logger.info({ complaints: n }, 'facts of redirected complaints moved to their new merchant: done'),
+    (e: unknown) => logger.error({ err: e }, 'moving the facts of redirected complaints failed; the next start goes on'),
   );
 }

@@ -6,7 +6,9 @@ import { productKey } from '../../shared/productKey.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { resolveProducts } from '../commands/resolveProduct.js';
-import { BUREAU_STATUSES, complaints, factOf, shownFields, type ComplaintDoc } from './facts.js';
+import { BUREAU_STATUSES, complaints, factOf, followRedirect, shownFields, type ComplaintDoc } from './facts.js';
+import { ComplaintEventModel } from '../models/ComplaintEvent.js';
+import type { ComplaintRoute } from '../events/bus.js';
 import { recordProducts } from '../analytics/weekCells.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { claim } from '../jobs/claim.js';
@@ -96,4 +98,27 @@ export async function backfillShownFields(): Promise<number> {
   if (ops.length) await flush();
   await factsHoldShownFields();
   return done;
+}
+
+const REDIRECTED = 'backfill:redirected-facts-v1';
+
+/** Records that every redirected complaint's fact moved with it; a database seeded from empty calls it first. */
+export const factsFollowRedirects = () => claim(REDIRECTED, 'backfill');
+
+/**
+ * Facts of complaints redirected before a redirect moved them kept their first merchant, store and
+ * county: each moves as its last redirect's effects now move it, once per database, from one read of
+ * the redirect events (an equality the engine pushes down; a few rows). Repeatable halfway: a moved
+ * fact is not moved again, and the counts' delta is the one the redirect's own effects would write.
+ */
+export async function backfillRedirectedFacts(): Promise<number> {
+  if (await JobRunModel.exists({ key: REDIRECTED })) return 0;
+  const last = new Map<string, { seq: number; route: ComplaintRoute }>();
+  for (const e of await ComplaintEventModel.find({ action: 'redirect' }, { complaintId: 1, seq: 1, data: 1 }).lean()) {
+    const id = String(e.complaintId);
+    if ((last.get(id)?.seq ?? 0) < e.seq) last.set(id, { seq: e.seq, route: (e.data as { route: ComplaintRoute }).route });
+  }
+  for (const [id, { seq, route }] of last) await followRedirect(id, seq, route);
+  await factsFollowRedirects();
+  return last.size;
 }

@@ -12,6 +12,8 @@ import { recordProducts } from '../analytics/weekCells.js';
 import { addCounts, productCounts } from '../analytics/rollup.js';
 import { addDeltas } from '../counts/ledger.js';
 import type { ComplaintRoute } from '../events/bus.js';
+import { checkProduct } from '../commands/detectFlags.js';
+import { refreshMerchantCredit } from './credit.js';
 import { groupCreate } from '../db/groupInsert.js';
 import { firstWriter } from '../db/firstWriter.js';
 
@@ -170,9 +172,9 @@ export async function refreshComplaint(complaintId: string, to?: string, reads =
  * whose credit inputs changed: the one it left (from the complaint too, as a repeat finds the fact
  * moved) and the one it went to.
  */
-export async function redirectComplaint(complaintId: string, seq: number, route: ComplaintRoute, reads = complaintReads(complaintId)) {
+async function redirectComplaint(complaintId: string, seq: number, route: ComplaintRoute, reads = complaintReads(complaintId)) {
   const [c, fact] = await Promise.all([reads.complaint(), reads.fact()]);
-  if (!fact) return [];
+  if (!fact) return { merchants: [], fact };
   const at = routeFields(route);
   if (fact.productId && fact.countyCode !== at.countyCode) {
     const moved = addCounts(addCounts(new Map(), productCounts(fact), -1), productCounts({ ...fact, ...at }));
@@ -186,5 +188,14 @@ export async function redirectComplaint(complaintId: string, seq: number, route:
   }
   await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: at });
   const left = (c?.redirectedFrom as { merchantId?: unknown } | undefined)?.merchantId;
-  return [...new Set([String(fact.merchantId), ...(left ? [String(left)] : []), String(at.merchantId)])];
+  return { merchants: [...new Set([String(fact.merchantId), ...(left ? [String(left)] : []), String(at.merchantId)])], fact };
+}
+
+/**
+ * A redirected complaint counts for its new merchant's credit, no longer its first's (both recomputed),
+ * and as the new merchant's in its product's flag evidence. Each step repeatable.
+ */
+export async function followRedirect(complaintId: string, seq: number, route: ComplaintRoute, reads = complaintReads(complaintId)) {
+  const { merchants, fact } = await redirectComplaint(complaintId, seq, route, reads);
+  await Promise.all([...merchants.map((m) => refreshMerchantCredit(m)), fact?.productId && checkProduct(String(fact.productId))]);
 }

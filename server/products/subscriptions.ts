@@ -8,8 +8,7 @@ import { subscription } from '../events/bus.js';
 import { SamplingResultModel } from '../models/SamplingResult.js';
 import { checkProduct } from '../commands/detectFlags.js';
 import { reviewConsumer } from '../commands/reviewAbuse.js';
-import { recordComplaint, redirectComplaint, refreshComplaint } from './facts.js';
-import { refreshMerchantCredit } from './credit.js';
+import { followRedirect, recordComplaint, refreshComplaint } from './facts.js';
 import { oneAtATime } from './oneAtATime.js';
 import { complaintReads } from '../complaints/eventReads.js';
 
@@ -23,12 +22,7 @@ export const productSubscriptions = [
   }),
   subscription('complaint.transitioned', async ({ complaintId, to, seq, route, reads = complaintReads(complaintId) }) => {
     await refreshComplaint(complaintId, to, reads);
-    if (!route) return;
-    // A redirected complaint counts for its new merchant's credit, no longer its first's, and as
-    // the new merchant's in its product's flag evidence.
-    const merchants = await redirectComplaint(complaintId, seq, route, reads);
-    const fact = await reads.fact();
-    await Promise.all([...merchants.map((m) => refreshMerchantCredit(m)), fact?.productId && checkProduct(String(fact.productId))]);
+    if (route) await followRedirect(complaintId, seq, route, reads);
   }),
   subscription('sampling.imported', async ({ resultIds }) => {
     const ids = resultIds.map((id) => new mongoose.Types.ObjectId(id));

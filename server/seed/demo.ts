@@ -11,7 +11,7 @@ import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
 import { syncMerchantRows } from '../stores/merchantRows.js';
 import { entriesHoldMonthTerms, entriesHoldPhraseTerms } from '../complaints/backfillTerms.js';
-import { factsHoldShownFields } from '../products/backfill.js';
+import { factsFollowRedirects, factsHoldShownFields } from '../products/backfill.js';
 import { hashPassword } from '../auth/passwords.js';
 
 export const DEMO_ACCOUNTS = [
@@ -171,6 +171,7 @@ export async function seedIfEmpty(config: Config, onStart?: () => void): Promise
   await entriesHoldMonthTerms();
   await entriesHoldPhraseTerms();
   await factsHoldShownFields();
+  await factsFollowRedirects();
   onStart?.();
   const started = Date.now();
   const world = await seedFoundation(config);

@@ -2,14 +2,19 @@
 // store, counts for the new merchant's credit and no longer for the first's: its fact moves with it
 // (merchant, store, county), both merchants' credit is recomputed, and the product's top-list counts
 // move to the new county. The redirect's effects run again after a crash: a repeat changes nothing.
+// Facts redirected before this moved are moved once at start.
 import { expect } from 'chai';
 import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
 import { effectsSettled } from '../../server/complaints/effectRunner.js';
-import { publish, type ComplaintRoute } from '../../server/events/bus.js';
+import { publish, subscribe, subscription, unsubscribe, type ComplaintRoute } from '../../server/events/bus.js';
 import { ComplaintEventModel } from '../../server/models/ComplaintEvent.js';
+import { JobRunModel } from '../../server/models/JobRun.js';
 import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
 import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
+import { backfillRedirectedFacts } from '../../server/products/backfill.js';
 import { merchantCredit, refreshMerchantCredit } from '../../server/products/credit.js';
+import { refreshComplaint } from '../../server/products/facts.js';
+import { productSubscriptions } from '../../server/products/subscriptions.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { act, filing, fileVia } from '../helpers/complaints.js';
 import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
@@ -93,5 +98,42 @@ describe('a redirected complaint in the credit inputs', function () {
     expect(await productScopes()).to.deep.equal([]);
     expect(await listed(merchant, c.id)).to.equal(false);
     expect(await listed(shop, c.id)).to.equal(true);
+  });
+
+  it('moves, once at start, the fact of a complaint redirected before a redirect moved it', async () => {
+    const [a, b] = [String(world.chain._id), String(world.shop._id)];
+    const c = await fileVia(consumer, filing(world));
+    expect((await act(merchant, c.id, 'respond', { responseType: 'not_concerned', messageToConsumer: '非本店商品' })).status).to.equal(200);
+    // Redirected as before a redirect moved the fact: its transitions refreshed the status figures alone.
+    const moves = productSubscriptions.find((x) => x.event === 'complaint.transitioned')!;
+    const statusOnly = subscription('complaint.transitioned', ({ complaintId, to, reads }) => refreshComplaint(complaintId, to, reads));
+    unsubscribe(moves);
+    subscribe(statusOnly);
+    try {
+      const yiwuShop = world.stores.find((s) => String(s.merchantId) === b)!;
+      expect((await act(consumer, c.id, 'redirect', { storeId: String(yiwuShop._id) })).status).to.equal(200);
+      await effectsSettled();
+    } finally {
+      unsubscribe(statusOnly);
+      subscribe(moves);
+    }
+    expect(String((await ComplaintFactModel.findById(c.id).lean())!.merchantId)).to.equal(a);
+    await Promise.all([refreshMerchantCredit(a), refreshMerchantCredit(b)]);
+    const [beforeA, beforeB] = [await stored(a), await stored(b)];
+    expect(await productScopes()).to.deep.equal([]);
+
+    await JobRunModel.deleteOne({ key: 'backfill:redirected-facts-v1' });
+    expect(await backfillRedirectedFacts()).to.be.greaterThan(0);
+    expect(await backfillRedirectedFacts()).to.equal(0);
+    const moved = (await ComplaintFactModel.findById(c.id).lean())!;
+    expect({ merchantId: String(moved.merchantId), county: moved.countyCode }).to.deep.equal({ merchantId: b, county: '330782' });
+    expect(await listed(merchant, c.id)).to.equal(false);
+    expect(await listed(shop, c.id)).to.equal(true);
+    const [afterA, afterB] = [await stored(a), await stored(b)];
+    expect(afterA.figures.complaints180d).to.equal(beforeA.figures.complaints180d! - 1);
+    expect(afterB.figures.complaints180d).to.equal(beforeB.figures.complaints180d! + 1);
+    expect(afterA.figures).to.deep.equal((await merchantCredit(a)).figures);
+    expect(afterB.figures).to.deep.equal((await merchantCredit(b)).figures);
+    expect(await productScopes()).to.deep.equal([]);
   });
 });
