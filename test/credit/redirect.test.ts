@@ -34,7 +34,8 @@ describe('a redirected complaint in the credit inputs', function () {
   });
   after(() => srv?.stop());
 
-  const stored = async (merchantId: unknown) => {
+  type Credit = { figures: Record<string, number | null>; at: number };
+  const stored = async (merchantId: unknown): Promise<Credit> => {
     const c = (await MerchantCreditModel.findById(merchantId).lean())!;
     return { figures: c.figures as Record<string, number | null>, at: new Date(c.at).getTime() };
   };
@@ -45,6 +46,23 @@ describe('a redirected complaint in the credit inputs', function () {
   };
   const productScopes = async () =>
     (await rebuildProjections({ write: false })).scopesDiffering.filter((s) => /^t[wd]:products:/.test(s.scope));
+
+  /**
+   * The complaint is in the second merchant's credit inputs, not the first's; both credits stored
+   * are recomputed (one complaint fewer, one more) and the product's top lists count it where its fact is.
+   */
+  const movedFromTo = async (id: string, before: [Credit, Credit]) => {
+    const [a, b] = [String(world.chain._id), String(world.shop._id)];
+    expect(await listed(merchant, id)).to.equal(false);
+    expect(await listed(shop, id)).to.equal(true);
+    const after = [await stored(a), await stored(b)] as const;
+    expect(after[0].figures.complaints180d).to.equal(before[0].figures.complaints180d! - 1);
+    expect(after[1].figures.complaints180d).to.equal(before[1].figures.complaints180d! + 1);
+    expect(after[0].figures).to.deep.equal((await merchantCredit(a)).figures);
+    expect(after[1].figures).to.deep.equal((await merchantCredit(b)).figures);
+    expect(await productScopes()).to.deep.equal([]);
+    return after;
+  };
 
   it('moves to the new merchant, both credits recomputed, and a replay changes nothing', async () => {
     const [a, b] = [String(world.chain._id), String(world.shop._id)];
@@ -68,15 +86,7 @@ describe('a redirected complaint in the credit inputs', function () {
     });
     expect(fact).to.include({ countyCode: '330782', cityCode: '3307', provinceCode: '33' });
     expect(fact.productId, 'a product whose top lists move').to.exist;
-    expect(await listed(merchant, c.id)).to.equal(false);
-    expect(await listed(shop, c.id)).to.equal(true);
-    const [afterA, afterB] = [await stored(a), await stored(b)];
-    expect(afterA.figures.complaints180d).to.equal(beforeA.figures.complaints180d! - 1);
-    expect(afterB.figures.complaints180d).to.equal(beforeB.figures.complaints180d! + 1);
-    expect(afterA.figures).to.deep.equal((await merchantCredit(a)).figures);
-    expect(afterB.figures).to.deep.equal((await merchantCredit(b)).figures);
-    // The product's top lists count it in its new county, as the facts say.
-    expect(await productScopes()).to.deep.equal([]);
+    const [afterA, afterB] = await movedFromTo(c.id, [beforeA, beforeB]);
 
     const e = (await ComplaintEventModel.findOne({ complaintId: c.id, action: 'redirect' }).lean())!;
     const replay = () =>
@@ -127,13 +137,6 @@ describe('a redirected complaint in the credit inputs', function () {
     expect(await backfillRedirectedFacts()).to.equal(0);
     const moved = (await ComplaintFactModel.findById(c.id).lean())!;
     expect({ merchantId: String(moved.merchantId), county: moved.countyCode }).to.deep.equal({ merchantId: b, county: '330782' });
-    expect(await listed(merchant, c.id)).to.equal(false);
-    expect(await listed(shop, c.id)).to.equal(true);
-    const [afterA, afterB] = [await stored(a), await stored(b)];
-    expect(afterA.figures.complaints180d).to.equal(beforeA.figures.complaints180d! - 1);
-    expect(afterB.figures.complaints180d).to.equal(beforeB.figures.complaints180d! + 1);
-    expect(afterA.figures).to.deep.equal((await merchantCredit(a)).figures);
-    expect(afterB.figures).to.deep.equal((await merchantCredit(b)).figures);
-    expect(await productScopes()).to.deep.equal([]);
+    await movedFromTo(c.id, [beforeA, beforeB]);
   });
 });
