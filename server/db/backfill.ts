@@ -72,31 +72,20 @@ export async function backfillFields(): Promise<void> {
   splitDayCounts().catch((e: unknown) =>
     logger.error({ err: e }, 'moving the list day counts to month scopes failed; the next start tries again'),
   );
-  // Not awaited: the public list reads its days until every record has its number.
-  backfillPublicNumbers().then(
-    (n) => n && logger.info({ records: n }, 'public records numbered: done'),
-    (e: unknown) => logger.error({ err: e }, 'numbering the public records failed; the next start tries again'),
-  );
-  // Not awaited: a search reads by bigrams, as before, until every entry holds its phrase terms.
-  backfillPhraseTerms().then(
-    (n) => n && logger.info({ entries: n }, 'list entries given phrase search terms: done'),
-    (e: unknown) => logger.error({ err: e }, 'giving list entries their phrase search terms failed; the next start goes on'),
-  );
-  // Not awaited either: one flag at a time (a few thousand at 200k complaints); the flag lists read
-  // the flags as before until every flag has its list rows.
-  backfillFlagEntries().then(
-    (n) => n && logger.info({ flags: n }, 'flag list rows written'),
-    (e: unknown) => logger.error({ err: e }, 'writing the flag list rows failed; the next start goes on'),
-  );
-  // Not awaited: one pass over every complaint; the credit inputs read the complaints of the facts
-  // without them until it is done.
-  backfillShownFields().then(
-    (n) => n && logger.info({ facts: n }, 'complaint facts given their number, store and product name: done'),
-    (e: unknown) => logger.error({ err: e }, 'giving complaint facts their number, store and product name failed; the next start goes on'),
-  );
-  // Not awaited: a few complaints, each moved with its merchants' credit; the hourly credit follows the facts.
-  backfillRedirectedFacts().then(
-    (n) => n && logger.info({ complaints: n }, 'facts of redirected complaints moved to their new merchant: done'),
-    (e: unknown) => logger.error({ err: e }, 'moving the facts of redirected complaints failed; the next start goes on'),
+  // None of these is awaited: each reads as before until it is done (the public list its days, a search
+  // by bigrams, the flag lists the flags, the credit inputs the complaints of the facts without their
+  // fields); a redirected complaint's fact moves with its merchants' credit.
+  inBackground(backfillPublicNumbers, 'records', 'public records numbered');
+  inBackground(backfillPhraseTerms, 'entries', 'list entries given phrase search terms');
+  inBackground(backfillFlagEntries, 'flags', 'flag list rows written');
+  inBackground(backfillShownFields, 'facts', 'complaint facts given their number, store and product name');
+  inBackground(backfillRedirectedFacts, 'complaints', 'facts of redirected complaints moved to their new merchant');
+}
+
+/** Runs a backfill after the start, logging what it did (nothing when it found nothing) or that it failed. */
+function inBackground(run: () => Promise<number>, counted: string, done: string) {
+  run().then(
+    (n) => n && logger.info({ [counted]: n }, `${done}: done`),
+    (e: unknown) => logger.error({ err: e }, `${done}: failed; the next start goes on`),
   );
 }
