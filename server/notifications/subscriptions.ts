@@ -14,6 +14,7 @@ import { UserModel } from '../models/User.js';
 import { fanOut } from './fanout.js';
 import { subscribers } from './recipients.js';
 import { firstWriter } from '../db/firstWriter.js';
+import { sharedRead } from '../db/sharedRead.js';
 
 /** The subscription keys a complaint matches. */
 export function complaintKeys(
@@ -31,6 +32,8 @@ export function complaintKeys(
 
 const STAMP = 'subscriptions';
 let known: { token: string; keys: Set<string> } | null = null;
+// The filings of a burst ask at once: one read of the stamp serves those that asked before it left.
+const stampToken = sharedRead(async () => (await SubscriptionStampModel.findById(STAMP, { token: 1 }).lean())?.token ?? '');
 
 /**
  * The keys some regulator subscribes to: one read of the stamp while it holds the token this process
@@ -38,7 +41,7 @@ let known: { token: string; keys: Set<string> } | null = null;
  * request answers, so every filing whose effects run after that answer sees the change.
  */
 export async function subscribedKeys(): Promise<Set<string>> {
-  const token = (await SubscriptionStampModel.findById(STAMP, { token: 1 }).lean())?.token ?? '';
+  const token = await stampToken();
   if (known?.token === token) return known.keys;
   const regulators = await UserModel.find({ role: 'regulator' }, { subs: 1 }).lean();
   known = { token, keys: new Set(regulators.flatMap((r) => r.subs ?? [])) };
