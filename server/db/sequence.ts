@@ -51,7 +51,7 @@ async function tip(name: string): Promise<Tip> {
 export const sequenceEnd = async (name: string) => (await tip(name)).end;
 
 /** Takes `size` consecutive numbers (one insert when this process is up to date); returns the first. */
-export async function takeNumbers(name: string, size: number): Promise<number> {
+async function takeBlock(name: string, size: number): Promise<number> {
   let t = known.get(name) ?? (await tip(name));
   for (;;) {
     if (await firstWriter(SequenceBlockModel.create({ _id: `${name}:${t.k}`, start: t.end, size }))) {
@@ -61,6 +61,51 @@ export async function takeNumbers(name: string, size: number): Promise<number> {
     const b = (await block(name, t.k))!;
     t = { k: t.k + 1, end: b.start + b.size };
   }
+}
+
+interface Taker {
+  size: number;
+  resolve(first: number): void;
+  reject(err: unknown): void;
+}
+const lanes = new Map<string, { waiting: Taker[]; busy: boolean }>();
+
+/**
+ * Takes `size` consecutive numbers; returns the first. The takers of one sequence in this process
+ * share a block: those that arrive while a block is being taken wait for it and take the next one
+ * together. Racing each other for the same block instead, every loser paid a read and another
+ * insert: a burst of ten filings' mails cost about 55 inserts and 45 reads for 10 blocks (issue 8).
+ * Other processes still race by the unique block insert.
+ */
+export function takeNumbers(name: string, size: number): Promise<number> {
+  let lane = lanes.get(name);
+  if (!lane) lanes.set(name, (lane = { waiting: [], busy: false }));
+  const l = lane;
+  return new Promise((resolve, reject) => {
+    l.waiting.push({ size, resolve, reject });
+    if (!l.busy) {
+      l.busy = true;
+      // The next turn, as group inserts leave (groupInsert.ts): takers of the same turn share one block.
+      setImmediate(() => void drain(name, l));
+    }
+  });
+}
+
+async function drain(name: string, lane: { waiting: Taker[]; busy: boolean }): Promise<void> {
+  while (lane.waiting.length) {
+    const batch = lane.waiting.splice(0);
+    try {
+      const size = batch.reduce((n, t) => n + t.size, 0);
+      let first = await takeBlock(name, size);
+      for (const t of batch) {
+        t.resolve(first);
+        first += t.size;
+      }
+    } catch (err) {
+      for (const t of batch) t.reject(err);
+    }
+  }
+  lane.busy = false;
 }
 
 /** `seq` and `band` for `n` new rows, in order. */
