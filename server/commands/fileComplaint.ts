@@ -140,14 +140,18 @@ async function store(
   const event = { ...fileEvent(initial, at), effects: 'pending' as const };
   if (!(await firstWriter(groupCreate(ComplaintEventModel, [event])))) return { complaint: (await syncProjection(id))!, created: false };
   const state: ComplaintState = applyEvent(null, event);
-  await Promise.all([insertProjection(state), storeNewEntries(state as never, at)]);
-  afterAnswer(event, state);
+  const [stored] = await Promise.all([insertProjection(state), storeNewEntries(state as never, at)]);
+  afterAnswer(event, state, stored);
   return { complaint: state as unknown as ComplaintRecord, created: true };
 }
 
-/** The projection of a new complaint; already there means a retry's repair wrote the same fold first. */
-async function insertProjection(state: ComplaintState): Promise<void> {
-  await firstWriter(groupCreate(ComplaintModel, [state]));
+/**
+ * The projection of a new complaint, as stored; null when it was there already (a retry's repair
+ * wrote the same fold first).
+ */
+async function insertProjection(state: ComplaintState): Promise<ComplaintRecord | null> {
+  const insert = groupCreate(ComplaintModel, [state]);
+  return (await firstWriter(insert)) ? ((await insert)[0] as unknown as ComplaintRecord) : null;
 }
 
 /**

@@ -19,6 +19,7 @@ import { logger } from '../logger.js';
 import { ComplaintEventModel } from '../models/ComplaintEvent.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { emitLive, runEffects, type EffectEvent } from './effects.js';
+import type { ComplaintRecord } from '../models/Complaint.js';
 import type { ComplaintState } from './projection.js';
 import { stateAfter } from './repair.js';
 import { groupInsert } from '../db/groupInsert.js';
@@ -36,6 +37,8 @@ interface Item {
   event: EffectEvent;
   /** The complaint right after the event, when the command that stored it hands it over. */
   state?: ComplaintState;
+  /** The complaint's document as that command stored it (a filing's), which the effects need not read again. */
+  stored?: ComplaintRecord | null;
 }
 
 const queue: Item[] = [];
@@ -64,9 +67,9 @@ function enqueue(item: Item): void {
 }
 
 /** Called by a command once its event and projection are stored, just before it answers. */
-export function afterAnswer(event: EffectEvent, state: ComplaintState): void {
+export function afterAnswer(event: EffectEvent, state: ComplaintState, stored?: ComplaintRecord | null): void {
   emitLive(event, state);
-  enqueue({ event, state });
+  enqueue({ event, state, stored });
 }
 
 /** Resolves when this process has no effects queued or running (tests, shutdown). */
@@ -111,11 +114,11 @@ async function claimEvents(events: EffectEvent[]): Promise<(string | null)[]> {
 }
 
 /** Runs one claimed event's effects; false when they failed (its claim is then given up). */
-async function runClaimed({ event, state }: Item, key: string): Promise<boolean> {
+async function runClaimed({ event, state, stored }: Item, key: string): Promise<boolean> {
   try {
     // Handed over by its command and claimed at the first try: no run of these effects came before.
     const fresh = !!state && key === claimKey(event, 0);
-    await runEffects(event, state ?? (await stateAfter(event)), { fresh, emitted: !!state });
+    await runEffects(event, state ?? (await stateAfter(event)), { fresh, emitted: !!state, stored });
     return true;
   } catch (err) {
     logger.error({ err, event: event._id }, 'complaint effects failed; they are retried');

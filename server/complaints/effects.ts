@@ -6,6 +6,7 @@
 import { lastDay } from '../../shared/deadlines.js';
 import { publish, type ComplaintRoute } from '../events/bus.js';
 import { notice } from '../mail/templates.js';
+import type { ComplaintRecord } from '../models/Complaint.js';
 import { UserModel } from '../models/User.js';
 import { fanOut } from '../notifications/fanout.js';
 import { person } from '../notifications/recipients.js';
@@ -53,10 +54,10 @@ export const filedNotices = (c: { priority: string }): ComplaintNotice[] => [
   ...(c.priority === 'urgent' ? [['filed_urgent', ['regulators']] satisfies ComplaintNotice] : []),
 ];
 
-async function announceFiled(c: Complaint, fresh: boolean): Promise<void> {
+async function announceFiled(c: Complaint, fresh: boolean, stored?: ComplaintRecord | null): Promise<void> {
   const id = String(c._id);
   await notifyComplaintAll(c, `${id}:1`, filedNotices(c), { fresh });
-  await publish('complaint.filed', { complaintId: id, reads: complaintReads(id), fresh });
+  await publish('complaint.filed', { complaintId: id, reads: complaintReads(id, stored), fresh });
 }
 
 /** Who hears of each transition, and with which notice. */
@@ -155,15 +156,16 @@ async function announceTransition(c: Complaint, e: EffectEvent, fresh: boolean):
 /**
  * Every effect of one event; `c` is the complaint right after it. `fresh`: this is the first run of
  * the event's effects (its command handed it over and its first try was claimed), so nobody has been
- * notified of it yet and the notices skip the "notified before?" reads.
+ * notified of it yet and the notices skip the "notified before?" reads. `stored`: the complaint's
+ * document as its filing stored it, which its handlers take instead of reading it again.
  */
 export async function runEffects(
   e: EffectEvent,
   c: ComplaintState,
-  { fresh = false, emitted = false }: { fresh?: boolean; emitted?: boolean } = {},
+  { fresh = false, emitted = false, stored }: { fresh?: boolean; emitted?: boolean; stored?: ComplaintRecord | null } = {},
 ): Promise<void> {
   // Events found pending after a crash or restart were perhaps never emitted: once more does no harm.
   if (!emitted) emitLive(e, c);
-  if (e.action === 'file') await announceFiled(c as Complaint, fresh);
+  if (e.action === 'file') await announceFiled(c as Complaint, fresh, stored);
   else await announceTransition(c as Complaint, e, fresh);
 }

@@ -15,9 +15,14 @@ export interface ComplaintReads {
   knowFact(fact: ComplaintFactRecord | null): void;
 }
 
-export function complaintReads(complaintId: string): ComplaintReads {
+/**
+ * `stored`: the complaint's document as its command stored it moments before (a filing's), which the
+ * handlers take as their read. A read here could have found a later event's change as well, or not,
+ * as the two raced; that event's own handlers copy what it changed (products/facts.ts).
+ */
+export function complaintReads(complaintId: string, stored?: ComplaintRecord | null): ComplaintReads {
   const id = new mongoose.Types.ObjectId(complaintId);
-  let complaint: Promise<ComplaintRecord | null> | undefined;
+  let complaint: Promise<ComplaintRecord | null> | undefined = stored ? Promise.resolve(stored) : undefined;
   let fact: Promise<ComplaintFactRecord | null> | undefined;
   return {
     complaint: () => (complaint ??= ComplaintModel.findById(id).lean<ComplaintRecord>().exec()),
