@@ -17,7 +17,7 @@ import { toActor } from '../server/policies/actor.js';
  * CPU seconds so far of this process and of its descendants (the engine: PostgreSQL, whose reaped
  * backends count in the postmaster's, and FerretDB), from /proc; null where there is none (not Linux).
  */
-function cpuSeconds(): { node: number; engine: number } | null {
+export function cpuSeconds(): { node: number; engine: number } | null {
   if (!fs.existsSync('/proc/self/stat')) return null;
   const tick = 100; // USER_HZ, 100 on every Linux the benchmark runs on
   const procs = new Map<number, { ppid: number; ticks: number }>();
