@@ -12,8 +12,9 @@
 // first by one of its phrases (searchTerms.ts `phraseTerms`): a month's rows holding the word, not
 // each of its bigrams' (热水壶's, not every 热水 and 水壶), which is all a page needs when it fills
 // with complaints holding every word whole. A page that does not is filled from the bigrams' months,
-// newest first, when the complaints still missing all rank alike but for time; otherwise it is read
-// again by the bigrams alone.
+// newest first, when the complaints still missing all rank alike but for time, as many months as hold
+// `searchTuning.pieceFilings` of the audience's filings per hit still missing (the months left are the
+// answer's `nextCursor`, read on request); otherwise it is read again by the bigrams alone.
 import type { Highlight, SearchField } from '../../shared/schemas/complaintSearch.js';
 import type { ComplaintRecord } from '../models/Complaint.js';
 import { readCounts } from '../counts/ledger.js';
@@ -24,7 +25,8 @@ import { highlight } from './highlight.js';
 import { audienceFor, filingMonths } from './query.js';
 import { complaintTerms, CUT_TERM, monthTerm, numberTerm, phraseTerms } from './searchTerms.js';
 import { phraseTermsHeld } from './backfillTerms.js';
-import { bucketsOf } from './listBuckets.js';
+import { bucketsOf, type Bucket } from './listBuckets.js';
+import { badRequest } from '../http/errors.js';
 import { now } from '../clock.js';
 
 const PROBE = 100;
@@ -37,6 +39,13 @@ const PARALLEL = 12;
  * 20k complaints, where a common word (热水 is in one complaint of 70) finds several hits.
  */
 const FIRST_ROUND = 500;
+/**
+ * `pieceFilings`: the audience's filings whose months one request reads by the bigrams, per hit the page
+ * still lacks, for the complaints holding the words only apart: bounded by the page, not by the
+ * audience's months, so its rows do not grow with the data (热水, in one complaint of 70, reads under a
+ * row per hit lacking). Tests change it.
+ */
+export const searchTuning = { pieceFilings: 50 };
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}\u3400-\u9fff\uf900-\ufaff]+/gu;
 
 /**
@@ -128,21 +137,36 @@ const heldWhole = (word: string) => {
   return t.length === 1 && t[0] === word;
 };
 
-export async function searchComplaints(actor: Actor, q: string, limit: number): Promise<{ hits: SearchHit[]; partial: boolean }> {
+export interface SearchPage {
+  hits: SearchHit[];
+  partial: boolean;
+  /** The month from which older complaints holding the words only apart are still to be read, when the page stopped short of them. */
+  nextCursor: string | null;
+}
+
+/**
+ * The best `limit` hits, or with `cursor` (a `nextCursor` of this query) the complaints holding the words
+ * only apart filed in that month or before, newest first.
+ */
+export async function searchComplaints(actor: Actor, q: string, limit: number, cursor?: string): Promise<SearchPage> {
   const { audience } = audienceFor(actor, undefined);
   const tokens = queryTokens(q);
   const num = numberTerm(q);
-  if (!audience || !tokens.length) return { hits: [], partial: false };
+  if (!audience || !tokens.length) return { hits: [], partial: false, nextCursor: null };
   const words = normal(q).match(CJK_RUN) ?? [];
   const marks = num ? [num, ...tokens] : tokens;
   const rows = new Map<string, Row>();
   const hits = new Map<string, SearchHit>();
+  // A continuation's page is the complaints holding the words only apart: the first page held every other.
+  const shown = (h: SearchHit) => !cursor || h.matchedWords < words.length;
   const keep = (found: Row[]) => {
     for (const r of found) {
       const c = r.c as ComplaintRecord;
       rows.set(String(r._id), r);
       const held = new Set(complaintTerms(c));
-      if ((num && normal(c.number) === num) || tokens.every((t) => held.has(t))) hits.set(String(r._id), rank(c, q, words, marks));
+      if (!(num && normal(c.number) === num) && !tokens.every((t) => held.has(t))) continue;
+      const hit = rank(c, q, words, marks);
+      if (shown(hit)) hits.set(String(r._id), hit);
     }
   };
   // A typed number reads its complaint, and the complaints whose text mentions it.
@@ -151,22 +175,24 @@ export async function searchComplaints(actor: Actor, q: string, limit: number): 
   // Awaited below; a failure meanwhile is the search's only then.
   for (const p of [numbered, counts]) p.catch(() => undefined);
   let partial = false;
+  let nextCursor: string | null = null;
   // Hits of the months read that no complaint of a month not read yet can outrank: those holding every
   // word whole (a number's rows are left out: they may be older than a month not read yet), and, once
   // every such complaint is known, every hit of the months read.
   const settled = new Set<string>();
   let settles = (h: SearchHit) => h.matchedWords === words.length;
   /**
-   * Reads months newest first by `terms` (each month with its rows among `cut`; the first round those
-   * holding `first` of the audience's filings) until `limit` hits are settled or the months run out, or
-   * one month holds too many rows of every term tried (partial).
+   * Reads months newest first by `terms` (`only` those when given, else every month of filing; each month
+   * with its rows among `cut`; the first round those holding `first` of the audience's filings) until
+   * `limit` hits are settled or the months run out, or one month holds too many rows of every term tried
+   * (partial).
    */
-  const readMonths = async (terms: string[], cut: Promise<Row[]> = Promise.resolve([]), first = FIRST_ROUND) => {
+  const readMonths = async (terms: string[], only?: Bucket[], cut: Promise<Row[]> = Promise.resolve([]), first = FIRST_ROUND) => {
     const read = (month: string) => monthRows(audience, terms, month);
-    const early = new Map(likelyNewest(now()).map((m) => [m, read(m)]));
+    const early = new Map(likelyNewest(now()).flatMap((m) => (!only || only.some((b) => b.value === m) ? [[m, read(m)] as const] : [])));
     // One not needed (the counts name other months, or the newer ones filled the page) is never awaited.
     for (const r of early.values()) r.catch(() => undefined);
-    const months = filingMonths(await counts);
+    const months = only ?? filingMonths(await counts);
     const cutRows = await cut;
     keep((await numbered).slice(0, PROBE));
     let filed = 0;
@@ -204,20 +230,37 @@ export async function searchComplaints(actor: Actor, q: string, limit: number): 
   // read outranks every one of an older month). Otherwise (several words that may be missing, or a
   // phrase too common) the bigrams are read as before, from the start.
   const phrases = rarestFirst(phraseTerms(words));
-  let bigrams = true;
-  if (phrases.length && (await phraseTermsHeld())) {
+  const byPhrase = phrases.length > 0 && (await phraseTermsHeld());
+  const alikeButTime = words.filter((w) => !heldWhole(w)).length <= 1;
+  /**
+   * The complaints holding the words only apart, from the month `from` back: they rank alike but for
+   * time, so a month read outranks every older one, and the page reads as many months as hold
+   * `pieceFilings` of the audience's filings per hit it lacks; the months left are its `nextCursor`.
+   */
+  const readPieces = async (from?: string) => {
+    settles = () => true;
+    const months = filingMonths(await counts, from && `${from}-01`);
+    const read = nextBatch(months, searchTuning.pieceFilings * (limit - settled.size));
+    // From the newest month (the next newest is read beside it anyway): the page may lack only a few,
+    // and the rate found there sizes the next round.
+    await readMonths(rarestFirst(tokens), months.slice(0, read), undefined, 1);
+    if (!partial && settled.size < limit && read < months.length) nextCursor = months[read]!.value;
+  };
+  let bigrams = !cursor;
+  if (cursor) {
+    // Issued only where the first page read by phrase found every whole match: the rest is pieces alone.
+    if (!byPhrase || !alikeButTime) throw badRequest('This search has no older results to continue with');
+    await readPieces(cursor);
+  } else if (byPhrase) {
     const cut = searchProbe(audience, CUT_TERM).exec();
     cut.catch(() => undefined);
-    await readMonths(phrases, cut);
+    await readMonths(phrases, undefined, cut);
     const complete = !partial && (await cut).length <= PROBE;
     if (complete && settled.size >= limit) bigrams = false;
-    else if (complete && words.filter((w) => !heldWhole(w)).length <= 1) {
+    else if (complete && alikeButTime) {
       // The phrase's other hits (fewer words whole) are found again in their months, or rank below the page.
       for (const id of hits.keys()) if (!settled.has(id)) hits.delete(id);
-      settles = () => true;
-      // From the newest month (the next newest is read beside it anyway): the page may lack only a few,
-      // and the rate found there sizes the next round.
-      await readMonths(rarestFirst(tokens), undefined, 1);
+      await readPieces();
       bigrams = false;
     } else {
       partial = false;
@@ -231,5 +274,5 @@ export async function searchComplaints(actor: Actor, q: string, limit: number): 
     .sort(([a], [b]) => (rows.get(a)!.ts < rows.get(b)!.ts ? 1 : -1))
     .map(([, h]) => h)
     .sort((a, b) => Number(b.exactNumber) - Number(a.exactNumber) || b.matchedWords - a.matchedWords);
-  return { hits: ranked.slice(0, limit), partial };
+  return { hits: ranked.slice(0, limit), partial, nextCursor };
 }

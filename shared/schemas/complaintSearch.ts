@@ -7,6 +7,11 @@ export const complaintSearchQuery = z
   .object({
     q: z.string().trim().min(1).max(100),
     limit: z.coerce.number().int().min(1).max(50).default(20),
+    /** A `nextCursor` of the same query: the complaints holding its words only apart, from that month back. */
+    cursor: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
   })
   .strict();
 export type ComplaintSearchQuery = z.infer<typeof complaintSearchQuery>;
@@ -32,6 +37,15 @@ export const complaintHitSchema = z.object({
 });
 export type ComplaintHit = z.infer<typeof complaintHitSchema>;
 
-/** `partial`: the query's words were all too common to read every match; these are the best of those read. */
-export const complaintSearchSchema = z.object({ items: z.array(complaintHitSchema), partial: z.boolean() });
+/**
+ * `partial`: the query's words were all too common to read every match; these are the best of those read.
+ * `nextCursor`: every complaint holding the query's words whole is in this page or before it, and the
+ * complaints holding them only apart were read back to a month short of the oldest; send it as `cursor`
+ * with the same `q` for those filed before, which rank after every item shown.
+ */
+export const complaintSearchSchema = z.object({
+  items: z.array(complaintHitSchema),
+  partial: z.boolean(),
+  nextCursor: z.string().nullable(),
+});
 export type ComplaintSearch = z.infer<typeof complaintSearchSchema>;

@@ -7,6 +7,7 @@ import { freshWorld, startTestServer, type TestServer } from '../helpers/server.
 import { testClock } from '../../server/clock.js';
 import mongoose from 'mongoose';
 import { backfillPhraseTerms, phraseTermsHeld } from '../../server/complaints/backfillTerms.js';
+import { searchTuning } from '../../server/complaints/search.js';
 
 // Long enough that the phrase sits past the first few hundred terms, where the old scheme stopped.
 const OPENING =
@@ -153,28 +154,55 @@ describe('complaint search: Chinese and English, ranked, highlighted, within vis
       expect(await phraseTermsHeld()).to.equal(true);
     });
 
-    const page = async (q: string, limit: number) => {
-      const r = await hz.get(`/complaints/search?q=${encodeURIComponent(q)}&limit=${limit}`);
+    type Page = { items: ComplaintHit[]; partial: boolean; nextCursor: string | null };
+    const page = async (q: string, limit: number, cursor?: string) => {
+      const r = await hz.get(`/complaints/search?q=${encodeURIComponent(q)}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
       expect(r.status, r.text).to.equal(200);
-      return r.body as { items: ComplaintHit[]; partial: boolean };
+      return r.body as Page;
+    };
+    /** The first page and every page its cursors lead to. */
+    const walk = async (q: string, limit: number) => {
+      const pages = [await page(q, limit)];
+      for (let next = pages[0]!.nextCursor; next; next = pages.at(-1)!.nextCursor) pages.push(await page(q, limit, next));
+      return pages;
     };
 
-    it('ranks every page as a read of every month by the bigrams does', async () => {
-      for (const limit of [1, 2, 3, 5, 6, 8, 9, 20]) {
-        const { items, partial } = await page(WORD, limit);
-        expect(
-          items.map((h) => h.complaint.id),
-          `limit ${limit}`,
-        ).to.deep.equal(expected.slice(0, limit));
-        expect(partial).to.equal(false);
+    const pieceFilings = searchTuning.pieceFilings;
+    afterEach(() => {
+      searchTuning.pieceFilings = pieceFilings;
+    });
+
+    it('ranks every page, and the older pages its cursor leads to, as a read of every month by the bigrams does', async () => {
+      // These few filings fit the months of one page's budget; one filing a hit lacking reads a month or two a page.
+      for (const filings of [pieceFilings, 1]) {
+        searchTuning.pieceFilings = filings;
+        for (const limit of [1, 2, 3, 5, 6, 8, 9, 20]) {
+          const pages = await walk(WORD, limit);
+          const found = pages.flatMap((p) => p.items.map((h) => h.complaint.id));
+          expect(found, `limit ${limit}`).to.deep.equal(expected.slice(0, found.length));
+          // A page is full, or leads on to older months, or ends the ranking.
+          for (const p of pages)
+            expect(p.items.length === limit || !!p.nextCursor || found.length === expected.length, `limit ${limit}`).to.equal(true);
+          expect(pages.map((p) => p.partial)).to.not.include(true);
+          if (filings === pieceFilings) expect(pages, `limit ${limit}`).to.have.length(1);
+        }
       }
       // A second word every hit holds whole (its own token) leaves the order to time alone as well.
       expect((await page(`${WORD} 鹉螺`, 4)).items.map((h) => h.complaint.id)).to.deep.equal(expected.slice(0, 4));
     });
 
+    it('continues only a search whose older pages hold the words apart', async () => {
+      const refused = async (q: string) => {
+        const r = await hz.get(`/complaints/search?q=${encodeURIComponent(q)}&cursor=2026-01`);
+        expect(r.status, q).to.equal(400);
+      };
+      // Two words that may each be missing whole, a word of two characters (no phrase), a number.
+      for (const q of [`${WORD} 台灯不亮`, '鹦鹉', numbered.number]) await refused(q);
+    });
+
     it('reads the bigrams only in the months the page needs', async () => {
       /** The months read by a bigram of the word in one search. */
-      const bigramMonths = async (limit: number) => {
+      const bigramMonths = async (limit: number, cursor?: string) => {
         const months = new Set<string>();
         mongoose.set('debug', (coll: string, method: string, filter: { tt?: unknown }) => {
           const m =
@@ -182,7 +210,7 @@ describe('complaint search: Chinese and English, ranked, highlighted, within vis
           if (m) months.add(m[1]!);
         });
         try {
-          await page(WORD, limit);
+          await page(WORD, limit, cursor);
         } finally {
           mongoose.set('debug', false);
         }
@@ -195,6 +223,14 @@ describe('complaint search: Chinese and English, ranked, highlighted, within vis
       expect(await bigramMonths(3))
         .to.be.at.most(2)
         .and.below(every);
+      // With a filing's months a hit lacking, six (four lacking after the whole matches, three of them
+      // in this month) reads this month alone and leads on to the older ones, read from its cursor back.
+      searchTuning.pieceFilings = 1;
+      const pages = await walk(WORD, 6);
+      expect(pages[0]!.items.map((h) => h.complaint.id)).to.deep.equal(expected.slice(0, 5));
+      expect(await bigramMonths(6)).to.equal(1);
+      expect(pages.flatMap((p) => p.items.map((h) => h.complaint.id))).to.deep.equal(expected);
+      for (const p of pages.slice(0, -1)) expect(await bigramMonths(6, p.nextCursor!)).to.be.below(every);
     });
   });
 

@@ -126,12 +126,12 @@ export const complaintRoutes = () => [
       response: complaintSearchSchema,
     },
     async ({ actor, query }) => {
-      const { hits, partial } = await searchComplaints(actor!, query.q, query.limit);
+      const { hits, partial, nextCursor } = await searchComplaints(actor!, query.q, query.limit, query.cursor);
       const who = await identities(
         hits.map((h) => h.complaint),
         actor,
       );
-      return { items: hits.map((h) => ({ ...h, complaint: presentComplaint(h.complaint, actor, who) })), partial };
+      return { items: hits.map((h) => ({ ...h, complaint: presentComplaint(h.complaint, actor, who) })), partial, nextCursor };
     },
   ),
   endpoint(
