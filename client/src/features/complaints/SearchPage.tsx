@@ -90,6 +90,29 @@ function SearchForm({ q, busy, onSearch }: { q: string; busy: boolean; onSearch:
   );
 }
 
+/**
+ * Every complaint holding the words whole is listed; older ones holding them only apart are read on
+ * request, a few months at a time, and added below.
+ */
+function Older({ q, busy, onMore }: { q: string; busy: boolean; onMore: () => void }) {
+  const { t } = useTranslation('complaints');
+  return (
+    <div className="search-older" data-testid="search-older">
+      <p className="muted">{t('search.older', { q })}</p>
+      <Button
+        type="button"
+        className="button"
+        busy={busy}
+        busyLabel={t('search.olderBusy')}
+        onClick={onMore}
+        data-testid="search-older-more"
+      >
+        {t('search.olderButton')}
+      </Button>
+    </div>
+  );
+}
+
 export function SearchPage() {
   const { t } = useTranslation('complaints');
   const [params, setParams] = useSearchParams();
@@ -98,6 +121,25 @@ export function SearchPage() {
   const [error, setError] = useState<{ q: string; message: string } | null>(null);
   const failed = error?.q === q ? error.message : null;
   const current = result?.q === q ? result.data : null;
+  const [olderFor, setOlderFor] = useState<string | null>(null);
+
+  const readOlder = (cursor: string) => {
+    setOlderFor(cursor);
+    searchComplaints(q, undefined, cursor)
+      .then(
+        (data) =>
+          setResult((r) =>
+            r?.q === q && r.data.nextCursor === cursor
+              ? {
+                  q,
+                  data: { items: [...r.data.items, ...data.items], partial: r.data.partial || data.partial, nextCursor: data.nextCursor },
+                }
+              : r,
+          ),
+        (e: unknown) => setError({ q, message: describeError(e) }),
+      )
+      .finally(() => setOlderFor(null));
+  };
 
   useEffect(() => {
     if (!q) return;
@@ -114,7 +156,7 @@ export function SearchPage() {
       <SearchForm key={q} q={q} busy={!!q && !current && !failed} onSearch={(next) => setParams(next ? { q: next } : {})} />
       {failed && <Alert tone="danger">{t('search.failed', { message: failed })}</Alert>}
       {current &&
-        (current.items.length === 0 ? (
+        (current.items.length === 0 && !current.nextCursor ? (
           <EmptyState title={t('search.emptyTitle')} hint={t('search.emptyHint')} />
         ) : (
           <>
@@ -127,6 +169,7 @@ export function SearchPage() {
                 <Hit key={h.complaint.id} hit={h} />
               ))}
             </ol>
+            {current.nextCursor && <Older q={q} busy={olderFor === current.nextCursor} onMore={() => readOlder(current.nextCursor!)} />}
           </>
         ))}
     </Page>

@@ -26,8 +26,9 @@ export type Message = ComplaintMessage;
 
 export const listComplaints = (query: Query, signal?: AbortSignal) => api.get<Page<Complaint>>('/complaints', { query, signal });
 
-export const searchComplaints = (q: string, signal?: AbortSignal) =>
-  api.get<ComplaintSearch>('/complaints/search', { query: { q }, signal });
+/** `cursor`: a search's `nextCursor`, for the older complaints holding the words only apart. */
+export const searchComplaints = (q: string, signal?: AbortSignal, cursor?: string) =>
+  api.get<ComplaintSearch>('/complaints/search', { query: { q, cursor }, signal });
 
 export const getComplaint = (id: string, signal?: AbortSignal) =>
   api.get<ComplaintDetail>(`/complaints/${encodeURIComponent(id)}`, { signal });
