@@ -6,6 +6,7 @@
 // selects at most BAND of them: a page reads one or two bands, whatever the number of records.
 import mongoose from 'mongoose';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
+import { readDirect, setIntsDirect } from '../db/directWrites.js';
 import { bandOf, takeNumbers } from '../db/sequence.js';
 import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
@@ -38,14 +39,19 @@ export function numberedId(): Promise<{ _id: mongoose.Types.ObjectId; seq: numbe
  * backfillPublicNumbers, which holds its live numbering.
  */
 export async function numberPublicRecords(): Promise<number> {
-  const ids = (await PublicComplaintModel.find({}, { _id: 1 }).lean()).map((r) => r._id).sort((a, b) => (String(a) < String(b) ? -1 : 1));
+  // The seeders read and set them straight in the table (directWrites.ts); otherwise through the driver.
+  const direct = await readDirect(PublicComplaintModel.collection, ['_id']);
+  const ids = (direct ?? (await PublicComplaintModel.find({}, { _id: 1 }).lean())).map((r) => String(r._id)).sort();
   if (!ids.length) return 0;
   const first = await takeNumbers(PUBLIC_SEQUENCE, ids.length);
-  await bulkWriteInChunks(
-    PublicComplaintModel,
-    ids.map((_id, i) => ({ updateOne: { filter: { _id }, update: { $set: { seq: first + i, band: bandOf(first + i) } } } })),
-    4,
-  );
+  const seq = ids.map((_, i) => first + i);
+  const band = seq.map(bandOf);
+  if (!(await setIntsDirect(PublicComplaintModel.collection, ids, { seq, band })))
+    await bulkWriteInChunks(
+      PublicComplaintModel,
+      ids.map((_id, i) => ({ updateOne: { filter: { _id }, update: { $set: { seq: seq[i], band: band[i] } } } })),
+      4,
+    );
   return ids.length;
 }
 

@@ -4,6 +4,8 @@ import { now } from '../../server/clock.js';
 import { rebuildProjections } from '../../server/commands/rebuildProjections.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { ComplaintFactModel } from '../../server/models/ComplaintFact.js';
+import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
+import { bandOf } from '../../server/db/sequence.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
 import { readCounts } from '../../server/counts/ledger.js';
 import { WEEKS_SCOPE } from '../../server/analytics/rollup.js';
@@ -85,6 +87,12 @@ describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
       expect(Object.values(await readCounts(WEEKS_SCOPE)).reduce((n, w) => n + w, 0)).to.equal(600);
       // The ledger (list counts and weekly figures) equals a recount from the events and facts.
       expect(rebuilt.countsDiffering).to.equal(0);
+      // Its public records numbered in the order of their ids, each in its band.
+      const publics = await PublicComplaintModel.find({}, { seq: 1, band: 1 }).sort({ _id: 1 }).lean();
+      expect(publics.length).to.be.above(0);
+      expect(publics.map((p) => [p.seq, p.band])).to.deep.equal(
+        publics.map((_, i) => [publics[0]!.seq! + i, bandOf(publics[0]!.seq! + i)]),
+      );
     });
   }
 });
