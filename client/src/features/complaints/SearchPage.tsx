@@ -92,9 +92,10 @@ function SearchForm({ q, busy, onSearch }: { q: string; busy: boolean; onSearch:
 
 /**
  * Every complaint holding the words whole is listed; older ones holding them only apart are read on
- * request, a few months at a time, and added below.
+ * request, a few months at a time, and added below. A failed read says so here, beside the button that
+ * retries it, not at the top of a long list.
  */
-function Older({ q, busy, onMore }: { q: string; busy: boolean; onMore: () => void }) {
+function Older({ q, busy, failed, onMore }: { q: string; busy: boolean; failed: string | null; onMore: () => void }) {
   const { t } = useTranslation('complaints');
   return (
     <div className="search-older" data-testid="search-older">
@@ -109,6 +110,11 @@ function Older({ q, busy, onMore }: { q: string; busy: boolean; onMore: () => vo
       >
         {t('search.olderButton')}
       </Button>
+      {failed && (
+        <Alert tone="danger" testId="search-older-failed">
+          {t('search.olderFailed', { message: failed })}
+        </Alert>
+      )}
     </div>
   );
 }
@@ -122,9 +128,12 @@ export function SearchPage() {
   const failed = error?.q === q ? error.message : null;
   const current = result?.q === q ? result.data : null;
   const [olderFor, setOlderFor] = useState<string | null>(null);
+  // Keyed by the query and cursor: another search, or the next older months, start without it.
+  const [olderError, setOlderError] = useState<{ q: string; cursor: string; message: string } | null>(null);
 
   const readOlder = (cursor: string) => {
     setOlderFor(cursor);
+    setOlderError(null);
     searchComplaints(q, undefined, cursor)
       .then(
         (data) =>
@@ -136,7 +145,7 @@ export function SearchPage() {
                 }
               : r,
           ),
-        (e: unknown) => setError({ q, message: describeError(e) }),
+        (e: unknown) => setOlderError({ q, cursor, message: describeError(e) }),
       )
       .finally(() => setOlderFor(null));
   };
@@ -169,7 +178,14 @@ export function SearchPage() {
                 <Hit key={h.complaint.id} hit={h} />
               ))}
             </ol>
-            {current.nextCursor && <Older q={q} busy={olderFor === current.nextCursor} onMore={() => readOlder(current.nextCursor!)} />}
+            {current.nextCursor && (
+              <Older
+                q={q}
+                busy={olderFor === current.nextCursor}
+                failed={olderError?.q === q && olderError.cursor === current.nextCursor ? olderError.message : null}
+                onMore={() => readOlder(current.nextCursor!)}
+              />
+            )}
           </>
         ))}
     </Page>
