@@ -74,7 +74,7 @@ export async function backfillFields(): Promise<void> {
   splitDayCounts().catch((e: unknown) =>
     logger.error({ err: e }, 'moving the list day counts to month scopes failed; the next start tries again'),
   );
-  // None of these is awaited: each reads as before until it is done (the public list its days, a search
+  // None of these is awaited: each reads as before until it is done (the public lists their days, a search
   // by bigrams, a complaint list a large month's days one by one, the flag lists the flags, the credit inputs the complaints of the facts without their
   // fields); a redirected complaint's fact moves with its merchants' credit.
   inBackground(backfillPublicNumbers, 'records', 'public records numbered');

@@ -14,7 +14,7 @@ import { firstWriter } from './firstWriter.js';
 
 /** Rows per band: a page of 50 reads two bands (three after a cursor in mid-band). */
 export const BAND = 50;
-export const bandOf = (seq: number) => Math.floor(seq / BAND);
+export const bandOf = (seq: number, size = BAND) => Math.floor(seq / size);
 
 type Tip = { k: number; end: number };
 // The next block and where it starts, per sequence, as this process last saw it.
@@ -120,34 +120,46 @@ export const forgetSequences = () => known.clear();
 
 type Numbered = { _id: mongoose.Types.ObjectId; seq?: number | null };
 
+/** Where a list's rows keep their number and band, the band's size, and whether every number is a row of the filter. */
+export type Numbering = { seq: string; band: string; size: number; dense: boolean };
+
 /**
  * One page of the rows matching `filter`, newest (highest number) first: the bands from the newest
  * down, `{...filter, band}` each, a few at once (two, then four, up to eight), until the page and
  * one row more are found. The cursor is the last row's _id. Rows without a number are not listed
  * (the start-up backfill numbers them). For filters that keep most rows; a rare one reads many bands.
+ * A `dense` numbering (the filter's own sequence, each number a row of it but the rare lost one) reads
+ * first just the bands that hold the page.
  */
 export async function bandedPage<T>(
   model: mongoose.Model<T>,
   name: string,
   filter: Record<string, unknown>,
   q: { limit: number; cursor?: string },
+  numbering: Numbering = { seq: 'seq', band: 'band', size: BAND, dense: false },
 ): Promise<{ items: (T & Numbered)[]; nextCursor: string | null }> {
+  const numberOf = (row: unknown) => (row as Record<string, unknown> | null)?.[numbering.seq];
   let upper: number;
   if (q.cursor) {
-    const row = mongoose.isValidObjectId(q.cursor) ? await model.findById(q.cursor, { seq: 1 }).lean<Numbered>() : null;
-    if (typeof row?.seq !== 'number') throw badRequest('cursor is not valid');
-    upper = row.seq;
+    const at = numberOf(mongoose.isValidObjectId(q.cursor) ? await model.findById(q.cursor, { [numbering.seq]: 1 }).lean() : null);
+    if (typeof at !== 'number') throw badRequest('cursor is not valid');
+    upper = at;
   } else upper = await sequenceEnd(name);
   const want = q.limit + 1;
-  const rows: (T & Numbered)[] = [];
-  let next = bandOf(upper - 1);
-  for (let round = 2; next >= 0 && rows.length < want; round = Math.min(round * 2, 8)) {
+  const rows: { row: T & Numbered; seq: number }[] = [];
+  let next = bandOf(upper - 1, numbering.size);
+  // Dense: the bands from `next` down to the one where the page's last number falls.
+  const first = numbering.dense ? next + 1 - Math.max(0, bandOf(upper - want, numbering.size)) : 2;
+  for (let round = first; next >= 0 && rows.length < want; round = Math.min(round * 2, 8)) {
     const bands = Array.from({ length: Math.min(round, next + 1) }, (_, i) => next - i);
     next -= bands.length;
-    const read = await Promise.all(bands.map((band) => model.find({ ...filter, band }).lean<(T & Numbered)[]>()));
-    rows.push(...read.flat().filter((r) => typeof r.seq === 'number' && r.seq < upper));
+    const read = await Promise.all(bands.map((band) => model.find({ ...filter, [numbering.band]: band }).lean<(T & Numbered)[]>()));
+    for (const row of read.flat()) {
+      const seq = numberOf(row);
+      if (typeof seq === 'number' && seq < upper) rows.push({ row, seq });
+    }
   }
-  rows.sort((a, b) => b.seq! - a.seq!);
-  const items = rows.slice(0, q.limit);
+  rows.sort((a, b) => b.seq - a.seq);
+  const items = rows.slice(0, q.limit).map((r) => r.row);
   return { items, nextCursor: rows.length > q.limit ? String(items[items.length - 1]!._id) : null };
 }

@@ -7,7 +7,7 @@ import { readCounts } from '../counts/ledger.js';
 import { PublicComplaintModel, type PublicComplaintRecord } from '../models/PublicComplaint.js';
 import { bandedPage } from '../db/sequence.js';
 import { PUBLIC_FILTERS, publicBuckets, publicScope, publicView } from './counts.js';
-import { PUBLIC_SEQUENCE, publicNumbered } from './numbers.js';
+import { filterSequence, filtersNumbered, NUMBERED_FILTERS, PUBLIC_SEQUENCE, publicNumbered } from './numbers.js';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
@@ -43,19 +43,36 @@ function filterOf(query: PublicComplaintQuery) {
 }
 
 /**
+ * The sequence and numbering of the numbers a list reads by band, once the records carry them: all
+ * records' without a filter, a merchant's or a city's alone (a day of publication holds a whole day's
+ * records: numbers.ts). Null for the lists that read days and months.
+ */
+async function bandsOf(filter: Record<string, unknown>, view: string | null) {
+  if (view === '*') return (await publicNumbered()) ? { sequence: PUBLIC_SEQUENCE, numbering: undefined } : null;
+  const [only, ...more] = Object.keys(filter);
+  if (more.length || !(only! in NUMBERED_FILTERS) || !(await filtersNumbered())) return null;
+  const f = only as keyof typeof NUMBERED_FILTERS;
+  return { sequence: filterSequence(f, filter[f]), numbering: NUMBERED_FILTERS[f] };
+}
+
+/**
  * A page of the public list, newest first by _id, and its total. A list of at most two pages is one
  * read of its equalities; a longer one reads the days (or months) of publication that hold the page,
  * newest first, a few at once, each an equality read of one bucket, as many as the view's counts say
  * the page still lacks. The cursor is the last row's id, whose time says where the buckets resume.
  * Pages and cursors are those of one read sorted by _id, since a record's bucket is its _id's day.
- * Without a filter, once every record is numbered, the bands of the numbers (in the _ids' order).
+ * Without a filter, or of one merchant or one city, once every record is numbered, the bands of the
+ * numbers (in the _ids' order).
  */
 async function pageOf(query: PublicComplaintQuery): Promise<Page<PublicComplaint> & { total: number }> {
   const filter = filterOf(query);
   const view = publicView(filter);
-  if (view === '*' && (await publicNumbered())) {
-    // Without a filter a day holds a whole day's publications: the bands of their numbers (numbers.ts).
-    const [page, counts] = await Promise.all([bandedPage(PublicComplaintModel, PUBLIC_SEQUENCE, {}, query), readCounts(publicScope(view))]);
+  const banded = await bandsOf(filter, view);
+  if (banded) {
+    const [page, counts] = await Promise.all([
+      bandedPage(PublicComplaintModel, banded.sequence, filter, query, banded.numbering),
+      readCounts(publicScope(view!)),
+    ]);
     return {
       items: page.items.map((r) => presentPublicComplaint(r as PublicComplaintRecord)),
       nextCursor: page.nextCursor,

@@ -83,8 +83,8 @@ export async function writePublicRecord(complaintId: string, action: string, rea
   if ((c?.disclosure as { state?: string } | undefined)?.state !== 'public') return;
   const fields = publicFields(c!, await consumerName(c!));
   if (action !== 'disclose') return void (await PublicComplaintModel.updateOne({ complaintId: c!._id }, { $set: fields }));
-  const { _id, seq, band } = await numberedId();
-  await firstWriter(PublicComplaintModel.create({ _id, seq, band, ...publicBuckets(_id), ...fields }));
+  const { _id, numbers } = await numberedId(fields);
+  await firstWriter(PublicComplaintModel.create({ _id, ...numbers, ...publicBuckets(_id), ...fields }));
   // The list's counts of the record stored (a replay finds its own, or the one that won): their ids
   // name the complaint, so a replay, or a publication cut short before them, adds each once.
   const stored = await PublicComplaintModel.findOne({ complaintId: c!._id }, PUBLIC_COUNTED).lean();

@@ -31,6 +31,12 @@ const publicComplaintSchema = new Schema({
   // the number's band: the list without a filter, a band at a time.
   seq: { type: Number },
   band: { type: Number },
+  // Its numbers among its merchant's and its city's records (a sequence each) and their bands: those
+  // lists, a band at a time.
+  merchantSeq: { type: Number },
+  merchantBand: { type: Number },
+  citySeq: { type: Number },
+  cityBand: { type: Number },
 });
 // The public list, a month or a day of publication at a time (server/disclosure/present.ts): all of it,
 // or one filter's, each an equality the engine pushes down.
@@ -38,6 +44,9 @@ publicComplaintSchema.index({ month: 1 });
 publicComplaintSchema.index({ day: 1 });
 // Without a filter a day is too coarse: the deadline job publishes a whole day's at 00:01.
 publicComplaintSchema.index({ band: 1, seq: -1 });
+// A merchant's or a city's list: their newest day held about 60 and 160 records at 200k.
+publicComplaintSchema.index({ merchantId: 1, merchantBand: 1, merchantSeq: -1 });
+publicComplaintSchema.index({ cityCode: 1, cityBand: 1, citySeq: -1 });
 for (const field of ['merchantId', 'cityCode', 'category', 'problemType']) {
   publicComplaintSchema.index({ [field]: 1, month: 1 });
   publicComplaintSchema.index({ [field]: 1, day: 1 });

@@ -101,10 +101,14 @@ const HOT: Record<string, Hot> = {
     CountDeltaModel.find({ scope: unreadScope(user(w, 'merchant@demo.fangxin.cn')._id), sealed: false }, { d: 1 }),
   "unread count: the user's ledger snapshot by _id (every page)": (w) =>
     CountSnapshotModel.findById(`${unreadScope(user(w, 'merchant@demo.fangxin.cn')._id)}#1`),
-  // The public list (server/disclosure/present.ts): a band of publication numbers of all records (days and months until they are numbered), a day or a month of publication of one or two filters', and the view's counts.
+  // The public list (server/disclosure/present.ts): a band of publication numbers of all records, or of a merchant's or a city's alone (days and months until they are numbered), a day or a month of publication of one or two filters', and the view's counts.
   'public complaints, one day (GET /public/complaints)': () => PublicComplaintModel.find({ day: '2026-03-10' }),
   'public complaints, one month (GET /public/complaints)': () => PublicComplaintModel.find({ month: '2026-03' }),
   'public complaints, one band of publication numbers (GET /public/complaints, no filter)': () => PublicComplaintModel.find({ band: 3 }),
+  "public complaints of a merchant, one band of the merchant's numbers (GET /public/complaints?merchantId=)": (w) =>
+    PublicComplaintModel.find({ merchantId: w.chain._id, merchantBand: 3 }),
+  "public complaints of a city, one band of the city's numbers (GET /public/complaints?cityCode=)": () =>
+    PublicComplaintModel.find({ cityCode: '3301', cityBand: 3 }),
   'public complaints of a merchant, one day (GET /public/complaints?merchantId=)': (w) =>
     PublicComplaintModel.find({ merchantId: w.chain._id, day: '2026-03-10' }),
   'public complaints of a city, one month (GET /public/complaints?cityCode=)': () =>
