@@ -19,7 +19,7 @@ const DONE = 'backfill:complaint-entry-month-terms';
 const STEP = 1000;
 
 // The driver's, not the model's: the model's casting would drop `terms`, no longer in its schema.
-type Op = { updateOne: { filter: Record<string, unknown>; update: Record<string, unknown> } };
+export type Op = { updateOne: { filter: Record<string, unknown>; update: Record<string, unknown> } };
 
 /**
  * Records that every entry holds `tt`. A database seeded from empty calls it first: what it writes is
@@ -29,7 +29,7 @@ type Op = { updateOne: { filter: Record<string, unknown>; update: Record<string,
 export const entriesHoldMonthTerms = () => claim(DONE, 'backfill');
 
 /** Updates entries from a scan of them in bulk, STEP at a time (a progress line each); `opOf` null skips a row. */
-async function updateInSteps(
+export async function updateInSteps(
   rows: AsyncIterable<Record<string, unknown>>,
   opOf: (r: Record<string, unknown>) => Op | null,
   what: string,

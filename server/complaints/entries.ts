@@ -7,7 +7,7 @@ import { regionChain } from '../../shared/regions.js';
 import { CLOSED_STATUSES } from '../../shared/enums.js';
 import { entryTerms } from './searchTerms.js';
 import { addFigureCounts, type FigureSource } from '../analytics/rollup.js';
-import { addBucketCounts, bucketsOf } from './listBuckets.js';
+import { addBucketCounts, bucketsOf, tenDaysOf } from './listBuckets.js';
 import type { Assignment } from './projection.js';
 
 /** 2: with the list's time buckets (listBuckets.ts) and the hotspot grid (rollup.ts, cellScope); 3: the merchants' indices; 4: the rankings. (The day counts' move to month scopes is a ledger step of its own: backfillCounts.ts `splitDayCounts`.) */
@@ -64,8 +64,9 @@ export interface EntryRow {
   storeId: string;
   ts: string;
   dk?: string;
-  /** The Shanghai month and day of `ts` and of `dk`: the buckets a large list is read by (listBuckets.ts). */
+  /** The Shanghai month, third of the month (旬) and day of `ts`, and month and day of `dk`: the buckets a large list is read by (listBuckets.ts). */
   tm: string;
+  tx: string;
   td: string;
   dm?: string;
   dd?: string;
@@ -145,6 +146,7 @@ export function complaintEntry(c: EntrySource): EntryRow {
     storeId: String(c.storeId),
     ts: sortKey(c.createdAt, id),
     tm: filed.month,
+    tx: tenDaysOf(filed.day),
     td: filed.day,
     ...(due && !closed ? { dk: sortKey(due, id), dm: bucketsOf(due).month, dd: bucketsOf(due).day } : {}),
     cv: ENTRY_COUNTS_VERSION,

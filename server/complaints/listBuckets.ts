@@ -3,8 +3,8 @@
 // its whole partition, growing with the data. So each entry also carries the Shanghai month and day of
 // its sort keys (tm/td of the filing time, dm/dd of the due time), and the audience's ledger counts
 // hold how many entries of each list state fall in each month and day. A page reads the whole list
-// when the audience's count for it is small; otherwise the months (or, for a large month, the days)
-// that hold the page, newest or soonest first, each an equality read of a bounded number of rows.
+// when the audience's count for it is small; otherwise the months (or, for a large month, its thirds
+// or its days) that hold the page, newest or soonest first, each an equality read of a bounded number of rows.
 import type { EntryRow } from './entries.js';
 
 const SHANGHAI_MS = 8 * 3600 * 1000;
@@ -15,7 +15,7 @@ const SHANGHAI_MS = 8 * 3600 * 1000;
  */
 export const listTuning = { wholeUpTo: 150, wholePages: 2 };
 
-export type BucketField = 'tm' | 'td' | 'dm' | 'dd';
+export type BucketField = 'tm' | 'tx' | 'td' | 'dm' | 'dd';
 export interface Bucket {
   field: BucketField;
   value: string;
@@ -31,6 +31,9 @@ export function bucketsOf(at: Date | string | number): { month: string; day: str
   const day = dayOf(at);
   return { month: day.slice(0, 7), day };
 }
+
+/** The third of its month (旬: days 1–10, 11–20, 21 on) a day `YYYY-MM-DD` is in: `YYYY-MM/1` to `/3`. */
+export const tenDaysOf = (day: string) => `${day.slice(0, 7)}/${Math.min(3, Math.ceil(Number(day.slice(8)) / 10))}`;
 
 /**
  * The bucket counts an entry adds within each of its audiences: per month and day of filing, its
@@ -124,6 +127,30 @@ export function listBuckets(counts: Record<string, number>, kind: 't' | 'd', sta
     if (whole || !ofMonth.length) out.push({ field: `${kind}m`, value: month, n });
     else for (const [d, dn] of ofMonth.sort(([a], [b]) => order(a, b))) out.push({ field: `${kind}d`, value: d, n: dn });
     lacking -= n;
+  }
+  return out;
+}
+
+/**
+ * A month's days of filing in the order listBuckets gives them, each third of the month (旬) read in
+ * one bucket (`tx`) where its days hold at most what listBuckets reads a month whole for: a small
+ * audience's month too big for the page (a consumer's 45 complaints, at 200k, a page lacking 10) is
+ * then one or two reads, not one for each of its days of 1–4 complaints. The counts are its days'
+ * (no ledger key of its own), so the rows and the order are those of the days.
+ */
+export function byTenDays(days: Bucket[], need: number): Bucket[] {
+  const out: Bucket[] = [];
+  let lacking = need;
+  for (let i = 0; i < days.length;) {
+    const value = days[i]!.field === 'td' ? tenDaysOf(days[i]!.value) : '';
+    let j = i + 1;
+    while (value && j < days.length && days[j]!.field === 'td' && tenDaysOf(days[j]!.value) === value) j++;
+    const part = days.slice(i, j);
+    const n = part.reduce((sum, b) => sum + b.n, 0);
+    if (part.length > 1 && n <= listTuning.wholeUpTo && !(lacking > 0 && n > 2 * lacking)) out.push({ field: 'tx', value, n });
+    else out.push(...part);
+    lacking -= n;
+    i = j;
   }
   return out;
 }

@@ -8,7 +8,8 @@
 // figures written as province-wide day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
 // bands gets its band; a flag written before the flag lists' rows gets them; mails and accounts written
 // before the admin's lists read by band get their numbers; merchants written before the public registry's
-// rows get theirs; list entries written before their search terms held the month get them so, and their phrases;
+// rows get theirs; list entries written before their search terms held the month get them so, and their phrases, and
+// before the thirds of a month (旬) theirs;
 // complaint facts written before the credit inputs read them alone get the complaint's number, store and
 // product name; those of complaints redirected before a redirect moved its fact move). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
@@ -22,6 +23,7 @@ import { backfillPublicCounts } from '../disclosure/counts.js';
 import { backfillPublicNumbers } from '../disclosure/numbers.js';
 import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCounts.js';
 import { backfillMonthTerms, backfillPhraseTerms } from '../complaints/backfillTerms.js';
+import { backfillTenDays } from '../complaints/tenDays.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 import { backfillPlanBands } from '../sampling/bands.js';
 import { backfillOutboxNumbers } from '../mail/outbox.js';
@@ -73,10 +75,11 @@ export async function backfillFields(): Promise<void> {
     logger.error({ err: e }, 'moving the list day counts to month scopes failed; the next start tries again'),
   );
   // None of these is awaited: each reads as before until it is done (the public lists their days, a search
-  // by bigrams, the flag lists the flags, the credit inputs the complaints of the facts without their
+  // by bigrams, a complaint list a large month's days one by one, the flag lists the flags, the credit inputs the complaints of the facts without their
   // fields); a redirected complaint's fact moves with its merchants' credit.
   inBackground(backfillPublicNumbers, 'records', 'public records numbered');
   inBackground(backfillPhraseTerms, 'entries', 'list entries given phrase search terms');
+  inBackground(backfillTenDays, 'entries', 'list entries given their third of the month');
   inBackground(backfillFlagEntries, 'flags', 'flag list rows written');
   inBackground(backfillShownFields, 'facts', 'complaint facts given their number, store and product name');
   inBackground(backfillRedirectedFacts, 'complaints', 'facts of redirected complaints moved to their new merchant');

@@ -11,6 +11,7 @@ import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
 import { syncMerchantRows } from '../stores/merchantRows.js';
 import { entriesHoldMonthTerms, entriesHoldPhraseTerms } from '../complaints/backfillTerms.js';
+import { entriesHoldTenDays } from '../complaints/tenDays.js';
 import { factsFollowRedirects, factsHoldShownFields } from '../products/backfill.js';
 import { hashPassword } from '../auth/passwords.js';
 
@@ -170,6 +171,7 @@ export async function seedIfEmpty(config: Config, onStart?: () => void): Promise
   if (!(await claim('seed:demo', 'seed'))) return false;
   await entriesHoldMonthTerms();
   await entriesHoldPhraseTerms();
+  await entriesHoldTenDays();
   await factsHoldShownFields();
   await factsFollowRedirects();
   onStart?.();

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { listBuckets } from '../../server/complaints/listBuckets.js';
+import { byTenDays, listBuckets, tenDaysOf } from '../../server/complaints/listBuckets.js';
 
 // Due-time counts of one list state, as the ledger holds them: a first month of 85 spread over days.
 const counts = {
@@ -25,5 +25,34 @@ describe('list buckets', () => {
       '2026-07-15',
       '2026-08',
     ]);
+  });
+
+  it('read a third of a month whole where its days hold at most twice what the page still lacks', () => {
+    expect(['2026-11-01', '2026-11-10', '2026-11-11', '2026-11-20', '2026-11-21', '2026-11-31'].map(tenDaysOf)).to.deep.equal([
+      '2026-11/1',
+      '2026-11/1',
+      '2026-11/2',
+      '2026-11/2',
+      '2026-11/3',
+      '2026-11/3',
+    ]);
+    // A consumer's November of 45 filings, newest first.
+    const filed = {
+      'tm:2026-11|*': 45,
+      'td:2026-11-30|*': 4,
+      'td:2026-11-27|*': 3,
+      'td:2026-11-22|*': 5,
+      'td:2026-11-19|*': 1,
+      'td:2026-11-14|*': 10,
+      'td:2026-11-12|*': 2,
+      'td:2026-11-03|*': 20,
+    };
+    const read = (need: number) =>
+      byTenDays(listBuckets(filed, 't', '*', undefined, need), need).map((b) => `${b.field}:${b.value}:${b.n}`);
+    // A page lacking 10: the last third (12 ≤ 20) in one read, then nothing lacks by the counts; the
+    // first third has one day only.
+    expect(read(10)).to.deep.equal(['tx:2026-11/3:12', 'tx:2026-11/2:13', 'td:2026-11-03:20']);
+    // Lacking 4: the last third (12 > 8) by its days.
+    expect(read(4)).to.deep.equal(['td:2026-11-30:4', 'td:2026-11-27:3', 'td:2026-11-22:5', 'tx:2026-11/2:13', 'td:2026-11-03:20']);
   });
 });

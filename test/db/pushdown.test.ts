@@ -179,6 +179,11 @@ const HOT: Record<string, Hot> = {
   // A list of more than two pages is read by bucket (query.ts pageRows): the consumer's list, a city's queue sections.
   "consumer's complaints, one month of filings": (w) =>
     pageQuery(actorOf(w, 'consumer@demo.fangxin.cn'), listQ({ sort: 'newest' }), { field: 'tm', value: '2026-11', n: 0 })!,
+  // ... a month too big for the page, a third of it (旬) at a time when that is small (listBuckets.ts byTenDays).
+  "consumer's complaints, one third of a month of filings": (w) =>
+    pageQuery(actorOf(w, 'consumer@demo.fangxin.cn'), listQ({ sort: 'newest' }), { field: 'tx', value: '2026-11/3', n: 0 })!,
+  'merchant inbox closed tab, one third of a month of filings': (w) =>
+    pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }), { field: 'tx', value: '2026-11/3', n: 0 })!,
   'regulator queue 未分配 (unassigned), urgent, one month of due times': (w) =>
     pageQuery(
       actorOf(w, 'regulator.hz@demo.fangxin.cn'),

@@ -4,6 +4,7 @@ import { rebuildProjections } from '../../server/commands/rebuildProjections.js'
 import { complaintEntry, entryCountDeltas } from '../../server/complaints/entries.js';
 import { listTuning } from '../../server/complaints/listBuckets.js';
 import { insertEntries } from '../../server/complaints/storeEntries.js';
+import { backfillTenDays, tenDaysHeld } from '../../server/complaints/tenDays.js';
 import { readCounts, sealCounts } from '../../server/counts/ledger.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
@@ -163,12 +164,13 @@ describe('complaint lists, counts and search from the list read model', () => {
     expect([again.entriesDiffering, again.countsDiffering]).to.deep.equal([0, 0]);
   });
 
-  it('pages a large list a month or a day at a time exactly as it pages it whole', async function () {
-    // Some 150 pages over HTTP.
-    this.timeout(180_000);
+  it('pages a large list a month, a third of a month or a day at a time exactly as it pages it whole', async function () {
+    // Some 300 pages over HTTP.
+    this.timeout(400_000);
     const lists: [ApiClient, string][] = [
       [zj, 'sort=newest'],
       [zj, 'status=closed&sort=newest'],
+      [consumer, 'sort=newest'],
       [zj, 'status=open&sort=deadline&priority=normal'],
       [hz, 'status=open&sort=deadline&priority=urgent'],
       [merchant, 'tab=todo&sort=deadline'],
@@ -213,6 +215,29 @@ describe('complaint lists, counts and search from the list read model', () => {
       for (const [i, [client, q]] of lists.entries()) expect(await allIds(client, q, 7), q).to.deep.equal(whole[i]);
     } finally {
       listTuning.wholeUpTo = wholeUpTo;
+    }
+    // Entries written before the thirds of a month: their months are read day by day until the
+    // backfill gives them `tx`, then a third of a month holding at most twice what a page lacks in one read.
+    await ComplaintEntryModel.collection.updateMany({}, { $unset: { tx: '' } });
+    const thirds: string[] = [];
+    mongoose.set('debug', (coll: string, _method: string, filter: Record<string, unknown>) => {
+      if (coll === 'complaintentries' && typeof filter?.tx === 'string') thirds.push(filter.tx);
+    });
+    listTuning.wholeUpTo = 6;
+    // Only lists newest first read thirds of months (of filing).
+    const newest = [...lists.entries()].filter(([, [, q]]) => q.includes('newest'));
+    try {
+      for (const [i, [client, q]] of newest) expect(await allIds(client, q, 7), q).to.deep.equal(whole[i]);
+      expect(thirds).to.deep.equal([]);
+      expect(await backfillTenDays()).to.be.greaterThan(60);
+      expect(await tenDaysHeld()).to.equal(true);
+      expect(await ComplaintEntryModel.countDocuments({ tx: { $exists: false } })).to.equal(0);
+      for (const [i, [client, q]] of newest) expect(await allIds(client, q, 7), q).to.deep.equal(whole[i]);
+      expect(thirds).to.not.deep.equal([]);
+      expect(await backfillTenDays()).to.equal(0);
+    } finally {
+      listTuning.wholeUpTo = wholeUpTo;
+      mongoose.set('debug', false);
     }
   });
 });
