@@ -10,6 +10,7 @@ import { forgetNumberBlock } from '../../server/complaints/number.js';
 import { forgetSequences } from '../../server/db/sequence.js';
 import { forgetPublicNumbered } from '../../server/disclosure/numbers.js';
 import { forgetKeptCounts } from '../../server/counts/ledger.js';
+import { forgetTenDaysHeld } from '../../server/complaints/tenDays.js';
 
 let embedded: EmbeddedDb | null = null;
 
@@ -61,6 +62,7 @@ export async function resetDb(): Promise<void> {
   forgetSequences();
   forgetPublicNumbered();
   forgetKeptCounts();
+  forgetTenDaysHeld();
   const collections = await mongoose.connection.db!.collections();
   await Promise.all(collections.map((c) => emptyCollection(c)));
 }

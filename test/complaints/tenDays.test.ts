@@ -1,0 +1,20 @@
+import { expect } from 'chai';
+import { backfillTenDays, tenDaysHeld } from '../../server/complaints/tenDays.js';
+import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
+import { resetDb } from '../helpers/database.js';
+import { freshWorld } from '../helpers/server.js';
+
+describe('the thirds of a month (旬) held by every list entry', () => {
+  it('are held for the database that recorded them, not for an emptied one the same process reads next', async () => {
+    await freshWorld();
+    expect(await tenDaysHeld()).to.equal(false);
+    // An earlier file of the run started a server: its backfill recorded the thirds held.
+    expect(await backfillTenDays()).to.equal(0);
+    expect(await tenDaysHeld()).to.equal(true);
+    // The next file's database is emptied: its entries written without `tx` (complaints.lists.test.ts
+    // unsets it) must be read by their days, or a list reading their thirds drops them.
+    await resetDb();
+    expect(await ComplaintEntryModel.countDocuments({})).to.equal(0);
+    expect(await tenDaysHeld()).to.equal(false);
+  });
+});
