@@ -29,6 +29,8 @@ import { readCounts } from '../counts/ledger.js';
 import { audiences } from '../complaints/entries.js';
 import { daysScope, readBuckets, type Bucket } from '../complaints/listBuckets.js';
 import { firstWriter } from '../db/firstWriter.js';
+import { bandOf, sequenceEnd } from '../db/sequence.js';
+import { CREDIT_BAND, creditFactsNumbered, creditSequence } from '../products/factNumbers.js';
 
 const DAY = 24 * 3600 * 1000;
 const FACT_FIELDS = {
@@ -102,22 +104,77 @@ async function newestFacts(merchantId: string, want: number, sinceDay: string): 
   return out;
 }
 
+/** A band of one merchant's numbered facts (factNumbers.ts): two equalities the engine pushes down, at most CREDIT_BAND rows. */
+export const merchantBandFactsQuery = (merchantId: string, band: number) =>
+  ComplaintFactModel.find({ merchantId, creditBand: band }, { ...FACT_FIELDS, creditSeq: 1, contested: 1 });
+
+/** The contests of one complaint, newest first (a contested row of the page). */
+export const complaintContestsQuery = (complaintId: unknown) => CreditContestModel.find({ complaintId }).sort({ filedAt: -1 });
+
+type Numbered = FactRow & { creditSeq?: number; contested?: boolean };
+/** A page's facts (newest first) and the one after them, if any; the merchant's contests of them and how many it had accepted. */
+type Read = { page: FactRow[]; after: FactRow | undefined; contests: CreditContestRecord[]; excluded: number };
+
+/**
+ * The page's facts by their numbers: the offset counts numbers from the newest, so the page is the
+ * facts numbered in [upper - limit, upper), read as the bands that hold them (three for a page of 50),
+ * and the first one numbered below it. A gap (a number whose fact moved or was never written) leaves
+ * the page a row short and the bands below are read on for the one after. The contests read are those
+ * of the page's rows that a contest was filed for, and the count of the merchant's accepted ones: not
+ * every contest the merchant ever filed.
+ */
+async function numberedRead(merchantId: string, skip: number, limit: number): Promise<Read> {
+  const upper = (await sequenceEnd(creditSequence(merchantId))) - skip;
+  const lowest = upper - limit;
+  const rows: Numbered[] = [];
+  const read = async (bands: number[]) => {
+    for (const part of await Promise.all(bands.map((b) => merchantBandFactsQuery(merchantId, b).lean<Numbered[]>())))
+      for (const r of part) if (typeof r.creditSeq === 'number' && r.creditSeq < upper) rows.push(r);
+  };
+  const top = bandOf(upper - 1, CREDIT_BAND);
+  let next = bandOf(Math.max(0, lowest - 1), CREDIT_BAND);
+  if (upper > 0) await read(Array.from({ length: top - next + 1 }, (_, i) => top - i));
+  while (next > 0 && !rows.some((r) => r.creditSeq! < lowest)) await read([--next]);
+  const page = rows.filter((r) => r.creditSeq! >= lowest).sort(newestFirst);
+  const after = rows.filter((r) => r.creditSeq! < lowest).sort((a, b) => b.creditSeq! - a.creditSeq!)[0];
+  const [contests, accepted] = await Promise.all([
+    Promise.all(page.filter((r) => r.contested).map((r) => complaintContestsQuery(r.complaintId).lean<CreditContestRecord[]>())),
+    CreditContestModel.find({ merchantId, state: 'accepted' }, { complaintId: 1 }).lean(),
+  ]);
+  return {
+    page,
+    after,
+    contests: contests.flat().filter((c) => String(c.merchantId) === merchantId),
+    excluded: new Set(accepted.map((c) => String(c.complaintId))).size,
+  };
+}
+
+/** The same from the days of the facts and every contest of the merchant: facts not numbered yet (backfillCreditNumbers). */
+async function dayRead(merchantId: string, skip: number, limit: number, sinceDay: string): Promise<Read> {
+  const [facts, contests] = await Promise.all([
+    newestFacts(merchantId, skip + limit + 1, sinceDay),
+    CreditContestModel.find({ merchantId }).sort({ filedAt: -1 }).lean<CreditContestRecord[]>(),
+  ]);
+  const excluded = new Set(contests.filter((c) => c.state === 'accepted').map((c) => String(c.complaintId))).size;
+  return { page: facts.slice(skip, skip + limit), after: facts[skip + limit], contests, excluded };
+}
+
 /** One page of the merchant's credit inputs: the complaints of the window, each with what it counts for. */
 export async function creditInputs(merchantId: string, q: { cursor?: string; limit: number }): Promise<CreditInputs> {
   const skip = Number(q.cursor ?? 0);
   const since = now().getTime() - CREDIT_WINDOW_DAYS * DAY;
-  const [credit, facts, contests] = await Promise.all([
+  const [credit, read] = await Promise.all([
     MerchantCreditModel.findById(merchantId).lean(),
-    newestFacts(merchantId, skip + q.limit + 1, shanghaiDay(new Date(since))),
-    CreditContestModel.find({ merchantId }).sort({ filedAt: -1 }).lean(),
+    (await creditFactsNumbered())
+      ? numberedRead(merchantId, skip, q.limit)
+      : dayRead(merchantId, skip, q.limit, shanghaiDay(new Date(since))),
   ]);
-  const rows = facts.slice(skip, skip + q.limit + 1);
   // Newest first: a fact older than the window ends the inputs.
-  const inWindow = rows.filter((r) => new Date(r.createdAt).getTime() >= since);
-  const page = inWindow.slice(0, q.limit);
+  const inWindow = (r: FactRow) => new Date(r.createdAt).getTime() >= since;
+  const page = read.page.filter(inWindow);
   const latest = new Map<string, CreditContestRecord>();
-  for (const c of contests) if (!latest.has(String(c.complaintId))) latest.set(String(c.complaintId), c as CreditContestRecord);
-  const excluded = new Set(contests.filter((c) => c.state === 'accepted').map((c) => String(c.complaintId)));
+  for (const c of read.contests) if (!latest.has(String(c.complaintId))) latest.set(String(c.complaintId), c);
+  const excluded = new Set(read.contests.filter((c) => c.state === 'accepted').map((c) => String(c.complaintId)));
   // A fact carries what the row shows of its complaint; one written before it did (until the start-up
   // backfill reaches it) has its complaint read, as every row was: 50 reads by _id per page.
   const complaints = new Map(
@@ -138,7 +195,7 @@ export async function creditInputs(merchantId: string, q: { cursor?: string; lim
     figures: (credit?.figures as Record<string, number | null>) ?? {},
     computedAt: credit?.at ? new Date(credit.at).toISOString() : null,
     windowDays: CREDIT_WINDOW_DAYS,
-    excluded: excluded.size,
+    excluded: read.excluded,
     items: page.map((r) => {
       const id = String(r.complaintId);
       const c = shown(r);
@@ -157,7 +214,7 @@ export async function creditInputs(merchantId: string, q: { cursor?: string; lim
         contest: contest ? { id: String(contest._id), state: contest.state as CreditContest['state'] } : null,
       };
     }),
-    nextCursor: inWindow.length > q.limit ? String(skip + q.limit) : null,
+    nextCursor: read.after && inWindow(read.after) ? String(skip + q.limit) : null,
   };
 }
 
@@ -174,6 +231,9 @@ export async function fileContest(actor: Actor, input: { complaintId: string; re
   if (new Date(complaint.createdAt).getTime() < now().getTime() - CREDIT_WINDOW_DAYS * DAY)
     throw unprocessable('not_a_credit_input', `Only complaints of the last ${CREDIT_WINDOW_DAYS} days count towards the credit tier`);
   const region = complaint.regulatorRegion;
+  // The fact says so first, so its row on the credit inputs page reads this complaint's contests: a
+  // contest that then fails to be written leaves a mark that finds none, never a contest unmarked.
+  await ComplaintFactModel.updateOne({ complaintId: complaint._id }, { $set: { contested: true } });
   const contest = await withEvidence(file, async (evidence) => {
     const doc = new CreditContestModel({
       merchantId: complaint.merchantId,

@@ -11,7 +11,8 @@
 // rows get theirs; list entries written before their search terms held the month get them so, and their phrases, and
 // before the thirds of a month (旬) theirs;
 // complaint facts written before the credit inputs read them alone get the complaint's number, store and
-// product name; those of complaints redirected before a redirect moved its fact move). Each step finds nothing the second time.
+// product name; those of complaints redirected before a redirect moved its fact move; and facts written before
+// the credit inputs read bands get their numbers). Each step finds nothing the second time.
 import { storedTokens } from '../search/tokens.js';
 import { OrganizationModel } from '../models/Organization.js';
 import { StoreModel } from '../models/Store.js';
@@ -32,6 +33,7 @@ import { logger } from '../logger.js';
 import { backfillFlagEntries } from '../products/flagEntries.js';
 import { backfillMerchantRows } from '../stores/merchantRows.js';
 import { backfillRedirectedFacts, backfillShownFields } from '../products/backfill.js';
+import { backfillCreditNumbers } from '../products/factNumbers.js';
 
 export async function backfillFields(): Promise<void> {
   await StoreModel.updateMany({ status: { $exists: false } }, { $set: { status: 'open' } });
@@ -76,13 +78,14 @@ export async function backfillFields(): Promise<void> {
   );
   // None of these is awaited: each reads as before until it is done (the public lists their days, a search
   // by bigrams, a complaint list a large month's days one by one, the flag lists the flags, the credit inputs the complaints of the facts without their
-  // fields); a redirected complaint's fact moves with its merchants' credit.
+  // fields, and days until the facts are numbered); a redirected complaint's fact moves with its merchants' credit.
   inBackground(backfillPublicNumbers, 'records', 'public records numbered');
   inBackground(backfillPhraseTerms, 'entries', 'list entries given phrase search terms');
   inBackground(backfillTenDays, 'entries', 'list entries given their third of the month');
   inBackground(backfillFlagEntries, 'flags', 'flag list rows written');
   inBackground(backfillShownFields, 'facts', 'complaint facts given their number, store and product name');
   inBackground(backfillRedirectedFacts, 'complaints', 'facts of redirected complaints moved to their new merchant');
+  inBackground(backfillCreditNumbers, 'facts', 'complaint facts numbered among their merchant’s');
 }
 
 /** Runs a backfill after the start, logging what it did (nothing when it found nothing) or that it failed. */

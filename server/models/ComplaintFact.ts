@@ -43,13 +43,21 @@ const complaintFactSchema = new Schema({
   /** A promised remedy: kept (consumer confirmed), broken (disputed or overdue), pending; absent without one. */
   promise: { type: String, enum: ['kept', 'broken', 'pending'] },
   lastSeq: { type: Number, default: 0 },
+  // Its number among its merchant's facts and that number's band, in the order of filing (the credit
+  // inputs page reads the bands holding its numbers: server/products/factNumbers.ts).
+  creditSeq: { type: Number },
+  creditBand: { type: Number },
+  /** A contest of the complaint was filed: the credit inputs page reads the contests of these rows alone. */
+  contested: { type: Boolean },
 });
 complaintFactSchema.index({ productId: 1, createdAt: 1 });
 complaintFactSchema.index({ week: 1, countyCode: 1 });
 complaintFactSchema.index({ day: 1 });
 complaintFactSchema.index({ merchantId: 1 });
-// A merchant's credit inputs page, read a day at a time, newest first (server/credit/contests.ts).
+// A merchant's credit inputs page, read a day at a time, newest first (server/credit/contests.ts), until its facts are numbered.
 complaintFactSchema.index({ merchantId: 1, day: 1 });
+// The same a band of the merchant's numbers at a time, once its facts are numbered (the number is the sort key).
+complaintFactSchema.index({ merchantId: 1, creditBand: 1, creditSeq: -1 });
 complaintFactSchema.index({ consumerId: 1, createdAt: 1 });
 
 export type ComplaintFactRecord = InferSchemaType<typeof complaintFactSchema> & { _id: mongoose.Types.ObjectId };

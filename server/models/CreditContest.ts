@@ -36,6 +36,8 @@ creditContestSchema.index({ regionCodes: 1, state: 1 });
 // The merchant's own contests (newest first) and the accepted ones its credit leaves out.
 creditContestSchema.index({ merchantId: 1, filedAt: -1 });
 creditContestSchema.index({ merchantId: 1, state: 1 });
+// The contests of one complaint (a contested row of the merchant's credit inputs page).
+creditContestSchema.index({ complaintId: 1, filedAt: -1 });
 // Every merchant's accepted contests (the hourly credit job).
 creditContestSchema.index({ state: 1 });
 

@@ -13,6 +13,7 @@ import { recordProducts } from '../analytics/weekCells.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { claim } from '../jobs/claim.js';
 import { logger } from '../logger.js';
+import { nextFactNumber } from './factNumbers.js';
 
 /** Facts for a batch of complaint documents (products resolved once per distinct identity). */
 export async function factsFor(docs: ComplaintDoc[], bureauKnown?: Set<string>) {
@@ -53,7 +54,8 @@ export async function backfillFacts(batch = 1000): Promise<number> {
     );
     const missing = docs.filter((d) => !existing.has(String(d._id)));
     if (missing.length === 0) continue;
-    const facts = await factsFor(missing);
+    // Numbered as they are written now: listed with their merchant's newest credit inputs (factNumbers.ts).
+    const facts = await Promise.all((await factsFor(missing)).map(async (f) => ({ ...f, ...(await nextFactNumber(f.merchantId)) })));
     try {
       const r = await ComplaintFactModel.insertMany(facts, { ordered: false });
       added += r.length;

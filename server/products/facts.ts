@@ -16,6 +16,7 @@ import { checkProduct } from '../commands/detectFlags.js';
 import { refreshMerchantCredit } from './credit.js';
 import { groupCreate } from '../db/groupInsert.js';
 import { firstWriter } from '../db/firstWriter.js';
+import { nextFactNumber } from './factNumbers.js';
 
 /** The fields of a complaint document (server/models/Complaint.ts) this capability reads. */
 export interface ComplaintDoc {
@@ -142,7 +143,8 @@ export async function recordComplaint(complaintId: string, { reads = complaintRe
     if (existing) return existing;
   }
   const product = await resolveProduct({ ...c.product, name: c.product.name });
-  const doc = factOf(c, product);
+  // Its number among its merchant's facts (a lost insert race leaves that number a gap: factNumbers.ts).
+  const doc = { ...factOf(c, product), ...(await nextFactNumber(c.merchantId)) };
   // The rollup entry first: a run cut short after it finds no fact and repeats both, and the entry
   // (keyed by the complaint) adds nothing the second time. The other order could lose the entry.
   await recordProducts([doc]);
@@ -186,7 +188,9 @@ async function redirectComplaint(complaintId: string, seq: number, route: Compla
       }),
     );
   }
-  await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: at });
+  // A fact joining another merchant's takes that merchant's next number (it is listed with the newest).
+  const joins = String(fact.merchantId) !== String(at.merchantId);
+  await ComplaintFactModel.updateOne({ _id: fact._id }, { $set: { ...at, ...(joins ? await nextFactNumber(at.merchantId) : {}) } });
   const left = (c?.redirectedFrom as { merchantId?: unknown } | undefined)?.merchantId;
   return { merchants: [...new Set([String(fact.merchantId), ...(left ? [String(left)] : []), String(at.merchantId)])], fact };
 }

@@ -24,6 +24,7 @@ import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { PublicComplaintModel } from '../models/PublicComplaint.js';
 import { backfillPublicCounts } from '../disclosure/counts.js';
 import { backfillPublicNumbers } from '../disclosure/numbers.js';
+import { factsNumbered, numberFactsHolding } from '../products/factNumbers.js';
 
 // Specs are made a slice at a time, so a million complaints never sit in memory at once.
 const SLICE = 10_000;
@@ -125,6 +126,11 @@ export async function seedBulk(n: number, opts: { onProgress?: (done: number) =>
   // in the order of their ids (the list without a filter reads by number).
   await backfillPublicNumbers(true);
   stage('public numbers');
+  // Every fact numbered among its merchant's in the order of filing (the load's interleave with those
+  // before it), in one UPDATE of the table: the credit inputs read bands at once.
+  await numberFactsHolding();
+  await factsNumbered();
+  stage('credit numbers');
   logger.debug({ complaints: done, scopes: tally.size, ms: stages }, 'bulk seed stages');
   return done;
 }

@@ -13,6 +13,7 @@ import { syncMerchantRows } from '../stores/merchantRows.js';
 import { entriesHoldMonthTerms, entriesHoldPhraseTerms } from '../complaints/backfillTerms.js';
 import { entriesHoldTenDays } from '../complaints/tenDays.js';
 import { factsFollowRedirects, factsHoldShownFields } from '../products/backfill.js';
+import { factsNumbered, numberFactsHolding } from '../products/factNumbers.js';
 import { hashPassword } from '../auth/passwords.js';
 
 export const DEMO_ACCOUNTS = [
@@ -77,6 +78,8 @@ const OTHER_MERCHANTS = [
 
 /** The demo world of API.md: regions, a bureau for every region, merchants with stores, demo accounts. */
 export async function seedFoundation(config: Config): Promise<DemoWorld> {
+  // An empty database: its facts are numbered as they are written (a seed numbers its own at its end).
+  await factsNumbered();
   const regions = await seedRegions();
   const bureaus = await OrganizationModel.insertMany(
     regions.map((r) => ({
@@ -178,6 +181,8 @@ export async function seedIfEmpty(config: Config, onStart?: () => void): Promise
   const started = Date.now();
   const world = await seedFoundation(config);
   await runSeeders(world);
+  // The seeders' facts, written in bulk and out of order, numbered in the order of filing (factNumbers.ts).
+  await numberFactsHolding();
   logger.info({ ms: Date.now() - started }, 'demo data seeded');
   return true;
 }

@@ -14,6 +14,8 @@ import { JobRunModel } from '../../server/models/JobRun.js';
 import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { backfillShownFields } from '../../server/products/backfill.js';
+import { backfillCreditNumbers, forgetCreditNumbered, numberFactsHolding } from '../../server/products/factNumbers.js';
+import { creditInputs } from '../../server/credit/contests.js';
 import { refreshAllCredit, refreshMerchantCredit } from '../../server/products/credit.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { filing, fileVia } from '../helpers/complaints.js';
@@ -244,5 +246,62 @@ describe('credit inputs and their contests', function () {
     const merchantUser = world.users.get(DEMO.merchant)!._id;
     expect(await NotificationModel.countDocuments({ userId: merchantUser, key: `credit-contest-decision:${open.id}` })).to.equal(1);
     expect(await runJob('credit-contest-decisions', new Date(Date.now() + 120_000))).to.deep.equal({ applied: 0 });
+  });
+
+  /** Every page of the chain's inputs of `limit`, cursor-followed, and the fact reads each page's answer made. */
+  const walk = async (limit: number) => {
+    const pages: CreditInputs[] = [];
+    const factReads: Record<string, unknown>[][] = [];
+    let cursor: string | undefined;
+    do {
+      const reads: Record<string, unknown>[] = [];
+      mongoose.set('debug', (coll: string, _m: string, filter: Record<string, unknown>) => void (coll === 'complaintfacts' && reads.push(filter)));
+      const page = await creditInputs(String(world.chain._id), { cursor, limit }).finally(() => mongoose.set('debug', false));
+      pages.push(page);
+      factReads.push(reads);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return { pages, factReads };
+  };
+
+  it('reads the bands of its facts’ numbers that hold the page, and a database written before them is numbered once', async () => {
+    // As written before the numbers: the page reads days and every contest of the merchant.
+    await ComplaintFactModel.updateMany({}, { $unset: { creditSeq: '', creditBand: '', contested: '' } });
+    await JobRunModel.deleteOne({ key: 'backfill:credit-fact-numbers-v1' });
+    forgetCreditNumbered();
+    const byDays = await walk(2);
+    expect(byDays.pages.flatMap((p) => p.items.filter((i) => i.contest)).length).to.equal(2);
+    expect(byDays.factReads.flat().every((f) => 'day' in f)).to.equal(true);
+    // The start numbers them (and marks the contested) once; the same pages, read by band.
+    expect(await backfillCreditNumbers()).to.be.greaterThan(0);
+    expect(await backfillCreditNumbers()).to.equal(0);
+    const byBands = await walk(2);
+    expect(byBands.pages).to.deep.equal(byDays.pages);
+    expect(byBands.factReads.flat().every((f) => 'creditBand' in f)).to.equal(true);
+
+    // 300 more of the chain's facts filed within 7 ms of one day, written out of order, numbered as a seed's end numbers them.
+    const base = (await ComplaintFactModel.findById(ids[2]).lean())!;
+    const at = Date.now() - 3 * 24 * 3600 * 1000;
+    const extra = Array.from({ length: 300 }, (_, i) => {
+      const id = new mongoose.Types.ObjectId();
+      return { ...base, _id: id, complaintId: id, number: `T${i}`, createdAt: new Date(at + (i % 7)), contested: undefined };
+    }).sort(() => Math.random() - 0.5);
+    await ComplaintFactModel.collection.insertMany(extra, { ignoreUndefined: true });
+    await numberFactsHolding();
+    const since = Date.now() - 180 * 24 * 3600 * 1000;
+    const expected = (await ComplaintFactModel.find({ merchantId: world.chain._id }, { complaintId: 1, createdAt: 1 }).lean())
+      .filter((f) => new Date(f.createdAt).getTime() >= since)
+      .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || (String(b.complaintId) < String(a.complaintId) ? -1 : 1))
+      .map((f) => String(f.complaintId));
+    for (const limit of [20, 7]) {
+      const { pages, factReads } = await walk(limit);
+      expect(pages.flatMap((p) => p.items.map((i) => i.complaintId))).to.deep.equal(expected);
+      expect(pages.every((p) => p.items.length === limit || !p.nextCursor)).to.equal(true);
+      // The bands holding the page and the row after it (at most three of 20 here), never the day's 300.
+      for (const reads of factReads) {
+        expect(reads.length).to.be.at.most(Math.ceil((limit + 1) / 20) + 1);
+        expect(reads.every((f) => 'creditBand' in f)).to.equal(true);
+      }
+    }
   });
 });

@@ -53,7 +53,7 @@ import { RecallModel } from '../../server/models/Recall.js';
 import { RecallNoticeModel } from '../../server/models/RecallNotice.js';
 import { IncidentModel } from '../../server/models/Incident.js';
 import { CreditContestModel } from '../../server/models/CreditContest.js';
-import { merchantDayFactsQuery } from '../../server/credit/contests.js';
+import { complaintContestsQuery, merchantBandFactsQuery, merchantDayFactsQuery } from '../../server/credit/contests.js';
 import { SamplingFollowUpModel } from '../../server/models/SamplingFollowUp.js';
 import { SamplingResultModel } from '../../server/models/SamplingResult.js';
 import { cellScope, figureDayScope, figureScope, storeScope, topDayScope, topScope, WEEKS_SCOPE } from '../../server/analytics/rollup.js';
@@ -360,6 +360,9 @@ const HOT: Record<string, Hot> = {
     SamplingFollowUpModel.find({ productId: '000000000000000000000000', status: 'reported' }),
   // Credit inputs and contests (server/credit/contests.ts).
   "a merchant's credit inputs, a day at a time (GET /credit/inputs)": (w) => merchantDayFactsQuery(String(w.chain._id), '2026-10-01'),
+  "a merchant's credit inputs, a band of its facts' numbers at a time (GET /credit/inputs)": (w) =>
+    merchantBandFactsQuery(String(w.chain._id), 3),
+  "a contested credit input's contests (GET /credit/inputs)": (w) => complaintContestsQuery(w.chain._id),
   "a merchant's credit contests (GET /credit/inputs, /credit/contests as a merchant)": (w) =>
     CreditContestModel.find({ merchantId: w.chain._id }).sort({ filedAt: -1 }),
   "a region's credit contests of one state (GET /credit/contests?state=)": () =>

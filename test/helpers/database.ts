@@ -9,6 +9,7 @@ import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { forgetNumberBlock } from '../../server/complaints/number.js';
 import { forgetSequences } from '../../server/db/sequence.js';
 import { forgetPublicNumbered } from '../../server/disclosure/numbers.js';
+import { forgetCreditNumbered } from '../../server/products/factNumbers.js';
 import { forgetKeptCounts } from '../../server/counts/ledger.js';
 import { forgetTenDaysHeld } from '../../server/complaints/tenDays.js';
 
@@ -61,6 +62,7 @@ export async function resetDb(): Promise<void> {
   forgetNumberBlock();
   forgetSequences();
   forgetPublicNumbered();
+  forgetCreditNumbered();
   forgetKeptCounts();
   forgetTenDaysHeld();
   const collections = await mongoose.connection.db!.collections();
