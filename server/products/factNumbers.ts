@@ -41,14 +41,14 @@ export function nextFactNumber(merchantId: unknown): Promise<{ creditSeq: number
 }
 
 type Row = { _id: unknown; complaintId: unknown; merchantId: unknown; createdAt: unknown };
+type Plan = { ids: string[]; merchants: string[]; fields: { creditSeq: number[]; creditBand: number[] } };
 
 /**
- * Numbers every fact among its merchant's, in the order of (createdAt, complaintId), above every
- * number taken before: one block per merchant, set in one UPDATE of the table when the seeders write
- * directly (directWrites.ts), else through the driver in commands of ten. Nothing may number facts
- * meanwhile: the seeds run it at their end, the start through backfillCreditNumbers.
+ * Every fact's number among its merchant's, in the order of (createdAt, complaintId), above every
+ * number taken before: one block per merchant. Read straight from the table when the seeders write
+ * directly (directWrites.ts), else through the driver.
  */
-export async function numberCreditFacts(): Promise<number> {
+async function planNumbers(): Promise<Plan> {
   const read = ['_id', 'complaintId', 'merchantId', 'createdAt'];
   const rows = ((await readDirect(ComplaintFactModel.collection, read)) ??
     (await ComplaintFactModel.find({}, Object.fromEntries(read.map((f) => [f, 1]))).lean())) as Row[];
@@ -59,25 +59,34 @@ export async function numberCreditFacts(): Promise<number> {
     if (!byMerchant.has(m)) byMerchant.set(m, []);
     byMerchant.get(m)!.push({ id: String(r._id), at: new Date(r.createdAt as string | number).getTime(), complaint: String(r.complaintId) });
   }
-  const ids: string[] = [];
-  const fields: Record<string, number[]> = { creditSeq: [], creditBand: [] };
+  const plan: Plan = { ids: [], merchants: [], fields: { creditSeq: [], creditBand: [] } };
   for (const [merchantId, facts] of byMerchant) {
     facts.sort((a, b) => a.at - b.at || (a.complaint < b.complaint ? -1 : 1));
     const first = await takeNumbers(creditSequence(merchantId), facts.length);
     facts.forEach((f, i) => {
-      ids.push(f.id);
-      fields.creditSeq!.push(first + i);
-      fields.creditBand!.push(bandOf(first + i, CREDIT_BAND));
+      plan.ids.push(f.id);
+      plan.merchants.push(merchantId);
+      plan.fields.creditSeq.push(first + i);
+      plan.fields.creditBand.push(bandOf(first + i, CREDIT_BAND));
     });
   }
+  return plan;
+}
+
+/**
+ * Writes the numbers: in one UPDATE of the table when the seeders write directly, else through the
+ * driver in commands of ten, each to the fact while it is still its merchant's (one a redirect moved
+ * meanwhile has its new merchant's number already).
+ */
+async function writeNumbers({ ids, merchants, fields }: Plan): Promise<number> {
   if (!ids.length) return 0;
   if (!(await setIntsDirect(ComplaintFactModel.collection, ids, fields)))
     await bulkWriteInChunks(
       ComplaintFactModel,
       ids.map((id, i) => ({
         updateOne: {
-          filter: { _id: mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : id },
-          update: { $set: numberFields(fields.creditSeq![i]!) },
+          filter: { _id: mongoose.isValidObjectId(id) ? new mongoose.Types.ObjectId(id) : id, merchantId: merchants[i] },
+          update: { $set: numberFields(fields.creditSeq[i]!) },
         },
       })),
       4,
@@ -99,11 +108,15 @@ export async function factsNumbered(): Promise<void> {
 /** Forgets that the facts were numbered (a test that empties the database). */
 export const forgetCreditNumbered = () => void (numbered = false);
 
-/** Numbers every fact (numberCreditFacts), holding the live numbering meanwhile, so a fact written meanwhile is numbered after all of them. */
-export function numberFactsHolding(): Promise<number> {
-  const run = taking.then(numberCreditFacts);
-  taking = run.catch(() => undefined);
-  return run;
+/**
+ * Numbers every fact among its merchant's (the seeds at their end, the start's backfill). The live
+ * numbering waits while the facts are read and the blocks taken (a fact written meanwhile is numbered
+ * after all of them), not while they are written: at start through the driver, one command per ten facts.
+ */
+export async function numberFactsHolding(): Promise<number> {
+  const plan = taking.then(planNumbers);
+  taking = plan.catch(() => undefined);
+  return writeNumbers(await plan);
 }
 
 /**

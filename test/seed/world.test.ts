@@ -17,10 +17,29 @@ import { withDirectWrites } from '../../server/db/directWrites.js';
 import { historyViolations, worldViolations } from '../helpers/lifecycle.js';
 import { freshWorld, testConfig } from '../helpers/server.js';
 import { rankedNumbers } from '../helpers/publicRecords.js';
+import { backfillCreditNumbers, CREDIT_BAND, forgetCreditNumbered } from '../../server/products/factNumbers.js';
 
 // Monday 2 March 2026, 10:00 Shanghai: no public holiday in the next four weeks (the merchant's ten
 // working days end on 16 March).
 const T0 = new Date('2026-03-02T02:00:00Z');
+
+/**
+ * Each merchant's facts numbered one after the other in the order of filing (createdAt, then complaint
+ * id), each in its band, and recorded as numbered: the credit inputs read bands at once, the start
+ * numbering none.
+ */
+async function factsNumberedInOrder() {
+  const facts = await ComplaintFactModel.find({}, { merchantId: 1, complaintId: 1, createdAt: 1, creditSeq: 1, creditBand: 1 }).lean();
+  const byMerchant = new Map<string, typeof facts>();
+  for (const f of facts) byMerchant.set(String(f.merchantId), [...(byMerchant.get(String(f.merchantId)) ?? []), f]);
+  for (const own of byMerchant.values()) {
+    own.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (String(a.complaintId) < String(b.complaintId) ? -1 : 1));
+    const first = own[0]!.creditSeq!;
+    expect(own.map((f) => [f.creditSeq, f.creditBand])).to.deep.equal(own.map((_, i) => [first + i, Math.floor((first + i) / CREDIT_BAND)]));
+  }
+  forgetCreditNumbered();
+  expect(await backfillCreditNumbers()).to.equal(0);
+}
 
 describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
   this.timeout(600_000);
@@ -59,6 +78,7 @@ describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
     expect(await ComplaintModel.countDocuments()).to.be.above(5000);
     // Its entries are written with the month search terms, so the first start skips their backfill's scan.
     expect(await JobRunModel.exists({ key: 'backfill:complaint-entry-month-terms' })).to.not.equal(null);
+    await factsNumberedInOrder();
     expect((await worldViolations(now())).slice(0, 10)).to.deep.equal([]);
   });
 
@@ -95,6 +115,7 @@ describe('seeded worlds obey the lifecycle and its deadline jobs', function () {
       rankedNumbers(publics);
       forgetPublicNumbered();
       expect([await publicNumbered(), await filtersNumbered(), await backfillPublicNumbers()]).to.deep.equal([true, true, 0]);
+      await factsNumberedInOrder();
     });
   }
 });
