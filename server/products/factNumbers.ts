@@ -57,7 +57,9 @@ async function planNumbers(): Promise<Plan> {
     if (r.merchantId == null) continue;
     const m = String(r.merchantId);
     if (!byMerchant.has(m)) byMerchant.set(m, []);
-    byMerchant.get(m)!.push({ id: String(r._id), at: new Date(r.createdAt as string | number).getTime(), complaint: String(r.complaintId) });
+    byMerchant
+      .get(m)!
+      .push({ id: String(r._id), at: new Date(r.createdAt as string | number).getTime(), complaint: String(r.complaintId) });
   }
   const plan: Plan = { ids: [], merchants: [], fields: { creditSeq: [], creditBand: [] } };
   for (const [merchantId, facts] of byMerchant) {

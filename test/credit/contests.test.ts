@@ -255,7 +255,10 @@ describe('credit inputs and their contests', function () {
     let cursor: string | undefined;
     do {
       const reads: Record<string, unknown>[] = [];
-      mongoose.set('debug', (coll: string, _m: string, filter: Record<string, unknown>) => void (coll === 'complaintfacts' && reads.push(filter)));
+      mongoose.set(
+        'debug',
+        (coll: string, _m: string, filter: Record<string, unknown>) => void (coll === 'complaintfacts' && reads.push(filter)),
+      );
       const page = await creditInputs(String(world.chain._id), { cursor, limit }).finally(() => mongoose.set('debug', false));
       pages.push(page);
       factReads.push(reads);
@@ -291,7 +294,10 @@ describe('credit inputs and their contests', function () {
     const since = Date.now() - 180 * 24 * 3600 * 1000;
     const expected = (await ComplaintFactModel.find({ merchantId: world.chain._id }, { complaintId: 1, createdAt: 1 }).lean())
       .filter((f) => new Date(f.createdAt).getTime() >= since)
-      .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || (String(b.complaintId) < String(a.complaintId) ? -1 : 1))
+      .sort(
+        (a, b) =>
+          new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || (String(b.complaintId) < String(a.complaintId) ? -1 : 1),
+      )
       .map((f) => String(f.complaintId));
     for (const limit of [20, 7]) {
       const { pages, factReads } = await walk(limit);

@@ -33,9 +33,14 @@ async function factsNumberedInOrder() {
   const byMerchant = new Map<string, typeof facts>();
   for (const f of facts) byMerchant.set(String(f.merchantId), [...(byMerchant.get(String(f.merchantId)) ?? []), f]);
   for (const own of byMerchant.values()) {
-    own.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (String(a.complaintId) < String(b.complaintId) ? -1 : 1));
+    own.sort(
+      (a, b) =>
+        new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (String(a.complaintId) < String(b.complaintId) ? -1 : 1),
+    );
     const first = own[0]!.creditSeq!;
-    expect(own.map((f) => [f.creditSeq, f.creditBand])).to.deep.equal(own.map((_, i) => [first + i, Math.floor((first + i) / CREDIT_BAND)]));
+    expect(own.map((f) => [f.creditSeq, f.creditBand])).to.deep.equal(
+      own.map((_, i) => [first + i, Math.floor((first + i) / CREDIT_BAND)]),
+    );
   }
   forgetCreditNumbered();
   expect(await backfillCreditNumbers()).to.equal(0);
