@@ -47,7 +47,7 @@ export interface BulkTask {
   to: number;
   products: [key: string, id: string, name: string][];
 }
-/** A chunk's rows encoded for COPY (directWrites.ts `copyRows`) and its count deltas. */
+/** A chunk's rows encoded for COPY (directWrites.ts `copyRows`). */
 export interface BulkResult {
   count: number;
   complaints: Uint8Array[];
@@ -55,7 +55,19 @@ export interface BulkResult {
   facts: Uint8Array[];
   entries: Uint8Array[];
   publics: Uint8Array[];
-  tally: [string, Record<string, number>][];
+}
+/**
+ * Asked of each worker once its chunks are stored: the count deltas of all of them, as the JSON of the
+ * tally's pairs. A worker sums its chunks into one tally and hands it over once, as text: a structured
+ * clone of a tally's objects (thousands of distinct keys each) cost about ten times JSON's round trip,
+ * and per chunk it was paid again with a merge on this thread (12 CPU s of a 10,000-complaint load; now
+ * under 3, docs/performance.md).
+ */
+export interface BulkFinish {
+  finish: true;
+}
+export interface BulkTally {
+  tally: string;
 }
 
 export async function seedBulk(n: number, opts: { onProgress?: (done: number) => void } = {}): Promise<number> {
@@ -162,28 +174,31 @@ async function loadInWorkers(
     () => new Worker(boot, { eval: true, workerData: plan }),
   );
   // Each worker does one task at a time; its answer, or its death, settles that task.
-  const pending = new Map<Worker, { resolve: (r: BulkResult) => void; reject: (e: unknown) => void }>();
+  type Settle = { resolve: (r: unknown) => void; reject: (e: unknown) => void };
+  const pending = new Map<Worker, Settle>();
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
   const release = (w: Worker) => (waiting.length ? waiting.shift()!(w) : idle.push(w));
   for (const w of workers) {
-    const settle = (f: (p: { resolve: (r: BulkResult) => void; reject: (e: unknown) => void }) => void) => {
+    const settle = (f: (p: Settle) => void) => {
       const p = pending.get(w);
       pending.delete(w);
       if (p) f(p);
     };
-    w.on('message', (r: BulkResult) => settle((p) => p.resolve(r)));
+    w.on('message', (r: unknown) => settle((p) => p.resolve(r)));
     w.on('error', (e) => settle((p) => p.reject(e)));
     w.on('exit', (code) => settle((p) => p.reject(new Error(`a seeding worker stopped (exit code ${code})`))));
     idle.push(w);
   }
+  const ask = <R>(w: Worker, message: BulkTask | BulkFinish) =>
+    new Promise<R>((resolve, reject) => {
+      pending.set(w, { resolve: resolve as (r: unknown) => void, reject });
+      w.postMessage(message);
+    });
   const run = async (task: BulkTask): Promise<BulkResult> => {
     const w = idle.pop() ?? (await new Promise<Worker>((r) => waiting.push(r)));
     try {
-      return await new Promise<BulkResult>((resolve, reject) => {
-        pending.set(w, { resolve, reject });
-        w.postMessage(task);
-      });
+      return await ask<BulkResult>(w, task);
     } finally {
       release(w);
     }
@@ -213,7 +228,6 @@ async function loadInWorkers(
         });
         const chunk = run({ seed: slice.seed, count: slice.count, from, to, products })
           .then(async (r) => {
-            for (const [scope, d] of r.tally) tallyAdd(tally, scope, d);
             await Promise.all([
               insertEncoded(ComplaintModel.collection, r.complaints),
               insertEncoded(ComplaintEventModel.collection, r.events),
@@ -234,6 +248,12 @@ async function loadInWorkers(
       if (failure) break;
     }
     await Promise.all(inFlight);
+    // Every chunk is stored: each worker's tally of its chunks, added once.
+    if (!failure)
+      for (const w of workers) {
+        const pairs = JSON.parse((await ask<BulkTally>(w, { finish: true })).tally) as [string, Record<string, number>][];
+        for (const [scope, d] of pairs) tallyAdd(tally, scope, d);
+      }
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
