@@ -187,7 +187,10 @@ export async function searchComplaints(actor: Actor, q: string, limit: number, c
    * `limit` hits are settled or the months run out, or one month holds too many rows of every term tried
    * (partial).
    */
-  const readMonths = async (terms: string[], only?: Bucket[], cut: Promise<Row[]> = Promise.resolve([]), first = FIRST_ROUND) => {
+  const readMonths = async (
+    terms: string[],
+    { only, cut = Promise.resolve([]), first = FIRST_ROUND }: { only?: Bucket[]; cut?: Promise<Row[]>; first?: number } = {},
+  ) => {
     const read = (month: string) => monthRows(audience, terms, month);
     const early = new Map(likelyNewest(now()).flatMap((m) => (!only || only.some((b) => b.value === m) ? [[m, read(m)] as const] : [])));
     // One not needed (the counts name other months, or the newer ones filled the page) is never awaited.
@@ -243,7 +246,7 @@ export async function searchComplaints(actor: Actor, q: string, limit: number, c
     const read = nextBatch(months, searchTuning.pieceFilings * (limit - settled.size));
     // From the newest month (the next newest is read beside it anyway): the page may lack only a few,
     // and the rate found there sizes the next round.
-    await readMonths(rarestFirst(tokens), months.slice(0, read), undefined, 1);
+    await readMonths(rarestFirst(tokens), { only: months.slice(0, read), first: 1 });
     if (!partial && settled.size < limit && read < months.length) nextCursor = months[read]!.value;
   };
   let bigrams = !cursor;
@@ -254,7 +257,7 @@ export async function searchComplaints(actor: Actor, q: string, limit: number, c
   } else if (byPhrase) {
     const cut = searchProbe(audience, CUT_TERM).exec();
     cut.catch(() => undefined);
-    await readMonths(phrases, undefined, cut);
+    await readMonths(phrases, { cut });
     const complete = !partial && (await cut).length <= PROBE;
     if (complete && settled.size >= limit) bigrams = false;
     else if (complete && alikeButTime) {
