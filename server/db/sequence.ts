@@ -8,7 +8,7 @@
 // race: the loser reads the winner's block and takes block k+1. Blocks are read by _id only, so the
 // end of the sequence is one read of the next block (missing) once this process knows where it is.
 import mongoose from 'mongoose';
-import { badRequest } from '../http/errors.js';
+import { invalidField } from '../http/errors.js';
 import { SequenceBlockModel } from '../models/SequenceBlock.js';
 import { firstWriter } from './firstWriter.js';
 
@@ -120,6 +120,10 @@ export const forgetSequences = () => known.clear();
 
 type Numbered = { _id: mongoose.Types.ObjectId; seq?: number | null };
 
+/** The 400 of a cursor that is no row of the list asked for (an API client reads it as it is: both languages). */
+export const CURSOR_NOT_OF_LIST =
+  '游标不属于此列表，请使用本列表上一页返回的 nextCursor / The cursor is not a row of this list: pass the nextCursor of its previous page';
+
 /** Where a list's rows keep their number and band, the band's size, and whether every number is a row of the filter. */
 export type Numbering = { seq: string; band: string; size: number; dense: boolean };
 
@@ -141,8 +145,14 @@ export async function bandedPage<T>(
   const numberOf = (row: unknown) => (row as Record<string, unknown> | null)?.[numbering.seq];
   let upper: number;
   if (q.cursor) {
-    const at = numberOf(mongoose.isValidObjectId(q.cursor) ? await model.findById(q.cursor, { [numbering.seq]: 1 }).lean() : null);
-    if (typeof at !== 'number') throw badRequest('cursor is not valid');
+    // A dense number is of the filter's own sequence (one merchant's records): another list's row
+    // (another merchant's) would page from a number that means nothing here, so its row must match.
+    // A number of the global sequence is a place in any list of it, whatever the row holds now.
+    const own = numbering.dense ? filter : {};
+    const at = numberOf(
+      mongoose.isValidObjectId(q.cursor) ? await model.findOne({ ...own, _id: q.cursor }, { [numbering.seq]: 1 }).lean() : null,
+    );
+    if (typeof at !== 'number') throw invalidField('cursor', CURSOR_NOT_OF_LIST);
     upper = at;
   } else upper = await sequenceEnd(name);
   const want = q.limit + 1;

@@ -109,6 +109,8 @@ const HOT: Record<string, Hot> = {
     PublicComplaintModel.find({ merchantId: w.chain._id, merchantBand: 3 }),
   "public complaints of a city, one band of the city's numbers (GET /public/complaints?cityCode=)": () =>
     PublicComplaintModel.find({ cityCode: '3301', cityBand: 3 }),
+  'public complaints of a merchant, the cursor row by _id, of the merchant (GET /public/complaints?merchantId=&cursor=)': (w) =>
+    PublicComplaintModel.findOne({ merchantId: w.chain._id, _id: w.chain._id }, { merchantSeq: 1 }),
   'public complaints of a merchant, one day (GET /public/complaints?merchantId=)': (w) =>
     PublicComplaintModel.find({ merchantId: w.chain._id, day: '2026-03-10' }),
   'public complaints of a city, one month (GET /public/complaints?cityCode=)': () =>

@@ -12,7 +12,8 @@ import { publicCountDeltas } from '../../server/disclosure/counts.js';
 import { backfillPublicNumbers, forgetPublicNumbered, NUMBERED_FILTERS, numberedId } from '../../server/disclosure/numbers.js';
 import { countedPublicComplaints } from '../../server/disclosure/present.js';
 import { addDeltas } from '../../server/counts/ledger.js';
-import { BAND } from '../../server/db/sequence.js';
+import { BAND, CURSOR_NOT_OF_LIST } from '../../server/db/sequence.js';
+import { AppError } from '../../server/http/errors.js';
 import { withDirectWrites } from '../../server/db/directWrites.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
@@ -84,6 +85,24 @@ describe('public list without a filter: bands of publication numbers', function 
         expect({ total: got.total, pages: got.pages }).to.deep.equal(await sortedPublicRead(lists[i]!, limit));
         expect(Math.max(...got.selected)).to.be.at.most(2 * got.band);
       });
+
+  it("answers 400 to a merchant's or a city's list given a cursor of another's record, and pages from one of its own", async () => {
+    const theirs = (await PublicComplaintModel.findOne({ merchantId: { $ne: store.merchantId } }, { _id: 1 }).lean())!;
+    const ours = (await PublicComplaintModel.findOne({ merchantId: store.merchantId }, { _id: 1 }).lean())!;
+    for (const list of lists.slice(1)) {
+      const page = (cursor: unknown) => countedPublicComplaints(publicComplaintQuery.parse({ ...list, limit: 20, cursor: String(cursor) }));
+      const refused = await page(theirs._id).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused, JSON.stringify(list)).to.be.instanceOf(AppError);
+      expect(refused).to.deep.include({ status: 400, code: 'invalid_input', message: CURSOR_NOT_OF_LIST });
+      expect((refused as AppError).details).to.deep.equal([{ path: 'cursor', message: CURSOR_NOT_OF_LIST }]);
+      expect((await page(ours._id)).items).to.not.be.empty;
+    }
+    // The list without a filter numbers every record: any record's cursor is a place in it.
+    expect((await countedPublicComplaints(publicComplaintQuery.parse({ limit: 20, cursor: String(theirs._id) }))).items).to.not.be.empty;
+  });
 
   it("numbers the merchants' and cities' records of a database numbered before them, keeping the numbers of all", async () => {
     const numbers = { merchantSeq: 1, merchantBand: 1, citySeq: 1, cityBand: 1 };
