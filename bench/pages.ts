@@ -6,6 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser.js';
 import { ApiClient, DEMO } from '../test/helpers/http.js';
+import { LIMIT_MS, settle, Traffic } from './settle.js';
 import { besideYardstick, Timings, type Bounds, type Sample } from './stats.js';
 
 export const ROLES: { key: string; email?: string }[] = [
@@ -26,6 +27,9 @@ export interface Call {
   label: string;
   path: string;
 }
+
+/** The calls every load of the app makes, whatever the page: the session check and the notification bell's list. */
+const SHELL = new Set(['GET /api/auth/me', 'GET /api/notifications?limit=20']);
 
 // Any page of one record (a complaint, merchant, flag, case, commitment, a store's public page…), one of each kind.
 const DETAIL = /^\/((?:public\/)?[a-z-]+)\/[0-9a-f]{24}$/;
@@ -81,24 +85,35 @@ export async function discover(url: string): Promise<Call[]> {
       const context = await browser.newContext({ locale: 'zh-CN' });
       if (client.cookies.size) await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url })));
       const page = await context.newPage();
+      const traffic = new Traffic(page);
       const seen = new Set<string>();
       let current = '';
+      // The calls of the pages opened, but those of the app's shell.
+      let own = 0;
       page.on('request', (req) => {
         const u = new URL(req.url());
         if (!u.pathname.startsWith('/api/') || req.method() !== 'GET' || !['fetch', 'xhr'].includes(req.resourceType())) return;
         const label = `${req.method()} ${(u.pathname + u.search).replace(ID, ':id')}`;
+        if (!SHELL.has(label)) own++;
         if (seen.has(label)) return;
         seen.add(label);
         calls.push({ role: r.key, page: current, label, path: u.pathname + u.search });
       });
       const details = new Map<string, string>();
       let nav: string[] = [];
+      const settled = async (what: string) => {
+        if (!(await settle(page, traffic))) console.warn(`  ${r.key}: ${what} still busy after the limit; left`);
+      };
       const open = async (p: string) => {
         current = p.replace(ID, ':id');
-        await page.goto(url + p);
-        // The navigation renders once the session is known; then the page's own calls settle.
-        if (!nav.length) await page.locator('a[data-testid^="nav-"]').first().waitFor({ timeout: 60_000 });
-        await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
+        // A page that sent no call of its own is opened again, once: its script may have failed to load.
+        for (let attempt = 0, before = own; attempt < 2 && own === before; attempt++) {
+          // Its scripts and calls are waited for by settle(), not by the load event (30 s at most).
+          await page.goto(url + p, { waitUntil: 'commit', timeout: LIMIT_MS });
+          // The navigation renders once the session is known; then the page's own calls settle.
+          if (!nav.length) await page.locator('a[data-testid^="nav-"]').first().waitFor({ timeout: LIMIT_MS });
+          await settled(p);
+        }
         const links = await page.$$eval('a[href]', (as) =>
           as.map((a) => ({ href: a.getAttribute('href') ?? '', nav: (a.getAttribute('data-testid') ?? '').startsWith('nav-') })),
         );
@@ -106,7 +121,7 @@ export async function discover(url: string): Promise<Call[]> {
         // A page's tabs (the merchant inbox's, the store list's, the queue's 我的 / 未分配 views) ask for their own lists.
         for (const tab of (await page.locator('[role="tab"][aria-selected="false"]').all()).slice(0, 8)) {
           await tab.click().catch(() => {});
-          await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => {});
+          await settled(`${p}, a tab`);
         }
         for (const { href } of links) {
           const kind = DETAIL.exec(href)?.[1];
