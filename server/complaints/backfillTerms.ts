@@ -7,7 +7,7 @@
 // next start; the claim recorded at the end spares later starts the scan. The old `terms` index stays
 // declared in the engine's metadata (FerretDB cannot drop an index whose btree pgIndexes.ts dropped), so
 // its GIN companion stays too: it holds one empty entry per row, no row having the field.
-import { claim } from '../jobs/claim.js';
+import { claim, heldClaim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
@@ -67,16 +67,13 @@ export async function backfillMonthTerms(): Promise<number> {
   return done;
 }
 
-const PHRASES_DONE = 'backfill:complaint-entry-phrase-terms';
-let phrasesHeld = false;
+const phrases = heldClaim('backfill:complaint-entry-phrase-terms', 'backfill');
 
 /** Records that every entry holds its phrase terms: a database seeded from empty writes them. */
-export const entriesHoldPhraseTerms = () => claim(PHRASES_DONE, 'backfill');
+export const entriesHoldPhraseTerms = phrases.mark;
 
 /** Whether every entry holds its phrase terms (searchTerms.ts `phraseTerms`): a search reads by phrase only then. */
-export async function phraseTermsHeld(): Promise<boolean> {
-  return (phrasesHeld ||= !!(await JobRunModel.exists({ key: PHRASES_DONE })));
-}
+export const phraseTermsHeld = phrases.held;
 
 /**
  * Entries written before the phrase terms get them, from their own complaint copy, in one pass of bulk
@@ -85,7 +82,7 @@ export async function phraseTermsHeld(): Promise<boolean> {
  * so a stop halfway costs the next start a scan, not the updates again.
  */
 export async function backfillPhraseTerms(): Promise<number> {
-  if (await JobRunModel.exists({ key: PHRASES_DONE })) return 0;
+  if (await phraseTermsHeld()) return 0;
   const done = await updateInSteps(
     ComplaintEntryModel.collection.find({}, { projection: { c: 1, tm: 1, tt: 1, version: 1 } }),
     (r) => {
@@ -97,6 +94,5 @@ export async function backfillPhraseTerms(): Promise<number> {
     'list entries given phrase search terms',
   );
   await entriesHoldPhraseTerms();
-  phrasesHeld = true;
   return done;
 }

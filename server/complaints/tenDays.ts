@@ -4,23 +4,18 @@
 // (backfillTerms.ts). `tx` follows from `td`, which never changes, so a live writer meanwhile writes
 // the same value and a stop halfway leaves the rest to the next start; the claim at the end tells every
 // process that a third of a month holds all its entries.
-import { claim } from '../jobs/claim.js';
-import { JobRunModel } from '../models/JobRun.js';
+import { heldClaim } from '../jobs/claim.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import { updateInSteps } from './backfillTerms.js';
 import { tenDaysOf } from './listBuckets.js';
 
-const DONE = 'backfill:complaint-entry-ten-days';
-// Remembered once seen (a list asks at every month it reads by days); forgotten only with the database.
-let held = false;
+const tenDays = heldClaim('backfill:complaint-entry-ten-days', 'backfill');
 
 /** Records that every entry holds `tx`: a database seeded from empty writes it. */
-export const entriesHoldTenDays = () => claim(DONE, 'backfill');
+export const entriesHoldTenDays = tenDays.mark;
 
 /** Whether every entry holds `tx`, so a list may read a third of a month in one read. */
-export async function tenDaysHeld(): Promise<boolean> {
-  return (held ||= !!(await JobRunModel.exists({ key: DONE })));
-}
+export const tenDaysHeld = tenDays.held;
 
 export async function backfillTenDays(): Promise<number> {
   if (await tenDaysHeld()) return 0;
@@ -30,14 +25,5 @@ export async function backfillTenDays(): Promise<number> {
     'list entries given their third of the month',
   );
   await entriesHoldTenDays();
-  held = true;
   return done;
-}
-
-/**
- * Forgets that every entry holds `tx` (a test that empties the database): the claim went with the
- * database, and a list that still believed it read thirds its entries lacked, dropping them.
- */
-export function forgetTenDaysHeld(): void {
-  held = false;
 }

@@ -16,10 +16,9 @@ import mongoose from 'mongoose';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { readDirect, setIntsDirect } from '../db/directWrites.js';
 import { bandOf, takeNumbers, type Numbering } from '../db/sequence.js';
-import { claim } from '../jobs/claim.js';
+import { heldClaim } from '../jobs/claim.js';
 import { ComplaintFactModel } from '../models/ComplaintFact.js';
 import { CreditContestModel } from '../models/CreditContest.js';
-import { JobRunModel } from '../models/JobRun.js';
 
 /** Facts per band: a page of 50 reads three bands (four when it starts mid-band). */
 export const CREDIT_BAND = 20;
@@ -96,19 +95,13 @@ async function writeNumbers({ ids, merchants, fields }: Plan): Promise<number> {
   return ids.length;
 }
 
-let numbered = false;
+const numbered = heldClaim(NUMBERED, 'backfill');
 
 /** Whether every fact has its number and every contested fact says so (then the page reads bands). */
-export const creditFactsNumbered = async () => numbered || (numbered = !!(await JobRunModel.exists({ key: NUMBERED })));
+export const creditFactsNumbered = numbered.held;
 
 /** Records that the facts are numbered: a database seeded from empty (its seeds number theirs at their end), a bulk seed's end. */
-export async function factsNumbered(): Promise<void> {
-  await claim(NUMBERED, 'backfill');
-  numbered = true;
-}
-
-/** Forgets that the facts were numbered (a test that empties the database). */
-export const forgetCreditNumbered = () => void (numbered = false);
+export const factsNumbered = numbered.mark;
 
 /**
  * Numbers every fact among its merchant's (the seeds at their end, the start's backfill). The live

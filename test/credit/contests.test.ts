@@ -14,7 +14,8 @@ import { JobRunModel } from '../../server/models/JobRun.js';
 import { MerchantCreditModel } from '../../server/models/MerchantCredit.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { backfillShownFields } from '../../server/products/backfill.js';
-import { backfillCreditNumbers, forgetCreditNumbered, numberFactsHolding } from '../../server/products/factNumbers.js';
+import { backfillCreditNumbers, numberFactsHolding } from '../../server/products/factNumbers.js';
+import { forgetHeldClaims } from '../../server/jobs/claim.js';
 import { creditInputs } from '../../server/credit/contests.js';
 import { refreshAllCredit, refreshMerchantCredit } from '../../server/products/credit.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
@@ -271,7 +272,7 @@ describe('credit inputs and their contests', function () {
     // As written before the numbers: the page reads days and every contest of the merchant.
     await ComplaintFactModel.updateMany({}, { $unset: { creditSeq: '', creditBand: '', contested: '' } });
     await JobRunModel.deleteOne({ key: 'backfill:credit-fact-numbers-v1' });
-    forgetCreditNumbered();
+    forgetHeldClaims();
     const byDays = await walk(2);
     expect(byDays.pages.flatMap((p) => p.items.filter((i) => i.contest)).length).to.equal(2);
     expect(byDays.factReads.flat().every((f) => 'day' in f)).to.equal(true);

@@ -9,9 +9,8 @@ import { effectsSettled } from '../../server/complaints/effectRunner.js';
 import { forgetNumberBlock } from '../../server/complaints/number.js';
 import { forgetSequences } from '../../server/db/sequence.js';
 import { forgetPublicNumbered } from '../../server/disclosure/numbers.js';
-import { forgetCreditNumbered } from '../../server/products/factNumbers.js';
 import { forgetKeptCounts } from '../../server/counts/ledger.js';
-import { forgetTenDaysHeld } from '../../server/complaints/tenDays.js';
+import { forgetHeldClaims } from '../../server/jobs/claim.js';
 
 let embedded: EmbeddedDb | null = null;
 
@@ -62,9 +61,8 @@ export async function resetDb(): Promise<void> {
   forgetNumberBlock();
   forgetSequences();
   forgetPublicNumbered();
-  forgetCreditNumbered();
   forgetKeptCounts();
-  forgetTenDaysHeld();
+  forgetHeldClaims();
   const collections = await mongoose.connection.db!.collections();
   await Promise.all(collections.map((c) => emptyCollection(c)));
 }

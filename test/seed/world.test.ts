@@ -17,7 +17,8 @@ import { withDirectWrites } from '../../server/db/directWrites.js';
 import { historyViolations, worldViolations } from '../helpers/lifecycle.js';
 import { freshWorld, testConfig } from '../helpers/server.js';
 import { rankedNumbers } from '../helpers/publicRecords.js';
-import { backfillCreditNumbers, CREDIT_BAND, forgetCreditNumbered } from '../../server/products/factNumbers.js';
+import { backfillCreditNumbers, CREDIT_BAND } from '../../server/products/factNumbers.js';
+import { forgetHeldClaims } from '../../server/jobs/claim.js';
 
 // Monday 2 March 2026, 10:00 Shanghai: no public holiday in the next four weeks (the merchant's ten
 // working days end on 16 March).
@@ -42,7 +43,7 @@ async function factsNumberedInOrder() {
       own.map((_, i) => [first + i, Math.floor((first + i) / CREDIT_BAND)]),
     );
   }
-  forgetCreditNumbered();
+  forgetHeldClaims();
   expect(await backfillCreditNumbers()).to.equal(0);
 }
 
