@@ -109,8 +109,8 @@ export async function detectForProduct(productId: string | mongoose.Types.Object
   const note = { rules: flag.rules, score: flag.score, at };
   if (announce) await ProductFlagModel.updateOne({ _id: flag._id }, { $set: { notified: note } });
   // The flag's rows in the region lists (created or rewritten above, or by the run that created it),
-  // after the notice's write too (its time is the flag's `updatedAt`, which the rows show), and before
-  // the announcement, whose live lists read them.
+  // before the announcement, whose live lists read them. A check that changes only the complaint ids
+  // behind the counts rewrites no row (the rows carry the counts).
   if (result.rules.length > 0) await syncFlagEntries(flag._id);
   if (announce) await announceFlag({ ...flag, notified: note }, !notified);
   return flag;

@@ -14,7 +14,10 @@ const flagEntrySchema = new Schema({
   /** Highest score first: 1e9 − score×10 (10 digits), then the flag id. */
   sk: { type: String, required: true },
   flagId: { type: Schema.Types.ObjectId, required: true },
-  /** The flag as the list shows it (presentFlag), rewritten with every write of the flag. */
+  /**
+   * The flag as the list shows it (presentFlagRow: its evidence as counts, a few hundred bytes),
+   * rewritten with every write of the flag that changes it.
+   */
   shown: { type: Schema.Types.Mixed },
   /** Moves of the row so far; `from`, its place before the last move, until that move is counted. */
   v: { type: Number, default: 0 },

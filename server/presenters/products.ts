@@ -9,6 +9,7 @@ import {
   type AbuseReview,
   type Case,
   type Flag,
+  type FlagListItem,
   type ImportErrorCode,
   type ImportJob,
   type ProductSnapshot,
@@ -51,6 +52,18 @@ export function presentFlag(f: ProductFlagRecord): Flag {
     updatedAt: iso((f as { updatedAt?: Date }).updatedAt),
     closedAt: iso(f.closedAt),
   };
+}
+
+/** A flag as its lists show it (shared/schemas/products.ts flagListItemSchema): the list row's `shown`. */
+export function presentFlagRow(f: ProductFlagRecord): FlagListItem {
+  const { id, productId, product, category, rules, score, status, caseId, raisedAt, evidence: e } = presentFlag(f);
+  const evidence = {
+    complaintCount: e.complaintCount,
+    merchantCount: e.merchantCount,
+    regionCodes: e.regionCodes,
+    samplingFailures: e.samplingFailures,
+  };
+  return { id, productId, product, category, rules, score, status, caseId, raisedAt, evidence };
 }
 
 export function presentCase(c: EnforcementCaseRecord): Case {

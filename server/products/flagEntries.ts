@@ -1,6 +1,6 @@
 // The flag lists (GET /api/product-flags) as index reads that do not grow with the flags: each flag has a
 // row per region that sees it (FlagEntry), written with the flag and carrying the flag as the list shows
-// it, and the ledger counts those rows per region, status, score band and category. A page reads, for each
+// it (presentFlagRow: counts, not the complaint ids behind them), and the ledger counts those rows per region, status, score band and category. A page reads, for each
 // status asked, the highest bands holding the page by `{aud, band}` equality sorted by `sk`, and shows
 // what its rows carry; its total is the ledger's. Who sees a flag is what server/products/visibility.ts selected before: the province (and
 // the admin) every flag; any other region the flags with a region code that is the region itself or a
@@ -8,13 +8,14 @@
 import mongoose from 'mongoose';
 import { PROVINCE_CODE, regionChain } from '../../shared/regions.js';
 import { firstWriter } from '../db/firstWriter.js';
+import { heldClaim } from '../jobs/claim.js';
 import { badRequest } from '../http/errors.js';
 import { addDeltas, readCounts } from '../counts/ledger.js';
 import { FlagEntryModel } from '../models/FlagEntry.js';
 import { ProductFlagModel, type ProductFlagRecord } from '../models/ProductFlag.js';
 import { regionFor, type Actor } from '../policies/index.js';
-import { presentFlag } from '../presenters/products.js';
-import type { Flag } from '../../shared/schemas/products.js';
+import { presentFlagRow } from '../presenters/products.js';
+import type { FlagListItem } from '../../shared/schemas/products.js';
 import { knownRegionCodes } from './visibility.js';
 import { oneAtATime } from './oneAtATime.js';
 
@@ -61,13 +62,13 @@ interface Place {
   band: number;
   category: string;
 }
-type Entry = Place & { _id: string; sk: string; flagId: mongoose.Types.ObjectId; shown: Flag; v?: number; from?: Place | null };
+type Entry = Place & { _id: string; sk: string; flagId: mongoose.Types.ObjectId; shown: FlagListItem; v?: number; from?: Place | null };
 /** The place of a row no list holds any more (its region no longer sees the flag): kept, so versions go on. */
 const NOWHERE: Place = { aud: '-', band: -1, category: '' };
 
 function entriesOf(flag: ProductFlagRecord, known: Set<string>): Entry[] {
   const id = String(flag._id);
-  const shown = presentFlag(flag);
+  const shown = presentFlagRow(flag);
   return listRegions(flag.regionCodes ?? [], known).map((region) => ({
     _id: `${region}|${id}`,
     aud: `${region}|${flag.status}`,
@@ -79,10 +80,13 @@ function entriesOf(flag: ProductFlagRecord, known: Set<string>): Entry[] {
   }));
 }
 
-/** A flag's `entries` once its rows carry what the list shows (1: the rows without it). */
-const ENTRIES = 2;
+/**
+ * A flag's `entries` once its rows carry what the list shows (1: rows without it; 2: rows carrying the
+ * whole flag, its evidence's complaint ids included).
+ */
+const ENTRIES = 3;
 /** Stored, the shown flag comes back with its keys in the order written, so equal flags print equal. */
-const sameShown = (a: Flag | undefined, b: Flag) => JSON.stringify(a) === JSON.stringify(b);
+const sameShown = (a: FlagListItem | undefined, b: FlagListItem) => JSON.stringify(a) === JSON.stringify(b);
 
 const placeOf = (e: Place): Place => ({ aud: e.aud, band: e.band, category: e.category });
 const samePlace = (a: Place, b: Place) => a.aud === b.aud && a.band === b.band && a.category === b.category;
@@ -155,25 +159,26 @@ export async function syncFlagRows(flagId: string): Promise<void> {
 export const syncFlagEntries = (flagId: mongoose.Types.ObjectId | string) => syncOne(String(flagId));
 const syncOne = oneAtATime(syncFlagRows);
 
-/** Set while the start-up backfill writes the rows of flags written before them: lists read the flags meanwhile. */
-let backfilling = false;
-export const flagEntriesBackfilling = () => backfilling;
+// Recorded once every flag's rows carry what the list shows (ENTRIES): until then the lists read the
+// flags, in every instance, and a start after a stop halfway goes on with the flags not yet done.
+const listRows = heldClaim('backfill:flag-list-rows-3', 'backfill');
+
+/** Records that every flag's rows carry what the list shows: a database seeded from empty. */
+export const flagsHoldListRows = listRows.mark;
+
+/** Whether the lists may read the rows alone. */
+export const flagListRowsHeld = listRows.held;
 
 /**
  * Flags written before the list rows, or before the rows carried what the list shows, get theirs once,
- * after start (server/db/backfill.ts); the lists read the flags as before until it is done.
+ * after start (server/db/backfill.ts), one flag at a time; the lists read the flags until it is done.
  */
-export function backfillFlagEntries(): Promise<number> {
-  backfilling = true;
-  return (async () => {
-    try {
-      const ids = await ProductFlagModel.find({ entries: { $ne: ENTRIES } }, { _id: 1 }).lean();
-      for (const { _id } of ids) await syncFlagEntries(_id);
-      return ids.length;
-    } finally {
-      backfilling = false;
-    }
-  })();
+export async function backfillFlagEntries(): Promise<number> {
+  if (await flagListRowsHeld()) return 0;
+  const ids = await ProductFlagModel.find({ entries: { $ne: ENTRIES } }, { _id: 1 }).lean();
+  for (const { _id } of ids) await syncFlagEntries(_id);
+  await listRows.mark();
+  return ids.length;
 }
 
 /**
@@ -184,7 +189,7 @@ export function backfillFlagEntries(): Promise<number> {
 export async function flagPage(
   actor: Actor,
   q: { asked?: string; statuses: string[]; category?: string; cursor?: string; limit: number },
-): Promise<{ items: Flag[]; nextCursor: string | null; total: number }> {
+): Promise<{ items: FlagListItem[]; nextCursor: string | null; total: number }> {
   const after = q.cursor && CURSOR.test(q.cursor) ? q.cursor : null;
   let skip = q.cursor && !after ? Number(q.cursor) : 0;
   if (!Number.isSafeInteger(skip)) throw badRequest('cursor is not valid');
@@ -217,7 +222,7 @@ export async function flagPage(
   };
 }
 
-/** One band of one region and status (and category), in list order. */
+/** One band of one region and status (and category), in list order: what a page shows and its key. */
 export function bandQuery(aud: string, band: number, category?: string) {
-  return FlagEntryModel.find({ aud, band, ...(category ? { category } : {}) }).sort({ sk: 1 });
+  return FlagEntryModel.find({ aud, band, ...(category ? { category } : {}) }, { sk: 1, shown: 1 }).sort({ sk: 1 });
 }

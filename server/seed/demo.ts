@@ -14,6 +14,7 @@ import { entriesHoldMonthTerms, entriesHoldPhraseTerms } from '../complaints/bac
 import { entriesHoldTenDays } from '../complaints/tenDays.js';
 import { factsFollowRedirects, factsHoldShownFields } from '../products/backfill.js';
 import { factsNumbered, numberFactsHolding } from '../products/factNumbers.js';
+import { flagsHoldListRows } from '../products/flagEntries.js';
 import { hashPassword } from '../auth/passwords.js';
 
 export const DEMO_ACCOUNTS = [
@@ -80,6 +81,8 @@ const OTHER_MERCHANTS = [
 export async function seedFoundation(config: Config): Promise<DemoWorld> {
   // An empty database: its facts are numbered as they are written (a seed numbers its own at its end).
   await factsNumbered();
+  // Nor any flag written before the flag lists' rows.
+  await flagsHoldListRows();
   const regions = await seedRegions();
   const bureaus = await OrganizationModel.insertMany(
     regions.map((r) => ({

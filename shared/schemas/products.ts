@@ -304,6 +304,19 @@ export const flagSchema = z.object({
 });
 export type Flag = z.infer<typeof flagSchema>;
 
+/**
+ * A flag as its lists show it (the flags page, the dashboard's open flags): the evidence as counts and
+ * the counties it came from. The complaints, merchants, incidents and samplings behind it are the
+ * detail's (GET /api/product-flags/:id): a list row holding them grew with the complaints (up to 500
+ * complaint ids a flag), and a page of 100 flags with it.
+ */
+export const flagListItemSchema = flagSchema
+  .pick({ id: true, productId: true, product: true, category: true, rules: true, score: true, status: true, caseId: true, raisedAt: true })
+  .extend({
+    evidence: flagSchema.shape.evidence.pick({ complaintCount: true, merchantCount: true, regionCodes: true, samplingFailures: true }),
+  });
+export type FlagListItem = z.infer<typeof flagListItemSchema>;
+
 /** A complaint behind a flag, within the reader's region. */
 export const flagComplaintSchema = z.object({
   id: objectId,

@@ -115,8 +115,10 @@ describe('complaint effects after the answer', () => {
       let seen: string[] = [];
       for (let i = 0; i < 20 && seen.length < N; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        const flags = await hz.get('/product-flags');
-        seen = [...((flags.body.items[0]?.evidence.complaintIds as string[] | undefined) ?? [])].sort();
+        // The list shows the counts; the complaints behind them are the flag's own page.
+        const flag = (await hz.get('/product-flags')).body.items[0];
+        const detail = flag ? (await hz.get(`/product-flags/${flag.id}`)).body : null;
+        seen = [...((detail?.evidence.complaintIds as string[] | undefined) ?? [])].sort();
       }
       expect(seen).to.deep.equal(ids);
     });

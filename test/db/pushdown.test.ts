@@ -35,6 +35,7 @@ import { CountDeltaModel } from '../../server/models/CountDelta.js';
 import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { FlagEntryModel } from '../../server/models/FlagEntry.js';
+import { JobRunModel } from '../../server/models/JobRun.js';
 import { bandQuery, flagScope } from '../../server/products/flagEntries.js';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
 import { DataAccessModel } from '../../server/models/DataAccess.js';
@@ -290,8 +291,11 @@ const HOT: Record<string, Hot> = {
   // Flags, cases and abuse reviews: one read per region code under the bureau's (server/products/visibility.ts).
   'product flags of one county, one status (GET /product-flags while older flags get their list rows)': () =>
     ProductFlagModel.find({ regionCodes: '330106', status: 'open' }),
-  // The flag lists (server/products/flagEntries.ts): a region and status, one score band, in order.
+  // The flag lists (server/products/flagEntries.ts): a region and status, one score band, in order, what the page shows.
   'flag list rows of a region and status, one band (GET /product-flags)': () => bandQuery('33|open', 12),
+  // Until an instance has seen it: whether every flag's rows carry what the list shows (the start-up backfill's claim).
+  "flag lists: the list rows' backfill recorded, by its key (GET /product-flags, once per process)": () =>
+    JobRunModel.exists({ key: 'backfill:flag-list-rows-3' }),
   'flag list rows of a region and status, one band, one category (GET /product-flags?category=)': () =>
     bandQuery('3301|case_opened', 12, 'household_appliance'),
   "a flag's list rows (rewritten with the flag)": () => FlagEntryModel.find({ flagId: '000000000000000000000000' }),

@@ -9,8 +9,11 @@ async function flagOf(client: ApiClient, complaintId: string, ms = 15_000): Prom
   const until = Date.now() + ms;
   for (;;) {
     const r = await client.get('/product-flags');
-    const flag = r.body.items?.find((f: { evidence: { complaintIds: string[] } }) => f.evidence.complaintIds.includes(complaintId));
-    if (flag) return flag;
+    // The list shows the counts; the complaint ids behind them are each flag's own page.
+    for (const f of (r.body.items ?? []) as { id: string; rules: string[] }[]) {
+      const detail = await client.get(`/product-flags/${f.id}`);
+      if ((detail.body.evidence?.complaintIds as string[] | undefined)?.includes(complaintId)) return f;
+    }
     if (Date.now() > until) throw new Error(`no flag for ${complaintId}: ${r.text}`);
     await new Promise((res) => setTimeout(res, 250));
   }

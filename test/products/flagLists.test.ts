@@ -3,14 +3,23 @@ import mongoose from 'mongoose';
 import { FlagEntryModel } from '../../server/models/FlagEntry.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { toActor, type Actor } from '../../server/policies/actor.js';
-import { presentFlag } from '../../server/presenters/products.js';
-import { backfillFlagEntries, BANDS, flagPage, syncFlagEntries, syncFlagRows } from '../../server/products/flagEntries.js';
+import { forgetHeldClaims } from '../../server/jobs/claim.js';
+import { JobRunModel } from '../../server/models/JobRun.js';
+import { presentFlag, presentFlagRow } from '../../server/presenters/products.js';
+import {
+  backfillFlagEntries,
+  BANDS,
+  flagListRowsHeld,
+  flagPage,
+  syncFlagEntries,
+  syncFlagRows,
+} from '../../server/products/flagEntries.js';
 import { visibleCountedPage } from '../../server/products/visibility.js';
 import { DEMO } from '../helpers/http.js';
 import { freshWorld } from '../helpers/server.js';
 
 // The flag lists read list rows and ledger counts (server/products/flagEntries.ts); the rows must give
-// every region the flags (every field shown), order and totals the read of the region's flags sorted in
+// every region the flags (every field the list shows), order and totals the read of the region's flags sorted in
 // memory gave, after every change of a flag.
 const REGIONS = [['330106'], ['330106', '330108'], ['330782'], ['3301'], ['33'], [], ['330106', '330782'], ['339999']];
 const CATS = ['household_appliance', 'electronics', 'electric_bicycle'];
@@ -66,7 +75,7 @@ describe('flag lists from list rows and ledger counts', () => {
       alternatives,
       sort: ['score', -1],
       limit: 1000,
-      present: presentFlag,
+      present: presentFlagRow,
     });
     return { flags: all.items, total: all.total };
   }
@@ -171,7 +180,15 @@ describe('flag lists from list rows and ledger counts', () => {
       expect((await pages(actors[who]!, q, 100)).flags).to.deep.equal((await before_(actors[who]!, q)).flags);
   });
 
+  /** A database written before the rows carried what the list shows: its backfill is not recorded. */
+  async function unrecorded() {
+    await JobRunModel.deleteOne({ key: 'backfill:flag-list-rows-3' });
+    forgetHeldClaims();
+  }
+
   it('backfills flags written before the list rows, once', async () => {
+    expect(await flagListRowsHeld(), 'a database seeded from empty holds every flag’s rows').to.equal(true);
+    await unrecorded();
     const productId = new mongoose.Types.ObjectId();
     const { _id } = await ProductFlagModel.create({
       productId,
@@ -185,16 +202,56 @@ describe('flag lists from list rows and ledger counts', () => {
       raisedAt: new Date('2026-10-01T00:00:00Z'),
     });
     expect((await flagPage(actors.county!, { statuses: ['open'], limit: 1 })).items[0]?.id).to.not.equal(String(_id));
+    expect(await flagListRowsHeld()).to.equal(false);
     expect(await backfillFlagEntries()).to.equal(1);
+    expect(await flagListRowsHeld()).to.equal(true);
     expect((await flagPage(actors.county!, { statuses: ['open'], limit: 1 })).items[0]?.id).to.equal(String(_id));
     expect(await backfillFlagEntries()).to.equal(0);
   });
 
   it('backfills the rows written before they carried the flag as shown', async () => {
+    await unrecorded();
     await FlagEntryModel.updateMany({}, { $unset: { shown: 1 } });
     await ProductFlagModel.updateMany({}, { $set: { entries: 1 } }, { timestamps: false });
     expect(await backfillFlagEntries()).to.equal(await ProductFlagModel.countDocuments({}));
     for (const who of ['admin', 'county'])
       expect((await pages(actors[who]!, QUERIES[0]!, 100)).flags).to.deep.equal((await before_(actors[who]!, QUERIES[0]!)).flags);
+  });
+
+  it('backfills rows that carried the whole flag, going on after a stop halfway', async () => {
+    await unrecorded();
+    // Rows as written before: the whole flag, its evidence's complaint ids included.
+    const flags = await ProductFlagModel.find({}).lean();
+    for (const f of flags) await FlagEntryModel.updateMany({ flagId: f._id }, { $set: { shown: presentFlag(f) } });
+    await ProductFlagModel.updateMany({}, { $set: { entries: 2 } }, { timestamps: false });
+    // A start that stopped after a third of the flags: they are done, the claim is not recorded.
+    const done = flags.filter((_, i) => i % 3 === 0);
+    for (const f of done) await syncFlagEntries(f._id);
+    expect(await flagListRowsHeld()).to.equal(false);
+    expect(await backfillFlagEntries()).to.equal(flags.length - done.length);
+    expect(await flagListRowsHeld()).to.equal(true);
+    const shown = await FlagEntryModel.find({ aud: { $ne: '-' } }, { shown: 1 }).lean();
+    expect(shown.filter((r) => 'complaintIds' in ((r.shown as { evidence?: object } | undefined)?.evidence ?? {}))).to.deep.equal([]);
+    for (const who of ['admin', 'regulatorHz', 'county'])
+      for (const q of [QUERIES[0]!, QUERIES[2]!])
+        expect((await pages(actors[who]!, q, 100)).flags).to.deep.equal((await before_(actors[who]!, q)).flags);
+  });
+
+  it("rewrites a flag's rows when a count the list shows changes, not when only the complaint ids behind it do", async () => {
+    const f = await flag(5);
+    const evidence = { complaintIds: ['a', 'b'], complaintCount: 2, merchantCount: 1, regionCodes: ['330106'], samplingFailures: 0 };
+    await ProductFlagModel.updateOne({ _id: f._id }, { $set: { evidence } });
+    await syncFlagEntries(f._id);
+    const versions = async () => (await FlagEntryModel.find({ flagId: f._id }, { v: 1 }).sort({ _id: 1 }).lean()).map((r) => r.v);
+    const after = await versions();
+    await ProductFlagModel.updateOne({ _id: f._id }, { $set: { 'evidence.complaintIds': ['c', 'd'] } });
+    await syncFlagEntries(f._id);
+    expect(await versions()).to.deep.equal(after);
+    await ProductFlagModel.updateOne({ _id: f._id }, { $set: { 'evidence.complaintIds': ['c', 'd', 'e'], 'evidence.complaintCount': 3 } });
+    await syncFlagEntries(f._id);
+    expect((await versions()).every((v, i) => v === after[i]! + 1)).to.equal(true);
+    const q = { statuses: [f.status] };
+    for (const who of ['admin', 'regulatorHz'])
+      expect((await pages(actors[who]!, q, 100)).flags).to.deep.equal((await before_(actors[who]!, q)).flags);
   });
 });

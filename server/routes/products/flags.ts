@@ -4,9 +4,9 @@ import { countedPage, idParam } from '../../../shared/schemas/common.js';
 import {
   detectResponse,
   flagDetailSchema,
+  flagListItemSchema,
   flagQuery,
   flagRulesResponse,
-  flagSchema,
   putFlagRulesSchema,
 } from '../../../shared/schemas/products.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -16,11 +16,11 @@ import { ProductFlagModel } from '../../models/ProductFlag.js';
 import { OrganizationModel } from '../../models/Organization.js';
 import { StoreModel } from '../../models/Store.js';
 import { authorizeVisible, regionFor } from '../../policies/index.js';
-import { presentFlag } from '../../presenters/products.js';
+import { presentFlag, presentFlagRow } from '../../presenters/products.js';
 import { currentRules, saveRules } from '../../products/flagRules.js';
 import { visibleCountedPage } from '../../products/visibility.js';
 import { detectAll } from '../../commands/detectFlags.js';
-import { flagEntriesBackfilling, flagPage } from '../../products/flagEntries.js';
+import { flagListRowsHeld, flagPage } from '../../products/flagEntries.js';
 
 const rulesOut = (r: Awaited<ReturnType<typeof currentRules>>) => ({
   version: r.version,
@@ -60,14 +60,14 @@ export const flagRoutes = () => [
       tag: 'products',
       policy: 'flag:list',
       query: flagQuery,
-      response: countedPage(flagSchema),
+      response: countedPage(flagListItemSchema),
     },
     async ({ actor, query }) => {
       const statuses = query.status ? [query.status] : ['open', 'case_opened'];
-      if (!flagEntriesBackfilling()) {
+      if (await flagListRowsHeld()) {
         return flagPage(actor!, { ...query, asked: query.region, statuses });
       }
-      // Until the flags written before the list rows have theirs (a few minutes after the first start).
+      // Until every flag's list rows carry what the list shows (the start-up backfill, once per database).
       const alternatives = statuses.map((status) => ({ status, ...(query.category ? { category: query.category } : {}) }));
       return visibleCountedPage(ProductFlagModel, {
         actor: actor!,
@@ -76,7 +76,7 @@ export const flagRoutes = () => [
         sort: ['score', -1],
         cursor: query.cursor,
         limit: query.limit,
-        present: presentFlag,
+        present: presentFlagRow,
       });
     },
   ),

@@ -1,9 +1,9 @@
 // Open flags and cases in progress: the enforcement work waiting behind the figures.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Case, Flag } from '../products/api';
+import type { Case, FlagListItem } from '../products/api';
 
-export function OpenFlags({ flags }: { flags: Flag[] }) {
+export function OpenFlags({ flags }: { flags: FlagListItem[] }) {
   const { t } = useTranslation('dashboard');
   if (flags.length === 0) return <p className="muted dash-empty">{t('work.noFlags')}</p>;
   return (

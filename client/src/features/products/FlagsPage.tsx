@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { formatDate } from '../../i18n/format';
 import { useLiveTick, usePanel } from '../dashboard/usePanel';
 import { FLAG_STATUSES } from '../../../../shared/schemas/products';
-import { listFlags, type Flag } from './api';
+import { listFlags, type FlagListItem } from './api';
 import { ProductLine, RuleBadges } from './parts';
 import { FilteredTablePage } from './FilteredTablePage';
 import './products.css';
@@ -16,7 +16,7 @@ export function FlagsPage() {
   const [tick] = useLiveTick();
   const flags = usePanel((s) => listFlags({ status: status || undefined, limit: 100 }, s), status, tick);
   return (
-    <FilteredTablePage<Flag>
+    <FilteredTablePage<FlagListItem>
       page={{ testId: 'page-flags', title: t('flags.title'), description: t('flags.description') }}
       filter={{
         label: t('flags.status'),

@@ -10,6 +10,7 @@ import type {
   CaseAction,
   Flag,
   FlagComplaint,
+  FlagListItem,
   FlagRules,
   flagRulesResponse,
   ImportJob,
@@ -20,7 +21,7 @@ import type {
   SamplingResult,
 } from '../../../../shared/schemas/products';
 
-export type { AbuseReview, Case, Flag, FlagComplaint, ImportJob, Merchant, PublicCase, SamplingResult };
+export type { AbuseReview, Case, Flag, FlagComplaint, FlagListItem, ImportJob, Merchant, PublicCase, SamplingResult };
 export type ProductRef = ProductSnapshot;
 /** What a product line shows: a product record, or the public list's product without its id. */
 export type ProductLabel = PublicCase['product'];
@@ -28,7 +29,7 @@ export type ProductLabel = PublicCase['product'];
 export type FlagSampling = Flag['evidence']['samplingResults'][number];
 
 export const listFlags = (query: { status?: string; category?: string; limit?: number; cursor?: string }, signal?: AbortSignal) =>
-  api.get<CountedPage<Flag>>('/product-flags', { query, signal });
+  api.get<CountedPage<FlagListItem>>('/product-flags', { query, signal });
 export const getFlag = (id: string, signal?: AbortSignal) =>
   api.get<Flag & { complaints: FlagComplaint[] }>(`/product-flags/${id}`, { signal });
 
