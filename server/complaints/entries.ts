@@ -7,7 +7,7 @@ import { regionChain } from '../../shared/regions.js';
 import { CLOSED_STATUSES } from '../../shared/enums.js';
 import { entryTerms } from './searchTerms.js';
 import { addFigureCounts, type FigureSource } from '../analytics/rollup.js';
-import { addBucketCounts, bucketsOf, tenDaysOf } from './listBuckets.js';
+import { addBucketCounts, bucketsOf, hourOf, tenDaysOf } from './listBuckets.js';
 import type { Assignment } from './projection.js';
 
 /** 2: with the list's time buckets (listBuckets.ts) and the hotspot grid (rollup.ts, cellScope); 3: the merchants' indices; 4: the rankings. (The day counts' move to month scopes is a ledger step of its own: backfillCounts.ts `splitDayCounts`.) */
@@ -64,12 +64,14 @@ export interface EntryRow {
   storeId: string;
   ts: string;
   dk?: string;
-  /** The Shanghai month, third of the month (旬) and day of `ts`, and month and day of `dk`: the buckets a large list is read by (listBuckets.ts). */
+  /** The Shanghai month, third of the month (旬), day and hour of `ts`, and month, day and hour of `dk`: the buckets a large list is read by (listBuckets.ts). */
   tm: string;
   tx: string;
   td: string;
+  th: string;
   dm?: string;
   dd?: string;
+  dh?: string;
   /** Which counts the row's writer added (backfillCounts.ts): rows without it predate some of them. */
   cv: number;
   /** Search terms behind the month of filing (searchTerms.ts `entryTerms`). */
@@ -148,7 +150,8 @@ export function complaintEntry(c: EntrySource): EntryRow {
     tm: filed.month,
     tx: tenDaysOf(filed.day),
     td: filed.day,
-    ...(due && !closed ? { dk: sortKey(due, id), dm: bucketsOf(due).month, dd: bucketsOf(due).day } : {}),
+    th: hourOf(c.createdAt),
+    ...(due && !closed ? { dk: sortKey(due, id), dm: bucketsOf(due).month, dd: bucketsOf(due).day, dh: hourOf(due) } : {}),
     cv: ENTRY_COUNTS_VERSION,
     tt: entryTerms(c, filed.month),
     c,

@@ -4,7 +4,8 @@
 // its sort keys (tm/td of the filing time, dm/dd of the due time), and the audience's ledger counts
 // hold how many entries of each list state fall in each month and day. A page reads the whole list
 // when the audience's count for it is small; otherwise the months (or, for a large month, its thirds
-// or its days) that hold the page, newest or soonest first, each an equality read of a bounded number of rows.
+// or its days, and for a large day its hours) that hold the page, newest or soonest first, each an
+// equality read of a bounded number of rows.
 import type { EntryRow } from './entries.js';
 
 const SHANGHAI_MS = 8 * 3600 * 1000;
@@ -15,7 +16,7 @@ const SHANGHAI_MS = 8 * 3600 * 1000;
  */
 export const listTuning = { wholeUpTo: 150, wholePages: 2 };
 
-export type BucketField = 'tm' | 'tx' | 'td' | 'dm' | 'dd';
+export type BucketField = 'tm' | 'tx' | 'td' | 'th' | 'dm' | 'dd' | 'dh';
 export interface Bucket {
   field: BucketField;
   value: string;
@@ -25,6 +26,12 @@ export interface Bucket {
 
 /** The Shanghai day `YYYY-MM-DD` of a time. */
 export const dayOf = (at: Date | string | number) => new Date(new Date(at).getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+
+/** The Shanghai hour `YYYY-MM-DDTHH` of a time. */
+export const hourOf = (at: Date | string | number) => new Date(new Date(at).getTime() + SHANGHAI_MS).toISOString().slice(0, 13);
+
+/** The hour of a sort key (`ts`, `dk`: `<ms, 15 digits>|<id>`). */
+export const hourOfKey = (key: string) => hourOf(Number(key.slice(0, 15)));
 
 /** The month and day buckets of a time. */
 export function bucketsOf(at: Date | string | number): { month: string; day: string } {
@@ -151,6 +158,39 @@ export function byTenDays(days: Bucket[], need: number): Bucket[] {
     else out.push(...part);
     lacking -= n;
     i = j;
+  }
+  return out;
+}
+
+/**
+ * A day of fewer entries holds less than one an hour: its hours would be mostly empty reads, one round
+ * trip each, to spare a few rows (at 20k complaints a 6-entry day split for the page's last row read 4
+ * rows fewer in 3 commands more).
+ */
+const HOURLY = 24;
+
+/**
+ * The buckets in the order given, each day holding more than twice what the page still lacks (and at
+ * least `HOURLY`) replaced by its 24 hours (`th`, `dh`), from the cursor's hour on: a day is otherwise read whole, and a chain's
+ * day grows with its complaints (its closed tab's newest day of filing, its responded tab's day of
+ * due times: 5–11 rows at 5k–20k complaints, some 80 at 200k, for a page of 21). The ledger counts no
+ * hour, so each hour is taken to hold a 24th of its day (readBuckets reads on while the page lacks
+ * rows): an empty hour is a read beside the others costing the engine about 2.5 ms of CPU, each row
+ * read about 2 ms more (measured at 20k), so reading about what the page shows is the saving.
+ */
+export function byHours(buckets: Bucket[], need: number, cursorHour?: string): Bucket[] {
+  const out: Bucket[] = [];
+  let lacking = need;
+  for (const b of buckets) {
+    if ((b.field === 'td' || b.field === 'dd') && lacking > 0 && b.n > 2 * lacking && b.n >= HOURLY) {
+      const desc = b.field === 'td';
+      for (let h = 0; h < 24; h++) {
+        const value = `${b.value}T${String(desc ? 23 - h : h).padStart(2, '0')}`;
+        if (cursorHour && (desc ? value > cursorHour : value < cursorHour)) continue;
+        out.push({ field: desc ? 'th' : 'dh', value, n: b.n / 24 });
+      }
+    } else out.push(b);
+    lacking -= b.n;
   }
   return out;
 }

@@ -12,8 +12,8 @@ import type { ComplaintRecord } from '../models/Complaint.js';
 import { ComplaintEntryModel } from '../models/ComplaintEntry.js';
 import type { Actor } from '../policies/index.js';
 import { audiences, sortKey, tabOf, type EntryTab } from './entries.js';
-import { byTenDays, dayOf, daysScope, listBuckets, listTuning, readBuckets, type Bucket } from './listBuckets.js';
-import { tenDaysHeld } from './tenDays.js';
+import { byHours, byTenDays, dayOf, daysScope, hourOfKey, listBuckets, listTuning, readBuckets, type Bucket } from './listBuckets.js';
+import { hoursHeld, tenDaysHeld } from './tenDays.js';
 import { monthTerm, numberTerm, searchReadOrder } from './searchTerms.js';
 import { PROVINCE_CODE } from '../../shared/regions.js';
 
@@ -250,7 +250,8 @@ async function pageRows(actor: Actor, q: ComplaintListQuery, p: Plan) {
   const whole = (m: Bucket, need: number) => m.n <= listTuning.wholeUpTo && m.n <= 2 * need;
   const rows: Awaited<ReturnType<typeof read>> = [];
   let byDay = false;
-  // A month's rows by its days (its day scope first), as many as `lacking` rows need, a third of the month at once where it is small enough.
+  // A month's rows by its days (its day scope first), as many as `lacking` rows need, a third of the
+  // month at once where it is small enough, a day larger than the page by its hours.
   const dayRows = async (m: Bucket, lacking: number) => {
     if (!cursorDay && !byDay) remember(hintKey, m.value);
     byDay = true;
@@ -258,7 +259,8 @@ async function pageRows(actor: Actor, q: ComplaintListQuery, p: Plan) {
     // Day keys still in the audience's scope (a ledger not yet moved) count too.
     for (const [k, n] of Object.entries(counts)) if (k.startsWith(`${kind}d:${m.value}-`)) ofMonth[k] = (ofMonth[k] ?? 0) + n;
     const days = listBuckets({ ...ofMonth, [`${kind}m:${m.value}|${state}`]: m.n }, kind, state, cursorDay, lacking);
-    return readBuckets(kind === 't' && (await tenDaysHeld()) ? byTenDays(days, lacking) : days, lacking, read);
+    const parts = kind === 't' && (await tenDaysHeld()) ? byTenDays(days, lacking) : days;
+    return readBuckets((await hoursHeld()) ? byHours(parts, lacking, q.cursor ? hourOfKey(q.cursor) : undefined) : parts, lacking, read);
   };
   for (let i = 0; rows.length < want && i < months.length;) {
     const lacking = want - rows.length;

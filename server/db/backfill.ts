@@ -24,7 +24,7 @@ import { backfillPublicCounts } from '../disclosure/counts.js';
 import { backfillPublicNumbers } from '../disclosure/numbers.js';
 import { backfillEntryCounts, splitDayCounts } from '../complaints/backfillCounts.js';
 import { backfillMonthTerms, backfillPhraseTerms } from '../complaints/backfillTerms.js';
-import { backfillTenDays } from '../complaints/tenDays.js';
+import { backfillHours, backfillTenDays } from '../complaints/tenDays.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 import { backfillPlanBands } from '../sampling/bands.js';
 import { backfillOutboxNumbers } from '../mail/outbox.js';
@@ -77,11 +77,12 @@ export async function backfillFields(): Promise<void> {
     logger.error({ err: e }, 'moving the list day counts to month scopes failed; the next start tries again'),
   );
   // None of these is awaited: each reads as before until it is done (the public lists their days, a search
-  // by bigrams, a complaint list a large month's days one by one, the flag lists the flags, the credit inputs the complaints of the facts without their
+  // by bigrams, a complaint list a large month's days one by one and a large day whole, the flag lists the flags, the credit inputs the complaints of the facts without their
   // fields, and days until the facts are numbered); a redirected complaint's fact moves with its merchants' credit.
   inBackground(backfillPublicNumbers, 'records', 'public records numbered');
   inBackground(backfillPhraseTerms, 'entries', 'list entries given phrase search terms');
   inBackground(backfillTenDays, 'entries', 'list entries given their third of the month');
+  inBackground(backfillHours, 'entries', 'list entries given their hour');
   inBackground(backfillFlagEntries, 'flags', 'flag list rows written');
   inBackground(backfillShownFields, 'facts', 'complaint facts given their number, store and product name');
   inBackground(backfillRedirectedFacts, 'complaints', 'facts of redirected complaints moved to their new merchant');

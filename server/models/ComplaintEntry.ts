@@ -28,13 +28,16 @@ const complaintEntrySchema = new Schema(
     ts: { type: String, required: true },
     /** Deadline key: `<dueAt ms, 15 digits>|<complaintId>`; absent when nothing is due (closed). */
     dk: { type: String },
-    /** Shanghai month, third of the month (旬) and day of `ts`, month and day of `dk` (server/complaints/listBuckets.ts): a large list is read a bucket at a time. */
+    /** Shanghai month, third of the month (旬), day and hour of `ts`, month, day and hour of `dk` (server/complaints/listBuckets.ts): a large list is read a bucket at a time. */
     tm: { type: String, required: true },
     /** Absent on rows written before it until the start's backfill (server/complaints/tenDays.ts) gives it. */
     tx: { type: String },
     td: { type: String, required: true },
+    /** Absent on rows written before it until the start's backfill (server/complaints/tenDays.ts) gives it, and `dh`. */
+    th: { type: String },
     dm: { type: String },
     dd: { type: String },
+    dh: { type: String },
     /** Which counts the row's writer added to the ledger (server/complaints/backfillCounts.ts). */
     cv: { type: Number },
     /**
@@ -56,14 +59,14 @@ complaintEntrySchema.index({ aud: 1, group: 1, priority: 1, dk: 1 });
 complaintEntrySchema.index({ aud: 1, tab: 1, dk: 1 });
 complaintEntrySchema.index({ aud: 1, tab: 1, ts: -1 });
 complaintEntrySchema.index({ tt: 1, ts: -1 });
-// The same lists of a large audience, one month, third of a month or day at a time (listBuckets.ts):
+// The same lists of a large audience, one month, third of a month, day or hour at a time (listBuckets.ts):
 // newest first (everything, a status group, a tab), and by deadline (a tab, the regulator queue's sections).
-for (const bucket of ['tm', 'tx', 'td']) {
+for (const bucket of ['tm', 'tx', 'td', 'th']) {
   complaintEntrySchema.index({ aud: 1, [bucket]: 1, ts: -1 });
   complaintEntrySchema.index({ aud: 1, group: 1, [bucket]: 1, ts: -1 });
   complaintEntrySchema.index({ aud: 1, tab: 1, [bucket]: 1, ts: -1 });
 }
-for (const bucket of ['dm', 'dd']) {
+for (const bucket of ['dm', 'dd', 'dh']) {
   complaintEntrySchema.index({ aud: 1, tab: 1, [bucket]: 1, dk: 1 });
   complaintEntrySchema.index({ aud: 1, group: 1, priority: 1, [bucket]: 1, dk: 1 });
 }

@@ -11,7 +11,7 @@ import { seedRegions } from './regions.js';
 import { runSeeders, type DemoWorld } from './registry.js';
 import { syncMerchantRows } from '../stores/merchantRows.js';
 import { entriesHoldMonthTerms, entriesHoldPhraseTerms } from '../complaints/backfillTerms.js';
-import { entriesHoldTenDays } from '../complaints/tenDays.js';
+import { entriesHoldHours, entriesHoldTenDays } from '../complaints/tenDays.js';
 import { factsFollowRedirects, factsHoldShownFields } from '../products/backfill.js';
 import { factsNumbered, numberFactsHolding } from '../products/factNumbers.js';
 import { flagsHoldListRows } from '../products/flagEntries.js';
@@ -178,6 +178,7 @@ export async function seedIfEmpty(config: Config, onStart?: () => void): Promise
   await entriesHoldMonthTerms();
   await entriesHoldPhraseTerms();
   await entriesHoldTenDays();
+  await entriesHoldHours();
   await factsHoldShownFields();
   await factsFollowRedirects();
   onStart?.();

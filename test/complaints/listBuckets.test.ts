@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { bucketsOf, byTenDays, listBuckets, tenDaysOf } from '../../server/complaints/listBuckets.js';
+import { bucketsOf, byHours, byTenDays, hourOf, hourOfKey, listBuckets, tenDaysOf } from '../../server/complaints/listBuckets.js';
 
 // Due-time counts of one list state, as the ledger holds them: a first month of 85 spread over days.
 const counts = {
@@ -78,5 +78,33 @@ describe('list buckets', () => {
       'tx:2026-11/3:8',
       'tx:2026-11/2:13',
     ]);
+  });
+
+  it('read a day of at least 24 holding more than twice what the page still lacks by its Shanghai hours, from the cursor hour on', () => {
+    // Shanghai is UTC+8: 15:59 UTC is 23:59 that day, 16:00 UTC the next day's hour 00.
+    expect([hourOf('2026-11-27T15:59:59.999Z'), hourOf('2026-11-27T16:00:00Z')]).to.deep.equal(['2026-11-27T23', '2026-11-28T00']);
+    expect(hourOfKey(`${String(Date.parse('2026-11-27T01:30:00Z')).padStart(15, '0')}|abc`)).to.equal('2026-11-27T09');
+    const days = [
+      { field: 'td' as const, value: '2026-11-28', n: 80 },
+      { field: 'td' as const, value: '2026-11-27', n: 30 },
+    ];
+    const hours = byHours(days, 21);
+    // The 28th's hours newest first; the 27th is reached with nothing lacking by the counts, so stays one read.
+    expect(hours.map((b) => b.value)).to.deep.equal([
+      ...Array.from({ length: 24 }, (_, h) => `2026-11-28T${String(23 - h).padStart(2, '0')}`),
+      '2026-11-27',
+    ]);
+    expect(hours[0]).to.deep.equal({ field: 'th', value: '2026-11-28T23', n: 80 / 24 });
+    // A next page whose cursor is at 09 on the 28th: its hours from 09 down (the cursor's own hour holds the rest of it).
+    expect(byHours(days, 21, '2026-11-28T09').map((b) => b.value)[0]).to.equal('2026-11-28T09');
+    // By due time, soonest first; a day under 24, or at most twice what the page lacks, is read whole.
+    expect(byHours([{ field: 'dd', value: '2026-12-09', n: 30 }], 8, '2026-12-09T20').map((b) => `${b.field}:${b.value}`)).to.deep.equal([
+      'dh:2026-12-09T20',
+      'dh:2026-12-09T21',
+      'dh:2026-12-09T22',
+      'dh:2026-12-09T23',
+    ]);
+    expect(byHours([{ field: 'td', value: '2026-11-26', n: 20 }], 1)).to.deep.equal([{ field: 'td', value: '2026-11-26', n: 20 }]);
+    expect(byHours([{ field: 'td', value: '2026-11-26', n: 30 }], 15)).to.deep.equal([{ field: 'td', value: '2026-11-26', n: 30 }]);
   });
 });

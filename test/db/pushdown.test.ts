@@ -220,6 +220,31 @@ const HOT: Record<string, Hot> = {
       value: '2026-11-30',
       n: 0,
     })!,
+  // A day holding more than twice what the page lacks is read an hour at a time (listBuckets.ts byHours).
+  'merchant inbox closed tab, one hour of filings': (w) =>
+    pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'closed', sort: 'newest' }), {
+      field: 'th',
+      value: '2026-11-30T14',
+      n: 0,
+    })!,
+  'merchant inbox responded tab by deadline, one hour of due times': (w) =>
+    pageQuery(actorOf(w, 'merchant@demo.fangxin.cn'), listQ({ tab: 'responded', sort: 'deadline' }), {
+      field: 'dh',
+      value: '2026-12-07T09',
+      n: 0,
+    })!,
+  'regulator queue, closed, one hour of filings': (w) =>
+    pageQuery(actorOf(w, 'regulator.zj@demo.fangxin.cn'), listQ({ status: 'closed', sort: 'newest' }), {
+      field: 'th',
+      value: '2026-11-30T14',
+      n: 0,
+    })!,
+  'regulator queue section by deadline, one hour of due times': (w) =>
+    pageQuery(actorOf(w, 'regulator.zj@demo.fangxin.cn'), listQ({ status: 'open', priority: 'normal', sort: 'deadline' }), {
+      field: 'dh',
+      value: '2026-07-01T09',
+      n: 0,
+    })!,
   // A bureau's views (issue #10): 我的 and 未分配 are audiences of the same entries.
   'regulator queue 我的 (my assigned), urgent by deadline': (w) =>
     pageQuery(actorOf(w, 'regulator.hz@demo.fangxin.cn'), listQ({ status: 'open', priority: 'urgent', assignee: 'me', sort: 'deadline' }))!,

@@ -4,7 +4,7 @@ import { rebuildProjections } from '../../server/commands/rebuildProjections.js'
 import { complaintEntry, entryCountDeltas } from '../../server/complaints/entries.js';
 import { listTuning } from '../../server/complaints/listBuckets.js';
 import { insertEntries } from '../../server/complaints/storeEntries.js';
-import { backfillTenDays, tenDaysHeld } from '../../server/complaints/tenDays.js';
+import { backfillHours, backfillTenDays, hoursHeld, tenDaysHeld } from '../../server/complaints/tenDays.js';
 import { readCounts, sealCounts } from '../../server/counts/ledger.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
 import { ComplaintEntryModel } from '../../server/models/ComplaintEntry.js';
@@ -29,6 +29,22 @@ async function allIds(client: ApiClient, query: string, limit = 3): Promise<stri
     if (!cursor) break;
   }
   return ids;
+}
+
+/**
+ * Every id of each list in pages of 7, each list read in one read (at most 150 entries): the reference
+ * a list read by bucket must equal (by default a list of more than two pages is read by bucket).
+ */
+async function wholeIds(lists: [ApiClient, string][]): Promise<string[][]> {
+  const { wholePages } = listTuning;
+  listTuning.wholePages = Infinity;
+  try {
+    const whole: string[][] = [];
+    for (const [client, q] of lists) whole.push(await allIds(client, q, 7));
+    return whole;
+  } finally {
+    listTuning.wholePages = wholePages;
+  }
 }
 
 describe('complaint lists, counts and search from the list read model', () => {
@@ -197,15 +213,8 @@ describe('complaint lists, counts and search from the list read model', () => {
         } as never;
       }),
     );
-    const whole = [];
-    const { wholeUpTo, wholePages } = listTuning;
-    // The reference reads each list in one read (at most 150 entries); by default a list of more than two pages is read by bucket.
-    listTuning.wholePages = Infinity;
-    try {
-      for (const [client, q] of lists) whole.push(await allIds(client, q, 7));
-    } finally {
-      listTuning.wholePages = wholePages;
-    }
+    const whole = await wholeIds(lists);
+    const { wholeUpTo } = listTuning;
     expect(whole[0]!.length).to.be.greaterThan(20);
     for (const [i, [client, q]] of lists.entries()) expect(await allIds(client, q, 7), q).to.deep.equal(whole[i]);
     // Every list is now read by bucket, and every month holding more than two entries by day; the first
@@ -237,6 +246,57 @@ describe('complaint lists, counts and search from the list read model', () => {
       expect(await backfillTenDays()).to.equal(0);
     } finally {
       listTuning.wholeUpTo = wholeUpTo;
+      mongoose.set('debug', false);
+    }
+  });
+
+  it('reads a day holding more than twice what a page lacks an hour at a time, exactly as it pages it whole', async function () {
+    this.timeout(400_000);
+    const lists: [ApiClient, string][] = [
+      [merchant, 'tab=closed&sort=newest'],
+      [merchant, 'tab=responded&sort=deadline'],
+      [zj, 'status=closed&sort=newest'],
+    ];
+    // 48 of the chain's complaints filed on one Shanghai day (2026-01-15), several in one hour, half of them
+    // closed and half responded to and due on one day (2026-02-04), several due in one hour.
+    const base = (await ComplaintModel.findById((await fileVia(consumer, filing(world, '330106'))).id).lean())!;
+    const day = Date.UTC(2026, 0, 14, 16);
+    await insertEntries(
+      Array.from({ length: 48 }, (_, k) => {
+        const responded = k % 2 === 0;
+        return {
+          ...base,
+          _id: new mongoose.Types.ObjectId(),
+          number: `${base.number}-h${k}`,
+          status: responded ? 'merchant_responded' : 'resolved',
+          createdAt: new Date(day + (k % 17) * 3600_000 + k * 60_000),
+          deadlines: responded
+            ? { current: { kind: 'consumer_reply', dueAt: new Date(day + 20 * 86_400_000 + (k % 13) * 3600_000 + k * 60_000) } }
+            : {},
+        } as never;
+      }),
+    );
+    const whole = await wholeIds(lists);
+    expect(whole[1]!.length).to.be.at.least(24);
+    // Entries written before the hours: a large day is read whole until the backfill gives them `th` and `dh`.
+    await ComplaintEntryModel.collection.updateMany({}, { $unset: { th: '', dh: '' } });
+    const hours: string[] = [];
+    mongoose.set('debug', (coll: string, _method: string, filter: Record<string, unknown>) => {
+      if (coll === 'complaintentries' && typeof (filter?.th ?? filter?.dh) === 'string') hours.push(String(filter.th ?? filter.dh));
+    });
+    try {
+      for (const [i, [client, q]] of lists.entries()) expect(await allIds(client, q, 7), q).to.deep.equal(whole[i]);
+      expect(hours).to.deep.equal([]);
+      expect(await backfillHours()).to.be.greaterThan(48);
+      expect(await hoursHeld()).to.equal(true);
+      expect(await ComplaintEntryModel.countDocuments({ th: { $exists: false } })).to.equal(0);
+      expect(await ComplaintEntryModel.countDocuments({ dk: { $exists: true }, dh: { $exists: false } })).to.equal(0);
+      for (const [i, [client, q]] of lists.entries()) expect(await allIds(client, q, 7), q).to.deep.equal(whole[i]);
+      // Both the day of filing (newest first) and the day of due times (by deadline) were read by the hour.
+      expect(hours.some((h) => h.startsWith('2026-01-15T'))).to.equal(true);
+      expect(hours.some((h) => h.startsWith('2026-02-04T'))).to.equal(true);
+      expect(await backfillHours()).to.equal(0);
+    } finally {
       mongoose.set('debug', false);
     }
   });
