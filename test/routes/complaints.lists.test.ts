@@ -252,11 +252,6 @@ describe('complaint lists, counts and search from the list read model', () => {
 
   it('reads a day holding more than twice what a page lacks an hour at a time, exactly as it pages it whole', async function () {
     this.timeout(400_000);
-    const lists: [ApiClient, string][] = [
-      [merchant, 'tab=closed&sort=newest'],
-      [merchant, 'tab=responded&sort=deadline'],
-      [zj, 'status=closed&sort=newest'],
-    ];
     // 48 of the chain's complaints filed on one Shanghai day (2026-01-15), several in one hour, half of them
     // closed and half responded to and due on one day (2026-02-04), several due in one hour.
     const base = (await ComplaintModel.findById((await fileVia(consumer, filing(world, '330106'))).id).lean())!;
@@ -276,6 +271,9 @@ describe('complaint lists, counts and search from the list read model', () => {
         } as never;
       }),
     );
+    // The chain's closed tab (newest first) and responded tab (by deadline), the province's closed list.
+    const closed: [ApiClient, string] = [merchant, 'tab=closed&sort=newest'];
+    const lists: [ApiClient, string][] = [closed, [merchant, 'tab=responded&sort=deadline'], [zj, 'status=closed&sort=newest']];
     const whole = await wholeIds(lists);
     expect(whole[1]!.length).to.be.at.least(24);
     // Entries written before the hours: a large day is read whole until the backfill gives them `th` and `dh`.
