@@ -7,7 +7,7 @@
 // public record written before the public list's counts gets its buckets and counts, and before its numbers its number; the dashboard's
 // figures written as province-wide day-keyed scopes are recounted per region; a sampling plan row written before the plan page read by
 // bands gets its band; a flag written before the flag lists' rows gets them; mails and accounts written
-// before the admin's lists read by band get their numbers; merchants written before the public registry's
+// before the admin's lists read by band get their numbers, and notifications before the bell read bands theirs; merchants written before the public registry's
 // rows get theirs; list entries written before their search terms held the month get them so, and their phrases, and
 // before the thirds of a month (旬) theirs;
 // complaint facts written before the credit inputs read them alone get the complaint's number, store and
@@ -28,6 +28,7 @@ import { backfillHours, backfillTenDays } from '../complaints/tenDays.js';
 import { migrateFigureScopes } from '../analytics/migrateScopes.js';
 import { backfillPlanBands } from '../sampling/bands.js';
 import { backfillOutboxNumbers } from '../mail/outbox.js';
+import { backfillNotificationNumbers } from '../notifications/numbers.js';
 import { numberNewAccounts } from '../accounts/numbers.js';
 import { logger } from '../logger.js';
 import { backfillFlagEntries } from '../products/flagEntries.js';
@@ -69,6 +70,7 @@ export async function backfillFields(): Promise<void> {
   await migrateFigureScopes();
   await backfillPlanBands();
   await backfillOutboxNumbers();
+  await backfillNotificationNumbers();
   await backfillMerchantRows();
   await numberNewAccounts();
   // Not awaited: on a ledger written before, it reads every scope (minutes at 50k complaints), and the

@@ -11,6 +11,7 @@ import mongoose from 'mongoose';
 import { invalidField } from '../http/errors.js';
 import { SequenceBlockModel } from '../models/SequenceBlock.js';
 import { firstWriter } from './firstWriter.js';
+import { groupInsert } from './groupInsert.js';
 
 /** Rows per band: a page of 50 reads two bands (three after a cursor in mid-band). */
 export const BAND = 50;
@@ -54,7 +55,9 @@ export const sequenceEnd = async (name: string) => (await tip(name)).end;
 async function takeBlock(name: string, size: number): Promise<number> {
   let t = known.get(name) ?? (await tip(name));
   for (;;) {
-    if (await firstWriter(SequenceBlockModel.create({ _id: `${name}:${t.k}`, start: t.end, size }))) {
+    // Grouped with the blocks other sequences take in the same turn (a fan-out numbers each
+    // recipient's notifications in a sequence of their own): one insert command for all of them.
+    if (await firstWriter(groupInsert(SequenceBlockModel.collection, [{ _id: `${name}:${t.k}`, start: t.end, size }]))) {
       known.set(name, { k: t.k + 1, end: t.end + size });
       return t.end;
     }

@@ -10,6 +10,7 @@ import { claim } from '../jobs/claim.js';
 import { JobRunModel } from '../models/JobRun.js';
 import { NotificationModel } from '../models/Notification.js';
 import { groupInsert } from '../db/groupInsert.js';
+import { numberNotifications } from './numbers.js';
 
 type Id = mongoose.Types.ObjectId | string;
 
@@ -44,8 +45,12 @@ type NewNotification = {
 export async function addNotifications(docs: NewNotification[], { fresh = false }: { fresh?: boolean } = {}) {
   // Notified before (a retry, perhaps after the ledger forgot the delta): one `exists` each, at once.
   const known = fresh ? [] : await Promise.all(docs.map((d) => NotificationModel.exists({ userId: d.userId, key: d.key })));
-  const unseen = docs.filter((_, i) => !known[i]).map((d) => new NotificationModel(d));
-  if (!unseen.length) return docs.map(() => null);
+  const todo = docs.filter((_, i) => !known[i]);
+  if (!todo.length) return docs.map(() => null);
+  // Numbered in the turn their _ids are made (numbers.ts): each user's numbers follow the _ids' order.
+  const unseen = todo.map((d) => new NotificationModel(d));
+  const numbers = await numberNotifications(unseen);
+  unseen.forEach((d, i) => d.set(numbers[i]!));
   await addDeltas(unseen.map((d) => delta(1, d.userId, d.key)));
   for (const d of unseen) {
     const invalid = d.validateSync();

@@ -14,6 +14,7 @@ import { publicScope } from '../../server/disclosure/counts.js';
 import { reviewScope } from '../../server/returns/reviewRollup.js';
 import { RegionModel } from '../../server/models/Region.js';
 import { unreadScope } from '../../server/notifications/unread.js';
+import { notificationSequence } from '../../server/notifications/numbers.js';
 import { complaintListQuery } from '../../shared/schemas/complaint.js';
 import { filterOf, pageQuery, plan } from '../../server/complaints/query.js';
 import { daysScope } from '../../server/complaints/listBuckets.js';
@@ -94,10 +95,13 @@ const HOT: Record<string, Hot> = {
   'organization by _id (GET /auth/me)': (w) => OrganizationModel.findById(w.chain._id),
   'notification recipients: the bureau of a county (fan-out after a filing)': () =>
     recipientQueries([bureaus(['330106'], { province: false })])[0]!,
-  'notifications page (the bell, every page)': (w) =>
-    NotificationModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id })
-      .sort({ _id: -1 })
-      .limit(21),
+  // The bell: one or two bands of the user's own notification numbers (server/notifications/numbers.ts).
+  'notifications page, one band of my numbers (the bell, every page)': (w) =>
+    NotificationModel.find({ userId: user(w, 'merchant@demo.fangxin.cn')._id, band: 3 }),
+  "notifications page: the next block of my numbers' sequence (the bell, every page)": (w) =>
+    SequenceBlockModel.findById(`${notificationSequence(user(w, 'merchant@demo.fangxin.cn')._id)}:7`),
+  'notifications page after a cursor: its row, mine (GET /notifications?cursor=)': (w) =>
+    NotificationModel.findOne({ userId: user(w, 'merchant@demo.fangxin.cn')._id, _id: w.chain._id }, { seq: 1 }),
   "unread count: the user's unsealed ledger deltas (every page)": (w) =>
     CountDeltaModel.find({ scope: unreadScope(user(w, 'merchant@demo.fangxin.cn')._id), sealed: false }, { d: 1 }),
   "unread count: the user's ledger snapshot by _id (every page)": (w) =>

@@ -6,6 +6,7 @@ import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
 import { paginate } from '../../http/paginate.js';
 import { NotificationModel, type NotificationRecord } from '../../models/Notification.js';
+import { bellPage } from '../../notifications/numbers.js';
 import { recordRead, unreadCount } from '../../notifications/unread.js';
 
 function present(n: NotificationRecord) {
@@ -36,10 +37,12 @@ export const notificationRoutes = () => [
       response: notificationPage,
     },
     async ({ actor, query }) => {
-      const filter: Record<string, unknown> = { userId: actor!.id };
-      if (query.unread === 'true') filter.readAt = null;
-      if (query.unread === 'false') filter.readAt = { $ne: null };
-      const [p, unread] = await Promise.all([paginate(NotificationModel, filter, query), unreadCount(actor!.id)]);
+      // The bell (no filter) reads bands of the user's numbers; the rarer unread and read lists by _id.
+      const page = () =>
+        query.unread === undefined
+          ? bellPage(actor!.id, query)
+          : paginate(NotificationModel, { userId: actor!.id, readAt: query.unread === 'true' ? null : { $ne: null } }, query);
+      const [p, unread] = await Promise.all([page(), unreadCount(actor!.id)]);
       return { items: p.items.map((n) => present(n as NotificationRecord)), nextCursor: p.nextCursor, unreadCount: unread };
     },
   ),
