@@ -9,18 +9,19 @@ import { backfillNotificationNumbers, notificationSequence } from '../../server/
 import { addNotifications } from '../../server/notifications/unread.js';
 import type { DemoWorld } from '../../server/seed/registry.js';
 import { fileVia, filing } from '../helpers/complaints.js';
-import { DEMO, signedIn, type ApiClient } from '../helpers/http.js';
+import { DEMO, signedIn, type ApiClient, type Res } from '../helpers/http.js';
 import { spawnServer, type ServerProcess } from '../helpers/serverProcess.js';
 import { freshWorld, startTestServer, type TestServer } from '../helpers/server.js';
 
 type Item = { id: string; title: string; read: boolean };
+type Page = { items: Item[]; nextCursor: string | null };
 
 /** Every page of a user's bell, newest first, following the cursors. */
 async function allPages(c: ApiClient, limit: number): Promise<Item[][]> {
   const pages: Item[][] = [];
   let cursor: string | null = null;
   do {
-    const r = await c.get(`/notifications?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const r: Res<Page> = await c.get<Page>(`/notifications?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
     expect(r.status, r.text).to.equal(200);
     pages.push(r.body.items);
     cursor = r.body.nextCursor;
