@@ -19,7 +19,7 @@ const productFlagSchema = new Schema(
     /** Score and rules last announced (flag:raised): a flag is re-announced only when it escalates. */
     notified: { type: Schema.Types.Mixed },
     raisedAt: { type: Date, required: true },
-    /** 3 once the flag's list rows carry it as the list shows it (server/products/flagEntries.ts ENTRIES); less or absent on flags written before. */
+    /** 4 once the flag's list rows carry it as the list shows it (server/products/flagEntries.ts ENTRIES); less or absent on flags written before. */
     entries: { type: Number },
     closedAt: { type: Date },
   },

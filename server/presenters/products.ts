@@ -10,6 +10,7 @@ import {
   type Case,
   type Flag,
   type FlagListItem,
+  LIST_COMPLAINT_IDS,
   type ImportErrorCode,
   type ImportJob,
   type ProductSnapshot,
@@ -58,6 +59,7 @@ export function presentFlag(f: ProductFlagRecord): Flag {
 export function presentFlagRow(f: ProductFlagRecord): FlagListItem {
   const { id, productId, product, category, rules, score, status, caseId, raisedAt, evidence: e } = presentFlag(f);
   const evidence = {
+    complaintIds: e.complaintIds.slice(0, LIST_COMPLAINT_IDS),
     complaintCount: e.complaintCount,
     merchantCount: e.merchantCount,
     regionCodes: e.regionCodes,

@@ -1,6 +1,6 @@
 // The flag lists (GET /api/product-flags) as index reads that do not grow with the flags: each flag has a
 // row per region that sees it (FlagEntry), written with the flag and carrying the flag as the list shows
-// it (presentFlagRow: counts, not the complaint ids behind them), and the ledger counts those rows per region, status, score band and category. A page reads, for each
+// it (presentFlagRow: counts and the newest complaint ids, not all those behind them), and the ledger counts those rows per region, status, score band and category. A page reads, for each
 // status asked, the highest bands holding the page by `{aud, band}` equality sorted by `sk`, and shows
 // what its rows carry; its total is the ledger's. Who sees a flag is what server/products/visibility.ts selected before: the province (and
 // the admin) every flag; any other region the flags with a region code that is the region itself or a
@@ -82,9 +82,9 @@ function entriesOf(flag: ProductFlagRecord, known: Set<string>): Entry[] {
 
 /**
  * A flag's `entries` once its rows carry what the list shows (1: rows without it; 2: rows carrying the
- * whole flag, its evidence's complaint ids included).
+ * whole flag, its evidence's complaint ids included; 3: rows without any complaint id).
  */
-const ENTRIES = 3;
+const ENTRIES = 4;
 /** Stored, the shown flag comes back with its keys in the order written, so equal flags print equal. */
 const sameShown = (a: FlagListItem | undefined, b: FlagListItem) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -161,7 +161,8 @@ const syncOne = oneAtATime(syncFlagRows);
 
 // Recorded once every flag's rows carry what the list shows (ENTRIES): until then the lists read the
 // flags, in every instance, and a start after a stop halfway goes on with the flags not yet done.
-const listRows = heldClaim('backfill:flag-list-rows-3', 'backfill');
+export const FLAG_LIST_ROWS_CLAIM = 'backfill:flag-list-rows-4';
+const listRows = heldClaim(FLAG_LIST_ROWS_CLAIM, 'backfill');
 
 /** Records that every flag's rows carry what the list shows: a database seeded from empty. */
 export const flagsHoldListRows = listRows.mark;

@@ -304,16 +304,22 @@ export const flagSchema = z.object({
 });
 export type Flag = z.infer<typeof flagSchema>;
 
+/** How many of a flag's complaint ids (newest first) its list rows carry; the detail has them all. */
+export const LIST_COMPLAINT_IDS = 20;
+
 /**
- * A flag as its lists show it (the flags page, the dashboard's open flags): the evidence as counts and
- * the counties it came from. The complaints, merchants, incidents and samplings behind it are the
- * detail's (GET /api/product-flags/:id): a list row holding them grew with the complaints (up to 500
- * complaint ids a flag), and a page of 100 flags with it.
+ * A flag as its lists show it (the flags page, the dashboard's open flags): the evidence as counts, the
+ * counties it came from and its newest LIST_COMPLAINT_IDS complaint ids (the evidence holds up to 500,
+ * newest first). The rest of the complaints, the merchants, incidents and samplings behind it are the
+ * detail's (GET /api/product-flags/:id): a list row holding them grew with the complaints, and a page of
+ * 100 flags with it.
  */
 export const flagListItemSchema = flagSchema
   .pick({ id: true, productId: true, product: true, category: true, rules: true, score: true, status: true, caseId: true, raisedAt: true })
   .extend({
-    evidence: flagSchema.shape.evidence.pick({ complaintCount: true, merchantCount: true, regionCodes: true, samplingFailures: true }),
+    evidence: flagSchema.shape.evidence
+      .pick({ complaintIds: true, complaintCount: true, merchantCount: true, regionCodes: true, samplingFailures: true })
+      .extend({ complaintIds: z.array(z.string()).max(LIST_COMPLAINT_IDS) }),
   });
 export type FlagListItem = z.infer<typeof flagListItemSchema>;
 

@@ -37,7 +37,7 @@ import { CountSnapshotModel } from '../../server/models/CountSnapshot.js';
 import { ProductFlagModel } from '../../server/models/ProductFlag.js';
 import { FlagEntryModel } from '../../server/models/FlagEntry.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
-import { bandQuery, flagScope } from '../../server/products/flagEntries.js';
+import { bandQuery, FLAG_LIST_ROWS_CLAIM, flagScope } from '../../server/products/flagEntries.js';
 import { PublicComplaintModel } from '../../server/models/PublicComplaint.js';
 import { DataAccessModel } from '../../server/models/DataAccess.js';
 import { ComplaintModel } from '../../server/models/Complaint.js';
@@ -324,7 +324,7 @@ const HOT: Record<string, Hot> = {
   'flag list rows of a region and status, one band (GET /product-flags)': () => bandQuery('33|open', 12),
   // Until an instance has seen it: whether every flag's rows carry what the list shows (the start-up backfill's claim).
   "flag lists: the list rows' backfill recorded, by its key (GET /product-flags, once per process)": () =>
-    JobRunModel.exists({ key: 'backfill:flag-list-rows-3' }),
+    JobRunModel.exists({ key: FLAG_LIST_ROWS_CLAIM }),
   'flag list rows of a region and status, one band, one category (GET /product-flags?category=)': () =>
     bandQuery('3301|case_opened', 12, 'household_appliance'),
   "a flag's list rows (rewritten with the flag)": () => FlagEntryModel.find({ flagId: '000000000000000000000000' }),

@@ -9,12 +9,14 @@ import { presentFlag, presentFlagRow } from '../../server/presenters/products.js
 import {
   backfillFlagEntries,
   BANDS,
+  FLAG_LIST_ROWS_CLAIM,
   flagListRowsHeld,
   flagPage,
   syncFlagEntries,
   syncFlagRows,
 } from '../../server/products/flagEntries.js';
 import { visibleCountedPage } from '../../server/products/visibility.js';
+import { LIST_COMPLAINT_IDS, type FlagListItem } from '../../shared/schemas/products.js';
 import { DEMO } from '../helpers/http.js';
 import { freshWorld } from '../helpers/server.js';
 
@@ -182,7 +184,7 @@ describe('flag lists from list rows and ledger counts', () => {
 
   /** A database written before the rows carried what the list shows: its backfill is not recorded. */
   async function unrecorded() {
-    await JobRunModel.deleteOne({ key: 'backfill:flag-list-rows-3' });
+    await JobRunModel.deleteOne({ key: FLAG_LIST_ROWS_CLAIM });
     forgetHeldClaims();
   }
 
@@ -231,27 +233,33 @@ describe('flag lists from list rows and ledger counts', () => {
     expect(await backfillFlagEntries()).to.equal(flags.length - done.length);
     expect(await flagListRowsHeld()).to.equal(true);
     const shown = await FlagEntryModel.find({ aud: { $ne: '-' } }, { shown: 1 }).lean();
-    expect(shown.filter((r) => 'complaintIds' in ((r.shown as { evidence?: object } | undefined)?.evidence ?? {}))).to.deep.equal([]);
+    expect(shown.filter((r) => 'merchantIds' in ((r.shown as { evidence?: object } | undefined)?.evidence ?? {}))).to.deep.equal([]);
     for (const who of ['admin', 'regulatorHz', 'county'])
       for (const q of [QUERIES[0]!, QUERIES[2]!])
         expect((await pages(actors[who]!, q, 100)).flags).to.deep.equal((await before_(actors[who]!, q)).flags);
   });
 
-  it("rewrites a flag's rows when a count the list shows changes, not when only the complaint ids behind it do", async () => {
+  it("rewrites a flag's rows when what the list shows changes (a count, the newest ids), not when only older ids do", async () => {
     const f = await flag(5);
-    const evidence = { complaintIds: ['a', 'b'], complaintCount: 2, merchantCount: 1, regionCodes: ['330106'], samplingFailures: 0 };
+    const ids = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`);
+    const evidence = { complaintIds: ids(25, 'a'), complaintCount: 25, merchantCount: 1, regionCodes: ['330106'], samplingFailures: 0 };
     await ProductFlagModel.updateOne({ _id: f._id }, { $set: { evidence } });
     await syncFlagEntries(f._id);
     const versions = async () => (await FlagEntryModel.find({ flagId: f._id }, { v: 1 }).sort({ _id: 1 }).lean()).map((r) => r.v);
     const after = await versions();
-    await ProductFlagModel.updateOne({ _id: f._id }, { $set: { 'evidence.complaintIds': ['c', 'd'] } });
+    // Only ids past the newest LIST_COMPLAINT_IDS change: the rows stay as they are.
+    await ProductFlagModel.updateOne({ _id: f._id }, { $set: { 'evidence.complaintIds': [...ids(20, 'a'), ...ids(5, 'b')] } });
     await syncFlagEntries(f._id);
     expect(await versions()).to.deep.equal(after);
-    await ProductFlagModel.updateOne({ _id: f._id }, { $set: { 'evidence.complaintIds': ['c', 'd', 'e'], 'evidence.complaintCount': 3 } });
+    // A newer complaint: the first id changes, and the count.
+    const newest = ['c0', ...ids(20, 'a'), ...ids(5, 'b')];
+    await ProductFlagModel.updateOne({ _id: f._id }, { $set: { 'evidence.complaintIds': newest, 'evidence.complaintCount': 26 } });
     await syncFlagEntries(f._id);
     expect((await versions()).every((v, i) => v === after[i]! + 1)).to.equal(true);
     const q = { statuses: [f.status] };
     for (const who of ['admin', 'regulatorHz'])
       expect((await pages(actors[who]!, q, 100)).flags).to.deep.equal((await before_(actors[who]!, q)).flags);
+    const listed = (await pages(actors.admin!, q, 100)).flags as FlagListItem[];
+    expect(listed.find((x) => x.id === String(f._id))?.evidence.complaintIds).to.deep.equal(newest.slice(0, LIST_COMPLAINT_IDS));
   });
 });

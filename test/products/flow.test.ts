@@ -58,7 +58,8 @@ describe('problem products follow filed complaints', () => {
     expect(list.body.items).to.have.length(1);
     expect(list.body.items[0].rules).to.include('volume');
     expect(list.body.items[0].evidence.complaintCount).to.equal(5);
-    // The list shows the counts; the complaint ids behind them are the flag's own page.
+    // The list carries the newest 20 complaint ids (here all 5), the flag's own page all of them.
+    expect([...list.body.items[0].evidence.complaintIds].sort()).to.deep.equal([...ids].sort());
     const detail = await hz.get(`/product-flags/${list.body.items[0].id}`);
     expect([...detail.body.evidence.complaintIds].sort()).to.deep.equal([...ids].sort());
     const yw = await signedIn(srv.url, DEMO.regulatorYw);
