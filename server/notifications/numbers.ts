@@ -8,9 +8,8 @@ import mongoose from 'mongoose';
 import { bulkWriteInChunks } from '../db/bulkWrite.js';
 import { setIntsDirect } from '../db/directWrites.js';
 import { bandedPage, bandOf, takeNumbers, type Numbering } from '../db/sequence.js';
-import { claim } from '../jobs/claim.js';
+import { heldClaim } from '../jobs/claim.js';
 import { logger } from '../logger.js';
-import { JobRunModel } from '../models/JobRun.js';
 import { NotificationModel } from '../models/Notification.js';
 
 type Id = mongoose.Types.ObjectId | string;
@@ -48,7 +47,15 @@ export function bellPage(userId: Id, q: { limit: number; cursor?: string }) {
   return bandedPage(NotificationModel, notificationSequence(userId), { userId }, q, NOTIFICATION_NUMBERING);
 }
 
-const NUMBERED = 'backfill:notification-numbers';
+// Recorded once every notification is numbered: until then the bell reads by `_id` as before, in every
+// instance (a band read would miss the notifications not yet numbered).
+const numbered = heldClaim('backfill:notification-numbers', 'backfill');
+
+/** Whether the bell may read bands of the user's numbers. */
+export const notificationsNumbered = numbered.held;
+
+/** Records that every notification is numbered: a database seeded from empty numbers each as it writes it. */
+export const notificationsHoldNumbers = numbered.mark;
 
 /**
  * Notifications stored before they were numbered get their numbers, per user in `_id` order, once
@@ -56,7 +63,7 @@ const NUMBERED = 'backfill:notification-numbers';
  * newer process on the same database numbered some first.
  */
 export async function backfillNotificationNumbers(): Promise<number> {
-  if (await JobRunModel.exists({ key: NUMBERED })) return 0;
+  if (await numbered.held()) return 0;
   const rows = (await NotificationModel.find({}, { _id: 1, userId: 1, seq: 1 }).lean())
     .filter((r) => typeof r.seq !== 'number')
     .sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
@@ -69,7 +76,7 @@ export async function backfillNotificationNumbers(): Promise<number> {
       NotificationModel,
       rows.map((r, i) => ({ updateOne: { filter: { _id: r._id }, update: { $set: numbers[i]! } } })),
     );
-  await claim(NUMBERED, 'backfill');
+  await numbered.mark();
   if (rows.length) logger.info({ notifications: rows.length }, 'notifications numbered for the bell');
   return rows.length;
 }

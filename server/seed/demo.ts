@@ -15,6 +15,7 @@ import { entriesHoldHours, entriesHoldTenDays } from '../complaints/tenDays.js';
 import { factsFollowRedirects, factsHoldShownFields } from '../products/backfill.js';
 import { factsNumbered, numberFactsHolding } from '../products/factNumbers.js';
 import { flagsHoldListRows } from '../products/flagEntries.js';
+import { notificationsHoldNumbers } from '../notifications/numbers.js';
 import { hashPassword } from '../auth/passwords.js';
 
 export const DEMO_ACCOUNTS = [
@@ -83,6 +84,8 @@ export async function seedFoundation(config: Config): Promise<DemoWorld> {
   await factsNumbered();
   // Nor any flag written before the flag lists' rows.
   await flagsHoldListRows();
+  // Nor any notification written before its number (the bell reads bands from the first).
+  await notificationsHoldNumbers();
   const regions = await seedRegions();
   const bureaus = await OrganizationModel.insertMany(
     regions.map((r) => ({

@@ -4,6 +4,7 @@ import { now } from '../../server/clock.js';
 import { forgetSequences } from '../../server/db/sequence.js';
 import { NotificationModel } from '../../server/models/Notification.js';
 import { SequenceBlockModel } from '../../server/models/SequenceBlock.js';
+import { forgetHeldClaims } from '../../server/jobs/claim.js';
 import { JobRunModel } from '../../server/models/JobRun.js';
 import { backfillNotificationNumbers, notificationSequence } from '../../server/notifications/numbers.js';
 import { addNotifications } from '../../server/notifications/unread.js';
@@ -74,6 +75,9 @@ describe("the bell reads bands of the user's own notification numbers", () => {
   });
 
   it('numbers notifications stored before the numbers, once, below those numbered since', async () => {
+    // A database from before the numbers: the claim not recorded.
+    await JobRunModel.deleteOne({ key: 'backfill:notification-numbers' });
+    forgetHeldClaims();
     const userId = id(DEMO.regulatorHz);
     const old = [0, 1, 2].map((i) => ({
       ...notice(userId, `old${i}`),

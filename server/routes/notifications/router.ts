@@ -6,7 +6,7 @@ import { endpoint } from '../../http/endpoint.js';
 import { notFound } from '../../http/errors.js';
 import { paginate } from '../../http/paginate.js';
 import { NotificationModel, type NotificationRecord } from '../../models/Notification.js';
-import { bellPage } from '../../notifications/numbers.js';
+import { bellPage, notificationsNumbered } from '../../notifications/numbers.js';
 import { recordRead, unreadCount } from '../../notifications/unread.js';
 
 function present(n: NotificationRecord) {
@@ -37,11 +37,13 @@ export const notificationRoutes = () => [
       response: notificationPage,
     },
     async ({ actor, query }) => {
-      // The bell (no filter) reads bands of the user's numbers; the rarer unread and read lists by _id.
-      const page = () =>
-        query.unread === undefined
+      // The bell (no filter) reads bands of the user's numbers once every notification has one; the
+      // rarer unread and read lists, and the bell until then, by _id.
+      const readAt = query.unread === undefined ? {} : { readAt: query.unread === 'true' ? null : { $ne: null } };
+      const page = async () =>
+        query.unread === undefined && (await notificationsNumbered())
           ? bellPage(actor!.id, query)
-          : paginate(NotificationModel, { userId: actor!.id, readAt: query.unread === 'true' ? null : { $ne: null } }, query);
+          : paginate(NotificationModel, { userId: actor!.id, ...readAt }, query);
       const [p, unread] = await Promise.all([page(), unreadCount(actor!.id)]);
       return { items: p.items.map((n) => present(n as NotificationRecord)), nextCursor: p.nextCursor, unreadCount: unread };
     },
